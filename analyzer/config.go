@@ -1,0 +1,133 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// Config holds every user-facing option. Each field has the same name and
+// meaning as a command-line flag (-env, -host, -allow, -include-tests) and
+// as a golangci-lint plugin setting (env, host, allow, include-tests).
+type Config struct {
+	// Env is the environment variable the platform passes the port in.
+	Env string
+	// Host is the all-interfaces host the suggested fix binds.
+	Host string
+	// Allow lists addresses that are intentional (see ParseAllow).
+	Allow []string
+	// IncludeTests also checks _test.go files.
+	IncludeTests bool
+}
+
+// DefaultConfig returns the defaults: $PORT, 0.0.0.0, nothing allowed,
+// test files skipped.
+func DefaultConfig() Config {
+	return Config{Env: "PORT", Host: "0.0.0.0"}
+}
+
+// Validate reports the first invalid option, naming it.
+func (c Config) Validate() error {
+	if err := validateEnv(c.Env); err != nil {
+		return err
+	}
+	if err := validateHost(c.Host); err != nil {
+		return err
+	}
+	_, err := parseAllow(c.Allow)
+	return err
+}
+
+func validateEnv(name string) error {
+	if name == "" {
+		return fmt.Errorf("env: empty environment variable name")
+	}
+	for i, r := range name {
+		ok := r == '_' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9'
+		if !ok {
+			return fmt.Errorf("env: %q is not a valid environment variable name (letters, digits and _, not starting with a digit)", name)
+		}
+	}
+	return nil
+}
+
+// validateHost accepts only all-interfaces hosts: the point of the fix is
+// to be reachable from outside the container.
+func validateHost(host string) error {
+	if host == "" {
+		return fmt.Errorf("host: empty host (use 0.0.0.0 or ::)")
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return fmt.Errorf("host: %q is not an IP address (use 0.0.0.0 or ::)", host)
+	}
+	if !a.IsUnspecified() {
+		return fmt.Errorf("host: %q is not an all-interfaces address (use 0.0.0.0 or ::)", host)
+	}
+	return nil
+}
+
+// envFlag, hostFlag and allowFlag validate as they are set, so a bad value
+// is a usage error (exit status 2) naming the flag, before any package loads.
+type envFlag struct{ c *Config }
+
+func (f envFlag) String() string {
+	if f.c == nil {
+		return ""
+	}
+	return f.c.Env
+}
+func (f envFlag) Set(s string) error {
+	if err := validateEnv(s); err != nil {
+		return err
+	}
+	f.c.Env = s
+	return nil
+}
+
+type hostFlag struct{ c *Config }
+
+func (f hostFlag) String() string {
+	if f.c == nil {
+		return ""
+	}
+	return f.c.Host
+}
+func (f hostFlag) Set(s string) error {
+	if err := validateHost(s); err != nil {
+		return err
+	}
+	f.c.Host = s
+	return nil
+}
+
+type allowFlag struct{ c *Config }
+
+func (f allowFlag) String() string {
+	if f.c == nil {
+		return ""
+	}
+	return strings.Join(f.c.Allow, ",")
+}
+func (f allowFlag) Set(s string) error {
+	var list []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			list = append(list, e)
+		}
+	}
+	if _, err := parseAllow(list); err != nil {
+		return err
+	}
+	f.c.Allow = list
+	return nil
+}
+
+// bindFlags registers the options on fs, writing into c.
+func bindFlags(fs *flag.FlagSet, c *Config) {
+	fs.Var(envFlag{c}, "env", "environment variable the platform passes the port in; the fix reads it (e.g. -env=APP_PORT)")
+	fs.Var(hostFlag{c}, "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
+	fs.Var(allowFlag{c}, "allow", "comma-separated intentional addresses: host:port exact, *:port any host, host:* any port\n(e.g. -allow='localhost:6060,*:9090')")
+	fs.BoolVar(&c.IncludeTests, "include-tests", c.IncludeTests, "also check _test.go files")
+}

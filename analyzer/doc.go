@@ -1,0 +1,70 @@
+// Package analyzer defines portlint, an analysis pass that reports Go
+// servers listening on a hard-coded port or a loopback host.
+//
+// # Analyzer portlint
+//
+// portlint: report servers that listen on a hard-coded port or on localhost
+//
+// A container platform tells an app where to listen through the PORT
+// environment variable and reaches it from outside the container, so the
+// app must read $PORT and bind all interfaces (0.0.0.0 or [::]). A server
+// started on ":8080" ignores the platform's port, and one on
+// "localhost:8080" or "127.0.0.1:8080" cannot be reached at all.
+//
+// portlint looks at every listen site: the address argument of a listener
+// (net.Listen, net.ListenPacket, net.ListenTCP/UDP/IP, net.ListenConfig,
+// tls.Listen, http.ListenAndServe[TLS], and the frameworks: gin, echo,
+// fiber, fasthttp, iris, beego, hertz, quic-go) and the address field of
+// a server value (http.Server{Addr: …}, srv.Addr = …, echo.StartConfig).
+// It computes every value that can reach the site — constants from any
+// package, local and unexported package variables (all their
+// assignments), concatenation, fmt.Sprintf with %s/%d/%v, net.JoinHostPort,
+// strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net.ResolveTCPAddr — and
+// reports the site when every value has a constant, non-zero port, or
+// every value has a loopback host (localhost, 127.0.0.0/8, ::1):
+//
+//	http.ListenAndServe(":8080", nil)
+//	// http.ListenAndServe listens on hard-coded port 8080: read the port from $PORT
+//
+// It stays silent whenever it cannot prove the address hard-coded: values
+// from the environment, flags, configuration, parameters or unknown
+// function results; an address built from os.Getenv on any path; port 0
+// or an empty port (a listener on any free port is internal); unix
+// sockets; clients such as net.Dial and http.Get; listener-taking calls
+// such as http.Serve; and _test.go files unless -include-tests is set.
+//
+// Each finding carries a suggested fix that reads the port from $PORT,
+// keeping the old port as the default, and binds 0.0.0.0:
+//
+//	http.ListenAndServe("0.0.0.0:"+cmp.Or(os.Getenv("PORT"), "8080"), nil)
+//
+// The -env and -host flags change the variable and the host; -allow lists
+// intentional addresses; a //portlint:ignore reason comment on the line or
+// the line above suppresses one finding.
+package analyzer
+
+// doc is the analyzer's documentation: the "# Analyzer portlint" section
+// above, kept here in the form go vet's -help prints.
+const doc = `report servers that listen on a hard-coded port or on localhost
+
+A container platform tells an app where to listen through the PORT
+environment variable and reaches it from outside the container, so the app
+must read $PORT and bind all interfaces (0.0.0.0 or [::]). portlint reports
+every listen site (net.Listen, http.ListenAndServe, http.Server{Addr: …},
+the frameworks' Run/Start/Listen, …) whose address provably has a
+hard-coded port or a loopback host (localhost, 127.0.0.0/8, ::1), and
+suggests a fix that reads the port from $PORT (keeping the old port as
+the default) and binds 0.0.0.0:
+
+	http.ListenAndServe(":8080", nil)
+	// fix: http.ListenAndServe("0.0.0.0:"+cmp.Or(os.Getenv("PORT"), "8080"), nil)
+
+It is silent on addresses from the environment, flags, configuration or
+parameters, on port 0 (any free port), unix sockets, clients (net.Dial,
+http.Get) and _test.go files (see -include-tests).
+
+Suppress one finding with a comment on its line or the line above:
+
+	//portlint:ignore pprof is only for local debugging
+
+Documentation: https://github.com/portlint/portlint/blob/main/docs/checks.md`

@@ -1,0 +1,122 @@
+package analyzer
+
+// addrShape says how a listen API receives its address.
+type addrShape uint8
+
+const (
+	// shapeString: a "host:port" string.
+	shapeString addrShape = iota
+	// shapeIPPort: a *net.TCPAddr or *net.UDPAddr (IP and Port fields).
+	shapeIPPort
+	// shapeIPOnly: a *net.IPAddr (no port: only the host can be loopback).
+	shapeIPOnly
+)
+
+// callRule describes one listen API: a function or method, by the full
+// name types.Func.FullName prints, and where its arguments are.
+type callRule struct {
+	fn      string    // e.g. "net/http.ListenAndServe", "(*net.ListenConfig).Listen"
+	addr    int       // index of the address argument
+	network int       // index of the network argument, or -1 if it has none
+	shape   addrShape // how the address is passed
+	// A call with no argument at index addr is fine when optional is set:
+	// gin's r.Run() reads $PORT itself, beego's web.Run() its config file.
+	optional bool
+}
+
+// fieldRule describes an address field of a server type: setting it is a
+// listen site, since the server may be started anywhere.
+type fieldRule struct {
+	typ   string // package path + "." + type name, e.g. "net/http.Server"
+	field string // e.g. "Addr"
+}
+
+// stdCallRules are the standard library's listeners. Clients (net.Dial,
+// http.Get) and listener-taking calls (http.Serve, (*http.Server).Serve)
+// are deliberately absent.
+var stdCallRules = []callRule{
+	{fn: "net.Listen", addr: 1, network: 0},
+	{fn: "net.ListenPacket", addr: 1, network: 0},
+	{fn: "net.ListenTCP", addr: 1, network: 0, shape: shapeIPPort},
+	{fn: "net.ListenUDP", addr: 1, network: 0, shape: shapeIPPort},
+	{fn: "net.ListenIP", addr: 1, network: 0, shape: shapeIPOnly},
+	{fn: "(*net.ListenConfig).Listen", addr: 2, network: 1},
+	{fn: "(*net.ListenConfig).ListenPacket", addr: 2, network: 1},
+	{fn: "crypto/tls.Listen", addr: 1, network: 0},
+	{fn: "net/http.ListenAndServe", addr: 0, network: -1},
+	{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1},
+}
+
+var stdFieldRules = []fieldRule{
+	{typ: "net/http.Server", field: "Addr"},
+}
+
+// ruleSet indexes the rules for lookup during the pass.
+type ruleSet struct {
+	calls  map[string]callRule
+	fields map[string]map[string]bool // type -> field -> true
+	pkgs   map[string]bool            // packages that declare a listen API
+}
+
+func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
+	rs := &ruleSet{
+		calls:  make(map[string]callRule, len(calls)),
+		fields: make(map[string]map[string]bool),
+		pkgs:   make(map[string]bool),
+	}
+	for _, r := range calls {
+		if _, dup := rs.calls[r.fn]; dup {
+			panic("portlint: duplicate rule " + r.fn)
+		}
+		rs.calls[r.fn] = r
+		rs.pkgs[pkgOfFullName(r.fn)] = true
+	}
+	for _, r := range fields {
+		if rs.fields[r.typ] == nil {
+			rs.fields[r.typ] = make(map[string]bool)
+		}
+		rs.fields[r.typ][r.field] = true
+		rs.pkgs[r.typ[:lastDot(r.typ)]] = true
+	}
+	return rs
+}
+
+// pkgOfFullName extracts the package path from a types.Func full name:
+// "net/http.ListenAndServe" and "(*net/http.Server).ListenAndServe" both
+// give "net/http".
+func pkgOfFullName(fn string) string {
+	s := fn
+	if len(s) > 0 && s[0] == '(' {
+		s = s[1:]
+		if len(s) > 0 && s[0] == '*' {
+			s = s[1:]
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] == ')' {
+				s = s[:i]
+				break
+			}
+		}
+	}
+	return s[:lastDot(s)]
+}
+
+// lastDot returns the index of the dot that ends the package path: the
+// last dot after the last slash.
+func lastDot(s string) int {
+	slash := -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' {
+			slash = i
+		}
+	}
+	for i := len(s) - 1; i > slash; i-- {
+		if s[i] == '.' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+var defaultRules = newRuleSet(append(append([]callRule(nil), stdCallRules...), frameworkCallRules...),
+	append(append([]fieldRule(nil), stdFieldRules...), frameworkFieldRules...))

@@ -1,0 +1,219 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// site is one listen site: an address expression and its resolved value.
+type site struct {
+	api   string    // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
+	expr  ast.Expr  // the address expression as written at the site
+	alts  []addrAlt // every address that can reach it
+	shape addrShape
+}
+
+func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
+	if !importsAny(pass.Pkg, rules.pkgs) {
+		return nil, nil // fast path: no listen API is reachable from here
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		pass:  pass,
+		cfg:   cfg,
+		rules: rules,
+		res:   newResolver(pass.TypesInfo, pass.Pkg, insp),
+	}
+	c.allow, _ = parseAllow(cfg.Allow) // validated when set
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		name := pass.Fset.File(file.Pos()).Name()
+		if !cfg.IncludeTests && strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		c.file = file
+		for cur := range fileCur.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(n)
+			case *ast.CompositeLit:
+				c.compositeLit(n)
+			case *ast.AssignStmt:
+				c.assign(n)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// importsAny reports whether pkg imports, directly or not, any of paths.
+// Only such packages can mention a listen API's types.
+func importsAny(pkg *types.Package, paths map[string]bool) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if paths[imp.Path()] || visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return paths[pkg.Path()] || visit(pkg)
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	rules *ruleSet
+	res   *resolver
+	allow []allowEntry
+	file  *ast.File
+}
+
+func (c *checker) call(call *ast.CallExpr) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	rule, ok := c.rules.calls[fn.FullName()]
+	if !ok || len(call.Args) <= rule.addr || call.Ellipsis.IsValid() {
+		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
+	}
+	if rule.network >= 0 && !c.streamOrPacketNetwork(call.Args[rule.network]) {
+		return
+	}
+	addr := call.Args[rule.addr]
+	s := site{api: apiName(fn), expr: addr, shape: rule.shape}
+	switch rule.shape {
+	case shapeString:
+		for _, alt := range c.res.str(addr) {
+			s.alts = append(s.alts, splitAddr(alt))
+		}
+	case shapeIPPort:
+		s.alts = c.res.ipPort(addr, true)
+	case shapeIPOnly:
+		s.alts = c.res.ipPort(addr, false)
+	}
+	c.report(s)
+}
+
+// streamOrPacketNetwork reports whether every value of the network
+// argument is a known non-unix network: unix sockets have paths, not
+// ports, and an unknown network may be one.
+func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
+	for _, alt := range c.res.str(e) {
+		t, ok := alt.text()
+		if !ok || strings.HasPrefix(t, "unix") {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) compositeLit(lit *ast.CompositeLit) {
+	typ := namedTypeName(c.pass.TypesInfo.TypeOf(lit))
+	fields := c.rules.fields[typ]
+	if fields == nil {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && fields[id.Name] {
+			c.fieldSite(typ, id.Name, kv.Value)
+		}
+	}
+}
+
+func (c *checker) assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		selection := c.pass.TypesInfo.Selections[sel]
+		if selection == nil || selection.Kind() != types.FieldVal {
+			continue
+		}
+		owner := fieldOwner(selection)
+		if c.rules.fields[owner][sel.Sel.Name] {
+			c.fieldSite(owner, sel.Sel.Name, as.Rhs[i])
+		}
+	}
+}
+
+// fieldOwner names the struct type that declares a selected field,
+// following embedded fields: s.Addr on a type embedding *http.Server is
+// net/http.Server's Addr.
+func fieldOwner(sel *types.Selection) string {
+	t := sel.Recv()
+	idx := sel.Index()
+	for _, i := range idx[:len(idx)-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return ""
+		}
+		t = st.Field(i).Type()
+	}
+	return namedTypeName(t)
+}
+
+func (c *checker) fieldSite(typ, field string, value ast.Expr) {
+	s := site{api: shortType(typ) + "." + field, expr: value, shape: shapeString}
+	for _, alt := range c.res.str(value) {
+		s.alts = append(s.alts, splitAddr(alt))
+	}
+	c.report(s)
+}
+
+// apiName spells a function as users write it: "http.ListenAndServe",
+// "gin.Engine.Run".
+func apiName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// shortType turns "net/http.Server" into "http.Server" (the package's
+// last path element, skipping a major-version suffix such as /v5).
+func shortType(typ string) string {
+	dot := lastDot(typ)
+	path, name := typ[:dot], typ[dot:]
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last + name
+}

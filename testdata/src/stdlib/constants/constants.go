@@ -1,0 +1,11 @@
+// Package constants holds addresses used from another package.
+package constants
+
+// Addr is the public address.
+const Addr = ":3000"
+
+// Host is the development host.
+const Host = "localhost"
+
+// Exported variables may be assigned by any importer: never trusted.
+var Listen = ":3001"

@@ -1,0 +1,23 @@
+// Package ipaddr covers the *net.TCPAddr and *net.UDPAddr forms.
+package ipaddr
+
+import (
+	"net"
+	"os"
+	"strconv"
+)
+
+func positional() {
+	net.ListenTCP("tcp", &net.TCPAddr{net.IPv4(127, 0, 0, 1), 8080, ""})    // want `hard-coded port 8080 and loopback host "127\.0\.0\.1"`
+	net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4zero, Port: 9000})        // want `^net\.ListenUDP listens on hard-coded port 9000: read the port from \$PORT$`
+	net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv6unspecified, Port: 9001}) // want `hard-coded port 9001`
+}
+
+func configured() {
+	port, _ := strconv.Atoi(os.Getenv("PORT"))
+	net.ListenTCP("tcp", &net.TCPAddr{Port: port})
+	net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP(os.Getenv("HOST")), Port: port})
+	a, _ := net.ResolveTCPAddr("tcp", ":"+os.Getenv("PORT"))
+	net.ListenTCP("tcp", a)
+	net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port}) // want `^net\.ListenTCP listens on loopback host "127\.0\.0\.1", unreachable`
+}
