@@ -1,5 +1,363 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strconv"
+	"strings"
 
-func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix { return nil }
+	"golang.org/x/tools/go/analysis"
+)
+
+// A fix keeps today's port as the default of an environment read and binds
+// the configured all-interfaces host (DESIGN §4). It edits the smallest
+// piece that holds an offending value — a literal, an operand, a variable's
+// definition — and, when the address is built in a way it cannot take
+// apart, wraps it in net.SplitHostPort/JoinHostPort. It never writes a
+// constant "0.0.0.0:N" address, which gosec's G102 flags.
+
+// fixer accumulates the edits of one suggested fix.
+type fixer struct {
+	c      *checker
+	imp    *importer
+	modern bool // the file may use cmp.Or (Go ≥ 1.22)
+	edits  []analysis.TextEdit
+	seen   map[token.Pos]bool
+	// boundHost records that the fix binds the configured host (rather
+	// than keeping a host it could not see).
+	boundHost bool
+}
+
+// role is what a replaced expression stands for.
+type role uint8
+
+const (
+	rolePort      role = iota // the port text: "8080"
+	roleColonPort             // ":" + port: ":8080"
+	roleHost                  // the host inside a host:port string
+	roleHostColon             // host + ":": "localhost:"
+	roleHostBare              // the host argument of net.JoinHostPort
+	rolePortInt               // an int port, as in net.TCPAddr.Port
+)
+
+func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix {
+	fx := &fixer{
+		c:      c,
+		imp:    newImporter(c.pass.Pkg, c.file),
+		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
+		seen:   make(map[token.Pos]bool),
+	}
+	if !fx.address(s.expr, s.shape, f, 0) {
+		return nil
+	}
+	var what []string
+	if f.port {
+		what = append(what, fmt.Sprintf("read port from $%s (default %s)", c.cfg.Env, s.alts[0].port.text))
+	}
+	if f.loopback || f.port && fx.boundHost {
+		what = append(what, "bind "+c.cfg.Host)
+	}
+	return []analysis.SuggestedFix{{
+		Message:   strings.Join(what, ", "),
+		TextEdits: append(fx.edits, fx.imp.edits()...),
+	}}
+}
+
+// address fixes the address expression e of a site.
+func (fx *fixer) address(e ast.Expr, shape addrShape, f finding, depth int) bool {
+	e = ast.Unparen(e)
+	if depth > 8 {
+		return false
+	}
+	if defs, ok := fx.varDefs(e); ok {
+		// Edit every definition, so the variable stays used and every
+		// site sharing it is fixed alike.
+		for _, d := range defs {
+			switch {
+			case d.rhs == nil:
+				continue // a zero value: cannot reach a reported site
+			case d.index == 0 && shape == shapeIPOnly:
+				if !fx.replace(d.rhs.(*ast.CallExpr).Args[1], roleHostBare, "", depth+1) {
+					return false
+				}
+			case d.index == 0:
+				if !fx.address(d.rhs.(*ast.CallExpr).Args[1], shapeString, f, depth+1) {
+					return false
+				}
+			case d.index > 0:
+				return false
+			default:
+				if !fx.address(d.rhs, shape, f, depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if shape == shapeString {
+		return fx.stringAddr(e, f)
+	}
+	return fx.structAddr(e, f, depth)
+}
+
+// varDefs returns the definitions of a variable the package controls.
+func (fx *fixer) varDefs(e ast.Expr) ([]def, bool) {
+	if _, ok := e.(*ast.Ident); !ok {
+		return nil, false
+	}
+	_, defs, ok := fx.c.res.defsOf(e)
+	return defs, ok
+}
+
+func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
+	if !isBasic(fx.c.pass.TypesInfo.TypeOf(e), types.IsString) {
+		return false
+	}
+	if port, ok := fx.constPort(e); ok && f.port && !fx.refsLocalVar(e) {
+		fx.boundHost = true
+		fx.replaceWith(e, fx.hostText(true)+`:" + `+fx.portExpr(port, e.Pos()))
+		return true
+	}
+	mark := fx.mark()
+	var ok bool
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		ok = fx.concat(e, f)
+	case *ast.CallExpr:
+		switch fx.c.res.calleeName(e) {
+		case "net.JoinHostPort":
+			ok = len(e.Args) == 2 && fx.joinHostPort(e, f)
+		case "fmt.Sprintf":
+			ok = fx.sprintf(e, f)
+		}
+	}
+	if ok {
+		return true
+	}
+	fx.reset(mark)
+	return fx.wrap(e, f)
+}
+
+// constPort returns the port of e when every value of e is the same
+// constant address.
+func (fx *fixer) constPort(e ast.Expr) (string, bool) {
+	t, ok := fx.constText(e)
+	if !ok {
+		return "", false
+	}
+	_, port, ok := splitHostPort(t)
+	return port, ok
+}
+
+// constText returns the single constant text every value of e has.
+func (fx *fixer) constText(e ast.Expr) (string, bool) {
+	vals := fx.c.res.str(e)
+	if len(vals) == 0 {
+		return "", false
+	}
+	first, ok := vals[0].text()
+	for _, v := range vals[1:] {
+		if t, k := v.text(); !k || t != first {
+			return "", false
+		}
+	}
+	return first, ok
+}
+
+// concat fixes host + ":" + port style concatenations at their operands.
+func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
+	ops := flattenConcat(e)
+	if f.loopback {
+		first, ok := fx.constText(ops[0])
+		switch {
+		case !ok:
+			return false
+		case strings.HasSuffix(first, ":"):
+			ok = fx.replace(ops[0], roleHostColon, "", 0)
+		default:
+			next, _ := fx.constText(ops[1])
+			ok = strings.HasPrefix(next, ":") && fx.replace(ops[0], roleHost, "", 0)
+		}
+		if !ok {
+			return false
+		}
+		fx.boundHost = true
+	}
+	if f.port {
+		last, ok := fx.constText(ops[len(ops)-1])
+		if !ok {
+			return false
+		}
+		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
+			return fx.replace(ops[len(ops)-1], roleColonPort, port, 0)
+		}
+		prev, _ := fx.constText(ops[len(ops)-2])
+		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
+			fx.replace(ops[len(ops)-1], rolePort, last, 0)
+	}
+	return true
+}
+
+// flattenConcat lists the operands of a + b + c.
+func flattenConcat(e *ast.BinaryExpr) []ast.Expr {
+	var ops []ast.Expr
+	var walk func(x ast.Expr)
+	walk = func(x ast.Expr) {
+		if b, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			walk(b.X)
+			walk(b.Y)
+			return
+		}
+		ops = append(ops, x)
+	}
+	walk(e)
+	return ops
+}
+
+func (fx *fixer) joinHostPort(e *ast.CallExpr, f finding) bool {
+	if f.loopback {
+		if !fx.replace(e.Args[0], roleHostBare, "", 0) {
+			return false
+		}
+		fx.boundHost = true
+	}
+	if f.port {
+		port, ok := fx.constText(e.Args[1])
+		return ok && fx.replace(e.Args[1], rolePort, port, 0)
+	}
+	return true
+}
+
+// replace edits e, which stands for role, or the definitions of the
+// variable e names.
+func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
+	e = ast.Unparen(e)
+	if depth > 8 {
+		return false
+	}
+	if defs, ok := fx.varDefs(e); ok {
+		for _, d := range defs {
+			if d.rhs == nil || d.index >= 0 || !fx.replace(d.rhs, r, port, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	if fx.refsLocalVar(e) {
+		return false // the variable could be left unused
+	}
+	want := types.IsString
+	if r == rolePortInt {
+		want = types.IsInteger
+	}
+	t := fx.c.pass.TypesInfo.TypeOf(e)
+	if !isBasic(t, want) || r == rolePortInt && !types.Identical(types.Default(t), types.Typ[types.Int]) {
+		return false
+	}
+	var text string
+	switch r {
+	case rolePort:
+		text = fx.portExpr(port, e.Pos())
+	case roleColonPort:
+		text = `":" + ` + fx.portExpr(port, e.Pos())
+	case roleHost:
+		text = fx.hostText(true) + `"`
+	case roleHostColon:
+		text = fx.hostText(true) + `:"`
+	case roleHostBare:
+		text = strconv.Quote(fx.c.cfg.Host)
+	case rolePortInt:
+		text = fx.portIntExpr(port, e.Pos())
+	}
+	fx.replaceWith(e, text)
+	return true
+}
+
+// hostText opens a string literal with the configured host, bracketed for
+// IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
+func (fx *fixer) hostText(bracket bool) string {
+	h := fx.c.cfg.Host
+	if bracket && strings.Contains(h, ":") {
+		h = "[" + h + "]"
+	}
+	return `"` + h
+}
+
+// portExpr reads the port from the environment with port as the default.
+func (fx *fixer) portExpr(port string, pos token.Pos) string {
+	env := strconv.Quote(fx.c.cfg.Env)
+	osq := fx.imp.qualifier("os", pos)
+	if fx.modern {
+		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.imp.qualifier("cmp", pos), osq, env, strconv.Quote(port))
+	}
+	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
+}
+
+// portIntExpr is portExpr for an int port field.
+func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
+	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
+		fx.imp.qualifier("strconv", pos), fx.imp.qualifier("os", pos), strconv.Quote(fx.c.cfg.Env), port)
+}
+
+// refsLocalVar reports whether e mentions a function-local variable,
+// which replacing e might leave unused.
+func (fx *fixer) refsLocalVar(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := fx.c.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != fx.c.pass.Pkg.Scope() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (fx *fixer) replaceWith(e ast.Expr, text string) {
+	if fx.seen[e.Pos()] {
+		return
+	}
+	fx.seen[e.Pos()] = true
+	fx.edits = append(fx.edits, analysis.TextEdit{Pos: e.Pos(), End: e.End(), NewText: []byte(text)})
+}
+
+type fixMark struct {
+	edits int
+	added map[string]string
+	bound bool
+}
+
+func (fx *fixer) mark() fixMark {
+	added := make(map[string]string, len(fx.imp.added))
+	for k, v := range fx.imp.added {
+		added[k] = v
+	}
+	return fixMark{len(fx.edits), added, fx.boundHost}
+}
+
+func (fx *fixer) reset(m fixMark) {
+	for _, e := range fx.edits[m.edits:] {
+		delete(fx.seen, e.Pos)
+	}
+	fx.edits = fx.edits[:m.edits]
+	fx.imp.added = m.added
+	fx.boundHost = m.bound
+}
+
+func isBasic(t types.Type, info types.BasicInfo) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := types.Unalias(t).(*types.Basic) // named string types are left alone
+	return ok && b.Info()&info != 0
+}
+
+// fileAtLeast reports whether a file's Go version is at least v; an
+// unknown version is the toolchain's own, the newest.
+func fileAtLeast(fileVersion, v string) bool {
+	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
+}

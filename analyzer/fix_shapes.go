@@ -1,0 +1,213 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/printer"
+	"strconv"
+	"strings"
+)
+
+// sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
+// rewriting the format (it stays a constant, for vet's printf check) and
+// the arguments. It handles a host at the start of the format and a port
+// at its end, written literally or as the last verb's argument.
+func (fx *fixer) sprintf(call *ast.CallExpr, f finding) bool {
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	if !ok || call.Ellipsis.IsValid() {
+		return false
+	}
+	tv := fx.c.pass.TypesInfo.Types[lit]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	format := constant.StringVal(tv.Value)
+	verbs := verbIndexes(format)
+	if verbs == nil || len(verbs) != len(call.Args)-1 {
+		return false
+	}
+	newFormat := format
+	var appendArg string
+	if f.loopback {
+		switch {
+		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
+			if !fx.replace(call.Args[1], roleHost, "", 0) {
+				return false
+			}
+		default:
+			i := strings.IndexByte(format, '%')
+			if i < 0 {
+				i = len(format)
+			}
+			colon := strings.LastIndexByte(format[:i], ':')
+			if colon < 0 || !hostIsLoopback(strings.Trim(format[:colon], "[]")) {
+				return false
+			}
+			newFormat = strings.TrimPrefix(fx.hostText(true), `"`) + newFormat[colon:]
+		}
+		fx.boundHost = true
+	}
+	if f.port {
+		colon := strings.LastIndexByte(newFormat, ':')
+		if colon < 0 {
+			return false
+		}
+		tail := newFormat[colon+1:]
+		switch {
+		case tail == "%s" || tail == "%v" || tail == "%d":
+			last := call.Args[len(call.Args)-1]
+			port, ok := fx.constText(last)
+			if !ok || fx.refsLocalVar(last) {
+				return false
+			}
+			newFormat = newFormat[:colon+1] + "%s"
+			fx.replaceWith(last, fx.portExpr(port, last.Pos()))
+		case tail != "" && !strings.Contains(tail, "%"):
+			newFormat = newFormat[:colon+1] + "%s"
+			appendArg = fx.portExpr(tail, call.Rparen)
+		default:
+			return false
+		}
+	}
+	if newFormat != format {
+		fx.replaceWith(lit, strconv.Quote(newFormat))
+	}
+	if appendArg != "" {
+		end := call.Args[len(call.Args)-1].End()
+		fx.edits = append(fx.edits, insertAt(end, ", "+appendArg))
+	}
+	return true
+}
+
+// verbIndexes returns the byte offsets of the %s, %d and %v verbs of a
+// format, or nil if it has any other verb, flag or width.
+func verbIndexes(format string) []int {
+	out := []int{}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 >= len(format) {
+			return nil
+		}
+		switch format[i+1] {
+		case '%':
+		case 's', 'd', 'v':
+			out = append(out, i)
+		default:
+			return nil
+		}
+		i++
+	}
+	return out
+}
+
+// wrap is the fix of last resort, for addresses built in ways the fixer
+// does not take apart: it keeps the expression and replaces its parts at
+// run time with net.SplitHostPort and net.JoinHostPort.
+func (fx *fixer) wrap(e ast.Expr, f finding) bool {
+	var buf bytes.Buffer
+	if err := printer.Fprint(&buf, fx.c.pass.Fset, e); err != nil {
+		return false
+	}
+	netq := fx.imp.qualifier("net", e.Pos())
+	osq := ""
+	if f.port {
+		osq = fx.imp.qualifier("os", e.Pos())
+	}
+	for _, q := range []string{netq, osq} {
+		if q == "h." || q == "p." || q == "v." {
+			return false // would be shadowed by the closure's variables
+		}
+	}
+	host, hostVar := "h", "h"
+	if f.loopback {
+		host, hostVar = strconv.Quote(fx.c.cfg.Host), "_"
+		fx.boundHost = true
+	}
+	var body strings.Builder
+	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
+	if f.port {
+		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }; ", osq, strconv.Quote(fx.c.cfg.Env))
+	}
+	fmt.Fprintf(&body, "return %sJoinHostPort(%s, p) }()", netq, host)
+	fx.replaceWith(e, body.String())
+	return true
+}
+
+// structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
+func (fx *fixer) structAddr(e ast.Expr, f finding, depth int) bool {
+	u, ok := e.(*ast.UnaryExpr)
+	if !ok {
+		return false
+	}
+	lit, ok := ast.Unparen(u.X).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	portField, ok := ipAddrTypes[namedTypeName(fx.c.pass.TypesInfo.TypeOf(lit))]
+	if !ok {
+		return false
+	}
+	var ipExpr, portExpr ast.Expr
+	for i, elt := range lit.Elts {
+		name, val := "", elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, _ := kv.Key.(*ast.Ident)
+			if id != nil {
+				name = id.Name
+			}
+			val = kv.Value
+		} else if i < 2 {
+			name = [...]string{"IP", "Port"}[i]
+		}
+		switch name {
+		case "IP":
+			ipExpr = val
+		case portField:
+			portExpr = val
+		}
+	}
+	if f.loopback {
+		if ipExpr == nil || !fx.replaceIP(ipExpr, depth) {
+			return false
+		}
+		fx.boundHost = true
+	}
+	if f.port {
+		if portExpr == nil {
+			return false
+		}
+		port, ok := fx.constText(portExpr)
+		return ok && fx.replace(portExpr, rolePortInt, port, depth)
+	}
+	return true
+}
+
+// replaceIP replaces a loopback net.IP expression (or the definitions of
+// the variable holding it) with the configured unspecified address.
+func (fx *fixer) replaceIP(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if depth > 8 {
+		return false
+	}
+	if defs, ok := fx.varDefs(e); ok {
+		for _, d := range defs {
+			if d.rhs == nil || d.index >= 0 || !fx.replaceIP(d.rhs, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	if fx.refsLocalVar(e) {
+		return false
+	}
+	name := "IPv4zero"
+	if strings.Contains(fx.c.cfg.Host, ":") {
+		name = "IPv6unspecified"
+	}
+	fx.replaceWith(e, fx.imp.qualifier("net", e.Pos())+name)
+	return true
+}

@@ -1,0 +1,150 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// importer hands out qualifiers for packages a fix refers to, reusing the
+// file's imports (renamed or dot imports included) and adding the missing
+// ones. x/tools' own import editor is internal, hence this small one.
+type importer struct {
+	pkg   *types.Package
+	file  *ast.File
+	added map[string]string // path -> name of imports to add
+}
+
+func newImporter(pkg *types.Package, file *ast.File) *importer {
+	return &importer{pkg: pkg, file: file, added: make(map[string]string)}
+}
+
+// qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
+// that refers to package path at pos.
+func (im *importer) qualifier(path string, pos token.Pos) string {
+	if name, ok := im.added[path]; ok {
+		return name + "."
+	}
+	scope := im.pkg.Scope().Innermost(pos)
+	for _, spec := range im.file.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || p != path {
+			continue
+		}
+		name := defaultName(path)
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		switch name {
+		case "_":
+			continue
+		case ".":
+			return ""
+		}
+		if pn, ok := lookup(scope, name, pos).(*types.PkgName); ok && pn.Imported().Path() == path {
+			return name + "."
+		}
+	}
+	name := defaultName(path)
+	for i := 2; lookup(scope, name, pos) != nil || im.taken(name); i++ {
+		name = fmt.Sprintf("%s%d", defaultName(path), i)
+	}
+	im.added[path] = name
+	return name + "."
+}
+
+func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// taken reports whether name is already used by an import added here or
+// by any import of the file (a clash even where it is shadowed).
+func (im *importer) taken(name string) bool {
+	for _, n := range im.added {
+		if n == name {
+			return true
+		}
+	}
+	for _, spec := range im.file.Imports {
+		p, _ := strconv.Unquote(spec.Path.Value)
+		if spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name {
+			return true
+		}
+	}
+	return false
+}
+
+func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
+
+// edits returns one insertion per added import, each at a position that
+// depends only on the file and the path, so that identical imports added
+// by several fixes coalesce when a driver merges them.
+func (im *importer) edits() []analysis.TextEdit {
+	paths := make([]string, 0, len(im.added))
+	for p := range im.added {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var out []analysis.TextEdit
+	for _, path := range paths {
+		spec := strconv.Quote(path)
+		if name := im.added[path]; name != defaultName(path) {
+			spec = name + " " + spec
+		}
+		out = append(out, im.insertion(path, spec))
+	}
+	return out
+}
+
+// insertion places spec in the file's first parenthesized import block,
+// before the first standard-library import that sorts after it (gofmt
+// keeps the group sorted), or else in a new import declaration.
+func (im *importer) insertion(path, spec string) analysis.TextEdit {
+	for _, decl := range im.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		if !gd.Lparen.IsValid() {
+			continue
+		}
+		var after ast.Spec // last standard-library spec sorting before path
+		for _, s := range gd.Specs {
+			is := s.(*ast.ImportSpec)
+			p, _ := strconv.Unquote(is.Path.Value)
+			if isStd(p) {
+				if p > path {
+					return insertAt(is.Pos(), spec+"\n\t")
+				}
+				after = is
+			}
+		}
+		if after != nil {
+			return insertAt(after.End(), "\n\t"+spec)
+		}
+		return insertAt(gd.Lparen+1, "\n\t"+spec+"\n")
+	}
+	// No import block: add a declaration after the package clause.
+	return insertAt(im.file.Name.End(), "\n\nimport "+spec)
+}
+
+func insertAt(pos token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
+}
+
+// isStd reports whether path looks like a standard-library package (its
+// first element has no dot).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
