@@ -308,7 +308,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := fx.c.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != fx.c.pass.Pkg.Scope() {
+			if v, ok := fx.c.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.c.pass.Pkg && v.Parent() != v.Pkg().Scope() {
 				found = true
 			}
 		}

@@ -57,7 +57,7 @@ func (c *checker) report(s site) {
 	if !f.port && !f.loopback {
 		return
 	}
-	if c.allowed(s.alts, f) {
+	if c.allowed(s.alts) {
 		return
 	}
 	ports, hosts := distinct(s.alts, f)

@@ -21,7 +21,14 @@ type site struct {
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	if !importsAny(pass.Pkg, rules.pkgs) {
-		return nil, nil // fast path: no listen API is reachable from here
+		// Fast path: no listen API is reachable from here; only stale
+		// directives can be reported.
+		for _, file := range pass.Files {
+			if cfg.IncludeTests || !isTestFile(pass, file) {
+				reportDirectives(pass, directives(pass.Fset, file))
+			}
+		}
+		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
@@ -34,11 +41,11 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		name := pass.Fset.File(file.Pos()).Name()
-		if !cfg.IncludeTests && strings.HasSuffix(name, "_test.go") {
+		if !cfg.IncludeTests && isTestFile(pass, file) {
 			continue
 		}
 		c.file = file
+		c.dirs = directives(pass.Fset, file)
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
@@ -49,8 +56,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				c.assign(n)
 			}
 		}
+		reportDirectives(pass, c.dirs)
 	}
 	return nil, nil
+}
+
+func isTestFile(pass *analysis.Pass, file *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")
 }
 
 // importsAny reports whether pkg imports, directly or not, any of paths.
@@ -80,6 +92,7 @@ type checker struct {
 	res   *resolver
 	allow []allowEntry
 	file  *ast.File
+	dirs  map[int]*directive // the file's //portlint:ignore comments by line
 }
 
 func (c *checker) call(call *ast.CallExpr) {

@@ -1,9 +1,82 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"go/ast"
+	"go/token"
+	"strings"
 
-// suppressed reports whether a //portlint:ignore directive covers d.
-func (c *checker) suppressed(d analysis.Diagnostic) bool { return false }
+	"golang.org/x/tools/go/analysis"
+)
 
-// allowed reports whether every alternative matches an -allow entry.
-func (c *checker) allowed(alts []addrAlt, f finding) bool { return false }
+// ignorePrefix starts a suppression directive. Like //go: directives it
+// has no space after the slashes; the rest of the comment is the reason,
+// which is required, so every exemption says why.
+const ignorePrefix = "//portlint:ignore"
+
+// directive is one //portlint:ignore comment. It covers findings on its
+// own line and on the line below it.
+type directive struct {
+	pos    token.Pos
+	end    token.Pos
+	line   int
+	reason string
+	used   bool
+}
+
+// directives collects a file's //portlint:ignore comments by line.
+func directives(fset *token.FileSet, file *ast.File) map[int]*directive {
+	var out map[int]*directive
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			rest, ok := strings.CutPrefix(c.Text, ignorePrefix)
+			if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+				continue
+			}
+			if out == nil {
+				out = make(map[int]*directive)
+			}
+			line := fset.Position(c.Pos()).Line
+			out[line] = &directive{pos: c.Pos(), end: c.End(), line: line, reason: strings.TrimSpace(rest)}
+		}
+	}
+	return out
+}
+
+// suppressed reports whether a directive on d's line or the line above
+// covers d, marking it used.
+func (c *checker) suppressed(d analysis.Diagnostic) bool {
+	if c.dirs == nil {
+		return false
+	}
+	line := c.pass.Fset.Position(d.Pos).Line
+	for _, l := range []int{line, line - 1} {
+		if dir, ok := c.dirs[l]; ok && dir.reason != "" {
+			dir.used = true
+			return true
+		}
+	}
+	return false
+}
+
+// reportDirectives reports directives without a reason and directives
+// that suppressed nothing, so stale exemptions do not pile up.
+func reportDirectives(pass *analysis.Pass, dirs map[int]*directive) {
+	for _, dir := range dirs {
+		switch {
+		case dir.reason == "":
+			pass.Report(analysis.Diagnostic{
+				Pos: dir.pos, End: dir.end, Category: "directive", URL: docsURL + "#suppressing-a-finding",
+				Message: "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>",
+			})
+		case !dir.used:
+			pass.Report(analysis.Diagnostic{
+				Pos: dir.pos, End: dir.end, Category: "directive", URL: docsURL + "#suppressing-a-finding",
+				Message: "portlint:ignore suppresses nothing here: remove it",
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   "remove the directive",
+					TextEdits: []analysis.TextEdit{{Pos: dir.pos, End: dir.end}},
+				}},
+			})
+		}
+	}
+}
