@@ -101,7 +101,17 @@ func (c *checker) call(call *ast.CallExpr) {
 		return
 	}
 	rule, ok := c.rules.calls[fn.FullName()]
-	if !ok || len(call.Args) <= rule.addr || call.Ellipsis.IsValid() {
+	if !ok {
+		return
+	}
+	if isMethodExpr(c.pass.TypesInfo, call) {
+		// (*gin.Engine).Run(r, addr): the receiver is the first argument.
+		rule.addr++
+		if rule.network >= 0 {
+			rule.network++
+		}
+	}
+	if len(call.Args) <= rule.addr || call.Ellipsis.IsValid() {
 		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
 	}
 	if rule.network >= 0 && !c.streamOrPacketNetwork(call.Args[rule.network]) {
@@ -120,6 +130,15 @@ func (c *checker) call(call *ast.CallExpr) {
 		s.alts = c.res.ipPort(addr, false)
 	}
 	c.report(s)
+}
+
+func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
 }
 
 // streamOrPacketNetwork reports whether every value of the network

@@ -44,3 +44,8 @@ func embedded(a *appServer) {
 	a.Addr = ":7000" // want `http\.Server\.Addr listens on hard-coded port 7000`
 	a.name = ":7001"
 }
+
+func methodExpressions(ctx context.Context, lc *net.ListenConfig) {
+	(*net.ListenConfig).Listen(lc, ctx, "tcp", ":7002") // want `net\.ListenConfig\.Listen listens on hard-coded port 7002`
+	(*net.ListenConfig).Listen(lc, ctx, "unix", "/run/app.sock")
+}

@@ -1,0 +1,3 @@
+module example.com/fixold
+
+go 1.21
