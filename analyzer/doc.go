@@ -36,7 +36,7 @@
 // Each finding carries a suggested fix that reads the port from $PORT,
 // keeping the old port as the default, and binds 0.0.0.0:
 //
-//	http.ListenAndServe("0.0.0.0:"+cmp.Or(os.Getenv("PORT"), "8080"), nil)
+//	http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
 //
 // The -env and -host flags change the variable and the host; -allow lists
 // intentional addresses; a //portlint:ignore reason comment on the line or
@@ -57,7 +57,7 @@ suggests a fix that reads the port from $PORT (keeping the old port as
 the default) and binds 0.0.0.0:
 
 	http.ListenAndServe(":8080", nil)
-	// fix: http.ListenAndServe("0.0.0.0:"+cmp.Or(os.Getenv("PORT"), "8080"), nil)
+	// fix: http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
 
 It is silent on addresses from the environment, flags, configuration or
 parameters, on port 0 (any free port), unix sockets, clients (net.Dial,

@@ -17,7 +17,8 @@ import (
 // piece that holds an offending value — a literal, an operand, a variable's
 // definition — and, when the address is built in a way it cannot take
 // apart, wraps it in net.SplitHostPort/JoinHostPort. It never writes a
-// constant "0.0.0.0:N" address, which gosec's G102 flags.
+// constant "0.0.0.0:N" address, which gosec's G102 flags; a whole constant
+// address becomes net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")).
 
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
@@ -62,7 +63,7 @@ func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix {
 	}
 	return []analysis.SuggestedFix{{
 		Message:   strings.Join(what, ", "),
-		TextEdits: append(fx.edits, fx.imp.edits()...),
+		TextEdits: fx.allEdits(),
 	}}
 }
 
@@ -118,7 +119,10 @@ func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
 	}
 	if port, ok := fx.constPort(e); ok && f.port && !fx.refsLocalVar(e) {
 		fx.boundHost = true
-		fx.replaceWith(e, fx.hostText(true)+`:" + `+fx.portExpr(port, e.Pos()))
+		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
+		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
+		fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", e.Pos()),
+			strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, e.Pos())))
 		return true
 	}
 	mark := fx.mark()
@@ -360,4 +364,11 @@ func isBasic(t types.Type, info types.BasicInfo) bool {
 // unknown version is the toolchain's own, the newest.
 func fileAtLeast(fileVersion, v string) bool {
 	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
+}
+
+// allEdits adds the import edits to the fix's own: imports the new code
+// needs, and removal of imports only the replaced code used.
+func (fx *fixer) allEdits() []analysis.TextEdit {
+	edits := append(fx.edits, fx.imp.edits()...)
+	return append(edits, fx.imp.removals(fx.c.pass.TypesInfo, fx.c.pass.Fset, fx.edits)...)
 }

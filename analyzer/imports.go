@@ -19,10 +19,11 @@ type importer struct {
 	pkg   *types.Package
 	file  *ast.File
 	added map[string]string // path -> name of imports to add
+	used  map[string]bool   // paths of existing imports the new code uses
 }
 
 func newImporter(pkg *types.Package, file *ast.File) *importer {
-	return &importer{pkg: pkg, file: file, added: make(map[string]string)}
+	return &importer{pkg: pkg, file: file, added: make(map[string]string), used: make(map[string]bool)}
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
@@ -45,9 +46,11 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 		case "_":
 			continue
 		case ".":
+			im.used[path] = true
 			return ""
 		}
 		if pn, ok := lookup(scope, name, pos).(*types.PkgName); ok && pn.Imported().Path() == path {
+			im.used[path] = true
 			return name + "."
 		}
 	}
@@ -107,8 +110,9 @@ func (im *importer) edits() []analysis.TextEdit {
 }
 
 // insertion places spec in the file's first parenthesized import block,
-// before the first standard-library import that sorts after it (gofmt
-// keeps the group sorted), or else in a new import declaration.
+// right after the last standard-library import that sorts before it (or
+// at the top of the block), so gofmt keeps the group sorted. Inserting at
+// the end of a line never overlaps the deletion of another import's line.
 func (im *importer) insertion(path, spec string) analysis.TextEdit {
 	for _, decl := range im.file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
@@ -118,21 +122,14 @@ func (im *importer) insertion(path, spec string) analysis.TextEdit {
 		if !gd.Lparen.IsValid() {
 			continue
 		}
-		var after ast.Spec // last standard-library spec sorting before path
+		at := gd.Lparen + 1
 		for _, s := range gd.Specs {
 			is := s.(*ast.ImportSpec)
-			p, _ := strconv.Unquote(is.Path.Value)
-			if isStd(p) {
-				if p > path {
-					return insertAt(is.Pos(), spec+"\n\t")
-				}
-				after = is
+			if p, _ := strconv.Unquote(is.Path.Value); isStd(p) && p < path {
+				at = is.End()
 			}
 		}
-		if after != nil {
-			return insertAt(after.End(), "\n\t"+spec)
-		}
-		return insertAt(gd.Lparen+1, "\n\t"+spec+"\n")
+		return insertAt(at, "\n\t"+spec)
 	}
 	// No import block: add a declaration after the package clause.
 	return insertAt(im.file.Name.End(), "\n\nimport "+spec)
@@ -147,4 +144,90 @@ func insertAt(pos token.Pos, text string) analysis.TextEdit {
 func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// removals deletes the imports whose every use in the file lies inside
+// the replaced expressions, so a fix never leaves an unused import.
+func (im *importer) removals(info *types.Info, fset *token.FileSet, replaced []analysis.TextEdit) []analysis.TextEdit {
+	inside := func(pos token.Pos) bool {
+		for _, e := range replaced {
+			if e.Pos <= pos && pos < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	// Count each imported package's uses in the file, in and out of
+	// the replaced ranges.
+	type count struct{ in, out int }
+	counts := make(map[*types.PkgName]*count)
+	ast.Inspect(im.file, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		pn, ok := info.Uses[id].(*types.PkgName)
+		if !ok {
+			return true
+		}
+		c := counts[pn]
+		if c == nil {
+			c = &count{}
+			counts[pn] = c
+		}
+		if inside(id.Pos()) {
+			c.in++
+		} else {
+			c.out++
+		}
+		return true
+	})
+	var out []analysis.TextEdit
+	for _, decl := range im.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			pn := importedName(info, spec)
+			if pn == nil || im.used[pn.Imported().Path()] {
+				continue
+			}
+			if c := counts[pn]; c == nil || c.in == 0 || c.out > 0 {
+				continue
+			}
+			if len(gd.Specs) == 1 {
+				out = append(out, analysis.TextEdit{Pos: gd.Pos(), End: gd.End()})
+				continue
+			}
+			// Delete the spec's whole line.
+			tf := fset.File(spec.Pos())
+			end := spec.End()
+			if line := tf.Line(end); line < tf.LineCount() {
+				end = tf.LineStart(line + 1)
+			}
+			start := tf.LineStart(tf.Line(spec.Pos()))
+			out = append(out, analysis.TextEdit{Pos: start, End: end})
+		}
+	}
+	return out
+}
+
+func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
+	var obj types.Object
+	if spec.Name != nil {
+		obj = info.Defs[spec.Name]
+	} else {
+		obj = info.Implicits[spec]
+	}
+	pn, _ := obj.(*types.PkgName)
+	if pn == nil || spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+		return nil
+	}
+	return pn
 }

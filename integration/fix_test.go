@@ -20,11 +20,11 @@ func TestFixCompiles(t *testing.T) {
 	}{
 		{
 			name: "defaults", fixture: "fixmod",
-			want: []string{`cmp.Or(os.Getenv("PORT"), "8080")`, `"0.0.0.0:"`, `host := "0.0.0.0"`},
+			want: []string{`net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080"))`, `host := "0.0.0.0"`, `"0.0.0.0:" + `},
 		},
 		{
 			name: "env and IPv6 host", fixture: "fixmod", flags: []string{"-env=APP_PORT", "-host=::"},
-			want: []string{`os.Getenv("APP_PORT")`, `"[::]:"`, `net.IPv6unspecified`},
+			want: []string{`net.JoinHostPort("::", cmp.Or(os.Getenv("APP_PORT"), "8080"))`, `"[::]:" + `, `net.IPv6unspecified`},
 		},
 		{
 			name: "go1.21 module", fixture: "fixold",
