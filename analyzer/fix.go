@@ -44,7 +44,9 @@ const (
 	rolePortInt               // an int port, as in net.TCPAddr.Port
 )
 
-func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix {
+// fixes computes the fix of a finding; its import edits are completed
+// when the whole file is done (see finishFile).
+func (c *checker) fixes(s site, f finding) (string, *fixer) {
 	fx := &fixer{
 		c:      c,
 		imp:    newImporter(c.pass.Pkg, c.file),
@@ -52,7 +54,7 @@ func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix {
 		seen:   make(map[token.Pos]bool),
 	}
 	if !fx.address(s.expr, s.shape, f, 0) {
-		return nil
+		return "", nil
 	}
 	var what []string
 	if f.port {
@@ -61,10 +63,7 @@ func (c *checker) fixes(s site, f finding) []analysis.SuggestedFix {
 	if f.loopback || f.port && fx.boundHost {
 		what = append(what, "bind "+c.cfg.Host)
 	}
-	return []analysis.SuggestedFix{{
-		Message:   strings.Join(what, ", "),
-		TextEdits: fx.allEdits(),
-	}}
+	return strings.Join(what, ", "), fx
 }
 
 // address fixes the address expression e of a site.
@@ -364,11 +363,4 @@ func isBasic(t types.Type, info types.BasicInfo) bool {
 // unknown version is the toolchain's own, the newest.
 func fileAtLeast(fileVersion, v string) bool {
 	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
-}
-
-// allEdits adds the import edits to the fix's own: imports the new code
-// needs, and removal of imports only the replaced code used.
-func (fx *fixer) allEdits() []analysis.TextEdit {
-	edits := append(fx.edits, fx.imp.edits()...)
-	return append(edits, fx.imp.removals(fx.c.pass.TypesInfo, fx.c.pass.Fset, fx.edits)...)
 }

@@ -86,8 +86,8 @@ func (c *checker) report(s site) {
 	if c.suppressed(d) {
 		return
 	}
-	d.SuggestedFixes = c.fixes(s, f)
-	c.pass.Report(d)
+	msg, fx := c.fixes(s, f)
+	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
 }
 
 // distinct lists the offending ports and quoted hosts, "8080 or 8081".

@@ -56,6 +56,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				c.assign(n)
 			}
 		}
+		c.finishFile()
 		reportDirectives(pass, c.dirs)
 	}
 	return nil, nil
@@ -93,6 +94,9 @@ type checker struct {
 	allow []allowEntry
 	file  *ast.File
 	dirs  map[int]*directive // the file's //portlint:ignore comments by line
+	// pending holds the file's findings until their fixes' import edits
+	// can be completed.
+	pending []pendingDiag
 }
 
 func (c *checker) call(call *ast.CallExpr) {

@@ -1,0 +1,188 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Import removal is decided per file, once every fix of the file is known,
+// because drivers apply fixes differently: an editor applies one, while
+// golangci-lint --fix applies all of a file's edits at once (dropping
+// duplicates) and unitchecker merges them. A fix removes an import whose
+// every use in the file lies in the code it replaces. If the new code of
+// another fix uses that import, that fix carries the same removal and adds
+// the import back: alone it keeps the import; with the first it dedupes to
+// one removal and one addition. (Two fixes that each replace some of an
+// import's last uses cannot both remove it; unitchecker and gopls then drop
+// the unused import themselves.)
+
+type pendingDiag struct {
+	d          analysis.Diagnostic
+	fixMessage string
+	fx         *fixer // nil when no fix
+}
+
+// importSpec is one named import of the file.
+type importSpec struct {
+	path    string
+	spec    string // as written for re-insertion: [name ]"path"
+	pkgName *types.PkgName
+	removal analysis.TextEdit
+}
+
+func (c *checker) finishFile() {
+	if len(c.pending) == 0 {
+		return
+	}
+	specs := c.importSpecs()
+	uses := c.importUses()
+	removes := make([]map[string]analysis.TextEdit, len(c.pending))
+	for i, p := range c.pending {
+		if p.fx != nil {
+			removes[i] = p.fx.unusedImports(specs, uses)
+		}
+	}
+	for i, p := range c.pending {
+		if p.fx != nil {
+			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
+			for _, e := range removes[i] {
+				edits = append(edits, e)
+			}
+			for j, other := range removes {
+				for path, e := range other {
+					if j == i || !p.fx.imp.used[path] || removes[i][path].End.IsValid() {
+						continue
+					}
+					for _, s := range specs {
+						if s.path == path {
+							edits = append(edits, e, p.fx.imp.insertion(path, s.spec))
+							break
+						}
+					}
+				}
+			}
+			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
+		}
+		c.pass.Report(p.d)
+	}
+	c.pending = c.pending[:0]
+}
+
+// unusedImports returns the removal edits of the imports the fix leaves
+// unused, by path.
+func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]token.Pos) map[string]analysis.TextEdit {
+	var out map[string]analysis.TextEdit
+	for _, s := range specs {
+		if fx.imp.used[s.path] || len(uses[s.pkgName]) == 0 {
+			continue
+		}
+		all := true
+		for _, pos := range uses[s.pkgName] {
+			if !fx.replaces(pos) {
+				all = false
+				break
+			}
+		}
+		if all {
+			if out == nil {
+				out = make(map[string]analysis.TextEdit)
+			}
+			out[s.path] = s.removal
+		}
+	}
+	return out
+}
+
+func (fx *fixer) replaces(pos token.Pos) bool {
+	for _, e := range fx.edits {
+		if e.Pos <= pos && pos < e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// importSpecs lists the file's named imports with the edit removing each.
+func (c *checker) importSpecs() []importSpec {
+	var out []importSpec
+	tf := c.pass.Fset.File(c.file.Pos())
+	for _, decl := range c.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			pn := importedName(c.pass.TypesInfo, spec)
+			if pn == nil {
+				continue
+			}
+			text := spec.Path.Value
+			if spec.Name != nil {
+				text = spec.Name.Name + " " + text
+			}
+			path, _ := strconv.Unquote(spec.Path.Value)
+			rm := analysis.TextEdit{Pos: gd.Pos(), End: gd.End()}
+			if len(gd.Specs) > 1 { // delete the spec's whole line
+				start, end := tf.LineStart(tf.Line(spec.Pos())), spec.End()
+				if line := tf.Line(end); line < tf.LineCount() {
+					end = tf.LineStart(line + 1)
+				}
+				rm = analysis.TextEdit{Pos: start, End: end}
+			}
+			out = append(out, importSpec{path: path, spec: text, pkgName: pn, removal: rm})
+		}
+	}
+	return out
+}
+
+// importUses maps each imported package name to its uses in the file.
+func (c *checker) importUses() map[*types.PkgName][]token.Pos {
+	uses := make(map[*types.PkgName][]token.Pos)
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				if pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+					uses[pn] = append(uses[pn], id.Pos())
+				}
+			}
+		}
+		return true
+	})
+	return uses
+}
+
+func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
+	if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+		return nil
+	}
+	var obj types.Object
+	if spec.Name != nil {
+		obj = info.Defs[spec.Name]
+	} else {
+		obj = info.Implicits[spec]
+	}
+	pn, _ := obj.(*types.PkgName)
+	return pn
+}
+
+func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
+	type key struct {
+		pos, end token.Pos
+		text     string
+	}
+	seen := make(map[key]bool, len(edits))
+	out := edits[:0]
+	for _, e := range edits {
+		k := key{e.Pos, e.End, string(e.NewText)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

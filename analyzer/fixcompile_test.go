@@ -1,0 +1,157 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"sort"
+	"testing"
+
+	"github.com/portlint/portlint/analyzer"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// TestFixesTypeCheck applies the fixes exactly as drivers do that do no
+// clean-up of their own — each fix alone (an editor's quick fix) and all of
+// a file's fixes at once (golangci-lint --fix) — and type-checks the
+// result: no missing or unused import, no unused variable. analysistest's
+// golden files cannot show this, since it drops unused imports itself.
+func TestFixesTypeCheck(t *testing.T) {
+	patterns := []string{"fixes/...", "config/envhost"}
+	// Every package a fix may import, so the type checker can resolve it.
+	extra := []string{"cmp", "os", "strconv", "net"}
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax,
+		Dir:   testdata + "/src",
+		Env:   append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off"),
+		Tests: false,
+	}
+	pkgs, err := packages.Load(cfg, append(patterns, extra...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := make(map[string]*types.Package)
+	packages.Visit(pkgs, nil, func(p *packages.Package) { imports[p.PkgPath] = p.Types })
+
+	var roots []*packages.Package
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			t.Fatalf("%s: %v", p.PkgPath, p.Errors)
+		}
+		if imports[p.PkgPath] != nil && !contains(extra, p.PkgPath) {
+			roots = append(roots, p)
+		}
+	}
+	res, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, roots, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := 0
+	for _, act := range res.Roots {
+		byFile := make(map[string][][]analysis.TextEdit)
+		for _, d := range act.Diagnostics {
+			if len(d.SuggestedFixes) == 0 {
+				continue
+			}
+			name := act.Package.Fset.File(d.Pos).Name()
+			byFile[name] = append(byFile[name], d.SuggestedFixes[0].TextEdits)
+			fixes++
+		}
+		for name, list := range byFile {
+			for i, edits := range list {
+				typeCheck(t, act.Package, imports, name, fmt.Sprintf("fix %d alone", i), edits)
+			}
+			var all []analysis.TextEdit
+			for _, edits := range list {
+				all = append(all, edits...)
+			}
+			typeCheck(t, act.Package, imports, name, "all fixes", all)
+		}
+	}
+	if fixes < 30 {
+		t.Errorf("only %d fixes checked; testdata lost its cases?", fixes)
+	}
+}
+
+// typeCheck applies edits to file name of pkg (dropping exact duplicates,
+// as golangci-lint does) and type-checks the package with the result.
+func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Package, name, what string, edits []analysis.TextEdit) {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := pkg.Fset.File(edits[0].Pos)
+	type edit struct {
+		start, end int
+		text       string
+	}
+	seen := make(map[edit]bool)
+	var list []edit
+	for _, e := range edits {
+		ed := edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)}
+		if !seen[ed] {
+			seen[ed] = true
+			list = append(list, ed)
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].start < list[j].start })
+	var out []byte
+	last := 0
+	for _, e := range list {
+		if e.start < last {
+			t.Errorf("%s, %s: overlapping edits", name, what)
+			return
+		}
+		out = append(append(out, src[last:e.start]...), e.text...)
+		last = e.end
+	}
+	out = append(out, src[last:]...)
+
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, f := range pkg.CompiledGoFiles {
+		text := []byte(nil)
+		if f == name {
+			text = out
+		}
+		file, err := parser.ParseFile(fset, f, text, parser.SkipObjectResolution)
+		if err != nil {
+			t.Errorf("%s, %s: %v\n%s", name, what, err, out)
+			return
+		}
+		files = append(files, file)
+	}
+	var errs []error
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if p := imports[path]; p != nil {
+				return p, nil
+			}
+			return nil, fmt.Errorf("no package %q", path)
+		}),
+		Error: func(err error) { errs = append(errs, err) },
+	}
+	conf.Check(pkg.PkgPath, fset, files, nil)
+	if len(errs) > 0 {
+		t.Errorf("%s, %s: the fixed file does not type-check: %v\n%s", name, what, errs, out)
+	}
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
