@@ -22,13 +22,13 @@ func parseAllow(list []string) ([]allowEntry, error) {
 		host, port, ok := splitHostPort(raw)
 		switch {
 		case !ok:
-			return nil, fmt.Errorf("allow: malformed entry %q: want host:port, *:port or host:*", raw)
+			return nil, fmt.Errorf("malformed entry %q: want host:port, *:port or host:*", raw)
 		case host == "*" && port == "*":
-			return nil, fmt.Errorf("allow: entry %q allows every address; remove portlint instead", raw)
+			return nil, fmt.Errorf("entry %q allows every address; remove portlint instead", raw)
 		case port == "":
-			return nil, fmt.Errorf("allow: entry %q has no port: use %s:* for any port", raw, host)
+			return nil, fmt.Errorf("entry %q has no port: use %s:* for any port", raw, host)
 		case port != "*" && !validPort(port):
-			return nil, fmt.Errorf("allow: entry %q has an invalid port %q", raw, port)
+			return nil, fmt.Errorf("entry %q has an invalid port %q", raw, port)
 		}
 		out = append(out, allowEntry{host: normalizeHost(host), port: port})
 	}

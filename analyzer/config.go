@@ -30,23 +30,25 @@ func DefaultConfig() Config {
 // Validate reports the first invalid option, naming it.
 func (c Config) Validate() error {
 	if err := validateEnv(c.Env); err != nil {
-		return err
+		return fmt.Errorf("env: %w", err)
 	}
 	if err := validateHost(c.Host); err != nil {
-		return err
+		return fmt.Errorf("host: %w", err)
 	}
-	_, err := parseAllow(c.Allow)
-	return err
+	if _, err := parseAllow(c.Allow); err != nil {
+		return fmt.Errorf("allow: %w", err)
+	}
+	return nil
 }
 
 func validateEnv(name string) error {
 	if name == "" {
-		return fmt.Errorf("env: empty environment variable name")
+		return fmt.Errorf("empty environment variable name")
 	}
 	for i, r := range name {
 		ok := r == '_' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9'
 		if !ok {
-			return fmt.Errorf("env: %q is not a valid environment variable name (letters, digits and _, not starting with a digit)", name)
+			return fmt.Errorf("%q is not a valid environment variable name (letters, digits and _, not starting with a digit)", name)
 		}
 	}
 	return nil
@@ -56,14 +58,14 @@ func validateEnv(name string) error {
 // to be reachable from outside the container.
 func validateHost(host string) error {
 	if host == "" {
-		return fmt.Errorf("host: empty host (use 0.0.0.0 or ::)")
+		return fmt.Errorf("empty host (use 0.0.0.0 or ::)")
 	}
 	a, err := netip.ParseAddr(host)
 	if err != nil {
-		return fmt.Errorf("host: %q is not an IP address (use 0.0.0.0 or ::)", host)
+		return fmt.Errorf("%q is not an IP address (use 0.0.0.0 or ::)", host)
 	}
 	if !a.IsUnspecified() {
-		return fmt.Errorf("host: %q is not an all-interfaces address (use 0.0.0.0 or ::)", host)
+		return fmt.Errorf("%q is not an all-interfaces address (use 0.0.0.0 or ::)", host)
 	}
 	return nil
 }
@@ -130,4 +132,16 @@ func bindFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var(hostFlag{c}, "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
 	fs.Var(allowFlag{c}, "allow", "comma-separated intentional addresses: host:port exact, *:port any host, host:* any port\n(e.g. -allow='localhost:6060,*:9090')")
 	fs.BoolVar(&c.IncludeTests, "include-tests", c.IncludeTests, "also check _test.go files")
+}
+
+// ValidateOption checks the value of one option by its flag name, as the
+// flag would on Set, without changing the analyzer.
+func ValidateOption(name, value string) error {
+	c := DefaultConfig()
+	f := flag.NewFlagSet("portlint", flag.ContinueOnError)
+	bindFlags(f, &c)
+	if f.Lookup(name) == nil {
+		return fmt.Errorf("unknown option %q", name)
+	}
+	return f.Set(name, value)
 }
