@@ -30,6 +30,7 @@ type fixer struct {
 	// boundHost records that the fix binds the configured host (rather
 	// than keeping a host it could not see).
 	boundHost bool
+	emptyPort string // the port an empty address means at this site
 }
 
 // role is what a replaced expression stands for.
@@ -53,7 +54,12 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}
-	if !fx.address(s.expr, s.shape, f, 0) {
+	fx.emptyPort = s.emptyPort
+	if s.implicit != nil {
+		if !fx.implicitFix(s.implicit) {
+			return "", nil
+		}
+	} else if !fx.address(s.expr, s.shape, f, 0) {
 		return "", nil
 	}
 	var what []string
@@ -97,6 +103,17 @@ func (fx *fixer) address(e ast.Expr, shape addrShape, f finding, depth int) bool
 		}
 		return true
 	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		// cfg.Addr of a local struct: fix where the field is written.
+		if _, exprs, zeros, ok := fx.c.res.fieldExprs(sel); ok && len(zeros) == 0 {
+			for _, x := range exprs {
+				if !fx.address(x, shape, f, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+	}
 	if shape == shapeString {
 		return fx.stringAddr(e, f)
 	}
@@ -120,8 +137,7 @@ func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
 		fx.boundHost = true
 		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
 		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
-		fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", e.Pos()),
-			strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, e.Pos())))
+		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		return true
 	}
 	mark := fx.mark()
@@ -150,6 +166,9 @@ func (fx *fixer) constPort(e ast.Expr) (string, bool) {
 	t, ok := fx.constText(e)
 	if !ok {
 		return "", false
+	}
+	if t == "" && fx.emptyPort != "" {
+		return fx.emptyPort, true // http.ListenAndServe("", h)
 	}
 	_, port, ok := splitHostPort(t)
 	return port, ok

@@ -109,27 +109,19 @@ func (im *importer) edits() []analysis.TextEdit {
 	return out
 }
 
-// insertion places spec in the file's first parenthesized import block,
-// right after the last standard-library import that sorts before it (or
-// at the top of the block), so gofmt keeps the group sorted. Inserting at
-// the end of a line never overlaps the deletion of another import's line.
+// insertion places spec at the top of the file's first parenthesized
+// import block, right after "(": gofmt sorts it into that group, and the
+// position lies outside every import line, so it never overlaps the
+// removal of an import another fix no longer needs.
 func (im *importer) insertion(path, spec string) analysis.TextEdit {
 	for _, decl := range im.file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
 			break
 		}
-		if !gd.Lparen.IsValid() {
-			continue
+		if gd.Lparen.IsValid() {
+			return insertAt(gd.Lparen+1, "\n\t"+spec)
 		}
-		at := gd.Lparen + 1
-		for _, s := range gd.Specs {
-			is := s.(*ast.ImportSpec)
-			if p, _ := strconv.Unquote(is.Path.Value); isStd(p) && p < path {
-				at = is.End()
-			}
-		}
-		return insertAt(at, "\n\t"+spec)
 	}
 	// No import block: add a declaration after the package clause.
 	return insertAt(im.file.Name.End(), "\n\nimport "+spec)
@@ -139,9 +131,3 @@ func insertAt(pos token.Pos, text string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 }
 
-// isStd reports whether path looks like a standard-library package (its
-// first element has no dot).
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}

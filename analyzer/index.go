@@ -15,6 +15,7 @@ type def struct {
 	rhs   ast.Expr
 	index int
 	pos   token.Pos // the defining statement, for fixes and related info
+	next  ast.Node  // the statement after the definition, if known
 }
 
 // varIndex maps each trackable variable of the package to all its
@@ -24,10 +25,37 @@ type def struct {
 type varIndex struct {
 	defs   map[*types.Var][]def
 	opaque map[*types.Var]bool
+	// fieldDefs holds assignments v.F = e to fields of struct-valued
+	// variables, by variable and field name.
+	fieldDefs map[fieldKey][]def
+}
+
+type fieldKey struct {
+	v     *types.Var
+	field string
+}
+
+// rootVar returns the variable at the root of a field selection chain:
+// cfg for cfg.Addr.
+func rootVar(e ast.Expr, info *types.Info) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }
 
 func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
-	x := &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool)}
+	x := &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool), fieldDefs: make(map[fieldKey][]def)}
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -52,8 +80,25 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			}
 		}
 	}
+	// fieldWrite records v.F = rhs (rhs nil: an unknown write).
+	fieldWrite := func(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		v := rootVar(sel, info)
+		if v == nil {
+			return
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && info.ObjectOf(id) == v {
+			k := fieldKey{v, sel.Sel.Name}
+			x.fieldDefs[k] = append(x.fieldDefs[k], def{rhs: rhs, index: -1, pos: pos})
+			return
+		}
+		x.opaque[v] = true // a nested or unknown write
+	}
 	filter := []ast.Node{
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil),
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil),
 		(*ast.RangeStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
 	}
 	for cur := range insp.Root().Preorder(filter...) {
@@ -65,18 +110,25 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 					if v := varOf(l); v != nil {
 						x.opaque[v] = true
 					}
+					fieldWrite(l, nil, n.Pos())
 				}
 			case len(n.Lhs) == len(n.Rhs):
+				var next ast.Node
+				if c, ok := cur.NextSibling(); ok {
+					next = c.Node()
+				}
 				for i, l := range n.Lhs {
 					if v := varOf(l); v != nil {
-						x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[i], index: -1, pos: n.Pos()})
+						x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[i], index: -1, pos: n.Pos(), next: next})
 					}
+					fieldWrite(l, n.Rhs[i], n.Pos())
 				}
 			case len(n.Rhs) == 1:
 				for i, l := range n.Lhs {
 					if v := varOf(l); v != nil {
 						x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[0], index: i, pos: n.Pos()})
 					}
+					fieldWrite(l, nil, n.Pos())
 				}
 			}
 		case *ast.ValueSpec:
@@ -85,33 +137,57 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 				if v == nil {
 					continue
 				}
-				d := def{index: -1, pos: name.Pos()}
+				d := def{index: -1, pos: name.Pos(), next: nextStmt(cur)}
 				switch {
 				case len(n.Values) == len(n.Names):
 					d.rhs = n.Values[i]
 				case len(n.Values) == 1:
 					d.rhs, d.index = n.Values[0], i
-				case assignedNext(cur, v, info):
+				case definitelyAssigns(d.next, isVar(v, info)):
 					continue // var x T; x = …: the zero value never reaches a use
 				}
 				x.defs[v] = append(x.defs[v], d)
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				if v := varOf(n.X); v != nil {
+				if v := rootVar(n.X, info); v != nil { // &x, &cfg.Addr
 					x.opaque[v] = true
+				}
+			}
+		case *ast.SelectorExpr:
+			// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
+			if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
+				if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+					if v := rootVar(n.X, info); v != nil {
+						x.opaque[v] = true
+					}
 				}
 			}
 		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
-				if v := varOf(e); v != nil {
+			if v := varOf(n.Value); v != nil {
+				// for _, a := range []string{":3000", ":3001"}: a takes
+				// each element in turn.
+				if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok && isSliceOrArray(info.TypeOf(lit)) {
+					for _, elt := range lit.Elts {
+						if kv, ok := elt.(*ast.KeyValueExpr); ok {
+							elt = kv.Value
+						}
+						x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos()})
+					}
+				} else {
 					x.opaque[v] = true
 				}
 			}
+			if v := varOf(n.Key); v != nil {
+				x.opaque[v] = true
+			}
+			fieldWrite(n.Key, nil, n.Pos())
+			fieldWrite(n.Value, nil, n.Pos())
 		case *ast.IncDecStmt:
 			if v := varOf(n.X); v != nil {
 				x.opaque[v] = true
 			}
+			fieldWrite(n.X, nil, n.Pos())
 		case *ast.FuncDecl:
 			markFields(n.Recv, true)
 			markFields(n.Type.Params, true)
@@ -124,32 +200,50 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 	return x
 }
 
-// assignedNext reports whether the statement after the declaration at
-// spec definitely assigns v: a plain assignment, or an if/else chain or a
-// switch with default whose every branch starts by assigning it.
-func assignedNext(spec inspector.Cursor, v *types.Var, info *types.Info) bool {
+// nextStmt returns the statement after the declaration of spec.
+func nextStmt(spec inspector.Cursor) ast.Node {
 	decl := spec.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
 	if _, ok := decl.Node().(*ast.DeclStmt); !ok {
-		return false
+		return nil
 	}
-	next, ok := decl.NextSibling()
-	return ok && definitelyAssigns(next.Node(), v, info)
+	if next, ok := decl.NextSibling(); ok {
+		return next.Node()
+	}
+	return nil
 }
 
-func definitelyAssigns(n ast.Node, v *types.Var, info *types.Info) bool {
+// isVar and isField match assignment targets: v, or v.name.
+func isVar(v *types.Var, info *types.Info) func(ast.Expr) bool {
+	return func(lhs ast.Expr) bool {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+}
+
+func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
+	return func(lhs ast.Expr) bool {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == name && isVar(v, info)(sel.X)
+	}
+}
+
+// definitelyAssigns reports whether statement n assigns a target on
+// every path: a plain assignment, or an if/else chain or a switch with
+// default whose every branch starts by assigning it.
+func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN {
 			for _, l := range n.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
+				if target(l) {
 					return true
 				}
 			}
 		}
 	case *ast.BlockStmt:
-		return len(n.List) > 0 && definitelyAssigns(n.List[0], v, info)
+		return len(n.List) > 0 && definitelyAssigns(n.List[0], target)
 	case *ast.IfStmt:
-		return n.Else != nil && definitelyAssigns(n.Body, v, info) && definitelyAssigns(n.Else, v, info)
+		return n.Else != nil && definitelyAssigns(n.Body, target) && definitelyAssigns(n.Else, target)
 	case *ast.SwitchStmt:
 		hasDefault := false
 		for _, s := range n.Body.List {
@@ -157,7 +251,7 @@ func definitelyAssigns(n ast.Node, v *types.Var, info *types.Info) bool {
 			if cc.List == nil {
 				hasDefault = true
 			}
-			if len(cc.Body) == 0 || !definitelyAssigns(cc.Body[0], v, info) {
+			if len(cc.Body) == 0 || !definitelyAssigns(cc.Body[0], target) {
 				return false
 			}
 		}
@@ -177,4 +271,12 @@ func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
 	}
 	defs := x.defs[v]
 	return defs, len(defs) > 0
+}
+
+func isSliceOrArray(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
 }

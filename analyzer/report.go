@@ -61,6 +61,9 @@ func (c *checker) report(s site) {
 		return
 	}
 	ports, hosts := distinct(s.alts, f)
+	if f.port && s.implicit == nil && anyImplicit(s.alts) {
+		ports += " (what an empty address means)"
+	}
 	var msg, category string
 	switch {
 	case f.port && f.loopback:
@@ -133,4 +136,13 @@ func (c *checker) related(s site, f finding) []analysis.RelatedInformation {
 		}
 	}
 	return out
+}
+
+func anyImplicit(alts []addrAlt) bool {
+	for _, a := range alts {
+		if a.implicit {
+			return true
+		}
+	}
+	return false
 }

@@ -140,7 +140,100 @@ func (r *resolver) str(e ast.Expr) []str {
 	if v, defs, ok := r.defsOf(e); ok {
 		return r.varStr(v, defs)
 	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return r.fieldRead(sel)
+	}
 	return hole()
+}
+
+// fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
+// package controls: the field of each struct literal assigned to cfg
+// (its zero value when the literal omits it) and each cfg.Addr = … .
+func (r *resolver) fieldRead(sel *ast.SelectorExpr) []str {
+	v, exprs, zeros, ok := r.fieldExprs(sel)
+	if !ok {
+		return hole()
+	}
+	depth, saved, ok := r.enter(v)
+	if !ok {
+		return nil
+	}
+	defer r.leave(v, depth, saved)
+	var out []str
+	for _, pos := range zeros {
+		out = union(out, r.zero(sel, pos))
+	}
+	for _, e := range exprs {
+		out = union(out, r.str(e))
+	}
+	return out
+}
+
+// fieldExprs lists the expressions assigned to field sel of a local
+// struct variable, and the positions where it is left at its zero value.
+func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, ok bool) {
+	s := r.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil, nil, nil, false
+	}
+	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
+		return nil, nil, nil, false // through a pointer, other aliases may write it
+	}
+	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
+	if !ok {
+		return nil, nil, nil, false
+	}
+	name := sel.Sel.Name
+	assigned := isField(v, name, r.info)
+	for _, d := range defs {
+		lit, isLit := ast.Unparen(d.rhs).(*ast.CompositeLit)
+		switch {
+		case d.rhs == nil:
+			if !definitelyAssigns(d.next, assigned) {
+				zeros = append(zeros, d.pos)
+			}
+		case d.index >= 0 || !isLit:
+			return nil, nil, nil, false
+		default:
+			val, found := keyedField(lit, name)
+			switch {
+			case found:
+				exprs = append(exprs, val)
+			case len(lit.Elts) > 0 && !isKeyed(lit):
+				return nil, nil, nil, false // positional literal
+			case !definitelyAssigns(d.next, assigned):
+				zeros = append(zeros, lit.Pos())
+			}
+		}
+	}
+	for _, d := range r.index.fieldDefs[fieldKey{v, name}] {
+		exprs = append(exprs, d.rhs)
+	}
+	return v, exprs, zeros, true
+}
+
+// zero is the zero value of a string or integer expression.
+func (r *resolver) zero(e ast.Expr, pos token.Pos) []str {
+	if isString(r.info.TypeOf(e)) {
+		return known("", pos, nil)
+	}
+	return known("0", pos, nil)
+}
+
+func keyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func isKeyed(lit *ast.CompositeLit) bool {
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
 }
 
 // declPos is where a named constant was written.

@@ -22,6 +22,8 @@ type callRule struct {
 	// A call with no argument at index addr is fine when optional is set:
 	// gin's r.Run() reads $PORT itself, beego's web.Run() its config file.
 	optional bool
+	// emptyPort is the port an empty address stands for, if any.
+	emptyPort string
 }
 
 // fieldRule describes an address field of a server type: setting it is a
@@ -43,8 +45,8 @@ var stdCallRules = []callRule{
 	{fn: "(*net.ListenConfig).Listen", addr: 2, network: 1},
 	{fn: "(*net.ListenConfig).ListenPacket", addr: 2, network: 1},
 	{fn: "crypto/tls.Listen", addr: 1, network: 0},
-	{fn: "net/http.ListenAndServe", addr: 0, network: -1},
-	{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1},
+	{fn: "net/http.ListenAndServe", addr: 0, network: -1, emptyPort: "80"},     // "" means ":http"
+	{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1, emptyPort: "443"}, // "" means ":https"
 }
 
 var stdFieldRules = []fieldRule{

@@ -17,11 +17,19 @@ type site struct {
 	expr  ast.Expr  // the address expression as written at the site
 	alts  []addrAlt // every address that can reach it
 	shape addrShape
+	// emptyPort is the port an empty address means ("80" for
+	// http.ListenAndServe), or "".
+	emptyPort string
+	// implicit is set for a server started without any address (see
+	// implicit.go); expr is then the call that starts it.
+	implicit *implicitSite
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
-	if !importsAny(pass.Pkg, rules.pkgs) {
-		// Fast path: no listen API is reachable from here; only stale
+	listens := importsAny(pass.Pkg, rules.pkgs)
+	readsEnv := importsDirectly(pass.Pkg, envPackages)
+	if !listens && !readsEnv {
+		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
 		for _, file := range pass.Files {
 			if cfg.IncludeTests || !isTestFile(pass, file) {
@@ -38,7 +46,10 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		res:   newResolver(pass.TypesInfo, pass.Pkg, insp),
 	}
 	c.allow, _ = parseAllow(cfg.Allow) // validated when set
-	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	filter := []ast.Node{(*ast.CallExpr)(nil)}
+	if listens {
+		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
+	}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if !cfg.IncludeTests && isTestFile(pass, file) {
@@ -46,24 +57,36 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		}
 		c.file = file
 		c.dirs = directives(pass.Fset, file)
+		c.envReads = c.envReads[:0]
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
-				c.call(n)
+				if listens {
+					c.call(cur, n)
+				}
+				if readsEnv {
+					c.envRead(n)
+				}
 			case *ast.CompositeLit:
 				c.compositeLit(n)
 			case *ast.AssignStmt:
 				c.assign(n)
 			}
 		}
+		c.reportMisspeltEnv()
 		c.finishFile()
 		reportDirectives(pass, c.dirs)
 	}
 	return nil, nil
 }
 
-func isTestFile(pass *analysis.Pass, file *ast.File) bool {
-	return strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")
+func importsDirectly(pkg *types.Package, paths map[string]bool) bool {
+	for _, imp := range pkg.Imports() {
+		if paths[imp.Path()] {
+			return true
+		}
+	}
+	return false
 }
 
 // importsAny reports whether pkg imports, directly or not, any of paths.
@@ -97,11 +120,17 @@ type checker struct {
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed.
 	pending []pendingDiag
+	// envReads are the file's environment reads with a constant name.
+	envReads []envRead
 }
 
-func (c *checker) call(call *ast.CallExpr) {
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
+		return
+	}
+	if ir, ok := implicitRules[fn.FullName()]; ok {
+		c.implicitCall(cur, call, fn, ir)
 		return
 	}
 	rule, ok := c.rules.calls[fn.FullName()]
@@ -122,10 +151,16 @@ func (c *checker) call(call *ast.CallExpr) {
 		return
 	}
 	addr := call.Args[rule.addr]
-	s := site{api: apiName(fn), expr: addr, shape: rule.shape}
+	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort}
 	switch rule.shape {
 	case shapeString:
 		for _, alt := range c.res.str(addr) {
+			if t, ok := alt.text(); ok && t == "" && rule.emptyPort != "" {
+				// http.ListenAndServe("", h) listens on ":http".
+				pos := originOf(alt, 0)
+				s.alts = append(s.alts, addrAlt{host: part{"", true, pos}, port: part{rule.emptyPort, true, pos}, hasPort: true, implicit: true})
+				continue
+			}
 			s.alts = append(s.alts, splitAddr(alt))
 		}
 	case shapeIPPort:
@@ -252,4 +287,8 @@ func shortType(typ string) string {
 		last = elems[len(elems)-2]
 	}
 	return last + name
+}
+
+func isTestFile(pass *analysis.Pass, file *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")
 }

@@ -76,6 +76,7 @@ type part struct {
 type addrAlt struct {
 	host, port part
 	hasPort    bool // false for *net.IPAddr, which has no port
+	implicit   bool // the port is the API's default for an empty address
 }
 
 // text returns the constant text of s and whether every segment is known.

@@ -24,8 +24,12 @@ func main() {
 	server.New(opts...).Spin()
 }
 
+// defaults listen on hertz's default address, :8888.
+func defaults() {
+	server.Default().Spin() // portlint:want
+}
+
 func negatives(ln net.Listener) {
-	server.Default().Spin()
 	server.Default(server.WithHostPorts(":" + os.Getenv("PORT"))).Spin()
 	server.Default(server.WithHostPorts(":0")).Spin()
 	server.Default(server.WithListener(ln)).Spin()

@@ -21,8 +21,14 @@ func main() {
 	server.New(opts...).Spin()
 }
 
-func negatives(ln net.Listener) {
-	server.Default().Spin()
+func defaults() {
+	server.Default().Spin()                       // want `server\.Default \(without server\.WithHostPorts\) listens on hard-coded port 8888: read the port from \$PORT`
+	server.New(server.WithExitWaitTime(0)).Spin() // want `server\.New \(without server\.WithHostPorts\) listens on hard-coded port 8888`
+}
+
+func negatives(ln net.Listener, opts []config.Option) {
+	server.Default(opts...).Spin()
+	server.New(opts[0]).Spin()
 	server.Default(server.WithHostPorts(":" + os.Getenv("PORT"))).Spin()
 	server.Default(server.WithHostPorts("0.0.0.0:" + os.Getenv("PORT"))).Spin()
 	server.Default(server.WithHostPorts(":0")).Spin()

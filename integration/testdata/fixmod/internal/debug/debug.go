@@ -12,5 +12,7 @@ func Serve() {
 		return
 	}
 	addr := "localhost:" + "6060"
-	stdhttp.ListenAndServe(addr, nil)
+	go stdhttp.ListenAndServe(addr, nil)
+	// The trace port is configurable, its host is not.
+	stdhttp.ListenAndServe("localhost:"+os.Getenv("TRACE_PORT"), nil)
 }

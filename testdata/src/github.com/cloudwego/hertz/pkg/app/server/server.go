@@ -5,6 +5,7 @@ package server
 
 import (
 	"net"
+	"time"
 
 	"github.com/cloudwego/hertz/pkg/common/config"
 )
@@ -20,3 +21,5 @@ func (h *Hertz) Spin() {}
 func WithHostPorts(hp string) config.Option      { return config.Option{} }
 func WithListener(ln net.Listener) config.Option { return config.Option{} }
 func WithNetwork(nw string) config.Option        { return config.Option{} }
+
+func WithExitWaitTime(timeout time.Duration) config.Option { return config.Option{} }

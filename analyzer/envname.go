@@ -1,0 +1,81 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A program that reads os.Getenv("port") while trying to comply never sees
+// the platform's PORT: environment variable names are case-sensitive.
+
+// envReaders are the functions that read one environment variable by name.
+var envReaders = map[string]bool{
+	"os.Getenv":      true,
+	"os.LookupEnv":   true,
+	"syscall.Getenv": true,
+}
+
+var envPackages = map[string]bool{"os": true, "syscall": true}
+
+const categoryEnvName = "env-name"
+
+type envRead struct {
+	call *ast.CallExpr
+	fn   string // "os.Getenv"
+	name string
+}
+
+// envRead records a read of an environment variable with a constant name.
+func (c *checker) envRead(call *ast.CallExpr) {
+	if len(call.Args) != 1 {
+		return
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(interface{ FullName() string })
+	if !ok || !envReaders[fn.FullName()] {
+		return
+	}
+	tv := c.pass.TypesInfo.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	c.envReads = append(c.envReads, envRead{call: call, fn: fn.FullName(), name: constant.StringVal(tv.Value)})
+}
+
+// reportMisspeltEnv reports reads of the configured variable's name in
+// another letter case — unless the file also reads the exact name, in
+// which case the other spelling is a deliberate fallback.
+func (c *checker) reportMisspeltEnv() {
+	want := c.cfg.Env
+	for _, r := range c.envReads {
+		if r.name == want {
+			return
+		}
+	}
+	for _, r := range c.envReads {
+		if r.name == want || !strings.EqualFold(r.name, want) {
+			continue
+		}
+		arg := r.call.Args[0]
+		d := analysis.Diagnostic{
+			Pos:      arg.Pos(),
+			End:      arg.End(),
+			Category: categoryEnvName,
+			URL:      docsURL + "#misspelt-port-variable",
+			Message: fmt.Sprintf("%s reads $%s, not $%s: environment variable names are case-sensitive, so the platform's %s never arrives",
+				r.fn, r.name, want, want),
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("read $%s", want),
+				TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(strconv.Quote(want))}},
+			}},
+		}
+		if !c.suppressed(d) {
+			c.pass.Report(d)
+		}
+	}
+}

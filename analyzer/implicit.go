@@ -1,0 +1,222 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Servers started without any address listen on a default port: an
+// http.Server whose Addr is never set listens on :http (:https with TLS),
+// and hertz's server.Default()/New() without server.WithHostPorts on
+// :8888. These are hard-coded ports too.
+
+type implicitKind uint8
+
+const (
+	// implicitField: a method that listens on its receiver's address field.
+	implicitField implicitKind = iota
+	// implicitOption: a constructor whose options may set the address.
+	implicitOption
+)
+
+type implicitRule struct {
+	kind  implicitKind
+	port  string // the default port
+	field string // implicitField: the address field of the receiver
+	// implicitOption: the option that sets the address, and options that
+	// make the address moot (a listener, another network).
+	option string
+	moot   []string
+}
+
+var implicitRules = map[string]implicitRule{
+	"(*net/http.Server).ListenAndServe":    {kind: implicitField, field: "Addr", port: "80"},
+	"(*net/http.Server).ListenAndServeTLS": {kind: implicitField, field: "Addr", port: "443"},
+	// hertz v0.10.4: config.defaultAddr = ":8888".
+	"github.com/cloudwego/hertz/pkg/app/server.Default": {kind: implicitOption, port: "8888",
+		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
+		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
+	"github.com/cloudwego/hertz/pkg/app/server.New": {kind: implicitOption, port: "8888",
+		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
+		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
+}
+
+// implicitSite is what a fix needs to give such a server an address.
+type implicitSite struct {
+	rule implicitRule
+	call *ast.CallExpr
+	recv *ast.Ident      // implicitField: the server variable
+	stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
+}
+
+func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule implicitRule) {
+	is := &implicitSite{rule: rule, call: call}
+	var why string
+	switch rule.kind {
+	case implicitField:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		recv, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || !c.addressNeverSet(recv, rule.field) {
+			return
+		}
+		is.recv = recv
+		is.stmt = enclosingStmt(cur)
+		why = fmt.Sprintf("its %s is empty", rule.field)
+	case implicitOption:
+		if call.Ellipsis.IsValid() {
+			return // options from a slice: unknown
+		}
+		for _, arg := range call.Args {
+			opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			f, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
+			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.option || slicesContains(rule.moot, f.FullName()) {
+				return // an unknown option, or one that sets the address
+			}
+		}
+		why = fmt.Sprintf("without %s", apiNameOf(rule.option))
+	}
+	pos := call.Pos()
+	s := site{
+		api:      apiName(fn),
+		expr:     call,
+		alts:     []addrAlt{{host: part{"", true, pos}, port: part{rule.port, true, pos}, hasPort: true, implicit: true}},
+		implicit: is,
+	}
+	s.api += " (" + why + ")"
+	c.report(s)
+}
+
+// addressNeverSet reports whether srv is a local server variable whose
+// address field is provably never set: every definition is a literal
+// without the field (or the zero value), no srv.Addr = … exists, and srv
+// is used only to select its fields and methods, so no other code can
+// set it.
+func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
+	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
+		return false
+	}
+	if c.res.index == nil {
+		c.res.index = buildVarIndex(c.res.insp, c.pass.TypesInfo)
+	}
+	defs := c.res.index.defs[v]
+	if len(defs) == 0 || len(c.res.index.fieldDefs[fieldKey{v, field}]) > 0 {
+		return false
+	}
+	for _, d := range defs {
+		if d.rhs == nil {
+			continue
+		}
+		e := ast.Unparen(d.rhs)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok || d.index >= 0 {
+			return false
+		}
+		if _, set := keyedField(lit, field); set || len(lit.Elts) > 0 && !isKeyed(lit) {
+			return false
+		}
+	}
+	// Every use of v selects a field or method, or defines it.
+	declCur, ok := c.res.insp.Root().FindByPos(v.Pos(), v.Pos())
+	if !ok {
+		return false
+	}
+	body := declCur
+	for fn := range declCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn
+		break
+	}
+	for idCur := range body.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if c.pass.TypesInfo.Uses[id] != v {
+			continue
+		}
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X, edge.AssignStmt_Lhs:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// enclosingStmt returns the statement, directly in a block or case
+// clause, that contains cur.
+func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
+	for c := cur; c.Valid(); c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			return c
+		}
+	}
+	return inspector.Cursor{}
+}
+
+// apiNameOf spells a function full name as users write it.
+func apiNameOf(full string) string {
+	pkg := pkgOfFullName(full)
+	return shortType(pkg+"."+full[len(pkg)+1:])
+}
+
+// implicitFix gives a server without an address one: srv.Addr = … before
+// the statement that starts it, or server.WithHostPorts(…) among the
+// constructor's options.
+func (fx *fixer) implicitFix(is *implicitSite) bool {
+	port := is.rule.port
+	switch is.rule.kind {
+	case implicitField:
+		if !is.stmt.Valid() {
+			return false
+		}
+		stmt := is.stmt.Node()
+		addr := fx.allInterfaces(port, stmt.Pos())
+		col := fx.c.pass.Fset.Position(stmt.Pos()).Column
+		text := fmt.Sprintf("%s.%s = %s\n%s", is.recv.Name, is.rule.field, addr, strings.Repeat("\t", col-1))
+		fx.edits = append(fx.edits, insertAt(stmt.Pos(), text))
+		fx.boundHost = true
+		return true
+	case implicitOption:
+		pkg := pkgOfFullName(is.rule.option)
+		opt := fmt.Sprintf("%s%s(%s)", fx.imp.qualifier(pkg, is.call.Pos()), is.rule.option[len(pkg)+1:], fx.allInterfaces(port, is.call.Pos()))
+		if n := len(is.call.Args); n > 0 {
+			fx.edits = append(fx.edits, insertAt(is.call.Args[n-1].End(), ", "+opt))
+		} else {
+			fx.edits = append(fx.edits, insertAt(is.call.Rparen, opt))
+		}
+		fx.boundHost = true
+		return true
+	}
+	return false
+}
+
+// allInterfaces is the fix's address: the configured host and the port
+// from the environment, with port as the default.
+func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
+	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", pos), strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, pos))
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,78 @@
+// Package local traces addresses through ranges over literals and local
+// struct values.
+package local
+
+import (
+	"net/http"
+	"os"
+)
+
+type config struct {
+	Addr    string
+	Metrics string
+}
+
+func (c *config) load() { c.Addr = os.Getenv("ADDR") }
+
+func ranges() {
+	for _, a := range []string{":3000", ":3001"} {
+		go http.ListenAndServe(a, nil) // want `hard-coded port 3000 or 3001`
+	}
+	for _, a := range [...]string{"localhost:3002"} {
+		go http.ListenAndServe(a, nil) // want `hard-coded port 3002 and loopback`
+	}
+	for _, a := range append([]string{":3003"}, os.Args[1:]...) {
+		go http.ListenAndServe(a, nil)
+	}
+	for _, a := range []string{":3004", os.Getenv("ADDR")} {
+		go http.ListenAndServe(a, nil)
+	}
+}
+
+func structs() {
+	cfg := config{Addr: ":8080", Metrics: "localhost:9090"}
+	go http.ListenAndServe(cfg.Addr, nil)    // want `hard-coded port 8080`
+	go http.ListenAndServe(cfg.Metrics, nil) // want `hard-coded port 9090 and loopback`
+
+	var c2 config
+	c2.Addr = "127.0.0.1:8081"
+	go http.ListenAndServe(c2.Addr, nil) // want `hard-coded port 8081 and loopback`
+}
+
+func structNegatives(ext config) {
+	cfg := config{Addr: ":8080"}
+	cfg.load() // a pointer method may change any field
+	go http.ListenAndServe(cfg.Addr, nil)
+
+	c2 := config{Addr: ":8080"}
+	overwrite(&c2.Addr)
+	go http.ListenAndServe(c2.Addr, nil)
+
+	c3 := ext
+	go http.ListenAndServe(c3.Addr, nil)
+
+	c4 := &config{Addr: ":8080"}
+	alias := c4
+	alias.Addr = os.Getenv("ADDR")
+	go http.ListenAndServe(c4.Addr, nil)
+
+	c5 := config{Addr: ":8080"}
+	if v := os.Getenv("ADDR"); v != "" {
+		c5.Addr = v
+	}
+	go http.ListenAndServe(c5.Addr, nil)
+}
+
+func overwrite(p *string) { *p = os.Getenv("ADDR") }
+
+func laterFields(dev bool) {
+	c := config{}
+	c.Addr = ":8082"
+	go http.ListenAndServe(c.Addr, nil) // want `hard-coded port 8082`
+
+	var d config
+	if dev {
+		d.Addr = "localhost:8083"
+	}
+	go http.ListenAndServe(d.Addr, nil) // want `hard-coded port 80 or 8083 \(what an empty address means\)`
+}
