@@ -1,0 +1,28 @@
+// Command gclmod is linted by a custom golangci-lint with the portlint plugin.
+package main
+
+import (
+	"log"
+	"net"
+	"net/http"
+	"os"
+)
+
+func main() {
+	go serveDebug()
+	go func() {
+		// From the environment: never reported.
+		log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), nil))
+	}()
+	l, err := net.Listen("tcp", "localhost:9000")
+	if err != nil {
+		log.Fatal(err)
+	}
+	go http.Serve(l, nil)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
+
+// serveDebug keeps a pprof-style server on loopback on purpose.
+func serveDebug() {
+	log.Print(http.ListenAndServe("localhost:6060", nil)) //nolint:portlint // debug server, loopback on purpose
+}

@@ -1,0 +1,3 @@
+module example.com/precommitmod
+
+go 1.22
