@@ -53,7 +53,7 @@ var implicitRules = map[string]implicitRule{
 type implicitSite struct {
 	rule implicitRule
 	call *ast.CallExpr
-	recv *ast.Ident      // implicitField: the server variable
+	recv *ast.Ident       // implicitField: the server variable
 	stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
 }
 
@@ -172,7 +172,7 @@ func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
 // apiNameOf spells a function full name as users write it.
 func apiNameOf(full string) string {
 	pkg := pkgOfFullName(full)
-	return shortType(pkg+"."+full[len(pkg)+1:])
+	return shortType(pkg + "." + full[len(pkg)+1:])
 }
 
 // implicitFix gives a server without an address one: srv.Addr = … before

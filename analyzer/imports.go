@@ -130,4 +130,3 @@ func (im *importer) insertion(path, spec string) analysis.TextEdit {
 func insertAt(pos token.Pos, text string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 }
-
