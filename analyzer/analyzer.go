@@ -22,10 +22,11 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 
 func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:     "portlint",
-		Doc:      doc,
-		URL:      docsURL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name:      "portlint",
+		Doc:       doc,
+		URL:       docsURL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(returnsFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg, defaultRules)
 		},

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A fix keeps today's port as the default of an environment read and binds
@@ -85,16 +86,33 @@ func (fx *fixer) address(e ast.Expr, shape addrShape, f finding, depth int) bool
 			switch {
 			case d.rhs == nil:
 				continue // a zero value: cannot reach a reported site
-			case d.index == 0 && shape == shapeIPOnly:
-				if !fx.replace(d.rhs.(*ast.CallExpr).Args[1], roleHostBare, "", depth+1) {
+			case d.index >= 0:
+				call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+				if !ok {
 					return false
 				}
-			case d.index == 0:
-				if !fx.address(d.rhs.(*ast.CallExpr).Args[1], shapeString, f, depth+1) {
+				if resolveAddrFuncs[fx.c.res.calleeName(call)] { // a, err := net.ResolveTCPAddr(network, ADDR)
+					if d.index != 0 || len(call.Args) != 2 {
+						return false
+					}
+					if shape == shapeIPOnly {
+						if !fx.replace(call.Args[1], roleHostBare, "", depth+1) {
+							return false
+						}
+					} else if !fx.address(call.Args[1], shapeString, f, depth+1) {
+						return false
+					}
+					continue
+				}
+				results, ok := fx.returns(call, d.index)
+				if !ok {
 					return false
 				}
-			case d.index > 0:
-				return false
+				for _, r := range results {
+					if !fx.address(r, shape, f, depth+1) {
+						return false
+					}
+				}
 			default:
 				if !fx.address(d.rhs, shape, f, depth+1) {
 					return false
@@ -102,6 +120,17 @@ func (fx *fixer) address(e ast.Expr, shape addrShape, f finding, depth int) bool
 			}
 		}
 		return true
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		// A helper of this package: fix its returns.
+		if results, ok := fx.returns(call, 0); ok {
+			for _, r := range results {
+				if !fx.address(r, shape, f, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		// cfg.Addr of a local struct: fix where the field is written.
@@ -382,4 +411,27 @@ func isBasic(t types.Type, info types.BasicInfo) bool {
 // unknown version is the toolchain's own, the newest.
 func fileAtLeast(fileVersion, v string) bool {
 	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
+}
+
+// returns lists result index of every return of the package function a
+// call statically calls, when each return spells its results out.
+func (fx *fixer) returns(call *ast.CallExpr, index int) ([]ast.Expr, bool) {
+	fn := typeutil.StaticCallee(fx.c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != fx.c.pass.Pkg || fn.Signature().Results().Len() <= index {
+		return nil, false
+	}
+	decl := fx.c.res.funcDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return nil, false
+	}
+	var out []ast.Expr
+	ok := true
+	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
+		if len(ret.Results) != fn.Signature().Results().Len() {
+			ok = false // a bare return, or return f()
+			return
+		}
+		out = append(out, ret.Results[index])
+	})
+	return out, ok && len(out) > 0
 }

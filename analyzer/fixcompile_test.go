@@ -7,7 +7,10 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/portlint/portlint/analyzer"
@@ -22,7 +25,7 @@ import (
 // result: no missing or unused import, no unused variable. analysistest's
 // golden files cannot show this, since it drops unused imports itself.
 func TestFixesTypeCheck(t *testing.T) {
-	patterns := []string{"fixes/...", "config/envhost"}
+	patterns := []string{"fixes/...", "config/envhost", "tracing/...", "stdlib/...", "frameworks/..."}
 	// Every package a fix may import, so the type checker can resolve it.
 	extra := []string{"cmp", "os", "strconv", "net"}
 	cfg := &packages.Config{
@@ -70,7 +73,7 @@ func TestFixesTypeCheck(t *testing.T) {
 			for _, edits := range list {
 				all = append(all, edits...)
 			}
-			typeCheck(t, act.Package, imports, name, "all fixes", all)
+			typeCheck(t, act.Package, imports, name, "all fixes", all, splitImports(act.Package, name, list)...)
 		}
 	}
 	if fixes < 30 {
@@ -80,7 +83,7 @@ func TestFixesTypeCheck(t *testing.T) {
 
 // typeCheck applies edits to file name of pkg (dropping exact duplicates,
 // as golangci-lint does) and type-checks the package with the result.
-func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Package, name, what string, edits []analysis.TextEdit) {
+func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Package, name, what string, edits []analysis.TextEdit, tolerated ...string) {
 	t.Helper()
 	src, err := os.ReadFile(name)
 	if err != nil {
@@ -138,9 +141,62 @@ func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Pa
 		Error: func(err error) { errs = append(errs, err) },
 	}
 	conf.Check(pkg.PkgPath, fset, files, nil)
+	errs = slices.DeleteFunc(errs, func(err error) bool {
+		for _, path := range tolerated {
+			if strings.HasSuffix(err.Error(), strconv.Quote(path)+" imported and not used") {
+				return true
+			}
+		}
+		return false
+	})
 	if len(errs) > 0 {
 		t.Errorf("%s, %s: the fixed file does not type-check: %v\n%s", name, what, errs, out)
 	}
+}
+
+// splitImports lists the imports of a file whose uses all lie in the
+// ranges several fixes replace, none covering them all: each fix alone
+// must keep such an import, so applying them all without clean-up leaves
+// it unused. This is the one known limit (see fix_imports.go): portlint
+// -fix and gopls remove it; with golangci-lint --fix, enable goimports.
+func splitImports(pkg *packages.Package, name string, fixes [][]analysis.TextEdit) []string {
+	var out []string
+	for _, file := range pkg.Syntax {
+		if pkg.Fset.File(file.Pos()).Name() != name {
+			continue
+		}
+		for _, spec := range file.Imports {
+			path, _ := strconv.Unquote(spec.Path.Value)
+			var uses []token.Pos
+			ast.Inspect(file, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if id, ok := sel.X.(*ast.Ident); ok {
+						if pn, ok := pkg.TypesInfo.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == path {
+							uses = append(uses, id.Pos())
+						}
+					}
+				}
+				return true
+			})
+			covering := map[int]bool{}
+			all := len(uses) > 0
+			for _, u := range uses {
+				found := false
+				for i, edits := range fixes {
+					for _, e := range edits {
+						if e.Pos <= u && u < e.End {
+							covering[i], found = true, true
+						}
+					}
+				}
+				all = all && found
+			}
+			if all && len(covering) > 1 {
+				out = append(out, path)
+			}
+		}
+	}
+	return out
 }
 
 type importerFunc func(string) (*types.Package, error)

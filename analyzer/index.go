@@ -64,18 +64,22 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 		v, _ := info.ObjectOf(id).(*types.Var)
 		return v
 	}
-	markFields := func(fl *ast.FieldList, opaque bool) {
+	// markFields makes parameters opaque and gives named results their
+	// zero value, unless the body's first statement assigns them.
+	markFields := func(fl *ast.FieldList, opaque bool, body *ast.BlockStmt) {
 		if fl == nil {
 			return
 		}
 		for _, f := range fl.List {
 			for _, n := range f.Names {
-				if v := varOf(n); v != nil {
-					if opaque {
-						x.opaque[v] = true
-					} else {
-						x.defs[v] = append(x.defs[v], def{index: -1, pos: n.Pos()})
-					}
+				v := varOf(n)
+				switch {
+				case v == nil:
+				case opaque:
+					x.opaque[v] = true
+				case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, info)):
+				default:
+					x.defs[v] = append(x.defs[v], def{index: -1, pos: n.Pos()})
 				}
 			}
 		}
@@ -189,12 +193,12 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			}
 			fieldWrite(n.X, nil, n.Pos())
 		case *ast.FuncDecl:
-			markFields(n.Recv, true)
-			markFields(n.Type.Params, true)
-			markFields(n.Type.Results, false) // named results start at zero
+			markFields(n.Recv, true, nil)
+			markFields(n.Type.Params, true, nil)
+			markFields(n.Type.Results, false, n.Body)
 		case *ast.FuncLit:
-			markFields(n.Type.Params, true)
-			markFields(n.Type.Results, false)
+			markFields(n.Type.Params, true, nil)
+			markFields(n.Type.Results, false, n.Body)
 		}
 	}
 	return x

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -17,8 +18,15 @@ import (
 type resolver struct {
 	info  *types.Info
 	pkg   *types.Package
+	files []*ast.File
 	insp  *inspector.Inspector
 	index *varIndex // built on first need
+
+	// importFact reads another package's facts (pass.ImportObjectFact).
+	importFact func(types.Object, analysis.Fact) bool
+	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
+	funcMemo   map[funcKey][]str
+	funcBusy   map[*types.Func]bool
 
 	strMemo  map[*types.Var][]str
 	addrMemo map[*types.Var][]addrAlt
@@ -56,13 +64,16 @@ func (r *resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 	return complete
 }
 
-func newResolver(info *types.Info, pkg *types.Package, insp *inspector.Inspector) *resolver {
+func newResolver(pass *analysis.Pass, insp *inspector.Inspector) *resolver {
 	return &resolver{
-		info: info, pkg: pkg, insp: insp,
-		strMemo:  make(map[*types.Var][]str),
-		addrMemo: make(map[*types.Var][]addrAlt),
-		busy:     make(map[*types.Var]int),
-		lowHit:   noHit,
+		info: pass.TypesInfo, pkg: pass.Pkg, files: pass.Files, insp: insp,
+		importFact: pass.ImportObjectFact,
+		funcMemo:   make(map[funcKey][]str),
+		funcBusy:   make(map[*types.Func]bool),
+		strMemo:    make(map[*types.Var][]str),
+		addrMemo:   make(map[*types.Var][]addrAlt),
+		busy:       make(map[*types.Var]int),
+		lowHit:     noHit,
 	}
 }
 
@@ -265,7 +276,11 @@ func (r *resolver) varStr(v *types.Var, defs []def) []str {
 		case d.rhs == nil:
 			out = union(out, known("", d.pos, nil)) // zero value
 		case d.index >= 0:
-			out = union(out, hole())
+			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
+				out = union(out, r.funcResult(call, d.index)) // a, err := addr()
+			} else {
+				out = union(out, hole())
+			}
 		default:
 			out = union(out, r.str(d.rhs))
 		}
@@ -299,6 +314,8 @@ func (r *resolver) callStr(call *ast.CallExpr) []str {
 		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
 			return r.sprintf(call)
 		}
+	default:
+		return r.funcResult(call, 0)
 	}
 	return hole()
 }

@@ -26,6 +26,7 @@ type site struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
+	exportReturnFacts(pass)
 	listens := importsAny(pass.Pkg, rules.pkgs)
 	readsEnv := importsDirectly(pass.Pkg, envPackages)
 	if !listens && !readsEnv {
@@ -43,7 +44,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		pass:  pass,
 		cfg:   cfg,
 		rules: rules,
-		res:   newResolver(pass.TypesInfo, pass.Pkg, insp),
+		res:   newResolver(pass, insp),
 	}
 	c.allow, _ = parseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}

@@ -8,6 +8,6 @@ import (
 )
 
 func TestTracing(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.Analyzer, "tracing/local", "tracing/envfallback", "tracing/implicit")
+	analysistest.Run(t, testdata, analyzer.Analyzer, "tracing/local", "tracing/envfallback", "tracing/implicit", "tracing/helpers", "tracing/config", "tracing/usesconfig")
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer, "tracing/envname")
 }

@@ -1,0 +1,166 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Calls of functions whose results are provably constant resolve to those
+// results: within the package by reading the function's returns (so a
+// helper such as func addr() string { return ":8080" } is seen), and
+// across packages through a returnsFact exported for each exported
+// function whose every return is a constant.
+
+// returnsFact lists the constant values an exported function's first
+// result takes.
+type returnsFact struct{ Values []string }
+
+func (*returnsFact) AFact() {}
+
+func (f *returnsFact) String() string {
+	q := make([]string, len(f.Values))
+	for i, v := range f.Values {
+		q[i] = strconv.Quote(v)
+	}
+	return "returns " + strings.Join(q, " or ")
+}
+
+type funcKey struct {
+	fn    *types.Func
+	index int
+}
+
+// funcResult resolves result index of a call.
+func (r *resolver) funcResult(call *ast.CallExpr, index int) []str {
+	fn := typeutil.StaticCallee(r.info, call)
+	if fn == nil || fn.Origin() != fn || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() <= index {
+		return hole()
+	}
+	if fn.Pkg() != r.pkg {
+		var fact returnsFact
+		if index != 0 || r.importFact == nil || !r.importFact(fn, &fact) {
+			return hole()
+		}
+		var out []str
+		for _, v := range fact.Values {
+			out = union(out, known(v, fn.Pos(), nil))
+		}
+		return out
+	}
+	key := funcKey{fn, index}
+	if v, ok := r.funcMemo[key]; ok {
+		return v
+	}
+	if r.funcBusy[fn] {
+		return hole() // recursion
+	}
+	decl := r.funcDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return hole()
+	}
+	r.funcBusy[fn] = true
+	var out []str
+	results := fn.Signature().Results()
+	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
+		switch {
+		case len(ret.Results) == results.Len():
+			out = union(out, r.str(ret.Results[index]))
+		case len(ret.Results) == 0: // a bare return of named results
+			v := results.At(index)
+			if r.index == nil {
+				r.index = buildVarIndex(r.insp, r.info)
+			}
+			if defs, ok := r.index.lookup(v, r.pkg); ok {
+				out = union(out, r.varStr(v, defs))
+			} else {
+				out = union(out, hole())
+			}
+		default: // return f() of a tuple
+			out = union(out, hole())
+		}
+	})
+	delete(r.funcBusy, fn)
+	if len(out) == 0 {
+		out = hole() // no return: the function panics or never returns
+	}
+	r.funcMemo[key] = out
+	return out
+}
+
+// eachReturn calls f for each return statement of a function body, not
+// counting those of nested function literals.
+func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			f(n)
+		}
+		return true
+	})
+}
+
+func (r *resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if r.funcDecls == nil {
+		r.funcDecls = make(map[*types.Func]*ast.FuncDecl)
+		for _, file := range r.files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if f, ok := r.info.Defs[fd.Name].(*types.Func); ok {
+						r.funcDecls[f] = fd
+					}
+				}
+			}
+		}
+	}
+	return r.funcDecls[fn]
+}
+
+// exportReturnFacts exports a returnsFact for every exported function
+// whose every return's first result is a constant string or integer. It
+// looks only at constants, so it costs next to nothing in packages that
+// have no such function.
+func exportReturnFacts(pass *analysis.Pass) {
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
+				continue
+			}
+			if !isBasic(fn.Signature().Results().At(0).Type(), types.IsString|types.IsInteger) {
+				continue
+			}
+			var values []string
+			ok = true
+			eachReturn(fd.Body, func(ret *ast.ReturnStmt) {
+				if !ok || len(ret.Results) != fn.Signature().Results().Len() {
+					ok = false
+					return
+				}
+				tv := pass.TypesInfo.Types[ret.Results[0]]
+				if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+					ok = false
+					return
+				}
+				t, _ := constText(tv.Value)
+				if !slicesContains(values, t) {
+					values = append(values, t)
+				}
+			})
+			if ok && len(values) > 0 && len(values) <= maxAlts {
+				pass.ExportObjectFact(fn, &returnsFact{Values: values})
+			}
+		}
+	}
+}

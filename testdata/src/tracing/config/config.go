@@ -1,0 +1,31 @@
+// Package config holds a service's addresses; other packages listen on them.
+package config
+
+import "os"
+
+// Addr is the public address.
+func Addr() string { return ":8080" } // want Addr:`returns ":8080"`
+
+// Metrics may be on either host.
+func Metrics(local bool) string { // want Metrics:`returns "localhost:9090" or "127\.0\.0\.1:9090"`
+	if local {
+		return "localhost:9090"
+	}
+	return "127.0.0.1:9090"
+}
+
+// Port is a number.
+func Port() int { return 3000 } // want Port:`returns "3000"`
+
+// Listen reads the environment: no fact.
+func Listen() string {
+	if v := os.Getenv("ADDR"); v != "" {
+		return v
+	}
+	return ":8080"
+}
+
+func unexported() string { return ":8081" }
+
+// Unexported calls a helper: no fact, only constants count.
+func Unexported() string { return unexported() }

@@ -1,0 +1,17 @@
+// Package usesconfig listens on addresses from another package.
+package usesconfig
+
+import (
+	"fmt"
+	"net/http"
+
+	"tracing/config"
+)
+
+func run() {
+	go http.ListenAndServe(config.Addr(), nil)                     // want `hard-coded port 8080`
+	go http.ListenAndServe(config.Metrics(false), nil)             // want `hard-coded port 9090 and loopback`
+	go http.ListenAndServe(fmt.Sprintf(":%d", config.Port()), nil) // want `hard-coded port 3000`
+	go http.ListenAndServe(config.Listen(), nil)
+	go http.ListenAndServe(config.Unexported(), nil)
+}
