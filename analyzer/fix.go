@@ -38,12 +38,14 @@ type fixer struct {
 type role uint8
 
 const (
-	rolePort      role = iota // the port text: "8080"
-	roleColonPort             // ":" + port: ":8080"
-	roleHost                  // the host inside a host:port string
-	roleHostColon             // host + ":": "localhost:"
-	roleHostBare              // the host argument of net.JoinHostPort
-	rolePortInt               // an int port, as in net.TCPAddr.Port
+	roleNone      role = iota
+	roleAddress        // a whole address (a parameter's role)
+	rolePort           // the port text: "8080"
+	roleColonPort      // ":" + port: ":8080"
+	roleHost           // the host inside a host:port string
+	roleHostColon      // host + ":": "localhost:"
+	roleHostBare       // the host argument of net.JoinHostPort
+	rolePortInt        // an int port, as in net.TCPAddr.Port
 )
 
 // fixes computes the fix of a finding; its import edits are completed
@@ -56,12 +58,26 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 		seen:   make(map[token.Pos]bool),
 	}
 	fx.emptyPort = s.emptyPort
-	if s.implicit != nil {
+	switch {
+	case s.implicit != nil:
 		if !fx.implicitFix(s.implicit) {
 			return "", nil
 		}
-	} else if !fx.address(s.expr, s.shape, f, 0) {
+	case s.listenSite != nil && s.paramRole == rolePort:
+		// The argument is the port: replace it, keeping its type.
+		r := rolePort
+		if !isBasic(c.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
+			r = rolePortInt
+		}
+		if !f.port || f.loopback || !fx.replace(s.expr, r, s.alts[0].port.text, 0) {
+			return "", nil
+		}
+	case s.listenSite != nil && s.paramRole != roleAddress:
 		return "", nil
+	default:
+		if !fx.address(s.expr, s.shape, f, 0) {
+			return "", nil
+		}
 	}
 	var what []string
 	if f.port {

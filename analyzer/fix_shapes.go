@@ -130,7 +130,11 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
 	if f.port {
-		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }; ", osq, strconv.Quote(fx.c.cfg.Env))
+		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.c.cfg.Env))
+		if fx.emptyPort != "" { // an empty address meant this port
+			fmt.Fprintf(&body, " else if p == \"\" { p = %s }", strconv.Quote(fx.emptyPort))
+		}
+		body.WriteString("; ")
 	}
 	fmt.Fprintf(&body, "return %sJoinHostPort(%s, p) }()", netq, host)
 	fx.replaceWith(e, body.String())

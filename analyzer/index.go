@@ -28,6 +28,9 @@ type varIndex struct {
 	// fieldDefs holds assignments v.F = e to fields of struct-valued
 	// variables, by variable and field name.
 	fieldDefs map[fieldKey][]def
+	// params are function parameters and receivers: their value comes
+	// from callers (see params.go).
+	params map[*types.Var]bool
 }
 
 type fieldKey struct {
@@ -55,7 +58,7 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 }
 
 func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
-	x := &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool), fieldDefs: make(map[fieldKey][]def)}
+	x := &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool), fieldDefs: make(map[fieldKey][]def), params: make(map[*types.Var]bool)}
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -76,7 +79,7 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 				switch {
 				case v == nil:
 				case opaque:
-					x.opaque[v] = true
+					x.params[v] = true
 				case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, info)):
 				default:
 					x.defs[v] = append(x.defs[v], def{index: -1, pos: n.Pos()})
@@ -267,7 +270,7 @@ func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 // lookup returns the definitions of v, or ok=false when v's value is not
 // provably confined to the definitions in this package.
 func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
-	if v.IsField() || v.Pkg() != pkg || x.opaque[v] {
+	if v.IsField() || v.Pkg() != pkg || x.opaque[v] || x.params[v] {
 		return nil, false
 	}
 	if v.Parent() == pkg.Scope() && v.Exported() {

@@ -127,6 +127,9 @@ func (c *checker) related(s site, f finding) []analysis.RelatedInformation {
 		seen[pos] = true
 		out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 	}
+	if s.listenSite != nil {
+		add(s.listenSite.Pos(), "the address reaches the listener here")
+	}
 	for _, a := range s.alts {
 		if f.port {
 			add(a.port.pos, fmt.Sprintf("port %s is written here", a.port.text))

@@ -27,6 +27,8 @@ type resolver struct {
 	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
 	funcMemo   map[funcKey][]str
 	funcBusy   map[*types.Func]bool
+	params     map[*types.Var]paramOwner // built on first need
+	callers    callers
 
 	strMemo  map[*types.Var][]str
 	addrMemo map[*types.Var][]addrAlt
@@ -153,6 +155,13 @@ func (r *resolver) str(e ast.Expr) []str {
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		return r.fieldRead(sel)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
+			if _, ok := r.paramOf(v); ok {
+				return []str{{{param: v, pos: id.Pos()}}}
+			}
+		}
 	}
 	return hole()
 }

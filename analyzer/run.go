@@ -23,6 +23,11 @@ type site struct {
 	// implicit is set for a server started without any address (see
 	// implicit.go); expr is then the call that starts it.
 	implicit *implicitSite
+	// listenSite is set when expr is a caller's argument for a parameter
+	// that reaches the listen site (see params.go), with the parameter's
+	// role in the address.
+	listenSite ast.Expr
+	paramRole  role
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
@@ -155,15 +160,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort}
 	switch rule.shape {
 	case shapeString:
-		for _, alt := range c.res.str(addr) {
-			if t, ok := alt.text(); ok && t == "" && rule.emptyPort != "" {
-				// http.ListenAndServe("", h) listens on ":http".
-				pos := originOf(alt, 0)
-				s.alts = append(s.alts, addrAlt{host: part{"", true, pos}, port: part{rule.emptyPort, true, pos}, hasPort: true, implicit: true})
-				continue
-			}
-			s.alts = append(s.alts, splitAddr(alt))
+		strs := c.res.str(addr)
+		if c.throughParams(s, strs) {
+			return
 		}
+		s.alts = stringAlts(strs, rule.emptyPort)
 	case shapeIPPort:
 		s.alts = c.res.ipPort(addr, true)
 	case shapeIPOnly:
@@ -252,10 +253,28 @@ func fieldOwner(sel *types.Selection) string {
 
 func (c *checker) fieldSite(typ, field string, value ast.Expr) {
 	s := site{api: shortType(typ) + "." + field, expr: value, shape: shapeString}
-	for _, alt := range c.res.str(value) {
-		s.alts = append(s.alts, splitAddr(alt))
+	strs := c.res.str(value)
+	if c.throughParams(s, strs) {
+		return
 	}
+	s.alts = stringAlts(strs, "")
 	c.report(s)
+}
+
+// stringAlts splits string values into addresses; an empty address
+// stands for emptyPort where the API has one (http.ListenAndServe("")
+// listens on ":http").
+func stringAlts(strs []str, emptyPort string) []addrAlt {
+	alts := make([]addrAlt, 0, len(strs))
+	for _, alt := range strs {
+		if t, ok := alt.text(); ok && t == "" && emptyPort != "" {
+			pos := originOf(alt, 0)
+			alts = append(alts, addrAlt{host: part{"", true, pos}, port: part{emptyPort, true, pos}, hasPort: true, implicit: true})
+			continue
+		}
+		alts = append(alts, splitAddr(alt))
+	}
+	return alts
 }
 
 // apiName spells a function as users write it: "http.ListenAndServe",

@@ -8,6 +8,7 @@ import (
 )
 
 func TestTracing(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.Analyzer, "tracing/local", "tracing/envfallback", "tracing/implicit", "tracing/helpers", "tracing/config", "tracing/usesconfig")
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer, "tracing/envname")
+	analysistest.Run(t, testdata, analyzer.Analyzer, "tracing/envfallback", "tracing/config", "tracing/usesconfig")
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer,
+		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers")
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -17,6 +18,9 @@ type seg struct {
 	known bool
 	pos   token.Pos     // where the text was written (literal, or constant declaration)
 	lit   *ast.BasicLit // the string literal holding the text, if it is one
+	// param is set on a hole that is a parameter of a function whose
+	// callers are all known (see params.go).
+	param *types.Var
 }
 
 // str is one alternative value of a string expression.

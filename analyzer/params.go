@@ -1,0 +1,228 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+)
+
+// An address often arrives as a parameter: startServer(":50051"). When the
+// function is unexported (or a closure assigned once) and every use of it
+// in the package is a direct call, all its callers are known: if each
+// passes a constant, the site is reported at each call's argument, where
+// the value is written. One unknown caller, or a function that escapes
+// (stored, passed as a value), leaves the parameter unknown.
+
+// paramOwner says which function a parameter belongs to.
+type paramOwner struct {
+	fn    types.Object // the *types.Func, or the variable holding a closure
+	index int          // the parameter's position
+}
+
+// callers holds, per function object, its direct calls, and whether it is
+// used in any other way.
+type callers struct {
+	calls   map[types.Object][]*ast.CallExpr
+	escapes map[types.Object]bool
+}
+
+// paramOf returns the owner of v when v is a parameter of a function
+// whose callers are all known.
+func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	if !ok || r.callers.escapes[o.fn] || len(r.callers.calls[o.fn]) == 0 {
+		return paramOwner{}, false
+	}
+	if r.index.opaque[v] || len(r.index.defs[v]) > 0 {
+		return paramOwner{}, false // reassigned or address taken in the body
+	}
+	return o, true
+}
+
+// buildParams indexes, once per package, the parameters of unexported
+// functions and of closures assigned to a variable, and every use of
+// those functions.
+func (r *resolver) buildParams() {
+	r.params = make(map[*types.Var]paramOwner)
+	r.callers = callers{calls: make(map[types.Object][]*ast.CallExpr), escapes: make(map[types.Object]bool)}
+	addParams := func(owner types.Object, ft *ast.FuncType) {
+		i := 0
+		for _, f := range ft.Params.List {
+			if _, variadic := f.Type.(*ast.Ellipsis); variadic {
+				return
+			}
+			if len(f.Names) == 0 {
+				i++
+			}
+			for _, n := range f.Names {
+				if v, ok := r.info.Defs[n].(*types.Var); ok {
+					r.params[v] = paramOwner{owner, i}
+				}
+				i++
+			}
+		}
+	}
+	for _, file := range r.files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.TypeParams == nil {
+				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
+					addParams(fn, fd.Type)
+				}
+			}
+		}
+	}
+	// Closures: start := func(addr string) {…}, assigned once.
+	if r.index == nil {
+		r.index = buildVarIndex(r.insp, r.info)
+	}
+	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil), (*ast.Ident)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			parent, ok := cur.Parent().Node().(*ast.AssignStmt)
+			if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
+				continue
+			}
+			v, defs, ok := r.defsOfIdent(parent.Lhs[0])
+			if ok && len(defs) == 1 && defs[0].rhs == n {
+				addParams(v, n.Type)
+			}
+		case *ast.Ident:
+			obj := r.info.Uses[n]
+			if obj == nil || obj.Pkg() != r.pkg {
+				continue
+			}
+			switch obj.(type) {
+			case *types.Func, *types.Var:
+			default:
+				continue
+			}
+			if cur.ParentEdgeKind() == edge.CallExpr_Fun {
+				call := cur.Parent().Node().(*ast.CallExpr)
+				r.callers.calls[obj] = append(r.callers.calls[obj], call)
+			} else if _, isFunc := obj.(*types.Func); isFunc || isFuncValue(obj) {
+				r.callers.escapes[obj] = true
+			}
+		}
+	}
+}
+
+// isFuncValue reports whether obj is a variable of function type, whose
+// use other than a call (an assignment, an argument) lets it escape.
+func isFuncValue(obj types.Object) bool {
+	_, ok := obj.Type().Underlying().(*types.Signature)
+	return ok
+}
+
+// defsOfIdent is defsOf for a defining or using identifier.
+func (r *resolver) defsOfIdent(e ast.Expr) (*types.Var, []def, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, nil, false
+	}
+	v, ok := r.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil, nil, false
+	}
+	defs, ok := r.index.lookup(v, r.pkg)
+	return v, defs, ok
+}
+
+// throughParams handles a site whose address depends on exactly one
+// parameter of a function with known callers: when every caller passes a
+// constant, it reports each call's argument and returns true. It returns
+// true too when the parameter is reached but a caller's value is unknown
+// (nothing to report), and false when no parameter is involved.
+func (c *checker) throughParams(s site, strs []str) bool {
+	var param *types.Var
+	for _, alt := range strs {
+		for _, g := range alt {
+			if g.param != nil {
+				if param != nil && param != g.param {
+					return true // two parameters: leave it
+				}
+				param = g.param
+			}
+		}
+	}
+	if param == nil {
+		return false
+	}
+	owner, _ := c.res.paramOf(param)
+	calls := c.res.callers.calls[owner.fn]
+	type argSite struct {
+		arg  ast.Expr
+		strs []str
+	}
+	var sites []argSite
+	for _, call := range calls {
+		if owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
+			return true
+		}
+		arg := call.Args[owner.index]
+		vals := c.res.str(arg)
+		for _, v := range vals {
+			if _, ok := v.text(); !ok {
+				return true // a caller passes something unknown
+			}
+		}
+		sites = append(sites, argSite{arg, substitute(strs, param, vals)})
+	}
+	role := paramRole(strs, param)
+	for _, as := range sites {
+		r := site{
+			api:        s.api + " (through " + owner.fn.Name() + ")",
+			expr:       as.arg,
+			shape:      shapeString,
+			emptyPort:  s.emptyPort,
+			alts:       stringAlts(as.strs, s.emptyPort),
+			paramRole:  role,
+			listenSite: s.expr,
+		}
+		c.report(r)
+	}
+	return true
+}
+
+// substitute replaces each segment of param in strs by each of vals.
+func substitute(strs []str, param *types.Var, vals []str) []str {
+	var out []str
+	for _, alt := range strs {
+		cur := []str{nil}
+		for _, g := range alt {
+			if g.param == param {
+				cur = concat(cur, vals)
+			} else {
+				cur = concat(cur, []str{{g}})
+			}
+		}
+		out = union(out, cur)
+	}
+	return out
+}
+
+// paramRole says what the parameter stands for in the address, so the fix
+// at the argument knows what to write: the whole address, or the port.
+func paramRole(strs []str, param *types.Var) role {
+	r := roleNone
+	for _, alt := range strs {
+		var this role
+		switch {
+		case len(alt) == 1 && alt[0].param == param:
+			this = roleAddress
+		case len(alt) >= 2 && alt[len(alt)-1].param == param && alt[len(alt)-2].known &&
+			len(alt[len(alt)-2].text) > 0 && alt[len(alt)-2].text[len(alt[len(alt)-2].text)-1] == ':':
+			this = rolePort
+		default:
+			return roleNone
+		}
+		if r != roleNone && r != this {
+			return roleNone
+		}
+		r = this
+	}
+	return r
+}

@@ -1,0 +1,67 @@
+// Package callers passes addresses as arguments.
+package callers
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+)
+
+func startServer(addr string) error {
+	return http.ListenAndServe(addr, nil)
+}
+
+func listenPort(port string) (net.Listener, error) {
+	return net.Listen("tcp", ":"+port)
+}
+
+func grpcPort(port int) (net.Listener, error) {
+	return net.Listen("tcp", fmt.Sprintf(":%d", port))
+}
+
+func main() {
+	go startServer(":50051")       // want `http\.ListenAndServe \(through startServer\) listens on hard-coded port 50051`
+	go startServer("localhost:80") // want `hard-coded port 80 and loopback host "localhost"`
+	listenPort("9000")             // want `net\.Listen \(through listenPort\) listens on hard-coded port 9000`
+	grpcPort(9001)                 // want `hard-coded port 9001`
+
+	serve := func(addr string) { http.ListenAndServe(addr, nil) }
+	serve(":7000") // want `\(through serve\) listens on hard-coded port 7000`
+
+	for _, a := range []string{":7001", ":7002"} {
+		startOne(a) // want `hard-coded port 7001 or 7002`
+	}
+}
+
+func startOne(addr string) { go http.ListenAndServe(addr, nil) }
+
+// A caller passes configuration: the parameter is unknown at every call.
+func mixed(addr string) { http.ListenAndServe(addr, nil) }
+
+// Escapes: stored as a value, so other callers may exist.
+func stored(addr string) { http.ListenAndServe(addr, nil) }
+
+var handlers = map[string]func(string){"stored": stored}
+
+// Exported: callers in other packages are unknown.
+func Serve(addr string) { http.ListenAndServe(addr, nil) }
+
+// Reassigned inside: not only the callers' value.
+func reassigned(addr string) {
+	if addr == "" {
+		addr = os.Getenv("ADDR")
+	}
+	http.ListenAndServe(addr, nil)
+}
+
+func negatives() {
+	mixed(":8080")
+	mixed(os.Getenv("ADDR"))
+	stored(":8081")
+	Serve(":8082")
+	reassigned(":8083")
+	startTwo(":0")
+}
+
+func startTwo(addr string) { go http.ListenAndServe(addr, nil) }
