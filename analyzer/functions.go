@@ -49,7 +49,7 @@ func (r *resolver) funcResult(call *ast.CallExpr, index int) []str {
 		}
 		var out []str
 		for _, v := range fact.Values {
-			out = union(out, known(v, fn.Pos(), nil))
+			out = union(out, known(v, fn.Pos()))
 		}
 		return out
 	}

@@ -125,13 +125,13 @@ func (r *resolver) str(e ast.Expr) []str {
 	case *ast.BasicLit:
 		if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return known(t, e.Pos(), e)
+				return known(t, e.Pos())
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return known(t, r.declPos(e), nil) // a named constant
+				return known(t, r.declPos(e)) // a named constant
 			}
 		}
 	case *ast.BinaryExpr:
@@ -146,7 +146,7 @@ func (r *resolver) str(e ast.Expr) []str {
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := constText(tv.Value); ok {
-			return known(t, e.Pos(), nil)
+			return known(t, e.Pos())
 		}
 		return hole()
 	}
@@ -235,9 +235,9 @@ func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 // zero is the zero value of a string or integer expression.
 func (r *resolver) zero(e ast.Expr, pos token.Pos) []str {
 	if isString(r.info.TypeOf(e)) {
-		return known("", pos, nil)
+		return known("", pos)
 	}
-	return known("0", pos, nil)
+	return known("0", pos)
 }
 
 func keyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
@@ -283,7 +283,7 @@ func (r *resolver) varStr(v *types.Var, defs []def) []str {
 	for _, d := range defs {
 		switch {
 		case d.rhs == nil:
-			out = union(out, known("", d.pos, nil)) // zero value
+			out = union(out, known("", d.pos)) // zero value
 		case d.index >= 0:
 			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
 				out = union(out, r.funcResult(call, d.index)) // a, err := addr()
@@ -349,7 +349,7 @@ func (r *resolver) joinHostPort(h, p ast.Expr) []str {
 		}
 		bracketed = append(bracketed, alt)
 	}
-	colon := known(":", h.End(), nil)
+	colon := known(":", h.End())
 	return concat(concat(bracketed, colon), r.str(p))
 }
 
@@ -366,12 +366,12 @@ func (r *resolver) sprintf(call *ast.CallExpr) []str {
 	if lit == nil {
 		fpos = r.declPos(ast.Unparen(call.Args[0]))
 	}
-	out := known("", fpos, nil)
+	out := known("", fpos)
 	args := call.Args[1:]
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
-			out = concat(out, known(text.String(), fpos, lit))
+			out = concat(out, known(text.String(), fpos))
 			text.Reset()
 		}
 	}

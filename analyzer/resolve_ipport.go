@@ -116,11 +116,11 @@ func (r *resolver) ipPortLit(lit *ast.CompositeLit, hasPort bool) []addrAlt {
 	}
 	var hosts []str
 	if ipExpr == nil {
-		hosts = known("", lit.Lbrace, nil) // nil IP: all interfaces
+		hosts = known("", lit.Lbrace) // nil IP: all interfaces
 	} else {
 		hosts = r.ip(ipExpr, 0)
 	}
-	ports := known("0", lit.Lbrace, nil)
+	ports := known("0", lit.Lbrace)
 	if portExpr != nil {
 		ports = r.str(portExpr)
 	}
@@ -146,17 +146,17 @@ func (r *resolver) ip(e ast.Expr, depth int) []str {
 		return hole()
 	}
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
-		return known("", e.Pos(), nil)
+		return known("", e.Pos())
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net" {
 			switch v.Name() {
 			case "IPv6loopback":
-				return known("::1", e.Pos(), nil)
+				return known("::1", e.Pos())
 			case "IPv4zero":
-				return known("0.0.0.0", e.Pos(), nil)
+				return known("0.0.0.0", e.Pos())
 			case "IPv6zero", "IPv6unspecified":
-				return known("::", e.Pos(), nil)
+				return known("::", e.Pos())
 			}
 		}
 		return hole()
@@ -177,7 +177,7 @@ func (r *resolver) ip(e ast.Expr, depth int) []str {
 					}
 					parts = append(parts, t)
 				}
-				return known(strings.Join(parts, "."), e.Pos(), nil)
+				return known(strings.Join(parts, "."), e.Pos())
 			}
 		}
 		return hole()
@@ -186,7 +186,7 @@ func (r *resolver) ip(e ast.Expr, depth int) []str {
 		var out []str
 		for _, d := range defs {
 			if d.rhs == nil || d.index >= 0 {
-				out = union(out, known("", d.pos, nil))
+				out = union(out, known("", d.pos))
 				if d.index >= 0 {
 					return hole()
 				}

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -16,8 +15,7 @@ import (
 type seg struct {
 	text  string
 	known bool
-	pos   token.Pos     // where the text was written (literal, or constant declaration)
-	lit   *ast.BasicLit // the string literal holding the text, if it is one
+	pos   token.Pos // where the text was written (literal, or constant declaration)
 	// param is set on a hole that is a parameter of a function whose
 	// callers are all known (see params.go).
 	param *types.Var
@@ -32,13 +30,8 @@ const maxAlts = 16
 
 func hole() []str { return []str{{{}}} }
 
-func known(text string, pos token.Pos, lit *ast.BasicLit) []str {
-	return []str{{{text: text, known: true, pos: pos, lit: lit}}}
-}
-
-// isHole reports whether the set carries no constant information at all.
-func isHole(v []str) bool {
-	return len(v) == 1 && len(v[0]) == 1 && !v[0][0].known
+func known(text string, pos token.Pos) []str {
+	return []str{{{text: text, known: true, pos: pos}}}
 }
 
 // concat is the cross product of the alternatives of a and b.
