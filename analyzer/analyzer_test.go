@@ -11,7 +11,14 @@ import (
 // testdata is the repository's testdata/ (analysistest needs an absolute path).
 var testdata, _ = filepath.Abs(filepath.Join("..", "testdata"))
 
-func TestStandardLibrary(t *testing.T) {
+// TestAnalyzer runs the analyzer with default options on every testdata
+// package without golden files, in one load: the standard library's
+// listeners and the value model (stdlib/), the frameworks against stubs
+// of their real signatures (frameworks/, stubs under testdata/src/<module>),
+// tracing across functions and packages (tracing/), and directives.
+func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.Analyzer,
-		"stdlib/...")
+		"stdlib/...", "frameworks/...",
+		"tracing/envfallback", "tracing/config", "tracing/usesconfig",
+		"config/ignore", "config/clean")
 }

@@ -25,9 +25,6 @@ func withFlags(t *testing.T, a *analysis.Analyzer, flags map[string]string) {
 	}
 }
 
-func TestIgnoreDirectives(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.Analyzer, "config/ignore", "config/clean")
-}
 
 func TestAllow(t *testing.T) {
 	withFlags(t, analyzer.Analyzer, map[string]string{"allow": "localhost:6060, *:9090,127.0.0.1:*"})

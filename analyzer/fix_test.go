@@ -7,7 +7,12 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestFixes checks diagnostics and the golden output of the suggested
+// fixes: every fix shape (fixes/), renamed, dot and clashing imports, a
+// Go 1.21 file, several sites in one file, and the tracing cases whose
+// fixes edit helpers, callers, literals and struct fields (tracing/).
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer,
-		"fixes/basic", "fixes/renamed", "fixes/dotimport", "fixes/clash", "fixes/old", "fixes/noimports", "fixes/shared")
+		"fixes/...",
+		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers")
 }
