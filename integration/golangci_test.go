@@ -80,6 +80,8 @@ func TestGolangciLint(t *testing.T) {
 	port6060 := finding{"main.go", lineOf(t, mainGo, `"localhost:6060"`),
 		`hard-coded port 6060 and loopback host "localhost"`}
 	port7070 := finding{"main_test.go", lineOf(t, testGo, `":7070"`), "hard-coded port 7070"}
+	port9100 := finding{"main.go", lineOf(t, mainGo, `"127.0.0.1:9100"`),
+		`hard-coded port 9100 and loopback host "127.0.0.1"`}
 
 	// lint copies the fixture, writes config as its .golangci.yml (unless
 	// empty), lets edit change the copy, and runs golangci-lint with args.
@@ -129,6 +131,25 @@ func TestGolangciLint(t *testing.T) {
 			}
 		}, "./...")
 		checkFindings(t, out, port8080, port9000, port6060)
+	})
+
+	t.Run("portlint:ignore", func(t *testing.T) {
+		// portlint's own directive works under golangci-lint too: without
+		// it the metrics server is reported, and a reason-less directive
+		// is reported itself.
+		_, out, _ := lint(t, "", func(dir string) {
+			path := filepath.Join(dir, "main.go")
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = []byte(strings.Replace(string(src), "//portlint:ignore scraped by the sidecar over loopback", "//portlint:ignore", 1))
+			if err := os.WriteFile(path, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "./...")
+		checkFindings(t, out, port8080, port9000, port9100,
+			finding{"main.go", port9100.line - 1, "portlint:ignore needs a reason"})
 	})
 
 	t.Run("fix", func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 func main() {
 	go serveDebug()
+	go serveMetrics()
 	go func() {
 		// From the environment: never reported.
 		log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), nil))
@@ -25,4 +26,10 @@ func main() {
 // serveDebug keeps a pprof-style server on loopback on purpose.
 func serveDebug() {
 	log.Print(http.ListenAndServe("localhost:6060", nil)) //nolint:portlint // debug server, loopback on purpose
+}
+
+// serveMetrics is scraped by a sidecar over loopback, on purpose.
+func serveMetrics() {
+	//portlint:ignore scraped by the sidecar over loopback
+	log.Print(http.ListenAndServe("127.0.0.1:9100", nil))
 }
