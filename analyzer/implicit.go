@@ -133,10 +133,18 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 			return false
 		}
 	}
-	// Every use of v selects a field or method, or defines it.
+	_, escapes := c.selectionsOf(v)
+	return !escapes
+}
+
+// selectionsOf lists the field and method names selected on the local
+// variable v in the function declaring it, and reports whether v is used
+// in any other way than v.X or as an assignment target (passed, aliased,
+// address taken), through which other code could reach it.
+func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 	declCur, ok := c.res.insp.Root().FindByPos(v.Pos(), v.Pos())
 	if !ok {
-		return false
+		return nil, true
 	}
 	body := declCur
 	for fn := range declCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -149,12 +157,14 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 			continue
 		}
 		switch idCur.ParentEdgeKind() {
-		case edge.SelectorExpr_X, edge.AssignStmt_Lhs:
+		case edge.SelectorExpr_X:
+			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
+		case edge.AssignStmt_Lhs:
 		default:
-			return false
+			return nil, true
 		}
 	}
-	return true
+	return names, false
 }
 
 // enclosingStmt returns the statement, directly in a block or case

@@ -31,6 +31,10 @@ type callRule struct {
 type fieldRule struct {
 	typ   string // package path + "." + type name, e.g. "net/http.Server"
 	field string // e.g. "Addr"
+	// listeners are the methods that listen on the field. A local server
+	// value that never calls one (srv.Serve(l) takes a listener instead)
+	// ignores its address, so setting it is not a listen site.
+	listeners []string
 }
 
 // stdCallRules are the standard library's listeners. Clients (net.Dial,
@@ -50,20 +54,20 @@ var stdCallRules = []callRule{
 }
 
 var stdFieldRules = []fieldRule{
-	{typ: "net/http.Server", field: "Addr"},
+	{typ: "net/http.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
 }
 
 // ruleSet indexes the rules for lookup during the pass.
 type ruleSet struct {
 	calls  map[string]callRule
-	fields map[string]map[string]bool // type -> field -> true
-	pkgs   map[string]bool            // packages that declare a listen API
+	fields map[string]map[string]fieldRule // type -> field -> rule
+	pkgs   map[string]bool                 // packages that declare a listen API
 }
 
 func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 	rs := &ruleSet{
 		calls:  make(map[string]callRule, len(calls)),
-		fields: make(map[string]map[string]bool),
+		fields: make(map[string]map[string]fieldRule),
 		pkgs:   make(map[string]bool),
 	}
 	for _, r := range calls {
@@ -75,9 +79,9 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 	}
 	for _, r := range fields {
 		if rs.fields[r.typ] == nil {
-			rs.fields[r.typ] = make(map[string]bool)
+			rs.fields[r.typ] = make(map[string]fieldRule)
 		}
-		rs.fields[r.typ][r.field] = true
+		rs.fields[r.typ][r.field] = r
 		rs.pkgs[r.typ[:lastDot(r.typ)]] = true
 	}
 	return rs

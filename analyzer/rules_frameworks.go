@@ -75,6 +75,8 @@ var frameworkCallRules = []callRule{
 
 // frameworkFieldRules are the frameworks' server address fields.
 var frameworkFieldRules = []fieldRule{
-	{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address"}, // echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS
-	{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr"},    // quic-go v0.65.0: http3.Server{Addr string}
+	// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
+	{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address", listeners: []string{"Start", "StartTLS"}},
+	// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
+	{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
 }

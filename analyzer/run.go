@@ -2,11 +2,13 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -74,7 +76,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 					c.envRead(n)
 				}
 			case *ast.CompositeLit:
-				c.compositeLit(n)
+				c.compositeLit(cur, n)
 			case *ast.AssignStmt:
 				c.assign(n)
 			}
@@ -195,7 +197,7 @@ func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
 	return true
 }
 
-func (c *checker) compositeLit(lit *ast.CompositeLit) {
+func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	typ := namedTypeName(c.pass.TypesInfo.TypeOf(lit))
 	fields := c.rules.fields[typ]
 	if fields == nil {
@@ -206,8 +208,10 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 		if !ok {
 			continue
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && fields[id.Name] {
-			c.fieldSite(typ, id.Name, kv.Value)
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if rule, ok := fields[id.Name]; ok && !c.addressIgnored(assignedVar(c.pass.TypesInfo, cur), rule) {
+				c.fieldSite(typ, id.Name, kv.Value)
+			}
 		}
 	}
 }
@@ -226,10 +230,65 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			continue
 		}
 		owner := fieldOwner(selection)
-		if c.rules.fields[owner][sel.Sel.Name] {
+		rule, ok := c.rules.fields[owner][sel.Sel.Name]
+		if !ok {
+			continue
+		}
+		var srv *types.Var
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && len(selection.Index()) == 1 {
+			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
+		}
+		if !c.addressIgnored(srv, rule) {
 			c.fieldSite(owner, sel.Sel.Name, as.Rhs[i])
 		}
 	}
+}
+
+// assignedVar returns the variable a composite literal (or its address)
+// is assigned to where it is written: srv in srv := &http.Server{…}.
+func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
+	cur := lit
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	var id *ast.Ident
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		_, i := cur.ParentEdge()
+		if cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
+			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		_, i := cur.ParentEdge()
+		if cur.ParentEdgeKind() == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
+			id = parent.Names[i]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// addressIgnored reports whether srv, a local server variable, provably
+// never listens on its address field: it is only used through v.X and
+// none of X is a method that listens on the field (srv.Serve(l) listens
+// on l). Setting the field then starts nothing.
+func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
+	if srv == nil || len(rule.listeners) == 0 || srv.Pkg() != c.pass.Pkg || srv.Parent() == c.pass.Pkg.Scope() || srv.IsField() {
+		return false
+	}
+	names, escapes := c.selectionsOf(srv)
+	if escapes {
+		return false
+	}
+	for _, n := range names {
+		if slicesContains(rule.listeners, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldOwner names the struct type that declares a selected field,

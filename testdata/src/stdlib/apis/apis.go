@@ -32,6 +32,7 @@ func servers() {
 
 	var s http.Server
 	s.Addr = ":http" // want `http\.Server\.Addr listens on hard-coded port http`
+	_ = s.ListenAndServeTLS("cert.pem", "key.pem")
 }
 
 // embedded servers are still http.Servers.
@@ -48,4 +49,16 @@ func embedded(a *appServer) {
 func methodExpressions(ctx context.Context, lc *net.ListenConfig) {
 	(*net.ListenConfig).Listen(lc, ctx, "tcp", ":7002") // want `net\.ListenConfig\.Listen listens on hard-coded port 7002`
 	(*net.ListenConfig).Listen(lc, ctx, "unix", "/run/app.sock")
+}
+
+func addrUsed(l net.Listener, dev bool) *http.Server {
+	srv := &http.Server{Addr: ":8081"} // want `http\.Server\.Addr listens on hard-coded port 8081`
+	if dev {
+		go srv.Serve(l)
+	} else {
+		go srv.ListenAndServe()
+	}
+
+	escaped := &http.Server{Addr: ":8082"} // want `http\.Server\.Addr listens on hard-coded port 8082`
+	return escaped
 }

@@ -166,3 +166,13 @@ func maybeUnassigned(dev bool) {
 	}
 	net.Listen("tcp", addr)
 }
+
+// A server given a listener ignores its Addr: setting it starts nothing.
+func addrIgnored(l net.Listener) {
+	srv := &http.Server{Addr: ":8080", Handler: http.NotFoundHandler()}
+	go srv.Serve(l)
+
+	var tlsSrv http.Server
+	tlsSrv.Addr = "localhost:8443"
+	go tlsSrv.ServeTLS(l, "cert.pem", "key.pem")
+}
