@@ -25,7 +25,6 @@ func withFlags(t *testing.T, a *analysis.Analyzer, flags map[string]string) {
 	}
 }
 
-
 func TestAllow(t *testing.T) {
 	withFlags(t, analyzer.Analyzer, map[string]string{"allow": "localhost:6060, *:9090,127.0.0.1:*"})
 	analysistest.Run(t, testdata, analyzer.Analyzer, "config/allow")

@@ -53,13 +53,13 @@ func (c *checker) finishFile() {
 				edits = append(edits, e)
 			}
 			for j, other := range removes {
-				for path, e := range other {
-					if j == i || !p.fx.imp.used[path] || removes[i][path].End.IsValid() {
+				for spec, e := range other {
+					if j == i || removes[i][spec].End.IsValid() {
 						continue
 					}
 					for _, s := range specs {
-						if s.path == path {
-							edits = append(edits, e, p.fx.imp.insertion(path, s.spec))
+						if s.spec == spec && p.fx.imp.used[s.path] {
+							edits = append(edits, e, p.fx.imp.insertion(s.path, s.spec))
 							break
 						}
 					}
@@ -73,7 +73,7 @@ func (c *checker) finishFile() {
 }
 
 // unusedImports returns the removal edits of the imports the fix leaves
-// unused, by path.
+// unused, by spec as written.
 func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]token.Pos) map[string]analysis.TextEdit {
 	var out map[string]analysis.TextEdit
 	for _, s := range specs {
@@ -91,13 +91,18 @@ func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]tok
 			if out == nil {
 				out = make(map[string]analysis.TextEdit)
 			}
-			out[s.path] = s.removal
+			out[s.spec] = s.removal
 		}
 	}
 	return out
 }
 
 func (fx *fixer) replaces(pos token.Pos) bool {
+	for _, k := range fx.kept {
+		if k.Pos() <= pos && pos < k.End() {
+			return false
+		}
+	}
 	for _, e := range fx.edits {
 		if e.Pos <= pos && pos < e.End {
 			return true

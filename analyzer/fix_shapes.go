@@ -138,6 +138,7 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 	}
 	fmt.Fprintf(&body, "return %sJoinHostPort(%s, p) }()", netq, host)
 	fx.replaceWith(e, body.String())
+	fx.kept = append(fx.kept, e)
 	return true
 }
 

@@ -57,15 +57,15 @@ func portIsEphemeral(port string) bool {
 // localhost (any case, trailing dot, *.localhost per RFC 6761),
 // 127.0.0.0/8, ::1 and IPv4-mapped loopback (::ffff:127.0.0.1).
 func hostIsLoopback(host string) bool {
+	if a, err := netip.ParseAddr(host); err == nil { // before trimming: "::1%." has a zone
+		return a.Unmap().IsLoopback()
+	}
 	h := strings.TrimSuffix(strings.ToLower(host), ".")
 	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
 		return true
 	}
 	a, err := netip.ParseAddr(h)
-	if err != nil {
-		return false
-	}
-	return a.Unmap().IsLoopback()
+	return err == nil && a.Unmap().IsLoopback()
 }
 
 // hostIsAllInterfaces reports whether host binds every interface.

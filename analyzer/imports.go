@@ -16,14 +16,16 @@ import (
 // file's imports (renamed or dot imports included) and adding the missing
 // ones. x/tools' own import editor is internal, hence this small one.
 type importer struct {
-	pkg   *types.Package
-	file  *ast.File
-	added map[string]string // path -> name of imports to add
-	used  map[string]bool   // paths of existing imports the new code uses
+	pkg      *types.Package
+	info     *types.Info
+	file     *ast.File
+	declared map[string]bool   // names declared in the file, built on first need
+	added    map[string]string // path -> name of imports to add
+	used     map[string]bool   // paths of existing imports the new code uses
 }
 
-func newImporter(pkg *types.Package, file *ast.File) *importer {
-	return &importer{pkg: pkg, file: file, added: make(map[string]string), used: make(map[string]bool)}
+func newImporter(pkg *types.Package, info *types.Info, file *ast.File) *importer {
+	return &importer{pkg: pkg, info: info, file: file, added: make(map[string]string), used: make(map[string]bool)}
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
@@ -54,12 +56,28 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 			return name + "."
 		}
 	}
+	// A new import's name must be free wherever the fix writes it, so it
+	// must not be declared anywhere in the file (a parameter named net).
 	name := defaultName(path)
-	for i := 2; lookup(scope, name, pos) != nil || im.taken(name); i++ {
+	for i := 2; lookup(scope, name, pos) != nil || im.taken(name) || im.declaredInFile(name); i++ {
 		name = fmt.Sprintf("%s%d", defaultName(path), i)
 	}
 	im.added[path] = name
 	return name + "."
+}
+
+// declaredInFile reports whether the file declares name in any scope.
+func (im *importer) declaredInFile(name string) bool {
+	if im.declared == nil {
+		im.declared = make(map[string]bool)
+		ast.Inspect(im.file, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && im.info.Defs[id] != nil {
+				im.declared[id.Name] = true
+			}
+			return true
+		})
+	}
+	return im.declared[name]
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {

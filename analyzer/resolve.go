@@ -407,6 +407,9 @@ func (r *resolver) sprintf(call *ast.CallExpr) []str {
 }
 
 func isString(t types.Type) bool {
+	if t == nil {
+		return false // an ill-typed operand
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }

@@ -44,7 +44,30 @@ func concat(a, b []str) []str {
 		for _, y := range b {
 			s := make(str, 0, len(x)+len(y))
 			s = append(append(s, x...), y...)
+			if len(s) > maxSegs {
+				s = compact(s)
+			}
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// maxSegs bounds the segments of a value: past it, adjacent constant
+// segments merge (keeping the first one's origin) and adjacent holes
+// merge, so a chain of thousands of + stays linear.
+const maxSegs = 32
+
+func compact(s str) str {
+	out := s[:1:1]
+	for _, g := range s[1:] {
+		last := &out[len(out)-1]
+		switch {
+		case g.known && last.known:
+			last.text += g.text
+		case !g.known && !last.known && g.param == nil && last.param == nil:
+		default:
+			out = append(out, g)
 		}
 	}
 	return out

@@ -12,6 +12,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/analyzer"
@@ -28,6 +29,13 @@ func main() {
 	singlechecker.Main(analyzer.Analyzer)
 }
 
+// driverValueFlags are the flags of the analysis driver that take a value
+// (golang.org/x/tools/go/analysis/singlechecker), so that the value of
+// "-c 3" is not taken for the first package pattern.
+var driverValueFlags = map[string]bool{
+	"c": true, "cpuprofile": true, "memprofile": true, "trace": true, "debug": true, "tags": true,
+}
+
 // checkOptions validates portlint's own flags before the driver parses
 // them, so a bad value is reported on one line.
 func checkOptions(args []string) error {
@@ -37,9 +45,17 @@ func checkOptions(args []string) error {
 			return nil // flags end at the first package pattern
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		f := analyzer.Analyzer.Flags.Lookup(name)
-		if f == nil || name == "include-tests" {
-			continue // the driver's own flags, and a boolean, are its business
+		if analyzer.Analyzer.Flags.Lookup(name) == nil {
+			if driverValueFlags[name] && !hasValue {
+				i++ // -c 3: skip the driver flag's value
+			}
+			continue // the driver's own flags are its business
+		}
+		if name == "include-tests" {
+			if _, err := strconv.ParseBool(value); hasValue && err != nil {
+				return fmt.Errorf("invalid -include-tests: %q is not a boolean", value)
+			}
+			continue
 		}
 		if !hasValue {
 			if i+1 >= len(args) {

@@ -176,3 +176,8 @@ func addrIgnored(l net.Listener) {
 	tlsSrv.Addr = "localhost:8443"
 	go tlsSrv.ServeTLS(l, "cert.pem", "key.pem")
 }
+
+func notAPort() {
+	http.ListenAndServe(":a\nb", nil) // net.Listen rejects it: not a hard-coded port
+	http.ListenAndServe(":80 80", nil)
+}
