@@ -23,6 +23,9 @@ var envReaders = map[string]bool{
 
 var envPackages = map[string]bool{"os": true, "syscall": true}
 
+// envReaderNames are envReaders' bare names, a filter before type lookups.
+var envReaderNames = map[string]bool{"Getenv": true, "LookupEnv": true}
+
 const categoryEnvName = "env-name"
 
 type envRead struct {

@@ -1,5 +1,7 @@
 package analyzer
 
+import "strings"
+
 // addrShape says how a listen API receives its address.
 type addrShape uint8
 
@@ -62,6 +64,9 @@ type ruleSet struct {
 	calls  map[string]callRule
 	fields map[string]map[string]fieldRule // type -> field -> rule
 	pkgs   map[string]bool                 // packages that declare a listen API
+	// names are the bare names of the listen and implicit-port functions,
+	// a cheap filter before resolving a call's callee.
+	names map[string]bool
 }
 
 func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
@@ -69,6 +74,7 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 		calls:  make(map[string]callRule, len(calls)),
 		fields: make(map[string]map[string]fieldRule),
 		pkgs:   make(map[string]bool),
+		names:  make(map[string]bool),
 	}
 	for _, r := range calls {
 		if _, dup := rs.calls[r.fn]; dup {
@@ -76,6 +82,10 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 		}
 		rs.calls[r.fn] = r
 		rs.pkgs[pkgOfFullName(r.fn)] = true
+		rs.names[r.fn[strings.LastIndexByte(r.fn, '.')+1:]] = true
+	}
+	for fn := range implicitRules {
+		rs.names[fn[strings.LastIndexByte(fn, '.')+1:]] = true
 	}
 	for _, r := range fields {
 		if rs.fields[r.typ] == nil {

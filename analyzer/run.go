@@ -69,10 +69,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
-				if listens {
+				// Reject by the name the call is written with before any
+				// type lookup: almost no call is a listener.
+				name := calledName(n)
+				if listens && rules.names[name] {
 					c.call(cur, n)
 				}
-				if readsEnv {
+				if readsEnv && envReaderNames[name] {
 					c.envRead(n)
 				}
 			case *ast.CompositeLit:
@@ -370,4 +373,16 @@ func shortType(typ string) string {
 
 func isTestFile(pass *analysis.Pass, file *ast.File) bool {
 	return strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")
+}
+
+// calledName is the name a call is written with: Listen in net.Listen,
+// Run in r.Run and (*gin.Engine).Run.
+func calledName(call *ast.CallExpr) string {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun.Name
+	case *ast.SelectorExpr:
+		return fun.Sel.Name
+	}
+	return ""
 }
