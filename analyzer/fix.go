@@ -250,11 +250,11 @@ func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
 		switch {
 		case !ok:
 			return false
-		case strings.HasSuffix(first, ":"):
+		case strings.HasSuffix(first, ":") && wholeLoopbackHost(first[:len(first)-1]):
 			ok = fx.replace(ops[0], roleHostColon, "", 0)
 		default:
 			next, _ := fx.constText(ops[1])
-			ok = strings.HasPrefix(next, ":") && fx.replace(ops[0], roleHost, "", 0)
+			ok = wholeLoopbackHost(first) && strings.HasPrefix(next, ":") && fx.replace(ops[0], roleHost, "", 0)
 		}
 		if !ok {
 			return false
@@ -285,7 +285,13 @@ func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr) bool {
 		return false
 	}
 	rest := ops[1:]
+	if host, colon := strings.CutSuffix(first, ":"); colon && !wholeLoopbackHost(host) {
+		return false
+	}
 	if !strings.HasSuffix(first, ":") {
+		if !wholeLoopbackHost(first) {
+			return false
+		}
 		if sep, ok := fx.constText(ops[1]); !ok || sep != ":" || len(ops) < 3 || fx.refsLocalVar(ops[1]) {
 			return false
 		}
@@ -304,6 +310,18 @@ func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr) bool {
 		strconv.Quote(fx.c.cfg.Host), strings.Join(parts, " + ")))
 	fx.boundHost = true
 	return true
+}
+
+// wholeLoopbackHost reports whether an operand is a complete loopback
+// host ("localhost", "[::1]"), not a piece of one ("[" of "[" + "::1" + "]").
+func wholeLoopbackHost(s string) bool {
+	if strings.HasPrefix(s, "[") || strings.HasSuffix(s, "]") {
+		if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+			return false
+		}
+		s = s[1 : len(s)-1]
+	}
+	return hostIsLoopback(s)
 }
 
 // flattenConcat lists the operands of a + b + c.
