@@ -41,9 +41,13 @@ func (c *checker) finishFile() {
 	specs := c.importSpecs()
 	uses := c.importUses()
 	removes := make([]map[string]analysis.TextEdit, len(c.pending))
+	removers := make(map[string]int) // spec -> how many fixes remove it
 	for i, p := range c.pending {
 		if p.fx != nil {
 			removes[i] = p.fx.unusedImports(specs, uses)
+			for spec := range removes[i] {
+				removers[spec]++
+			}
 		}
 	}
 	for i, p := range c.pending {
@@ -52,17 +56,10 @@ func (c *checker) finishFile() {
 			for _, e := range removes[i] {
 				edits = append(edits, e)
 			}
-			for j, other := range removes {
-				for spec, e := range other {
-					if j == i || removes[i][spec].End.IsValid() {
-						continue
-					}
-					for _, s := range specs {
-						if s.spec == spec && p.fx.imp.used[s.path] {
-							edits = append(edits, e, p.fx.imp.insertion(s.path, s.spec))
-							break
-						}
-					}
+			// Imports another fix removes but this one's new code uses.
+			for _, s := range specs {
+				if removers[s.spec] > 0 && !removes[i][s.spec].End.IsValid() && p.fx.imp.used[s.path] {
+					edits = append(edits, s.removal, p.fx.imp.insertion(s.path, s.spec))
 				}
 			}
 			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
