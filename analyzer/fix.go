@@ -242,9 +242,11 @@ func (fx *fixer) constText(e ast.Expr) (string, bool) {
 // concat fixes host + ":" + port style concatenations at their operands.
 func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
 	ops := flattenConcat(e)
-	if f.loopback && !f.port && fx.loopbackJoin(e, ops) {
+	mark := fx.mark()
+	if f.loopback && fx.loopbackJoin(e, ops, f) {
 		return true
 	}
+	fx.reset(mark)
 	if f.loopback {
 		first, ok := fx.constText(ops[0])
 		switch {
@@ -276,38 +278,85 @@ func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
 	return true
 }
 
-// loopbackJoin rewrites "localhost:" + port (or "localhost" + ":" + port)
-// as net.JoinHostPort("0.0.0.0", port): the port part stays as written,
-// and no concatenation starts with 0.0.0.0, which gosec's G102 flags.
-func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr) bool {
+// loopbackJoin rewrites host + ":" + port, where the host is loopback, as
+// net.JoinHostPort(host', port'): the host becomes the configured one (a
+// literal, or the variable holding it with its definitions edited), the
+// port stays as written or, when it is hard-coded, reads $PORT. No
+// concatenation then starts with 0.0.0.0 or [::], which gosec's G102
+// flags (it resolves a variable's constant values too).
+func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr, f finding) bool {
 	first, ok := fx.constText(ops[0])
-	if !ok || fx.refsLocalVar(ops[0]) {
+	if !ok {
 		return false
 	}
-	rest := ops[1:]
-	if host, colon := strings.CutSuffix(first, ":"); colon && !wholeLoopbackHost(host) {
-		return false
-	}
-	if !strings.HasSuffix(first, ":") {
-		if !wholeLoopbackHost(first) {
+	var hostArg string
+	var rest []ast.Expr
+	if host, colon := strings.CutSuffix(first, ":"); colon {
+		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0]) {
 			return false
 		}
-		if sep, ok := fx.constText(ops[1]); !ok || sep != ":" || len(ops) < 3 || fx.refsLocalVar(ops[1]) {
+		hostArg, rest = strconv.Quote(fx.c.cfg.Host), ops[1:]
+	} else {
+		sep, ok := fx.constText(ops[1])
+		switch {
+		case !ok || fx.refsLocalVar(ops[1]):
+			return false
+		case sep == ":" && len(ops) >= 3:
+			rest = ops[2:]
+		case f.port && strings.HasPrefix(sep, ":"):
+			rest = ops[1:] // host + ":8080": the port is in the operand
+		default:
 			return false
 		}
-		rest = ops[2:]
+		if defs, isVar := fx.varDefs(ast.Unparen(ops[0])); isVar {
+			// Keep the variable (it stays used) and edit its definitions.
+			for _, d := range defs {
+				if d.rhs == nil || d.index >= 0 {
+					return false
+				}
+				if t, ok := fx.constText(d.rhs); !ok || !wholeLoopbackHost(t) {
+					return false
+				}
+			}
+			if !fx.replace(ops[0], roleHostBare, "", 0) {
+				return false
+			}
+			hostArg = ops[0].(*ast.Ident).Name
+		} else {
+			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0]) {
+				return false
+			}
+			hostArg = strconv.Quote(fx.c.cfg.Host)
+		}
 	}
-	var parts []string
-	for _, op := range rest {
-		var buf bytes.Buffer
-		if err := printer.Fprint(&buf, fx.c.pass.Fset, op); err != nil {
+	var portArg string
+	if f.port {
+		var port strings.Builder
+		for _, op := range rest {
+			t, ok := fx.constText(op)
+			if !ok || fx.refsLocalVar(op) {
+				return false
+			}
+			port.WriteString(t)
+		}
+		p := strings.TrimPrefix(port.String(), ":")
+		if strings.Contains(p, ":") {
 			return false
 		}
-		parts = append(parts, buf.String())
-		fx.kept = append(fx.kept, op)
+		portArg = fx.portExpr(p, e.Pos())
+	} else {
+		var parts []string
+		for _, op := range rest {
+			var buf bytes.Buffer
+			if err := printer.Fprint(&buf, fx.c.pass.Fset, op); err != nil {
+				return false
+			}
+			parts = append(parts, buf.String())
+			fx.kept = append(fx.kept, op)
+		}
+		portArg = strings.Join(parts, " + ")
 	}
-	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", e.Pos()),
-		strconv.Quote(fx.c.cfg.Host), strings.Join(parts, " + ")))
+	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", e.Pos()), hostArg, portArg))
 	fx.boundHost = true
 	return true
 }
