@@ -242,26 +242,10 @@ func (fx *fixer) constText(e ast.Expr) (string, bool) {
 // concat fixes host + ":" + port style concatenations at their operands.
 func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
 	ops := flattenConcat(e)
-	mark := fx.mark()
-	if f.loopback && fx.loopbackJoin(e, ops, f) {
-		return true
-	}
-	fx.reset(mark)
 	if f.loopback {
-		first, ok := fx.constText(ops[0])
-		switch {
-		case !ok:
-			return false
-		case strings.HasSuffix(first, ":") && wholeLoopbackHost(first[:len(first)-1]):
-			ok = fx.replace(ops[0], roleHostColon, "", 0)
-		default:
-			next, _ := fx.constText(ops[1])
-			ok = wholeLoopbackHost(first) && strings.HasPrefix(next, ":") && fx.replace(ops[0], roleHost, "", 0)
-		}
-		if !ok {
-			return false
-		}
-		fx.boundHost = true
+		// Only as net.JoinHostPort: "0.0.0.0" + … would be flagged by G102;
+		// otherwise the caller wraps the expression.
+		return fx.loopbackJoin(e, ops, f)
 	}
 	if f.port {
 		last, ok := fx.constText(ops[len(ops)-1])

@@ -42,8 +42,11 @@ func classify(alts []addrAlt) finding {
 		if a.hasPort && a.port.known && portIsEphemeral(a.port.text) {
 			return finding{} // an internal listener on any free port
 		}
-		if !a.hasPort || !a.port.known || !validPort(a.port.text) {
-			f.port = false // not a port net.Listen accepts: stay silent
+		if a.hasPort && a.port.known && !validPort(a.port.text) {
+			return finding{} // not a port net.Listen accepts: the address cannot work
+		}
+		if !a.hasPort || !a.port.known {
+			f.port = false
 		}
 		if !a.host.known || !hostIsLoopback(a.host.text) {
 			f.loopback = false
