@@ -71,6 +71,9 @@ func (fx *fixer) sprintf(call *ast.CallExpr, f finding) bool {
 			return false
 		}
 	}
+	if !strings.Contains(newFormat, "%") && appendArg == "" {
+		return false // a constant all-interfaces address: let wrap keep it a call
+	}
 	if newFormat != format {
 		fx.replaceWith(lit, strconv.Quote(newFormat))
 	}
