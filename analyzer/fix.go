@@ -48,7 +48,6 @@ const (
 	rolePort           // the port text: "8080"
 	roleColonPort      // ":" + port: ":8080"
 	roleHost           // the host inside a host:port string
-	roleHostColon      // host + ":": "localhost:"
 	roleHostBare       // the host argument of net.JoinHostPort
 	rolePortInt        // an int port, as in net.TCPAddr.Port
 )
@@ -421,8 +420,6 @@ func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
 		text = `":" + ` + fx.portExpr(port, e.Pos())
 	case roleHost:
 		text = fx.hostText(true) + `"`
-	case roleHostColon:
-		text = fx.hostText(true) + `:"`
 	case roleHostBare:
 		text = strconv.Quote(fx.c.cfg.Host)
 	case rolePortInt:
