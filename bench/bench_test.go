@@ -5,14 +5,13 @@ package bench
 //	go test ./bench -run '^$' -bench . -count 10 | tee new.txt
 //
 // Each package set is loaded once per process, the first time a benchmark
-// needs it, the way the singlechecker driver loads packages for the
-// analyzer at hand: for an analyzer without facts, packages.LoadSyntax
-// (the roots from source, their dependencies from export data), and the
-// pass runs on the roots; for one with facts (or requiring one that has
-// them), packages.LoadAllSyntax (everything from source), and the pass
-// runs on every package, dependencies first, as the driver must to
-// compute the facts. The benchmarks then run passes on the loaded
-// packages:
+// needs it, the way portlint's driver (internal/driver) loads packages:
+// packages.LoadSyntax, the roots from source and their dependencies from
+// export data. For an analyzer without facts the pass runs on the roots;
+// for one with facts (or requiring one that has them) it runs on every
+// package loaded from source, dependencies first, as the checker must to
+// compute the facts (for the standard-library sets those are the roots).
+// The benchmarks then run passes on the loaded packages:
 //
 //	BenchmarkPass     the analyzer's Run alone on every package it runs on,
 //	                  each inspector prebuilt: portlint's own time, next
@@ -21,8 +20,11 @@ package bench
 //	                  inspect.Analyzer pass both need, plus the analyzer,
 //	                  plus the driver's fact plumbing.
 //	BenchmarkInspect  inspector.New on every root: the shared cost.
-//	BenchmarkLoad     loading and type checking the set in each mode: the
-//	                  denominator of the in-process budget.
+//	BenchmarkLoad     loading and type checking the set as the driver
+//	                  does (mode=syntax): the denominator of the
+//	                  in-process budget; and mode=allsyntax, everything
+//	                  from source, what singlechecker would load for an
+//	                  analyzer with facts.
 //	BenchmarkScale    Run on one synthetic package (1k, 10k, 100k listen
 //	                  sites, 100 to a file; 1k, 10k sites in one file; one
 //	                  variable with 1k, 10k, 100k assignments), with
@@ -48,6 +50,7 @@ import (
 	"time"
 
 	"github.com/portlint/portlint/analyzer"
+	"github.com/portlint/portlint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -126,18 +129,10 @@ func needFacts(a *analysis.Analyzer) bool {
 	return false
 }
 
-// loadMode is what singlechecker loads (internal/checker.load).
-func loadMode(allSyntax bool) packages.LoadMode {
-	if allSyntax {
-		return packages.LoadAllSyntax | packages.NeedModule
-	}
-	return packages.LoadSyntax | packages.NeedModule
-}
-
 // loaded is a set's packages with their inspectors, built once.
 type loaded struct {
 	roots []*packages.Package
-	all   []*packages.Package // roots and dependencies, dependencies first (allSyntax only)
+	all   []*packages.Package // every package loaded from source, dependencies first (facts only)
 	insp  map[*packages.Package]*inspector.Inspector
 }
 
@@ -161,8 +156,8 @@ func (l *loaded) deps() []*packages.Package {
 }
 
 type cacheKey struct {
-	set       string
-	allSyntax bool
+	set   string
+	facts bool
 }
 
 var (
@@ -205,8 +200,16 @@ func dirAndPatterns(s pkgSet) (dir string, patterns []string, err error) {
 	return synthDir, patterns, nil
 }
 
-func load(dir string, patterns []string, allSyntax bool) ([]*packages.Package, error) {
-	pkgs, err := packages.Load(&packages.Config{Mode: loadMode(allSyntax), Dir: dir}, patterns...)
+// load loads as portlint's driver does, or with allSyntax everything from
+// source, as singlechecker does for an analyzer with facts.
+func load(dir string, patterns []string, facts, allSyntax bool) ([]*packages.Package, error) {
+	var pkgs []*packages.Package
+	var err error
+	if allSyntax {
+		pkgs, err = packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}, patterns...)
+	} else {
+		pkgs, err = driver.Load(dir, patterns, facts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -235,12 +238,12 @@ func get(tb testing.TB, s pkgSet, a *analysis.Analyzer) *loaded {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	pkgs, err := load(dir, patterns, key.allSyntax)
+	pkgs, err := load(dir, patterns, key.facts, false)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	l := &loaded{roots: pkgs, insp: map[*packages.Package]*inspector.Inspector{}}
-	if key.allSyntax {
+	if key.facts {
 		packages.Visit(pkgs, nil, func(p *packages.Package) { l.all = append(l.all, p) })
 	}
 	for _, p := range append(l.all, l.roots...) {
@@ -419,13 +422,12 @@ func BenchmarkInspect(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad is loading and type checking the set as the singlechecker
-// driver does: mode=syntax for an analyzer without facts (go list, then
-// parsing and type checking the roots, the dependencies' types read from
-// export data in the build cache), mode=allsyntax for one with facts
-// (everything parsed and type checked from source). It is the
-// denominator of the in-process budget: compare BenchmarkPass with the
-// mode the analyzer needs.
+// BenchmarkLoad is loading and type checking the set: mode=syntax as
+// portlint's driver does (go list, then parsing and type checking the
+// roots, the dependencies' types read from export data in the build
+// cache), the denominator of the in-process budget; mode=allsyntax as
+// singlechecker does for an analyzer with facts (everything parsed and
+// type checked from source), for comparison.
 func BenchmarkLoad(b *testing.B) {
 	for _, s := range fixedSets {
 		for _, all := range []bool{false, true} {
@@ -441,7 +443,7 @@ func BenchmarkLoad(b *testing.B) {
 					b.Fatal(err)
 				}
 				measure(b, func() {
-					if _, err := load(dir, patterns, all); err != nil {
+					if _, err := load(dir, patterns, true, all); err != nil {
 						b.Fatal(err)
 					}
 				})
@@ -482,7 +484,7 @@ func TestSynth(t *testing.T) {
 	if err := writeModule(dir, []synthPkg{p}); err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(dir, []string{"./small"}, false)
+	pkgs, err := load(dir, []string{"./small"}, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/analyzer"
-	"golang.org/x/tools/go/analysis/singlechecker"
+	"github.com/portlint/portlint/internal/driver"
 )
 
 func main() {
@@ -26,11 +26,11 @@ func main() {
 		fmt.Fprintf(os.Stderr, "portlint: %v (see portlint -help)\n", err)
 		os.Exit(2)
 	}
-	singlechecker.Main(analyzer.Analyzer)
+	driver.Main(analyzer.Analyzer)
 }
 
-// driverValueFlags are the flags of the analysis driver that take a value
-// (golang.org/x/tools/go/analysis/singlechecker), so that the value of
+// driverValueFlags are the flags of the drivers (internal/driver, and
+// singlechecker for go vet) that take a value, so that the value of
 // "-c 3" is not taken for the first package pattern.
 var driverValueFlags = map[string]bool{
 	"c": true, "cpuprofile": true, "memprofile": true, "trace": true, "debug": true, "tags": true,

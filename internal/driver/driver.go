@@ -1,0 +1,207 @@
+// Package driver runs one analyzer over the packages named on the command
+// line: the standalone form of portlint (`portlint [flags] packages`).
+//
+// It does what golang.org/x/tools/go/analysis/singlechecker does, with
+// the same flags, output and exit codes, except in how it loads packages
+// for an analyzer with facts. singlechecker then type-checks every
+// dependency from source, the standard library included, which costs more
+// than the whole analysis (+80% CPU on net/... crypto/...). This driver
+// loads only the named packages and the main module's own packages from
+// source and everything else from export data, as singlechecker does for
+// an analyzer without facts; facts flow between the packages loaded from
+// source (see load.go). The go vet protocol (-V, -flags, a .cfg file) is
+// left to singlechecker, which hands it to unitchecker.
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/singlechecker"
+	"golang.org/x/tools/go/packages"
+)
+
+// options are the driver's own flags, named as singlechecker names them.
+type options struct {
+	fix, diff, json  bool
+	context          int
+	tests            bool
+	tags             string
+	cpuprof, memprof string
+}
+
+// Main is the main function of a standalone analysis command for a: it
+// parses the flags, runs a and exits.
+func Main(a *analysis.Analyzer) {
+	args := os.Args[1:]
+	if VetProtocol(args) {
+		singlechecker.Main(a)
+		return
+	}
+	os.Exit(Run(a, args, os.Stdout, os.Stderr))
+}
+
+// VetProtocol reports whether args are those cmd/go passes to a vet tool:
+// -V=full to identify it, -flags to list its flags, or a .cfg file that
+// describes one package.
+func VetProtocol(args []string) bool {
+	for _, arg := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if strings.HasPrefix(arg, "-") && (name == "V" || name == "flags") {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// Run runs a on the packages named by args (flags first) and returns the
+// exit code: 0 clean (or -fix/-json done), 1 packages or fixes failed,
+// 2 a usage error, 3 diagnostics reported.
+func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	fs, opts := newFlagSet(a, stderr)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		fmt.Fprintf(stderr, "%s: %v (see %s -help)\n", a.Name, err, a.Name)
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if opts.cpuprof != "" {
+		f, err := os.Create(opts.cpuprof)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return 1
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if opts.memprof != "" {
+		defer writeHeapProfile(opts.memprof, stderr)
+	}
+	return analyze(a, fs.Args(), opts, stdout, stderr)
+}
+
+func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, stderr io.Writer) int {
+	exit := 0
+	roots, err := load("", patterns, opts, len(a.FactTypes) > 0)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+		return 1
+	}
+	if printErrors(roots, stderr) > 0 {
+		exit = 1
+	}
+	pruneExportDataImports(roots)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+		return 1
+	}
+	if opts.fix || opts.diff {
+		if err := applyFixes(graph, opts.diff, stdout); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return max(exit, 1)
+		}
+		return exit
+	}
+	if opts.json {
+		if err := graph.PrintJSON(stdout); err != nil {
+			return 1
+		}
+		return exit
+	}
+	if err := graph.PrintText(stderr, opts.context); err != nil {
+		return 1
+	}
+	failed, diagnostics := 0, 0
+	for act := range graph.All() {
+		if act.Err != nil {
+			failed++
+		} else if act.IsRoot {
+			diagnostics += len(act.Diagnostics)
+		}
+	}
+	switch {
+	case failed > 0:
+		exit = 1
+	case diagnostics > 0:
+		exit = max(exit, 3)
+	}
+	return exit
+}
+
+func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options) {
+	opts := &options{context: -1, tests: true}
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // Run prints a parse error on one line
+	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each diagnostic")
+	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&opts.json, "json", false, "print diagnostics and fixes as JSON on stdout (exit code 0)")
+	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each diagnostic")
+	fs.BoolVar(&opts.tests, "test", true, "also load the packages' tests (portlint checks _test.go files only with -include-tests)")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags, as for go build")
+	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&opts.memprof, "memprofile", "", "write a heap profile to this file")
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	fs.Usage = func() {
+		fs.SetOutput(stderr)
+		defer fs.SetOutput(io.Discard)
+		paras := strings.Split(a.Doc, "\n\n")
+		fmt.Fprintf(stderr, "%s: %s\n\n", a.Name, paras[0])
+		fmt.Fprintf(stderr, "Usage: %s [-flag] [package]\n", a.Name)
+		fmt.Fprintf(stderr, "       go vet -vettool=$(which %s) [-flag] [package]\n\n", a.Name)
+		if len(paras) > 1 {
+			fmt.Fprintln(stderr, strings.Join(paras[1:], "\n\n"))
+		}
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs, opts
+}
+
+// printErrors prints the load and type errors of pkgs and their
+// dependencies, once each, and returns how many there were.
+func printErrors(pkgs []*packages.Package, w io.Writer) int {
+	n := 0
+	seenModules := make(map[*packages.Module]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, err := range p.Errors {
+			fmt.Fprintln(w, err)
+			n++
+		}
+		if m := p.Module; m != nil && m.Error != nil && !seenModules[m] {
+			seenModules[m] = true
+			fmt.Fprintln(w, m.Error.Err)
+			n++
+		}
+	})
+	return n
+}
+
+func writeHeapProfile(name string, stderr io.Writer) {
+	f, err := os.Create(name)
+	if err == nil {
+		runtime.GC() // up-to-date statistics
+		err = pprof.WriteHeapProfile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+	}
+}

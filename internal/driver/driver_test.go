@@ -1,0 +1,113 @@
+package driver
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/portlint/portlint/analyzer"
+)
+
+// writeModule writes files (path → content) under a new directory and
+// makes it the working directory.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+var serviceModule = map[string]string{
+	"go.mod": "module example.com/svc\n\ngo 1.22\n",
+	"internal/config/config.go": `package config
+
+func Addr() string { return ":8080" }
+`,
+	"cmd/server/main.go": `package main
+
+import (
+	"net/http"
+
+	"example.com/svc/internal/config"
+)
+
+func main() { http.ListenAndServe(config.Addr(), nil) }
+`,
+}
+
+// TestFactsFromUnnamedPackage runs the driver on part of a module: the
+// helper's package is not named, yet its fact must reach the server
+// (load adds it and loads again), and it must not be reported on itself.
+func TestFactsFromUnnamedPackage(t *testing.T) {
+	writeModule(t, serviceModule)
+	for _, pattern := range []string{"./cmd/server", "./..."} {
+		var stdout, stderr bytes.Buffer
+		code := Run(analyzer.Analyzer, []string{pattern}, &stdout, &stderr)
+		if code != 3 || !strings.Contains(stderr.String(), "main.go:9:35: http.ListenAndServe listens on hard-coded port 8080") {
+			t.Errorf("portlint %s: exit %d, want 3 and the finding in cmd/server; stderr:\n%s", pattern, code, &stderr)
+		}
+		if n := strings.Count(stderr.String(), "listens on"); n != 1 {
+			t.Errorf("portlint %s: %d findings, want 1:\n%s", pattern, n, &stderr)
+		}
+	}
+}
+
+// TestFixAndDiff checks -diff prints what -fix then writes, and that the
+// fixed module is clean.
+func TestFixAndDiff(t *testing.T) {
+	dir := writeModule(t, serviceModule)
+	var diff, stderr bytes.Buffer
+	if code := Run(analyzer.Analyzer, []string{"-diff", "./..."}, &diff, &stderr); code != 0 {
+		t.Fatalf("-diff: exit %d:\n%s", code, &stderr)
+	}
+	// The fix replaces the call (the helper may have other callers).
+	mainFile := filepath.Join(dir, "cmd/server/main.go")
+	before, _ := os.ReadFile(mainFile)
+	if got := string(before); got != serviceModule["cmd/server/main.go"] {
+		t.Fatalf("-diff wrote the file:\n%s", got)
+	}
+	if code := Run(analyzer.Analyzer, []string{"-fix", "./..."}, &bytes.Buffer{}, &stderr); code != 0 {
+		t.Fatalf("-fix: exit %d:\n%s", code, &stderr)
+	}
+	after, _ := os.ReadFile(mainFile)
+	got, err := applyUnified(string(before), diff.String())
+	if err != nil || got != string(after) {
+		t.Errorf("-diff does not give what -fix wrote (%v):\ndiff:\n%s\nfixed:\n%s", err, &diff, after)
+	}
+	if !strings.Contains(string(after), `os.Getenv("PORT")`) {
+		t.Errorf("fixed server does not read $PORT:\n%s", after)
+	}
+	stderr.Reset()
+	if code := Run(analyzer.Analyzer, []string{"./..."}, &bytes.Buffer{}, &stderr); code != 0 {
+		t.Errorf("after -fix: exit %d, want 0:\n%s", code, &stderr)
+	}
+}
+
+func TestVetProtocol(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{"-env=APP_PORT", "/tmp/go-build1/b001/vet.cfg"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"-fix", "-json", "./cmd/x"}, false},
+		{nil, false},
+	} {
+		if got := VetProtocol(tc.args); got != tc.want {
+			t.Errorf("VetProtocol(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// load loads the packages named by patterns from source and their
+// dependencies' types from export data (packages.LoadSyntax), which is
+// all an analyzer without facts needs.
+//
+// An analyzer with facts also needs, from source, the packages whose
+// facts it may use. Those are the main module's (and workspace's): a
+// helper such as config.Addr() in the user's own code. Packages of other
+// modules and of the standard library stay export data and contribute no
+// facts; type-checking them from source, as singlechecker does, would
+// cost far more than the analysis. When the patterns name only part of
+// the main module (portlint ./cmd/server importing ./internal/config),
+// the packages they import from it are added and everything is loaded
+// once more, so that the graph holds one set of types.
+//
+// load returns only the packages the patterns named; the added ones are
+// reachable through Imports.
+func load(dir string, patterns []string, opts *options, facts bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Dir:   dir,
+		Tests: opts.tests,
+	}
+	if opts.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opts.tags}
+	}
+	named, err := packages.Load(cfg, patterns...)
+	if err == nil && len(named) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil || !facts {
+		return named, err
+	}
+	extra := unnamedMainModuleDeps(named)
+	if len(extra) == 0 {
+		return named, nil
+	}
+	all, err := packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]bool, len(named))
+	for _, p := range named {
+		ids[p.ID] = true
+	}
+	roots := all[:0]
+	for _, p := range all {
+		if ids[p.ID] {
+			roots = append(roots, p)
+		}
+	}
+	return roots, nil
+}
+
+// Load loads patterns in dir without tests, as Run does for an analyzer
+// with facts or without, and keeps in Imports only the packages loaded
+// from source: packages.Visit of the result walks the packages the
+// checker runs such an analyzer on, dependencies first. For benchmarks.
+func Load(dir string, patterns []string, facts bool) ([]*packages.Package, error) {
+	pkgs, err := load(dir, patterns, &options{}, facts)
+	if err == nil {
+		pruneExportDataImports(pkgs)
+	}
+	return pkgs, err
+}
+
+// unnamedMainModuleDeps returns the paths of the main-module packages
+// that roots import, directly or not, without being among them.
+func unnamedMainModuleDeps(roots []*packages.Package) []string {
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	var paths []string
+	seen := make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !isRoot[p] && p.Module != nil && p.Module.Main && !seen[p.PkgPath] {
+			seen[p.PkgPath] = true
+			paths = append(paths, p.PkgPath)
+		}
+	})
+	slices.Sort(paths)
+	return paths
+}
+
+// pruneExportDataImports drops, from every package reachable from roots,
+// the imports loaded from export data: the checker runs an analyzer with
+// facts on each import, and on a package without syntax it would find
+// nothing.
+func pruneExportDataImports(roots []*packages.Package) {
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	for _, p := range all {
+		for path, dep := range p.Imports {
+			if len(dep.Syntax) == 0 {
+				delete(p.Imports, path)
+			}
+		}
+	}
+}
