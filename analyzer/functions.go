@@ -73,10 +73,7 @@ func (r *resolver) funcResult(call *ast.CallExpr, index int) []str {
 			out = union(out, r.str(ret.Results[index]))
 		case len(ret.Results) == 0: // a bare return of named results
 			v := results.At(index)
-			if r.index == nil {
-				r.index = buildVarIndex(r.insp, r.info)
-			}
-			if defs, ok := r.index.lookup(v, r.pkg); ok {
+			if defs, ok := r.vars.of(v).lookup(v, r.pkg); ok {
 				out = union(out, r.varStr(v, defs))
 			} else {
 				out = union(out, hole())

@@ -110,11 +110,9 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
 		return false
 	}
-	if c.res.index == nil {
-		c.res.index = buildVarIndex(c.res.insp, c.pass.TypesInfo)
-	}
-	defs := c.res.index.defs[v]
-	if len(defs) == 0 || len(c.res.index.fieldDefs[fieldKey{v, field}]) > 0 {
+	index := c.res.vars.of(v)
+	defs := index.defs[v]
+	if len(defs) == 0 || len(index.fieldDefs[fieldKey{v, field}]) > 0 {
 		return false
 	}
 	for _, d := range defs {

@@ -34,7 +34,7 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 	if name, ok := im.added[path]; ok {
 		return name + "."
 	}
-	scope := im.pkg.Scope().Innermost(pos)
+	scope := im.scopeAt(pos)
 	for _, spec := range im.file.Imports {
 		p, err := strconv.Unquote(spec.Path.Value)
 		if err != nil || p != path {
@@ -64,6 +64,30 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 	}
 	im.added[path] = name
 	return name + "."
+}
+
+// scopeAt returns the innermost scope at pos, searched from the function
+// declaration that holds pos: Scope.Innermost from the package scope
+// scans every file and every function of the file, per finding.
+func (im *importer) scopeAt(pos token.Pos) *types.Scope {
+	decls := im.file.Decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+	if i < len(decls) && decls[i].Pos() <= pos {
+		if fd, ok := decls[i].(*ast.FuncDecl); ok {
+			if s := im.info.Scopes[fd.Type]; s != nil {
+				if inner := s.Innermost(pos); inner != nil {
+					return inner
+				}
+			}
+		}
+	}
+	if s := im.info.Scopes[im.file]; s != nil {
+		if inner := s.Innermost(pos); inner != nil {
+			return inner
+		}
+		return s
+	}
+	return im.pkg.Scope().Innermost(pos)
 }
 
 // declaredInFile reports whether the file declares name in any scope.

@@ -18,9 +18,9 @@ type def struct {
 	next  ast.Node  // the statement after the definition, if known
 }
 
-// varIndex maps each trackable variable of the package to all its
-// definitions. It is built once per package, on first need, by one pass
-// over the syntax; variables whose value can change in ways the pass does
+// varIndex maps each trackable variable of a function declaration (or of
+// the package, see varIndexes) to all its definitions, found by one walk
+// of its syntax; variables whose value can change in ways the pass does
 // not see (address taken, op-assigned, ranged over, parameters) are opaque.
 type varIndex struct {
 	defs   map[*types.Var][]def
@@ -57,14 +57,97 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 	}
 }
 
-func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
-	x := &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool), fieldDefs: make(map[fieldKey][]def), params: make(map[*types.Var]bool)}
+// varIndexes holds the indexes of a package's variables, each built on
+// first need: one per function declaration, for the variables declared in
+// it (they cannot be assigned outside it), and one for all others:
+// package-level variables, which any function may assign, and the
+// variables of function literals outside any function declaration. So a
+// lookup of a local variable walks one function, not the package.
+type varIndexes struct {
+	insp   *inspector.Inspector
+	info   *types.Info
+	pkg    *types.Package
+	byVar  map[*types.Var]*varIndex
+	byFunc map[*ast.FuncDecl]*varIndex
+	global *varIndex
+}
+
+var emptyIndex = newVarIndex()
+
+func newVarIndexes(insp *inspector.Inspector, info *types.Info, pkg *types.Package) *varIndexes {
+	return &varIndexes{insp: insp, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byFunc: make(map[*ast.FuncDecl]*varIndex)}
+}
+
+func newVarIndex() *varIndex {
+	return &varIndex{defs: make(map[*types.Var][]def), opaque: make(map[*types.Var]bool), fieldDefs: make(map[fieldKey][]def), params: make(map[*types.Var]bool)}
+}
+
+// of returns the index that holds v's definitions (an empty one for a
+// variable of another package, which the package does not control).
+func (xs *varIndexes) of(v *types.Var) *varIndex {
+	if v.Pkg() != xs.pkg || v.IsField() {
+		return emptyIndex
+	}
+	if x, ok := xs.byVar[v]; ok {
+		return x
+	}
+	x := xs.globalIndex()
+	if v.Parent() != xs.pkg.Scope() {
+		if fc, ok := xs.enclosingFuncDecl(v.Pos()); ok {
+			fd := fc.Node().(*ast.FuncDecl)
+			if x = xs.byFunc[fd]; x == nil {
+				x = newVarIndex()
+				x.add(fc, xs.info, nil)
+				xs.byFunc[fd] = x
+			}
+		}
+	}
+	xs.byVar[v] = x
+	return x
+}
+
+func (xs *varIndexes) enclosingFuncDecl(pos token.Pos) (inspector.Cursor, bool) {
+	cur, ok := xs.insp.Root().FindByPos(pos, pos)
+	if ok && cur.Node() != nil {
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			return fc, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// globalIndex returns the index of the variables not declared in a
+// function declaration, built by one walk of the package.
+func (xs *varIndexes) globalIndex() *varIndex {
+	if xs.global != nil {
+		return xs.global
+	}
+	xs.global = newVarIndex()
+	packageLevel := func(v *types.Var) bool { return v.Parent() == xs.pkg.Scope() }
+	for file := range xs.insp.Root().Children() {
+		for decl := range file.Children() {
+			if _, ok := decl.Node().(*ast.FuncDecl); ok {
+				xs.global.add(decl, xs.info, packageLevel)
+			} else {
+				xs.global.add(decl, xs.info, nil)
+			}
+		}
+	}
+	return xs.global
+}
+
+// add records the definitions in the subtree at root of the variables
+// keep accepts (all when keep is nil).
+func (x *varIndex) add(root inspector.Cursor, info *types.Info, keep func(*types.Var) bool) {
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
 			return nil
 		}
 		v, _ := info.ObjectOf(id).(*types.Var)
+		if v != nil && keep != nil && !keep(v) {
+			return nil
+		}
 		return v
 	}
 	// markFields makes parameters opaque and gives named results their
@@ -94,7 +177,7 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			return
 		}
 		v := rootVar(sel, info)
-		if v == nil {
+		if v == nil || keep != nil && !keep(v) {
 			return
 		}
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && info.ObjectOf(id) == v {
@@ -108,7 +191,7 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil),
 		(*ast.RangeStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
 	}
-	for cur := range insp.Root().Preorder(filter...) {
+	for cur := range root.Preorder(filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			switch {
@@ -157,7 +240,7 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				if v := rootVar(n.X, info); v != nil { // &x, &cfg.Addr
+				if v := rootVar(n.X, info); v != nil && (keep == nil || keep(v)) { // &x, &cfg.Addr
 					x.opaque[v] = true
 				}
 			}
@@ -165,7 +248,7 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
 			if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
 				if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-					if v := rootVar(n.X, info); v != nil {
+					if v := rootVar(n.X, info); v != nil && (keep == nil || keep(v)) {
 						x.opaque[v] = true
 					}
 				}
@@ -204,7 +287,6 @@ func buildVarIndex(insp *inspector.Inspector, info *types.Info) *varIndex {
 			markFields(n.Type.Results, false, n.Body)
 		}
 	}
-	return x
 }
 
 // nextStmt returns the statement after the declaration of spec.

@@ -37,7 +37,7 @@ func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
 	if !ok || r.callers.escapes[o.fn] || len(r.callers.calls[o.fn]) == 0 {
 		return paramOwner{}, false
 	}
-	if r.index.opaque[v] || len(r.index.defs[v]) > 0 {
+	if index := r.vars.of(v); index.opaque[v] || len(index.defs[v]) > 0 {
 		return paramOwner{}, false // reassigned or address taken in the body
 	}
 	return o, true
@@ -76,9 +76,6 @@ func (r *resolver) buildParams() {
 		}
 	}
 	// Closures: start := func(addr string) {…}, assigned once.
-	if r.index == nil {
-		r.index = buildVarIndex(r.insp, r.info)
-	}
 	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil), (*ast.Ident)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
@@ -127,7 +124,7 @@ func (r *resolver) defsOfIdent(e ast.Expr) (*types.Var, []def, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	defs, ok := r.index.lookup(v, r.pkg)
+	defs, ok := r.vars.of(v).lookup(v, r.pkg)
 	return v, defs, ok
 }
 

@@ -20,7 +20,7 @@ type resolver struct {
 	pkg   *types.Package
 	files []*ast.File
 	insp  *inspector.Inspector
-	index *varIndex // built on first need
+	vars  *varIndexes
 
 	// importFact reads another package's facts (pass.ImportObjectFact).
 	importFact func(types.Object, analysis.Fact) bool
@@ -69,6 +69,7 @@ func (r *resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 func newResolver(pass *analysis.Pass, insp *inspector.Inspector) *resolver {
 	return &resolver{
 		info: pass.TypesInfo, pkg: pass.Pkg, files: pass.Files, insp: insp,
+		vars:       newVarIndexes(insp, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		funcMemo:   make(map[funcKey][]str),
 		funcBusy:   make(map[*types.Func]bool),
@@ -90,10 +91,7 @@ func (r *resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	if r.index == nil {
-		r.index = buildVarIndex(r.insp, r.info)
-	}
-	defs, ok := r.index.lookup(v, r.pkg)
+	defs, ok := r.vars.of(v).lookup(v, r.pkg)
 	return v, defs, ok
 }
 
@@ -226,7 +224,7 @@ func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 			}
 		}
 	}
-	for _, d := range r.index.fieldDefs[fieldKey{v, name}] {
+	for _, d := range r.vars.of(v).fieldDefs[fieldKey{v, name}] {
 		exprs = append(exprs, d.rhs)
 	}
 	return v, exprs, zeros, true

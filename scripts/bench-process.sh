@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench-process.sh compares whole processes: portlint against a no-op
-# analyzer built with the same driver (singlechecker, bench/noop), on the
+# analyzer built with the same driver (internal/driver, bench/noop), on the
 # same patterns, interleaved, and reports the median CPU time (user+sys,
 # go list and its children included) and peak RSS of each (issue 8,
 # BENCHMARKS.md). Budget: portlint's median CPU within 3% of the no-op's.
