@@ -39,7 +39,7 @@ func (c *checker) finishFile() {
 		return
 	}
 	specs := c.importSpecs()
-	uses := c.importUses()
+	uses := c.importUses(specs)
 	removes := make([]map[string]analysis.TextEdit, len(c.pending))
 	removers := make(map[string]int) // spec -> how many fixes remove it
 	for i, p := range c.pending {
@@ -142,20 +142,58 @@ func (c *checker) importSpecs() []importSpec {
 	return out
 }
 
-// importUses maps each imported package name to its uses in the file.
-func (c *checker) importUses() map[*types.PkgName][]token.Pos {
+// importUses maps the package names of specs that some fix may leave
+// unused to their uses in the file: only an import with a use inside code
+// a fix replaces can become unused, and most fixes replace a literal, so
+// the file is walked only when there is one, and then only identifiers
+// spelt like such an import are looked up.
+func (c *checker) importUses(specs []importSpec) map[*types.PkgName][]token.Pos {
 	uses := make(map[*types.PkgName][]token.Pos)
-	ast.Inspect(c.file, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if id, ok := sel.X.(*ast.Ident); ok {
-				if pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
-					uses[pn] = append(uses[pn], id.Pos())
+	replaced := c.replacedQualifiers()
+	names := make(map[string]bool, len(specs))
+	for _, s := range specs {
+		if replaced[s.pkgName.Name()] {
+			names[s.pkgName.Name()] = true
+		}
+	}
+	if len(names) == 0 {
+		return uses
+	}
+	for cur := range c.fileCur.Preorder((*ast.SelectorExpr)(nil)) {
+		if id, ok := cur.Node().(*ast.SelectorExpr).X.(*ast.Ident); ok && names[id.Name] {
+			if pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				uses[pn] = append(uses[pn], id.Pos())
+			}
+		}
+	}
+	return uses
+}
+
+// replacedQualifiers returns the names qualifying a selector (pkg.Name)
+// inside code that a pending fix replaces in the file.
+func (c *checker) replacedQualifiers() map[string]bool {
+	names := make(map[string]bool)
+	for _, p := range c.pending {
+		if p.fx == nil {
+			continue
+		}
+		for _, e := range p.fx.edits {
+			if e.End <= e.Pos || e.Pos < c.file.FileStart || e.End > c.file.FileEnd {
+				continue // an insertion, or another file
+			}
+			cur, ok := c.fileCur.FindByPos(e.Pos, e.End)
+			if !ok {
+				continue
+			}
+			for sc := range cur.Preorder((*ast.SelectorExpr)(nil)) {
+				sel := sc.Node().(*ast.SelectorExpr)
+				if id, ok := sel.X.(*ast.Ident); ok && e.Pos <= sel.Pos() && sel.End() <= e.End {
+					names[id.Name] = true
 				}
 			}
 		}
-		return true
-	})
-	return uses
+	}
+	return names
 }
 
 func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {

@@ -119,11 +119,11 @@ func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Pa
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, f := range pkg.CompiledGoFiles {
-		text := []byte(nil)
+		var src any // nil: read the file (a nil []byte would be empty source)
 		if f == name {
-			text = out
+			src = out
 		}
-		file, err := parser.ParseFile(fset, f, text, parser.SkipObjectResolution)
+		file, err := parser.ParseFile(fset, f, src, parser.SkipObjectResolution)
 		if err != nil {
 			t.Errorf("%s, %s: %v\n%s", name, what, err, out)
 			return

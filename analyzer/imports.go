@@ -19,7 +19,7 @@ type importer struct {
 	pkg      *types.Package
 	info     *types.Info
 	file     *ast.File
-	declared map[string]bool   // names declared in the file, built on first need
+	declared map[string]bool   // whether the file declares a name, memoized
 	added    map[string]string // path -> name of imports to add
 	used     map[string]bool   // paths of existing imports the new code uses
 }
@@ -90,18 +90,34 @@ func (im *importer) scopeAt(pos token.Pos) *types.Scope {
 	return im.pkg.Scope().Innermost(pos)
 }
 
-// declaredInFile reports whether the file declares name in any scope.
+// declaredInFile reports whether the file declares name in any scope
+// (or the package at its top level). Fields and methods, which are not
+// in scopes, cannot hide a package name.
 func (im *importer) declaredInFile(name string) bool {
+	if declared, ok := im.declared[name]; ok {
+		return declared
+	}
 	if im.declared == nil {
 		im.declared = make(map[string]bool)
-		ast.Inspect(im.file, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && im.info.Defs[id] != nil {
-				im.declared[id.Name] = true
-			}
-			return true
-		})
 	}
-	return im.declared[name]
+	declared := im.pkg.Scope().Lookup(name) != nil || declaredIn(im.info.Scopes[im.file], name)
+	im.declared[name] = declared
+	return declared
+}
+
+func declaredIn(s *types.Scope, name string) bool {
+	if s == nil {
+		return false
+	}
+	if s.Lookup(name) != nil {
+		return true
+	}
+	for i := range s.NumChildren() {
+		if declaredIn(s.Child(i), name) {
+			return true
+		}
+	}
+	return false
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {

@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -58,24 +60,28 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 }
 
 // varIndexes holds the indexes of a package's variables, each built on
-// first need: one per function declaration, for the variables declared in
-// it (they cannot be assigned outside it), and one for all others:
-// package-level variables, which any function may assign, and the
-// variables of function literals outside any function declaration. So a
-// lookup of a local variable walks one function, not the package.
+// first need: one per top-level declaration, for the local variables
+// declared in it (they cannot be assigned outside it), and one for the
+// package-level variables, which any function may assign. The latter
+// looks only at the statements around an identifier spelt like a
+// package-level variable. So no lookup walks the whole package but the
+// one walk over identifiers (occurrences).
 type varIndexes struct {
 	insp   *inspector.Inspector
 	info   *types.Info
 	pkg    *types.Package
 	byVar  map[*types.Var]*varIndex
-	byFunc map[*ast.FuncDecl]*varIndex
+	byDecl map[ast.Decl]*varIndex
 	global *varIndex
+	occ    map[string][]inspector.Cursor // see occurrences
+
+	pkgVars *varFilter
 }
 
 var emptyIndex = newVarIndex()
 
 func newVarIndexes(insp *inspector.Inspector, info *types.Info, pkg *types.Package) *varIndexes {
-	return &varIndexes{insp: insp, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byFunc: make(map[*ast.FuncDecl]*varIndex)}
+	return &varIndexes{insp: insp, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
 }
 
 func newVarIndex() *varIndex {
@@ -91,201 +97,360 @@ func (xs *varIndexes) of(v *types.Var) *varIndex {
 	if x, ok := xs.byVar[v]; ok {
 		return x
 	}
-	x := xs.globalIndex()
-	if v.Parent() != xs.pkg.Scope() {
-		if fc, ok := xs.enclosingFuncDecl(v.Pos()); ok {
-			fd := fc.Node().(*ast.FuncDecl)
-			if x = xs.byFunc[fd]; x == nil {
-				x = newVarIndex()
-				x.add(fc, xs.info, nil)
-				xs.byFunc[fd] = x
-			}
+	x := emptyIndex
+	if v.Parent() == xs.pkg.Scope() {
+		x = xs.globalIndex()
+	} else if dc, ok := xs.topLevelDecl(v.Pos()); ok {
+		d := dc.Node().(ast.Decl)
+		if x = xs.byDecl[d]; x == nil {
+			x = newVarIndex()
+			x.add(dc, xs.info, nil)
+			xs.byDecl[d] = x
 		}
 	}
 	xs.byVar[v] = x
 	return x
 }
 
-func (xs *varIndexes) enclosingFuncDecl(pos token.Pos) (inspector.Cursor, bool) {
+// topLevelDecl returns the cursor of the file-level declaration at pos.
+func (xs *varIndexes) topLevelDecl(pos token.Pos) (inspector.Cursor, bool) {
 	cur, ok := xs.insp.Root().FindByPos(pos, pos)
 	if ok && cur.Node() != nil {
-		for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-			return fc, true
+		for c := range cur.Enclosing() {
+			if _, ok := c.Parent().Node().(*ast.File); ok {
+				return c, true
+			}
 		}
 	}
 	return inspector.Cursor{}, false
 }
 
-// globalIndex returns the index of the variables not declared in a
-// function declaration, built by one walk of the package.
+// occurrences returns, by name, the package's identifiers spelt like a
+// package-level variable or like a function whose parameters params.go
+// may trace (an unexported function, a closure assigned to a variable):
+// the only identifiers the package-wide indexes need. They are found by
+// one walk, on first need, that compares names before any type lookup.
+func (xs *varIndexes) occurrences() map[string][]inspector.Cursor {
+	if xs.occ != nil {
+		return xs.occ
+	}
+	names := make(map[string]bool)
+	for name := range xs.packageVars().names {
+		names[name] = true
+	}
+	for file := range xs.insp.Root().Children() {
+		for _, d := range file.Node().(*ast.File).Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() {
+				names[fd.Name.Name] = true
+			}
+		}
+	}
+	for cur := range xs.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
+				names[id.Name] = true
+			}
+		}
+	}
+	var sigs nameSignatures
+	for name := range names {
+		sigs.add(name)
+	}
+	xs.occ = make(map[string][]inspector.Cursor)
+	for cur := range xs.insp.Root().Preorder((*ast.Ident)(nil)) {
+		if name := cur.Node().(*ast.Ident).Name; sigs.mayHave(name) && names[name] {
+			xs.occ[name] = append(xs.occ[name], cur)
+		}
+	}
+	return xs.occ
+}
+
+// nameSignatures is a bitset of names' signatures (length, first and last
+// byte): a check before hashing a name for a map lookup, which most
+// identifiers of a package fail.
+type nameSignatures [64]uint64
+
+func signature(name string) uint {
+	if name == "" {
+		return 0
+	}
+	return (uint(len(name))<<7 ^ uint(name[0])<<2 ^ uint(name[len(name)-1])) & 4095
+}
+
+func (s *nameSignatures) add(name string) { s[signature(name)>>6] |= 1 << (signature(name) & 63) }
+
+func (s *nameSignatures) mayHave(name string) bool {
+	return s[signature(name)>>6]&(1<<(signature(name)&63)) != 0
+}
+
+// packageVars returns the filter of the package-level variables, whose
+// names are read from the files' var declarations.
+func (xs *varIndexes) packageVars() *varFilter {
+	if xs.pkgVars != nil {
+		return xs.pkgVars
+	}
+	xs.pkgVars = &varFilter{scope: xs.pkg.Scope(), names: make(map[string]bool)}
+	for file := range xs.insp.Root().Children() {
+		for _, d := range file.Node().(*ast.File).Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, spec := range gd.Specs {
+					for _, name := range spec.(*ast.ValueSpec).Names {
+						xs.pkgVars.names[name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return xs.pkgVars
+}
+
+// globalIndex returns the index of the package-level variables. Their
+// definitions and the operations that make them opaque all contain an
+// identifier of the variable, so it records the nodes from each such
+// identifier up to its statement (or declaration), each node once, in
+// source order.
 func (xs *varIndexes) globalIndex() *varIndex {
 	if xs.global != nil {
 		return xs.global
 	}
 	xs.global = newVarIndex()
-	packageLevel := func(v *types.Var) bool { return v.Parent() == xs.pkg.Scope() }
-	for file := range xs.insp.Root().Children() {
-		for decl := range file.Children() {
-			if _, ok := decl.Node().(*ast.FuncDecl); ok {
-				xs.global.add(decl, xs.info, packageLevel)
-			} else {
-				xs.global.add(decl, xs.info, nil)
+	only := xs.packageVars()
+	occ := xs.occurrences()
+	var ids []inspector.Cursor
+	for name := range only.names {
+		ids = append(ids, occ[name]...)
+	}
+	slices.SortFunc(ids, func(a, b inspector.Cursor) int { return cmp.Compare(a.Node().Pos(), b.Node().Pos()) })
+	rec := recorder{xs.global, xs.info, only}
+	done := make(map[ast.Node]bool)
+	for _, id := range ids {
+	up:
+		for c := id.Parent(); c.Node() != nil && !done[c.Node()]; c = c.Parent() {
+			n := c.Node()
+			done[n] = true
+			switch n.(type) {
+			case *ast.AssignStmt, *ast.ValueSpec, *ast.UnaryExpr, *ast.SelectorExpr, *ast.RangeStmt, *ast.IncDecStmt:
+				rec.node(c)
+			}
+			switch n.(type) {
+			case ast.Stmt, ast.Decl:
+				break up
 			}
 		}
 	}
 	return xs.global
 }
 
+// A varFilter restricts an index to the variables of one scope. Names are
+// compared before any type lookup.
+type varFilter struct {
+	scope *types.Scope
+	names map[string]bool // of the scope's variables
+}
+
+// ident reports whether id may name a variable of the filter (nil: all).
+func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && f.names[id.Name] }
+
+func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
+
+// rootIdent returns the identifier at the root of a selection chain: cfg
+// for cfg.TLS.Addr.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// indexNodes are the nodes that define a variable or make it opaque.
+var indexNodes = []ast.Node{
+	(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil),
+	(*ast.RangeStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
+}
+
 // add records the definitions in the subtree at root of the variables
-// keep accepts (all when keep is nil).
-func (x *varIndex) add(root inspector.Cursor, info *types.Info, keep func(*types.Var) bool) {
-	varOf := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, _ := info.ObjectOf(id).(*types.Var)
-		if v != nil && keep != nil && !keep(v) {
-			return nil
-		}
+// only accepts (all when only is nil).
+func (x *varIndex) add(root inspector.Cursor, info *types.Info, only *varFilter) {
+	rec := recorder{x, info, only}
+	for cur := range root.Preorder(indexNodes...) {
+		rec.node(cur)
+	}
+}
+
+// A recorder records into an index what one node says of the variables
+// its filter accepts.
+type recorder struct {
+	x    *varIndex
+	info *types.Info
+	only *varFilter
+}
+
+func (rec recorder) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || !rec.only.ident(id) {
+		return nil
+	}
+	if v, _ := rec.info.ObjectOf(id).(*types.Var); v != nil && rec.only.keeps(v) {
 		return v
 	}
-	// markFields makes parameters opaque and gives named results their
-	// zero value, unless the body's first statement assigns them.
-	markFields := func(fl *ast.FieldList, opaque bool, body *ast.BlockStmt) {
-		if fl == nil {
-			return
-		}
-		for _, f := range fl.List {
-			for _, n := range f.Names {
-				v := varOf(n)
-				switch {
-				case v == nil:
-				case opaque:
-					x.params[v] = true
-				case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, info)):
-				default:
-					x.defs[v] = append(x.defs[v], def{index: -1, pos: n.Pos()})
-				}
-			}
-		}
+	return nil
+}
+
+func (rec recorder) rootVarOf(e ast.Expr) *types.Var {
+	if !rec.only.ident(rootIdent(e)) {
+		return nil
 	}
-	// fieldWrite records v.F = rhs (rhs nil: an unknown write).
-	fieldWrite := func(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
-		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok {
-			return
-		}
-		v := rootVar(sel, info)
-		if v == nil || keep != nil && !keep(v) {
-			return
-		}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && info.ObjectOf(id) == v {
-			k := fieldKey{v, sel.Sel.Name}
-			x.fieldDefs[k] = append(x.fieldDefs[k], def{rhs: rhs, index: -1, pos: pos})
-			return
-		}
-		x.opaque[v] = true // a nested or unknown write
+	if v := rootVar(e, rec.info); v != nil && rec.only.keeps(v) {
+		return v
 	}
-	filter := []ast.Node{
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil),
-		(*ast.RangeStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
+	return nil
+}
+
+// markFields makes parameters opaque and gives named results their zero
+// value, unless the body's first statement assigns them.
+func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockStmt) {
+	if fl == nil {
+		return
 	}
-	for cur := range root.Preorder(filter...) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
+	x := rec.x
+	for _, f := range fl.List {
+		for _, n := range f.Names {
+			v := rec.varOf(n)
 			switch {
-			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-				for _, l := range n.Lhs { // x += ...
-					if v := varOf(l); v != nil {
-						x.opaque[v] = true
-					}
-					fieldWrite(l, nil, n.Pos())
-				}
-			case len(n.Lhs) == len(n.Rhs):
-				var next ast.Node
-				if c, ok := cur.NextSibling(); ok {
-					next = c.Node()
-				}
-				for i, l := range n.Lhs {
-					if v := varOf(l); v != nil {
-						x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[i], index: -1, pos: n.Pos(), next: next})
-					}
-					fieldWrite(l, n.Rhs[i], n.Pos())
-				}
-			case len(n.Rhs) == 1:
-				for i, l := range n.Lhs {
-					if v := varOf(l); v != nil {
-						x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[0], index: i, pos: n.Pos()})
-					}
-					fieldWrite(l, nil, n.Pos())
-				}
+			case v == nil:
+			case opaque:
+				x.params[v] = true
+			case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, rec.info)):
+			default:
+				x.defs[v] = append(x.defs[v], def{index: -1, pos: n.Pos()})
 			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v := varOf(name)
-				if v == nil {
-					continue
-				}
-				d := def{index: -1, pos: name.Pos(), next: nextStmt(cur)}
-				switch {
-				case len(n.Values) == len(n.Names):
-					d.rhs = n.Values[i]
-				case len(n.Values) == 1:
-					d.rhs, d.index = n.Values[0], i
-				case definitelyAssigns(d.next, isVar(v, info)):
-					continue // var x T; x = …: the zero value never reaches a use
-				}
-				x.defs[v] = append(x.defs[v], d)
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				if v := rootVar(n.X, info); v != nil && (keep == nil || keep(v)) { // &x, &cfg.Addr
-					x.opaque[v] = true
-				}
-			}
-		case *ast.SelectorExpr:
-			// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
-			if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
-				if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-					if v := rootVar(n.X, info); v != nil && (keep == nil || keep(v)) {
-						x.opaque[v] = true
-					}
-				}
-			}
-		case *ast.RangeStmt:
-			if v := varOf(n.Value); v != nil {
-				// for _, a := range []string{":3000", ":3001"}: a takes
-				// each element in turn.
-				if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok && isSliceOrArray(info.TypeOf(lit)) {
-					for _, elt := range lit.Elts {
-						if kv, ok := elt.(*ast.KeyValueExpr); ok {
-							elt = kv.Value
-						}
-						x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos()})
-					}
-				} else {
-					x.opaque[v] = true
-				}
-			}
-			if v := varOf(n.Key); v != nil {
-				x.opaque[v] = true
-			}
-			fieldWrite(n.Key, nil, n.Pos())
-			fieldWrite(n.Value, nil, n.Pos())
-		case *ast.IncDecStmt:
-			if v := varOf(n.X); v != nil {
-				x.opaque[v] = true
-			}
-			fieldWrite(n.X, nil, n.Pos())
-		case *ast.FuncDecl:
-			markFields(n.Recv, true, nil)
-			markFields(n.Type.Params, true, nil)
-			markFields(n.Type.Results, false, n.Body)
-		case *ast.FuncLit:
-			markFields(n.Type.Params, true, nil)
-			markFields(n.Type.Results, false, n.Body)
 		}
+	}
+}
+
+// fieldWrite records v.F = rhs (rhs nil: an unknown write).
+func (rec recorder) fieldWrite(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	v := rec.rootVarOf(sel)
+	if v == nil {
+		return
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && rec.info.ObjectOf(id) == v {
+		k := fieldKey{v, sel.Sel.Name}
+		rec.x.fieldDefs[k] = append(rec.x.fieldDefs[k], def{rhs: rhs, index: -1, pos: pos})
+		return
+	}
+	rec.x.opaque[v] = true // a nested or unknown write
+}
+
+// node records what the node at cur, one of indexNodes, says.
+func (rec recorder) node(cur inspector.Cursor) {
+	x, info := rec.x, rec.info
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		switch {
+		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+			for _, l := range n.Lhs { // x += ...
+				if v := rec.varOf(l); v != nil {
+					x.opaque[v] = true
+				}
+				rec.fieldWrite(l, nil, n.Pos())
+			}
+		case len(n.Lhs) == len(n.Rhs):
+			var next ast.Node
+			if c, ok := cur.NextSibling(); ok {
+				next = c.Node()
+			}
+			for i, l := range n.Lhs {
+				if v := rec.varOf(l); v != nil {
+					x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[i], index: -1, pos: n.Pos(), next: next})
+				}
+				rec.fieldWrite(l, n.Rhs[i], n.Pos())
+			}
+		case len(n.Rhs) == 1:
+			for i, l := range n.Lhs {
+				if v := rec.varOf(l); v != nil {
+					x.defs[v] = append(x.defs[v], def{rhs: n.Rhs[0], index: i, pos: n.Pos()})
+				}
+				rec.fieldWrite(l, nil, n.Pos())
+			}
+		}
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v := rec.varOf(name)
+			if v == nil {
+				continue
+			}
+			d := def{index: -1, pos: name.Pos(), next: nextStmt(cur)}
+			switch {
+			case len(n.Values) == len(n.Names):
+				d.rhs = n.Values[i]
+			case len(n.Values) == 1:
+				d.rhs, d.index = n.Values[0], i
+			case definitelyAssigns(d.next, isVar(v, info)):
+				continue // var x T; x = …: the zero value never reaches a use
+			}
+			x.defs[v] = append(x.defs[v], d)
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			if v := rec.rootVarOf(n.X); v != nil { // &x, &cfg.Addr
+				x.opaque[v] = true
+			}
+		}
+	case *ast.SelectorExpr:
+		// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
+		if !rec.only.ident(rootIdent(n.X)) {
+			return
+		}
+		if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
+			if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				if v := rec.rootVarOf(n.X); v != nil {
+					x.opaque[v] = true
+				}
+			}
+		}
+	case *ast.RangeStmt:
+		if v := rec.varOf(n.Value); v != nil {
+			// for _, a := range []string{":3000", ":3001"}: a takes
+			// each element in turn.
+			if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok && isSliceOrArray(info.TypeOf(lit)) {
+				for _, elt := range lit.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						elt = kv.Value
+					}
+					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos()})
+				}
+			} else {
+				x.opaque[v] = true
+			}
+		}
+		if v := rec.varOf(n.Key); v != nil {
+			x.opaque[v] = true
+		}
+		rec.fieldWrite(n.Key, nil, n.Pos())
+		rec.fieldWrite(n.Value, nil, n.Pos())
+	case *ast.IncDecStmt:
+		if v := rec.varOf(n.X); v != nil {
+			x.opaque[v] = true
+		}
+		rec.fieldWrite(n.X, nil, n.Pos())
+	case *ast.FuncDecl:
+		rec.markFields(n.Recv, true, nil)
+		rec.markFields(n.Type.Params, true, nil)
+		rec.markFields(n.Type.Results, false, n.Body)
+	case *ast.FuncLit:
+		rec.markFields(n.Type.Params, true, nil)
+		rec.markFields(n.Type.Results, false, n.Body)
 	}
 }
 

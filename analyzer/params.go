@@ -66,28 +66,34 @@ func (r *resolver) buildParams() {
 			}
 		}
 	}
+	owners := make(map[string]bool) // their names
 	for _, file := range r.files {
 		for _, d := range file.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.TypeParams == nil {
 				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
 					addParams(fn, fd.Type)
+					owners[fn.Name()] = true
 				}
 			}
 		}
 	}
 	// Closures: start := func(addr string) {…}, assigned once.
-	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil), (*ast.Ident)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.FuncLit:
-			parent, ok := cur.Parent().Node().(*ast.AssignStmt)
-			if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
-				continue
-			}
-			v, defs, ok := r.defsOfIdent(parent.Lhs[0])
-			if ok && len(defs) == 1 && defs[0].rhs == n {
-				addParams(v, n.Type)
-			}
-		case *ast.Ident:
+	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+		n := cur.Node().(*ast.FuncLit)
+		parent, ok := cur.Parent().Node().(*ast.AssignStmt)
+		if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
+			continue
+		}
+		v, defs, ok := r.defsOfIdent(parent.Lhs[0])
+		if ok && len(defs) == 1 && defs[0].rhs == n {
+			addParams(v, n.Type)
+			owners[v.Name()] = true
+		}
+	}
+	occ := r.vars.occurrences()
+	for name := range owners {
+		for _, cur := range occ[name] {
+			n := cur.Node().(*ast.Ident)
 			obj := r.info.Uses[n]
 			if obj == nil || obj.Pkg() != r.pkg {
 				continue

@@ -65,8 +65,9 @@ type ruleSet struct {
 	fields map[string]map[string]fieldRule // type -> field -> rule
 	pkgs   map[string]bool                 // packages that declare a listen API
 	// names are the bare names of the listen and implicit-port functions,
-	// a cheap filter before resolving a call's callee.
-	names map[string]bool
+	// a cheap filter before resolving a call's callee; fieldNames likewise
+	// for the fields of server values.
+	names, fieldNames map[string]bool
 }
 
 func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
@@ -75,6 +76,8 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 		fields: make(map[string]map[string]fieldRule),
 		pkgs:   make(map[string]bool),
 		names:  make(map[string]bool),
+
+		fieldNames: make(map[string]bool),
 	}
 	for _, r := range calls {
 		if _, dup := rs.calls[r.fn]; dup {
@@ -92,6 +95,7 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 			rs.fields[r.typ] = make(map[string]fieldRule)
 		}
 		rs.fields[r.typ][r.field] = r
+		rs.fieldNames[r.field] = true
 		rs.pkgs[r.typ[:lastDot(r.typ)]] = true
 	}
 	return rs

@@ -63,7 +63,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		if !cfg.IncludeTests && isTestFile(pass, file) {
 			continue
 		}
-		c.file = file
+		c.file, c.fileCur = file, fileCur
 		c.dirs = directives(pass.Fset, file)
 		c.envReads = c.envReads[:0]
 		for cur := range fileCur.Preorder(filter...) {
@@ -121,13 +121,14 @@ func importsAny(pkg *types.Package, paths map[string]bool) bool {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	cfg   *Config
-	rules *ruleSet
-	res   *resolver
-	allow []allowEntry
-	file  *ast.File
-	dirs  map[int]*directive // the file's //portlint:ignore comments by line
+	pass    *analysis.Pass
+	cfg     *Config
+	rules   *ruleSet
+	res     *resolver
+	allow   []allowEntry
+	file    *ast.File
+	fileCur inspector.Cursor   // c.file's cursor
+	dirs    map[int]*directive // the file's //portlint:ignore comments by line
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed.
 	pending []pendingDiag
@@ -225,7 +226,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok {
+		if !ok || !c.rules.fieldNames[sel.Sel.Name] {
 			continue
 		}
 		selection := c.pass.TypesInfo.Selections[sel]
