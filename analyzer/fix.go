@@ -57,7 +57,7 @@ const (
 func (c *checker) fixes(s site, f finding) (string, *fixer) {
 	fx := &fixer{
 		c:      c,
-		imp:    newImporter(c.pass.Pkg, c.pass.TypesInfo, c.file),
+		imp:    newImporter(c.pass.Pkg, c.pass.TypesInfo, c.file, c.declared),
 		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}

@@ -19,13 +19,15 @@ type importer struct {
 	pkg      *types.Package
 	info     *types.Info
 	file     *ast.File
-	declared map[string]bool   // whether the file declares a name, memoized
+	declared map[string]bool   // whether the file declares a name, memoized per file
 	added    map[string]string // path -> name of imports to add
 	used     map[string]bool   // paths of existing imports the new code uses
 }
 
-func newImporter(pkg *types.Package, info *types.Info, file *ast.File) *importer {
-	return &importer{pkg: pkg, info: info, file: file, added: make(map[string]string), used: make(map[string]bool)}
+// newImporter returns an importer for one fix in file; declared memoizes
+// declaredInFile for all the file's fixes.
+func newImporter(pkg *types.Package, info *types.Info, file *ast.File, declared map[string]bool) *importer {
+	return &importer{pkg: pkg, info: info, file: file, declared: declared, added: make(map[string]string), used: make(map[string]bool)}
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
@@ -96,9 +98,6 @@ func (im *importer) scopeAt(pos token.Pos) *types.Scope {
 func (im *importer) declaredInFile(name string) bool {
 	if declared, ok := im.declared[name]; ok {
 		return declared
-	}
-	if im.declared == nil {
-		im.declared = make(map[string]bool)
 	}
 	declared := im.pkg.Scope().Lookup(name) != nil || declaredIn(im.info.Scopes[im.file], name)
 	im.declared[name] = declared

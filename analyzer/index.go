@@ -140,8 +140,10 @@ func (xs *varIndexes) occurrences() map[string][]inspector.Cursor {
 	}
 	for file := range xs.insp.Root().Children() {
 		for _, d := range file.Node().(*ast.File).Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() {
-				names[fd.Name.Name] = true
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.Params.NumFields() > 0 {
+				if fn, ok := xs.info.Defs[fd.Name].(*types.Func); ok && hasAddressParam(fn.Signature()) {
+					names[fd.Name.Name] = true
+				}
 			}
 		}
 	}
@@ -195,7 +197,9 @@ func (xs *varIndexes) packageVars() *varFilter {
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
 				for _, spec := range gd.Specs {
 					for _, name := range spec.(*ast.ValueSpec).Names {
-						xs.pkgVars.names[name.Name] = true
+						if name.Name != "_" { // var _ = …: no variable
+							xs.pkgVars.names[name.Name] = true
+						}
 					}
 				}
 			}

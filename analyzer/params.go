@@ -49,30 +49,25 @@ func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
 func (r *resolver) buildParams() {
 	r.params = make(map[*types.Var]paramOwner)
 	r.callers = callers{calls: make(map[types.Object][]*ast.CallExpr), escapes: make(map[types.Object]bool)}
-	addParams := func(owner types.Object, ft *ast.FuncType) {
-		i := 0
-		for _, f := range ft.Params.List {
-			if _, variadic := f.Type.(*ast.Ellipsis); variadic {
-				return
-			}
-			if len(f.Names) == 0 {
-				i++
-			}
-			for _, n := range f.Names {
-				if v, ok := r.info.Defs[n].(*types.Var); ok {
-					r.params[v] = paramOwner{owner, i}
-				}
-				i++
-			}
-		}
-	}
 	owners := make(map[string]bool) // their names
+	addParams := func(owner types.Object, sig *types.Signature) {
+		if !hasAddressParam(sig) {
+			return
+		}
+		n := sig.Params().Len()
+		if sig.Variadic() {
+			n-- // calls spread a slice, or pass any number of values
+		}
+		for i := range n {
+			r.params[sig.Params().At(i)] = paramOwner{owner, i}
+		}
+		owners[owner.Name()] = true
+	}
 	for _, file := range r.files {
 		for _, d := range file.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.TypeParams == nil {
 				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
-					addParams(fn, fd.Type)
-					owners[fn.Name()] = true
+					addParams(fn, fn.Signature())
 				}
 			}
 		}
@@ -86,8 +81,9 @@ func (r *resolver) buildParams() {
 		}
 		v, defs, ok := r.defsOfIdent(parent.Lhs[0])
 		if ok && len(defs) == 1 && defs[0].rhs == n {
-			addParams(v, n.Type)
-			owners[v.Name()] = true
+			if sig, ok := r.info.TypeOf(n).(*types.Signature); ok {
+				addParams(v, sig)
+			}
 		}
 	}
 	occ := r.vars.occurrences()
@@ -111,6 +107,18 @@ func (r *resolver) buildParams() {
 			}
 		}
 	}
+}
+
+// hasAddressParam reports whether a function has a parameter that can
+// carry an address or a port (a string or an integer): the only
+// functions whose callers are worth indexing.
+func hasAddressParam(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if b, ok := sig.Params().At(i).Type().Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isFuncValue reports whether obj is a variable of function type, whose

@@ -52,6 +52,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		cfg:   cfg,
 		rules: rules,
 		res:   newResolver(pass, insp),
+
+		declared: make(map[string]bool),
 	}
 	c.allow, _ = parseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
@@ -64,6 +66,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 			continue
 		}
 		c.file, c.fileCur = file, fileCur
+		clear(c.declared)
 		c.dirs = directives(pass.Fset, file)
 		c.envReads = c.envReads[:0]
 		for cur := range fileCur.Preorder(filter...) {
@@ -127,8 +130,11 @@ type checker struct {
 	res     *resolver
 	allow   []allowEntry
 	file    *ast.File
-	fileCur inspector.Cursor   // c.file's cursor
-	dirs    map[int]*directive // the file's //portlint:ignore comments by line
+	fileCur inspector.Cursor // c.file's cursor
+	dirs    map[int]*directive
+	// declared memoizes, for the file, whether it declares a name (see
+	// importer.declaredInFile).
+	declared map[string]bool // the file's //portlint:ignore comments by line
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed.
 	pending []pendingDiag
@@ -202,6 +208,10 @@ func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
 }
 
 func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	switch lit.Type.(type) {
+	case *ast.ArrayType, *ast.MapType:
+		return // not a server struct, without a type lookup
+	}
 	typ := namedTypeName(c.pass.TypesInfo.TypeOf(lit))
 	fields := c.rules.fields[typ]
 	if fields == nil {
