@@ -181,7 +181,7 @@ func (c *checker) replacedQualifiers() map[string]bool {
 			if e.End <= e.Pos || e.Pos < c.file.FileStart || e.End > c.file.FileEnd {
 				continue // an insertion, or another file
 			}
-			cur, ok := c.fileCur.FindByPos(e.Pos, e.End)
+			cur, ok := c.res.decls.find(e.Pos, e.End)
 			if !ok {
 				continue
 			}

@@ -93,15 +93,24 @@ func (r *resolver) funcResult(call *ast.CallExpr, index int) []str {
 // eachReturn calls f for each return statement of a function body, not
 // counting those of nested function literals.
 func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
+	allReturns(body, func(ret *ast.ReturnStmt) bool { f(ret); return true })
+}
+
+// allReturns reports whether f holds for every return statement of a
+// function body (nested function literals aside), stopping at the first
+// that fails.
+func allReturns(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) bool {
+	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			f(n)
+			ok = ok && f(n)
 		}
-		return true
+		return ok
 	})
+	return ok
 }
 
 func (r *resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
@@ -139,21 +148,19 @@ func exportReturnFacts(pass *analysis.Pass) {
 				continue
 			}
 			var values []string
-			ok = true
-			eachReturn(fd.Body, func(ret *ast.ReturnStmt) {
-				if !ok || len(ret.Results) != fn.Signature().Results().Len() {
-					ok = false
-					return
+			ok = allReturns(fd.Body, func(ret *ast.ReturnStmt) bool {
+				if len(ret.Results) != fn.Signature().Results().Len() {
+					return false
 				}
 				tv := pass.TypesInfo.Types[ret.Results[0]]
 				if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
-					ok = false
-					return
+					return false
 				}
 				t, _ := constText(tv.Value)
 				if !slicesContains(values, t) {
 					values = append(values, t)
 				}
+				return true
 			})
 			if ok && len(values) > 0 && len(values) <= maxAlts {
 				pass.ExportObjectFact(fn, &returnsFact{Values: values})

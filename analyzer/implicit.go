@@ -140,7 +140,7 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 // in any other way than v.X or as an assignment target (passed, aliased,
 // address taken), through which other code could reach it.
 func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	declCur, ok := c.res.insp.Root().FindByPos(v.Pos(), v.Pos())
+	declCur, ok := c.res.decls.find(v.Pos(), v.Pos())
 	if !ok {
 		return nil, true
 	}

@@ -68,6 +68,7 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 // one walk over identifiers (occurrences).
 type varIndexes struct {
 	insp   *inspector.Inspector
+	decls  *declCursors
 	info   *types.Info
 	pkg    *types.Package
 	byVar  map[*types.Var]*varIndex
@@ -80,8 +81,8 @@ type varIndexes struct {
 
 var emptyIndex = newVarIndex()
 
-func newVarIndexes(insp *inspector.Inspector, info *types.Info, pkg *types.Package) *varIndexes {
-	return &varIndexes{insp: insp, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+func newVarIndexes(insp *inspector.Inspector, decls *declCursors, info *types.Info, pkg *types.Package) *varIndexes {
+	return &varIndexes{insp: insp, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
 }
 
 func newVarIndex() *varIndex {
@@ -100,7 +101,7 @@ func (xs *varIndexes) of(v *types.Var) *varIndex {
 	x := emptyIndex
 	if v.Parent() == xs.pkg.Scope() {
 		x = xs.globalIndex()
-	} else if dc, ok := xs.topLevelDecl(v.Pos()); ok {
+	} else if dc, ok := xs.decls.decl(v.Pos()); ok {
 		d := dc.Node().(ast.Decl)
 		if x = xs.byDecl[d]; x == nil {
 			x = newVarIndex()
@@ -110,19 +111,6 @@ func (xs *varIndexes) of(v *types.Var) *varIndex {
 	}
 	xs.byVar[v] = x
 	return x
-}
-
-// topLevelDecl returns the cursor of the file-level declaration at pos.
-func (xs *varIndexes) topLevelDecl(pos token.Pos) (inspector.Cursor, bool) {
-	cur, ok := xs.insp.Root().FindByPos(pos, pos)
-	if ok && cur.Node() != nil {
-		for c := range cur.Enclosing() {
-			if _, ok := c.Parent().Node().(*ast.File); ok {
-				return c, true
-			}
-		}
-	}
-	return inspector.Cursor{}, false
 }
 
 // occurrences returns, by name, the package's identifiers spelt like a

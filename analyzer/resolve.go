@@ -21,6 +21,7 @@ type resolver struct {
 	files []*ast.File
 	insp  *inspector.Inspector
 	vars  *varIndexes
+	decls *declCursors
 
 	// importFact reads another package's facts (pass.ImportObjectFact).
 	importFact func(types.Object, analysis.Fact) bool
@@ -67,9 +68,11 @@ func (r *resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 }
 
 func newResolver(pass *analysis.Pass, insp *inspector.Inspector) *resolver {
+	decls := &declCursors{insp: insp}
 	return &resolver{
 		info: pass.TypesInfo, pkg: pass.Pkg, files: pass.Files, insp: insp,
-		vars:       newVarIndexes(insp, pass.TypesInfo, pass.Pkg),
+		decls:      decls,
+		vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		funcMemo:   make(map[funcKey][]str),
 		funcBusy:   make(map[*types.Func]bool),

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,6 +70,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		clear(c.declared)
 		c.dirs = directives(pass.Fset, file)
 		c.envReads = c.envReads[:0]
+		// os.Getenv needs an import of os in the file itself, while a
+		// server's methods can be called without importing its package.
+		fileReadsEnv := readsEnv && fileImports(file, envPackages)
+		if !listens && !fileReadsEnv {
+			reportDirectives(pass, c.dirs)
+			continue
+		}
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
@@ -78,7 +86,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				if listens && rules.names[name] {
 					c.call(cur, n)
 				}
-				if readsEnv && envReaderNames[name] {
+				if fileReadsEnv && envReaderNames[name] {
 					c.envRead(n)
 				}
 			case *ast.CompositeLit:
@@ -92,6 +100,16 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		reportDirectives(pass, c.dirs)
 	}
 	return nil, nil
+}
+
+// fileImports reports whether file imports one of paths.
+func fileImports(file *ast.File, paths map[string]bool) bool {
+	for _, spec := range file.Imports {
+		if path, err := strconv.Unquote(spec.Path.Value); err == nil && paths[path] {
+			return true
+		}
+	}
+	return false
 }
 
 func importsDirectly(pkg *types.Package, paths map[string]bool) bool {

@@ -1,0 +1,67 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// declCursors finds the cursor at a position. Cursor.FindByPos from the
+// root visits a file's declarations one after the other, which makes a
+// search per finding quadratic in a file of thousands of functions; this
+// indexes each file's top-level declarations once, by position, and
+// searches within one of them.
+type declCursors struct {
+	insp  *inspector.Inspector
+	files []fileDecls // by position, built on first need
+}
+
+type fileDecls struct {
+	start, end token.Pos
+	decls      []inspector.Cursor // in source order
+}
+
+func (d *declCursors) index() {
+	for file := range d.insp.Root().Children() {
+		f := file.Node().(*ast.File)
+		fd := fileDecls{start: f.FileStart, end: f.FileEnd}
+		for c := range file.Children() {
+			if _, ok := c.Node().(ast.Decl); ok {
+				fd.decls = append(fd.decls, c)
+			}
+		}
+		d.files = append(d.files, fd)
+	}
+	// Files may be out of position order (parsed in parallel).
+	slices.SortFunc(d.files, func(a, b fileDecls) int { return cmp.Compare(a.start, b.start) })
+}
+
+// decl returns the cursor of the top-level declaration holding pos.
+func (d *declCursors) decl(pos token.Pos) (inspector.Cursor, bool) {
+	if d.files == nil {
+		d.index()
+	}
+	i := sort.Search(len(d.files), func(i int) bool { return d.files[i].end > pos })
+	if i == len(d.files) || d.files[i].start > pos {
+		return inspector.Cursor{}, false
+	}
+	decls := d.files[i].decls
+	j := sort.Search(len(decls), func(j int) bool { return decls[j].Node().End() > pos })
+	if j == len(decls) || decls[j].Node().Pos() > pos {
+		return inspector.Cursor{}, false
+	}
+	return decls[j], true
+}
+
+// find returns the innermost cursor enclosing [pos, end), as FindByPos
+// does from the root.
+func (d *declCursors) find(pos, end token.Pos) (inspector.Cursor, bool) {
+	if dc, ok := d.decl(pos); ok && end <= dc.Node().End() {
+		return dc.FindByPos(pos, end)
+	}
+	return d.insp.Root().FindByPos(pos, end)
+}
