@@ -116,7 +116,8 @@ var scaleSets = []pkgSet{
 var analyzers = []*analysis.Analyzer{analyzer.Analyzer, Noop}
 
 // needFacts reports whether a or an analyzer it requires uses facts: the
-// driver then loads everything from source and runs it on every package.
+// driver then runs it on every package loaded from source, dependencies
+// first.
 func needFacts(a *analysis.Analyzer) bool {
 	if len(a.FactTypes) > 0 {
 		return true

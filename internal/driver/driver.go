@@ -97,16 +97,19 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 
 func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, stderr io.Writer) int {
 	exit := 0
-	roots, err := load("", patterns, opts, len(a.FactTypes) > 0)
+	facts := len(a.FactTypes) > 0
+	named, roots, err := load("", patterns, opts, facts)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1
 	}
-	if printErrors(roots, stderr) > 0 {
+	if printErrors(named, stderr) > 0 {
 		exit = 1
 	}
-	pruneExportDataImports(roots)
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+	if facts {
+		keepRootImports(roots)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, named, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1

@@ -22,9 +22,9 @@ import (
 // the packages they import from it are added and everything is loaded
 // once more, so that the graph holds one set of types.
 //
-// load returns only the packages the patterns named; the added ones are
-// reachable through Imports.
-func load(dir string, patterns []string, opts *options, facts bool) ([]*packages.Package, error) {
+// load returns the packages the patterns named, and all those loaded as
+// roots (the added ones too, reachable from the named through Imports).
+func load(dir string, patterns []string, opts *options, facts bool) (named, roots []*packages.Package, err error) {
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Dir:   dir,
@@ -33,44 +33,44 @@ func load(dir string, patterns []string, opts *options, facts bool) ([]*packages
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	named, err := packages.Load(cfg, patterns...)
+	named, err = packages.Load(cfg, patterns...)
 	if err == nil && len(named) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if err != nil || !facts {
-		return named, err
+		return named, named, err
 	}
 	extra := unnamedMainModuleDeps(named)
 	if len(extra) == 0 {
-		return named, nil
+		return named, named, nil
 	}
 	all, err := packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make(map[string]bool, len(named))
 	for _, p := range named {
 		ids[p.ID] = true
 	}
-	roots := all[:0]
+	named = nil
 	for _, p := range all {
 		if ids[p.ID] {
-			roots = append(roots, p)
+			named = append(named, p)
 		}
 	}
-	return roots, nil
+	return named, all, nil
 }
 
 // Load loads patterns in dir without tests, as Run does for an analyzer
-// with facts or without, and keeps in Imports only the packages loaded
-// from source: packages.Visit of the result walks the packages the
-// checker runs such an analyzer on, dependencies first. For benchmarks.
+// with facts or without, and with facts keeps the imports as Run does:
+// packages.Visit of the result walks the packages the checker runs such
+// an analyzer on, dependencies first. For benchmarks.
 func Load(dir string, patterns []string, facts bool) ([]*packages.Package, error) {
-	pkgs, err := load(dir, patterns, &options{}, facts)
-	if err == nil {
-		pruneExportDataImports(pkgs)
+	named, roots, err := load(dir, patterns, &options{}, facts)
+	if err == nil && facts {
+		keepRootImports(roots)
 	}
-	return pkgs, err
+	return named, err
 }
 
 // unnamedMainModuleDeps returns the paths of the main-module packages
@@ -92,16 +92,20 @@ func unnamedMainModuleDeps(roots []*packages.Package) []string {
 	return paths
 }
 
-// pruneExportDataImports drops, from every package reachable from roots,
-// the imports loaded from export data: the checker runs an analyzer with
-// facts on each import, and on a package without syntax it would find
-// nothing.
-func pruneExportDataImports(roots []*packages.Package) {
-	var all []*packages.Package
-	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
-	for _, p := range all {
+// keepRootImports drops from the roots' imports every package that is
+// not a root. The checker runs an analyzer with facts on each import, and
+// facts are to flow only between the packages loaded as roots: the others
+// are read from export data or, lacking it, type-checked from source (a
+// dependency recompiled for a package's tests), and analyzing those would
+// cost more than it finds. Their types are complete without the edges.
+func keepRootImports(roots []*packages.Package) {
+	in := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		in[p] = true
+	}
+	for _, p := range roots {
 		for path, dep := range p.Imports {
-			if len(dep.Syntax) == 0 {
+			if !in[dep] {
 				delete(p.Imports, path)
 			}
 		}
