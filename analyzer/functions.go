@@ -130,9 +130,9 @@ func (r *resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
 }
 
 // exportReturnFacts exports a returnsFact for every exported function
-// whose every return's first result is a constant string or integer. It
-// looks only at constants, so it costs next to nothing in packages that
-// have no such function.
+// whose every return's first result is a constant string or integer that
+// can matter to an address (addressValues). It stops at the first return
+// that is not, so it costs next to nothing in most packages.
 func exportReturnFacts(pass *analysis.Pass) {
 	for _, file := range pass.Files {
 		for _, d := range file.Decls {
@@ -162,9 +162,48 @@ func exportReturnFacts(pass *analysis.Pass) {
 				}
 				return true
 			})
-			if ok && len(values) > 0 && len(values) <= maxAlts {
+			if ok && len(values) > 0 && len(values) <= maxAlts && addressValues(values) {
 				pass.ExportObjectFact(fn, &returnsFact{Values: values})
 			}
 		}
 	}
+}
+
+// addressValues reports whether every value can matter to a listen
+// address: an address with a port, a port, a loopback host, or a network
+// name. Other constants ("RSA", "i/o timeout": the String and Error
+// methods of every package) would only make facts that drivers copy from
+// package to package for nothing; a helper returning them resolves to
+// unknown, which never makes a finding.
+func addressValues(values []string) bool {
+	for _, v := range values {
+		host, port, isAddr := splitHostPort(v)
+		isAddr = isAddr && isPortOrService(port) && !strings.ContainsAny(host, " \t")
+		n, err := strconv.ParseUint(v, 10, 16)
+		isPort := err == nil && n > 0
+		if !isAddr && !isPort && !hostIsLoopback(v) && !networkNames[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// isPortOrService reports whether s can be the port of an address: a
+// number from 1 to 65535 or a service name ("http").
+func isPortOrService(s string) bool {
+	if n, err := strconv.ParseUint(s, 10, 16); err == nil {
+		return n > 0
+	}
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// networkNames are the networks of net.Listen and net.ListenPacket.
+var networkNames = map[string]bool{
+	"tcp": true, "tcp4": true, "tcp6": true, "udp": true, "udp4": true, "udp6": true,
+	"unix": true, "unixgram": true, "unixpacket": true, "ip": true, "ip4": true, "ip6": true,
 }

@@ -29,3 +29,9 @@ func unexported() string { return ":8081" }
 
 // Unexported calls a helper: no fact, only constants count.
 func Unexported() string { return unexported() }
+
+// Name and Version are constants but no address, port or loopback host:
+// no fact.
+func Name() string { return "svc" }
+
+func Version() int { return 70000 }
