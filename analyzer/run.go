@@ -148,11 +148,11 @@ type checker struct {
 	res     *resolver
 	allow   []allowEntry
 	file    *ast.File
-	fileCur inspector.Cursor // c.file's cursor
-	dirs    map[int]*directive
+	fileCur inspector.Cursor   // c.file's cursor
+	dirs    map[int]*directive // the file's //portlint:ignore comments by line
 	// declared memoizes, for the file, whether it declares a name (see
 	// importer.declaredInFile).
-	declared map[string]bool // the file's //portlint:ignore comments by line
+	declared map[string]bool
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed.
 	pending []pendingDiag
