@@ -22,13 +22,14 @@ type declCursors struct {
 
 type fileDecls struct {
 	start, end token.Pos
+	order      int                // the file's index in the package's files
 	decls      []inspector.Cursor // in source order
 }
 
 func (d *declCursors) index() {
 	for file := range d.insp.Root().Children() {
 		f := file.Node().(*ast.File)
-		fd := fileDecls{start: f.FileStart, end: f.FileEnd}
+		fd := fileDecls{start: f.FileStart, end: f.FileEnd, order: len(d.files)}
 		for c := range file.Children() {
 			if _, ok := c.Node().(ast.Decl); ok {
 				fd.decls = append(fd.decls, c)
@@ -40,16 +41,37 @@ func (d *declCursors) index() {
 	slices.SortFunc(d.files, func(a, b fileDecls) int { return cmp.Compare(a.start, b.start) })
 }
 
-// decl returns the cursor of the top-level declaration holding pos.
-func (d *declCursors) decl(pos token.Pos) (inspector.Cursor, bool) {
+// file returns the declarations of the file holding pos.
+func (d *declCursors) file(pos token.Pos) (*fileDecls, bool) {
 	if d.files == nil {
 		d.index()
 	}
 	i := sort.Search(len(d.files), func(i int) bool { return d.files[i].end > pos })
 	if i == len(d.files) || d.files[i].start > pos {
+		return nil, false
+	}
+	return &d.files[i], true
+}
+
+// compare orders positions as the package's files and their text do:
+// files get their positions in the order they were parsed, which may
+// change from run to run, and results must not.
+func (d *declCursors) compare(a, b token.Pos) int {
+	fa, _ := d.file(a)
+	fb, _ := d.file(b)
+	if fa != nil && fb != nil && fa != fb {
+		return cmp.Compare(fa.order, fb.order)
+	}
+	return cmp.Compare(a, b)
+}
+
+// decl returns the cursor of the top-level declaration holding pos.
+func (d *declCursors) decl(pos token.Pos) (inspector.Cursor, bool) {
+	f, ok := d.file(pos)
+	if !ok {
 		return inspector.Cursor{}, false
 	}
-	decls := d.files[i].decls
+	decls := f.decls
 	j := sort.Search(len(decls), func(j int) bool { return decls[j].Node().End() > pos })
 	if j == len(decls) || decls[j].Node().Pos() > pos {
 		return inspector.Cursor{}, false

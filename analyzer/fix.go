@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,8 @@ import (
 type fixer struct {
 	c      *checker
 	imp    *importer
-	modern bool // the file may use cmp.Or (Go ≥ 1.22)
+	others []*importer // of other files the fix edits, see qualifier
+	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
 	edits  []analysis.TextEdit
 	seen   map[token.Pos]bool
 	// boundHost records that the fix binds the configured host (rather
@@ -339,7 +341,7 @@ func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr, f finding) bool
 		}
 		portArg = strings.Join(parts, " + ")
 	}
-	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", e.Pos()), hostArg, portArg))
+	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", e.Pos()), hostArg, portArg))
 	fx.boundHost = true
 	return true
 }
@@ -442,9 +444,9 @@ func (fx *fixer) hostText(bracket bool) string {
 // portExpr reads the port from the environment with port as the default.
 func (fx *fixer) portExpr(port string, pos token.Pos) string {
 	env := strconv.Quote(fx.c.cfg.Env)
-	osq := fx.imp.qualifier("os", pos)
+	osq := fx.qualifier("os", pos)
 	if fx.modern {
-		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.imp.qualifier("cmp", pos), osq, env, strconv.Quote(port))
+		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.qualifier("cmp", pos), osq, env, strconv.Quote(port))
 	}
 	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
 }
@@ -452,7 +454,7 @@ func (fx *fixer) portExpr(port string, pos token.Pos) string {
 // portIntExpr is portExpr for an int port field.
 func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
 	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
-		fx.imp.qualifier("strconv", pos), fx.imp.qualifier("os", pos), strconv.Quote(fx.c.cfg.Env), port)
+		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.c.cfg.Env), port)
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
@@ -480,16 +482,16 @@ func (fx *fixer) replaceWith(e ast.Expr, text string) {
 
 type fixMark struct {
 	edits int
-	added map[string]string
+	added []map[string]string // of fx.imp, then of each of fx.others
 	bound bool
 }
 
 func (fx *fixer) mark() fixMark {
-	added := make(map[string]string, len(fx.imp.added))
-	for k, v := range fx.imp.added {
-		added[k] = v
+	m := fixMark{edits: len(fx.edits), bound: fx.boundHost}
+	for _, im := range append([]*importer{fx.imp}, fx.others...) {
+		m.added = append(m.added, maps.Clone(im.added))
 	}
-	return fixMark{len(fx.edits), added, fx.boundHost}
+	return m
 }
 
 func (fx *fixer) reset(m fixMark) {
@@ -497,8 +499,40 @@ func (fx *fixer) reset(m fixMark) {
 		delete(fx.seen, e.Pos)
 	}
 	fx.edits = fx.edits[:m.edits]
-	fx.imp.added = m.added
+	fx.imp.added = m.added[0]
+	fx.others = fx.others[:len(m.added)-1]
+	for i, im := range fx.others {
+		im.added = m.added[i+1]
+	}
 	fx.boundHost = m.bound
+}
+
+// qualifier returns the prefix for package path in code written at pos:
+// in the finding's file through fx.imp, in another file of the package
+// (a definition a fix edits there) through that file's own importer, so
+// that the import is added where the code uses it.
+func (fx *fixer) qualifier(path string, pos token.Pos) string {
+	return fx.importerAt(pos).qualifier(path, pos)
+}
+
+func (fx *fixer) importerAt(pos token.Pos) *importer {
+	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
+	if in(fx.imp.file) {
+		return fx.imp
+	}
+	for _, im := range fx.others {
+		if in(im.file) {
+			return im
+		}
+	}
+	for _, f := range fx.c.pass.Files {
+		if in(f) {
+			im := newImporter(fx.c.pass.Pkg, fx.c.pass.TypesInfo, f, make(map[string]bool))
+			fx.others = append(fx.others, im)
+			return im
+		}
+	}
+	return fx.imp
 }
 
 func isBasic(t types.Type, info types.BasicInfo) bool {

@@ -53,6 +53,9 @@ func (c *checker) finishFile() {
 	for i, p := range c.pending {
 		if p.fx != nil {
 			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
+			for _, im := range p.fx.others {
+				edits = append(edits, im.edits()...)
+			}
 			for _, e := range removes[i] {
 				edits = append(edits, e)
 			}

@@ -115,10 +115,10 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 	if err := printer.Fprint(&buf, fx.c.pass.Fset, e); err != nil {
 		return false
 	}
-	netq := fx.imp.qualifier("net", e.Pos())
+	netq := fx.qualifier("net", e.Pos())
 	osq := ""
 	if f.port {
-		osq = fx.imp.qualifier("os", e.Pos())
+		osq = fx.qualifier("os", e.Pos())
 	}
 	for _, q := range []string{netq, osq} {
 		if q == "h." || q == "p." || q == "v." {
@@ -216,6 +216,6 @@ func (fx *fixer) replaceIP(e ast.Expr, depth int) bool {
 	if strings.Contains(fx.c.cfg.Host, ":") {
 		name = "IPv6unspecified"
 	}
-	fx.replaceWith(e, fx.imp.qualifier("net", e.Pos())+name)
+	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)
 	return true
 }

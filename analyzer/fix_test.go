@@ -14,5 +14,6 @@ import (
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer,
 		"fixes/...",
-		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers")
+		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers",
+		"tracing/twofiles")
 }

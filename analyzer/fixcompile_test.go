@@ -81,47 +81,52 @@ func TestFixesTypeCheck(t *testing.T) {
 	}
 }
 
-// typeCheck applies edits to file name of pkg (dropping exact duplicates,
-// as golangci-lint does) and type-checks the package with the result.
+// typeCheck applies edits to the files of pkg (dropping exact
+// duplicates, as golangci-lint does; a fix found in file name may edit
+// other files too) and type-checks the package with the result.
 func typeCheck(t *testing.T, pkg *packages.Package, imports map[string]*types.Package, name, what string, edits []analysis.TextEdit, tolerated ...string) {
 	t.Helper()
-	src, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tf := pkg.Fset.File(edits[0].Pos)
 	type edit struct {
 		start, end int
 		text       string
 	}
+	byFile := make(map[string][]edit)
 	seen := make(map[edit]bool)
-	var list []edit
 	for _, e := range edits {
+		tf := pkg.Fset.File(e.Pos)
 		ed := edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)}
-		if !seen[ed] {
-			seen[ed] = true
-			list = append(list, ed)
+		if key := (edit{ed.start, ed.end, tf.Name() + "\x00" + ed.text}); !seen[key] {
+			seen[key] = true
+			byFile[tf.Name()] = append(byFile[tf.Name()], ed)
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].start < list[j].start })
-	var out []byte
-	last := 0
-	for _, e := range list {
-		if e.start < last {
-			t.Errorf("%s, %s: overlapping edits", name, what)
-			return
+	fixed := make(map[string][]byte)
+	for file, list := range byFile {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		out = append(append(out, src[last:e.start]...), e.text...)
-		last = e.end
+		sort.SliceStable(list, func(i, j int) bool { return list[i].start < list[j].start })
+		var out []byte
+		last := 0
+		for _, e := range list {
+			if e.start < last {
+				t.Errorf("%s, %s: overlapping edits in %s", name, what, file)
+				return
+			}
+			out = append(append(out, src[last:e.start]...), e.text...)
+			last = e.end
+		}
+		fixed[file] = append(out, src[last:]...)
 	}
-	out = append(out, src[last:]...)
+	out := fixed[name]
 
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, f := range pkg.CompiledGoFiles {
 		var src any // nil: read the file (a nil []byte would be empty source)
-		if f == name {
-			src = out
+		if text, ok := fixed[f]; ok {
+			src = text
 		}
 		file, err := parser.ParseFile(fset, f, src, parser.SkipObjectResolution)
 		if err != nil {

@@ -202,7 +202,7 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 		return true
 	case implicitOption:
 		pkg := pkgOfFullName(is.rule.option)
-		opt := fmt.Sprintf("%s%s(%s)", fx.imp.qualifier(pkg, is.call.Pos()), is.rule.option[len(pkg)+1:], fx.allInterfaces(port, is.call.Pos()))
+		opt := fmt.Sprintf("%s%s(%s)", fx.qualifier(pkg, is.call.Pos()), is.rule.option[len(pkg)+1:], fx.allInterfaces(port, is.call.Pos()))
 		if n := len(is.call.Args); n > 0 {
 			fx.edits = append(fx.edits, insertAt(is.call.Args[n-1].End(), ", "+opt))
 		} else {
@@ -217,7 +217,7 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 // allInterfaces is the fix's address: the configured host and the port
 // from the environment, with port as the default.
 func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
-	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.imp.qualifier("net", pos), strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, pos))
+	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, pos))
 }
 
 func slicesContains(list []string, s string) bool {

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -200,7 +199,7 @@ func (xs *varIndexes) packageVars() *varFilter {
 // definitions and the operations that make them opaque all contain an
 // identifier of the variable, so it records the nodes from each such
 // identifier up to its statement (or declaration), each node once, in
-// source order.
+// the order of the files and their text.
 func (xs *varIndexes) globalIndex() *varIndex {
 	if xs.global != nil {
 		return xs.global
@@ -212,7 +211,7 @@ func (xs *varIndexes) globalIndex() *varIndex {
 	for name := range only.names {
 		ids = append(ids, occ[name]...)
 	}
-	slices.SortFunc(ids, func(a, b inspector.Cursor) int { return cmp.Compare(a.Node().Pos(), b.Node().Pos()) })
+	slices.SortFunc(ids, func(a, b inspector.Cursor) int { return xs.decls.compare(a.Node().Pos(), b.Node().Pos()) })
 	rec := recorder{xs.global, xs.info, only}
 	done := make(map[ast.Node]bool)
 	for _, id := range ids {

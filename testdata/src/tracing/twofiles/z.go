@@ -1,0 +1,3 @@
+package twofiles
+
+func init() { addr = ":9090" }
