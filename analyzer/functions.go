@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -170,18 +171,20 @@ func exportReturnFacts(pass *analysis.Pass) {
 }
 
 // addressValues reports whether every value can matter to a listen
-// address: an address with a port, a port, a loopback host, or a network
-// name. Other constants ("RSA", "i/o timeout": the String and Error
+// address: an address (its port possibly left to the caller, as in
+// "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
+// host, or a network name. Other constants ("RSA", "i/o timeout": the String and Error
 // methods of every package) would only make facts that drivers copy from
 // package to package for nothing; a helper returning them resolves to
 // unknown, which never makes a finding.
 func addressValues(values []string) bool {
 	for _, v := range values {
 		host, port, isAddr := splitHostPort(v)
-		isAddr = isAddr && isPortOrService(port) && !strings.ContainsAny(host, " \t")
+		isAddr = isAddr && (port == "" || isPortOrService(port)) && !strings.ContainsAny(host, " \t")
 		n, err := strconv.ParseUint(v, 10, 16)
 		isPort := err == nil && n > 0
-		if !isAddr && !isPort && !hostIsLoopback(v) && !networkNames[v] {
+		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
+		if !isAddr && !isPort && ipErr != nil && !hostIsLoopback(v) && !networkNames[v] {
 			return false
 		}
 	}

@@ -110,11 +110,16 @@ func (r *resolver) buildParams() {
 }
 
 // hasAddressParam reports whether a function has a parameter that can
-// carry an address or a port (a string or an integer): the only
-// functions whose callers are worth indexing.
+// carry an address or a port (a string, an integer, or an interface
+// holding one): the only functions whose callers are worth indexing.
 func hasAddressParam(sig *types.Signature) bool {
 	for i := range sig.Params().Len() {
-		if b, ok := sig.Params().At(i).Type().Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 {
+		switch t := sig.Params().At(i).Type().Underlying().(type) {
+		case *types.Basic:
+			if t.Info()&(types.IsString|types.IsInteger) != 0 {
+				return true
+			}
+		case *types.Interface:
 			return true
 		}
 	}

@@ -77,3 +77,10 @@ func variadic() {
 	withOptions(":7004", "a", "b") // want `hard-coded port 7004`
 	withTail(":7005")
 }
+
+// An interface parameter carries the constant its callers pass.
+func serveAny(port any) { http.ListenAndServe(fmt.Sprintf(":%v", port), nil) }
+
+func anyCaller() {
+	serveAny(8085) // want `\(through serveAny\) listens on hard-coded port 8085`
+}

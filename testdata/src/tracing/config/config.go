@@ -35,3 +35,9 @@ func Unexported() string { return unexported() }
 func Name() string { return "svc" }
 
 func Version() int { return 70000 }
+
+// Prefix and Bind are parts of an address: a host with its colon, a
+// bracketed loopback host.
+func Prefix() string { return "127.0.0.1:" } // want Prefix:`returns "127\.0\.0\.1:"`
+
+func Bind() string { return "[::1]" } // want Bind:`returns "\[::1\]"`

@@ -14,4 +14,6 @@ func run() {
 	go http.ListenAndServe(fmt.Sprintf(":%d", config.Port()), nil) // want `hard-coded port 3000`
 	go http.ListenAndServe(config.Listen(), nil)
 	go http.ListenAndServe(config.Unexported(), nil)
+	go http.ListenAndServe(config.Prefix()+"8082", nil) // want `hard-coded port 8082 and loopback host "127\.0\.0\.1"`
+	go http.ListenAndServe(config.Bind()+":8084", nil)  // want `hard-coded port 8084 and loopback host "::1"`
 }
