@@ -20,6 +20,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,11 +31,11 @@ import (
 
 // options are the driver's own flags, named as singlechecker names them.
 type options struct {
-	fix, diff, json  bool
-	context          int
-	tests            bool
-	tags             string
-	cpuprof, memprof string
+	fix, diff, json         bool
+	context                 int
+	tests                   bool
+	tags                    string
+	cpuprof, memprof, trace string
 }
 
 // Main is the main function of a standalone analysis command for a: it
@@ -65,17 +66,29 @@ func VetProtocol(args []string) bool {
 // exit code: 0 clean (or -fix/-json done), 1 packages or fixes failed,
 // 2 a usage error, 3 diagnostics reported.
 func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
-	fs, opts := newFlagSet(a, stderr)
+	fs, opts, usage := newFlagSet(a, stderr)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
+			usage()
 			return 0
 		}
 		fmt.Fprintf(stderr, "%s: %v (see %s -help)\n", a.Name, err, a.Name)
 		return 2
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		usage()
 		return 2
+	}
+	if opts.trace != "" {
+		f, err := os.Create(opts.trace)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return 1
+		}
+		defer trace.Stop()
 	}
 	if opts.cpuprof != "" {
 		f, err := os.Create(opts.cpuprof)
@@ -147,10 +160,14 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	return exit
 }
 
-func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options) {
+// newFlagSet returns the command's flags and a function that prints its
+// usage. The flag set itself prints nothing: Run prints a parse error on
+// one line, and the usage only for -help or no package.
+func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options, func()) {
 	opts := &options{context: -1, tests: true}
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // Run prints a parse error on one line
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each diagnostic")
 	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&opts.json, "json", false, "print diagnostics and fixes as JSON on stdout (exit code 0)")
@@ -159,8 +176,15 @@ func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opts.memprof, "memprofile", "", "write a heap profile to this file")
+	fs.StringVar(&opts.trace, "trace", "", "write an execution trace to this file")
+	// Accepted and ignored, as singlechecker accepts them for go vet's
+	// sake, so that scripts written for it keep working.
+	for _, name := range []string{"v", "all", "source"} {
+		fs.Bool(name, false, "no effect (accepted for compatibility)")
+	}
+	fs.String("debug", "", "no effect (accepted for compatibility)")
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
-	fs.Usage = func() {
+	usage := func() {
 		fs.SetOutput(stderr)
 		defer fs.SetOutput(io.Discard)
 		paras := strings.Split(a.Doc, "\n\n")
@@ -173,7 +197,7 @@ func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options
 		fmt.Fprintln(stderr, "\nFlags:")
 		fs.PrintDefaults()
 	}
-	return fs, opts
+	return fs, opts, usage
 }
 
 // printErrors prints the load and type errors of pkgs and their

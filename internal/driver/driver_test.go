@@ -51,7 +51,7 @@ func main() { http.ListenAndServe(config.Addr(), nil) }
 // (load adds it and loads again), and it must not be reported on itself.
 func TestFactsFromUnnamedPackage(t *testing.T) {
 	writeModule(t, serviceModule)
-	for _, pattern := range []string{"./cmd/server", "./..."} {
+	for _, pattern := range []string{"./cmd/server", "./...", "cmd/server/main.go"} {
 		var stdout, stderr bytes.Buffer
 		code := Run(analyzer.Analyzer, []string{pattern}, &stdout, &stderr)
 		if code != 3 || !strings.Contains(stderr.String(), "main.go:9:35: http.ListenAndServe listens on hard-coded port 8080") {
@@ -91,6 +91,24 @@ func TestFixAndDiff(t *testing.T) {
 	stderr.Reset()
 	if code := Run(analyzer.Analyzer, []string{"./..."}, &bytes.Buffer{}, &stderr); code != 0 {
 		t.Errorf("after -fix: exit %d, want 0:\n%s", code, &stderr)
+	}
+}
+
+// TestFlags checks that a bad flag is one line of error, and that the
+// flags singlechecker accepts for go vet's sake are accepted.
+func TestFlags(t *testing.T) {
+	writeModule(t, serviceModule)
+	var stderr bytes.Buffer
+	if code := Run(analyzer.Analyzer, []string{"-bogus", "./..."}, &bytes.Buffer{}, &stderr); code != 2 || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("-bogus: exit %d, want 2 and one line:\n%s", code, &stderr)
+	}
+	stderr.Reset()
+	if code := Run(analyzer.Analyzer, []string{"-v", "-all", "-source", "-debug=fpstv", "./..."}, &bytes.Buffer{}, &stderr); code != 3 {
+		t.Errorf("compatibility flags: exit %d, want 3 (a finding):\n%s", code, &stderr)
+	}
+	stderr.Reset()
+	if code := Run(analyzer.Analyzer, []string{"-help"}, &bytes.Buffer{}, &stderr); code != 0 || !strings.Contains(stderr.String(), "-include-tests") {
+		t.Errorf("-help: exit %d, want 0 and the flags:\n%s", code, &stderr)
 	}
 }
 

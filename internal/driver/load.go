@@ -44,6 +44,22 @@ func load(dir string, patterns []string, opts *options, facts bool) (named, root
 	if len(extra) == 0 {
 		return named, named, nil
 	}
+	if namesFiles(patterns) {
+		// go list cannot mix files (portlint main.go) with packages:
+		// load everything from source instead, as singlechecker does,
+		// and let the main module's packages pass their facts.
+		cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
+		if named, err = packages.Load(cfg, patterns...); err != nil {
+			return nil, nil, err
+		}
+		roots = slices.Clone(named)
+		packages.Visit(named, nil, func(p *packages.Package) {
+			if p.Module != nil && p.Module.Main && !slices.Contains(roots, p) {
+				roots = append(roots, p)
+			}
+		})
+		return named, roots, nil
+	}
 	all, err := packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
 	if err != nil {
 		return nil, nil, err
@@ -73,17 +89,28 @@ func Load(dir string, patterns []string, facts bool) ([]*packages.Package, error
 	return named, err
 }
 
+func namesFiles(patterns []string) bool {
+	for _, p := range patterns {
+		if strings.HasSuffix(p, ".go") {
+			return true
+		}
+	}
+	return false
+}
+
 // unnamedMainModuleDeps returns the paths of the main-module packages
-// that roots import, directly or not, without being among them.
+// that roots import, directly or not, without being among them. A
+// variant of a root recompiled for another's tests (q [p.test]) is not
+// one: q is named.
 func unnamedMainModuleDeps(roots []*packages.Package) []string {
-	isRoot := make(map[*packages.Package]bool, len(roots))
+	isRoot := make(map[string]bool, len(roots))
 	for _, p := range roots {
-		isRoot[p] = true
+		isRoot[p.PkgPath] = true
 	}
 	var paths []string
 	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if !isRoot[p] && p.Module != nil && p.Module.Main && !seen[p.PkgPath] {
+		if !isRoot[p.PkgPath] && p.Module != nil && p.Module.Main && !seen[p.PkgPath] {
 			seen[p.PkgPath] = true
 			paths = append(paths, p.PkgPath)
 		}
