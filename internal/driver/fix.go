@@ -135,9 +135,14 @@ func compareEdits(a, b edit) int {
 }
 
 // mergeEdits merges two sorted lists of edits to one file. Identical
-// edits are kept once; of two insertions at one offset, x's comes first;
-// any other overlap is a conflict (ok is false).
+// edits are kept once, insertions too whatever their order among others
+// at the same offset (two fixes adding the same imports); of two
+// different insertions at one offset, x's comes first; any other overlap
+// is a conflict (ok is false).
 func mergeEdits(x, y []edit) (merged []edit, ok bool) {
+	y = slices.DeleteFunc(slices.Clone(y), func(e edit) bool {
+		return e.start == e.end && slices.Contains(x, e)
+	})
 	merged = make([]edit, 0, len(x)+len(y))
 	for len(x) > 0 && len(y) > 0 {
 		switch a, b := x[0], y[0]; {

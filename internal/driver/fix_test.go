@@ -22,6 +22,8 @@ func TestMergeEdits(t *testing.T) {
 		{"identical coalesce", []edit{ins(3, `"os"`), rep(8, 9, "x")}, []edit{ins(3, `"os"`), rep(12, 14, "y")},
 			[]edit{ins(3, `"os"`), rep(8, 9, "x"), rep(12, 14, "y")}},
 		{"insertions at one point keep order", []edit{ins(3, "a")}, []edit{ins(3, "b")}, []edit{ins(3, "a"), ins(3, "b")}},
+		{"same insertions in another order", []edit{ins(3, `"cmp"`), ins(3, `"os"`)}, []edit{ins(3, `"os"`), ins(3, `"cmp"`)},
+			[]edit{ins(3, `"cmp"`), ins(3, `"os"`)}},
 		{"insertion before replacement", []edit{rep(3, 5, "r")}, []edit{ins(3, "i")}, []edit{ins(3, "i"), rep(3, 5, "r")}},
 		{"adjacent replacements", []edit{rep(0, 3, "a")}, []edit{rep(3, 5, "b")}, []edit{rep(0, 3, "a"), rep(3, 5, "b")}},
 		{"overlap", []edit{rep(0, 4, "a")}, []edit{rep(3, 5, "b")}, nil},
