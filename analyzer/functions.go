@@ -173,14 +173,14 @@ func exportReturnFacts(pass *analysis.Pass) {
 // addressValues reports whether every value can matter to a listen
 // address: an address (its port possibly left to the caller, as in
 // "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
-// host, or a network name. Other constants ("RSA", "i/o timeout": the String and Error
-// methods of every package) would only make facts that drivers copy from
-// package to package for nothing; a helper returning them resolves to
-// unknown, which never makes a finding.
+// host, or a network name. Other constants ("RSA", "i/o timeout": the
+// String and Error methods of every package) would only make facts that
+// drivers copy from package to package for nothing; a helper returning
+// them resolves to unknown, which never makes a finding.
 func addressValues(values []string) bool {
 	for _, v := range values {
 		host, port, isAddr := splitHostPort(v)
-		isAddr = isAddr && (port == "" || isPortOrService(port)) && !strings.ContainsAny(host, " \t")
+		isAddr = isAddr && (port == "" || validPort(port)) && !strings.ContainsAny(host, " \t")
 		n, err := strconv.ParseUint(v, 10, 16)
 		isPort := err == nil && n > 0
 		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
@@ -189,20 +189,6 @@ func addressValues(values []string) bool {
 		}
 	}
 	return true
-}
-
-// isPortOrService reports whether s can be the port of an address: a
-// number from 1 to 65535 or a service name ("http").
-func isPortOrService(s string) bool {
-	if n, err := strconv.ParseUint(s, 10, 16); err == nil {
-		return n > 0
-	}
-	for _, r := range s {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // networkNames are the networks of net.Listen and net.ListenPacket.
