@@ -41,3 +41,9 @@ func Version() int { return 70000 }
 func Prefix() string { return "127.0.0.1:" } // want Prefix:`returns "127\.0\.0\.1:"`
 
 func Bind() string { return "[::1]" } // want Bind:`returns "\[::1\]"`
+
+// Network and AllInterfaces are part of an address too: a network name
+// and an IP host.
+func Network() string { return "tcp" } // want Network:`returns "tcp"`
+
+func AllInterfaces() string { return "0.0.0.0" } // want AllInterfaces:`returns "0\.0\.0\.0"`
