@@ -1,0 +1,3 @@
+package admin
+
+func init() { addr = ":8091" }
