@@ -175,3 +175,25 @@ func TestFixConflictsAndGenerated(t *testing.T) {
 		t.Errorf("generated gen.go was edited:\n%s", got)
 	}
 }
+
+// TestTags checks that -tags selects the files go build would.
+func TestTags(t *testing.T) {
+	writeModule(t, map[string]string{
+		"go.mod":  "module example.com/tags\n\ngo 1.22\n",
+		"main.go": "package main\n\nfunc main() { serve() }\n",
+		"dev.go":  "//go:build dev\n\npackage main\n\nimport \"net/http\"\n\nfunc serve() { http.ListenAndServe(\":8080\", nil) }\n",
+		"prod.go": "//go:build !dev\n\npackage main\n\nfunc serve() {}\n",
+	})
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"./..."}, 0},
+		{[]string{"-tags=dev", "./..."}, 3},
+	} {
+		var stderr bytes.Buffer
+		if code := Run(analyzer.Analyzer, tc.args, &bytes.Buffer{}, &stderr); code != tc.want {
+			t.Errorf("portlint %v: exit %d, want %d:\n%s", tc.args, code, tc.want, &stderr)
+		}
+	}
+}
