@@ -9,15 +9,15 @@ import (
 	"go/types"
 	"go/version"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A fix keeps today's port as the default of an environment read and binds
-// the configured all-interfaces host (DESIGN §4). It edits the smallest
+// the configured all-interfaces host. It edits the smallest
 // piece that holds an offending value — a literal, an operand, a variable's
 // definition — and, when the address is built in a way it cannot take
 // apart, wraps it in net.SplitHostPort/JoinHostPort. It never writes a
@@ -26,7 +26,8 @@ import (
 
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
-	c      *checker
+	pass   *analysis.Pass
+	cfg    *Config
 	imp    *importer
 	others []*importer // of other files the fix edits, see qualifier
 	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
@@ -54,11 +55,13 @@ const (
 	rolePortInt        // an int port, as in net.TCPAddr.Port
 )
 
+
 // fixes computes the fix of a finding; its import edits are completed
 // when the whole file is done (see finishFile).
 func (c *checker) fixes(s site, f finding) (string, *fixer) {
 	fx := &fixer{
-		c:      c,
+		pass:   c.pass,
+		cfg:    c.cfg,
 		imp:    newImporter(c.pass.Pkg, c.pass.TypesInfo, c.file, c.declared),
 		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
 		seen:   make(map[token.Pos]bool),
@@ -75,13 +78,13 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 		if !isBasic(c.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
 			r = rolePortInt
 		}
-		if !f.port || f.loopback || !fx.replace(s.expr, r, s.alts[0].port.text, 0) {
+		if !f.port || f.loopback || !fx.replace(s.val, r, s.alts[0].port.text) {
 			return "", nil
 		}
 	case s.listenSite != nil && s.paramRole != roleAddress:
 		return "", nil
 	default:
-		if !fx.address(s.expr, s.shape, f, 0) {
+		if !fx.address(s.val, s.shape, f) {
 			return "", nil
 		}
 	}
@@ -95,96 +98,67 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 	return strings.Join(what, ", "), fx
 }
 
-// address fixes the address expression e of a site.
-func (fx *fixer) address(e ast.Expr, shape addrShape, f finding, depth int) bool {
-	e = ast.Unparen(e)
-	if depth > 8 {
-		return false
-	}
-	if defs, ok := fx.varDefs(e); ok {
+// address fixes the address of a site, whose value the resolver found
+// to be v.
+func (fx *fixer) address(v *val, shape addrShape, f finding) bool {
+	switch v.form {
+	case formVar:
 		// Edit every definition, so the variable stays used and every
 		// site sharing it is fixed alike.
-		for _, d := range defs {
+		if len(v.parts) == 0 {
+			return false // a cycle
+		}
+		for _, d := range v.parts {
 			switch {
-			case d.rhs == nil:
-				continue // a zero value: cannot reach a reported site
-			case d.index >= 0:
-				call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
-				if !ok {
-					return false
-				}
-				if resolveAddrFuncs[fx.c.res.calleeName(call)] { // a, err := net.ResolveTCPAddr(network, ADDR)
-					if d.index != 0 || len(call.Args) != 2 {
+			case d.form == formZero:
+				continue // cannot reach a reported site
+			case d.index >= 0 && d.form == formResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
+				if shape == shapeIPOnly {
+					if !fx.replace(d.parts[0], roleHostBare, "") {
 						return false
 					}
-					if shape == shapeIPOnly {
-						if !fx.replace(call.Args[1], roleHostBare, "", depth+1) {
-							return false
-						}
-					} else if !fx.address(call.Args[1], shapeString, f, depth+1) {
-						return false
-					}
-					continue
-				}
-				results, ok := fx.returns(call, d.index)
-				if !ok {
+				} else if !fx.address(d.parts[0], shapeString, f) {
 					return false
 				}
-				for _, r := range results {
-					if !fx.address(r, shape, f, depth+1) {
-						return false
-					}
-				}
-			default:
-				if !fx.address(d.rhs, shape, f, depth+1) {
-					return false
-				}
+			case d.index >= 0 && (d.form != formCall || len(d.parts) == 0):
+				return false
+			case !fx.address(d, shape, f):
+				return false
 			}
 		}
 		return true
-	}
-	if call, ok := e.(*ast.CallExpr); ok {
+	case formCall:
 		// A helper of this package: fix its returns.
-		if results, ok := fx.returns(call, 0); ok {
-			for _, r := range results {
-				if !fx.address(r, shape, f, depth+1) {
-					return false
-				}
-			}
-			return true
+		if len(v.parts) > 0 {
+			return fx.all(v.parts, shape, f)
 		}
-	}
-	if sel, ok := e.(*ast.SelectorExpr); ok {
+	case formField:
 		// cfg.Addr of a local struct: fix where the field is written.
-		if _, exprs, zeros, ok := fx.c.res.fieldExprs(sel); ok && len(zeros) == 0 {
-			for _, x := range exprs {
-				if !fx.address(x, shape, f, depth+1) {
-					return false
-				}
-			}
-			return true
+		if len(v.parts) > 0 && !slices.ContainsFunc(v.parts, func(p *val) bool { return p.form == formZero }) {
+			return fx.all(v.parts, shape, f)
 		}
 	}
 	if shape == shapeString {
-		return fx.stringAddr(e, f)
+		return fx.stringAddr(v, f)
 	}
-	return fx.structAddr(e, f, depth)
+	return fx.structAddr(v, f)
 }
 
-// varDefs returns the definitions of a variable the package controls.
-func (fx *fixer) varDefs(e ast.Expr) ([]def, bool) {
-	if _, ok := e.(*ast.Ident); !ok {
-		return nil, false
+func (fx *fixer) all(vals []*val, shape addrShape, f finding) bool {
+	for _, v := range vals {
+		if !fx.address(v, shape, f) {
+			return false
+		}
 	}
-	_, defs, ok := fx.c.res.defsOf(e)
-	return defs, ok
+	return true
 }
 
-func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
-	if !isBasic(fx.c.pass.TypesInfo.TypeOf(e), types.IsString) {
+func (fx *fixer) stringAddr(v *val, f finding) bool {
+	e := ast.Unparen(v.expr)
+	if !isBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) {
 		return false
 	}
-	if port, ok := fx.constPort(e); ok && f.port && !fx.refsLocalVar(e) {
+	if port, ok := fx.constPort(v); ok && f.port && !fx.refsLocalVar(e) {
 		fx.boundHost = true
 		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
 		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
@@ -193,16 +167,13 @@ func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
 	}
 	mark := fx.mark()
 	var ok bool
-	switch e := e.(type) {
-	case *ast.BinaryExpr:
-		ok = fx.concat(e, f)
-	case *ast.CallExpr:
-		switch fx.c.res.calleeName(e) {
-		case "net.JoinHostPort":
-			ok = len(e.Args) == 2 && fx.joinHostPort(e, f)
-		case "fmt.Sprintf":
-			ok = fx.sprintf(e, f)
-		}
+	switch v.form {
+	case formConcat:
+		ok = fx.concat(v, f)
+	case formJoin:
+		ok = fx.joinHostPort(v, f)
+	case formSprintf:
+		ok = fx.sprintf(v, f)
 	}
 	if ok {
 		return true
@@ -211,10 +182,10 @@ func (fx *fixer) stringAddr(e ast.Expr, f finding) bool {
 	return fx.wrap(e, f)
 }
 
-// constPort returns the port of e when every value of e is the same
+// constPort returns the port of v when every value of v is the same
 // constant address.
-func (fx *fixer) constPort(e ast.Expr) (string, bool) {
-	t, ok := fx.constText(e)
+func (fx *fixer) constPort(v *val) (string, bool) {
+	t, ok := v.text()
 	if !ok {
 		return "", false
 	}
@@ -225,40 +196,25 @@ func (fx *fixer) constPort(e ast.Expr) (string, bool) {
 	return port, ok
 }
 
-// constText returns the single constant text every value of e has.
-func (fx *fixer) constText(e ast.Expr) (string, bool) {
-	vals := fx.c.res.str(e)
-	if len(vals) == 0 {
-		return "", false
-	}
-	first, ok := vals[0].text()
-	for _, v := range vals[1:] {
-		if t, k := v.text(); !k || t != first {
-			return "", false
-		}
-	}
-	return first, ok
-}
-
 // concat fixes host + ":" + port style concatenations at their operands.
-func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
-	ops := flattenConcat(e)
+func (fx *fixer) concat(v *val, f finding) bool {
+	ops := v.operands()
 	if f.loopback {
 		// Only as net.JoinHostPort: "0.0.0.0" + … would be flagged by G102;
 		// otherwise the caller wraps the expression.
-		return fx.loopbackJoin(e, ops, f)
+		return fx.loopbackJoin(v, ops, f)
 	}
 	if f.port {
-		last, ok := fx.constText(ops[len(ops)-1])
+		last, ok := ops[len(ops)-1].text()
 		if !ok {
 			return false
 		}
 		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
-			return fx.replace(ops[len(ops)-1], roleColonPort, port, 0)
+			return fx.replace(ops[len(ops)-1], roleColonPort, port)
 		}
-		prev, _ := fx.constText(ops[len(ops)-2])
+		prev, _ := ops[len(ops)-2].text()
 		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
-			fx.replace(ops[len(ops)-1], rolePort, last, 0)
+			fx.replace(ops[len(ops)-1], rolePort, last)
 	}
 	return true
 }
@@ -269,22 +225,22 @@ func (fx *fixer) concat(e *ast.BinaryExpr, f finding) bool {
 // port stays as written or, when it is hard-coded, reads $PORT. No
 // concatenation then starts with 0.0.0.0 or [::], which gosec's G102
 // flags (it resolves a variable's constant values too).
-func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr, f finding) bool {
-	first, ok := fx.constText(ops[0])
+func (fx *fixer) loopbackJoin(v *val, ops []*val, f finding) bool {
+	first, ok := ops[0].text()
 	if !ok {
 		return false
 	}
 	var hostArg string
-	var rest []ast.Expr
+	var rest []*val
 	if host, colon := strings.CutSuffix(first, ":"); colon {
-		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0]) {
+		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].expr) {
 			return false
 		}
-		hostArg, rest = strconv.Quote(fx.c.cfg.Host), ops[1:]
+		hostArg, rest = strconv.Quote(fx.cfg.Host), ops[1:]
 	} else {
-		sep, ok := fx.constText(ops[1])
+		sep, ok := ops[1].text()
 		switch {
-		case !ok || fx.refsLocalVar(ops[1]):
+		case !ok || fx.refsLocalVar(ops[1].expr):
 			return false
 		case sep == ":" && len(ops) >= 3:
 			rest = ops[2:]
@@ -293,33 +249,34 @@ func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr, f finding) bool
 		default:
 			return false
 		}
-		if defs, isVar := fx.varDefs(ast.Unparen(ops[0])); isVar {
+		if ops[0].form == formVar {
 			// Keep the variable (it stays used) and edit its definitions.
-			for _, d := range defs {
-				if d.rhs == nil || d.index >= 0 {
+			for _, d := range ops[0].parts {
+				if !d.definition() {
 					return false
 				}
-				if t, ok := fx.constText(d.rhs); !ok || !wholeLoopbackHost(t) {
+				if t, ok := d.text(); !ok || !wholeLoopbackHost(t) {
 					return false
 				}
 			}
-			if !fx.replace(ops[0], roleHostBare, "", 0) {
+			if !fx.replace(ops[0], roleHostBare, "") {
 				return false
 			}
-			hostArg = ops[0].(*ast.Ident).Name
+			hostArg = ast.Unparen(ops[0].expr).(*ast.Ident).Name
 		} else {
-			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0]) {
+			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].expr) {
 				return false
 			}
-			hostArg = strconv.Quote(fx.c.cfg.Host)
+			hostArg = strconv.Quote(fx.cfg.Host)
 		}
 	}
+	e := ast.Unparen(v.expr)
 	var portArg string
 	if f.port {
 		var port strings.Builder
 		for _, op := range rest {
-			t, ok := fx.constText(op)
-			if !ok || fx.refsLocalVar(op) {
+			t, ok := op.text()
+			if !ok || fx.refsLocalVar(op.expr) {
 				return false
 			}
 			port.WriteString(t)
@@ -333,11 +290,11 @@ func (fx *fixer) loopbackJoin(e *ast.BinaryExpr, ops []ast.Expr, f finding) bool
 		var parts []string
 		for _, op := range rest {
 			var buf bytes.Buffer
-			if err := printer.Fprint(&buf, fx.c.pass.Fset, op); err != nil {
+			if err := printer.Fprint(&buf, fx.pass.Fset, op.expr); err != nil {
 				return false
 			}
 			parts = append(parts, buf.String())
-			fx.kept = append(fx.kept, op)
+			fx.kept = append(fx.kept, op.expr)
 		}
 		portArg = strings.Join(parts, " + ")
 	}
@@ -358,51 +315,28 @@ func wholeLoopbackHost(s string) bool {
 	return hostIsLoopback(s)
 }
 
-// flattenConcat lists the operands of a + b + c.
-func flattenConcat(e *ast.BinaryExpr) []ast.Expr {
-	var ops []ast.Expr
-	var walk func(x ast.Expr)
-	walk = func(x ast.Expr) {
-		if b, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && b.Op == token.ADD {
-			walk(b.X)
-			walk(b.Y)
-			return
-		}
-		ops = append(ops, x)
-	}
-	walk(e)
-	return ops
-}
-
-func (fx *fixer) joinHostPort(e *ast.CallExpr, f finding) bool {
+func (fx *fixer) joinHostPort(v *val, f finding) bool {
+	host, port := v.parts[0], v.parts[1]
 	if f.loopback {
-		if !fx.replace(e.Args[0], roleHostBare, "", 0) {
+		if !fx.replace(host, roleHostBare, "") {
 			return false
 		}
 		fx.boundHost = true
 	}
 	if f.port {
-		port, ok := fx.constText(e.Args[1])
-		return ok && fx.replace(e.Args[1], rolePort, port, 0)
+		text, ok := port.text()
+		return ok && fx.replace(port, rolePort, text)
 	}
 	return true
 }
 
-// replace edits e, which stands for role, or the definitions of the
-// variable e names.
-func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
-	e = ast.Unparen(e)
-	if depth > 8 {
-		return false
+// replace edits v, which stands for role, or the definitions of the
+// variable v names.
+func (fx *fixer) replace(v *val, r role, port string) bool {
+	if v.form == formVar {
+		return fx.eachDefinition(v, func(d *val) bool { return fx.replace(d, r, port) })
 	}
-	if defs, ok := fx.varDefs(e); ok {
-		for _, d := range defs {
-			if d.rhs == nil || d.index >= 0 || !fx.replace(d.rhs, r, port, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
+	e := ast.Unparen(v.expr)
 	if fx.refsLocalVar(e) {
 		return false // the variable could be left unused
 	}
@@ -410,7 +344,7 @@ func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
 	if r == rolePortInt {
 		want = types.IsInteger
 	}
-	t := fx.c.pass.TypesInfo.TypeOf(e)
+	t := fx.pass.TypesInfo.TypeOf(e)
 	if !isBasic(t, want) || r == rolePortInt && !types.Identical(types.Default(t), types.Typ[types.Int]) {
 		return false
 	}
@@ -423,7 +357,7 @@ func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
 	case roleHost:
 		text = fx.hostText(true) + `"`
 	case roleHostBare:
-		text = strconv.Quote(fx.c.cfg.Host)
+		text = strconv.Quote(fx.cfg.Host)
 	case rolePortInt:
 		text = fx.portIntExpr(port, e.Pos())
 	}
@@ -431,10 +365,24 @@ func (fx *fixer) replace(e ast.Expr, r role, port string, depth int) bool {
 	return true
 }
 
+// eachDefinition applies edit to every definition of a variable, which
+// must all be single values the fix can rewrite in place.
+func (fx *fixer) eachDefinition(v *val, edit func(*val) bool) bool {
+	if len(v.parts) == 0 {
+		return false // a cycle
+	}
+	for _, d := range v.parts {
+		if !d.definition() || !edit(d) {
+			return false
+		}
+	}
+	return true
+}
+
 // hostText opens a string literal with the configured host, bracketed for
 // IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
 func (fx *fixer) hostText(bracket bool) string {
-	h := fx.c.cfg.Host
+	h := fx.cfg.Host
 	if bracket && strings.Contains(h, ":") {
 		h = "[" + h + "]"
 	}
@@ -443,7 +391,7 @@ func (fx *fixer) hostText(bracket bool) string {
 
 // portExpr reads the port from the environment with port as the default.
 func (fx *fixer) portExpr(port string, pos token.Pos) string {
-	env := strconv.Quote(fx.c.cfg.Env)
+	env := strconv.Quote(fx.cfg.Env)
 	osq := fx.qualifier("os", pos)
 	if fx.modern {
 		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.qualifier("cmp", pos), osq, env, strconv.Quote(port))
@@ -454,7 +402,7 @@ func (fx *fixer) portExpr(port string, pos token.Pos) string {
 // portIntExpr is portExpr for an int port field.
 func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
 	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
-		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.c.cfg.Env), port)
+		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.cfg.Env), port)
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
@@ -463,7 +411,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := fx.c.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.c.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+			if v, ok := fx.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.pass.Pkg && v.Parent() != v.Pkg().Scope() {
 				found = true
 			}
 		}
@@ -525,9 +473,9 @@ func (fx *fixer) importerAt(pos token.Pos) *importer {
 			return im
 		}
 	}
-	for _, f := range fx.c.pass.Files {
+	for _, f := range fx.pass.Files {
 		if in(f) {
-			im := newImporter(fx.c.pass.Pkg, fx.c.pass.TypesInfo, f, make(map[string]bool))
+			im := newImporter(fx.pass.Pkg, fx.pass.TypesInfo, f, make(map[string]bool))
 			fx.others = append(fx.others, im)
 			return im
 		}
@@ -549,25 +497,3 @@ func fileAtLeast(fileVersion, v string) bool {
 	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
 }
 
-// returns lists result index of every return of the package function a
-// call statically calls, when each return spells its results out.
-func (fx *fixer) returns(call *ast.CallExpr, index int) ([]ast.Expr, bool) {
-	fn := typeutil.StaticCallee(fx.c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() != fx.c.pass.Pkg || fn.Signature().Results().Len() <= index {
-		return nil, false
-	}
-	decl := fx.c.res.funcDecl(fn)
-	if decl == nil || decl.Body == nil {
-		return nil, false
-	}
-	var out []ast.Expr
-	ok := true
-	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
-		if len(ret.Results) != fn.Signature().Results().Len() {
-			ok = false // a bare return, or return f()
-			return
-		}
-		out = append(out, ret.Results[index])
-	})
-	return out, ok && len(out) > 0
-}

@@ -14,12 +14,13 @@ import (
 // rewriting the format (it stays a constant, for vet's printf check) and
 // the arguments. It handles a host at the start of the format and a port
 // at its end, written literally or as the last verb's argument.
-func (fx *fixer) sprintf(call *ast.CallExpr, f finding) bool {
+func (fx *fixer) sprintf(v *val, f finding) bool {
+	call := ast.Unparen(v.expr).(*ast.CallExpr)
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
-	if !ok || call.Ellipsis.IsValid() {
+	if !ok {
 		return false
 	}
-	tv := fx.c.pass.TypesInfo.Types[lit]
+	tv := fx.pass.TypesInfo.Types[lit]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
@@ -33,7 +34,7 @@ func (fx *fixer) sprintf(call *ast.CallExpr, f finding) bool {
 	if f.loopback {
 		switch {
 		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
-			if !fx.replace(call.Args[1], roleHost, "", 0) {
+			if !fx.replace(v.parts[1], roleHost, "") {
 				return false
 			}
 		default:
@@ -57,13 +58,13 @@ func (fx *fixer) sprintf(call *ast.CallExpr, f finding) bool {
 		tail := newFormat[colon+1:]
 		switch {
 		case tail == "%s" || tail == "%v" || tail == "%d":
-			last := call.Args[len(call.Args)-1]
-			port, ok := fx.constText(last)
-			if !ok || fx.refsLocalVar(last) {
+			last := v.parts[len(v.parts)-1]
+			port, ok := last.text()
+			if !ok || fx.refsLocalVar(last.expr) {
 				return false
 			}
 			newFormat = newFormat[:colon+1] + "%s"
-			fx.replaceWith(last, fx.portExpr(port, last.Pos()))
+			fx.replaceWith(last.expr, fx.portExpr(port, last.expr.Pos()))
 		case tail != "" && !strings.Contains(tail, "%"):
 			newFormat = newFormat[:colon+1] + "%s"
 			appendArg = fx.portExpr(tail, call.Rparen)
@@ -112,7 +113,7 @@ func verbIndexes(format string) []int {
 // run time with net.SplitHostPort and net.JoinHostPort.
 func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 	var buf bytes.Buffer
-	if err := printer.Fprint(&buf, fx.c.pass.Fset, e); err != nil {
+	if err := printer.Fprint(&buf, fx.pass.Fset, e); err != nil {
 		return false
 	}
 	netq := fx.qualifier("net", e.Pos())
@@ -127,13 +128,13 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 	}
 	host, hostVar := "h", "h"
 	if f.loopback {
-		host, hostVar = strconv.Quote(fx.c.cfg.Host), "_"
+		host, hostVar = strconv.Quote(fx.cfg.Host), "_"
 		fx.boundHost = true
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
 	if f.port {
-		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.c.cfg.Env))
+		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.cfg.Env))
 		if fx.emptyPort != "" { // an empty address meant this port
 			fmt.Fprintf(&body, " else if p == \"\" { p = %s }", strconv.Quote(fx.emptyPort))
 		}
@@ -146,74 +147,39 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 }
 
 // structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
-func (fx *fixer) structAddr(e ast.Expr, f finding, depth int) bool {
-	u, ok := e.(*ast.UnaryExpr)
-	if !ok {
+func (fx *fixer) structAddr(v *val, f finding) bool {
+	if v.form != formIPAddr {
 		return false
 	}
-	lit, ok := ast.Unparen(u.X).(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	portField, ok := ipAddrTypes[namedTypeName(fx.c.pass.TypesInfo.TypeOf(lit))]
-	if !ok {
-		return false
-	}
-	var ipExpr, portExpr ast.Expr
-	for i, elt := range lit.Elts {
-		name, val := "", elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			id, _ := kv.Key.(*ast.Ident)
-			if id != nil {
-				name = id.Name
-			}
-			val = kv.Value
-		} else if i < 2 {
-			name = [...]string{"IP", "Port"}[i]
-		}
-		switch name {
-		case "IP":
-			ipExpr = val
-		case portField:
-			portExpr = val
-		}
-	}
+	ip, port := v.parts[0], v.parts[1]
 	if f.loopback {
-		if ipExpr == nil || !fx.replaceIP(ipExpr, depth) {
+		if ip == nil || !fx.replaceIP(ip) {
 			return false
 		}
 		fx.boundHost = true
 	}
 	if f.port {
-		if portExpr == nil {
+		if port == nil {
 			return false
 		}
-		port, ok := fx.constText(portExpr)
-		return ok && fx.replace(portExpr, rolePortInt, port, depth)
+		text, ok := port.text()
+		return ok && fx.replace(port, rolePortInt, text)
 	}
 	return true
 }
 
 // replaceIP replaces a loopback net.IP expression (or the definitions of
 // the variable holding it) with the configured unspecified address.
-func (fx *fixer) replaceIP(e ast.Expr, depth int) bool {
-	e = ast.Unparen(e)
-	if depth > 8 {
-		return false
+func (fx *fixer) replaceIP(v *val) bool {
+	if v.form == formVar {
+		return fx.eachDefinition(v, fx.replaceIP)
 	}
-	if defs, ok := fx.varDefs(e); ok {
-		for _, d := range defs {
-			if d.rhs == nil || d.index >= 0 || !fx.replaceIP(d.rhs, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
+	e := ast.Unparen(v.expr)
 	if fx.refsLocalVar(e) {
 		return false
 	}
 	name := "IPv4zero"
-	if strings.Contains(fx.c.cfg.Host, ":") {
+	if strings.Contains(fx.cfg.Host, ":") {
 		name = "IPv6unspecified"
 	}
 	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)

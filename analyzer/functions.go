@@ -37,58 +37,75 @@ type funcKey struct {
 	index int
 }
 
-// funcResult resolves result index of a call.
-func (r *resolver) funcResult(call *ast.CallExpr, index int) []str {
+// funcResult resolves result index of a call. Its parts are the values
+// of the helper's returns, when each return spells its results out, so
+// that a fix can edit them.
+func (r *resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *val {
+	unknown := leaf(written, hole())
 	fn := typeutil.StaticCallee(r.info, call)
 	if fn == nil || fn.Origin() != fn || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() <= index {
-		return hole()
+		return unknown
 	}
 	if fn.Pkg() != r.pkg {
 		var fact returnsFact
 		if index != 0 || r.importFact == nil || !r.importFact(fn, &fact) {
-			return hole()
+			return unknown
 		}
-		var out []str
+		unknown.strs = nil
 		for _, v := range fact.Values {
-			out = union(out, known(v, fn.Pos()))
+			unknown.strs = union(unknown.strs, known(v, fn.Pos()))
 		}
-		return out
+		return unknown
 	}
 	key := funcKey{fn, index}
-	if v, ok := r.funcMemo[key]; ok {
-		return v
+	m, ok := r.funcMemo[key]
+	if !ok {
+		if r.funcBusy[fn] {
+			return unknown // recursion
+		}
+		decl := r.funcDecl(fn)
+		if decl == nil || decl.Body == nil {
+			return unknown
+		}
+		r.funcBusy[fn] = true
+		m = r.returns(fn, decl, index)
+		delete(r.funcBusy, fn)
+		r.funcMemo[key] = m
 	}
-	if r.funcBusy[fn] {
-		return hole() // recursion
-	}
-	decl := r.funcDecl(fn)
-	if decl == nil || decl.Body == nil {
-		return hole()
-	}
-	r.funcBusy[fn] = true
-	var out []str
+	return &val{strs: m.strs, expr: written, form: formCall, parts: m.parts, index: -1}
+}
+
+// returns resolves result index of every return of a helper's body.
+func (r *resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *val {
+	m := &val{form: formCall, index: -1}
+	spelt := true
 	results := fn.Signature().Results()
 	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
 		switch {
 		case len(ret.Results) == results.Len():
-			out = union(out, r.str(ret.Results[index]))
+			p := r.str(ret.Results[index])
+			m.strs = union(m.strs, p.strs)
+			m.parts = append(m.parts, p)
 		case len(ret.Results) == 0: // a bare return of named results
+			spelt = false
 			v := results.At(index)
 			if defs, ok := r.vars.of(v).lookup(v, r.pkg); ok {
-				out = union(out, r.varStr(v, defs))
+				m.strs = union(m.strs, r.varStr(nil, v, defs).strs)
 			} else {
-				out = union(out, hole())
+				m.strs = union(m.strs, hole())
 			}
 		default: // return f() of a tuple
-			out = union(out, hole())
+			spelt = false
+			m.strs = union(m.strs, hole())
 		}
 	})
-	delete(r.funcBusy, fn)
-	if len(out) == 0 {
-		out = hole() // no return: the function panics or never returns
+	if !spelt {
+		m.parts = nil // the fix edits the call instead
 	}
-	r.funcMemo[key] = out
-	return out
+	if len(m.strs) == 0 {
+		m.strs = hole() // no return: the function panics or never returns
+	}
+	return m
 }
 
 // eachReturn calls f for each return statement of a function body, not

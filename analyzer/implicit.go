@@ -195,7 +195,7 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 		}
 		stmt := is.stmt.Node()
 		addr := fx.allInterfaces(port, stmt.Pos())
-		col := fx.c.pass.Fset.Position(stmt.Pos()).Column
+		col := fx.pass.Fset.Position(stmt.Pos()).Column
 		text := fmt.Sprintf("%s.%s = %s\n%s", is.recv.Name, is.rule.field, addr, strings.Repeat("\t", col-1))
 		fx.edits = append(fx.edits, insertAt(stmt.Pos(), text))
 		fx.boundHost = true
@@ -217,7 +217,7 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 // allInterfaces is the fix's address: the configured host and the port
 // from the environment, with port as the default.
 func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
-	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, pos))
+	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.cfg.Host), fx.portExpr(port, pos))
 }
 
 func slicesContains(list []string, s string) bool {

@@ -170,7 +170,7 @@ func (c *checker) throughParams(s site, strs []str) bool {
 	owner, _ := c.res.paramOf(param)
 	calls := c.res.callers.calls[owner.fn]
 	type argSite struct {
-		arg  ast.Expr
+		arg  *val
 		strs []str
 	}
 	var sites []argSite
@@ -178,20 +178,20 @@ func (c *checker) throughParams(s site, strs []str) bool {
 		if owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
 			return true
 		}
-		arg := call.Args[owner.index]
-		vals := c.res.str(arg)
-		for _, v := range vals {
+		arg := c.res.str(call.Args[owner.index])
+		for _, v := range arg.strs {
 			if _, ok := v.text(); !ok {
 				return true // a caller passes something unknown
 			}
 		}
-		sites = append(sites, argSite{arg, substitute(strs, param, vals)})
+		sites = append(sites, argSite{arg, substitute(strs, param, arg.strs)})
 	}
 	role := paramRole(strs, param)
 	for _, as := range sites {
 		r := site{
 			api:        s.api + " (through " + owner.fn.Name() + ")",
-			expr:       as.arg,
+			expr:       as.arg.expr,
+			val:        as.arg,
 			shape:      shapeString,
 			emptyPort:  s.emptyPort,
 			alts:       stringAlts(as.strs, s.emptyPort),

@@ -26,13 +26,13 @@ type resolver struct {
 	// importFact reads another package's facts (pass.ImportObjectFact).
 	importFact func(types.Object, analysis.Fact) bool
 	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
-	funcMemo   map[funcKey][]str
+	funcMemo   map[funcKey]*val
 	funcBusy   map[*types.Func]bool
 	params     map[*types.Var]paramOwner // built on first need
 	callers    callers
 
-	strMemo  map[*types.Var][]str
-	addrMemo map[*types.Var][]addrAlt
+	strMemo  map[*types.Var]*val
+	addrMemo map[*types.Var]*val
 	// busy holds the variables being resolved, by depth (from 1). A
 	// variable met again is a cycle: it contributes nothing there (the
 	// least fixed point), and results that saw a cycle to a shallower
@@ -74,10 +74,10 @@ func newResolver(pass *analysis.Pass, insp *inspector.Inspector) *resolver {
 		decls:      decls,
 		vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
-		funcMemo:   make(map[funcKey][]str),
+		funcMemo:   make(map[funcKey]*val),
 		funcBusy:   make(map[*types.Func]bool),
-		strMemo:    make(map[*types.Var][]str),
-		addrMemo:   make(map[*types.Var][]addrAlt),
+		strMemo:    make(map[*types.Var]*val),
+		addrMemo:   make(map[*types.Var]*val),
 		busy:       make(map[*types.Var]int),
 		lowHit:     noHit,
 	}
@@ -120,72 +120,78 @@ func constText(v constant.Value) (string, bool) {
 }
 
 // str resolves a string- or integer-valued expression.
-func (r *resolver) str(e ast.Expr) []str {
+func (r *resolver) str(e ast.Expr) *val {
+	written := e
 	e = ast.Unparen(e)
-	switch e := e.(type) {
+	switch x := e.(type) {
 	case *ast.BasicLit:
-		if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return known(t, e.Pos())
+				return leaf(written, known(t, x.Pos()))
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return known(t, r.declPos(e)) // a named constant
+				return leaf(written, known(t, r.declPos(x))) // a named constant
 			}
 		}
 	case *ast.BinaryExpr:
-		if e.Op == token.ADD && isString(r.info.TypeOf(e)) {
-			return concat(r.str(e.X), r.str(e.Y))
+		if x.Op == token.ADD && isString(r.info.TypeOf(x)) {
+			a, b := r.str(x.X), r.str(x.Y)
+			return &val{strs: concat(a.strs, b.strs), expr: written, form: formConcat, parts: []*val{a, b}, index: -1}
 		}
 	case *ast.CallExpr:
-		if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			break // a constant conversion: folded below
 		}
-		return r.callStr(e)
+		return r.callStr(written, x)
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := constText(tv.Value); ok {
-			return known(t, e.Pos())
+			return leaf(written, known(t, e.Pos()))
 		}
-		return hole()
+		return leaf(written, hole())
 	}
 	if v, defs, ok := r.defsOf(e); ok {
-		return r.varStr(v, defs)
+		return r.varStr(written, v, defs)
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
-		return r.fieldRead(sel)
+		return r.fieldRead(written, sel)
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
 			if _, ok := r.paramOf(v); ok {
-				return []str{{{param: v, pos: id.Pos()}}}
+				return leaf(written, []str{{{param: v, pos: id.Pos()}}})
 			}
 		}
 	}
-	return hole()
+	return leaf(written, hole())
 }
 
 // fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
 // package controls: the field of each struct literal assigned to cfg
 // (its zero value when the literal omits it) and each cfg.Addr = … .
-func (r *resolver) fieldRead(sel *ast.SelectorExpr) []str {
+func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 	v, exprs, zeros, ok := r.fieldExprs(sel)
 	if !ok {
-		return hole()
+		return leaf(written, hole())
 	}
+	out := &val{expr: written, form: formField, index: -1}
 	depth, saved, ok := r.enter(v)
 	if !ok {
-		return nil
+		return out // a cycle: no values
 	}
 	defer r.leave(v, depth, saved)
-	var out []str
 	for _, pos := range zeros {
-		out = union(out, r.zero(sel, pos))
+		z := r.zero(sel, pos)
+		out.strs = union(out.strs, z.strs)
+		out.parts = append(out.parts, z)
 	}
 	for _, e := range exprs {
-		out = union(out, r.str(e))
+		p := r.str(e)
+		out.strs = union(out.strs, p.strs)
+		out.parts = append(out.parts, p)
 	}
 	return out
 }
@@ -234,11 +240,12 @@ func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 }
 
 // zero is the zero value of a string or integer expression.
-func (r *resolver) zero(e ast.Expr, pos token.Pos) []str {
+func (r *resolver) zero(e ast.Expr, pos token.Pos) *val {
+	text := "0"
 	if isString(r.info.TypeOf(e)) {
-		return known("", pos)
+		text = ""
 	}
-	return known("0", pos)
+	return &val{strs: known(text, pos), form: formZero, index: -1}
 }
 
 func keyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
@@ -272,28 +279,33 @@ func (r *resolver) declPos(e ast.Expr) token.Pos {
 	return e.Pos()
 }
 
-func (r *resolver) varStr(v *types.Var, defs []def) []str {
-	if s, ok := r.strMemo[v]; ok {
-		return s
+// varStr resolves a use of variable v, with the union of its definitions.
+func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
+	if m, ok := r.strMemo[v]; ok {
+		return &val{strs: m.strs, expr: use, form: formVar, parts: m.parts, index: -1}
 	}
+	out := &val{expr: use, form: formVar, index: -1}
 	depth, saved, ok := r.enter(v)
 	if !ok {
-		return nil
+		return out // a cycle: no values
 	}
-	var out []str
 	for _, d := range defs {
+		var p *val
 		switch {
 		case d.rhs == nil:
-			out = union(out, known("", d.pos)) // zero value
+			p = &val{strs: known("", d.pos), form: formZero, index: -1}
 		case d.index >= 0:
 			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
-				out = union(out, r.funcResult(call, d.index)) // a, err := addr()
+				p = r.funcResult(d.rhs, call, d.index) // a, err := addr()
 			} else {
-				out = union(out, hole())
+				p = leaf(d.rhs, hole())
 			}
+			p.index = d.index
 		default:
-			out = union(out, r.str(d.rhs))
+			p = r.str(d.rhs)
 		}
+		out.strs = union(out.strs, p.strs)
+		out.parts = append(out.parts, p)
 	}
 	if r.leave(v, depth, saved) {
 		r.strMemo[v] = out
@@ -302,32 +314,32 @@ func (r *resolver) varStr(v *types.Var, defs []def) []str {
 }
 
 // callStr resolves calls that build strings from their arguments.
-func (r *resolver) callStr(call *ast.CallExpr) []str {
+func (r *resolver) callStr(written ast.Expr, call *ast.CallExpr) *val {
 	switch r.calleeName(call) {
 	case "strconv.Itoa":
 		if len(call.Args) == 1 {
-			return r.str(call.Args[0])
+			return leaf(written, r.str(call.Args[0]).strs)
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
 		if len(call.Args) == 2 && r.isConst(call.Args[1], "10") {
-			return r.str(call.Args[0])
+			return leaf(written, r.str(call.Args[0]).strs)
 		}
 	case "fmt.Sprint":
 		if len(call.Args) == 1 {
-			return r.str(call.Args[0])
+			return leaf(written, r.str(call.Args[0]).strs)
 		}
 	case "net.JoinHostPort":
 		if len(call.Args) == 2 {
-			return r.joinHostPort(call.Args[0], call.Args[1])
+			return r.joinHostPort(written, call.Args[0], call.Args[1])
 		}
 	case "fmt.Sprintf":
 		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
-			return r.sprintf(call)
+			return r.sprintf(written, call)
 		}
 	default:
-		return r.funcResult(call, 0)
+		return r.funcResult(written, call, 0)
 	}
-	return hole()
+	return leaf(written, hole())
 }
 
 func (r *resolver) isConst(e ast.Expr, want string) bool {
@@ -341,22 +353,33 @@ func (r *resolver) isConst(e ast.Expr, want string) bool {
 
 // joinHostPort brackets a host that contains a colon, as net.JoinHostPort
 // does; an unknown host stays a hole, which is right for the port.
-func (r *resolver) joinHostPort(h, p ast.Expr) []str {
-	hosts := r.str(h)
+func (r *resolver) joinHostPort(written, h, p ast.Expr) *val {
+	host, port := r.str(h), r.str(p)
 	var bracketed []str
-	for _, alt := range hosts {
+	for _, alt := range host.strs {
 		if t, ok := alt.text(); ok && strings.IndexByte(t, ':') >= 0 {
 			alt = append(append(str{{text: "[", known: true, pos: alt[0].pos}}, alt...), seg{text: "]", known: true, pos: alt[0].pos})
 		}
 		bracketed = append(bracketed, alt)
 	}
 	colon := known(":", h.End())
-	return concat(concat(bracketed, colon), r.str(p))
+	strs := concat(concat(bracketed, colon), port.strs)
+	return &val{strs: strs, expr: written, form: formJoin, parts: []*val{host, port}, index: -1}
 }
 
 // sprintf interprets a constant format with %s, %d and %v verbs; any other
 // verb, flag or width makes the result unknown.
-func (r *resolver) sprintf(call *ast.CallExpr) []str {
+func (r *resolver) sprintf(written ast.Expr, call *ast.CallExpr) *val {
+	parts := make([]*val, len(call.Args))
+	for i, a := range call.Args {
+		parts[i] = r.str(a)
+	}
+	return &val{strs: r.format(call, parts), expr: written, form: formSprintf, parts: parts, index: -1}
+}
+
+// format computes the values of fmt.Sprintf(format, args...) from the
+// values of its arguments.
+func (r *resolver) format(call *ast.CallExpr, parts []*val) []str {
 	tv, ok := r.info.Types[call.Args[0]]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return hole()
@@ -368,7 +391,7 @@ func (r *resolver) sprintf(call *ast.CallExpr) []str {
 		fpos = r.declPos(ast.Unparen(call.Args[0]))
 	}
 	out := known("", fpos)
-	args := call.Args[1:]
+	args := parts[1:]
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
@@ -394,7 +417,7 @@ func (r *resolver) sprintf(call *ast.CallExpr) []str {
 				return hole()
 			}
 			flush()
-			out = concat(out, r.str(args[0]))
+			out = concat(out, args[0].strs)
 			args = args[1:]
 		default:
 			return hole()

@@ -24,16 +24,18 @@ var resolveAddrFuncs = map[string]bool{
 
 // ipPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
 // a variable holding one, or the first result of net.Resolve*Addr.
-func (r *resolver) ipPort(e ast.Expr, hasPort bool) []addrAlt {
+func (r *resolver) ipPort(e ast.Expr, hasPort bool) *val {
+	written := e
 	e = ast.Unparen(e)
-	unknown := []addrAlt{{hasPort: hasPort}}
+	unknown := &val{addrs: []addrAlt{{hasPort: hasPort}}, expr: written, index: -1}
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
 		// A nil address listens on all interfaces and any free port.
-		return []addrAlt{{host: part{"", true, e.Pos()}, port: part{"", true, e.Pos()}, hasPort: hasPort}}
+		unknown.addrs = []addrAlt{{host: part{"", true, e.Pos()}, port: part{"", true, e.Pos()}, hasPort: hasPort}}
+		return unknown
 	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok {
-			return r.ipPortLit(lit, hasPort)
+			return r.ipPortLit(written, lit, hasPort)
 		}
 		return unknown
 	}
@@ -41,28 +43,31 @@ func (r *resolver) ipPort(e ast.Expr, hasPort bool) []addrAlt {
 	if !ok {
 		return unknown
 	}
-	if alts, ok := r.addrMemo[v]; ok {
-		return alts
+	if m, ok := r.addrMemo[v]; ok {
+		return &val{addrs: m.addrs, expr: written, form: formVar, parts: m.parts, index: -1}
 	}
+	out := &val{expr: written, form: formVar, index: -1}
 	depth, saved, ok := r.enter(v)
 	if !ok {
-		return nil
+		return out // a cycle: no values
 	}
-	var out []addrAlt
 	for _, d := range defs {
+		var p *val
 		switch {
 		case d.rhs == nil:
-			out = append(out, unknown...) // a nil pointer: would panic or listen anywhere
+			p = &val{addrs: unknown.addrs, form: formZero, index: -1} // a nil pointer: would panic or listen anywhere
 		case d.index == 0:
-			out = append(out, r.resolvedAddr(d.rhs, hasPort)...)
+			p = r.resolvedAddr(d.rhs, hasPort)
 		case d.index < 0:
-			out = append(out, r.ipPort(d.rhs, hasPort)...)
+			p = r.ipPort(d.rhs, hasPort)
 		default:
-			out = append(out, unknown...)
+			p = &val{addrs: unknown.addrs, expr: d.rhs, index: d.index}
 		}
+		out.addrs = append(out.addrs, p.addrs...)
+		out.parts = append(out.parts, p)
 	}
-	if len(out) > maxAlts {
-		out = unknown
+	if len(out.addrs) > maxAlts {
+		out.addrs = unknown.addrs
 	}
 	if r.leave(v, depth, saved) {
 		r.addrMemo[v] = out
@@ -71,28 +76,31 @@ func (r *resolver) ipPort(e ast.Expr, hasPort bool) []addrAlt {
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
-func (r *resolver) resolvedAddr(rhs ast.Expr, hasPort bool) []addrAlt {
+func (r *resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *val {
+	out := &val{expr: rhs, index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !resolveAddrFuncs[r.calleeName(call)] || len(call.Args) != 2 {
-		return []addrAlt{{hasPort: hasPort}}
+		out.addrs = []addrAlt{{hasPort: hasPort}}
+		return out
 	}
-	var out []addrAlt
-	for _, s := range r.str(call.Args[1]) {
+	addr := r.str(call.Args[1])
+	out.form, out.parts = formResolve, []*val{addr}
+	for _, s := range addr.strs {
 		if !hasPort { // ResolveIPAddr takes a bare host
 			t, ok := s.text()
-			out = append(out, addrAlt{host: part{t, ok, originOf(s, 0)}})
+			out.addrs = append(out.addrs, addrAlt{host: part{t, ok, originOf(s, 0)}})
 			continue
 		}
-		out = append(out, splitAddr(s))
+		out.addrs = append(out.addrs, splitAddr(s))
 	}
 	return out
 }
 
-func (r *resolver) ipPortLit(lit *ast.CompositeLit, hasPort bool) []addrAlt {
+func (r *resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *val {
 	tn := namedTypeName(r.info.TypeOf(lit))
 	portField, ok := ipAddrTypes[tn]
 	if !ok {
-		return []addrAlt{{hasPort: hasPort}}
+		return &val{addrs: []addrAlt{{hasPort: hasPort}}, expr: written, index: -1}
 	}
 	var ipExpr, portExpr ast.Expr
 	for i, elt := range lit.Elts {
@@ -114,17 +122,17 @@ func (r *resolver) ipPortLit(lit *ast.CompositeLit, hasPort bool) []addrAlt {
 			portExpr = val
 		}
 	}
-	var hosts []str
-	if ipExpr == nil {
-		hosts = known("", lit.Lbrace) // nil IP: all interfaces
-	} else {
-		hosts = r.ip(ipExpr, 0)
+	out := &val{expr: written, form: formIPAddr, parts: make([]*val, 2), index: -1}
+	hosts := known("", lit.Lbrace) // nil IP: all interfaces
+	if ipExpr != nil {
+		out.parts[0] = r.ip(ipExpr)
+		hosts = out.parts[0].strs
 	}
 	ports := known("0", lit.Lbrace)
 	if portExpr != nil {
-		ports = r.str(portExpr)
+		out.parts[1] = r.str(portExpr)
+		ports = out.parts[1].strs
 	}
-	var out []addrAlt
 	for _, h := range hosts {
 		ht, hok := h.text()
 		for _, p := range ports {
@@ -133,39 +141,37 @@ func (r *resolver) ipPortLit(lit *ast.CompositeLit, hasPort bool) []addrAlt {
 			if a.hasPort {
 				a.port = part{pt, pok, originOf(p, 0)}
 			}
-			out = append(out, a)
+			out.addrs = append(out.addrs, a)
 		}
 	}
 	return out
 }
 
 // ip resolves a net.IP expression to its textual host.
-func (r *resolver) ip(e ast.Expr, depth int) []str {
+func (r *resolver) ip(e ast.Expr) *val {
+	written := e
 	e = ast.Unparen(e)
-	if depth > 8 {
-		return hole()
-	}
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
-		return known("", e.Pos())
+		return leaf(written, known("", e.Pos()))
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net" {
 			switch v.Name() {
 			case "IPv6loopback":
-				return known("::1", e.Pos())
+				return leaf(written, known("::1", e.Pos()))
 			case "IPv4zero":
-				return known("0.0.0.0", e.Pos())
+				return leaf(written, known("0.0.0.0", e.Pos()))
 			case "IPv6zero", "IPv6unspecified":
-				return known("::", e.Pos())
+				return leaf(written, known("::", e.Pos()))
 			}
 		}
-		return hole()
+		return leaf(written, hole())
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		switch r.calleeName(call) {
 		case "net.ParseIP":
 			if len(call.Args) == 1 {
-				return r.str(call.Args[0])
+				return leaf(written, r.str(call.Args[0]).strs)
 			}
 		case "net.IPv4":
 			if len(call.Args) == 4 {
@@ -173,30 +179,39 @@ func (r *resolver) ip(e ast.Expr, depth int) []str {
 				for _, a := range call.Args {
 					t, ok := r.constArg(a)
 					if !ok {
-						return hole()
+						return leaf(written, hole())
 					}
 					parts = append(parts, t)
 				}
-				return known(strings.Join(parts, "."), e.Pos())
+				return leaf(written, known(strings.Join(parts, "."), e.Pos()))
 			}
 		}
-		return hole()
+		return leaf(written, hole())
 	}
-	if _, defs, ok := r.defsOf(e); ok && len(defs) <= maxAlts {
-		var out []str
-		for _, d := range defs {
-			if d.rhs == nil || d.index >= 0 {
-				out = union(out, known("", d.pos))
-				if d.index >= 0 {
-					return hole()
-				}
-				continue
+	v, defs, ok := r.defsOf(e)
+	if !ok || len(defs) > maxAlts {
+		return leaf(written, hole())
+	}
+	depth, saved, ok := r.enter(v)
+	out := &val{expr: written, form: formVar, index: -1}
+	if !ok {
+		return out // a cycle: no values
+	}
+	defer r.leave(v, depth, saved)
+	for _, d := range defs {
+		if d.rhs == nil || d.index >= 0 {
+			if d.index >= 0 {
+				return leaf(written, hole())
 			}
-			out = union(out, r.ip(d.rhs, depth+1))
+			out.strs = union(out.strs, known("", d.pos))
+			out.parts = append(out.parts, &val{strs: known("", d.pos), form: formZero, index: -1})
+			continue
 		}
-		return out
+		p := r.ip(d.rhs)
+		out.strs = union(out.strs, p.strs)
+		out.parts = append(out.parts, p)
 	}
-	return hole()
+	return out
 }
 
 func (r *resolver) constArg(e ast.Expr) (string, bool) {

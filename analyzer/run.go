@@ -19,6 +19,7 @@ type site struct {
 	api   string    // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
 	expr  ast.Expr  // the address expression as written at the site
 	alts  []addrAlt // every address that can reach it
+	val   *val      // how the resolver found them, for the fix
 	shape addrShape
 	// emptyPort is the port an empty address means ("80" for
 	// http.ListenAndServe), or "".
@@ -190,15 +191,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort}
 	switch rule.shape {
 	case shapeString:
-		strs := c.res.str(addr)
-		if c.throughParams(s, strs) {
+		s.val = c.res.str(addr)
+		if c.throughParams(s, s.val.strs) {
 			return
 		}
-		s.alts = stringAlts(strs, rule.emptyPort)
-	case shapeIPPort:
-		s.alts = c.res.ipPort(addr, true)
-	case shapeIPOnly:
-		s.alts = c.res.ipPort(addr, false)
+		s.alts = stringAlts(s.val.strs, rule.emptyPort)
+	case shapeIPPort, shapeIPOnly:
+		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
+		s.alts = s.val.addrs
 	}
 	c.report(s)
 }
@@ -216,7 +216,7 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 // argument is a known non-unix network: unix sockets have paths, not
 // ports, and an unknown network may be one.
 func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
-	for _, alt := range c.res.str(e) {
+	for _, alt := range c.res.str(e).strs {
 		t, ok := alt.text()
 		if !ok || strings.HasPrefix(t, "unix") {
 			return false
@@ -343,12 +343,11 @@ func fieldOwner(sel *types.Selection) string {
 }
 
 func (c *checker) fieldSite(typ, field string, value ast.Expr) {
-	s := site{api: shortType(typ) + "." + field, expr: value, shape: shapeString}
-	strs := c.res.str(value)
-	if c.throughParams(s, strs) {
+	s := site{api: shortType(typ) + "." + field, expr: value, shape: shapeString, val: c.res.str(value)}
+	if c.throughParams(s, s.val.strs) {
 		return
 	}
-	s.alts = stringAlts(strs, "")
+	s.alts = stringAlts(s.val.strs, "")
 	c.report(s)
 }
 
