@@ -55,7 +55,6 @@ const (
 	rolePortInt        // an int port, as in net.TCPAddr.Port
 )
 
-
 // fixes computes the fix of a finding; its import edits are completed
 // when the whole file is done (see finishFile).
 func (c *checker) fixes(s site, f finding) (string, *fixer) {
@@ -496,4 +495,3 @@ func isBasic(t types.Type, info types.BasicInfo) bool {
 func fileAtLeast(fileVersion, v string) bool {
 	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
 }
-
