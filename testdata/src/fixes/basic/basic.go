@@ -60,3 +60,10 @@ func structs() {
 	port := 8094
 	net.ListenTCP("tcp", &net.TCPAddr{Port: port}) // want `hard-coded port 8094`
 }
+
+// A parenthesized host variable: the fixer once asserted the operand as
+// written was an identifier, and panicked.
+func parenHost() {
+	host := "localhost"
+	http.ListenAndServe((host)+":"+"8095", nil) // want `hard-coded port 8095 and loopback host "localhost"`
+}
