@@ -1,0 +1,64 @@
+package addrval
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Finding is what a listen site is reported for, if anything.
+type Finding struct {
+	Port, Loopback bool
+}
+
+// Any reports whether the site is reported at all.
+func (f Finding) Any() bool { return f.Port || f.Loopback }
+
+// Classify decides what the alternatives reaching a site are reported
+// for. A part is reported only when every alternative has it constant:
+// a valid port, or a loopback host. An alternative with an ephemeral
+// port, or one net.Listen would reject, silences the whole site: the
+// first is an internal listener on any free port, the second cannot work
+// and is not this analyzer's business.
+func Classify(alts []Alt) Finding {
+	if len(alts) == 0 {
+		return Finding{}
+	}
+	f := Finding{Port: true, Loopback: true}
+	for _, a := range alts {
+		if a.HasPort && a.Port.Known && (PortIsEphemeral(a.Port.Text) || !ValidPort(a.Port.Text)) {
+			return Finding{}
+		}
+		if !a.HasPort || !a.Port.Known {
+			f.Port = false
+		}
+		if !a.Host.Known || !HostIsLoopback(a.Host.Text) {
+			f.Loopback = false
+		}
+	}
+	return f
+}
+
+// Distinct lists, for a message, the distinct ports and quoted hosts of
+// the alternatives in the order they first appear: "8080 or 8081" and
+// `"localhost" or "127.0.0.1"`. Each list is empty unless f reports its
+// part.
+func Distinct(alts []Alt, f Finding) (ports, hosts string) {
+	var ps, hs []string
+	add := func(list []string, v string) []string {
+		for _, x := range list {
+			if x == v {
+				return list
+			}
+		}
+		return append(list, v)
+	}
+	for _, a := range alts {
+		if f.Port {
+			ps = add(ps, a.Port.Text)
+		}
+		if f.Loopback {
+			hs = add(hs, strconv.Quote(a.Host.Text))
+		}
+	}
+	return strings.Join(ps, " or "), strings.Join(hs, " or ")
+}

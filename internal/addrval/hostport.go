@@ -1,0 +1,123 @@
+package addrval
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// SplitHostPort splits "host:port", "[host]:port" or "[host%zone]:port"
+// as net.SplitHostPort does, without allocating an error: ok is false
+// exactly when net.SplitHostPort returns one. It never panics.
+func SplitHostPort(s string) (host, port string, ok bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", "", false // missing port
+	}
+	if s[0] == '[' {
+		end := strings.IndexByte(s, ']')
+		if end < 0 {
+			return "", "", false // missing ']'
+		}
+		switch end + 1 {
+		case len(s):
+			return "", "", false // "[host]" without a port
+		case i:
+			// "[host]:port"
+		default:
+			return "", "", false // "[host]x:port", or too many colons
+		}
+		host = s[1:end]
+		if strings.IndexByte(s[1:], '[') >= 0 || strings.IndexByte(s[end+1:], ']') >= 0 {
+			return "", "", false // unexpected bracket
+		}
+	} else {
+		host = s[:i]
+		if strings.IndexByte(host, ':') >= 0 {
+			return "", "", false // too many colons
+		}
+		if strings.IndexByte(s, '[') >= 0 || strings.IndexByte(s, ']') >= 0 {
+			return "", "", false // unexpected bracket
+		}
+	}
+	return host, s[i+1:], true
+}
+
+// PortIsEphemeral reports whether a port asks the kernel for any free
+// port: empty, or numerically zero ("0", "00").
+func PortIsEphemeral(port string) bool {
+	if port == "" {
+		return true
+	}
+	n, err := strconv.ParseUint(port, 10, 64)
+	return err == nil && n == 0
+}
+
+// HostIsLoopback reports whether host names only the loopback interface:
+// localhost (any case, a trailing dot, and *.localhost, which RFC 6761
+// reserves for loopback), 127.0.0.0/8, ::1 and IPv4-mapped loopback
+// (::ffff:127.0.0.1). host has no brackets.
+func HostIsLoopback(host string) bool {
+	// Parse before trimming: in "::1%." the dot is the zone.
+	if a, err := netip.ParseAddr(host); err == nil {
+		return a.Unmap().IsLoopback()
+	}
+	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	a, err := netip.ParseAddr(h)
+	return err == nil && a.Unmap().IsLoopback()
+}
+
+// HostIsAllInterfaces reports whether host binds every interface: empty,
+// 0.0.0.0, :: or ::ffff:0.0.0.0. host has no brackets.
+func HostIsAllInterfaces(host string) bool {
+	if host == "" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.Unmap().IsUnspecified()
+}
+
+// ValidPort reports whether net.Listen could accept p as a port: 1-65535
+// in decimal, or something shaped like a service name such as "http"
+// (letters, digits and hyphens, not all digits). Names are not looked up.
+func ValidPort(p string) bool {
+	if strings.Trim(p, "0123456789") == "" {
+		n, err := strconv.ParseUint(p, 10, 16)
+		return err == nil && n > 0
+	}
+	for _, r := range p {
+		if !(r == '-' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// IsAddressValue reports whether every value can matter to a listen
+// address: an address (its port possibly left to the caller, as in
+// "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
+// host, or a network name. The analyzer exports a helper's constant
+// results across packages only when they pass, so that the String and
+// Error methods of every package ("RSA", "i/o timeout") make no facts.
+func IsAddressValue(values []string) bool {
+	for _, v := range values {
+		host, port, isAddr := SplitHostPort(v)
+		isAddr = isAddr && (port == "" || ValidPort(port)) && !strings.ContainsAny(host, " \t")
+		n, err := strconv.ParseUint(v, 10, 16)
+		isPort := err == nil && n > 0
+		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
+		if !isAddr && !isPort && ipErr != nil && !HostIsLoopback(v) && !networkNames[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// networkNames are the networks of net.Listen and net.ListenPacket.
+var networkNames = map[string]bool{
+	"tcp": true, "tcp4": true, "tcp6": true, "udp": true, "udp4": true, "udp6": true,
+	"unix": true, "unixgram": true, "unixpacket": true, "ip": true, "ip4": true, "ip6": true,
+}

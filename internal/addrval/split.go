@@ -1,0 +1,109 @@
+package addrval
+
+import (
+	"go/token"
+	"strings"
+)
+
+// Part is a host or a port: its constant text and where it was written,
+// or unknown.
+type Part struct {
+	Text  string
+	Known bool
+	Pos   token.Pos
+}
+
+// Alt is one alternative address reaching a listen site.
+type Alt struct {
+	Host, Port Part
+	HasPort    bool // false for *net.IPAddr, which has no port
+	Implicit   bool // the port is the API's default for an empty address
+}
+
+// Split splits one alternative "host:port" value into its parts.
+//
+// A constant value splits as net.SplitHostPort does; one it rejects (a
+// unix socket path, a typo) has neither part known, so nothing is
+// reported. With holes present the port is whatever follows the last
+// colon of a known segment, known only if no hole follows that colon; the
+// host is what precedes it, known only if no hole does.
+func Split(s Str) Alt {
+	if t, ok := s.Text(); ok {
+		host, port, ok := SplitHostPort(t)
+		if !ok {
+			return Alt{HasPort: true}
+		}
+		return Alt{
+			Host:    Part{Text: host, Known: true, Pos: OriginOf(s, 0)},
+			Port:    Part{Text: port, Known: true, Pos: OriginOf(s, len(t)-len(port))},
+			HasPort: true,
+		}
+	}
+	gi, ci := -1, -1 // the segment and byte index of the last constant colon
+	for i := len(s) - 1; i >= 0 && gi < 0; i-- {
+		if s[i].Known {
+			if j := strings.LastIndexByte(s[i].Text, ':'); j >= 0 {
+				gi, ci = i, j
+			}
+		}
+	}
+	a := Alt{HasPort: true}
+	if gi < 0 {
+		return a
+	}
+	colon := s[gi]
+	if rest, ok := s[gi+1:].Text(); ok {
+		a.Port = Part{Text: colon.Text[ci+1:] + rest, Known: true, Pos: colon.Pos}
+		if a.Port.Text == "" && gi+1 < len(s) {
+			a.Port.Pos = s[gi+1].Pos
+		}
+	}
+	if before, ok := s[:gi].Text(); ok {
+		host := before + colon.Text[:ci]
+		if len(host) >= 2 && host[0] == '[' && host[len(host)-1] == ']' {
+			host = host[1 : len(host)-1]
+		} else if strings.ContainsAny(host, "[]:") {
+			return a // malformed: stay silent on the host
+		}
+		a.Host = Part{Text: host, Known: true, Pos: s[0].Pos}
+	}
+	return a
+}
+
+// SplitAll splits every alternative. An empty constant address stands for
+// emptyPort on all interfaces where the API has such a default
+// (http.ListenAndServe("") listens on ":http"); such an alternative is
+// Implicit, both parts at the empty value's origin.
+func SplitAll(strs []Str, emptyPort string) []Alt {
+	alts := make([]Alt, 0, len(strs))
+	for _, s := range strs {
+		if t, ok := s.Text(); ok && t == "" && emptyPort != "" {
+			pos := OriginOf(s, 0)
+			alts = append(alts, Alt{
+				Host:     Part{Text: "", Known: true, Pos: pos},
+				Port:     Part{Text: emptyPort, Known: true, Pos: pos},
+				HasPort:  true,
+				Implicit: true,
+			})
+			continue
+		}
+		alts = append(alts, Split(s))
+	}
+	return alts
+}
+
+// OriginOf returns the origin of the segment holding byte off of the text
+// of s; segments without text hold no byte. Past the end it is the last
+// segment's origin, so an empty suffix still points somewhere.
+func OriginOf(s Str, off int) token.Pos {
+	for _, g := range s {
+		if off < len(g.Text) {
+			return g.Pos
+		}
+		off -= len(g.Text)
+	}
+	if len(s) > 0 {
+		return s[len(s)-1].Pos
+	}
+	return token.NoPos
+}

@@ -1,0 +1,132 @@
+package addrval
+
+import (
+	"go/token"
+	"strings"
+)
+
+// Seg is one piece of a string value: constant text, or a hole.
+type Seg struct {
+	Text  string
+	Known bool
+	Pos   token.Pos // where the text was written (a literal, or a constant's declaration)
+	// Hole names an unknown segment that Substitute may later replace
+	// (a parameter whose callers are all known); nil for an anonymous
+	// hole or known text. It is compared with ==, so it must be of a
+	// comparable type.
+	Hole any
+}
+
+// Str is one alternative value of a string expression.
+type Str []Seg
+
+// MaxAlts bounds the alternatives tracked per expression; past it the
+// value is Unknown, which keeps resolution linear and silent when unsure.
+const MaxAlts = 16
+
+// MaxSegs bounds the segments of an alternative: past it, adjacent known
+// segments merge (keeping the first one's origin) and adjacent anonymous
+// holes merge, so a chain of thousands of + stays linear. Named holes
+// never merge: Substitute must still find each of them.
+const MaxSegs = 32
+
+// Unknown is a value nothing is known about: one alternative, one
+// anonymous hole.
+func Unknown() []Str { return []Str{{{}}} }
+
+// Known is the constant text written at pos.
+func Known(text string, pos token.Pos) []Str {
+	return []Str{{{Text: text, Known: true, Pos: pos}}}
+}
+
+// Named is an unknown value that Substitute may replace by key; pos is
+// where it is used.
+func Named(key any, pos token.Pos) []Str {
+	return []Str{{{Hole: key, Pos: pos}}}
+}
+
+// Concat is the value of a + b: the cross product of their alternatives,
+// or Unknown when that has more than MaxAlts.
+func Concat(a, b []Str) []Str {
+	if len(a)*len(b) > MaxAlts {
+		return Unknown()
+	}
+	out := make([]Str, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			// A fresh slice: compact writes to its first segment, and x
+			// is shared by every y.
+			s := make(Str, 0, len(x)+len(y))
+			s = append(append(s, x...), y...)
+			if len(s) > MaxSegs {
+				s = compact(s)
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// compact merges adjacent known segments, and adjacent anonymous holes,
+// in place. s is not empty.
+func compact(s Str) Str {
+	out := s[:1:1]
+	for _, g := range s[1:] {
+		last := &out[len(out)-1]
+		switch {
+		case g.Known && last.Known:
+			last.Text += g.Text
+		case !g.Known && !last.Known && g.Hole == nil && last.Hole == nil:
+			// One hole stands for both.
+		default:
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Union is the value of an expression with several reaching definitions:
+// the alternatives of every set in order, or Unknown when there are more
+// than MaxAlts. Duplicates are kept.
+func Union(sets ...[]Str) []Str {
+	var out []Str
+	for _, s := range sets {
+		out = append(out, s...)
+	}
+	if len(out) > MaxAlts {
+		return Unknown()
+	}
+	return out
+}
+
+// Text returns the text of s and whether every segment is known.
+func (s Str) Text() (string, bool) {
+	var b strings.Builder
+	for _, g := range s {
+		if !g.Known {
+			return "", false
+		}
+		b.WriteString(g.Text)
+	}
+	return b.String(), true
+}
+
+// Substitute replaces each segment whose Hole is key by each of vals,
+// keeping every other segment, as if the hole had been the expression vals
+// resolve to. The bounds of Concat and Union apply. key should not be
+// nil: known text and anonymous holes have a nil Hole, so they would match.
+func Substitute(strs []Str, key any, vals []Str) []Str {
+	var out []Str
+	for _, alt := range strs {
+		cur := []Str{nil}
+		for _, g := range alt {
+			if g.Hole == key {
+				cur = Concat(cur, vals)
+			} else {
+				cur = Concat(cur, []Str{{g}})
+			}
+		}
+		out = Union(out, cur)
+	}
+	return out
+}
