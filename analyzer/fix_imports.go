@@ -122,7 +122,10 @@ func (c *checker) importSpecs() []importSpec {
 		}
 		for _, s := range gd.Specs {
 			spec := s.(*ast.ImportSpec)
-			pn := importedName(c.pass.TypesInfo, spec)
+			if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+				continue // never used through a name
+			}
+			pn := c.pass.TypesInfo.PkgNameOf(spec)
 			if pn == nil {
 				continue
 			}
@@ -197,20 +200,6 @@ func (c *checker) replacedQualifiers() map[string]bool {
 		}
 	}
 	return names
-}
-
-func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
-	if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
-		return nil
-	}
-	var obj types.Object
-	if spec.Name != nil {
-		obj = info.Defs[spec.Name]
-	} else {
-		obj = info.Implicits[spec]
-	}
-	pn, _ := obj.(*types.PkgName)
-	return pn
 }
 
 func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,7 +84,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 				return
 			}
 			f, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
-			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.option || slicesContains(rule.moot, f.FullName()) {
+			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.option || slices.Contains(rule.moot, f.FullName()) {
 				return // an unknown option, or one that sets the address
 			}
 		}
@@ -220,11 +221,6 @@ func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
 	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.c.cfg.Host), fx.portExpr(port, pos))
 }
 
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+// slicesContains is slices.Contains, under the name its remaining callers
+// use.
+func slicesContains(list []string, s string) bool { return slices.Contains(list, s) }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,10 +101,8 @@ func (c *checker) report(s site) {
 func distinct(alts []addrAlt, f finding) (ports, hosts string) {
 	var ps, hs []string
 	add := func(list []string, v string) []string {
-		for _, x := range list {
-			if x == v {
-				return list
-			}
+		if slices.Contains(list, v) {
+			return list
 		}
 		return append(list, v)
 	}

@@ -105,35 +105,18 @@ func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
 // "net/http.ListenAndServe" and "(*net/http.Server).ListenAndServe" both
 // give "net/http".
 func pkgOfFullName(fn string) string {
-	s := fn
-	if len(s) > 0 && s[0] == '(' {
-		s = s[1:]
-		if len(s) > 0 && s[0] == '*' {
-			s = s[1:]
-		}
-		for i := 0; i < len(s); i++ {
-			if s[i] == ')' {
-				s = s[:i]
-				break
-			}
-		}
+	if recv, ok := strings.CutPrefix(fn, "("); ok {
+		fn, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")
 	}
-	return s[:lastDot(s)]
+	return fn[:lastDot(fn)]
 }
 
-// lastDot returns the index of the dot that ends the package path: the
-// last dot after the last slash.
+// lastDot returns the index of the dot that ends the package path in
+// "path.Name": the last dot after the last slash (gopkg.in/yaml.v3.Node),
+// or len(s) if there is none.
 func lastDot(s string) int {
-	slash := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '/' {
-			slash = i
-		}
-	}
-	for i := len(s) - 1; i > slash; i-- {
-		if s[i] == '.' {
-			return i
-		}
+	if dot := strings.LastIndexByte(s, '.'); dot > strings.LastIndexByte(s, '/') {
+		return dot
 	}
 	return len(s)
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -316,7 +317,7 @@ func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
 		return false
 	}
 	for _, n := range names {
-		if slicesContains(rule.listeners, n) {
+		if slices.Contains(rule.listeners, n) {
 			return false
 		}
 	}
