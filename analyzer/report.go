@@ -32,8 +32,10 @@ type finding struct {
 	port, loopback bool
 }
 
-// classify applies DESIGN §1: a part is reported only when every
-// alternative has it constant; an ephemeral port silences the site.
+// classify decides what a site is reported for: the port, or the
+// loopback host, only when every alternative has it constant, so that an
+// address that may come from the environment is never reported. An
+// ephemeral or invalid port silences the site.
 func classify(alts []addrAlt) finding {
 	if len(alts) == 0 {
 		return finding{}
