@@ -17,38 +17,8 @@ import (
 // Servers started without any address listen on a default port: an
 // http.Server whose Addr is never set listens on :http (:https with TLS),
 // and hertz's server.Default()/New() without server.WithHostPorts on
-// :8888. These are hard-coded ports too.
-
-type implicitKind uint8
-
-const (
-	// implicitField: a method that listens on its receiver's address field.
-	implicitField implicitKind = iota
-	// implicitOption: a constructor whose options may set the address.
-	implicitOption
-)
-
-type implicitRule struct {
-	kind  implicitKind
-	port  string // the default port
-	field string // implicitField: the address field of the receiver
-	// implicitOption: the option that sets the address, and options that
-	// make the address moot (a listener, another network).
-	option string
-	moot   []string
-}
-
-var implicitRules = map[string]implicitRule{
-	"(*net/http.Server).ListenAndServe":    {kind: implicitField, field: "Addr", port: "80"},
-	"(*net/http.Server).ListenAndServeTLS": {kind: implicitField, field: "Addr", port: "443"},
-	// hertz v0.10.4: config.defaultAddr = ":8888".
-	"github.com/cloudwego/hertz/pkg/app/server.Default": {kind: implicitOption, port: "8888",
-		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
-		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
-	"github.com/cloudwego/hertz/pkg/app/server.New": {kind: implicitOption, port: "8888",
-		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
-		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
-}
+// :8888. These are hard-coded ports too. The rules are implicitRule rows
+// of the rule set.
 
 // implicitSite is what a fix needs to give such a server an address.
 type implicitSite struct {

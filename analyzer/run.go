@@ -37,7 +37,7 @@ type site struct {
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	exportReturnFacts(pass)
 	listens := importsAny(pass.Pkg, rules.pkgs)
-	readsEnv := importsDirectly(pass.Pkg, envPackages)
+	readsEnv := importsDirectly(pass.Pkg, rules.envPkgs)
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
@@ -73,7 +73,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		c.envReads = c.envReads[:0]
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
-		fileReadsEnv := readsEnv && fileImports(file, envPackages)
+		fileReadsEnv := readsEnv && fileImports(file, rules.envPkgs)
 		if !listens && !fileReadsEnv {
 			reportDirectives(pass, c.dirs)
 			continue
@@ -87,7 +87,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				if listens && rules.names[name] {
 					c.call(cur, n)
 				}
-				if fileReadsEnv && envReaderNames[name] {
+				if fileReadsEnv && rules.envNames[name] {
 					c.envRead(n)
 				}
 			case *ast.CompositeLit:
@@ -166,7 +166,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	if ir, ok := implicitRules[fn.FullName()]; ok {
+	if ir, ok := c.rules.implicit[fn.FullName()]; ok {
 		c.implicitCall(cur, call, fn, ir)
 		return
 	}
