@@ -51,8 +51,10 @@ func (c *checker) importRemovals() [][]analysis.TextEdit {
 		if p.fx == nil {
 			continue
 		}
-		for _, e := range removes[i] {
-			out[i] = append(out[i], e)
+		for _, s := range specs { // in file order, not the map's
+			if e, ok := removes[i][s.spec]; ok {
+				out[i] = append(out[i], e)
+			}
 		}
 		for _, s := range specs {
 			if removers[s.spec] > 0 && !removes[i][s.spec].End.IsValid() && p.fx.imp.used[s.path] {
