@@ -15,7 +15,8 @@ type Config struct {
 	Env string
 	// Host is the all-interfaces host the suggested fix binds.
 	Host string
-	// Allow lists addresses that are intentional (see ParseAllow).
+	// Allow lists addresses that are intentional: host:port exactly, *:port
+	// on any host, host:* on any port.
 	Allow []string
 	// IncludeTests also checks _test.go files.
 	IncludeTests bool

@@ -39,32 +39,10 @@
 //	http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
 //
 // The -env and -host flags change the variable and the host; -allow lists
-// intentional addresses; a //portlint:ignore reason comment on the line or
-// the line above suppresses one finding.
+// intentional addresses. A comment on a finding's line or the line above
+// suppresses it, giving the reason:
+//
+//	//portlint:ignore pprof is only for local debugging
+//
+// Documentation: https://github.com/portlint/portlint/blob/main/docs/checks.md
 package analyzer
-
-// doc is the analyzer's documentation: the "# Analyzer portlint" section
-// above, kept here in the form go vet's -help prints.
-const doc = `report servers that listen on a hard-coded port or on localhost
-
-A container platform tells an app where to listen through the PORT
-environment variable and reaches it from outside the container, so the app
-must read $PORT and bind all interfaces (0.0.0.0 or [::]). portlint reports
-every listen site (net.Listen, http.ListenAndServe, http.Server{Addr: …},
-the frameworks' Run/Start/Listen, …) whose address provably has a
-hard-coded port or a loopback host (localhost, 127.0.0.0/8, ::1), and
-suggests a fix that reads the port from $PORT (keeping the old port as
-the default) and binds 0.0.0.0:
-
-	http.ListenAndServe(":8080", nil)
-	// fix: http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
-
-It is silent on addresses from the environment, flags, configuration or
-parameters, on port 0 (any free port), unix sockets, clients (net.Dial,
-http.Get) and _test.go files (see -include-tests).
-
-Suppress one finding with a comment on its line or the line above:
-
-	//portlint:ignore pprof is only for local debugging
-
-Documentation: https://github.com/portlint/portlint/blob/main/docs/checks.md`

@@ -12,19 +12,8 @@ import (
 )
 
 // A program that reads os.Getenv("port") while trying to comply never sees
-// the platform's PORT: environment variable names are case-sensitive.
-
-// envReaders are the functions that read one environment variable by name.
-var envReaders = map[string]bool{
-	"os.Getenv":      true,
-	"os.LookupEnv":   true,
-	"syscall.Getenv": true,
-}
-
-var envPackages = map[string]bool{"os": true, "syscall": true}
-
-// envReaderNames are envReaders' bare names, a filter before type lookups.
-var envReaderNames = map[string]bool{"Getenv": true, "LookupEnv": true}
+// the platform's PORT: environment variable names are case-sensitive. The
+// functions that read a variable by name are the rule set's envReaders.
 
 const categoryEnvName = "env-name"
 
@@ -40,7 +29,7 @@ func (c *checker) envRead(call *ast.CallExpr) {
 		return
 	}
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(interface{ FullName() string })
-	if !ok || !envReaders[fn.FullName()] {
+	if !ok || !c.rules.envReaders[fn.FullName()] {
 		return
 	}
 	tv := c.pass.TypesInfo.Types[call.Args[0]]

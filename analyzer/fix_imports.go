@@ -20,12 +20,6 @@ import (
 // import's last uses cannot both remove it; unitchecker and gopls then drop
 // the unused import themselves.)
 
-type pendingDiag struct {
-	d          analysis.Diagnostic
-	fixMessage string
-	fx         *fixer // nil when no fix
-}
-
 // importSpec is one named import of the file.
 type importSpec struct {
 	path    string
@@ -34,10 +28,12 @@ type importSpec struct {
 	removal analysis.TextEdit
 }
 
-func (c *checker) finishFile() {
-	if len(c.pending) == 0 {
-		return
-	}
+// importRemovals returns, for each pending finding of the file, the
+// import edits its fix needs beyond its own: the removal of each import it
+// leaves unused, and, for each import that another fix removes but its new
+// code uses, that removal and the import's re-insertion. A finding without
+// a fix gets none.
+func (c *checker) importRemovals() [][]analysis.TextEdit {
 	specs := c.importSpecs()
 	uses := c.importUses(specs)
 	removes := make([]map[string]analysis.TextEdit, len(c.pending))
@@ -50,26 +46,23 @@ func (c *checker) finishFile() {
 			}
 		}
 	}
+	out := make([][]analysis.TextEdit, len(c.pending))
 	for i, p := range c.pending {
-		if p.fx != nil {
-			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
-			for _, im := range p.fx.others {
-				edits = append(edits, im.edits()...)
-			}
-			for _, e := range removes[i] {
-				edits = append(edits, e)
-			}
-			// Imports another fix removes but this one's new code uses.
-			for _, s := range specs {
-				if removers[s.spec] > 0 && !removes[i][s.spec].End.IsValid() && p.fx.imp.used[s.path] {
-					edits = append(edits, s.removal, p.fx.imp.insertion(s.path, s.spec))
-				}
-			}
-			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
+		if p.fx == nil {
+			continue
 		}
-		c.pass.Report(p.d)
+		for _, s := range specs { // in file order, not the map's
+			if e, ok := removes[i][s.spec]; ok {
+				out[i] = append(out[i], e)
+			}
+		}
+		for _, s := range specs {
+			if removers[s.spec] > 0 && !removes[i][s.spec].End.IsValid() && p.fx.imp.used[s.path] {
+				out[i] = append(out[i], s.removal, p.fx.imp.insertion(s.path, s.spec))
+			}
+		}
 	}
-	c.pending = c.pending[:0]
+	return out
 }
 
 // unusedImports returns the removal edits of the imports the fix leaves
@@ -122,7 +115,10 @@ func (c *checker) importSpecs() []importSpec {
 		}
 		for _, s := range gd.Specs {
 			spec := s.(*ast.ImportSpec)
-			pn := importedName(c.pass.TypesInfo, spec)
+			if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+				continue // never used through a name
+			}
+			pn := c.pass.TypesInfo.PkgNameOf(spec)
 			if pn == nil {
 				continue
 			}
@@ -197,35 +193,4 @@ func (c *checker) replacedQualifiers() map[string]bool {
 		}
 	}
 	return names
-}
-
-func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
-	if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
-		return nil
-	}
-	var obj types.Object
-	if spec.Name != nil {
-		obj = info.Defs[spec.Name]
-	} else {
-		obj = info.Implicits[spec]
-	}
-	pn, _ := obj.(*types.PkgName)
-	return pn
-}
-
-func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
-	type key struct {
-		pos, end token.Pos
-		text     string
-	}
-	seen := make(map[key]bool, len(edits))
-	out := edits[:0]
-	for _, e := range edits {
-		k := key{e.Pos, e.End, string(e.NewText)}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }

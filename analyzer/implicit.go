@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,38 +17,8 @@ import (
 // Servers started without any address listen on a default port: an
 // http.Server whose Addr is never set listens on :http (:https with TLS),
 // and hertz's server.Default()/New() without server.WithHostPorts on
-// :8888. These are hard-coded ports too.
-
-type implicitKind uint8
-
-const (
-	// implicitField: a method that listens on its receiver's address field.
-	implicitField implicitKind = iota
-	// implicitOption: a constructor whose options may set the address.
-	implicitOption
-)
-
-type implicitRule struct {
-	kind  implicitKind
-	port  string // the default port
-	field string // implicitField: the address field of the receiver
-	// implicitOption: the option that sets the address, and options that
-	// make the address moot (a listener, another network).
-	option string
-	moot   []string
-}
-
-var implicitRules = map[string]implicitRule{
-	"(*net/http.Server).ListenAndServe":    {kind: implicitField, field: "Addr", port: "80"},
-	"(*net/http.Server).ListenAndServeTLS": {kind: implicitField, field: "Addr", port: "443"},
-	// hertz v0.10.4: config.defaultAddr = ":8888".
-	"github.com/cloudwego/hertz/pkg/app/server.Default": {kind: implicitOption, port: "8888",
-		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
-		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
-	"github.com/cloudwego/hertz/pkg/app/server.New": {kind: implicitOption, port: "8888",
-		option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
-		moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
-}
+// :8888. These are hard-coded ports too. The rules are implicitRule rows
+// of the rule set.
 
 // implicitSite is what a fix needs to give such a server an address.
 type implicitSite struct {
@@ -83,7 +54,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 				return
 			}
 			f, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
-			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.option || slicesContains(rule.moot, f.FullName()) {
+			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.option || slices.Contains(rule.moot, f.FullName()) {
 				return // an unknown option, or one that sets the address
 			}
 		}
@@ -220,11 +191,6 @@ func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
 	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.cfg.Host), fx.portExpr(port, pos))
 }
 
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+// slicesContains is slices.Contains, under the name its remaining callers
+// use.
+func slicesContains(list []string, s string) bool { return slices.Contains(list, s) }

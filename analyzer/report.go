@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,8 +32,10 @@ type finding struct {
 	port, loopback bool
 }
 
-// classify applies DESIGN §1: a part is reported only when every
-// alternative has it constant; an ephemeral port silences the site.
+// classify decides what a site is reported for: the port, or the
+// loopback host, only when every alternative has it constant, so that an
+// address that may come from the environment is never reported. An
+// ephemeral or invalid port silences the site.
 func classify(alts []addrAlt) finding {
 	if len(alts) == 0 {
 		return finding{}
@@ -100,10 +103,8 @@ func (c *checker) report(s site) {
 func distinct(alts []addrAlt, f finding) (ports, hosts string) {
 	var ps, hs []string
 	add := func(list []string, v string) []string {
-		for _, x := range list {
-			if x == v {
-				return list
-			}
+		if slices.Contains(list, v) {
+			return list
 		}
 		return append(list, v)
 	}
@@ -151,4 +152,49 @@ func anyImplicit(alts []addrAlt) bool {
 		}
 	}
 	return false
+}
+
+// pendingDiag is a finding held until its file is done.
+type pendingDiag struct {
+	d          analysis.Diagnostic
+	fixMessage string
+	fx         *fixer // nil when no fix
+}
+
+// finishFile reports the file's findings in the order they were found,
+// now that the import edits of their fixes, which depend on one another
+// (see fix_imports.go), can be completed.
+func (c *checker) finishFile() {
+	if len(c.pending) == 0 {
+		return
+	}
+	imports := c.importRemovals()
+	for i, p := range c.pending {
+		if p.fx != nil {
+			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
+			for _, im := range p.fx.others {
+				edits = append(edits, im.edits()...)
+			}
+			edits = append(edits, imports[i]...)
+			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
+		}
+		c.pass.Report(p.d)
+	}
+}
+
+func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
+	type key struct {
+		pos, end token.Pos
+		text     string
+	}
+	seen := make(map[key]bool, len(edits))
+	out := edits[:0]
+	for _, e := range edits {
+		k := key{e.Pos, e.End, string(e.NewText)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -17,13 +17,13 @@ const (
 // callRule describes one listen API: a function or method, by the full
 // name types.Func.FullName prints, and where its arguments are.
 type callRule struct {
-	fn      string    // e.g. "net/http.ListenAndServe", "(*net.ListenConfig).Listen"
-	addr    int       // index of the address argument
+	fn string // e.g. "net/http.ListenAndServe", "(*net.ListenConfig).Listen"
+	// addr is the index of the address argument. A call without one is
+	// not a listen site: the API then finds its address itself (gin's
+	// r.Run(), beego's web.Run()).
+	addr    int
 	network int       // index of the network argument, or -1 if it has none
 	shape   addrShape // how the address is passed
-	// A call with no argument at index addr is fine when optional is set:
-	// gin's r.Run() reads $PORT itself, beego's web.Run() its config file.
-	optional bool
 	// emptyPort is the port an empty address stands for, if any.
 	emptyPort string
 }
@@ -39,104 +39,159 @@ type fieldRule struct {
 	listeners []string
 }
 
-// stdCallRules are the standard library's listeners. Clients (net.Dial,
-// http.Get) and listener-taking calls (http.Serve, (*http.Server).Serve)
-// are deliberately absent.
-var stdCallRules = []callRule{
-	{fn: "net.Listen", addr: 1, network: 0},
-	{fn: "net.ListenPacket", addr: 1, network: 0},
-	{fn: "net.ListenTCP", addr: 1, network: 0, shape: shapeIPPort},
-	{fn: "net.ListenUDP", addr: 1, network: 0, shape: shapeIPPort},
-	{fn: "net.ListenIP", addr: 1, network: 0, shape: shapeIPOnly},
-	{fn: "(*net.ListenConfig).Listen", addr: 2, network: 1},
-	{fn: "(*net.ListenConfig).ListenPacket", addr: 2, network: 1},
-	{fn: "crypto/tls.Listen", addr: 1, network: 0},
-	{fn: "net/http.ListenAndServe", addr: 0, network: -1, emptyPort: "80"},     // "" means ":http"
-	{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1, emptyPort: "443"}, // "" means ":https"
+// implicitRule describes a call that starts a server on a default port
+// unless its address is set (see implicit.go).
+type implicitRule struct {
+	fn   string // the call, by full name as for callRule
+	kind implicitKind
+	port string // the default port
+	// implicitField: the address field of the receiver.
+	field string
+	// implicitOption: the option that sets the address, and options that
+	// make the address moot (a listener, another network).
+	option string
+	moot   []string
 }
 
-var stdFieldRules = []fieldRule{
-	{typ: "net/http.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
+type implicitKind uint8
+
+const (
+	// implicitField: a method that listens on its receiver's address field.
+	implicitField implicitKind = iota
+	// implicitOption: a constructor whose options may set the address.
+	implicitOption
+)
+
+// ruleRows are one family's rules, as data: the standard library's below,
+// the frameworks' in rules_frameworks.go.
+type ruleRows struct {
+	calls    []callRule
+	fields   []fieldRule
+	implicit []implicitRule
+	// envReaders are the functions that read one environment variable by
+	// name, by full name.
+	envReaders []string
 }
 
-// ruleSet indexes the rules for lookup during the pass.
+var stdRules = ruleRows{
+	// The listeners. Clients (net.Dial, http.Get) and listener-taking
+	// calls (http.Serve, (*http.Server).Serve) are deliberately absent.
+	calls: []callRule{
+		{fn: "net.Listen", addr: 1, network: 0},
+		{fn: "net.ListenPacket", addr: 1, network: 0},
+		{fn: "net.ListenTCP", addr: 1, network: 0, shape: shapeIPPort},
+		{fn: "net.ListenUDP", addr: 1, network: 0, shape: shapeIPPort},
+		{fn: "net.ListenIP", addr: 1, network: 0, shape: shapeIPOnly},
+		{fn: "(*net.ListenConfig).Listen", addr: 2, network: 1},
+		{fn: "(*net.ListenConfig).ListenPacket", addr: 2, network: 1},
+		{fn: "crypto/tls.Listen", addr: 1, network: 0},
+		{fn: "net/http.ListenAndServe", addr: 0, network: -1, emptyPort: "80"},     // "" means ":http"
+		{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1, emptyPort: "443"}, // "" means ":https"
+	},
+	fields: []fieldRule{
+		{typ: "net/http.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
+	},
+	// An http.Server whose Addr is never set listens on :http, or :https
+	// with TLS.
+	implicit: []implicitRule{
+		{fn: "(*net/http.Server).ListenAndServe", kind: implicitField, field: "Addr", port: "80"},
+		{fn: "(*net/http.Server).ListenAndServeTLS", kind: implicitField, field: "Addr", port: "443"},
+	},
+	envReaders: []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"},
+}
+
+var defaultRules = newRuleSet(stdRules, frameworkRules)
+
+// ruleSet indexes the rules for lookup during the pass: every table the
+// pass consults is here.
 type ruleSet struct {
-	calls  map[string]callRule
-	fields map[string]map[string]fieldRule // type -> field -> rule
-	pkgs   map[string]bool                 // packages that declare a listen API
+	calls    map[string]callRule
+	implicit map[string]implicitRule
+	fields   map[string]map[string]fieldRule // type -> field -> rule
+	pkgs     map[string]bool                 // packages that declare a listen API
 	// names are the bare names of the listen and implicit-port functions,
 	// a cheap filter before resolving a call's callee; fieldNames likewise
 	// for the fields of server values.
 	names, fieldNames map[string]bool
+
+	envReaders map[string]bool // by full name
+	envPkgs    map[string]bool // the packages declaring them
+	envNames   map[string]bool // their bare names, a filter like names
 }
 
-func newRuleSet(calls []callRule, fields []fieldRule) *ruleSet {
+func newRuleSet(families ...ruleRows) *ruleSet {
 	rs := &ruleSet{
-		calls:  make(map[string]callRule, len(calls)),
-		fields: make(map[string]map[string]fieldRule),
-		pkgs:   make(map[string]bool),
-		names:  make(map[string]bool),
-
+		calls:      make(map[string]callRule),
+		implicit:   make(map[string]implicitRule),
+		fields:     make(map[string]map[string]fieldRule),
+		pkgs:       make(map[string]bool),
+		names:      make(map[string]bool),
 		fieldNames: make(map[string]bool),
+		envReaders: make(map[string]bool),
+		envPkgs:    make(map[string]bool),
+		envNames:   make(map[string]bool),
 	}
-	for _, r := range calls {
-		if _, dup := rs.calls[r.fn]; dup {
-			panic("portlint: duplicate rule " + r.fn)
+	for _, rows := range families {
+		for _, r := range rows.calls {
+			if _, dup := rs.calls[r.fn]; dup {
+				panic("portlint: duplicate rule " + r.fn)
+			}
+			rs.calls[r.fn] = r
+			rs.pkgs[pkgOfFullName(r.fn)] = true
+			rs.names[bareName(r.fn)] = true
 		}
-		rs.calls[r.fn] = r
-		rs.pkgs[pkgOfFullName(r.fn)] = true
-		rs.names[r.fn[strings.LastIndexByte(r.fn, '.')+1:]] = true
-	}
-	for fn := range implicitRules {
-		rs.names[fn[strings.LastIndexByte(fn, '.')+1:]] = true
-	}
-	for _, r := range fields {
-		if rs.fields[r.typ] == nil {
-			rs.fields[r.typ] = make(map[string]fieldRule)
+		for _, r := range rows.fields {
+			if rs.fields[r.typ] == nil {
+				rs.fields[r.typ] = make(map[string]fieldRule)
+			}
+			rs.fields[r.typ][r.field] = r
+			rs.fieldNames[r.field] = true
+			rs.pkgs[pkgOfFullName(r.typ)] = true
 		}
-		rs.fields[r.typ][r.field] = r
-		rs.fieldNames[r.field] = true
-		rs.pkgs[r.typ[:lastDot(r.typ)]] = true
+		for _, r := range rows.implicit {
+			if _, dup := rs.implicit[r.fn]; dup {
+				panic("portlint: duplicate rule " + r.fn)
+			}
+			rs.implicit[r.fn] = r
+			rs.pkgs[pkgOfFullName(r.fn)] = true
+			rs.names[bareName(r.fn)] = true
+		}
+		for _, fn := range rows.envReaders {
+			rs.envReaders[fn] = true
+			rs.envPkgs[pkgOfFullName(fn)] = true
+			rs.envNames[bareName(fn)] = true
+		}
+	}
+	// Implicit rules are looked up first, so a function with both kinds
+	// would never reach its call rule.
+	for fn := range rs.implicit {
+		if _, dup := rs.calls[fn]; dup {
+			panic("portlint: duplicate rule " + fn)
+		}
 	}
 	return rs
 }
+
+// bareName returns the name of a function from its full name: Run for
+// "(*github.com/gin-gonic/gin.Engine).Run".
+func bareName(fn string) string { return fn[strings.LastIndexByte(fn, '.')+1:] }
 
 // pkgOfFullName extracts the package path from a types.Func full name:
 // "net/http.ListenAndServe" and "(*net/http.Server).ListenAndServe" both
 // give "net/http".
 func pkgOfFullName(fn string) string {
-	s := fn
-	if len(s) > 0 && s[0] == '(' {
-		s = s[1:]
-		if len(s) > 0 && s[0] == '*' {
-			s = s[1:]
-		}
-		for i := 0; i < len(s); i++ {
-			if s[i] == ')' {
-				s = s[:i]
-				break
-			}
-		}
+	if recv, ok := strings.CutPrefix(fn, "("); ok {
+		fn, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")
 	}
-	return s[:lastDot(s)]
+	return fn[:lastDot(fn)]
 }
 
-// lastDot returns the index of the dot that ends the package path: the
-// last dot after the last slash.
+// lastDot returns the index of the dot that ends the package path in
+// "path.Name": the last dot after the last slash (gopkg.in/yaml.v3.Node),
+// or len(s) if there is none.
 func lastDot(s string) int {
-	slash := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '/' {
-			slash = i
-		}
-	}
-	for i := len(s) - 1; i > slash; i-- {
-		if s[i] == '.' {
-			return i
-		}
+	if dot := strings.LastIndexByte(s, '.'); dot > strings.LastIndexByte(s, '/') {
+		return dot
 	}
 	return len(s)
 }
-
-var defaultRules = newRuleSet(append(append([]callRule(nil), stdCallRules...), frameworkCallRules...),
-	append(append([]fieldRule(nil), stdFieldRules...), frameworkFieldRules...))

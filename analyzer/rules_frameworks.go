@@ -1,82 +1,91 @@
 package analyzer
 
-// frameworkCallRules are the web frameworks' listen APIs, each checked
-// against the module source at the version noted. Module major versions
-// are distinct rows, since their package paths differ.
-//
-// Deliberately absent, as for the standard library: listener-taking and
-// unix-socket variants (gin RunListener/RunUnix/RunFd, fiber Listener,
-// fasthttp *UNIX and Serve, iris Listener, hertz WithListener, quic-go
-// Listen on a net.PacketConn, http3 Server.Serve), and APIs that take a
-// ready *http.Server (echo v4 StartServer, iris Server), whose Addr field
-// is already a listen site by the net/http.Server rule.
-var frameworkCallRules = []callRule{
-	// gin v1.12.0. Run(addr ...string): with no argument gin reads $PORT
-	// itself (default ":8080"), so only an explicit address is a site.
-	{fn: "(*github.com/gin-gonic/gin.Engine).Run", addr: 0, network: -1, optional: true},
-	{fn: "(*github.com/gin-gonic/gin.Engine).RunTLS", addr: 0, network: -1},  // v1.12.0: RunTLS(addr, certFile, keyFile string)
-	{fn: "(*github.com/gin-gonic/gin.Engine).RunQUIC", addr: 0, network: -1}, // v1.12.0: RunQUIC(addr, certFile, keyFile string)
+// frameworkRules are the web frameworks' rules, each checked against the
+// module source at the version noted. Module major versions are distinct
+// rows, since their package paths differ.
+var frameworkRules = ruleRows{
+	// Deliberately absent, as for the standard library: listener-taking and
+	// unix-socket variants (gin RunListener/RunUnix/RunFd, fiber Listener,
+	// fasthttp *UNIX and Serve, iris Listener, hertz WithListener, quic-go
+	// Listen on a net.PacketConn, http3 Server.Serve), and APIs that take a
+	// ready *http.Server (echo v4 StartServer, iris Server), whose Addr field
+	// is already a listen site by the net/http.Server rule.
+	calls: []callRule{
+		// gin v1.12.0. Run(addr ...string): with no argument gin reads $PORT
+		// itself (default ":8080"), so only an explicit address is a site.
+		{fn: "(*github.com/gin-gonic/gin.Engine).Run", addr: 0, network: -1},
+		{fn: "(*github.com/gin-gonic/gin.Engine).RunTLS", addr: 0, network: -1},  // v1.12.0: RunTLS(addr, certFile, keyFile string)
+		{fn: "(*github.com/gin-gonic/gin.Engine).RunQUIC", addr: 0, network: -1}, // v1.12.0: RunQUIC(addr, certFile, keyFile string)
 
-	// echo v4.16.0.
-	{fn: "(*github.com/labstack/echo/v4.Echo).Start", addr: 0, network: -1},          // Start(address string)
-	{fn: "(*github.com/labstack/echo/v4.Echo).StartTLS", addr: 0, network: -1},       // StartTLS(address string, certFile, keyFile interface{})
-	{fn: "(*github.com/labstack/echo/v4.Echo).StartAutoTLS", addr: 0, network: -1},   // StartAutoTLS(address string)
-	{fn: "(*github.com/labstack/echo/v4.Echo).StartH2CServer", addr: 0, network: -1}, // StartH2CServer(address string, h2s *http2.Server)
+		// echo v4.16.0.
+		{fn: "(*github.com/labstack/echo/v4.Echo).Start", addr: 0, network: -1},          // Start(address string)
+		{fn: "(*github.com/labstack/echo/v4.Echo).StartTLS", addr: 0, network: -1},       // StartTLS(address string, certFile, keyFile interface{})
+		{fn: "(*github.com/labstack/echo/v4.Echo).StartAutoTLS", addr: 0, network: -1},   // StartAutoTLS(address string)
+		{fn: "(*github.com/labstack/echo/v4.Echo).StartH2CServer", addr: 0, network: -1}, // StartH2CServer(address string, h2s *http2.Server)
 
-	// echo v5.4.4: Start(address string); StartConfig.Address is a field rule.
-	{fn: "(*github.com/labstack/echo/v5.Echo).Start", addr: 0, network: -1},
+		// echo v5.4.4: Start(address string); StartConfig.Address is a field rule.
+		{fn: "(*github.com/labstack/echo/v5.Echo).Start", addr: 0, network: -1},
 
-	// fiber v2.52.15.
-	{fn: "(*github.com/gofiber/fiber/v2.App).Listen", addr: 0, network: -1},                         // Listen(addr string)
-	{fn: "(*github.com/gofiber/fiber/v2.App).ListenTLS", addr: 0, network: -1},                      // ListenTLS(addr, certFile, keyFile string)
-	{fn: "(*github.com/gofiber/fiber/v2.App).ListenTLSWithCertificate", addr: 0, network: -1},       // ListenTLSWithCertificate(addr string, cert tls.Certificate)
-	{fn: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLS", addr: 0, network: -1},                // ListenMutualTLS(addr, certFile, keyFile, clientCertFile string)
-	{fn: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLSWithCertificate", addr: 0, network: -1}, // ListenMutualTLSWithCertificate(addr string, cert tls.Certificate, clientCertPool *x509.CertPool)
+		// fiber v2.52.15.
+		{fn: "(*github.com/gofiber/fiber/v2.App).Listen", addr: 0, network: -1},                         // Listen(addr string)
+		{fn: "(*github.com/gofiber/fiber/v2.App).ListenTLS", addr: 0, network: -1},                      // ListenTLS(addr, certFile, keyFile string)
+		{fn: "(*github.com/gofiber/fiber/v2.App).ListenTLSWithCertificate", addr: 0, network: -1},       // ListenTLSWithCertificate(addr string, cert tls.Certificate)
+		{fn: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLS", addr: 0, network: -1},                // ListenMutualTLS(addr, certFile, keyFile, clientCertFile string)
+		{fn: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLSWithCertificate", addr: 0, network: -1}, // ListenMutualTLSWithCertificate(addr string, cert tls.Certificate, clientCertPool *x509.CertPool)
 
-	// fiber v3.1.0: Listen(addr string, config ...ListenConfig).
-	{fn: "(*github.com/gofiber/fiber/v3.App).Listen", addr: 0, network: -1},
+		// fiber v3.1.0: Listen(addr string, config ...ListenConfig).
+		{fn: "(*github.com/gofiber/fiber/v3.App).Listen", addr: 0, network: -1},
 
-	// fasthttp v1.78.0: package functions and *Server methods, address first.
-	{fn: "github.com/valyala/fasthttp.ListenAndServe", addr: 0, network: -1},                   // ListenAndServe(addr string, handler RequestHandler)
-	{fn: "github.com/valyala/fasthttp.ListenAndServeTLS", addr: 0, network: -1},                // ListenAndServeTLS(addr, certFile, keyFile string, handler RequestHandler)
-	{fn: "github.com/valyala/fasthttp.ListenAndServeTLSEmbed", addr: 0, network: -1},           // ListenAndServeTLSEmbed(addr string, certData, keyData []byte, handler RequestHandler)
-	{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServe", addr: 0, network: -1},         // ListenAndServe(addr string)
-	{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServeTLS", addr: 0, network: -1},      // ListenAndServeTLS(addr, certFile, keyFile string)
-	{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServeTLSEmbed", addr: 0, network: -1}, // ListenAndServeTLSEmbed(addr string, certData, keyData []byte)
+		// fasthttp v1.78.0: package functions and *Server methods, address first.
+		{fn: "github.com/valyala/fasthttp.ListenAndServe", addr: 0, network: -1},                   // ListenAndServe(addr string, handler RequestHandler)
+		{fn: "github.com/valyala/fasthttp.ListenAndServeTLS", addr: 0, network: -1},                // ListenAndServeTLS(addr, certFile, keyFile string, handler RequestHandler)
+		{fn: "github.com/valyala/fasthttp.ListenAndServeTLSEmbed", addr: 0, network: -1},           // ListenAndServeTLSEmbed(addr string, certData, keyData []byte, handler RequestHandler)
+		{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServe", addr: 0, network: -1},         // ListenAndServe(addr string)
+		{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServeTLS", addr: 0, network: -1},      // ListenAndServeTLS(addr, certFile, keyFile string)
+		{fn: "(*github.com/valyala/fasthttp.Server).ListenAndServeTLSEmbed", addr: 0, network: -1}, // ListenAndServeTLSEmbed(addr string, certData, keyData []byte)
 
-	// fasthttp/prefork v1.78.0 (used by fiber's Prefork): same shapes; its
-	// Network field only allows tcp, tcp4 and tcp6.
-	{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServe", addr: 0, network: -1},         // ListenAndServe(addr string)
-	{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLS", addr: 0, network: -1},      // ListenAndServeTLS(addr, certKey, certFile string)
-	{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLSEmbed", addr: 0, network: -1}, // ListenAndServeTLSEmbed(addr string, certData, keyData []byte)
+		// fasthttp/prefork v1.78.0 (used by fiber's Prefork): same shapes; its
+		// Network field only allows tcp, tcp4 and tcp6.
+		{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServe", addr: 0, network: -1},         // ListenAndServe(addr string)
+		{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLS", addr: 0, network: -1},      // ListenAndServeTLS(addr, certKey, certFile string)
+		{fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLSEmbed", addr: 0, network: -1}, // ListenAndServeTLSEmbed(addr string, certData, keyData []byte)
 
-	// iris v12.2.11: app.Listen(addr) and the Runners passed to app.Run.
-	{fn: "(*github.com/kataras/iris/v12.Application).Listen", addr: 0, network: -1}, // Listen(hostPort string, withOrWithout ...Configurator)
-	{fn: "github.com/kataras/iris/v12.Addr", addr: 0, network: -1},                  // Addr(addr string, hostConfigs ...host.Configurator) Runner
-	{fn: "github.com/kataras/iris/v12.TLS", addr: 0, network: -1},                   // TLS(addr string, certFileOrContents, keyFileOrContents string, hostConfigs ...host.Configurator) Runner
-	{fn: "github.com/kataras/iris/v12.AutoTLS", addr: 0, network: -1},               // AutoTLS(addr string, domain string, email string, hostConfigs ...host.Configurator) Runner
+		// iris v12.2.11: app.Listen(addr) and the Runners passed to app.Run.
+		{fn: "(*github.com/kataras/iris/v12.Application).Listen", addr: 0, network: -1}, // Listen(hostPort string, withOrWithout ...Configurator)
+		{fn: "github.com/kataras/iris/v12.Addr", addr: 0, network: -1},                  // Addr(addr string, hostConfigs ...host.Configurator) Runner
+		{fn: "github.com/kataras/iris/v12.TLS", addr: 0, network: -1},                   // TLS(addr string, certFileOrContents, keyFileOrContents string, hostConfigs ...host.Configurator) Runner
+		{fn: "github.com/kataras/iris/v12.AutoTLS", addr: 0, network: -1},               // AutoTLS(addr string, domain string, email string, hostConfigs ...host.Configurator) Runner
 
-	// beego v2.3.8. web.Run(params ...string): params[0] is the address;
-	// with none (or "") beego reads its config file, so only an explicit
-	// address is a site.
-	{fn: "github.com/beego/beego/v2/server/web.Run", addr: 0, network: -1, optional: true},
-	{fn: "github.com/beego/beego/v2/server/web.RunWithMiddleWares", addr: 0, network: -1}, // RunWithMiddleWares(addr string, mws ...MiddleWare)
-	{fn: "(*github.com/beego/beego/v2/server/web.HttpServer).Run", addr: 0, network: -1},  // Run(addr string, mws ...MiddleWare)
+		// beego v2.3.8. web.Run(params ...string): params[0] is the address;
+		// with none (or "") beego reads its config file, so only an explicit
+		// address is a site.
+		{fn: "github.com/beego/beego/v2/server/web.Run", addr: 0, network: -1},
+		{fn: "github.com/beego/beego/v2/server/web.RunWithMiddleWares", addr: 0, network: -1}, // RunWithMiddleWares(addr string, mws ...MiddleWare)
+		{fn: "(*github.com/beego/beego/v2/server/web.HttpServer).Run", addr: 0, network: -1},  // Run(addr string, mws ...MiddleWare)
 
-	// hertz v0.10.4: the address is an option, server.WithHostPorts(hp string) config.Option.
-	{fn: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts", addr: 0, network: -1},
+		// hertz v0.10.4: the address is an option, server.WithHostPorts(hp string) config.Option.
+		{fn: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts", addr: 0, network: -1},
 
-	// quic-go v0.65.0 (UDP).
-	{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1},               // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
-	{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1},          // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
-	{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1}, // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
-	{fn: "github.com/quic-go/quic-go/http3.ListenAndServeTLS", addr: 0, network: -1},  // ListenAndServeTLS(addr, certFile, keyFile string, handler http.Handler)
-}
-
-// frameworkFieldRules are the frameworks' server address fields.
-var frameworkFieldRules = []fieldRule{
-	// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
-	{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address", listeners: []string{"Start", "StartTLS"}},
-	// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
-	{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
+		// quic-go v0.65.0 (UDP).
+		{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1},               // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
+		{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1},          // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
+		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1}, // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
+		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeTLS", addr: 0, network: -1},  // ListenAndServeTLS(addr, certFile, keyFile string, handler http.Handler)
+	},
+	fields: []fieldRule{
+		// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
+		{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address", listeners: []string{"Start", "StartTLS"}},
+		// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
+		{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
+	},
+	implicit: []implicitRule{
+		// hertz v0.10.4: server.Default() and server.New() without
+		// server.WithHostPorts listen on config.defaultAddr, ":8888".
+		{fn: "github.com/cloudwego/hertz/pkg/app/server.Default", kind: implicitOption, port: "8888",
+			option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
+			moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
+		{fn: "github.com/cloudwego/hertz/pkg/app/server.New", kind: implicitOption, port: "8888",
+			option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
+			moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
+	},
 }

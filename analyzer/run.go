@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,7 @@ type site struct {
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	exportReturnFacts(pass)
 	listens := importsAny(pass.Pkg, rules.pkgs)
-	readsEnv := importsDirectly(pass.Pkg, envPackages)
+	readsEnv := importsDirectly(pass.Pkg, rules.envPkgs)
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
@@ -54,8 +55,6 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		cfg:   cfg,
 		rules: rules,
 		res:   newResolver(pass, insp),
-
-		declared: make(map[string]bool),
 	}
 	c.allow, _ = parseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
@@ -67,17 +66,15 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		if !cfg.IncludeTests && isTestFile(pass, file) {
 			continue
 		}
-		c.file, c.fileCur = file, fileCur
-		clear(c.declared)
-		c.dirs = directives(pass.Fset, file)
-		c.envReads = c.envReads[:0]
+		dirs := directives(pass.Fset, file)
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
-		fileReadsEnv := readsEnv && fileImports(file, envPackages)
+		fileReadsEnv := readsEnv && fileImports(file, rules.envPkgs)
 		if !listens && !fileReadsEnv {
-			reportDirectives(pass, c.dirs)
+			reportDirectives(pass, dirs)
 			continue
 		}
+		c.fileState = &fileState{file: file, fileCur: fileCur, dirs: dirs, declared: make(map[string]bool)}
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
@@ -87,7 +84,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				if listens && rules.names[name] {
 					c.call(cur, n)
 				}
-				if fileReadsEnv && envReaderNames[name] {
+				if fileReadsEnv && rules.envNames[name] {
 					c.envRead(n)
 				}
 			case *ast.CompositeLit:
@@ -142,20 +139,29 @@ func importsAny(pkg *types.Package, paths map[string]bool) bool {
 	return paths[pkg.Path()] || visit(pkg)
 }
 
+// checker holds the state of the pass over one package.
 type checker struct {
-	pass    *analysis.Pass
-	cfg     *Config
-	rules   *ruleSet
-	res     *resolver
-	allow   []allowEntry
+	pass  *analysis.Pass
+	cfg   *Config
+	rules *ruleSet
+	res   *resolver
+	allow []allowEntry
+	// fileState is the file being checked, embedded so that its fields
+	// read as the checker's own.
+	*fileState
+}
+
+// fileState is the checker's state for one file, made anew for each, so
+// that nothing carries over from one file to the next.
+type fileState struct {
 	file    *ast.File
-	fileCur inspector.Cursor   // c.file's cursor
+	fileCur inspector.Cursor   // file's cursor
 	dirs    map[int]*directive // the file's //portlint:ignore comments by line
-	// declared memoizes, for the file, whether it declares a name (see
+	// declared memoizes whether the file declares a name (see
 	// importer.declaredInFile).
 	declared map[string]bool
 	// pending holds the file's findings until their fixes' import edits
-	// can be completed.
+	// can be completed (see finishFile).
 	pending []pendingDiag
 	// envReads are the file's environment reads with a constant name.
 	envReads []envRead
@@ -166,7 +172,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	if ir, ok := implicitRules[fn.FullName()]; ok {
+	if ir, ok := c.rules.implicit[fn.FullName()]; ok {
 		c.implicitCall(cur, call, fn, ir)
 		return
 	}
@@ -316,7 +322,7 @@ func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
 		return false
 	}
 	for _, n := range names {
-		if slicesContains(rule.listeners, n) {
+		if slices.Contains(rule.listeners, n) {
 			return false
 		}
 	}

@@ -1,4 +1,5 @@
-// Package bench measures portlint's own cost (DESIGN §7, issue 8).
+// Package bench measures portlint's own cost, which has to vanish beside
+// loading and type checking.
 //
 // The package exports only [Noop], the baseline analyzer; the benchmarks
 // themselves are in its test files and run only with -bench:

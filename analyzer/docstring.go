@@ -1,0 +1,51 @@
+package analyzer
+
+import (
+	_ "embed"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// The analyzer's Doc is a section of the package comment, so that go doc
+// and -help say the same thing and the text is written once.
+
+//go:embed doc.go
+var docFile string
+
+var doc = mustDocSection(docFile, "portlint")
+
+func mustDocSection(src, name string) string {
+	doc, err := docSection(src, name)
+	if err != nil {
+		panic("portlint: doc.go: " + err.Error())
+	}
+	return doc
+}
+
+// docSection returns the "# Analyzer name" section of the package comment
+// of src, up to the next heading, in the form analysis.Analyzer.Doc wants:
+// the section opens with "name: summary", and the "name: " is dropped so
+// that the first line is the summary.
+func docSection(src, name string) (string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
+	if err != nil {
+		return "", err
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("no package comment")
+	}
+	heading := "# Analyzer " + name
+	text := "\n" + f.Doc.Text()
+	_, section, ok := strings.Cut(text, "\n"+heading+"\n")
+	if !ok {
+		return "", fmt.Errorf("no %q heading", heading)
+	}
+	section, _, _ = strings.Cut(section, "\n# ")
+	doc, ok := strings.CutPrefix(strings.TrimSpace(section), name+": ")
+	if !ok {
+		return "", fmt.Errorf("section %q does not start with %q", heading, name+": ")
+	}
+	return doc, nil
+}
