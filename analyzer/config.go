@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
 )
 
 // Config holds every user-facing option. Each field has the same name and
@@ -36,7 +38,7 @@ func (c Config) Validate() error {
 	if err := validateHost(c.Host); err != nil {
 		return fmt.Errorf("host: %w", err)
 	}
-	if _, err := parseAllow(c.Allow); err != nil {
+	if _, err := addrval.ParseAllow(c.Allow); err != nil {
 		return fmt.Errorf("allow: %w", err)
 	}
 	return nil
@@ -120,7 +122,7 @@ func (f allowFlag) Set(s string) error {
 			list = append(list, e)
 		}
 	}
-	if _, err := parseAllow(list); err != nil {
+	if _, err := addrval.ParseAllow(list); err != nil {
 		return err
 	}
 	f.c.Allow = list

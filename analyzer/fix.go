@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -57,7 +58,7 @@ const (
 
 // fixes computes the fix of a finding; its import edits are completed
 // when the whole file is done (see finishFile).
-func (c *checker) fixes(s site, f finding) (string, *fixer) {
+func (c *checker) fixes(s site, f addrval.Finding) (string, *fixer) {
 	fx := &fixer{
 		pass:   c.pass,
 		cfg:    c.cfg,
@@ -77,7 +78,7 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 		if !isBasic(c.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
 			r = rolePortInt
 		}
-		if !f.port || f.loopback || !fx.replace(s.val, r, s.alts[0].port.text) {
+		if !f.Port || f.Loopback || !fx.replace(s.val, r, s.alts[0].Port.Text) {
 			return "", nil
 		}
 	case s.listenSite != nil && s.paramRole != roleAddress:
@@ -88,10 +89,10 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 		}
 	}
 	var what []string
-	if f.port {
-		what = append(what, fmt.Sprintf("read port from $%s (default %s)", c.cfg.Env, s.alts[0].port.text))
+	if f.Port {
+		what = append(what, fmt.Sprintf("read port from $%s (default %s)", c.cfg.Env, s.alts[0].Port.Text))
 	}
-	if f.loopback || f.port && fx.boundHost {
+	if f.Loopback || f.Port && fx.boundHost {
 		what = append(what, "bind "+c.cfg.Host)
 	}
 	return strings.Join(what, ", "), fx
@@ -99,7 +100,7 @@ func (c *checker) fixes(s site, f finding) (string, *fixer) {
 
 // address fixes the address of a site, whose value the resolver found
 // to be v.
-func (fx *fixer) address(v *val, shape addrShape, f finding) bool {
+func (fx *fixer) address(v *val, shape addrShape, f addrval.Finding) bool {
 	switch v.form {
 	case formVar:
 		// Edit every definition, so the variable stays used and every
@@ -143,7 +144,7 @@ func (fx *fixer) address(v *val, shape addrShape, f finding) bool {
 	return fx.structAddr(v, f)
 }
 
-func (fx *fixer) all(vals []*val, shape addrShape, f finding) bool {
+func (fx *fixer) all(vals []*val, shape addrShape, f addrval.Finding) bool {
 	for _, v := range vals {
 		if !fx.address(v, shape, f) {
 			return false
@@ -152,12 +153,12 @@ func (fx *fixer) all(vals []*val, shape addrShape, f finding) bool {
 	return true
 }
 
-func (fx *fixer) stringAddr(v *val, f finding) bool {
+func (fx *fixer) stringAddr(v *val, f addrval.Finding) bool {
 	e := ast.Unparen(v.expr)
 	if !isBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) {
 		return false
 	}
-	if port, ok := fx.constPort(v); ok && f.port && !fx.refsLocalVar(e) {
+	if port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
 		fx.boundHost = true
 		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
 		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
@@ -191,19 +192,19 @@ func (fx *fixer) constPort(v *val) (string, bool) {
 	if t == "" && fx.emptyPort != "" {
 		return fx.emptyPort, true // http.ListenAndServe("", h)
 	}
-	_, port, ok := splitHostPort(t)
+	_, port, ok := addrval.SplitHostPort(t)
 	return port, ok
 }
 
 // concat fixes host + ":" + port style concatenations at their operands.
-func (fx *fixer) concat(v *val, f finding) bool {
+func (fx *fixer) concat(v *val, f addrval.Finding) bool {
 	ops := v.operands()
-	if f.loopback {
+	if f.Loopback {
 		// Only as net.JoinHostPort: "0.0.0.0" + … would be flagged by G102;
 		// otherwise the caller wraps the expression.
 		return fx.loopbackJoin(v, ops, f)
 	}
-	if f.port {
+	if f.Port {
 		last, ok := ops[len(ops)-1].text()
 		if !ok {
 			return false
@@ -224,7 +225,7 @@ func (fx *fixer) concat(v *val, f finding) bool {
 // port stays as written or, when it is hard-coded, reads $PORT. No
 // concatenation then starts with 0.0.0.0 or [::], which gosec's G102
 // flags (it resolves a variable's constant values too).
-func (fx *fixer) loopbackJoin(v *val, ops []*val, f finding) bool {
+func (fx *fixer) loopbackJoin(v *val, ops []*val, f addrval.Finding) bool {
 	first, ok := ops[0].text()
 	if !ok {
 		return false
@@ -243,7 +244,7 @@ func (fx *fixer) loopbackJoin(v *val, ops []*val, f finding) bool {
 			return false
 		case sep == ":" && len(ops) >= 3:
 			rest = ops[2:]
-		case f.port && strings.HasPrefix(sep, ":"):
+		case f.Port && strings.HasPrefix(sep, ":"):
 			rest = ops[1:] // host + ":8080": the port is in the operand
 		default:
 			return false
@@ -271,7 +272,7 @@ func (fx *fixer) loopbackJoin(v *val, ops []*val, f finding) bool {
 	}
 	e := ast.Unparen(v.expr)
 	var portArg string
-	if f.port {
+	if f.Port {
 		var port strings.Builder
 		for _, op := range rest {
 			t, ok := op.text()
@@ -311,18 +312,18 @@ func wholeLoopbackHost(s string) bool {
 		}
 		s = s[1 : len(s)-1]
 	}
-	return hostIsLoopback(s)
+	return addrval.HostIsLoopback(s)
 }
 
-func (fx *fixer) joinHostPort(v *val, f finding) bool {
+func (fx *fixer) joinHostPort(v *val, f addrval.Finding) bool {
 	host, port := v.parts[0], v.parts[1]
-	if f.loopback {
+	if f.Loopback {
 		if !fx.replace(host, roleHostBare, "") {
 			return false
 		}
 		fx.boundHost = true
 	}
-	if f.port {
+	if f.Port {
 		text, ok := port.text()
 		return ok && fx.replace(port, rolePort, text)
 	}

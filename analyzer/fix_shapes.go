@@ -8,13 +8,15 @@ import (
 	"go/printer"
 	"strconv"
 	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
 )
 
 // sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
 // rewriting the format (it stays a constant, for vet's printf check) and
 // the arguments. It handles a host at the start of the format and a port
 // at its end, written literally or as the last verb's argument.
-func (fx *fixer) sprintf(v *val, f finding) bool {
+func (fx *fixer) sprintf(v *val, f addrval.Finding) bool {
 	call := ast.Unparen(v.expr).(*ast.CallExpr)
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
 	if !ok {
@@ -31,7 +33,7 @@ func (fx *fixer) sprintf(v *val, f finding) bool {
 	}
 	newFormat := format
 	var appendArg string
-	if f.loopback {
+	if f.Loopback {
 		switch {
 		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
 			if !fx.replace(v.parts[1], roleHost, "") {
@@ -43,14 +45,14 @@ func (fx *fixer) sprintf(v *val, f finding) bool {
 				i = len(format)
 			}
 			colon := strings.LastIndexByte(format[:i], ':')
-			if colon < 0 || !hostIsLoopback(strings.Trim(format[:colon], "[]")) {
+			if colon < 0 || !addrval.HostIsLoopback(strings.Trim(format[:colon], "[]")) {
 				return false
 			}
 			newFormat = strings.TrimPrefix(fx.hostText(true), `"`) + newFormat[colon:]
 		}
 		fx.boundHost = true
 	}
-	if f.port {
+	if f.Port {
 		colon := strings.LastIndexByte(newFormat, ':')
 		if colon < 0 {
 			return false
@@ -111,14 +113,14 @@ func verbIndexes(format string) []int {
 // wrap is the fix of last resort, for addresses built in ways the fixer
 // does not take apart: it keeps the expression and replaces its parts at
 // run time with net.SplitHostPort and net.JoinHostPort.
-func (fx *fixer) wrap(e ast.Expr, f finding) bool {
+func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 	var buf bytes.Buffer
 	if err := printer.Fprint(&buf, fx.pass.Fset, e); err != nil {
 		return false
 	}
 	netq := fx.qualifier("net", e.Pos())
 	osq := ""
-	if f.port {
+	if f.Port {
 		osq = fx.qualifier("os", e.Pos())
 	}
 	for _, q := range []string{netq, osq} {
@@ -127,13 +129,13 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 		}
 	}
 	host, hostVar := "h", "h"
-	if f.loopback {
+	if f.Loopback {
 		host, hostVar = strconv.Quote(fx.cfg.Host), "_"
 		fx.boundHost = true
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
-	if f.port {
+	if f.Port {
 		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.cfg.Env))
 		if fx.emptyPort != "" { // an empty address meant this port
 			fmt.Fprintf(&body, " else if p == \"\" { p = %s }", strconv.Quote(fx.emptyPort))
@@ -147,18 +149,18 @@ func (fx *fixer) wrap(e ast.Expr, f finding) bool {
 }
 
 // structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
-func (fx *fixer) structAddr(v *val, f finding) bool {
+func (fx *fixer) structAddr(v *val, f addrval.Finding) bool {
 	if v.form != formIPAddr {
 		return false
 	}
 	ip, port := v.parts[0], v.parts[1]
-	if f.loopback {
+	if f.Loopback {
 		if ip == nil || !fx.replaceIP(ip) {
 			return false
 		}
 		fx.boundHost = true
 	}
-	if f.port {
+	if f.Port {
 		if port == nil {
 			return false
 		}

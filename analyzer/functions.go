@@ -4,10 +4,11 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -41,7 +42,7 @@ type funcKey struct {
 // of the helper's returns, when each return spells its results out, so
 // that a fix can edit them.
 func (r *resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *val {
-	unknown := leaf(written, hole())
+	unknown := leaf(written, addrval.Unknown())
 	fn := typeutil.StaticCallee(r.info, call)
 	if fn == nil || fn.Origin() != fn || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() <= index {
 		return unknown
@@ -53,7 +54,7 @@ func (r *resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		}
 		unknown.strs = nil
 		for _, v := range fact.Values {
-			unknown.strs = union(unknown.strs, known(v, fn.Pos()))
+			unknown.strs = addrval.Union(unknown.strs, addrval.Known(v, fn.Pos()))
 		}
 		return unknown
 	}
@@ -84,26 +85,26 @@ func (r *resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *val {
 		switch {
 		case len(ret.Results) == results.Len():
 			p := r.str(ret.Results[index])
-			m.strs = union(m.strs, p.strs)
+			m.strs = addrval.Union(m.strs, p.strs)
 			m.parts = append(m.parts, p)
 		case len(ret.Results) == 0: // a bare return of named results
 			spelt = false
 			v := results.At(index)
 			if defs, ok := r.vars.of(v).lookup(v, r.pkg); ok {
-				m.strs = union(m.strs, r.varStr(nil, v, defs).strs)
+				m.strs = addrval.Union(m.strs, r.varStr(nil, v, defs).strs)
 			} else {
-				m.strs = union(m.strs, hole())
+				m.strs = addrval.Union(m.strs, addrval.Unknown())
 			}
 		default: // return f() of a tuple
 			spelt = false
-			m.strs = union(m.strs, hole())
+			m.strs = addrval.Union(m.strs, addrval.Unknown())
 		}
 	})
 	if !spelt {
 		m.parts = nil // the fix edits the call instead
 	}
 	if len(m.strs) == 0 {
-		m.strs = hole() // no return: the function panics or never returns
+		m.strs = addrval.Unknown() // no return: the function panics or never returns
 	}
 	return m
 }
@@ -175,41 +176,14 @@ func exportReturnFacts(pass *analysis.Pass) {
 					return false
 				}
 				t, _ := constText(tv.Value)
-				if !slicesContains(values, t) {
+				if !slices.Contains(values, t) {
 					values = append(values, t)
 				}
 				return true
 			})
-			if ok && len(values) > 0 && len(values) <= maxAlts && addressValues(values) {
+			if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(values) {
 				pass.ExportObjectFact(fn, &returnsFact{Values: values})
 			}
 		}
 	}
-}
-
-// addressValues reports whether every value can matter to a listen
-// address: an address (its port possibly left to the caller, as in
-// "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
-// host, or a network name. Other constants ("RSA", "i/o timeout": the
-// String and Error methods of every package) would only make facts that
-// drivers copy from package to package for nothing; a helper returning
-// them resolves to unknown, which never makes a finding.
-func addressValues(values []string) bool {
-	for _, v := range values {
-		host, port, isAddr := splitHostPort(v)
-		isAddr = isAddr && (port == "" || validPort(port)) && !strings.ContainsAny(host, " \t")
-		n, err := strconv.ParseUint(v, 10, 16)
-		isPort := err == nil && n > 0
-		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
-		if !isAddr && !isPort && ipErr != nil && !hostIsLoopback(v) && !networkNames[v] {
-			return false
-		}
-	}
-	return true
-}
-
-// networkNames are the networks of net.Listen and net.ListenPacket.
-var networkNames = map[string]bool{
-	"tcp": true, "tcp4": true, "tcp6": true, "udp": true, "udp4": true, "udp6": true,
-	"unix": true, "unixgram": true, "unixpacket": true, "ip": true, "ip4": true, "ip6": true,
 }

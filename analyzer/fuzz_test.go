@@ -23,6 +23,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -972,7 +973,7 @@ func allInterfaceLiterals(c *checked) []string {
 		}
 		s := constant.StringVal(tv.Value)
 		host, port, err := net.SplitHostPort(s)
-		if err == nil && host != "" && hostIsAllInterfaces(host) && !portIsEphemeral(port) && !strings.Contains(port, "%") {
+		if err == nil && host != "" && addrval.HostIsAllInterfaces(host) && !addrval.PortIsEphemeral(port) && !strings.Contains(port, "%") {
 			out = append(out, s)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -64,7 +65,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	s := site{
 		api:      apiName(fn),
 		expr:     call,
-		alts:     []addrAlt{{host: part{"", true, pos}, port: part{rule.port, true, pos}, hasPort: true, implicit: true}},
+		alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
 		implicit: is,
 	}
 	s.api += " (" + why + ")"
@@ -190,7 +191,3 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
 	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.cfg.Host), fx.portExpr(port, pos))
 }
-
-// slicesContains is slices.Contains, under the name its remaining callers
-// use.
-func slicesContains(list []string, s string) bool { return slices.Contains(list, s) }

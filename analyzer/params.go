@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
 )
 
@@ -152,15 +153,15 @@ func (r *resolver) defsOfIdent(e ast.Expr) (*types.Var, []def, bool) {
 // constant, it reports each call's argument and returns true. It returns
 // true too when the parameter is reached but a caller's value is unknown
 // (nothing to report), and false when no parameter is involved.
-func (c *checker) throughParams(s site, strs []str) bool {
+func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 	var param *types.Var
 	for _, alt := range strs {
 		for _, g := range alt {
-			if g.param != nil {
-				if param != nil && param != g.param {
+			if v, ok := g.Hole.(*types.Var); ok {
+				if param != nil && param != v {
 					return true // two parameters: leave it
 				}
-				param = g.param
+				param = v
 			}
 		}
 	}
@@ -171,7 +172,7 @@ func (c *checker) throughParams(s site, strs []str) bool {
 	calls := c.res.callers.calls[owner.fn]
 	type argSite struct {
 		arg  *val
-		strs []str
+		strs []addrval.Str
 	}
 	var sites []argSite
 	for _, call := range calls {
@@ -180,11 +181,11 @@ func (c *checker) throughParams(s site, strs []str) bool {
 		}
 		arg := c.res.str(call.Args[owner.index])
 		for _, v := range arg.strs {
-			if _, ok := v.text(); !ok {
+			if _, ok := v.Text(); !ok {
 				return true // a caller passes something unknown
 			}
 		}
-		sites = append(sites, argSite{arg, substitute(strs, param, arg.strs)})
+		sites = append(sites, argSite{arg, addrval.Substitute(strs, param, arg.strs)})
 	}
 	role := paramRole(strs, param)
 	for _, as := range sites {
@@ -194,7 +195,7 @@ func (c *checker) throughParams(s site, strs []str) bool {
 			val:        as.arg,
 			shape:      shapeString,
 			emptyPort:  s.emptyPort,
-			alts:       stringAlts(as.strs, s.emptyPort),
+			alts:       addrval.SplitAll(as.strs, s.emptyPort),
 			paramRole:  role,
 			listenSite: s.expr,
 		}
@@ -203,34 +204,17 @@ func (c *checker) throughParams(s site, strs []str) bool {
 	return true
 }
 
-// substitute replaces each segment of param in strs by each of vals.
-func substitute(strs []str, param *types.Var, vals []str) []str {
-	var out []str
-	for _, alt := range strs {
-		cur := []str{nil}
-		for _, g := range alt {
-			if g.param == param {
-				cur = concat(cur, vals)
-			} else {
-				cur = concat(cur, []str{{g}})
-			}
-		}
-		out = union(out, cur)
-	}
-	return out
-}
-
 // paramRole says what the parameter stands for in the address, so the fix
 // at the argument knows what to write: the whole address, or the port.
-func paramRole(strs []str, param *types.Var) role {
+func paramRole(strs []addrval.Str, param *types.Var) role {
 	r := roleNone
 	for _, alt := range strs {
 		var this role
 		switch {
-		case len(alt) == 1 && alt[0].param == param:
+		case len(alt) == 1 && alt[0].Hole == param:
 			this = roleAddress
-		case len(alt) >= 2 && alt[len(alt)-1].param == param && alt[len(alt)-2].known &&
-			len(alt[len(alt)-2].text) > 0 && alt[len(alt)-2].text[len(alt[len(alt)-2].text)-1] == ':':
+		case len(alt) >= 2 && alt[len(alt)-1].Hole == param && alt[len(alt)-2].Known &&
+			len(alt[len(alt)-2].Text) > 0 && alt[len(alt)-2].Text[len(alt[len(alt)-2].Text)-1] == ':':
 			this = rolePort
 		default:
 			return roleNone

@@ -3,10 +3,8 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
-	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -27,56 +25,25 @@ var categoryAnchor = map[string]string{
 	categoryPortLoopback: "#hard-coded-port",
 }
 
-// finding is what a site is reported for, if anything.
-type finding struct {
-	port, loopback bool
-}
-
-// classify decides what a site is reported for: the port, or the
-// loopback host, only when every alternative has it constant, so that an
-// address that may come from the environment is never reported. An
-// ephemeral or invalid port silences the site.
-func classify(alts []addrAlt) finding {
-	if len(alts) == 0 {
-		return finding{}
-	}
-	f := finding{port: true, loopback: true}
-	for _, a := range alts {
-		if a.hasPort && a.port.known && portIsEphemeral(a.port.text) {
-			return finding{} // an internal listener on any free port
-		}
-		if a.hasPort && a.port.known && !validPort(a.port.text) {
-			return finding{} // not a port net.Listen accepts: the address cannot work
-		}
-		if !a.hasPort || !a.port.known {
-			f.port = false
-		}
-		if !a.host.known || !hostIsLoopback(a.host.text) {
-			f.loopback = false
-		}
-	}
-	return f
-}
-
 func (c *checker) report(s site) {
-	f := classify(s.alts)
-	if !f.port && !f.loopback {
+	f := addrval.Classify(s.alts)
+	if !f.Port && !f.Loopback {
 		return
 	}
-	if c.allowed(s.alts) {
+	if c.allow.Allows(s.alts) {
 		return
 	}
-	ports, hosts := distinct(s.alts, f)
-	if f.port && s.implicit == nil && anyImplicit(s.alts) {
+	ports, hosts := addrval.Distinct(s.alts, f)
+	if f.Port && s.implicit == nil && anyImplicit(s.alts) {
 		ports += " (what an empty address means)"
 	}
 	var msg, category string
 	switch {
-	case f.port && f.loopback:
+	case f.Port && f.Loopback:
 		category = categoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
 			s.api, ports, hosts, c.cfg.Env, c.cfg.Host)
-	case f.port:
+	case f.Port:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.api, ports, c.cfg.Env)
 	default:
@@ -99,29 +66,9 @@ func (c *checker) report(s site) {
 	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
 }
 
-// distinct lists the offending ports and quoted hosts, "8080 or 8081".
-func distinct(alts []addrAlt, f finding) (ports, hosts string) {
-	var ps, hs []string
-	add := func(list []string, v string) []string {
-		if slices.Contains(list, v) {
-			return list
-		}
-		return append(list, v)
-	}
-	for _, a := range alts {
-		if f.port {
-			ps = add(ps, a.port.text)
-		}
-		if f.loopback {
-			hs = add(hs, strconv.Quote(a.host.text))
-		}
-	}
-	return strings.Join(ps, " or "), strings.Join(hs, " or ")
-}
-
 // related points at where an offending value was written, when that is
 // not at the site itself: a constant, a variable's definition.
-func (c *checker) related(s site, f finding) []analysis.RelatedInformation {
+func (c *checker) related(s site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	seen := make(map[token.Pos]bool)
 	add := func(pos token.Pos, what string) {
@@ -135,19 +82,19 @@ func (c *checker) related(s site, f finding) []analysis.RelatedInformation {
 		add(s.listenSite.Pos(), "the address reaches the listener here")
 	}
 	for _, a := range s.alts {
-		if f.port {
-			add(a.port.pos, fmt.Sprintf("port %s is written here", a.port.text))
+		if f.Port {
+			add(a.Port.Pos, fmt.Sprintf("port %s is written here", a.Port.Text))
 		}
-		if f.loopback {
-			add(a.host.pos, fmt.Sprintf("host %q is written here", a.host.text))
+		if f.Loopback {
+			add(a.Host.Pos, fmt.Sprintf("host %q is written here", a.Host.Text))
 		}
 	}
 	return out
 }
 
-func anyImplicit(alts []addrAlt) bool {
+func anyImplicit(alts []addrval.Alt) bool {
 	for _, a := range alts {
-		if a.implicit {
+		if a.Implicit {
 			return true
 		}
 	}

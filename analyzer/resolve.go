@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -127,19 +128,19 @@ func (r *resolver) str(e ast.Expr) *val {
 	case *ast.BasicLit:
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return leaf(written, known(t, x.Pos()))
+				return leaf(written, addrval.Known(t, x.Pos()))
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			if t, ok := constText(tv.Value); ok {
-				return leaf(written, known(t, r.declPos(x))) // a named constant
+				return leaf(written, addrval.Known(t, r.declPos(x))) // a named constant
 			}
 		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD && isString(r.info.TypeOf(x)) {
 			a, b := r.str(x.X), r.str(x.Y)
-			return &val{strs: concat(a.strs, b.strs), expr: written, form: formConcat, parts: []*val{a, b}, index: -1}
+			return &val{strs: addrval.Concat(a.strs, b.strs), expr: written, form: formConcat, parts: []*val{a, b}, index: -1}
 		}
 	case *ast.CallExpr:
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
@@ -149,9 +150,9 @@ func (r *resolver) str(e ast.Expr) *val {
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := constText(tv.Value); ok {
-			return leaf(written, known(t, e.Pos()))
+			return leaf(written, addrval.Known(t, e.Pos()))
 		}
-		return leaf(written, hole())
+		return leaf(written, addrval.Unknown())
 	}
 	if v, defs, ok := r.defsOf(e); ok {
 		return r.varStr(written, v, defs)
@@ -162,11 +163,11 @@ func (r *resolver) str(e ast.Expr) *val {
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
 			if _, ok := r.paramOf(v); ok {
-				return leaf(written, []str{{{param: v, pos: id.Pos()}}})
+				return leaf(written, addrval.Named(v, id.Pos()))
 			}
 		}
 	}
-	return leaf(written, hole())
+	return leaf(written, addrval.Unknown())
 }
 
 // fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
@@ -175,7 +176,7 @@ func (r *resolver) str(e ast.Expr) *val {
 func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 	v, exprs, zeros, ok := r.fieldExprs(sel)
 	if !ok {
-		return leaf(written, hole())
+		return leaf(written, addrval.Unknown())
 	}
 	out := &val{expr: written, form: formField, index: -1}
 	depth, saved, ok := r.enter(v)
@@ -185,12 +186,12 @@ func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 	defer r.leave(v, depth, saved)
 	for _, pos := range zeros {
 		z := r.zero(sel, pos)
-		out.strs = union(out.strs, z.strs)
+		out.strs = addrval.Union(out.strs, z.strs)
 		out.parts = append(out.parts, z)
 	}
 	for _, e := range exprs {
 		p := r.str(e)
-		out.strs = union(out.strs, p.strs)
+		out.strs = addrval.Union(out.strs, p.strs)
 		out.parts = append(out.parts, p)
 	}
 	return out
@@ -245,7 +246,7 @@ func (r *resolver) zero(e ast.Expr, pos token.Pos) *val {
 	if isString(r.info.TypeOf(e)) {
 		text = ""
 	}
-	return &val{strs: known(text, pos), form: formZero, index: -1}
+	return &val{strs: addrval.Known(text, pos), form: formZero, index: -1}
 }
 
 func keyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
@@ -293,18 +294,18 @@ func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
 		var p *val
 		switch {
 		case d.rhs == nil:
-			p = &val{strs: known("", d.pos), form: formZero, index: -1}
+			p = &val{strs: addrval.Known("", d.pos), form: formZero, index: -1}
 		case d.index >= 0:
 			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
 				p = r.funcResult(d.rhs, call, d.index) // a, err := addr()
 			} else {
-				p = leaf(d.rhs, hole())
+				p = leaf(d.rhs, addrval.Unknown())
 			}
 			p.index = d.index
 		default:
 			p = r.str(d.rhs)
 		}
-		out.strs = union(out.strs, p.strs)
+		out.strs = addrval.Union(out.strs, p.strs)
 		out.parts = append(out.parts, p)
 	}
 	if r.leave(v, depth, saved) {
@@ -339,7 +340,7 @@ func (r *resolver) callStr(written ast.Expr, call *ast.CallExpr) *val {
 	default:
 		return r.funcResult(written, call, 0)
 	}
-	return leaf(written, hole())
+	return leaf(written, addrval.Unknown())
 }
 
 func (r *resolver) isConst(e ast.Expr, want string) bool {
@@ -355,15 +356,15 @@ func (r *resolver) isConst(e ast.Expr, want string) bool {
 // does; an unknown host stays a hole, which is right for the port.
 func (r *resolver) joinHostPort(written, h, p ast.Expr) *val {
 	host, port := r.str(h), r.str(p)
-	var bracketed []str
+	var bracketed []addrval.Str
 	for _, alt := range host.strs {
-		if t, ok := alt.text(); ok && strings.IndexByte(t, ':') >= 0 {
-			alt = append(append(str{{text: "[", known: true, pos: alt[0].pos}}, alt...), seg{text: "]", known: true, pos: alt[0].pos})
+		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
+			alt = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
 		}
 		bracketed = append(bracketed, alt)
 	}
-	colon := known(":", h.End())
-	strs := concat(concat(bracketed, colon), port.strs)
+	colon := addrval.Known(":", h.End())
+	strs := addrval.Concat(addrval.Concat(bracketed, colon), port.strs)
 	return &val{strs: strs, expr: written, form: formJoin, parts: []*val{host, port}, index: -1}
 }
 
@@ -379,10 +380,10 @@ func (r *resolver) sprintf(written ast.Expr, call *ast.CallExpr) *val {
 
 // format computes the values of fmt.Sprintf(format, args...) from the
 // values of its arguments.
-func (r *resolver) format(call *ast.CallExpr, parts []*val) []str {
+func (r *resolver) format(call *ast.CallExpr, parts []*val) []addrval.Str {
 	tv, ok := r.info.Types[call.Args[0]]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return hole()
+		return addrval.Unknown()
 	}
 	format := constant.StringVal(tv.Value)
 	lit, _ := ast.Unparen(call.Args[0]).(*ast.BasicLit)
@@ -390,12 +391,12 @@ func (r *resolver) format(call *ast.CallExpr, parts []*val) []str {
 	if lit == nil {
 		fpos = r.declPos(ast.Unparen(call.Args[0]))
 	}
-	out := known("", fpos)
+	out := addrval.Known("", fpos)
 	args := parts[1:]
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
-			out = concat(out, known(text.String(), fpos))
+			out = addrval.Concat(out, addrval.Known(text.String(), fpos))
 			text.Reset()
 		}
 	}
@@ -406,7 +407,7 @@ func (r *resolver) format(call *ast.CallExpr, parts []*val) []str {
 			continue
 		}
 		if i+1 >= len(format) {
-			return hole()
+			return addrval.Unknown()
 		}
 		i++
 		switch format[i] {
@@ -414,18 +415,18 @@ func (r *resolver) format(call *ast.CallExpr, parts []*val) []str {
 			text.WriteByte('%')
 		case 's', 'd', 'v':
 			if len(args) == 0 {
-				return hole()
+				return addrval.Unknown()
 			}
 			flush()
-			out = concat(out, args[0].strs)
+			out = addrval.Concat(out, args[0].strs)
 			args = args[1:]
 		default:
-			return hole()
+			return addrval.Unknown()
 		}
 	}
 	flush()
 	if len(args) != 0 {
-		return hole() // %!(EXTRA ...)
+		return addrval.Unknown() // %!(EXTRA ...)
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
 )
 
 // ipAddrTypes are the address structs a listener can take, with the
@@ -27,10 +29,10 @@ var resolveAddrFuncs = map[string]bool{
 func (r *resolver) ipPort(e ast.Expr, hasPort bool) *val {
 	written := e
 	e = ast.Unparen(e)
-	unknown := &val{addrs: []addrAlt{{hasPort: hasPort}}, expr: written, index: -1}
+	unknown := &val{addrs: []addrval.Alt{{HasPort: hasPort}}, expr: written, index: -1}
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
 		// A nil address listens on all interfaces and any free port.
-		unknown.addrs = []addrAlt{{host: part{"", true, e.Pos()}, port: part{"", true, e.Pos()}, hasPort: hasPort}}
+		unknown.addrs = []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: e.Pos()}, Port: addrval.Part{Text: "", Known: true, Pos: e.Pos()}, HasPort: hasPort}}
 		return unknown
 	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -66,7 +68,7 @@ func (r *resolver) ipPort(e ast.Expr, hasPort bool) *val {
 		out.addrs = append(out.addrs, p.addrs...)
 		out.parts = append(out.parts, p)
 	}
-	if len(out.addrs) > maxAlts {
+	if len(out.addrs) > addrval.MaxAlts {
 		out.addrs = unknown.addrs
 	}
 	if r.leave(v, depth, saved) {
@@ -80,18 +82,18 @@ func (r *resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *val {
 	out := &val{expr: rhs, index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !resolveAddrFuncs[r.calleeName(call)] || len(call.Args) != 2 {
-		out.addrs = []addrAlt{{hasPort: hasPort}}
+		out.addrs = []addrval.Alt{{HasPort: hasPort}}
 		return out
 	}
 	addr := r.str(call.Args[1])
 	out.form, out.parts = formResolve, []*val{addr}
 	for _, s := range addr.strs {
 		if !hasPort { // ResolveIPAddr takes a bare host
-			t, ok := s.text()
-			out.addrs = append(out.addrs, addrAlt{host: part{t, ok, originOf(s, 0)}})
+			t, ok := s.Text()
+			out.addrs = append(out.addrs, addrval.Alt{Host: addrval.Part{Text: t, Known: ok, Pos: addrval.OriginOf(s, 0)}})
 			continue
 		}
-		out.addrs = append(out.addrs, splitAddr(s))
+		out.addrs = append(out.addrs, addrval.Split(s))
 	}
 	return out
 }
@@ -100,7 +102,7 @@ func (r *resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bo
 	tn := namedTypeName(r.info.TypeOf(lit))
 	portField, ok := ipAddrTypes[tn]
 	if !ok {
-		return &val{addrs: []addrAlt{{hasPort: hasPort}}, expr: written, index: -1}
+		return &val{addrs: []addrval.Alt{{HasPort: hasPort}}, expr: written, index: -1}
 	}
 	var ipExpr, portExpr ast.Expr
 	for i, elt := range lit.Elts {
@@ -123,23 +125,23 @@ func (r *resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bo
 		}
 	}
 	out := &val{expr: written, form: formIPAddr, parts: make([]*val, 2), index: -1}
-	hosts := known("", lit.Lbrace) // nil IP: all interfaces
+	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
 	if ipExpr != nil {
 		out.parts[0] = r.ip(ipExpr)
 		hosts = out.parts[0].strs
 	}
-	ports := known("0", lit.Lbrace)
+	ports := addrval.Known("0", lit.Lbrace)
 	if portExpr != nil {
 		out.parts[1] = r.str(portExpr)
 		ports = out.parts[1].strs
 	}
 	for _, h := range hosts {
-		ht, hok := h.text()
+		ht, hok := h.Text()
 		for _, p := range ports {
-			pt, pok := p.text()
-			a := addrAlt{host: part{ht, hok, originOf(h, 0)}, hasPort: portField != ""}
-			if a.hasPort {
-				a.port = part{pt, pok, originOf(p, 0)}
+			pt, pok := p.Text()
+			a := addrval.Alt{Host: addrval.Part{Text: ht, Known: hok, Pos: addrval.OriginOf(h, 0)}, HasPort: portField != ""}
+			if a.HasPort {
+				a.Port = addrval.Part{Text: pt, Known: pok, Pos: addrval.OriginOf(p, 0)}
 			}
 			out.addrs = append(out.addrs, a)
 		}
@@ -152,20 +154,20 @@ func (r *resolver) ip(e ast.Expr) *val {
 	written := e
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
-		return leaf(written, known("", e.Pos()))
+		return leaf(written, addrval.Known("", e.Pos()))
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net" {
 			switch v.Name() {
 			case "IPv6loopback":
-				return leaf(written, known("::1", e.Pos()))
+				return leaf(written, addrval.Known("::1", e.Pos()))
 			case "IPv4zero":
-				return leaf(written, known("0.0.0.0", e.Pos()))
+				return leaf(written, addrval.Known("0.0.0.0", e.Pos()))
 			case "IPv6zero", "IPv6unspecified":
-				return leaf(written, known("::", e.Pos()))
+				return leaf(written, addrval.Known("::", e.Pos()))
 			}
 		}
-		return leaf(written, hole())
+		return leaf(written, addrval.Unknown())
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		switch r.calleeName(call) {
@@ -179,18 +181,18 @@ func (r *resolver) ip(e ast.Expr) *val {
 				for _, a := range call.Args {
 					t, ok := r.constArg(a)
 					if !ok {
-						return leaf(written, hole())
+						return leaf(written, addrval.Unknown())
 					}
 					parts = append(parts, t)
 				}
-				return leaf(written, known(strings.Join(parts, "."), e.Pos()))
+				return leaf(written, addrval.Known(strings.Join(parts, "."), e.Pos()))
 			}
 		}
-		return leaf(written, hole())
+		return leaf(written, addrval.Unknown())
 	}
 	v, defs, ok := r.defsOf(e)
-	if !ok || len(defs) > maxAlts {
-		return leaf(written, hole())
+	if !ok || len(defs) > addrval.MaxAlts {
+		return leaf(written, addrval.Unknown())
 	}
 	depth, saved, ok := r.enter(v)
 	out := &val{expr: written, form: formVar, index: -1}
@@ -201,14 +203,14 @@ func (r *resolver) ip(e ast.Expr) *val {
 	for _, d := range defs {
 		if d.rhs == nil || d.index >= 0 {
 			if d.index >= 0 {
-				return leaf(written, hole())
+				return leaf(written, addrval.Unknown())
 			}
-			out.strs = union(out.strs, known("", d.pos))
-			out.parts = append(out.parts, &val{strs: known("", d.pos), form: formZero, index: -1})
+			out.strs = addrval.Union(out.strs, addrval.Known("", d.pos))
+			out.parts = append(out.parts, &val{strs: addrval.Known("", d.pos), form: formZero, index: -1})
 			continue
 		}
 		p := r.ip(d.rhs)
-		out.strs = union(out.strs, p.strs)
+		out.strs = addrval.Union(out.strs, p.strs)
 		out.parts = append(out.parts, p)
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -17,10 +18,10 @@ import (
 
 // site is one listen site: an address expression and its resolved value.
 type site struct {
-	api   string    // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
-	expr  ast.Expr  // the address expression as written at the site
-	alts  []addrAlt // every address that can reach it
-	val   *val      // how the resolver found them, for the fix
+	api   string        // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
+	expr  ast.Expr      // the address expression as written at the site
+	alts  []addrval.Alt // every address that can reach it
+	val   *val          // how the resolver found them, for the fix
 	shape addrShape
 	// emptyPort is the port an empty address means ("80" for
 	// http.ListenAndServe), or "".
@@ -56,7 +57,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		rules: rules,
 		res:   newResolver(pass, insp),
 	}
-	c.allow, _ = parseAllow(cfg.Allow) // validated when set
+	c.allow, _ = addrval.ParseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
@@ -145,7 +146,7 @@ type checker struct {
 	cfg   *Config
 	rules *ruleSet
 	res   *resolver
-	allow []allowEntry
+	allow addrval.Allow
 	// fileState is the file being checked, embedded so that its fields
 	// read as the checker's own.
 	*fileState
@@ -201,7 +202,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if c.throughParams(s, s.val.strs) {
 			return
 		}
-		s.alts = stringAlts(s.val.strs, rule.emptyPort)
+		s.alts = addrval.SplitAll(s.val.strs, rule.emptyPort)
 	case shapeIPPort, shapeIPOnly:
 		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
 		s.alts = s.val.addrs
@@ -223,7 +224,7 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 // ports, and an unknown network may be one.
 func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
 	for _, alt := range c.res.str(e).strs {
-		t, ok := alt.text()
+		t, ok := alt.Text()
 		if !ok || strings.HasPrefix(t, "unix") {
 			return false
 		}
@@ -353,24 +354,8 @@ func (c *checker) fieldSite(typ, field string, value ast.Expr) {
 	if c.throughParams(s, s.val.strs) {
 		return
 	}
-	s.alts = stringAlts(s.val.strs, "")
+	s.alts = addrval.SplitAll(s.val.strs, "")
 	c.report(s)
-}
-
-// stringAlts splits string values into addresses; an empty address
-// stands for emptyPort where the API has one (http.ListenAndServe("")
-// listens on ":http").
-func stringAlts(strs []str, emptyPort string) []addrAlt {
-	alts := make([]addrAlt, 0, len(strs))
-	for _, alt := range strs {
-		if t, ok := alt.text(); ok && t == "" && emptyPort != "" {
-			pos := originOf(alt, 0)
-			alts = append(alts, addrAlt{host: part{"", true, pos}, port: part{emptyPort, true, pos}, hasPort: true, implicit: true})
-			continue
-		}
-		alts = append(alts, splitAddr(alt))
-	}
-	return alts
 }
 
 // apiName spells a function as users write it: "http.ListenAndServe",

@@ -1,6 +1,10 @@
 package analyzer
 
-import "go/ast"
+import (
+	"go/ast"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
 
 // A val is what the resolver found for one expression: the values that can
 // reach it, and how they were built, in the form the fixer edits. The
@@ -9,8 +13,8 @@ import "go/ast"
 // vals it recorded and never walks the source again, so an address form is
 // understood in one place.
 type val struct {
-	strs  []str     // the values of a string or integer expression
-	addrs []addrAlt // the values of an address struct (*net.TCPAddr …)
+	strs  []addrval.Str // the values of a string or integer expression
+	addrs []addrval.Alt // the values of an address struct (*net.TCPAddr …)
 	// expr is the expression as written (parentheses included); nil for
 	// a zero value.
 	expr  ast.Expr
@@ -57,7 +61,7 @@ const (
 )
 
 // leaf returns a val of form formExpr.
-func leaf(e ast.Expr, strs []str) *val {
+func leaf(e ast.Expr, strs []addrval.Str) *val {
 	return &val{strs: strs, expr: e, index: -1}
 }
 
@@ -66,9 +70,9 @@ func (v *val) text() (string, bool) {
 	if len(v.strs) == 0 {
 		return "", false
 	}
-	first, ok := v.strs[0].text()
+	first, ok := v.strs[0].Text()
 	for _, s := range v.strs[1:] {
-		if t, k := s.text(); !k || t != first {
+		if t, k := s.Text(); !k || t != first {
 			return "", false
 		}
 	}
