@@ -389,7 +389,8 @@ func (g *gen) strAddr(depth int, inFunc bool) string {
 				"if param == \"\" {\n\t"+v+" = "+first+"\n} else {\n\t"+v+" = "+second+"\n}")
 		}
 		if c == 10 {
-			// The environment branch of DESIGN §2: the port is unknown.
+			// The environment branch: one path reads the port from
+			// the environment, so the port is unknown.
 			getenv := q("os") + "Getenv"
 			g.emit("if e := " + getenv + "(\"PORT\"); e != \"\" {\n\t" + v + " = \":\" + e\n}")
 		}
@@ -947,7 +948,7 @@ func checkFixedText(t *testing.T, orig, after *checked, g generated, d analysis.
 	before := allInterfaceLiterals(orig)
 	for _, lit := range allInterfaceLiterals(after) {
 		if !slices.Contains(before, lit) {
-			t.Fatalf("fix %q of %q writes the all-interfaces literal %q (DESIGN §4)\nfixed:\n%s",
+			t.Fatalf("fix %q of %q writes the all-interfaces literal %q (gosec G102 flags it)\nfixed:\n%s",
 				fix.Message, d.Message, lit, numbered(after.src))
 		}
 	}
@@ -963,8 +964,8 @@ func checkFixedText(t *testing.T, orig, after *checked, g generated, d analysis.
 }
 
 // allInterfaceLiterals lists the string literals of a file that are an
-// all-interfaces host with a fixed port, such as "0.0.0.0:80" (DESIGN §4:
-// never write one). Concatenations are g102's business.
+// all-interfaces host with a fixed port, such as "0.0.0.0:80" (a fix
+// must never write one: gosec G102 flags it). Concatenations are g102's business.
 func allInterfaceLiterals(c *checked) []string {
 	var out []string
 	for e, tv := range c.info.Types {

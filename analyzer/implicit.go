@@ -59,7 +59,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 				return // an unknown option, or one that sets the address
 			}
 		}
-		why = fmt.Sprintf("without %s", apiNameOf(rule.option))
+		why = fmt.Sprintf("without %s", shortType(rule.option))
 	}
 	pos := call.Pos()
 	s := site{
@@ -147,12 +147,6 @@ func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
 		}
 	}
 	return inspector.Cursor{}
-}
-
-// apiNameOf spells a function full name as users write it.
-func apiNameOf(full string) string {
-	pkg := pkgOfFullName(full)
-	return shortType(pkg + "." + full[len(pkg)+1:])
 }
 
 // implicitFix gives a server without an address one: srv.Addr = … before

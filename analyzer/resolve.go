@@ -19,6 +19,7 @@ import (
 type resolver struct {
 	info  *types.Info
 	pkg   *types.Package
+	rules *ruleSet
 	files []*ast.File
 	insp  *inspector.Inspector
 	vars  *varIndexes
@@ -68,10 +69,10 @@ func (r *resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 	return complete
 }
 
-func newResolver(pass *analysis.Pass, insp *inspector.Inspector) *resolver {
+func newResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *ruleSet) *resolver {
 	decls := &declCursors{insp: insp}
 	return &resolver{
-		info: pass.TypesInfo, pkg: pass.Pkg, files: pass.Files, insp: insp,
+		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
 		decls:      decls,
 		vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
@@ -282,8 +283,29 @@ func (r *resolver) declPos(e ast.Expr) token.Pos {
 
 // varStr resolves a use of variable v, with the union of its definitions.
 func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
-	if m, ok := r.strMemo[v]; ok {
-		return &val{strs: m.strs, expr: use, form: formVar, parts: m.parts, index: -1}
+	return r.variable(use, v, defs, r.strMemo, func(d def) *val {
+		switch {
+		case d.rhs == nil:
+			return &val{strs: addrval.Known("", d.pos), form: formZero, index: -1}
+		case d.index >= 0:
+			p := leaf(d.rhs, addrval.Unknown())
+			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
+				p = r.funcResult(d.rhs, call, d.index) // a, err := addr()
+			}
+			p.index = d.index
+			return p
+		}
+		return r.str(d.rhs)
+	})
+}
+
+// variable resolves a use of v as the union of the values that resolve
+// finds for each of its definitions. A variable met again while it is
+// being resolved contributes nothing there; complete results are kept
+// in memo (when not nil).
+func (r *resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*val, resolve func(def) *val) *val {
+	if m, ok := memo[v]; ok {
+		return &val{strs: m.strs, addrs: m.addrs, expr: use, form: formVar, parts: m.parts, index: -1}
 	}
 	out := &val{expr: use, form: formVar, index: -1}
 	depth, saved, ok := r.enter(v)
@@ -291,25 +313,16 @@ func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
 		return out // a cycle: no values
 	}
 	for _, d := range defs {
-		var p *val
-		switch {
-		case d.rhs == nil:
-			p = &val{strs: addrval.Known("", d.pos), form: formZero, index: -1}
-		case d.index >= 0:
-			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok {
-				p = r.funcResult(d.rhs, call, d.index) // a, err := addr()
-			} else {
-				p = leaf(d.rhs, addrval.Unknown())
-			}
-			p.index = d.index
-		default:
-			p = r.str(d.rhs)
-		}
+		p := resolve(d)
 		out.strs = addrval.Union(out.strs, p.strs)
+		out.addrs = append(out.addrs, p.addrs...)
 		out.parts = append(out.parts, p)
 	}
-	if r.leave(v, depth, saved) {
-		r.strMemo[v] = out
+	if len(out.addrs) > addrval.MaxAlts {
+		out.addrs = []addrval.Alt{{HasPort: out.addrs[0].HasPort}}
+	}
+	if r.leave(v, depth, saved) && memo != nil {
+		memo[v] = out
 	}
 	return out
 }

@@ -9,21 +9,6 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// ipAddrTypes are the address structs a listener can take, with the
-// field holding the port ("" for *net.IPAddr, which has none).
-var ipAddrTypes = map[string]string{
-	"net.TCPAddr": "Port",
-	"net.UDPAddr": "Port",
-	"net.IPAddr":  "",
-}
-
-// resolvers of those structs' string form: net.ResolveTCPAddr(net, addr).
-var resolveAddrFuncs = map[string]bool{
-	"net.ResolveTCPAddr": true,
-	"net.ResolveUDPAddr": true,
-	"net.ResolveIPAddr":  true,
-}
-
 // ipPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
 // a variable holding one, or the first result of net.Resolve*Addr.
 func (r *resolver) ipPort(e ast.Expr, hasPort bool) *val {
@@ -45,43 +30,24 @@ func (r *resolver) ipPort(e ast.Expr, hasPort bool) *val {
 	if !ok {
 		return unknown
 	}
-	if m, ok := r.addrMemo[v]; ok {
-		return &val{addrs: m.addrs, expr: written, form: formVar, parts: m.parts, index: -1}
-	}
-	out := &val{expr: written, form: formVar, index: -1}
-	depth, saved, ok := r.enter(v)
-	if !ok {
-		return out // a cycle: no values
-	}
-	for _, d := range defs {
-		var p *val
+	return r.variable(written, v, defs, r.addrMemo, func(d def) *val {
 		switch {
 		case d.rhs == nil:
-			p = &val{addrs: unknown.addrs, form: formZero, index: -1} // a nil pointer: would panic or listen anywhere
+			return &val{addrs: unknown.addrs, form: formZero, index: -1} // a nil pointer: would panic or listen anywhere
 		case d.index == 0:
-			p = r.resolvedAddr(d.rhs, hasPort)
+			return r.resolvedAddr(d.rhs, hasPort)
 		case d.index < 0:
-			p = r.ipPort(d.rhs, hasPort)
-		default:
-			p = &val{addrs: unknown.addrs, expr: d.rhs, index: d.index}
+			return r.ipPort(d.rhs, hasPort)
 		}
-		out.addrs = append(out.addrs, p.addrs...)
-		out.parts = append(out.parts, p)
-	}
-	if len(out.addrs) > addrval.MaxAlts {
-		out.addrs = unknown.addrs
-	}
-	if r.leave(v, depth, saved) {
-		r.addrMemo[v] = out
-	}
-	return out
+		return &val{addrs: unknown.addrs, expr: d.rhs, index: d.index}
+	})
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
 func (r *resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *val {
 	out := &val{expr: rhs, index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || !resolveAddrFuncs[r.calleeName(call)] || len(call.Args) != 2 {
+	if !ok || !r.rules.addrResolvers[r.calleeName(call)] || len(call.Args) != 2 {
 		out.addrs = []addrval.Alt{{HasPort: hasPort}}
 		return out
 	}
@@ -100,7 +66,7 @@ func (r *resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *val {
 
 func (r *resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *val {
 	tn := namedTypeName(r.info.TypeOf(lit))
-	portField, ok := ipAddrTypes[tn]
+	portField, ok := r.rules.addrStructs[tn]
 	if !ok {
 		return &val{addrs: []addrval.Alt{{HasPort: hasPort}}, expr: written, index: -1}
 	}
@@ -194,26 +160,15 @@ func (r *resolver) ip(e ast.Expr) *val {
 	if !ok || len(defs) > addrval.MaxAlts {
 		return leaf(written, addrval.Unknown())
 	}
-	depth, saved, ok := r.enter(v)
-	out := &val{expr: written, form: formVar, index: -1}
-	if !ok {
-		return out // a cycle: no values
-	}
-	defer r.leave(v, depth, saved)
-	for _, d := range defs {
-		if d.rhs == nil || d.index >= 0 {
-			if d.index >= 0 {
-				return leaf(written, addrval.Unknown())
-			}
-			out.strs = addrval.Union(out.strs, addrval.Known("", d.pos))
-			out.parts = append(out.parts, &val{strs: addrval.Known("", d.pos), form: formZero, index: -1})
-			continue
+	return r.variable(written, v, defs, nil, func(d def) *val {
+		switch {
+		case d.index >= 0:
+			return &val{strs: addrval.Unknown(), expr: d.rhs, index: d.index}
+		case d.rhs == nil:
+			return &val{strs: addrval.Known("", d.pos), form: formZero, index: -1}
 		}
-		p := r.ip(d.rhs)
-		out.strs = addrval.Union(out.strs, p.strs)
-		out.parts = append(out.parts, p)
-	}
-	return out
+		return r.ip(d.rhs)
+	})
 }
 
 func (r *resolver) constArg(e ast.Expr) (string, bool) {

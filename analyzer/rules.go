@@ -1,6 +1,9 @@
 package analyzer
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // addrShape says how a listen API receives its address.
 type addrShape uint8
@@ -71,6 +74,12 @@ type ruleRows struct {
 	// envReaders are the functions that read one environment variable by
 	// name, by full name.
 	envReaders []string
+	// addrStructs are the address structs a listener can take, by type,
+	// with the field holding the port ("" for one without a port), and
+	// addrResolvers the functions that parse one from "host:port"
+	// (net.ResolveTCPAddr(network, addr)).
+	addrStructs   map[string]string
+	addrResolvers []string
 }
 
 var stdRules = ruleRows{
@@ -98,6 +107,12 @@ var stdRules = ruleRows{
 		{fn: "(*net/http.Server).ListenAndServeTLS", kind: implicitField, field: "Addr", port: "443"},
 	},
 	envReaders: []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"},
+	addrStructs: map[string]string{
+		"net.TCPAddr": "Port",
+		"net.UDPAddr": "Port",
+		"net.IPAddr":  "",
+	},
+	addrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
 }
 
 var defaultRules = newRuleSet(stdRules, frameworkRules)
@@ -117,6 +132,9 @@ type ruleSet struct {
 	envReaders map[string]bool // by full name
 	envPkgs    map[string]bool // the packages declaring them
 	envNames   map[string]bool // their bare names, a filter like names
+
+	addrStructs   map[string]string // type -> port field
+	addrResolvers map[string]bool
 }
 
 func newRuleSet(families ...ruleRows) *ruleSet {
@@ -130,6 +148,9 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 		envReaders: make(map[string]bool),
 		envPkgs:    make(map[string]bool),
 		envNames:   make(map[string]bool),
+
+		addrStructs:   make(map[string]string),
+		addrResolvers: make(map[string]bool),
 	}
 	for _, rows := range families {
 		for _, r := range rows.calls {
@@ -155,6 +176,10 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 			rs.implicit[r.fn] = r
 			rs.pkgs[pkgOfFullName(r.fn)] = true
 			rs.names[bareName(r.fn)] = true
+		}
+		maps.Copy(rs.addrStructs, rows.addrStructs)
+		for _, fn := range rows.addrResolvers {
+			rs.addrResolvers[fn] = true
 		}
 		for _, fn := range rows.envReaders {
 			rs.envReaders[fn] = true

@@ -55,7 +55,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		pass:  pass,
 		cfg:   cfg,
 		rules: rules,
-		res:   newResolver(pass, insp),
+		res:   newResolver(pass, insp, rules),
 	}
 	c.allow, _ = addrval.ParseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}

@@ -62,7 +62,7 @@ const (
 
 // leaf returns a val of form formExpr.
 func leaf(e ast.Expr, strs []addrval.Str) *val {
-	return &val{strs: strs, expr: e, index: -1}
+	return &val{strs: strs, expr: e, form: formExpr, index: -1}
 }
 
 // text returns the single constant text every value of v has.

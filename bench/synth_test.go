@@ -17,7 +17,7 @@ import (
 type shape struct {
 	name   string
 	tmpl   string
-	report bool // portlint reports it (DESIGN §1)
+	report bool // portlint reports it (docs/checks.md)
 }
 
 // shapes mix constant, variable and environment-derived addresses, the
