@@ -73,37 +73,24 @@ func validateHost(host string) error {
 	return nil
 }
 
-// envFlag, hostFlag and allowFlag validate as they are set, so a bad value
-// is a usage error (exit status 2) naming the flag, before any package loads.
-type envFlag struct{ c *Config }
+// stringFlag and allowFlag validate as they are set, so a bad value is a
+// usage error (exit status 2) naming the flag, before any package loads.
+type stringFlag struct {
+	p     *string
+	check func(string) error
+}
 
-func (f envFlag) String() string {
-	if f.c == nil {
+func (f stringFlag) String() string {
+	if f.p == nil {
 		return ""
 	}
-	return f.c.Env
+	return *f.p
 }
-func (f envFlag) Set(s string) error {
-	if err := validateEnv(s); err != nil {
+func (f stringFlag) Set(s string) error {
+	if err := f.check(s); err != nil {
 		return err
 	}
-	f.c.Env = s
-	return nil
-}
-
-type hostFlag struct{ c *Config }
-
-func (f hostFlag) String() string {
-	if f.c == nil {
-		return ""
-	}
-	return f.c.Host
-}
-func (f hostFlag) Set(s string) error {
-	if err := validateHost(s); err != nil {
-		return err
-	}
-	f.c.Host = s
+	*f.p = s
 	return nil
 }
 
@@ -131,8 +118,8 @@ func (f allowFlag) Set(s string) error {
 
 // bindFlags registers the options on fs, writing into c.
 func bindFlags(fs *flag.FlagSet, c *Config) {
-	fs.Var(envFlag{c}, "env", "environment variable the platform passes the port in; the fix reads it (e.g. -env=APP_PORT)")
-	fs.Var(hostFlag{c}, "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
+	fs.Var(stringFlag{&c.Env, validateEnv}, "env", "environment variable the platform passes the port in; the fix reads it (e.g. -env=APP_PORT)")
+	fs.Var(stringFlag{&c.Host, validateHost}, "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
 	fs.Var(allowFlag{c}, "allow", "comma-separated intentional addresses: host:port exact, *:port any host, host:* any port\n(e.g. -allow='localhost:6060,*:9090')")
 	fs.BoolVar(&c.IncludeTests, "include-tests", c.IncludeTests, "also check _test.go files")
 }

@@ -80,7 +80,7 @@ func (r *resolver) buildParams() {
 		if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
 			continue
 		}
-		v, defs, ok := r.defsOfIdent(parent.Lhs[0])
+		v, defs, ok := r.defsOf(ast.Unparen(parent.Lhs[0]))
 		if ok && len(defs) == 1 && defs[0].rhs == n {
 			if sig, ok := r.info.TypeOf(n).(*types.Signature); ok {
 				addParams(v, sig)
@@ -132,20 +132,6 @@ func hasAddressParam(sig *types.Signature) bool {
 func isFuncValue(obj types.Object) bool {
 	_, ok := obj.Type().Underlying().(*types.Signature)
 	return ok
-}
-
-// defsOfIdent is defsOf for a defining or using identifier.
-func (r *resolver) defsOfIdent(e ast.Expr) (*types.Var, []def, bool) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil, nil, false
-	}
-	v, ok := r.info.ObjectOf(id).(*types.Var)
-	if !ok {
-		return nil, nil, false
-	}
-	defs, ok := r.vars.of(v).lookup(v, r.pkg)
-	return v, defs, ok
 }
 
 // throughParams handles a site whose address depends on exactly one

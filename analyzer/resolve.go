@@ -92,7 +92,7 @@ func (r *resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	v, ok := r.info.Uses[id].(*types.Var)
+	v, ok := r.info.ObjectOf(id).(*types.Var) // a use, or a closure's definition (params.go)
 	if !ok {
 		return nil, nil, false
 	}
