@@ -87,29 +87,6 @@ func (fx *fixer) sprintf(v *val, f addrval.Finding) bool {
 	return true
 }
 
-// verbIndexes returns the byte offsets of the %s, %d and %v verbs of a
-// format, or nil if it has any other verb, flag or width.
-func verbIndexes(format string) []int {
-	out := []int{}
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 >= len(format) {
-			return nil
-		}
-		switch format[i+1] {
-		case '%':
-		case 's', 'd', 'v':
-			out = append(out, i)
-		default:
-			return nil
-		}
-		i++
-	}
-	return out
-}
-
 // wrap is the fix of last resort, for addresses built in ways the fixer
 // does not take apart: it keeps the expression and replaces its parts at
 // run time with net.SplitHostPort and net.JoinHostPort.

@@ -394,52 +394,55 @@ func (r *resolver) sprintf(written ast.Expr, call *ast.CallExpr) *val {
 // format computes the values of fmt.Sprintf(format, args...) from the
 // values of its arguments.
 func (r *resolver) format(call *ast.CallExpr, parts []*val) []addrval.Str {
-	tv, ok := r.info.Types[call.Args[0]]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+	tv := r.info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return addrval.Unknown()
 	}
 	format := constant.StringVal(tv.Value)
-	lit, _ := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	args := parts[1:]
+	verbs := verbIndexes(format)
+	if verbs == nil || len(verbs) != len(args) {
+		return addrval.Unknown() // another verb, or %!(MISSING) or %!(EXTRA)
+	}
 	fpos := call.Args[0].Pos()
-	if lit == nil {
+	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
 		fpos = r.declPos(ast.Unparen(call.Args[0]))
 	}
 	out := addrval.Known("", fpos)
-	args := parts[1:]
-	var text strings.Builder
-	flush := func() {
-		if text.Len() > 0 {
-			out = addrval.Concat(out, addrval.Known(text.String(), fpos))
-			text.Reset()
+	text := func(s string) {
+		if s = strings.ReplaceAll(s, "%%", "%"); s != "" {
+			out = addrval.Concat(out, addrval.Known(s, fpos))
 		}
 	}
+	from := 0
+	for i, at := range verbs {
+		text(format[from:at])
+		out = addrval.Concat(out, args[i].strs)
+		from = at + 2
+	}
+	text(format[from:])
+	return out
+}
+
+// verbIndexes returns the byte offsets of the %s, %d and %v verbs of a
+// format, or nil if it has any other verb, flag or width.
+func verbIndexes(format string) []int {
+	out := []int{}
 	for i := 0; i < len(format); i++ {
-		c := format[i]
-		if c != '%' {
-			text.WriteByte(c)
+		if format[i] != '%' {
 			continue
 		}
 		if i+1 >= len(format) {
-			return addrval.Unknown()
+			return nil
+		}
+		switch format[i+1] {
+		case '%':
+		case 's', 'd', 'v':
+			out = append(out, i)
+		default:
+			return nil
 		}
 		i++
-		switch format[i] {
-		case '%':
-			text.WriteByte('%')
-		case 's', 'd', 'v':
-			if len(args) == 0 {
-				return addrval.Unknown()
-			}
-			flush()
-			out = addrval.Concat(out, args[0].strs)
-			args = args[1:]
-		default:
-			return addrval.Unknown()
-		}
-	}
-	flush()
-	if len(args) != 0 {
-		return addrval.Unknown() // %!(EXTRA ...)
 	}
 	return out
 }
