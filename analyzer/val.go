@@ -29,35 +29,16 @@ type val struct {
 type form uint8
 
 const (
-	// formExpr: an expression the fixer edits as a whole — a constant, a
-	// conversion such as strconv.Itoa, another package's helper, or
-	// anything unknown. No parts.
-	formExpr form = iota
-	// formZero: a variable's or field's zero value (expr nil).
-	formZero
-	// formConcat: x + y; parts are x and y.
-	formConcat
-	// formJoin: net.JoinHostPort(host, port); parts are host and port.
-	formJoin
-	// formSprintf: fmt.Sprintf(format, args...); parts are the format and
-	// the arguments.
-	formSprintf
-	// formVar: a variable the package controls; parts are its
-	// definitions. expr is the use.
-	formVar
-	// formField: cfg.Addr of a local struct variable; parts are the
-	// values the field is given, formZero where it is left unset.
-	formField
-	// formCall: a call of a helper of the package; parts are its returns'
-	// values, when every return spells its results out (else none, and
-	// the call is edited as a whole).
-	formCall
-	// formResolve: a definition a, err := net.ResolveTCPAddr(network,
-	// ADDR) (index 0); the part is ADDR.
-	formResolve
-	// formIPAddr: &net.TCPAddr{IP: …, Port: …} and its kin; parts are the
-	// IP and the port, nil where the literal omits them.
-	formIPAddr
+	formExpr    form = iota // edited as a whole: a constant, strconv.Itoa(…), another package's helper, anything unknown
+	formZero                // a variable's or field's zero value (expr nil)
+	formConcat              // x + y: parts x and y
+	formJoin                // net.JoinHostPort(host, port): parts host and port
+	formSprintf             // fmt.Sprintf(format, args...): parts the format and the arguments
+	formVar                 // a variable the package controls (expr is the use): parts its definitions
+	formField               // cfg.Addr of a local struct: parts its values, formZero where unset
+	formCall                // a helper of the package: parts its returns, if each spells its results out
+	formResolve             // a, err := net.ResolveTCPAddr(network, ADDR): part ADDR
+	formIPAddr              // &net.TCPAddr{IP: …, Port: …}: parts IP and port, nil where omitted
 )
 
 // leaf returns a val of form formExpr.
