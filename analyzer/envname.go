@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -21,10 +22,11 @@ type envRead struct {
 	call *ast.CallExpr
 	fn   string // "os.Getenv"
 	name string
+	in   ast.Node // the function declaration holding the call, or nil
 }
 
 // envRead records a read of an environment variable with a constant name.
-func (c *checker) envRead(call *ast.CallExpr) {
+func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 1 {
 		return
 	}
@@ -36,21 +38,28 @@ func (c *checker) envRead(call *ast.CallExpr) {
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return
 	}
-	c.envReads = append(c.envReads, envRead{call: call, fn: fn.FullName(), name: constant.StringVal(tv.Value)})
+	r := envRead{call: call, fn: fn.FullName(), name: constant.StringVal(tv.Value)}
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		r.in = decl.Node()
+	}
+	c.envReads = append(c.envReads, r)
 }
 
 // reportMisspeltEnv reports reads of the configured variable's name in
-// another letter case — unless the file also reads the exact name, in
-// which case the other spelling is a deliberate fallback.
+// another letter case — unless the same function also reads the exact
+// name, in which case the other spelling is a deliberate fallback
+// (cmp.Or(os.Getenv("PORT"), os.Getenv("port"))). An exact read elsewhere
+// in the file does not excuse a misspelling.
 func (c *checker) reportMisspeltEnv() {
 	want := c.cfg.Env
+	exact := make(map[ast.Node]bool)
 	for _, r := range c.envReads {
 		if r.name == want {
-			return
+			exact[r.in] = true
 		}
 	}
 	for _, r := range c.envReads {
-		if r.name == want || !strings.EqualFold(r.name, want) {
+		if r.name == want || exact[r.in] || !strings.EqualFold(r.name, want) {
 			continue
 		}
 		arg := r.call.Args[0]

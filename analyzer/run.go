@@ -86,7 +86,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 					c.call(cur, n)
 				}
 				if fileReadsEnv && rules.envNames[name] {
-					c.envRead(n)
+					c.envRead(cur, n)
 				}
 			case *ast.CompositeLit:
 				c.compositeLit(cur, n)
