@@ -28,7 +28,8 @@ import (
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
 	pass   *analysis.Pass
-	cfg    *Config
+	env    string // the variable the fix reads the port from
+	host   string // the host the fix binds
 	imp    *importer
 	others []*importer // of other files the fix edits, see qualifier
 	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
@@ -58,15 +59,24 @@ const (
 
 // fixes computes the fix of a finding; its import edits are completed
 // when the whole file is done (see finishFile).
-func (c *checker) fixes(s site, f addrval.Finding) (string, *fixer) {
+func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 	fx := &fixer{
 		pass:   c.pass,
-		cfg:    c.cfg,
+		env:    c.cfg.Env,
+		host:   c.cfg.Host,
 		imp:    newImporter(c.pass.Pkg, c.pass.TypesInfo, c.file, c.declared),
 		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}
 	fx.emptyPort = s.emptyPort
+	if s.rank == secondaryServer {
+		// Its own variable; and the host it has: an internal listener
+		// need not be reachable from outside.
+		fx.env = s.env
+		if h := s.alts[0].Host; h.Known && h.Text != "" {
+			fx.host = h.Text
+		}
+	}
 	switch {
 	case s.implicit != nil:
 		if !fx.implicitFix(s.implicit) {
@@ -90,9 +100,9 @@ func (c *checker) fixes(s site, f addrval.Finding) (string, *fixer) {
 	}
 	var what []string
 	if f.Port {
-		what = append(what, fmt.Sprintf("read port from $%s (default %s)", c.cfg.Env, s.alts[0].Port.Text))
+		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.alts[0].Port.Text))
 	}
-	if f.Loopback || f.Port && fx.boundHost {
+	if f.Loopback || f.Port && fx.boundHost && fx.host == c.cfg.Host {
 		what = append(what, "bind "+c.cfg.Host)
 	}
 	return strings.Join(what, ", "), fx
@@ -236,7 +246,7 @@ func (fx *fixer) loopbackJoin(v *val, ops []*val, f addrval.Finding) bool {
 		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].expr) {
 			return false
 		}
-		hostArg, rest = strconv.Quote(fx.cfg.Host), ops[1:]
+		hostArg, rest = strconv.Quote(fx.host), ops[1:]
 	} else {
 		sep, ok := ops[1].text()
 		switch {
@@ -267,7 +277,7 @@ func (fx *fixer) loopbackJoin(v *val, ops []*val, f addrval.Finding) bool {
 			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].expr) {
 				return false
 			}
-			hostArg = strconv.Quote(fx.cfg.Host)
+			hostArg = strconv.Quote(fx.host)
 		}
 	}
 	e := ast.Unparen(v.expr)
@@ -357,7 +367,7 @@ func (fx *fixer) replace(v *val, r role, port string) bool {
 	case roleHost:
 		text = fx.hostText(true) + `"`
 	case roleHostBare:
-		text = strconv.Quote(fx.cfg.Host)
+		text = strconv.Quote(fx.host)
 	case rolePortInt:
 		text = fx.portIntExpr(port, e.Pos())
 	}
@@ -382,7 +392,7 @@ func (fx *fixer) eachDefinition(v *val, edit func(*val) bool) bool {
 // hostText opens a string literal with the configured host, bracketed for
 // IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
 func (fx *fixer) hostText(bracket bool) string {
-	h := fx.cfg.Host
+	h := fx.host
 	if bracket && strings.Contains(h, ":") {
 		h = "[" + h + "]"
 	}
@@ -391,7 +401,7 @@ func (fx *fixer) hostText(bracket bool) string {
 
 // portExpr reads the port from the environment with port as the default.
 func (fx *fixer) portExpr(port string, pos token.Pos) string {
-	env := strconv.Quote(fx.cfg.Env)
+	env := strconv.Quote(fx.env)
 	osq := fx.qualifier("os", pos)
 	if fx.modern {
 		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.qualifier("cmp", pos), osq, env, strconv.Quote(port))
@@ -402,7 +412,7 @@ func (fx *fixer) portExpr(port string, pos token.Pos) string {
 // portIntExpr is portExpr for an int port field.
 func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
 	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
-		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.cfg.Env), port)
+		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.env), port)
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,

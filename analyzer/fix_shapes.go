@@ -107,13 +107,13 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 	}
 	host, hostVar := "h", "h"
 	if f.Loopback {
-		host, hostVar = strconv.Quote(fx.cfg.Host), "_"
+		host, hostVar = strconv.Quote(fx.host), "_"
 		fx.boundHost = true
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
 	if f.Port {
-		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.cfg.Env))
+		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.env))
 		if fx.emptyPort != "" { // an empty address meant this port
 			fmt.Fprintf(&body, " else if p == \"\" { p = %s }", strconv.Quote(fx.emptyPort))
 		}
@@ -158,7 +158,7 @@ func (fx *fixer) replaceIP(v *val) bool {
 		return false
 	}
 	name := "IPv4zero"
-	if strings.Contains(fx.cfg.Host, ":") {
+	if strings.Contains(fx.host, ":") {
 		name = "IPv6unspecified"
 	}
 	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)

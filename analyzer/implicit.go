@@ -67,9 +67,10 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		expr:     call,
 		alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
 		implicit: is,
+		call:     call,
 	}
 	s.api += " (" + why + ")"
-	c.report(s)
+	c.record(s)
 }
 
 // addressNeverSet reports whether srv is a local server variable whose
@@ -183,5 +184,5 @@ func (fx *fixer) implicitFix(is *implicitSite) bool {
 // allInterfaces is the fix's address: the configured host and the port
 // from the environment, with port as the default.
 func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
-	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.cfg.Host), fx.portExpr(port, pos))
+	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.host), fx.portExpr(port, pos))
 }

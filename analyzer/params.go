@@ -159,6 +159,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 	type argSite struct {
 		arg  *val
 		strs []addrval.Str
+		call *ast.CallExpr
 	}
 	var sites []argSite
 	for _, call := range calls {
@@ -171,7 +172,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 				return true // a caller passes something unknown
 			}
 		}
-		sites = append(sites, argSite{arg, addrval.Substitute(strs, param, arg.strs)})
+		sites = append(sites, argSite{arg, addrval.Substitute(strs, param, arg.strs), call})
 	}
 	role := paramRole(strs, param)
 	for _, as := range sites {
@@ -184,8 +185,9 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			alts:       addrval.SplitAll(as.strs, s.emptyPort),
 			paramRole:  role,
 			listenSite: s.expr,
+			call:       as.call,
 		}
-		c.report(r)
+		c.record(r)
 	}
 	return true
 }

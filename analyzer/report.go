@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
@@ -17,16 +18,25 @@ const (
 	categoryPort         = "port"
 	categoryLoopback     = "loopback"
 	categoryPortLoopback = "port+loopback"
+	categoryCollision    = "collision"
 )
 
 var categoryAnchor = map[string]string{
 	categoryPort:         "#hard-coded-port",
 	categoryLoopback:     "#loopback-host",
 	categoryPortLoopback: "#hard-coded-port",
+	categoryCollision:    "#port-collision",
 }
 
-func (c *checker) report(s site) {
+func (c *checker) report(s *site) {
+	c.reportClash(s)
+	if s.rank == debugServer {
+		return // a loopback debugging endpoint is private by design
+	}
 	f := addrval.Classify(s.alts)
+	if s.rank == secondaryServer {
+		f.Loopback = false // a loopback host is right for an internal listener
+	}
 	if !f.Port && !f.Loopback {
 		return
 	}
@@ -39,6 +49,10 @@ func (c *checker) report(s site) {
 	}
 	var msg, category string
 	switch {
+	case s.rank == secondaryServer:
+		category = categoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
+			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()), s.env)
 	case f.Port && f.Loopback:
 		category = categoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
@@ -59,6 +73,9 @@ func (c *checker) report(s site) {
 		URL:      docsURL + categoryAnchor[category],
 		Related:  c.related(s, f),
 	}
+	if s.rank == secondaryServer {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.primary.expr.Pos(), Message: "the primary server listens here"})
+	}
 	if c.suppressed(d) {
 		return
 	}
@@ -66,9 +83,33 @@ func (c *checker) report(s site) {
 	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
 }
 
+// reportClash reports a server that can take the port of an earlier one
+// of its function that is still listening.
+func (c *checker) reportClash(s *site) {
+	if s.clash == nil {
+		return
+	}
+	shared := "both on " + s.clashOn
+	if strings.HasPrefix(s.clashOn, "$") {
+		shared = "both read " + s.clashOn
+	}
+	d := analysis.Diagnostic{
+		Pos:      s.expr.Pos(),
+		End:      s.expr.End(),
+		Category: categoryCollision,
+		URL:      docsURL + categoryAnchor[categoryCollision],
+		Message: fmt.Sprintf("%s can take the port of %s (%s), which is still listening (%s): the second fails with \"address already in use\"",
+			s.api, s.clash.api, c.position(s.clash.expr.Pos()), shared),
+		Related: []analysis.RelatedInformation{{Pos: s.clash.expr.Pos(), Message: "the first server listens here"}},
+	}
+	if !c.suppressed(d) {
+		c.pending = append(c.pending, pendingDiag{d: d})
+	}
+}
+
 // related points at where an offending value was written, when that is
 // not at the site itself: a constant, a variable's definition.
-func (c *checker) related(s site, f addrval.Finding) []analysis.RelatedInformation {
+func (c *checker) related(s *site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	seen := make(map[token.Pos]bool)
 	add := func(pos token.Pos, what string) {

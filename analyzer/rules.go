@@ -29,6 +29,9 @@ type callRule struct {
 	shape   addrShape // how the address is passed
 	// emptyPort is the port an empty address stands for, if any.
 	emptyPort string
+	// handler is the index of the handler argument, or 0 if it has none:
+	// a nil handler serves http.DefaultServeMux.
+	handler int
 }
 
 // fieldRule describes an address field of a server type: setting it is a
@@ -80,6 +83,11 @@ type ruleRows struct {
 	// (net.ResolveTCPAddr(network, addr)).
 	addrStructs   map[string]string
 	addrResolvers []string
+	// serves are the calls that serve HTTP on a ready listener, with the
+	// index of their handler argument; debugPkgs the packages that
+	// register debugging handlers on http.DefaultServeMux when imported.
+	serves    map[string]int
+	debugPkgs []string
 }
 
 var stdRules = ruleRows{
@@ -94,8 +102,8 @@ var stdRules = ruleRows{
 		{fn: "(*net.ListenConfig).Listen", addr: 2, network: 1},
 		{fn: "(*net.ListenConfig).ListenPacket", addr: 2, network: 1},
 		{fn: "crypto/tls.Listen", addr: 1, network: 0},
-		{fn: "net/http.ListenAndServe", addr: 0, network: -1, emptyPort: "80"},     // "" means ":http"
-		{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1, emptyPort: "443"}, // "" means ":https"
+		{fn: "net/http.ListenAndServe", addr: 0, network: -1, emptyPort: "80", handler: 1},     // "" means ":http"
+		{fn: "net/http.ListenAndServeTLS", addr: 0, network: -1, emptyPort: "443", handler: 3}, // "" means ":https"
 	},
 	fields: []fieldRule{
 		{typ: "net/http.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
@@ -113,6 +121,8 @@ var stdRules = ruleRows{
 		"net.IPAddr":  "",
 	},
 	addrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
+	serves:        map[string]int{"net/http.Serve": 1, "net/http.ServeTLS": 1},
+	debugPkgs:     []string{"net/http/pprof", "expvar"},
 }
 
 var defaultRules = newRuleSet(stdRules, frameworkRules)
@@ -135,6 +145,8 @@ type ruleSet struct {
 
 	addrStructs   map[string]string // type -> port field
 	addrResolvers map[string]bool
+	serves        map[string]int
+	debugPkgs     map[string]bool
 }
 
 func newRuleSet(families ...ruleRows) *ruleSet {
@@ -151,6 +163,8 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 
 		addrStructs:   make(map[string]string),
 		addrResolvers: make(map[string]bool),
+		serves:        make(map[string]int),
+		debugPkgs:     make(map[string]bool),
 	}
 	for _, rows := range families {
 		for _, r := range rows.calls {
@@ -178,6 +192,10 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 			rs.names[bareName(r.fn)] = true
 		}
 		maps.Copy(rs.addrStructs, rows.addrStructs)
+		maps.Copy(rs.serves, rows.serves)
+		for _, p := range rows.debugPkgs {
+			rs.debugPkgs[p] = true
+		}
 		for _, fn := range rows.addrResolvers {
 			rs.addrResolvers[fn] = true
 		}

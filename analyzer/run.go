@@ -34,6 +34,18 @@ type site struct {
 	// role in the address.
 	listenSite ast.Expr
 	paramRole  role
+
+	// What the program analysis needs (see program.go): the call that
+	// listens or starts the server (the caller's call for a parameter),
+	// whether it only creates a listener (net.Listen), its handler
+	// argument, and for a server field, the server variable and the
+	// methods that start it.
+	call      *ast.CallExpr
+	creates   bool
+	handler   ast.Expr
+	server    *types.Var
+	listeners []string
+	program
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
@@ -62,20 +74,23 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	if listens {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
 	}
+	// Record every site of every file, judge them as a program, then
+	// report file by file.
+	var files []*fileState
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if !cfg.IncludeTests && isTestFile(pass, file) {
 			continue
 		}
-		dirs := directives(pass.Fset, file)
+		fs := &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool)}
+		files = append(files, fs)
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
 		fileReadsEnv := readsEnv && fileImports(file, rules.envPkgs)
-		if !listens && !fileReadsEnv {
-			reportDirectives(pass, dirs)
+		if fs.skip = !listens && !fileReadsEnv; fs.skip {
 			continue
 		}
-		c.fileState = &fileState{file: file, fileCur: fileCur, dirs: dirs, declared: make(map[string]bool)}
+		c.fileState = fs
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
@@ -94,9 +109,18 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				c.assign(n)
 			}
 		}
-		c.reportMisspeltEnv()
-		c.finishFile()
-		reportDirectives(pass, c.dirs)
+	}
+	c.judge(files)
+	for _, fs := range files {
+		c.fileState = fs
+		if !fs.skip {
+			for _, s := range fs.sites {
+				c.report(s)
+			}
+			c.reportMisspeltEnv()
+			c.finishFile()
+		}
+		reportDirectives(pass, fs.dirs)
 	}
 	return nil, nil
 }
@@ -166,6 +190,11 @@ type fileState struct {
 	pending []pendingDiag
 	// envReads are the file's environment reads with a constant name.
 	envReads []envRead
+	// sites are the file's listen sites, judged with the package's
+	// (program.go) before they are reported; skip is set on a file that
+	// cannot hold any.
+	sites []*site
+	skip  bool
 }
 
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
@@ -195,7 +224,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	addr := call.Args[rule.addr]
-	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort}
+	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort, call: call, creates: rule.network >= 0}
+	if rule.handler > 0 && rule.handler < len(call.Args) {
+		s.handler = call.Args[rule.handler]
+	}
 	switch rule.shape {
 	case shapeString:
 		s.val = c.res.str(addr)
@@ -207,7 +239,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
 		s.alts = s.val.addrs
 	}
-	c.report(s)
+	c.record(s)
 }
 
 func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
@@ -248,8 +280,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			continue
 		}
 		if id, ok := kv.Key.(*ast.Ident); ok {
-			if rule, ok := fields[id.Name]; ok && !c.addressIgnored(assignedVar(c.pass.TypesInfo, cur), rule) {
-				c.fieldSite(typ, id.Name, kv.Value)
+			srv := assignedVar(c.pass.TypesInfo, cur)
+			if rule, ok := fields[id.Name]; ok && !c.addressIgnored(srv, rule) {
+				c.fieldSite(typ, id.Name, kv.Value, site{server: srv, listeners: rule.listeners, handler: handlerField(lit)})
 			}
 		}
 	}
@@ -278,7 +311,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 		}
 		if !c.addressIgnored(srv, rule) {
-			c.fieldSite(owner, sel.Sel.Name, as.Rhs[i])
+			c.fieldSite(owner, sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners})
 		}
 	}
 }
@@ -349,13 +382,22 @@ func fieldOwner(sel *types.Selection) string {
 	return namedTypeName(t)
 }
 
-func (c *checker) fieldSite(typ, field string, value ast.Expr) {
-	s := site{api: shortType(typ) + "." + field, expr: value, shape: shapeString, val: c.res.str(value)}
+// fieldSite records the site of a server's address field; s holds what
+// is known of the server.
+func (c *checker) fieldSite(typ, field string, value ast.Expr, s site) {
+	s.api, s.expr, s.shape, s.val = shortType(typ)+"."+field, value, shapeString, c.res.str(value)
 	if c.throughParams(s, s.val.strs) {
 		return
 	}
 	s.alts = addrval.SplitAll(s.val.strs, "")
-	c.report(s)
+	c.record(s)
+}
+
+// handlerField returns a server literal's Handler, or nil when it has
+// none (it then serves http.DefaultServeMux).
+func handlerField(lit *ast.CompositeLit) ast.Expr {
+	h, _ := keyedField(lit, "Handler")
+	return h
 }
 
 // apiName spells a function as users write it: "http.ListenAndServe",

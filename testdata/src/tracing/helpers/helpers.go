@@ -38,7 +38,7 @@ func run() {
 	go http.ListenAndServe(metricsAddr(true), nil)  // want `hard-coded port 9100 and loopback host "localhost" or "127\.0\.0\.1"`
 	go http.ListenAndServe(named(), nil)            // want `hard-coded port 7070`
 	go http.ListenAndServe(server{}.address(), nil) // want `hard-coded port 6060`
-	go net.Listen("tcp", ":"+portNumber())          // want `hard-coded port 8080`
+	go net.Listen("tcp", ":"+portNumber())          // want `hard-coded port 8080` `can take the port of .*address already in use`
 }
 
 func portNumber() string { return defaultPort }
@@ -65,7 +65,7 @@ type addresser interface{ address() string }
 func negatives(a addresser, f func() string) {
 	go http.ListenAndServe(envAddr(), nil)
 	go http.ListenAndServe(fromParam(os.Getenv("PORT")), nil)
-	go http.ListenAndServe(recursive(3), nil)
+	go http.ListenAndServe(recursive(3), nil) // want `can take the port of .*address already in use`
 	go http.ListenAndServe(a.address(), nil)
 	go http.ListenAndServe(f(), nil)
 }

@@ -12,7 +12,7 @@ func emptyAddress(h http.Handler) {
 	go http.ListenAndServe("", h)                   // want `^http\.ListenAndServe listens on hard-coded port 80 \(what an empty address means\): read the port from \$PORT$`
 	go http.ListenAndServeTLS("", "cert", "key", h) // want `hard-coded port 443`
 	addr := ""
-	go http.ListenAndServe(addr, h) // want `hard-coded port 80`
+	go http.ListenAndServe(addr, h) // want `hard-coded port 80` `can take the port of .*address already in use`
 }
 
 func servers(h http.Handler) error {
@@ -43,7 +43,7 @@ func configured(h http.Handler, srv2 *http.Server) {
 	s5.Addr = os.Getenv("ADDR")
 	go s4.ListenAndServe()
 
-	go http.ListenAndServe(os.Getenv("ADDR"), h)
+	go http.ListenAndServe(os.Getenv("ADDR"), h) // want `can take the port of .*address already in use`
 }
 
 func configure(s *http.Server) { s.Addr = os.Getenv("ADDR") }
