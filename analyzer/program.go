@@ -105,12 +105,11 @@ func (c *checker) rankServers(all []*site) {
 	}
 	taken := map[string]bool{c.cfg.Env: true}
 	for _, s := range others {
-		if !addrval.Classify(s.alts).Port {
-			continue // nothing to fix: its port is configured, and a loopback host is right for it
-		}
 		s.rank, s.primary = secondaryServer, primaries[0]
-		s.env = uniqueName(c.envName(s), s, taken)
-		taken[s.env] = true
+		if addrval.Classify(s.alts).Port { // else nothing to fix: a loopback host is right for it
+			s.env = uniqueName(c.envName(s), s, taken)
+			taken[s.env] = true
+		}
 	}
 }
 
@@ -147,7 +146,7 @@ func (c *checker) envName(s *site) string {
 		names = append(names, s.server.Name())
 	}
 	if s.creates {
-		if v := assignedVar(c.pass.TypesInfo, c.cursor(s.call)); v != nil {
+		if v := c.listenerVar(s.call); v != nil {
 			names = append(names, v.Name())
 		}
 	}
@@ -233,7 +232,7 @@ func (c *checker) startOf(s *site) inspector.Cursor {
 	case s.server != nil:
 		v = s.server
 	case s.creates && s.call != nil:
-		v = assignedVar(c.pass.TypesInfo, c.cursor(s.call))
+		v = c.listenerVar(s.call)
 	}
 	if v != nil {
 		if start, ok := c.useOf(v, s); ok {
@@ -244,6 +243,22 @@ func (c *checker) startOf(s *site) inspector.Cursor {
 		return c.cursor(s.call)
 	}
 	return c.cursor(s.expr)
+}
+
+// listenerVar returns the local variable a listener is assigned to:
+// ln in ln, err := net.Listen(…).
+func (c *checker) listenerVar(call *ast.CallExpr) *types.Var {
+	cur := c.cursor(call)
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return v
 }
 
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
@@ -300,25 +315,37 @@ func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 			return true
 		case *ast.FuncDecl:
 			fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			if !ok || fn.Exported() || n.Recv != nil {
-				return false
-			}
-			if c.res.params == nil {
-				c.res.buildParams()
-			}
-			calls := c.res.callers.calls[fn]
-			if len(calls) == 0 || c.res.callers.escapes[fn] {
-				return false
-			}
-			for _, call := range calls {
-				if _, ok := c.cursor(call).Parent().Node().(*ast.GoStmt); !ok {
-					return false
-				}
-			}
-			return true
+			return ok && !fn.Exported() && n.Recv == nil && c.onlyGoCalled(fn)
 		}
 	}
 	return false
+}
+
+// onlyGoCalled reports whether every use of fn in the package is a go
+// statement calling it (go serveMetrics()), memoized per function.
+func (c *checker) onlyGoCalled(fn *types.Func) bool {
+	if only, ok := c.goOnly[fn]; ok {
+		return only
+	}
+	uses := 0
+	only := true
+	for cur := range c.res.insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if id.Name != fn.Name() || c.pass.TypesInfo.Uses[id] != fn {
+			continue
+		}
+		uses++
+		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
+		if cur.ParentEdgeKind() != edge.CallExpr_Fun || !isGo {
+			only = false
+			break
+		}
+	}
+	if c.goOnly == nil {
+		c.goOnly = make(map[*types.Func]bool)
+	}
+	c.goOnly[fn] = only && uses > 0
+	return c.goOnly[fn]
 }
 
 // importsDebugHandlers reports whether the package imports a package

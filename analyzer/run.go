@@ -171,6 +171,8 @@ type checker struct {
 	rules *ruleSet
 	res   *resolver
 	allow addrval.Allow
+	// goOnly memoizes onlyGoCalled.
+	goOnly map[*types.Func]bool
 	// fileState is the file being checked, embedded so that its fields
 	// read as the checker's own.
 	*fileState

@@ -1,0 +1,55 @@
+// Package clash starts servers that can take the same port at once.
+package clash
+
+import (
+	"cmp"
+	"log"
+	"net/http"
+	"os"
+)
+
+func sameEnv(h http.Handler) {
+	go http.ListenAndServe(":"+os.Getenv("PORT"), h)
+	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), h)) // want `^http\.ListenAndServe can take the port of http\.ListenAndServe \(clash\.go:12\), which is still listening \(both read \$PORT\): the second fails with "address already in use"$`
+}
+
+func sameDefault(h http.Handler) {
+	go http.ListenAndServe(":"+cmp.Or(os.Getenv("METRICS_PORT"), "8080"), h)
+	log.Fatal(http.ListenAndServe(":"+cmp.Or(os.Getenv("PORT"), "8080"), h)) // want `can take the port of .*\(both on port 8080\)`
+}
+
+func serverAndClosure(h http.Handler) {
+	srv := &http.Server{Addr: os.Getenv("ADDR"), Handler: h}
+	go srv.ListenAndServe()
+	go func() {
+		log.Println(http.ListenAndServe(os.Getenv("ADDR"), h)) // want `can take the port of http\.Server\.Addr \(clash\.go:22\).*both read \$ADDR`
+	}()
+}
+
+// Alternatives, a retry loop around one call, distinct variables,
+// servers one after the other and distinct hosts never collide.
+func negatives(h http.Handler, debug bool, mode string) {
+	if debug {
+		go http.ListenAndServe(":"+os.Getenv("PORT"), h)
+	} else {
+		go http.ListenAndServe(":"+os.Getenv("PORT"), h)
+	}
+	switch mode {
+	case "a":
+		go http.ListenAndServe(os.Getenv("ADDR"), h)
+	case "b":
+		go http.ListenAndServe(os.Getenv("ADDR"), h)
+	}
+	for range 3 {
+		go http.ListenAndServe(os.Getenv("RETRY_ADDR"), h)
+	}
+	go http.ListenAndServe(":"+os.Getenv("METRICS_PORT"), h)
+	go http.ListenAndServe(":"+os.Getenv("ADMIN_PORT"), h)
+	go http.ListenAndServe("10.0.0.1:"+os.Getenv("HOST_PORT"), h)
+	go http.ListenAndServe("10.0.0.2:"+os.Getenv("HOST_PORT"), h)
+}
+
+func oneAfterTheOther(h http.Handler) {
+	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
+	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
+}
