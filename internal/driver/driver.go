@@ -111,12 +111,22 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, stderr io.Writer) int {
 	exit := 0
 	facts := len(a.FactTypes) > 0
+	// Text output names files relative to the working directory, as
+	// go vet does.
+	var paths relativizer
+	if dir, err := os.Getwd(); err == nil {
+		paths.dir = dir
+	}
 	named, roots, err := load("", patterns, opts, facts)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1
 	}
-	if printErrors(named, stderr) > 0 {
+	loadErrors := packageErrors(named, paths)
+	for _, msg := range loadErrors {
+		fmt.Fprintln(stderr, msg)
+	}
+	if len(loadErrors) > 0 {
 		exit = 1
 	}
 	if facts {
@@ -128,19 +138,21 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		return 1
 	}
 	if opts.fix || opts.diff {
-		if err := applyFixes(graph, opts.diff, stdout); err != nil {
+		if err := applyFixes(graph, opts.diff, paths, stdout); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 			return max(exit, 1)
 		}
 		return exit
 	}
 	if opts.json {
+		// The JSON of singlechecker -json (x/tools' format), with
+		// absolute paths as its consumers expect.
 		if err := graph.PrintJSON(stdout); err != nil {
 			return 1
 		}
 		return exit
 	}
-	if err := graph.PrintText(stderr, opts.context); err != nil {
+	if err := printText(stderr, graph, opts.context, paths); err != nil {
 		return 1
 	}
 	failed, diagnostics := 0, 0
@@ -200,23 +212,22 @@ func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options
 	return fs, opts, usage
 }
 
-// printErrors prints the load and type errors of pkgs and their
-// dependencies, once each, and returns how many there were.
-func printErrors(pkgs []*packages.Package, w io.Writer) int {
-	n := 0
+// packageErrors returns the load and type errors of pkgs and their
+// dependencies, once each, with the files named by r.
+func packageErrors(pkgs []*packages.Package, r relativizer) []string {
+	var errs []string
 	seenModules := make(map[*packages.Module]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, err := range p.Errors {
-			fmt.Fprintln(w, err)
-			n++
+			err.Pos = r.pos(err.Pos)
+			errs = append(errs, err.Error())
 		}
 		if m := p.Module; m != nil && m.Error != nil && !seenModules[m] {
 			seenModules[m] = true
-			fmt.Fprintln(w, m.Error.Err)
-			n++
+			errs = append(errs, m.Error.Err)
 		}
 	})
-	return n
+	return errs
 }
 
 func writeHeapProfile(name string, stderr io.Writer) {
