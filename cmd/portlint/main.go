@@ -5,6 +5,7 @@
 //
 //	portlint [-fix] [-diff] [-json] [-env=PORT] [-host=0.0.0.0] [-allow=LIST] [-include-tests] packages...
 //	go vet -vettool=$(which portlint) [flags] packages...
+//	portlint -version
 //
 // Run portlint -help for every flag.
 package main

@@ -32,6 +32,7 @@ import (
 // options are the driver's own flags, named as singlechecker names them.
 type options struct {
 	fix, diff, json         bool
+	version                 bool
 	context                 int
 	tests                   bool
 	tags                    string
@@ -43,6 +44,13 @@ type options struct {
 func Main(a *analysis.Analyzer) {
 	args := os.Args[1:]
 	if VetProtocol(args) {
+		// -V is answered here rather than by singlechecker, which
+		// prints no version ("devel comments-go-here").
+		for _, arg := range args {
+			if name, value, _ := strings.Cut(strings.TrimLeft(arg, "-"), "="); strings.HasPrefix(arg, "-") && name == "V" {
+				os.Exit(versionProtocol(a.Name, value, os.Stdout, os.Stderr))
+			}
+		}
 		singlechecker.Main(a)
 		return
 	}
@@ -74,6 +82,10 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "%s: %v (see %s -help)\n", a.Name, err, a.Name)
 		return 2
+	}
+	if opts.version {
+		printVersion(stdout, a.Name)
+		return 0
 	}
 	if fs.NArg() == 0 {
 		usage()
@@ -183,6 +195,7 @@ func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each diagnostic")
 	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&opts.json, "json", false, "print diagnostics and fixes as JSON on stdout (exit code 0)")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each diagnostic")
 	fs.BoolVar(&opts.tests, "test", true, "also load the packages' tests (portlint checks _test.go files only with -include-tests)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags, as for go build")
