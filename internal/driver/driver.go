@@ -32,6 +32,7 @@ import (
 // options are the driver's own flags, named as singlechecker names them.
 type options struct {
 	fix, diff, json         bool
+	format                  string // text, json or sarif
 	version                 bool
 	context                 int
 	tests                   bool
@@ -71,7 +72,7 @@ func VetProtocol(args []string) bool {
 }
 
 // Run runs a on the packages named by args (flags first) and returns the
-// exit code: 0 clean (or -fix/-json done), 1 packages or fixes failed,
+// exit code: 0 clean (or fixes, JSON or SARIF written), 1 packages or fixes failed,
 // 2 a usage error, 3 diagnostics reported.
 func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	fs, opts, usage := newFlagSet(a, stderr)
@@ -86,6 +87,15 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if opts.version {
 		printVersion(stdout, a.Name)
 		return 0
+	}
+	if opts.json {
+		// -json is -format=json, kept for scripts written for
+		// singlechecker; with another -format it is a contradiction.
+		if formatSet := isSet(fs, "format"); formatSet && opts.format != "json" {
+			fmt.Fprintf(stderr, "%s: -json conflicts with -format=%s (see %s -help)\n", a.Name, opts.format, a.Name)
+			return 2
+		}
+		opts.format = "json"
 	}
 	if fs.NArg() == 0 {
 		usage()
@@ -124,7 +134,7 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	exit := 0
 	facts := len(a.FactTypes) > 0
 	// Text output names files relative to the working directory, as
-	// go vet does.
+	// go vet does; so does SARIF, against a base it declares.
 	var paths relativizer
 	if dir, err := os.Getwd(); err == nil {
 		paths.dir = dir
@@ -156,10 +166,21 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		}
 		return exit
 	}
-	if opts.json {
+	switch opts.format {
+	case "json":
 		// The JSON of singlechecker -json (x/tools' format), with
 		// absolute paths as its consumers expect.
 		if err := graph.PrintJSON(stdout); err != nil {
+			return 1
+		}
+		return exit
+	case "sarif":
+		ok, err := writeSARIF(stdout, a, graph, paths.dir, loadErrors)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return 1
+		}
+		if !ok {
 			return 1
 		}
 		return exit
@@ -188,13 +209,14 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 // usage. The flag set itself prints nothing: Run prints a parse error on
 // one line, and the usage only for -help or no package.
 func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options, func()) {
-	opts := &options{context: -1, tests: true}
+	opts := &options{format: "text", context: -1, tests: true}
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each diagnostic")
 	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
-	fs.BoolVar(&opts.json, "json", false, "print diagnostics and fixes as JSON on stdout (exit code 0)")
+	fs.BoolVar(&opts.json, "json", false, "same as -format=json")
+	fs.Var((*formatValue)(&opts.format), "format", "output `format`: text (file:line:col: message on stderr), or on stdout with\nexit code 0 for findings: json (x/tools' JSON) or sarif (SARIF 2.1.0)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each diagnostic")
 	fs.BoolVar(&opts.tests, "test", true, "also load the packages' tests (portlint checks _test.go files only with -include-tests)")
@@ -241,6 +263,26 @@ func packageErrors(pkgs []*packages.Package, r relativizer) []string {
 		}
 	})
 	return errs
+}
+
+// A formatValue is the value of -format, checked when it is set.
+type formatValue string
+
+func (f *formatValue) String() string { return string(*f) }
+
+func (f *formatValue) Set(s string) error {
+	switch s {
+	case "text", "json", "sarif":
+		*f = formatValue(s)
+		return nil
+	}
+	return fmt.Errorf("want text, json or sarif")
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func writeHeapProfile(name string, stderr io.Writer) {

@@ -87,3 +87,49 @@ func TestRelativePaths(t *testing.T) {
 		t.Errorf("type error: exit %d, want 1 and relative positions only:\n%s", code, &stderr)
 	}
 }
+
+// TestFormatFlag checks -format: text is the default, json is -json, and
+// a bad value, or a -json that contradicts it, is a one-line usage error.
+func TestFormatFlag(t *testing.T) {
+	writeModule(t, serviceModule)
+	runOut := func(args ...string) (code int, stdout, stderr string) {
+		var o, e bytes.Buffer
+		code = Run(analyzer.Analyzer, args, &o, &e)
+		return code, o.String(), e.String()
+	}
+	code, out, text := runOut("./...")
+	if code != 3 || out != "" || !strings.Contains(text, "hard-coded port 8080") {
+		t.Fatalf("default: exit %d, stdout %q, stderr %q", code, out, text)
+	}
+	if c, o, e := runOut("-format=text", "./..."); c != code || o != out || e != text {
+		t.Errorf("-format=text differs from the default: exit %d, stdout %q, stderr %q", c, o, e)
+	}
+	code, jsonOut, _ := runOut("-json", "./...")
+	if code != 0 || !strings.Contains(jsonOut, `"posn":`) {
+		t.Fatalf("-json: exit %d:\n%s", code, jsonOut)
+	}
+	for _, args := range [][]string{{"-format=json"}, {"-format", "json"}, {"-json", "-format=json"}} {
+		if c, o, _ := runOut(append(args, "./...")...); c != 0 || o != jsonOut {
+			t.Errorf("%v: exit %d, output differs from -json:\n%s", args, c, o)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-format=xml"}, "portlint: invalid value \"xml\" for flag -format: want text, json or sarif (see portlint -help)\n"},
+		{[]string{"-format="}, "portlint: invalid value \"\" for flag -format: want text, json or sarif (see portlint -help)\n"},
+		{[]string{"-json", "-format=sarif"}, "portlint: -json conflicts with -format=sarif (see portlint -help)\n"},
+		{[]string{"-format=text", "-json"}, "portlint: -json conflicts with -format=text (see portlint -help)\n"},
+	} {
+		if c, o, e := runOut(append(tc.args, "./...")...); c != 2 || o != "" || e != tc.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", tc.args, c, o, e, tc.want)
+		}
+	}
+	_, _, help := runOut("-help")
+	for _, flag := range []string{"-format format", "sarif", "-version", "-json"} {
+		if !strings.Contains(help, flag) {
+			t.Errorf("-help does not mention %s:\n%s", flag, help)
+		}
+	}
+}
