@@ -80,6 +80,10 @@ func TestBadOptions(t *testing.T) {
 		// A valid flag before the bad one does not hide it.
 		{[]string{"-env=APP_PORT", "-host=::1"}, `invalid -host: "::1" is not an all-interfaces address (use 0.0.0.0 or ::)`},
 		{[]string{"-fix", "-allow=x"}, `invalid -allow: malformed entry "x": want host:port, *:port or host:*`},
+		{[]string{"-format", "sarif", "-host=localhost"}, `invalid -host: "localhost" is not an IP address (use 0.0.0.0 or ::)`},
+		// The driver's own flags.
+		{[]string{"-format=xml"}, `invalid value "xml" for flag -format: want text, json or sarif (see portlint -help)`},
+		{[]string{"-json", "-format=sarif"}, `-json conflicts with -format=sarif (see portlint -help)`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			out, code := run(t, dir, badEnv, portlintBin, append(tc.args, "./...")...)

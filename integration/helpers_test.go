@@ -66,6 +66,9 @@ var gitEnv = []string{
 // commit is set, committed.
 func gitInit(t *testing.T, dir string, commit bool) {
 	t.Helper()
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		t.Fatalf("%s has a .git already: git would add and commit to that repository", dir)
+	}
 	mustRun(t, dir, gitEnv, "git", "init", "-q")
 	mustRun(t, dir, gitEnv, "git", "add", "-A")
 	if commit {
@@ -74,8 +77,8 @@ func gitInit(t *testing.T, dir string, commit bool) {
 }
 
 // copyCheckout copies the portlint checkout as it is on disk (uncommitted
-// changes included, .git and build outputs left out) into a new temporary
-// directory.
+// changes included, .git — a directory, or a worktree's file — and build
+// outputs left out) into a new temporary directory.
 func copyCheckout(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
@@ -87,6 +90,10 @@ func copyCheckout(t *testing.T) string {
 		switch {
 		case info.IsDir() && info.Name() == ".git":
 			return filepath.SkipDir
+		case info.Name() == ".git":
+			// A linked worktree's .git is a file naming the real
+			// repository: copied, it would make gitInit commit there.
+			return nil
 		case info.IsDir():
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		case !info.Mode().IsRegular(), rel == "portlint", strings.HasSuffix(rel, ".test"):

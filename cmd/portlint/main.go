@@ -3,8 +3,10 @@
 //
 // Usage:
 //
-//	portlint [-fix] [-diff] [-json] [-env=PORT] [-host=0.0.0.0] [-allow=LIST] [-include-tests] packages...
+//	portlint [-fix] [-diff] [-format=text|json|sarif] [-env=PORT] [-host=0.0.0.0] [-allow=LIST] [-include-tests] packages...
 //	go vet -vettool=$(which portlint) [flags] packages...
+//	go fix -fixtool=$(which portlint) [flags] packages...
+//	portlint -version
 //
 // Run portlint -help for every flag.
 package main
@@ -33,7 +35,7 @@ func main() {
 // singlechecker for go vet) that take a value, so that the value of
 // "-c 3" is not taken for the first package pattern.
 var driverValueFlags = map[string]bool{
-	"c": true, "cpuprofile": true, "memprofile": true, "trace": true, "debug": true, "tags": true,
+	"c": true, "cpuprofile": true, "memprofile": true, "trace": true, "debug": true, "tags": true, "format": true,
 }
 
 // checkOptions validates portlint's own flags before the driver parses

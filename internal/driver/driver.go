@@ -32,6 +32,8 @@ import (
 // options are the driver's own flags, named as singlechecker names them.
 type options struct {
 	fix, diff, json         bool
+	format                  string // text, json or sarif
+	version                 bool
 	context                 int
 	tests                   bool
 	tags                    string
@@ -43,6 +45,13 @@ type options struct {
 func Main(a *analysis.Analyzer) {
 	args := os.Args[1:]
 	if VetProtocol(args) {
+		// -V is answered here rather than by singlechecker, which
+		// prints no version ("devel comments-go-here").
+		for _, arg := range args {
+			if name, value, _ := strings.Cut(strings.TrimLeft(arg, "-"), "="); strings.HasPrefix(arg, "-") && name == "V" {
+				os.Exit(versionProtocol(a.Name, value, os.Stdout, os.Stderr))
+			}
+		}
 		singlechecker.Main(a)
 		return
 	}
@@ -63,7 +72,7 @@ func VetProtocol(args []string) bool {
 }
 
 // Run runs a on the packages named by args (flags first) and returns the
-// exit code: 0 clean (or -fix/-json done), 1 packages or fixes failed,
+// exit code: 0 clean (or fixes, JSON or SARIF written), 1 packages or fixes failed,
 // 2 a usage error, 3 diagnostics reported.
 func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	fs, opts, usage := newFlagSet(a, stderr)
@@ -74,6 +83,19 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "%s: %v (see %s -help)\n", a.Name, err, a.Name)
 		return 2
+	}
+	if opts.version {
+		printVersion(stdout, a.Name)
+		return 0
+	}
+	if opts.json {
+		// -json is -format=json, kept for scripts written for
+		// singlechecker; with another -format it is a contradiction.
+		if formatSet := isSet(fs, "format"); formatSet && opts.format != "json" {
+			fmt.Fprintf(stderr, "%s: -json conflicts with -format=%s (see %s -help)\n", a.Name, opts.format, a.Name)
+			return 2
+		}
+		opts.format = "json"
 	}
 	if fs.NArg() == 0 {
 		usage()
@@ -111,12 +133,22 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, stderr io.Writer) int {
 	exit := 0
 	facts := len(a.FactTypes) > 0
+	// Text output names files relative to the working directory, as
+	// go vet does; so does SARIF, against a base it declares.
+	var paths relativizer
+	if dir, err := os.Getwd(); err == nil {
+		paths.dir = dir
+	}
 	named, roots, err := load("", patterns, opts, facts)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1
 	}
-	if printErrors(named, stderr) > 0 {
+	loadErrors := packageErrors(named, paths)
+	for _, msg := range loadErrors {
+		fmt.Fprintln(stderr, msg)
+	}
+	if len(loadErrors) > 0 {
 		exit = 1
 	}
 	if facts {
@@ -128,19 +160,32 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		return 1
 	}
 	if opts.fix || opts.diff {
-		if err := applyFixes(graph, opts.diff, stdout); err != nil {
+		if err := applyFixes(graph, opts.diff, paths, stdout); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 			return max(exit, 1)
 		}
 		return exit
 	}
-	if opts.json {
+	switch opts.format {
+	case "json":
+		// The JSON of singlechecker -json (x/tools' format), with
+		// absolute paths as its consumers expect.
 		if err := graph.PrintJSON(stdout); err != nil {
 			return 1
 		}
 		return exit
+	case "sarif":
+		ok, err := writeSARIF(stdout, a, graph, paths.dir, loadErrors)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
+			return 1
+		}
+		if !ok {
+			return 1
+		}
+		return exit
 	}
-	if err := graph.PrintText(stderr, opts.context); err != nil {
+	if err := printText(stderr, graph, opts.context, paths); err != nil {
 		return 1
 	}
 	failed, diagnostics := 0, 0
@@ -164,13 +209,15 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 // usage. The flag set itself prints nothing: Run prints a parse error on
 // one line, and the usage only for -help or no package.
 func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options, func()) {
-	opts := &options{context: -1, tests: true}
+	opts := &options{format: "text", context: -1, tests: true}
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each diagnostic")
 	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
-	fs.BoolVar(&opts.json, "json", false, "print diagnostics and fixes as JSON on stdout (exit code 0)")
+	fs.BoolVar(&opts.json, "json", false, "same as -format=json")
+	fs.Var((*formatValue)(&opts.format), "format", "output `format`: text (file:line:col: message on stderr), or on stdout with\nexit code 0 for findings: json (x/tools' JSON) or sarif (SARIF 2.1.0)")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each diagnostic")
 	fs.BoolVar(&opts.tests, "test", true, "also load the packages' tests (portlint checks _test.go files only with -include-tests)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags, as for go build")
@@ -200,23 +247,42 @@ func newFlagSet(a *analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *options
 	return fs, opts, usage
 }
 
-// printErrors prints the load and type errors of pkgs and their
-// dependencies, once each, and returns how many there were.
-func printErrors(pkgs []*packages.Package, w io.Writer) int {
-	n := 0
+// packageErrors returns the load and type errors of pkgs and their
+// dependencies, once each, with the files named by r.
+func packageErrors(pkgs []*packages.Package, r relativizer) []string {
+	var errs []string
 	seenModules := make(map[*packages.Module]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, err := range p.Errors {
-			fmt.Fprintln(w, err)
-			n++
+			err.Pos = r.pos(err.Pos)
+			errs = append(errs, err.Error())
 		}
 		if m := p.Module; m != nil && m.Error != nil && !seenModules[m] {
 			seenModules[m] = true
-			fmt.Fprintln(w, m.Error.Err)
-			n++
+			errs = append(errs, m.Error.Err)
 		}
 	})
-	return n
+	return errs
+}
+
+// A formatValue is the value of -format, checked when it is set.
+type formatValue string
+
+func (f *formatValue) String() string { return string(*f) }
+
+func (f *formatValue) Set(s string) error {
+	switch s {
+	case "text", "json", "sarif":
+		*f = formatValue(s)
+		return nil
+	}
+	return fmt.Errorf("want text, json or sarif")
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func writeHeapProfile(name string, stderr io.Writer) {

@@ -34,8 +34,10 @@ type edit struct {
 // so that a second run applies it; a fix that touches a generated file
 // (cgo output included) is skipped. Each changed file is then formatted
 // and rid of the imports the fixes left unused. With printDiff the
-// changes are printed as a unified diff instead of written.
-func applyFixes(graph *checker.Graph, printDiff bool, stdout io.Writer) error {
+// changes are printed as a unified diff instead of written, the files
+// named by paths (relative, as gofmt -d names them: patch -p0 applies it
+// in the working directory).
+func applyFixes(graph *checker.Graph, printDiff bool, paths relativizer, stdout io.Writer) error {
 	type pendingFix struct {
 		fix  *analysis.SuggestedFix
 		fset *token.FileSet
@@ -108,7 +110,8 @@ fixes:
 			fixed = formatted
 		}
 		if printDiff {
-			io.WriteString(stdout, unifiedDiff(name+" (old)", name+" (new)", old, fixed))
+			shown := paths.name(name)
+			io.WriteString(stdout, unifiedDiff(shown+" (old)", shown+" (new)", old, fixed))
 			continue
 		}
 		info, err := os.Stat(name)
