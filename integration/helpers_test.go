@@ -75,7 +75,8 @@ func gitInit(t *testing.T, dir string, commit bool) {
 
 // copyCheckout copies the portlint checkout as it is on disk (uncommitted
 // changes included, .git and build outputs left out) into a new temporary
-// directory.
+// directory. In a git worktree .git is a file naming the repository: a
+// copy of it would make git in the copy commit to the checkout's branch.
 func copyCheckout(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
@@ -87,6 +88,8 @@ func copyCheckout(t *testing.T) string {
 		switch {
 		case info.IsDir() && info.Name() == ".git":
 			return filepath.SkipDir
+		case info.Name() == ".git":
+			return nil
 		case info.IsDir():
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		case !info.Mode().IsRegular(), rel == "portlint", strings.HasSuffix(rel, ".test"):
