@@ -1,0 +1,3 @@
+module progmod
+
+go 1.22
