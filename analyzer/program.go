@@ -61,6 +61,9 @@ func (c *checker) record(s site) { c.sites = append(c.sites, &s) }
 
 // judge ranks the sites of all files and finds collisions.
 func (c *checker) judge(files []*fileState) {
+	if c.pass.Pkg.Name() == "main" {
+		c.factSites(files)
+	}
 	var all []*site
 	for _, fs := range files {
 		all = append(all, fs.sites...)
@@ -71,7 +74,9 @@ func (c *checker) judge(files []*fileState) {
 	debug := c.importsDebugHandlers()
 	for _, s := range all {
 		s.start = c.startOf(s)
-		s.inGo = c.inGoroutine(s.start)
+		// Another package's server that does not block runs in the
+		// background once the call returns.
+		s.inGo = c.inGoroutine(s.start) || s.fromFact && !s.factBlocks
 		if debug && c.servesDebugOnly(s) && addrval.Classify(s.alts).Loopback {
 			s.rank = debugServer
 		}
@@ -79,6 +84,8 @@ func (c *checker) judge(files []*fileState) {
 	c.findClashes(all)
 	if c.pass.Pkg.Name() == "main" {
 		c.rankServers(all)
+	} else {
+		c.exportServerFacts(all)
 	}
 }
 
@@ -89,6 +96,7 @@ func (c *checker) rankServers(all []*site) {
 	for _, s := range all {
 		switch {
 		case s.rank == debugServer:
+		case s.fromFact && s.inGo:
 		case s.inGo || s.creates && s.start.Node() == ast.Node(s.call):
 			// Started in a goroutine, or a listener whose serving is
 			// not seen: not what main waits on.
@@ -105,6 +113,9 @@ func (c *checker) rankServers(all []*site) {
 	}
 	taken := map[string]bool{c.cfg.Env: true}
 	for _, s := range others {
+		if s.fromFact {
+			continue
+		}
 		s.rank, s.primary = secondaryServer, primaries[0]
 		if addrval.Classify(s.alts).Port { // else nothing to fix: a loopback host is right for it
 			s.env = uniqueName(c.envName(s), s, taken)
@@ -464,6 +475,9 @@ func overlap(a, b []string) bool {
 // portKeys says which ports a site can take: its constant ports, and the
 // environment variables and defaults its port is read from.
 func (c *checker) portKeys(s *site) []string {
+	if s.fromFact {
+		return s.factPorts
+	}
 	var keys []string
 	add := func(k string) {
 		if !slices.Contains(keys, k) {

@@ -30,7 +30,7 @@ var categoryAnchor = map[string]string{
 
 func (c *checker) report(s *site) {
 	c.reportClash(s)
-	if s.rank == debugServer {
+	if s.rank == debugServer || s.fromFact {
 		return // a loopback debugging endpoint is private by design
 	}
 	f := addrval.Classify(s.alts)

@@ -46,6 +46,11 @@ type site struct {
 	server    *types.Var
 	listeners []string
 	program
+	// fromFact marks a call of another package's function that starts a
+	// server (serverFact): judged with the others, never reported itself.
+	fromFact   bool
+	factPorts  []string
+	factBlocks bool
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {

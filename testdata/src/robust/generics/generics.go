@@ -9,7 +9,7 @@ import (
 
 // Serve listens on an address of any string type: its callers are
 // unknown, so the address is configuration.
-func Serve[S ~string](addr S) error {
+func Serve[S ~string](addr S) error { // want Serve:`serves`
 	return http.ListenAndServe(string(addr), nil)
 }
 
@@ -22,7 +22,7 @@ func callServe() {
 }
 
 // Fixed listens on a constant, whatever its type argument.
-func Fixed[T any](v T) error {
+func Fixed[T any](v T) error { // want Fixed:`serves on port 8082`
 	_ = v
 	return http.ListenAndServe(":8082", nil) // want `http\.ListenAndServe listens on hard-coded port 8082`
 }
@@ -30,7 +30,7 @@ func Fixed[T any](v T) error {
 // Converted converts a constant to the type parameter: not a constant
 // any more (conversions to type parameters never are), so portlint stays
 // silent rather than guess.
-func Converted[S ~string]() error {
+func Converted[S ~string]() error { // want Converted:`serves`
 	return http.ListenAndServe(string(S(":8083")), nil)
 }
 
@@ -52,13 +52,13 @@ type Pair[A ~string] struct {
 }
 
 // Listen listens on the field: unknown.
-func (p Pair[A]) Listen() (net.Listener, error) {
+func (p Pair[A]) Listen() (net.Listener, error) { // want Listen:`serves`
 	return net.Listen("tcp", string(p.Addr))
 }
 
 // Local listens on a constant assigned to a local variable of a generic
 // function.
-func Local[T any]() {
+func Local[T any]() { // want Local:`serves on port 8086`
 	addr := "127.0.0.1:8086"
 	net.Listen("tcp", addr) // want `net\.Listen listens on hard-coded port 8086 and loopback host "127\.0\.0\.1"`
 }
@@ -74,7 +74,7 @@ func Instantiated() {
 // Method values of generic types.
 type Srv[T any] struct{ s http.Server }
 
-func (s *Srv[T]) Start() error {
+func (s *Srv[T]) Start() error { // want Start:`serves on port 8088`
 	s.s.Addr = ":8088" // want `http\.Server\.Addr listens on hard-coded port 8088`
 	return s.s.ListenAndServe()
 }
@@ -93,7 +93,7 @@ func callServeAt() {
 
 // Closure is a generic function whose closure is called with a constant:
 // the closure's callers are known, so the finding is at the argument.
-func Closure[T any](v T) {
+func Closure[T any](v T) { // want Closure:`serves on port 8091`
 	start := func(addr string) {
 		http.ListenAndServe(addr, nil)
 	}

@@ -63,7 +63,7 @@ func fromConfig(cfg config) {
 }
 
 // Serve's callers are unknown: its parameter is configuration.
-func Serve(addr string) error {
+func Serve(addr string) error { // want Serve:`serves`
 	return http.ListenAndServe(addr, nil)
 }
 

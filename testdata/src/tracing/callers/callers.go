@@ -45,7 +45,7 @@ func stored(addr string) { http.ListenAndServe(addr, nil) }
 var handlers = map[string]func(string){"stored": stored}
 
 // Exported: callers in other packages are unknown.
-func Serve(addr string) { http.ListenAndServe(addr, nil) }
+func Serve(addr string) { http.ListenAndServe(addr, nil) } // want Serve:`serves`
 
 // Reassigned inside: not only the callers' value.
 func reassigned(addr string) {
