@@ -91,4 +91,3 @@ func (c *checker) factSites(files []*fileState) {
 		}
 	}
 }
-

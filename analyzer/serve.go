@@ -1,0 +1,209 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Where and how a site's server serves: the call that starts it, whether
+// in a goroutine, and whether it serves only debugging handlers.
+
+// cursor returns the cursor of a node of the package.
+func (c *checker) cursor(n ast.Node) inspector.Cursor {
+	cur, _ := c.res.decls.find(n.Pos(), n.End())
+	return cur
+}
+
+// startOf returns where a site's server starts serving: the call of a
+// method that listens on a server's address field (srv.ListenAndServe()),
+// the first call handed a listener (http.Serve(ln, h)), or else the call
+// that listens.
+func (c *checker) startOf(s *site) inspector.Cursor {
+	var v *types.Var
+	switch {
+	case s.server != nil:
+		v = s.server
+	case s.creates && s.call != nil:
+		v = c.listenerVar(s.call)
+	}
+	if v != nil {
+		if start, ok := c.useOf(v, s); ok {
+			return start
+		}
+	}
+	if s.call != nil {
+		return c.cursor(s.call)
+	}
+	return c.cursor(s.expr)
+}
+
+// listenerVar returns the local variable a listener is assigned to:
+// ln in ln, err := net.Listen(…).
+func (c *checker) listenerVar(call *ast.CallExpr) *types.Var {
+	cur := c.cursor(call)
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// useOf finds the call that starts v's server: srv.ListenAndServe() for
+// a server, or a call with the listener as an argument.
+func (c *checker) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
+	decl, ok := c.res.decls.decl(v.Pos())
+	if !ok || v.Parent() == c.pass.Pkg.Scope() {
+		return inspector.Cursor{}, false
+	}
+	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := idCur.Parent()
+			if slices.Contains(s.listeners, sel.Node().(*ast.SelectorExpr).Sel.Name) && sel.ParentEdgeKind() == edge.CallExpr_Fun {
+				return sel.Parent(), true
+			}
+		case edge.CallExpr_Args:
+			if s.creates {
+				call := idCur.Parent()
+				if h, ok := c.serveHandler(call.Node().(*ast.CallExpr)); ok {
+					s.handler = h
+				}
+				return call, true
+			}
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// serveHandler returns the handler argument of a call that serves HTTP
+// on a listener (http.Serve(ln, h)).
+func (c *checker) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
+	fn := calleeFunc(c.pass.TypesInfo, call)
+	if fn == nil {
+		return nil, false
+	}
+	i, ok := c.rules.serves[fn.FullName()]
+	if !ok || i >= len(call.Args) {
+		return nil, false
+	}
+	return call.Args[i], true
+}
+
+// inGoroutine reports whether cur runs in a goroutine of its function
+// (go f(…), go func() {…}()), or in an unexported function that is only
+// ever started as one (go serveMetrics()).
+func (c *checker) inGoroutine(cur inspector.Cursor) bool {
+	for a := cur; a.Node() != nil; a = a.Parent() {
+		switch n := a.Node().(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncDecl:
+			fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
+			return ok && !fn.Exported() && n.Recv == nil && c.onlyGoCalled(fn)
+		}
+	}
+	return false
+}
+
+// onlyGoCalled reports whether every use of fn in the package is a go
+// statement calling it (go serveMetrics()), memoized per function.
+func (c *checker) onlyGoCalled(fn *types.Func) bool {
+	if only, ok := c.goOnly[fn]; ok {
+		return only
+	}
+	uses := 0
+	only := true
+	for cur := range c.res.insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if id.Name != fn.Name() || c.pass.TypesInfo.Uses[id] != fn {
+			continue
+		}
+		uses++
+		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
+		if cur.ParentEdgeKind() != edge.CallExpr_Fun || !isGo {
+			only = false
+			break
+		}
+	}
+	if c.goOnly == nil {
+		c.goOnly = make(map[*types.Func]bool)
+	}
+	c.goOnly[fn] = only && uses > 0
+	return c.goOnly[fn]
+}
+
+// importsDebugHandlers reports whether the package imports a package
+// that registers debugging handlers on http.DefaultServeMux.
+func (c *checker) importsDebugHandlers() bool {
+	return slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return c.rules.debugPkgs[p.Path()] })
+}
+
+// servesDebugOnly reports whether a site's server serves only debugging
+// handlers: http.DefaultServeMux (a nil handler, or none set), or a
+// handler built from net/http/pprof's and expvar's alone.
+func (c *checker) servesDebugOnly(s *site) bool {
+	switch {
+	case s.server != nil:
+		// An http.Server: its Handler field, nil when unset.
+	case s.call == nil || s.handler == nil && !s.creates:
+		return false
+	case s.creates && s.handler == nil:
+		return false // no http.Serve(ln, h) seen
+	}
+	if s.handler == nil {
+		return true
+	}
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+		return true
+	}
+	debugOnly, any := true, false
+	ast.Inspect(s.handler, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := c.pass.TypesInfo.Uses[id]
+		switch {
+		case obj == nil, isPkgName(obj):
+		case obj.Pkg() != nil && c.rules.debugPkgs[obj.Pkg().Path()]:
+			any = true
+		case obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "HandlerFunc" || obj.Name() == "Handler"):
+		default:
+			debugOnly = false
+		}
+		return true
+	})
+	return debugOnly && any
+}
+
+// calleeFunc returns the function a call statically calls, if any.
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+func isPkgName(obj types.Object) bool {
+	_, ok := obj.(*types.PkgName)
+	return ok
+}
+
+// enclosingFunc returns the function declaration holding cur.
+func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return fn.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
