@@ -23,10 +23,11 @@ import (
 // allChecks reports one finding of each category; the port+loopback one
 // follows non-ASCII text on its line, where SARIF's UTF-16 columns
 // differ from Go's byte columns (ü and ï take 2 bytes, 🚀 4 bytes and 2
-// UTF-16 code units).
+// UTF-16 code units). It is a library package: in a command, servers
+// started in goroutines would be secondaries, reported for their port only.
 var allChecks = map[string]string{
 	"go.mod": "module example.com/all\n\ngo 1.22\n",
-	"main.go": `package main
+	"main.go": `package all
 
 import (
 	"flag"
@@ -39,7 +40,7 @@ const metricsPort = "9090"
 
 var debugPort = flag.String("debug-port", "6060", "")
 
-func main() {
+func serve() {
 	go http.ListenAndServe(":"+metricsPort, nil)
 	go net.Listen("tcp", "localhost:"+*debugPort)
 	/* ünï 🚀 */ go http.ListenAndServe("127.0.0.1:8080", nil)
@@ -113,9 +114,12 @@ func TestSARIFDemo(t *testing.T) {
 	if want := textFindings(t, "./..."); !slices.Equal(got, want) || len(got) != 3 {
 		t.Errorf("SARIF results:\n%s\ntext findings:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// main.go:22:25 ":"+metricsPort, the constant written on line 13.
-	if rel := run.Results[0].RelatedLocations; len(rel) != 1 || rel[0].Message.Text != "port 9090 is written here" ||
-		rel[0].PhysicalLocation.Region.StartLine != 13 || rel[0].PhysicalLocation.Region.StartColumn != 7 {
+	// main.go:22:25 ":"+metricsPort, the constant written on line 13,
+	// a secondary server: the primary is srv's Addr on line 31.
+	if rel := run.Results[0].RelatedLocations; len(rel) != 2 || rel[0].Message.Text != "port 9090 is written here" ||
+		rel[0].PhysicalLocation.Region.StartLine != 13 || rel[0].PhysicalLocation.Region.StartColumn != 7 ||
+		rel[1].Message.Text != "the primary server listens here" ||
+		rel[1].PhysicalLocation.Region.StartLine != 31 || rel[1].PhysicalLocation.Region.StartColumn != 28 {
 		t.Errorf("related locations of the first result: %+v", rel)
 	}
 }
