@@ -78,44 +78,120 @@ func (c *checker) judge(files []*fileState) {
 	c.findClashes(all)
 	if c.pass.Pkg.Name() == "main" {
 		c.rankServers(all)
-	} else {
-		c.exportServerFacts(all)
+		return
 	}
+	// A library's functions are not one program: each is ranked alone,
+	// so that no two servers of one function get $PORT.
+	byFunc := make(map[*ast.FuncDecl][]*site)
+	var order []*ast.FuncDecl
+	for _, s := range all {
+		fn := enclosingFunc(s.start)
+		if byFunc[fn] == nil {
+			order = append(order, fn)
+		}
+		byFunc[fn] = append(byFunc[fn], s)
+	}
+	for _, fn := range order {
+		c.rankServers(byFunc[fn])
+	}
+	c.exportServerFacts(all)
 }
 
-// rankServers picks the primaries of a command and names the variables
-// of the other listeners.
+// rankServers picks the primaries among sites and names the variables of
+// the other listeners. A library cannot know its program: there, a
+// server whose names say it is an auxiliary one (package metrics,
+// serveDebug, adminAddr) is never taken for the primary.
 func (c *checker) rankServers(all []*site) {
+	library := c.pass.Pkg.Name() != "main"
 	var primaries, others []*site
 	for _, s := range all {
 		switch {
-		case s.rank == debugServer:
+		case s.rank == debugServer, isTestFile(c.pass, c.fileOf(s)):
+			// A test's server is not the program's.
 		case s.fromFact && s.inGo:
-		case s.inGo || s.creates && s.start.Node() == ast.Node(s.call):
-			// Started in a goroutine, or a listener whose serving is
-			// not seen: not what main waits on.
+		case s.inGo, !library && s.creates && s.start.Node() == ast.Node(s.call),
+			library && c.auxiliary(s):
+			// Started in a goroutine, or a command's listener whose
+			// serving is not seen: not what main waits on.
 			others = append(others, s)
 		default:
 			primaries = append(primaries, s)
 		}
 	}
 	if len(primaries) == 0 {
-		if len(others) == 0 {
-			return
+		// Every server runs in a goroutine: the first is the primary.
+		i := slices.IndexFunc(others, func(s *site) bool { return !s.fromFact && !(library && c.auxiliary(s)) })
+		if i >= 0 {
+			primaries = others[i : i+1]
+			others = slices.Delete(slices.Clone(others), i, i+1)
 		}
-		primaries, others = others[:1], others[1:]
+	}
+	var primary *site
+	if len(primaries) > 0 {
+		primary = primaries[0]
 	}
 	taken := map[string]bool{c.cfg.Env: true}
+	byOrigin := make(map[string]string) // sites whose port is written in the same places share a variable
 	for _, s := range others {
 		if s.fromFact {
 			continue
 		}
-		s.rank, s.primary = secondaryServer, primaries[0]
-		if addrval.Classify(s.alts).Port { // else nothing to fix: a loopback host is right for it
-			s.env = uniqueName(c.envName(s), s, taken)
-			taken[s.env] = true
+		s.rank, s.primary = secondaryServer, primary
+		if !addrval.Classify(s.alts).Port {
+			continue // nothing to fix: a loopback host is right for it
+		}
+		origin := portOrigin(s)
+		if env, ok := byOrigin[origin]; ok && origin != "" {
+			s.env = env
+			continue
+		}
+		s.env = uniqueName(c.envName(s), s, taken)
+		taken[s.env] = true
+		byOrigin[origin] = s.env
+	}
+}
+
+// auxiliaryWords name servers that are not a program's app server.
+var auxiliaryWords = map[string]bool{
+	"METRICS": true, "DEBUG": true, "ADMIN": true, "HEALTH": true, "HEALTHZ": true, "PPROF": true,
+	"PROFILE": true, "PROFILER": true, "STATUS": true, "MONITOR": true, "MONITORING": true,
+	"TELEMETRY": true, "STATS": true, "STATSD": true, "TRACE": true, "TRACING": true, "EXPVAR": true,
+	"PROMETHEUS": true, "PROM": true, "DIAG": true, "DIAGNOSTICS": true, "MGMT": true, "MANAGEMENT": true,
+}
+
+// auxiliary reports whether a site's names say its server is an
+// auxiliary one: its package, function, server, listener, or the
+// constants and variables of its address.
+func (c *checker) auxiliary(s *site) bool {
+	for _, name := range append(c.names(s), c.pass.Pkg.Name()) {
+		for w := range strings.SplitSeq(envWord(name), "_") {
+			if auxiliaryWords[w] {
+				return true
+			}
 		}
 	}
+	return false
+}
+
+// portOrigin identifies where a site's port is written: two sites fed
+// by the same definition are fixed by one edit, so they must read one
+// variable.
+func portOrigin(s *site) string {
+	var b strings.Builder
+	for _, a := range s.alts {
+		fmt.Fprintf(&b, "%d,", a.Port.Pos)
+	}
+	return b.String()
+}
+
+// fileOf returns the file holding a site.
+func (c *checker) fileOf(s *site) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= s.expr.Pos() && s.expr.Pos() <= f.FileEnd {
+			return f
+		}
+	}
+	return c.pass.Files[0]
 }
 
 // uniqueName makes name distinct from the names taken, with the port.
@@ -133,30 +209,13 @@ func uniqueName(name string, s *site, taken map[string]bool) string {
 
 // envName derives a secondary listener's variable from the names the
 // program gives it: the constant or variable holding its address or port
-// (metricsAddr), its server or listener variable (adminSrv, grpcLn), or
-// the function serving it (serveDebug); else from its port (PORT_9090).
+// (metricsAddr), its server or listener variable (adminSrv, grpcLn), the
+// function serving it (serveDebug), in a library its package (metrics);
+// else from its port (PORT_9090).
 func (c *checker) envName(s *site) string {
-	var names []string
-	s.val.each(func(v *val) {
-		switch e := ast.Unparen(v.expr).(type) {
-		case *ast.Ident:
-			names = append(names, e.Name)
-		case *ast.SelectorExpr:
-			names = append(names, e.Sel.Name)
-		}
-	})
-	// Names that say they hold an address come first.
-	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(addressLike(b), addressLike(a)) })
-	if s.server != nil {
-		names = append(names, s.server.Name())
-	}
-	if s.creates {
-		if v := c.listenerVar(s.call); v != nil {
-			names = append(names, v.Name())
-		}
-	}
-	if fn := enclosingFunc(s.start); fn != nil && fn.Name.Name != "main" {
-		names = append(names, fn.Name.Name)
+	names := c.names(s)
+	if c.pass.Pkg.Name() != "main" {
+		names = append(names, c.pass.Pkg.Name())
 	}
 	for _, n := range names {
 		if word := envWord(n); word != "" {
@@ -164,6 +223,38 @@ func (c *checker) envName(s *site) string {
 		}
 	}
 	return "PORT_" + s.alts[0].Port.Text
+}
+
+// names lists the names a site's code gives its server, most telling
+// first.
+func (c *checker) names(s *site) []string {
+	var names []string
+	s.val.each(func(v *val) {
+		switch e := ast.Unparen(v.expr).(type) {
+		case *ast.Ident:
+			names = append(names, e.Name)
+		case *ast.SelectorExpr:
+			names = append(names, e.Sel.Name)
+		case *ast.CallExpr: // a helper: metricsAddr(), config.Metrics()
+			if fn := calleeFunc(c.pass.TypesInfo, e); fn != nil && fn.Pkg() != nil && (fn.Pkg() == c.pass.Pkg || strings.Contains(fn.Pkg().Path(), ".")) {
+				names = append(names, fn.Name())
+			}
+		}
+	})
+	// Names that say they hold an address come first.
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(addressLike(b), addressLike(a)) })
+	if s.server != nil {
+		names = append(names, s.server.Name())
+	}
+	if s.creates && s.call != nil {
+		if v := c.listenerVar(s.call); v != nil {
+			names = append(names, v.Name())
+		}
+	}
+	if fn := enclosingFunc(s.start); fn != nil && fn.Name.Name != "main" {
+		names = append(names, fn.Name.Name)
+	}
+	return names
 }
 
 // addressLike is 1 for a name that says it holds an address, else 0.

@@ -49,6 +49,10 @@ func (c *checker) report(s *site) {
 	}
 	var msg, category string
 	switch {
+	case s.rank == secondaryServer && s.primary == nil:
+		category = categoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
+			s.api, ports, c.cfg.Env, s.env)
 	case s.rank == secondaryServer:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
@@ -73,7 +77,7 @@ func (c *checker) report(s *site) {
 		URL:      docsURL + categoryAnchor[category],
 		Related:  c.related(s, f),
 	}
-	if s.rank == secondaryServer {
+	if s.primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.primary.expr.Pos(), Message: "the primary server listens here"})
 	}
 	if c.suppressed(d) {

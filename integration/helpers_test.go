@@ -159,7 +159,9 @@ type reported struct {
 func parseFindings(out string) []reported {
 	var got []reported
 	for l := range strings.SplitSeq(out, "\n") {
-		if m := findingLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+		if m := findingLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil && !strings.HasPrefix(m[3], "\t") {
+			// (A message that starts with a tab is the related
+			// information of the finding before it.)
 			n, _ := strconv.Atoi(m[2])
 			got = append(got, reported{filepath.ToSlash(m[1]), n, m[3]})
 		}

@@ -49,7 +49,7 @@ func sprintf(host string, p int) {
 
 func structs() {
 	srv := &http.Server{Addr: ":8089"}                                         // want `http\.Server\.Addr listens on hard-coded port 8089`
-	srv.Addr = "localhost:8090"                                                // want `hard-coded port 8090 and loopback`
+	srv.Addr = "localhost:8090"                                                // want `hard-coded port 8090: the platform routes only \$PORT`
 	go srv.ListenAndServe()
 	net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8091}) // want `hard-coded port 8091 and loopback`
 	net.ListenUDP("udp", &net.UDPAddr{Port: 8092})                             // want `hard-coded port 8092`

@@ -22,7 +22,7 @@ func grpcPort(port int) (net.Listener, error) {
 
 func main() {
 	go startServer(":50051")       // want `http\.ListenAndServe \(through startServer\) listens on hard-coded port 50051`
-	go startServer("localhost:80") // want `hard-coded port 80 and loopback host "localhost"`
+	go startServer("localhost:80") // want `hard-coded port 80: the platform routes only \$PORT`
 	listenPort("9000")             // want `net\.Listen \(through listenPort\) listens on hard-coded port 9000`
 	grpcPort(9001)                 // want `hard-coded port 9001`
 

@@ -33,9 +33,9 @@ func run() {
 	go http.ListenAndServe(addr(), nil) // want `hard-coded port 8080`
 	hp, err := hostPort()
 	if err == nil {
-		go http.ListenAndServe(hp, nil) // want `hard-coded port 9090 and loopback`
+		go http.ListenAndServe(hp, nil) // want `hard-coded port 9090: the platform routes only \$PORT`
 	}
-	go http.ListenAndServe(metricsAddr(true), nil)  // want `hard-coded port 9100 and loopback host "localhost" or "127\.0\.0\.1"`
+	go http.ListenAndServe(metricsAddr(true), nil)  // want `hard-coded port 9100: the platform routes only \$PORT`
 	go http.ListenAndServe(named(), nil)            // want `hard-coded port 7070`
 	go http.ListenAndServe(server{}.address(), nil) // want `hard-coded port 6060`
 	go net.Listen("tcp", ":"+portNumber())          // want `hard-coded port 8080` `can take the port of .*address already in use`

@@ -19,7 +19,7 @@ func ranges() {
 		go http.ListenAndServe(a, nil) // want `hard-coded port 3000 or 3001`
 	}
 	for _, a := range [...]string{"localhost:3002"} {
-		go http.ListenAndServe(a, nil) // want `hard-coded port 3002 and loopback`
+		go http.ListenAndServe(a, nil) // want `hard-coded port 3002: the platform routes only \$PORT`
 	}
 	for _, a := range append([]string{":3003"}, os.Args[1:]...) {
 		go http.ListenAndServe(a, nil)
@@ -32,11 +32,11 @@ func ranges() {
 func structs() {
 	cfg := config{Addr: ":8080", Metrics: "localhost:9090"}
 	go http.ListenAndServe(cfg.Addr, nil)    // want `hard-coded port 8080`
-	go http.ListenAndServe(cfg.Metrics, nil) // want `hard-coded port 9090 and loopback`
+	go http.ListenAndServe(cfg.Metrics, nil) // want `hard-coded port 9090: the platform routes only \$PORT`
 
 	var c2 config
 	c2.Addr = "127.0.0.1:8081"
-	go http.ListenAndServe(c2.Addr, nil) // want `hard-coded port 8081 and loopback`
+	go http.ListenAndServe(c2.Addr, nil) // want `hard-coded port 8081: the platform routes only \$PORT`
 }
 
 func structNegatives(ext config) {
