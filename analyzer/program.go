@@ -26,9 +26,10 @@ import (
 //   - Two servers of one function that run at the same time and can take
 //     the same port (the same environment variable, constant or default)
 //     collide: the second fails with "address already in use".
-// A library package cannot know its program: its sites are judged as
-// primaries, as they always were, but collisions and debugging endpoints
-// are found there too.
+// A library cannot know its program: its servers are ranked per function,
+// and one whose names say it is auxiliary (metrics, debug, admin…) is
+// never its primary. Collisions and debugging endpoints are found in every
+// package.
 
 // rank is a site's place in its program.
 type rank uint8
