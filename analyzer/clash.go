@@ -41,15 +41,27 @@ func (c *checker) findClashes(all []*site) {
 				if !earlier.inGo || exclusive(earlier.start, later.start) || !overlap(hosts[i], hosts[j]) {
 					continue
 				}
-				for _, k := range keys[i] {
-					if slices.Contains(keys[j], k) {
-						later.clash, later.clashOn = earlier, k
-						continue next
-					}
+				// A shared constant port first: it stays the same when a
+				// fix makes the servers read variables defaulting to it.
+				shared := slices.DeleteFunc(slices.Clone(keys[i]), func(k string) bool { return !slices.Contains(keys[j], k) })
+				slices.SortStableFunc(shared, func(a, b string) int {
+					return cmp.Compare(constantKey(b), constantKey(a))
+				})
+				if len(shared) > 0 {
+					later.clash, later.clashOn = earlier, shared[0]
+					continue next
 				}
 			}
 		}
 	}
+}
+
+// constantKey is 1 for a constant port's key, 0 for a variable's.
+func constantKey(k string) int {
+	if strings.HasPrefix(k, "port ") {
+		return 1
+	}
+	return 0
 }
 
 // bindHosts lists the addresses a site binds, "*" for all interfaces or

@@ -105,8 +105,21 @@ func (c *checker) judge(files []*fileState) {
 func (c *checker) rankServers(all []*site) {
 	library := c.pass.Pkg.Name() != "main"
 	var primaries, others []*site
-	for _, s := range all {
+	// A server already reading the platform's variable in a goroutine is
+	// the one the platform reaches, and runs beside all the others: no fix
+	// may give another the same variable.
+	envKey := "$" + c.cfg.Env
+	reader := slices.IndexFunc(all, func(s *site) bool {
+		return s.inGo && s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) && slices.Contains(c.portKeys(s), envKey)
+	})
+	for i, s := range all {
 		switch {
+		case reader >= 0:
+			if i == reader {
+				primaries = append(primaries, s)
+			} else if s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) {
+				others = append(others, s)
+			}
 		case s.rank == debugServer, isTestFile(c.pass, c.fileOf(s)):
 			// A test's server is not the program's.
 		case s.fromFact && s.inGo:
@@ -195,15 +208,18 @@ func (c *checker) fileOf(s *site) *ast.File {
 	return c.pass.Files[0]
 }
 
-// uniqueName makes name distinct from the names taken, with the port.
+// uniqueName makes name distinct from the names taken: METRICS_PORT,
+// then METRICS_9091_PORT (with the port), then METRICS_9091_2_PORT.
 func uniqueName(name string, s *site, taken map[string]bool) string {
-	if !taken[name] {
-		return name
+	base, suffix := name, ""
+	if b, ok := strings.CutSuffix(name, "_PORT"); ok {
+		base, suffix = b+"_"+s.alts[0].Port.Text, "_PORT"
 	}
-	base := strings.TrimSuffix(name, "_PORT") + "_" + s.alts[0].Port.Text
-	name = base + "_PORT"
-	for i := 2; taken[name]; i++ {
-		name = fmt.Sprintf("%s_%d_PORT", base, i)
+	for i := 1; taken[name]; i++ {
+		name = base + suffix
+		if i > 1 || suffix == "" {
+			name = fmt.Sprintf("%s_%d%s", base, i+1, suffix)
+		}
 	}
 	return name
 }

@@ -102,8 +102,8 @@ func (c *checker) reportClash(s *site) {
 		End:      s.expr.End(),
 		Category: categoryCollision,
 		URL:      docsURL + categoryAnchor[categoryCollision],
-		Message: fmt.Sprintf("%s can take the port of %s (%s), which is still listening (%s): the second fails with \"address already in use\"",
-			s.api, s.clash.api, c.position(s.clash.expr.Pos()), shared),
+		Message: fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
+			s.api, s.clash.api, shared),
 		Related: []analysis.RelatedInformation{{Pos: s.clash.expr.Pos(), Message: "the first server listens here"}},
 	}
 	if !c.suppressed(d) {

@@ -96,7 +96,7 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("portlint settings: %w", err)
 	}
-	return &Plugin{analyzer: a}, nil
+	return &Plugin{analyzer: withoutRelated(a)}, nil
 }
 
 // decode checks the keys itself, for a message that lists the known
@@ -144,6 +144,24 @@ func typeName(key string) string {
 	default:
 		return "a string"
 	}
+}
+
+// withoutRelated drops the related information of a's diagnostics.
+// golangci-lint reports each piece as an issue of its own at its own line
+// ("portlint(related information): …"), which the //nolint:portlint on the
+// finding's line does not cover and no fix removes; the finding's message
+// already names what it points at.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &b
 }
 
 // BuildAnalyzers returns the configured portlint analyzer.

@@ -20,11 +20,11 @@ func TestFixCompiles(t *testing.T) {
 	}{
 		{
 			name: "defaults", fixture: "fixmod",
-			want: []string{`net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080"))`, `host := "0.0.0.0"`, `net.JoinHostPort("0.0.0.0", os.Getenv("TRACE_PORT"))`},
+			want: []string{`net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080"))`, `net.JoinHostPort(host, cmp.Or(os.Getenv("METRICS_PORT"), "9090"))`, `net.JoinHostPort("localhost", cmp.Or(os.Getenv("DEBUG_PORT"), "6060"))`},
 		},
 		{
 			name: "env and IPv6 host", fixture: "fixmod", flags: []string{"-env=APP_PORT", "-host=::"},
-			want: []string{`net.JoinHostPort("::", cmp.Or(os.Getenv("APP_PORT"), "8080"))`, `net.JoinHostPort("::", os.Getenv("TRACE_PORT"))`, `net.IPv6unspecified`},
+			want: []string{`net.JoinHostPort("::", cmp.Or(os.Getenv("APP_PORT"), "8080"))`, `net.JoinHostPort("::", cmp.Or(os.Getenv("ADMIN_PORT"), "8090"))`, `net.JoinHostPort("localhost", cmp.Or(os.Getenv("DEBUG_PORT"), "6060"))`},
 		},
 		{
 			name: "go1.21 module", fixture: "fixold",

@@ -30,11 +30,11 @@ func TestGoFix(t *testing.T) {
 	after := readTree(t, dir)
 	all := strings.Join(values(after), "\n")
 	for _, w := range []string{
-		`addr := net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080"))`,    // cmd/api: the address of a constant
-		`var addr = net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8090"))`, // internal/admin: a variable assigned in two files
-		`init() { addr = net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8091")) }`,
-		`net.JoinHostPort("0.0.0.0", os.Getenv("TRACE_PORT"))`, // internal/debug: the host only
-		`host := "0.0.0.0"`,
+		`addr := net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080"))`,          // cmd/api: the primary, the address of a constant
+		`var addr = net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("ADMIN_PORT"), "8090"))`, // internal/admin: a variable assigned in two files
+		`init() { addr = net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("ADMIN_PORT"), "8091")) }`,
+		`addr := net.JoinHostPort("localhost", cmp.Or(os.Getenv("DEBUG_PORT"), "6060"))`, // internal/debug: its own variable, its host kept
+		`net.JoinHostPort(host, cmp.Or(os.Getenv("METRICS_PORT"), "9090"))`,
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("fixed sources lack %q", w)

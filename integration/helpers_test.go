@@ -159,9 +159,10 @@ type reported struct {
 func parseFindings(out string) []reported {
 	var got []reported
 	for l := range strings.SplitSeq(out, "\n") {
-		if m := findingLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil && !strings.HasPrefix(m[3], "\t") {
-			// (A message that starts with a tab is the related
-			// information of the finding before it.)
+		if m := findingLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil && !strings.HasPrefix(m[3], "\t") && !strings.Contains(m[3], "(related information)") {
+			// (A message that starts with a tab, or golangci-lint's
+			// "(related information)", is the related information of a
+			// finding.)
 			n, _ := strconv.Atoi(m[2])
 			got = append(got, reported{filepath.ToSlash(m[1]), n, m[3]})
 		}

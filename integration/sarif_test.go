@@ -44,7 +44,7 @@ func TestSARIF(t *testing.T) {
 		l := r.Locations[0].PhysicalLocation
 		got = append(got, r.RuleID+" "+l.ArtifactLocation.URIBaseID+" "+l.ArtifactLocation.URI)
 	}
-	if want := []string{"port %SRCROOT% main.go", "port+loopback %SRCROOT% main.go", "port+loopback %SRCROOT% main.go"}; !slices.Equal(got, want) {
+	if want := []string{"port %SRCROOT% main.go", "port %SRCROOT% main.go", "port+loopback %SRCROOT% main.go"}; !slices.Equal(got, want) {
 		t.Errorf("results %q, want %q", got, want)
 	}
 }

@@ -23,8 +23,8 @@ import (
 // allChecks reports one finding of each category; the port+loopback one
 // follows non-ASCII text on its line, where SARIF's UTF-16 columns
 // differ from Go's byte columns (ü and ï take 2 bytes, 🚀 4 bytes and 2
-// UTF-16 code units). It is a library package: in a command, servers
-// started in goroutines would be secondaries, reported for their port only.
+// UTF-16 code units). Its servers run one after the other, so each is
+// reported as a primary (with its loopback host).
 var allChecks = map[string]string{
 	"go.mod": "module example.com/all\n\ngo 1.22\n",
 	"main.go": `package all
@@ -41,10 +41,10 @@ const metricsPort = "9090"
 var debugPort = flag.String("debug-port", "6060", "")
 
 func serve() {
-	go http.ListenAndServe(":"+metricsPort, nil)
-	go net.Listen("tcp", "localhost:"+*debugPort)
-	/* ünï 🚀 */ go http.ListenAndServe("127.0.0.1:8080", nil)
-	go http.ListenAndServe(":"+os.Getenv("port"), nil)
+	http.ListenAndServe(":"+metricsPort, nil)
+	net.Listen("tcp", "localhost:"+*debugPort)
+	/* ünï 🚀 */ http.ListenAndServe("127.0.0.1:8080", nil)
+	http.ListenAndServe(":"+os.Getenv("port"), nil)
 	//portlint:ignore
 	http.ListenAndServe(os.Getenv("ADDR"), nil)
 }
@@ -180,9 +180,9 @@ func TestSARIFContent(t *testing.T) {
 	src := []byte(allChecks["main.go"])
 	const literal = `"127.0.0.1:8080"`
 	line := 1 + bytes.Count(src[:bytes.Index(src, []byte(literal))], []byte("\n"))
-	// The literal follows "\t/* ünï 🚀 */ go http.ListenAndServe(":
-	// 37 UTF-16 code units, 41 bytes.
-	const col = 38
+	// The literal follows "\t/* ünï 🚀 */ http.ListenAndServe(":
+	// 34 UTF-16 code units, 38 bytes.
+	const col = 35
 	for i, r := range run.Results {
 		loc := r.Locations[0].PhysicalLocation
 		reg := loc.Region

@@ -10,7 +10,7 @@ import (
 
 func sameEnv(h http.Handler) {
 	go http.ListenAndServe(":"+os.Getenv("PORT"), h)
-	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), h)) // want `^http\.ListenAndServe can take the port of http\.ListenAndServe \(clash\.go:12\), which is still listening \(both read \$PORT\): the second fails with "address already in use"$`
+	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), h)) // want `^http\.ListenAndServe can take the port of an earlier http\.ListenAndServe, which is still listening \(both read \$PORT\): the second fails with "address already in use"$`
 }
 
 func sameDefault(h http.Handler) {
@@ -22,7 +22,7 @@ func serverAndClosure(h http.Handler) {
 	srv := &http.Server{Addr: os.Getenv("ADDR"), Handler: h}
 	go srv.ListenAndServe()
 	go func() {
-		log.Println(http.ListenAndServe(os.Getenv("ADDR"), h)) // want `can take the port of http\.Server\.Addr \(clash\.go:22\).*both read \$ADDR`
+		log.Println(http.ListenAndServe(os.Getenv("ADDR"), h)) // want `can take the port of an earlier http\.Server\.Addr.*both read \$ADDR`
 	}()
 }
 
