@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"os/exec"
@@ -36,7 +37,12 @@ import (
 // to three assignments, a concatenation, fmt.Sprintf, net.JoinHostPort, a
 // net.TCPAddr, net.ResolveTCPAddr, a struct field, an environment branch…,
 // in files of several Go versions, with renamed, dot and shadowed imports,
-// //portlint:ignore directives, and -host, -env and -allow settings.
+// //portlint:ignore directives, and -host, -env and -allow settings. Or,
+// for issue 14, a command: main starts two to four servers with such
+// addresses, in go statements and go func literals, and waits on the last
+// one or in select {}; their values are named after words (metricsAddr,
+// adminSrv) so that the variables derived from them clash; the package
+// may import net/http/pprof.
 //
 // The analyzer runs in-process on it (checkGenerated), and then:
 //   - it never panics, and every diagnostic lies in the file;
@@ -51,7 +57,13 @@ import (
 //     that site and reports nothing that it did not report before;
 //   - the first fixes of all findings, merged as `portlint -fix` merges
 //     them, still give a file that parses and type-checks (up to imports
-//     left unused, which that driver deletes).
+//     left unused, which that driver deletes);
+//   - in a command, the servers are judged as one program (checkCommand,
+//     checkSecondaryFix): a server started in a goroutine while main
+//     waits on another is a secondary, whose finding says the platform
+//     routes only $PORT and whose fix does not read the -env variable;
+//     and after the merged fixes no two fixed servers read the same
+//     environment variable that they did not both read before.
 //
 // Run it with
 //
@@ -62,6 +74,28 @@ import (
 func FuzzAnalyzeGenerated(f *testing.F) {
 	f.Add(":8080", "localhost", "8080", 8080, []byte{})
 	f.Add("127.0.0.1:9000", "::1", "http", 443, []byte{1, 0, 2})
+	// Commands; TestGeneratorCoversShapes spells out their choices.
+	// Servers in goroutines on constants metricsPort and metricsAddr,
+	// whose variables would both be METRICS_PORT, and main's http.Server.
+	f.Add(":9101", "", "9100", 8080, []byte{cmdEnv, 0, 0, 1, 1, 0, 0, 0, 0, 4, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1})
+	// Three secondaries named metrics on one port, and main's server.
+	f.Add(":9100", "", "9100", 7070, []byte{cmdEnv, 0, 0, 2, 1, 0, 0, 0, 0, 4, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 5, 3, 0})
+	// Four servers in goroutines with -env APP_PORT: net.Listen and
+	// http.Serve on metricsAddr (the primary), an http.Server on a
+	// package-level adminAddr, net.ListenTCP, and one on appAddr, whose
+	// variable would be APP_PORT.
+	f.Add(":8080", "127.0.0.1", "9090", 7070, []byte{cmdEnv, 18, 0, 14, 1, 0, 2, 0, 0, 1, 2, 0, 1, 1, 0, 8, 0, 0, 0, 0, 6, 1, 0, 0, 4, 2, 1, 3, 0, 5, 0, 1, 7, 0, 0, 0})
+	// A loopback debugging endpoint (net/http/pprof), and main's server.
+	f.Add(":8080", "localhost", "6060", 7070, []byte{cmdEnv, 0, 0, 3, 4, 0, 0, 0, 0, 13, 0, 0, 0, 0, 0})
+	// A server in a goroutine and main's, sharing adminAddr: they collide.
+	f.Add(":8080", "localhost", "8080", 7070, []byte{cmdEnv, 0, 0, 0, 2, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 5, 1, 0})
+	// os dot-imported, net shadowed: http.ListenAndServeTLS on grpcHost
+	// and grpcPort and a library site in goroutines, and main's
+	// net.Listen and http.Serve.
+	f.Add(":8080", "127.0.0.1", "9443", 7070, []byte{cmdEnv, 0, 18, 1, 5, 0, 3, 1, 0, 6, 1, 1, 0, 0, 6, 1, 0, 0, 1, 0, 5, 3, 0, 0, 0, 2, 1, 2, 0, 0, 0})
+	// Go 1.21, -host ::, both servers in goroutines: net.ListenTCP on
+	// 127.0.0.1 is the primary, an IPv6 loopback one a secondary.
+	f.Add(":8080", "::1", "9090", 7070, []byte{cmdEnv, 10, 0, 12, 0, 0, 4, 0, 1, 0, 2, 127, 0, 0, 1, 0, 1, 0, 0, 1, 0, 3, 5, 0})
 	f.Fuzz(func(t *testing.T, addr, host, port string, n int, choices []byte) {
 		g := genSource(genInput{addr: addr, host: host, port: port, n: n, choices: choices})
 		checkGenerated(t, g)
@@ -71,7 +105,10 @@ func FuzzAnalyzeGenerated(f *testing.F) {
 // TestGeneratorCoversShapes checks that the generator reaches every shape
 // it claims to: each choice of the top-level site and of the string
 // address, with the other choices at zero, gives a package that
-// type-checks (checkGenerated fails otherwise).
+// type-checks (checkGenerated fails otherwise); and for a command, each
+// server kind started each way, with either handler, named after each
+// word, each way main waits, with and without net/http/pprof, and each
+// string address in main, with and without shadowed package names.
 func TestGeneratorCoversShapes(t *testing.T) {
 	for site := range numSites {
 		for shape := range numStrShapes {
@@ -80,6 +117,55 @@ func TestGeneratorCoversShapes(t *testing.T) {
 			checkGenerated(t, genSource(in))
 		}
 	}
+
+	// A command's choices: cmdEnv, the environment, the imports, then
+	// the command byte (2 + c%3 servers, net/http/pprof if c/3%2 == 1,
+	// main waits on its last server through log.Fatal if c/6%3 == 0, or
+	// without if 1, in select {} if 2), then for each server its name
+	// word, directive, kind, goroutine (none for the one main waits on),
+	// handler and address.
+	cmdIn := func(choices ...byte) genInput {
+		return genInput{addr: ":8081", host: "localhost", port: "9090", n: 7070,
+			choices: append([]byte{cmdEnv, 0, 0}, choices...)}
+	}
+	check := func(in genInput, wantSites int, wantBlocking bool) {
+		t.Helper()
+		g := genSource(in)
+		if g.cmd == nil || len(g.cmd.sites) != wantSites || g.cmd.blocking != wantBlocking {
+			t.Fatalf("choices %v: got command %+v, want %d servers (main waits on the last: %v)\n%s",
+				in.choices, g.cmd, wantSites, wantBlocking, g.src)
+		}
+		checkGenerated(t, g)
+	}
+	for kind := range numCmdSites {
+		word := byte(kind % len(namePool))
+		for literal := range byte(2) {
+			for handler := range byte(2) {
+				for _, c := range []byte{0, 3, 12, 15} { // waits (log.Fatal) or in select {}; with pprof
+					check(cmdIn(c, word, 0, byte(kind), literal, handler), 2, c < 12)
+				}
+			}
+		}
+		// Main waits on this kind: after a first server of kind 0 with a
+		// literal address (six bytes).
+		for _, c := range []byte{0, 3, 6, 9} { // log.Fatal or not; with pprof
+			for handler := range byte(2) {
+				check(cmdIn(c, 0, 0, 0, 0, 0, 0, word, 0, byte(kind), handler), 2, true)
+			}
+		}
+	}
+	for shape := range numStrShapes {
+		for _, imp := range []byte{0, 1, 2, 0xfc} { // os, os as stdos, os dot-imported, every name shadowed
+			in := cmdIn(1, 1, 0, 0, 0, 0, byte(shape)) // three servers
+			in.choices[2] = imp
+			check(in, 3, true)
+		}
+	}
+	check(cmdIn(2, 1, 1), 4, true)         // four servers, a directive
+	check(cmdIn(14, 2, 0, 0, 1), 4, false) // four servers in goroutines
+	// Only library sites (net.Listen), with the app's handler chosen: no
+	// net/http import is left unused.
+	check(cmdIn(12, 0, 0, 6, 1, 1, 0, 1, 0, 0, 0, 0, 6, 1, 1, 0, 1, 0, 0), 2, false)
 }
 
 // genInput is one fuzz input.
@@ -94,13 +180,48 @@ type generated struct {
 	src       string
 	goVersion string // types.Config.GoVersion
 	cfg       Config
+	cmd       *genCommand // a command's servers; nil for a library package
+}
+
+// genCommand is what the generator knows of the servers of a command's
+// main function, to check the program-wide judgement against.
+type genCommand struct {
+	sites []genSite // in file order
+	// blocking says main's last statement is a server it waits on: the
+	// primary. Otherwise every server runs in a goroutine and main ends
+	// with select {}.
+	blocking bool
+}
+
+// genSite is one server of main.
+type genSite struct {
+	inGo        bool // started in a goroutine
+	from, to    int  // its statements, as indexes into gen.stmts
+	first, last int  // its lines in the file
 }
 
 // Choice counts of the generator's top-level switches.
 const (
 	numSites     = 16
 	numStrShapes = 15
+	numCmdSites  = 7
+	// A first byte from cmdEnv on makes a command; none of the seeds
+	// written before commands existed has one, so they keep their meaning.
+	cmdEnv = 216
 )
+
+// namePool are the words a command's servers are named after (metricsAddr,
+// adminSrv), so that the variables derived from them can clash; "" keeps
+// the numbered names (cAddr1).
+var namePool = []string{"", "metrics", "admin", "app", "debug", "grpc"}
+
+// wordSuffix is what fresh appends to a name word, by prefix: the prefixes
+// of the values and servers an address is held in.
+var wordSuffix = map[string]string{
+	"cAddr": "Addr", "addr": "Addr", "pkgAddr": "Addr", "addrFunc": "Addr",
+	"cPort": "Port", "port": "Port", "cPortInt": "Port", "portInt": "Port", "pkgPort": "Port",
+	"cHost": "Host", "host": "Host", "srv": "Srv", "ln": "Ln", "tcp": "TCPAddr", "config": "Config",
+}
 
 // gen builds a source file. Each choice reads the next byte of the input
 // (zero once they run out), so every byte string is a valid program.
@@ -111,9 +232,12 @@ type gen struct {
 	stmts   []string          // statements of the serve function, in order
 	imports map[string]string // import name -> path ("."+path for a dot import)
 	names   map[string]string // package path -> name the file imports it as
-	shadow  map[string]bool   // package names shadowed by parameters of serve
+	shadow  map[string]bool   // package names shadowed by parameters of serve (locals of main)
 	counter int
 	lastVar string // the last local string variable, for shared sites
+	cmd     *genCommand
+	word    string          // the current server's name word, see namePool
+	used    map[string]bool // names made from words
 }
 
 func (g *gen) choose(n int) int {
@@ -127,6 +251,14 @@ func (g *gen) choose(n int) int {
 
 func (g *gen) fresh(prefix string) string {
 	g.counter++
+	if suffix, ok := wordSuffix[prefix]; ok && g.word != "" {
+		name := g.word + suffix
+		if !g.used[name] {
+			g.used[name] = true
+			return name
+		}
+		return name + strconv.Itoa(g.counter)
+	}
 	return prefix + strconv.Itoa(g.counter)
 }
 
@@ -150,11 +282,15 @@ func (g *gen) q(path string, inFunc bool) string {
 }
 
 func genSource(in genInput) generated {
-	g := &gen{in: in, imports: map[string]string{}, names: map[string]string{}, shadow: map[string]bool{}}
+	g := &gen{in: in, imports: map[string]string{}, names: map[string]string{}, shadow: map[string]bool{}, used: map[string]bool{}}
 	out := generated{cfg: DefaultConfig()}
 
-	// Byte 0: file environment.
+	// Byte 0: file environment, or a command whose environment is byte 1.
 	env := g.choose(256)
+	if env >= cmdEnv {
+		g.cmd = &genCommand{}
+		env = g.choose(cmdEnv)
+	}
 	switch env % 3 {
 	case 1:
 		out.goVersion = "go1.21"
@@ -185,11 +321,12 @@ func genSource(in genInput) generated {
 	case 2:
 		g.names["os"] = "."
 	}
-	var shadows []string
+	var shadows, shadowNames []string
 	for i, name := range []string{"os", "cmp", "net", "strconv", "fmt"} {
 		if imp>>(2+i)&1 == 1 {
 			g.shadow[name] = true
 			shadows = append(shadows, name+" int")
+			shadowNames = append(shadowNames, name)
 		}
 	}
 	if imp>>7&1 == 1 {
@@ -197,15 +334,24 @@ func genSource(in genInput) generated {
 		g.decl("var _ = " + g.q("cmp", false) + "Compare[int]")
 	}
 
-	// Bytes 2…: one or two sites.
-	g.site(0)
-	if g.choose(3) == 1 {
-		g.site(1)
+	if g.cmd != nil {
+		// Bytes 3…: main and its servers.
+		g.command(shadowNames)
+	} else {
+		// Bytes 2…: one or two sites.
+		g.site(0)
+		if g.choose(3) == 1 {
+			g.site(1)
+		}
 	}
 
 	var b strings.Builder
 	b.WriteString(buildTag)
-	b.WriteString("// Package gen is generated by FuzzAnalyzeGenerated.\npackage gen\n\n")
+	if g.cmd != nil {
+		b.WriteString("// Command gen is generated by FuzzAnalyzeGenerated.\npackage main\n\n")
+	} else {
+		b.WriteString("// Package gen is generated by FuzzAnalyzeGenerated.\npackage gen\n\n")
+	}
 	if len(g.imports) > 0 {
 		b.WriteString("import (\n")
 		keys := make([]string, 0, len(g.imports))
@@ -232,13 +378,29 @@ func genSource(in genInput) generated {
 	for _, d := range g.decls {
 		b.WriteString(d + "\n\n")
 	}
-	params := append([]string{"param string", "pint int"}, shadows...)
-	fmt.Fprintf(&b, "func serve(%s) {\n", strings.Join(params, ", "))
-	for _, s := range g.stmts {
+	if g.cmd != nil {
+		b.WriteString("func main() {\n")
+	} else {
+		params := append([]string{"param string", "pint int"}, shadows...)
+		fmt.Fprintf(&b, "func serve(%s) {\n", strings.Join(params, ", "))
+	}
+	line := strings.Count(b.String(), "\n") + 1
+	lines := make([]int, len(g.stmts)+1) // the first line of each statement
+	for i, s := range g.stmts {
+		lines[i] = line
+		line += strings.Count(s, "\n") + 1
 		b.WriteString("\t" + strings.ReplaceAll(s, "\n", "\n\t") + "\n")
 	}
+	lines[len(g.stmts)] = line
 	b.WriteString("}\n")
 	out.src = b.String()
+	if g.cmd != nil {
+		for i := range g.cmd.sites {
+			s := &g.cmd.sites[i]
+			s.first, s.last = lines[s.from], lines[s.to]-1
+		}
+		out.cmd = g.cmd
+	}
 	return out
 }
 
@@ -258,7 +420,11 @@ func (g *gen) site(i int) {
 	if g.choose(4) == 1 {
 		ignore = " //portlint:ignore generated by the fuzzer"
 	}
-	switch g.choose(numSites) {
+	kind := g.choose(numSites)
+	if kind == 13 && g.cmd != nil {
+		kind = 0 // a command's package-level server that never starts would be a primary
+	}
+	switch kind {
 	case 0:
 		addr := g.strAddr(0, true)
 		g.emit(q("net/http") + "ListenAndServe(" + addr + ", nil)" + ignore)
@@ -327,6 +493,121 @@ func (g *gen) site(i int) {
 		}
 		g.emit(q("net/http") + "ListenAndServe(" + addr + ", nil)" + ignore)
 	}
+}
+
+// command writes main: locals standing for serve's parameters (and the
+// package names its parameters would shadow), then two to four servers.
+// One byte says how many, whether the package imports net/http/pprof
+// (so that a loopback server of http.DefaultServeMux is a debugging
+// endpoint), and how main waits: on its last server, through log.Fatal or
+// not, or, with every server started in a goroutine, in select {}.
+func (g *gen) command(shadows []string) {
+	q := func(p string) string { return g.q(p, true) }
+	c := g.choose(256)
+	n := 2 + c%3
+	pprof := c/3%2 == 1
+	wait := c / 6 % 3
+	if pprof {
+		g.imports["_"] = "net/http/pprof"
+	}
+	g.emit("param, pint := "+q("os")+"Args[0], len("+q("os")+"Args)", "_, _ = param, pint")
+	for _, name := range shadows {
+		g.emit("var "+name+" int", "_ = "+name)
+	}
+	g.cmd.blocking = wait < 2
+	for i := range n {
+		g.cmdSite(i, g.cmd.blocking && i == n-1, wait == 0, pprof)
+	}
+	if !g.cmd.blocking {
+		g.emit("select {}")
+	}
+}
+
+// cmdSite appends a server to main: started by a go statement or in a go
+// func literal, or, when blocking, run by the statement main waits on.
+func (g *gen) cmdSite(i int, blocking, fatal, pprof bool) {
+	q := func(p string) string { return g.q(p, true) }
+	g.word = namePool[g.choose(len(namePool))]
+	defer func() { g.word = "" }()
+	ignore := ""
+	if g.choose(4) == 1 {
+		ignore = " //portlint:ignore generated by the fuzzer"
+	}
+	kind := g.choose(numCmdSites)
+	literal := false
+	if !blocking {
+		literal = g.choose(2) == 1
+	}
+	if kind == 6 && !literal {
+		kind = 0 // a library site runs only in a func literal
+	}
+	// The app's handler, or http.DefaultServeMux (nil). The server main
+	// waits on always serves the app: never a debugging endpoint, it is
+	// the primary.
+	appHandler := g.choose(2) == 1 || blocking && pprof
+	handler := func() string {
+		if appHandler {
+			return q("net/http") + "NotFoundHandler()"
+		}
+		return "nil"
+	}
+	from, lastVar := len(g.stmts), g.lastVar
+	var call string // the call that serves, or "" when the site is a statement of its own
+	switch kind {
+	case 0:
+		addr := g.strAddr(0, true)
+		call = q("net/http") + "ListenAndServe(" + addr + ", " + handler() + ")"
+	case 1:
+		srv := g.fresh("srv")
+		addr := g.strAddr(0, true)
+		h := ""
+		if appHandler {
+			h = ", Handler: " + handler()
+		}
+		g.emit(srv + " := &" + q("net/http") + "Server{Addr: " + addr + h + "}" + ignore)
+		call, ignore = srv+".ListenAndServe()", ""
+	case 2, 4:
+		ln, err := g.fresh("ln"), g.fresh("err")
+		listen := ""
+		if kind == 2 {
+			listen = q("net") + `Listen("tcp", ` + g.strAddr(0, true) + ")"
+		} else {
+			listen = q("net") + `ListenTCP("tcp", ` + g.ipAddrLit("TCPAddr", 0, true) + ")"
+		}
+		g.emit(ln+", "+err+" := "+listen+ignore, "if "+err+" != nil {\n\tpanic("+err+")\n}")
+		call, ignore = q("net/http")+"Serve("+ln+", "+handler()+")", ""
+	case 3:
+		addr := g.strAddr(0, true)
+		call = q("net/http") + "ListenAndServeTLS(" + addr + `, "cert.pem", "key.pem", ` + handler() + ")"
+	case 5:
+		// A server sharing an earlier server's variable.
+		addr := g.lastVar
+		if addr == "" {
+			addr = g.strAddr(0, true)
+		}
+		call = q("net/http") + "ListenAndServe(" + addr + ", " + handler() + ")"
+	case 6:
+		g.site(i)
+	}
+	if call != "" {
+		switch {
+		case blocking && fatal:
+			g.emit(q("log") + "Fatal(" + call + ")" + ignore)
+		case blocking, literal:
+			g.emit(call + ignore)
+		default:
+			g.emit("go " + call + ignore)
+		}
+	}
+	if literal {
+		body := slices.Clone(g.stmts[from:])
+		for k, s := range body {
+			body[k] = strings.ReplaceAll(s, "\n", "\n\t")
+		}
+		g.stmts = append(g.stmts[:from], "go func() {\n\t"+strings.Join(body, "\n\t")+"\n}()")
+		g.lastVar = lastVar // the literal's variables are out of scope
+	}
+	g.cmd.sites = append(g.cmd.sites, genSite{inGo: !blocking, from: from, to: len(g.stmts)})
 }
 
 func (g *gen) network() string {
@@ -611,7 +892,7 @@ func (g *gen) ipExpr(depth int, inFunc bool) string {
 // --- running the analyzer in-process ---
 
 // fuzzPackages are the packages generated files import.
-var fuzzPackages = []string{"cmp", "context", "crypto/tls", "fmt", "net", "net/http", "os", "strconv"}
+var fuzzPackages = []string{"cmp", "context", "crypto/tls", "fmt", "log", "net", "net/http", "net/http/pprof", "os", "strconv"}
 
 // fuzzEnv is shared by all iterations of a fuzz worker: type-checking the
 // standard library again for every input would dominate the run, so one
@@ -670,33 +951,15 @@ func analyzeSource(t *testing.T, src []byte, goVersion string, cfg Config) (*che
 // package with type errors too, as a driver would for an analyzer with
 // RunDespiteErrors set, and returns the type errors with the result.
 func analyze(t *testing.T, src []byte, goVersion string, cfg Config, despiteErrors bool) (*checked, error) {
-	fset, imp := loadFuzzEnv(t)
-	file, err := parser.ParseFile(fset, "gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
-	if file != nil {
-		// The shared file set would grow with every input: drop the file
-		// once done (diagnostics are resolved to offsets before that).
-		t.Cleanup(func() { fset.RemoveFile(fset.File(file.FileStart)) })
-	}
+	c, pkg, errs, err := typeCheck(t, src, goVersion)
 	if err != nil {
 		return nil, err
 	}
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		FileVersions: make(map[*ast.File]string),
-	}
-	var errs []error
-	conf := types.Config{Importer: imp, GoVersion: goVersion, Error: func(err error) { errs = append(errs, err) }}
-	pkg, _ := conf.Check("example.com/gen", fset, []*ast.File{file}, info)
 	if len(errs) > 0 && !despiteErrors {
 		return nil, errors.Join(errs...)
 	}
-	c := &checked{src: src, file: file, tok: fset.File(file.FileStart), info: info}
+	fset, _ := loadFuzzEnv(t)
+	file, info := c.file, c.info
 	a := newAnalyzer(&cfg, false)
 	func() {
 		defer func() {
@@ -745,6 +1008,35 @@ func analyze(t *testing.T, src []byte, goVersion string, cfg Config, despiteErro
 	return c, errors.Join(errs...)
 }
 
+// typeCheck parses and type-checks src. It returns the file with its
+// type errors, or a parse error.
+func typeCheck(t *testing.T, src []byte, goVersion string) (*checked, *types.Package, []error, error) {
+	fset, imp := loadFuzzEnv(t)
+	file, err := parser.ParseFile(fset, "gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if file != nil {
+		// The shared file set would grow with every input: drop the file
+		// once done (diagnostics are resolved to offsets before that).
+		t.Cleanup(func() { fset.RemoveFile(fset.File(file.FileStart)) })
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var errs []error
+	conf := types.Config{Importer: imp, GoVersion: goVersion, Error: func(err error) { errs = append(errs, err) }}
+	pkg, _ := conf.Check("example.com/gen", fset, []*ast.File{file}, info)
+	return &checked{src: src, file: file, tok: fset.File(file.FileStart), info: info}, pkg, errs, nil
+}
+
 func typeErrors(errs []error) []types.Error {
 	var out []types.Error
 	for _, err := range errs {
@@ -766,12 +1058,17 @@ func checkGenerated(t *testing.T, g generated) {
 	if err != nil {
 		t.Fatalf("the generator made a package that does not type-check: %v\n%s", err, numbered(src))
 	}
-	reported := make(map[int]bool) // offsets of the original findings
+	reported := make(map[int]bool)   // offsets of the original findings
+	collisions := make(map[int]bool) // offsets of the original collisions
 	for _, d := range orig.diags {
 		checkDiagnostic(t, orig, d)
 		reported[orig.off(d.Pos)] = true
+		if d.Category == categoryCollision {
+			collisions[orig.off(d.Pos)] = true
+		}
 	}
 	var firstFixes [][]offEdit
+	var fixedDiags []analysis.Diagnostic // the finding of each of firstFixes
 	for _, d := range orig.diags {
 		messages := make(map[string]bool)
 		for i, fix := range d.SuggestedFixes {
@@ -782,6 +1079,7 @@ func checkGenerated(t *testing.T, g generated) {
 			edits := fileEdits(t, orig, d, fix)
 			if i == 0 {
 				firstFixes = append(firstFixes, edits)
+				fixedDiags = append(fixedDiags, d)
 			}
 			fixed := applyEdits(src, edits)
 			after, err := analyzeSource(t, fixed, g.goVersion, g.cfg)
@@ -793,19 +1091,25 @@ func checkGenerated(t *testing.T, g generated) {
 			if i != 0 {
 				continue
 			}
+			if g.cmd != nil {
+				checkSecondaryFix(t, g, orig, after, d, fix)
+			}
 			// The site is silent now, and nothing new is reported.
 			for _, d2 := range after.diags {
 				old := mapBack(after.off(d2.Pos), edits)
 				// A directive may go stale when a shared variable is fixed.
-				if old == orig.off(d.Pos) || !reported[old] && d2.Category != "directive" {
+				// A collision the site had stays while the earlier server
+				// keeps the port (the fix changes its variable, not its default).
+				if old == orig.off(d.Pos) && !(d2.Category == categoryCollision && collisions[old]) ||
+					!reported[old] && d2.Category != "directive" {
 					t.Fatalf("after fix %q of %q at %s, portlint reports %q at %s\noriginal:\n%s\nfixed:\n%s",
 						fix.Message, d.Message, orig.tok.Position(d.Pos), d2.Message, after.tok.Position(d2.Pos), numbered(src), numbered(fixed))
 				}
 			}
 		}
 	}
+	merged, kept := mergeFixes(firstFixes)
 	if len(firstFixes) > 1 {
-		merged := mergeFixes(firstFixes)
 		fixed := applyEdits(src, merged)
 		// unitchecker and singlechecker then delete imports left unused
 		// (driverutil.FormatSourceRemoveImports); fix_imports.go documents
@@ -815,6 +1119,266 @@ func checkGenerated(t *testing.T, g generated) {
 				len(firstFixes), err, numbered(src), numbered(fixed))
 		}
 	}
+	if g.cmd != nil {
+		checkCommand(t, g, orig, fixedDiags, merged, kept)
+	}
+}
+
+// secondaryText is what a secondary server's finding says.
+const secondaryText = "the platform routes only"
+
+// siteAt returns the index of the server of main whose statements hold
+// line, or -1.
+func (cmd *genCommand) siteAt(line int) int {
+	for k, s := range cmd.sites {
+		if s.first <= line && line <= s.last {
+			return k
+		}
+	}
+	return -1
+}
+
+// checkCommand checks a command's servers, judged together:
+//   - every finding lies in a server of main. When main waits on its last
+//     server, that one is the primary and every server started in a
+//     goroutine a secondary, whose finding says the platform routes only
+//     $PORT; when every server runs in a goroutine, at most one is
+//     reported as the primary;
+//   - after the first fixes of all findings, merged as `portlint -fix`
+//     merges them, no two servers of main reported with a hard-coded port
+//     and fixed read the same environment variable (os.Getenv("X"),
+//     os.LookupEnv, syscall.Getenv, with a constant name) in their
+//     addresses — the expression at the finding, with the definitions of
+//     the variables, constants and functions it uses, transitively. Two
+//     servers may share a variable the original program already read in
+//     both addresses (a collision the fixer did not create), or that they
+//     read through one call, in a definition both addresses use (which a
+//     fix can only edit once). main has no alternatives that cannot both
+//     run, so every pair counts.
+func checkCommand(t *testing.T, g generated, orig *checked, fixedDiags []analysis.Diagnostic, merged []offEdit, kept []bool) {
+	t.Helper()
+	cmd := g.cmd
+	primaries := make(map[int]bool)
+	for _, d := range orig.diags {
+		if d.Category == categoryCollision || d.Category == "directive" {
+			continue
+		}
+		k := cmd.siteAt(orig.tok.Line(d.Pos))
+		if k < 0 {
+			t.Fatalf("finding %q at %s lies in no server of main\n%s", d.Message, orig.tok.Position(d.Pos), numbered(orig.src))
+		}
+		secondary := strings.Contains(d.Message, secondaryText)
+		switch {
+		case cmd.blocking && cmd.sites[k].inGo && !secondary:
+			t.Fatalf("%s: a server started in a goroutine, while main waits on the server at line %d, is not reported as a secondary: %q\n%s",
+				orig.tok.Position(d.Pos), cmd.sites[len(cmd.sites)-1].first, d.Message, numbered(orig.src))
+		case !cmd.sites[k].inGo && secondary:
+			t.Fatalf("%s: the server main waits on is reported as a secondary: %q\n%s", orig.tok.Position(d.Pos), d.Message, numbered(orig.src))
+		case !secondary:
+			primaries[k] = true
+		}
+	}
+	if len(primaries) > 1 {
+		t.Fatalf("every server of main runs in a goroutine, yet %d are reported as primaries\n%s", len(primaries), numbered(orig.src))
+	}
+
+	if len(merged) == 0 {
+		return
+	}
+	fixedSrc := applyEdits(orig.src, merged)
+	fixed, _, errs, err := typeCheck(t, fixedSrc, g.goVersion)
+	if err != nil || len(errs) > 0 && !onlyUnusedImports(errors.Join(errs...)) {
+		t.Fatalf("the first fixes of all findings, merged as -fix merges them, give a file that does not type-check: %v %v\n%s", err, errs, numbered(fixedSrc))
+	}
+	type server struct {
+		d             analysis.Diagnostic
+		before, after map[string][]*ast.CallExpr
+	}
+	var servers []server
+	for j, d := range fixedDiags {
+		if !kept[j] || d.Category != categoryPort && d.Category != categoryPortLoopback {
+			continue
+		}
+		lo, hi := orig.off(d.Pos), orig.off(d.End)
+		nlo, nhi := mapRange(lo, hi, merged)
+		servers = append(servers, server{d, envReadsIn(orig, lo, hi), envReadsIn(fixed, nlo, nhi)})
+	}
+	for a, x := range servers {
+		for _, y := range servers[a+1:] {
+			for _, name := range slices.Sorted(maps.Keys(x.after)) {
+				xr, yr := x.after[name], y.after[name]
+				switch {
+				case len(yr) == 0:
+				case len(x.before[name]) > 0 && len(y.before[name]) > 0:
+					// Both read it before the fixes.
+				case slices.ContainsFunc(xr, func(c *ast.CallExpr) bool { return slices.Contains(yr, c) }):
+					// Through a definition both use.
+				default:
+					t.Fatalf("after the first fixes of all findings, merged as -fix merges them, the servers of %q (%s) and %q (%s) both read $%s\noriginal:\n%s\nfixed:\n%s",
+						x.d.Message, orig.tok.Position(x.d.Pos), y.d.Message, orig.tok.Position(y.d.Pos), name, numbered(orig.src), numbered(fixedSrc))
+				}
+			}
+		}
+	}
+}
+
+// checkSecondaryFix checks the first fix of a finding of a command on its
+// own: when main waits on a server, the primary, the fix of a server
+// started in a goroutine does not read the -env variable.
+func checkSecondaryFix(t *testing.T, g generated, orig, after *checked, d analysis.Diagnostic, fix analysis.SuggestedFix) {
+	t.Helper()
+	k := g.cmd.siteAt(orig.tok.Line(d.Pos))
+	if !g.cmd.blocking || k < 0 || !g.cmd.sites[k].inGo {
+		return
+	}
+	if n, m := envReadCount(orig, g.cfg.Env), envReadCount(after, g.cfg.Env); m > n {
+		t.Fatalf("fix %q of the secondary %q at %s reads $%s, which only the primary's may\noriginal:\n%s\nfixed:\n%s",
+			fix.Message, d.Message, orig.tok.Position(d.Pos), g.cfg.Env, numbered(orig.src), numbered(after.src))
+	}
+}
+
+// envReaders are the functions that read one environment variable by name.
+var envReaders = []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"}
+
+// envReadOf returns the variable a call reads, if it is an envReaders
+// call with a constant name (through any import name: the callee is
+// resolved with types).
+func envReadOf(info *types.Info, call *ast.CallExpr) (string, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || !slices.Contains(envReaders, fn.FullName()) || len(call.Args) != 1 {
+		return "", false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// envReadCount counts the calls of a file that read the variable name.
+func envReadCount(c *checked, name string) int {
+	n := 0
+	ast.Inspect(c.file, func(n2 ast.Node) bool {
+		if call, ok := n2.(*ast.CallExpr); ok {
+			if v, ok := envReadOf(c.info, call); ok && v == name {
+				n++
+			}
+		}
+		return true
+	})
+	return n
+}
+
+// envReadsIn returns the environment variables read, with a constant
+// name, by the expressions within the byte range [lo, hi] of a file and
+// by the definitions of the variables, constants and functions of the
+// file they use, transitively: each variable with the calls reading it.
+// A variable's definitions are every value assigned to it.
+func envReadsIn(c *checked, lo, hi int) map[string][]*ast.CallExpr {
+	defs := make(map[types.Object][]ast.Node)
+	add := func(obj types.Object, n ast.Node) {
+		if obj != nil {
+			defs[obj] = append(defs[obj], n)
+		}
+	}
+	assign := func(objs []types.Object, values []ast.Expr) {
+		for i, obj := range objs {
+			if len(values) == len(objs) {
+				add(obj, values[i])
+				continue
+			}
+			for _, v := range values { // a, err := f()
+				add(obj, v)
+			}
+		}
+	}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			var objs []types.Object
+			for _, id := range n.Names {
+				objs = append(objs, c.info.Defs[id])
+			}
+			assign(objs, n.Values)
+		case *ast.AssignStmt:
+			var objs []types.Object
+			for _, l := range n.Lhs {
+				var obj types.Object
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					obj = c.info.ObjectOf(id)
+				}
+				objs = append(objs, obj)
+			}
+			assign(objs, n.Rhs)
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				add(c.info.Defs[n.Name], n.Body)
+			}
+		}
+		return true
+	})
+	reads := make(map[string][]*ast.CallExpr)
+	seen := make(map[types.Object]bool)
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if name, ok := envReadOf(c.info, n); ok && !slices.Contains(reads[name], n) {
+					reads[name] = append(reads[name], n)
+				}
+			case *ast.Ident:
+				if obj := c.info.Uses[n]; obj != nil && !seen[obj] {
+					seen[obj] = true
+					for _, d := range defs[obj] {
+						visit(d)
+					}
+				}
+			}
+			return true
+		})
+	}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		start, end := c.off(n.Pos()), c.off(n.End())
+		switch {
+		case end < lo || start > hi:
+			return false
+		case lo <= start && end <= hi:
+			visit(n)
+			return false
+		}
+		return true
+	})
+	return reads
+}
+
+// mapRange maps the byte range [lo, hi) of a file to the file with edits
+// applied (sorted, not overlapping). The range takes in the edits within
+// it, those inserting at either end, and those straddling an end.
+func mapRange(lo, hi int, edits []offEdit) (int, int) {
+	nlo, nhi := lo, hi
+	delta := 0
+	for _, e := range edits {
+		newStart := e.start + delta
+		growth := len(e.text) - (e.end - e.start)
+		switch {
+		case e.end < lo || e.end == lo && e.start < lo: // before the range
+			nlo += growth
+		case e.start < lo: // across the start
+			nlo = newStart
+		}
+		switch {
+		case e.end < hi || e.end == hi && e.start < hi || e.start == hi && e.end == hi: // before the end, or inserting there
+			nhi += growth
+		case e.start < hi: // across the end
+			nhi = newStart + len(e.text)
+		}
+		delta += growth
+	}
+	return nlo, nhi
 }
 
 func checkDiagnostic(t *testing.T, c *checked, d analysis.Diagnostic) {
@@ -824,6 +1388,10 @@ func checkDiagnostic(t *testing.T, c *checked, d analysis.Diagnostic) {
 	}
 	switch d.Category {
 	case categoryPort, categoryLoopback, categoryPortLoopback, "directive":
+	case categoryCollision:
+		if len(d.SuggestedFixes) > 0 {
+			t.Fatalf("collision %q has a suggested fix", d.Message)
+		}
 	default:
 		t.Fatalf("diagnostic %q has category %q", d.Message, d.Category)
 	}
@@ -908,10 +1476,12 @@ func mapBack(off int, edits []offEdit) int {
 
 // mergeFixes combines fixes in order as driverutil.ApplyFixes does: a fix
 // is kept only if each of its edits is identical to an edit already kept
-// or touches none of them (identical import insertions coalesce).
-func mergeFixes(fixes [][]offEdit) []offEdit {
+// or touches none of them (identical import insertions coalesce). It
+// returns the edits and which fixes were kept.
+func mergeFixes(fixes [][]offEdit) ([]offEdit, []bool) {
 	var acc []offEdit
-	for _, fix := range fixes {
+	kept := make([]bool, len(fixes))
+	for i, fix := range fixes {
 		var add []offEdit
 		ok := true
 		for _, e := range fix {
@@ -929,6 +1499,7 @@ func mergeFixes(fixes [][]offEdit) []offEdit {
 		}
 		if ok {
 			acc = append(acc, add...)
+			kept[i] = true
 		}
 	}
 	slices.SortStableFunc(acc, func(x, y offEdit) int {
@@ -937,7 +1508,7 @@ func mergeFixes(fixes [][]offEdit) []offEdit {
 		}
 		return x.end - y.end
 	})
-	return acc
+	return acc, kept
 }
 
 // checkFixedText checks what a fix wrote: no new all-interfaces literal,
