@@ -100,7 +100,7 @@ func (c *checker) portKeys(s *site) []string {
 		}
 	}
 	for _, a := range s.alts {
-		if a.HasPort && a.Port.Known && !addrval.PortIsEphemeral(a.Port.Text) {
+		if a.HasPort && a.Port.Known && !addrval.PortIsEphemeral(a.Port.Text) && addrval.ValidPort(a.Port.Text) {
 			add("port " + a.Port.Text)
 		}
 	}
@@ -117,7 +117,7 @@ func (c *checker) portKeys(s *site) []string {
 			if name, ok := c.envReadName(a); ok {
 				add("$" + name)
 			} else if tv := c.pass.TypesInfo.Types[a]; tv.Value != nil {
-				if t, ok := constText(tv.Value); ok && !addrval.PortIsEphemeral(t) {
+				if t, ok := constText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
 					add("port " + strings.TrimPrefix(t, ":"))
 				}
 			}

@@ -146,6 +146,9 @@ func (c *checker) rankServers(all []*site) {
 	}
 	taken := map[string]bool{c.cfg.Env: true}
 	byOrigin := make(map[string]string) // sites whose port is written in the same places share a variable
+	for _, p := range primaries {
+		byOrigin[portOrigin(p)] = "" // a secondary sharing the primary's address gets no fix of its own
+	}
 	for _, s := range others {
 		if s.fromFact {
 			continue

@@ -49,6 +49,10 @@ func (c *checker) report(s *site) {
 	}
 	var msg, category string
 	switch {
+	case s.rank == secondaryServer && s.env == "":
+		category = categoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
+			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()))
 	case s.rank == secondaryServer && s.primary == nil:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
@@ -83,7 +87,10 @@ func (c *checker) report(s *site) {
 	if c.suppressed(d) {
 		return
 	}
-	msg, fx := c.fixes(s, f)
+	var fx *fixer
+	if s.rank != secondaryServer || s.env != "" { // else the primary's fix edits the address they share
+		msg, fx = c.fixes(s, f)
+	}
 	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
 }
 

@@ -53,3 +53,10 @@ func oneAfterTheOther(h http.Handler) {
 	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
 	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
 }
+
+// An address net.Listen rejects takes no port (and a collision message
+// must stay on one line).
+func invalidPort(h http.Handler) {
+	go http.ListenAndServe(":\n", h)
+	http.ListenAndServe(":\n", h)
+}
