@@ -22,7 +22,7 @@ import (
 func (c *checker) findClashes(all []*site) {
 	byFunc := make(map[*ast.FuncDecl][]*site)
 	for _, s := range all {
-		if fn := enclosingFunc(s.start); fn != nil {
+		if fn := s.fn; fn != nil {
 			byFunc[fn] = append(byFunc[fn], s)
 		}
 	}

@@ -48,7 +48,9 @@ type program struct {
 	clash   *site  // an earlier server that can hold the same port
 	clashOn string // what they share: "port 8080", "$PORT"
 	start   inspector.Cursor
-	inGo    bool // started in a goroutine
+	fn      *ast.FuncDecl // the function declaration holding start, or nil
+	inGo    bool          // started in a goroutine
+	aux     int8          // auxiliary's answer: 0 unknown, 1 yes, -1 no
 }
 
 // record keeps a site of the file for judgement.
@@ -69,6 +71,10 @@ func (c *checker) judge(files []*fileState) {
 	debug := c.importsDebugHandlers()
 	for _, s := range all {
 		s.start = c.startOf(s)
+		s.fn = enclosingFunc(s.start)
+	}
+	c.indexGoCalls(all)
+	for _, s := range all {
 		// Another package's server that does not block runs in the
 		// background once the call returns.
 		s.inGo = c.inGoroutine(s.start) || s.fromFact && !s.factBlocks
@@ -86,7 +92,7 @@ func (c *checker) judge(files []*fileState) {
 	byFunc := make(map[*ast.FuncDecl][]*site)
 	var order []*ast.FuncDecl
 	for _, s := range all {
-		fn := enclosingFunc(s.start)
+		fn := s.fn
 		if byFunc[fn] == nil {
 			order = append(order, fn)
 		}
@@ -180,14 +186,19 @@ var auxiliaryWords = map[string]bool{
 // auxiliary one: its package, function, server, listener, or the
 // constants and variables of its address.
 func (c *checker) auxiliary(s *site) bool {
-	for _, name := range append(c.names(s), c.pass.Pkg.Name()) {
-		for w := range strings.SplitSeq(envWord(name), "_") {
-			if auxiliaryWords[w] {
-				return true
+	if s.aux == 0 {
+		s.aux = -1
+	names:
+		for _, name := range append(c.names(s), c.pass.Pkg.Name()) {
+			for w := range strings.SplitSeq(envWord(name), "_") {
+				if auxiliaryWords[w] {
+					s.aux = 1
+					break names
+				}
 			}
 		}
 	}
-	return false
+	return s.aux > 0
 }
 
 // portOrigin identifies where a site's port is written: two sites fed
@@ -271,7 +282,7 @@ func (c *checker) names(s *site) []string {
 			names = append(names, v.Name())
 		}
 	}
-	if fn := enclosingFunc(s.start); fn != nil && fn.Name.Name != "main" {
+	if fn := s.fn; fn != nil && fn.Name.Name != "main" {
 		names = append(names, fn.Name.Name)
 	}
 	return names

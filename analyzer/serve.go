@@ -121,28 +121,44 @@ func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 // onlyGoCalled reports whether every use of fn in the package is a go
 // statement calling it (go serveMetrics()), memoized per function.
 func (c *checker) onlyGoCalled(fn *types.Func) bool {
-	if only, ok := c.goOnly[fn]; ok {
-		return only
+	return c.goOnly[fn]
+}
+
+// indexGoCalls finds, in one walk over the package's identifiers, which
+// of the functions holding sites are used only in go statements. Names
+// are compared before any type lookup.
+func (c *checker) indexGoCalls(all []*site) {
+	names := make(map[string]bool)
+	for _, s := range all {
+		if fn := s.fn; fn != nil && fn.Recv == nil && !fn.Name.IsExported() {
+			names[fn.Name.Name] = true
+		}
 	}
-	uses := 0
-	only := true
+	c.goOnly = make(map[*types.Func]bool)
+	if len(names) == 0 {
+		return
+	}
+	var sigs nameSignatures
+	for name := range names {
+		sigs.add(name)
+	}
+	spoilt := make(map[*types.Func]bool)
 	for cur := range c.res.insp.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		if id.Name != fn.Name() || c.pass.TypesInfo.Uses[id] != fn {
+		if !sigs.mayHave(id.Name) || !names[id.Name] {
 			continue
 		}
-		uses++
+		fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok || spoilt[fn] {
+			continue
+		}
 		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
-		if cur.ParentEdgeKind() != edge.CallExpr_Fun || !isGo {
-			only = false
-			break
+		if cur.ParentEdgeKind() == edge.CallExpr_Fun && isGo {
+			c.goOnly[fn] = true
+		} else {
+			spoilt[fn], c.goOnly[fn] = true, false
 		}
 	}
-	if c.goOnly == nil {
-		c.goOnly = make(map[*types.Func]bool)
-	}
-	c.goOnly[fn] = only && uses > 0
-	return c.goOnly[fn]
 }
 
 // importsDebugHandlers reports whether the package imports a package

@@ -41,7 +41,7 @@ func (c *checker) exportServerFacts(all []*site) {
 	facts := make(map[*types.Func]*serverFact)
 	var order []*types.Func
 	for _, s := range all {
-		decl := enclosingFunc(s.start)
+		decl := s.fn
 		if s.fromFact || decl == nil || !decl.Name.IsExported() || strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
 			continue // only another package's command can use the fact
 		}
