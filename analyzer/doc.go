@@ -38,6 +38,12 @@
 //
 //	http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
 //
+// A platform routes one port to a program, so only the primary server (the
+// one main waits on) reads $PORT: the fix of every other hard-coded
+// listener reads a variable of its own (METRICS_PORT) and keeps its host,
+// a loopback pprof or expvar endpoint is left private, and two servers of
+// one function that can take the same port at once are reported.
+//
 // The -env and -host flags change the variable and the host; -allow lists
 // intentional addresses. A comment on a finding's line or the line above
 // suppresses it, giving the reason:
