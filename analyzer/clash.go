@@ -31,7 +31,7 @@ func (c *checker) findClashes(all []*site) {
 		keys := make([][]string, len(sites))
 		hosts := make([][]string, len(sites))
 		for i, s := range sites {
-			keys[i], hosts[i] = c.portKeys(s), bindHosts(s)
+			keys[i], hosts[i] = s.keys, bindHosts(s)
 		}
 	next:
 		for j, later := range sites {

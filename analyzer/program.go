@@ -51,6 +51,7 @@ type program struct {
 	fn      *ast.FuncDecl // the function declaration holding start, or nil
 	inGo    bool          // started in a goroutine
 	aux     int8          // auxiliary's answer: 0 unknown, 1 yes, -1 no
+	keys    []string      // the ports it can take (portKeys)
 }
 
 // record keeps a site of the file for judgement.
@@ -71,7 +72,10 @@ func (c *checker) judge(files []*fileState) {
 	debug := c.importsDebugHandlers()
 	for _, s := range all {
 		s.start = c.startOf(s)
-		s.fn = enclosingFunc(s.start)
+		if d, ok := c.res.decls.decl(s.start.Node().Pos()); ok {
+			s.fn, _ = d.Node().(*ast.FuncDecl)
+		}
+		s.keys = c.portKeys(s)
 	}
 	c.indexGoCalls(all)
 	for _, s := range all {
@@ -116,7 +120,7 @@ func (c *checker) rankServers(all []*site) {
 	// may give another the same variable.
 	envKey := "$" + c.cfg.Env
 	reader := slices.IndexFunc(all, func(s *site) bool {
-		return s.inGo && s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) && slices.Contains(c.portKeys(s), envKey)
+		return s.inGo && s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) && slices.Contains(s.keys, envKey)
 	})
 	for i, s := range all {
 		switch {
@@ -130,7 +134,7 @@ func (c *checker) rankServers(all []*site) {
 			// A test's server is not the program's.
 		case s.fromFact && s.inGo:
 		case s.inGo, !library && s.creates && s.start.Node() == ast.Node(s.call),
-			library && c.auxiliary(s):
+			library && addrval.Classify(s.alts).Any() && c.auxiliary(s):
 			// Started in a goroutine, or a command's listener whose
 			// serving is not seen: not what main waits on.
 			others = append(others, s)
@@ -140,7 +144,9 @@ func (c *checker) rankServers(all []*site) {
 	}
 	if len(primaries) == 0 {
 		// Every server runs in a goroutine: the first is the primary.
-		i := slices.IndexFunc(others, func(s *site) bool { return !s.fromFact && !(library && c.auxiliary(s)) })
+		i := slices.IndexFunc(others, func(s *site) bool {
+			return !s.fromFact && !(library && addrval.Classify(s.alts).Any() && c.auxiliary(s))
+		})
 		if i >= 0 {
 			primaries = others[i : i+1]
 			others = slices.Delete(slices.Clone(others), i, i+1)

@@ -56,7 +56,7 @@ func (c *checker) exportServerFacts(all []*site) {
 			order = append(order, fn)
 		}
 		f.Blocks = f.Blocks || !s.inGo
-		for _, k := range c.portKeys(s) {
+		for _, k := range s.keys {
 			if !slices.Contains(f.Ports, k) {
 				f.Ports = append(f.Ports, k)
 			}
