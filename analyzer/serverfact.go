@@ -77,7 +77,7 @@ func (c *checker) factSites(files []*fileState) {
 		for cur := range fs.fileCur.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			fn := calleeFunc(c.pass.TypesInfo, call)
-			if fn == nil || fn.Pkg() == c.pass.Pkg || c.rules.pkgs[fn.Pkg().Path()] {
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.rules.pkgs[fn.Pkg().Path()] {
 				continue // the rule set's packages (net, net/http, the frameworks) are sites already
 			}
 			var fact serverFact

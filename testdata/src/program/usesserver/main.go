@@ -16,3 +16,6 @@ func main() {
 	go http.ListenAndServe(":"+os.Getenv("STATUS_PORT"), nil) // want `can take the port of an earlier server\.Background.*both read \$STATUS_PORT`
 	log.Fatal(server.Run(nil))
 }
+
+// A call of a method of the universe (error.Error) has no package.
+func describe(err error) string { return err.Error() }
