@@ -215,11 +215,3 @@ func isPkgName(obj types.Object) bool {
 	_, ok := obj.(*types.PkgName)
 	return ok
 }
-
-// enclosingFunc returns the function declaration holding cur.
-func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return fn.Node().(*ast.FuncDecl)
-	}
-	return nil
-}
