@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -173,7 +174,12 @@ func (c *checker) importsDebugHandlers() bool {
 func (c *checker) servesDebugOnly(s *site) bool {
 	switch {
 	case s.server != nil:
-		// An http.Server: its Handler field, nil when unset.
+		// An http.Server: its Handler wherever the variable gets one.
+		h, ok := c.serverHandler(s.server)
+		if !ok {
+			return false
+		}
+		s.handler = h
 	case s.call == nil || s.handler == nil && !s.creates:
 		return false
 	case s.creates && s.handler == nil:
@@ -209,6 +215,27 @@ func (c *checker) servesDebugOnly(s *site) bool {
 func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	return fn
+}
+
+// serverHandler returns the Handler of a server variable: the field of
+// its one composite literal (nil when unset). ok is false when the
+// variable has other definitions or srv.Handler = … assignments.
+func (c *checker) serverHandler(v *types.Var) (ast.Expr, bool) {
+	index := c.res.vars.of(v)
+	defs := index.defs[v]
+	if len(defs) != 1 || index.opaque[v] || len(index.fieldDefs[fieldKey{v, "Handler"}]) > 0 {
+		return nil, false
+	}
+	e := ast.Unparen(defs[0].rhs)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || defs[0].index >= 0 {
+		return nil, false
+	}
+	h, _ := keyedField(lit, "Handler")
+	return h, true
 }
 
 func isPkgName(obj types.Object) bool {

@@ -30,6 +30,12 @@ func main() {
 	// it where it was, and never makes it more public.
 	go http.ListenAndServe(":6065", nil) // want `hard-coded port 6065: .*\$PORT_6065$`
 
+	// The app's own handler, set apart from the address: no debugging
+	// endpoint, so its port is reported like any secondary's.
+	app := &http.Server{Handler: appMux()}
+	app.Addr = "localhost:6066" // want `hard-coded port 6066: .*\$APP_PORT$`
+	go app.ListenAndServe()
+
 	log.Fatal(http.ListenAndServe(":8080", appMux())) // want `^http\.ListenAndServe listens on hard-coded port 8080: read the port from \$PORT$`
 }
 
