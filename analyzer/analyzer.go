@@ -26,7 +26,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:       doc,
 		URL:       docsURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(returnsFact), new(serverFact)},
+		FactTypes: []analysis.Fact{new(returnsFact), new(serverFact), new(sinkFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg, defaultRules)
 		},

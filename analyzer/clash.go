@@ -22,7 +22,9 @@ import (
 func (c *checker) findClashes(all []*site) {
 	byFunc := make(map[*ast.FuncDecl][]*site)
 	for _, s := range all {
-		if fn := s.fn; fn != nil {
+		// A server started later by a call the pass cannot place may
+		// never run beside the others.
+		if fn := s.fn; fn != nil && !s.elsewhere {
 			byFunc[fn] = append(byFunc[fn], s)
 		}
 	}

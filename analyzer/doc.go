@@ -19,12 +19,22 @@
 // It computes every value that can reach the site — constants from any
 // package, local and unexported package variables (all their
 // assignments), concatenation, fmt.Sprintf with %s/%d/%v, net.JoinHostPort,
-// strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net.ResolveTCPAddr — and
-// reports the site when every value has a constant, non-zero port, or
-// every value has a loopback host (localhost, 127.0.0.0/8, ::1):
+// strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net.ResolveTCPAddr, frozen
+// package-level tables — and reports the site when every value has a
+// constant, non-zero port, or every value has a loopback host (localhost,
+// 127.0.0.0/8, ::1):
 //
 //	http.ListenAndServe(":8080", nil)
 //	// http.ListenAndServe listens on hard-coded port 8080: read the port from $PORT
+//
+// It learns the listen APIs of the code it reads: a parameter or a struct
+// field whose value reaches a listen address (a wrapper's argument, a
+// config struct's Addr, a constructor's or an option's argument) is a
+// sink, exported as a fact, and a constant passed to a sink is reported
+// where it is written:
+//
+//	log.Fatal(server.Run(":8080"))
+//	// server.Run listens on hard-coded port 8080: read the port from $PORT
 //
 // It stays silent whenever it cannot prove the address hard-coded: values
 // from the environment, flags, configuration, parameters or unknown

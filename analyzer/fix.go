@@ -82,7 +82,7 @@ func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 		if !fx.implicitFix(s.implicit) {
 			return "", nil
 		}
-	case s.listenSite != nil && s.paramRole == rolePort:
+	case s.via != nil && s.paramRole == rolePort:
 		// The argument is the port: replace it, keeping its type.
 		r := rolePort
 		if !isBasic(c.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
@@ -91,7 +91,7 @@ func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 		if !f.Port || f.Loopback || !fx.replace(s.val, r, s.alts[0].Port.Text) {
 			return "", nil
 		}
-	case s.listenSite != nil && s.paramRole != roleAddress:
+	case s.via != nil && s.paramRole != roleAddress:
 		return "", nil
 	default:
 		if !fx.address(s.val, s.shape, f) {

@@ -32,6 +32,9 @@ type varIndex struct {
 	// params are function parameters and receivers: their value comes
 	// from callers (see params.go).
 	params map[*types.Var]bool
+	// elems holds the variables ranging over another (for _, a := range
+	// addrs): they take its elements, if it has known ones (lists.go).
+	elems map[*types.Var]*ast.Ident
 }
 
 type fieldKey struct {
@@ -322,7 +325,7 @@ func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 // lookup returns the definitions of v, or ok=false when v's value is not
 // provably confined to the definitions in this package.
 func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
-	if v.IsField() || v.Pkg() != pkg || x.opaque[v] || x.params[v] {
+	if v.IsField() || v.Pkg() != pkg || x.opaque[v] || x.params[v] || x.elems[v] != nil {
 		return nil, false
 	}
 	if v.Parent() == pkg.Scope() && v.Exported() {

@@ -163,14 +163,22 @@ func (rec recorder) node(cur inspector.Cursor) {
 		if v := rec.varOf(n.Value); v != nil {
 			// for _, a := range []string{":3000", ":3001"}: a takes
 			// each element in turn.
-			if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok && isSliceOrArray(info.TypeOf(lit)) {
+			lit, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
+			id, isIdent := ast.Unparen(n.X).(*ast.Ident)
+			switch {
+			case isLit && isSliceOrArray(info.TypeOf(lit)):
 				for _, elt := range lit.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						elt = kv.Value
 					}
 					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos()})
 				}
-			} else {
+			case isIdent && n.Tok == token.DEFINE:
+				if x.elems == nil {
+					x.elems = make(map[*types.Var]*ast.Ident)
+				}
+				x.elems[v] = id
+			default:
 				x.opaque[v] = true
 			}
 		}

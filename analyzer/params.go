@@ -3,39 +3,49 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// An address often arrives as a parameter: startServer(":50051"). When the
-// function is unexported (or a closure assigned once) and every use of it
-// in the package is a direct call, all its callers are known: if each
-// passes a constant, the site is reported at each call's argument, where
-// the value is written. One unknown caller, or a function that escapes
-// (stored, passed as a value), leaves the parameter unknown.
+// An address often arrives as a parameter: startServer(":50051"). A
+// parameter that reaches a listen address is a sink (sink.go), and each
+// call passing a constant is a site at the argument. When every use of
+// the function is a direct call in the package (an unexported function, a
+// closure assigned once, a function literal called in place), its callers
+// are all known: the listen site is then judged at each call with the
+// whole address substituted, and not at all in the function.
 
 // paramOwner says which function a parameter belongs to.
 type paramOwner struct {
-	fn    types.Object // the *types.Func, or the variable holding a closure
-	index int          // the parameter's position
+	// key identifies the function among its callers: the *types.Func, the
+	// variable holding a closure, or the *ast.FuncLit called in place.
+	key   any
+	fn    *types.Func // a declared function or method, whose parameter can be a sink
+	name  string
+	index int // the parameter's position
+	// closed is set when every call of the function can be in the
+	// package: it is unexported and not a method, or a closure.
+	closed bool
 }
 
-// callers holds, per function object, its direct calls, and whether it is
-// used in any other way.
+// callers holds, per function, its direct calls in the package, and
+// whether it is used in any other way.
 type callers struct {
-	calls   map[types.Object][]*ast.CallExpr
-	escapes map[types.Object]bool
+	calls   map[any][]*ast.CallExpr
+	escapes map[any]bool
 }
 
-// paramOf returns the owner of v when v is a parameter of a function
-// whose callers are all known.
+// paramOf returns the owner of v when v is a parameter whose value comes
+// only from its function's callers: not reassigned, its address not
+// taken.
 func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
 	if r.params == nil {
 		r.buildParams()
 	}
 	o, ok := r.params[v]
-	if !ok || r.callers.escapes[o.fn] || len(r.callers.calls[o.fn]) == 0 {
+	if !ok {
 		return paramOwner{}, false
 	}
 	if index := r.vars.of(v); index.opaque[v] || len(index.defs[v]) > 0 {
@@ -44,14 +54,20 @@ func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
 	return o, true
 }
 
-// buildParams indexes, once per package, the parameters of unexported
-// functions and of closures assigned to a variable, and every use of
-// those functions.
+// knownCallers reports whether o's function is only ever called directly,
+// by calls of the package.
+func (r *resolver) knownCallers(o paramOwner) bool {
+	return o.closed && !r.callers.escapes[o.key] && len(r.callers.calls[o.key]) > 0
+}
+
+// buildParams indexes, once per package, the parameters of functions,
+// methods and closures that can carry an address, and every use of the
+// closed ones.
 func (r *resolver) buildParams() {
 	r.params = make(map[*types.Var]paramOwner)
-	r.callers = callers{calls: make(map[types.Object][]*ast.CallExpr), escapes: make(map[types.Object]bool)}
-	owners := make(map[string]bool) // their names
-	addParams := func(owner types.Object, sig *types.Signature) {
+	r.callers = callers{calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
+	closedNames := make(map[string]bool)
+	addParams := func(o paramOwner, sig *types.Signature) {
 		if !hasAddressParam(sig) {
 			return
 		}
@@ -60,35 +76,47 @@ func (r *resolver) buildParams() {
 			n-- // calls spread a slice, or pass any number of values
 		}
 		for i := range n {
-			r.params[sig.Params().At(i)] = paramOwner{owner, i}
+			o.index = i
+			r.params[sig.Params().At(i)] = o
 		}
-		owners[owner.Name()] = true
+		if o.closed && o.name != "" {
+			closedNames[o.name] = true
+		}
 	}
 	for _, file := range r.files {
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.TypeParams == nil {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.TypeParams == nil && !hasTypeParams(fd) {
 				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
-					addParams(fn, fn.Signature())
+					closed := fd.Recv == nil && !fd.Name.IsExported()
+					addParams(paramOwner{key: fn, fn: fn, name: fn.Name(), closed: closed}, fn.Signature())
 				}
 			}
 		}
 	}
-	// Closures: start := func(addr string) {…}, assigned once.
+	// Closures: start := func(addr string) {…}, assigned once; and
+	// go func(addr string) {…}(addr), called in place.
 	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil)) {
 		n := cur.Node().(*ast.FuncLit)
+		sig, ok := r.info.TypeOf(n).(*types.Signature)
+		if !ok {
+			continue
+		}
+		if cur.ParentEdgeKind() == edge.CallExpr_Fun {
+			r.callers.calls[n] = []*ast.CallExpr{cur.Parent().Node().(*ast.CallExpr)}
+			addParams(paramOwner{key: n, closed: true}, sig)
+			continue
+		}
 		parent, ok := cur.Parent().Node().(*ast.AssignStmt)
 		if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
 			continue
 		}
 		v, defs, ok := r.defsOf(ast.Unparen(parent.Lhs[0]))
 		if ok && len(defs) == 1 && defs[0].rhs == n {
-			if sig, ok := r.info.TypeOf(n).(*types.Signature); ok {
-				addParams(v, sig)
-			}
+			addParams(paramOwner{key: v, name: v.Name(), closed: true}, sig)
 		}
 	}
 	occ := r.vars.occurrences()
-	for name := range owners {
+	for name := range closedNames {
 		for _, cur := range occ[name] {
 			n := cur.Node().(*ast.Ident)
 			obj := r.info.Uses[n]
@@ -110,19 +138,40 @@ func (r *resolver) buildParams() {
 	}
 }
 
+// hasTypeParams reports whether a method's receiver has type parameters.
+func hasTypeParams(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
 // hasAddressParam reports whether a function has a parameter that can
 // carry an address or a port (a string, an integer, or an interface
 // holding one): the only functions whose callers are worth indexing.
 func hasAddressParam(sig *types.Signature) bool {
 	for i := range sig.Params().Len() {
-		switch t := sig.Params().At(i).Type().Underlying().(type) {
-		case *types.Basic:
-			if t.Info()&(types.IsString|types.IsInteger) != 0 {
-				return true
-			}
-		case *types.Interface:
+		if canCarryAddress(sig.Params().At(i).Type()) {
 			return true
 		}
+	}
+	return false
+}
+
+func canCarryAddress(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Info()&(types.IsString|types.IsInteger) != 0
+	case *types.Interface:
+		return true
 	}
 	return false
 }
@@ -135,73 +184,83 @@ func isFuncValue(obj types.Object) bool {
 }
 
 // throughParams handles a site whose address depends on exactly one
-// parameter of a function with known callers: when every caller passes a
-// constant, it reports each call's argument and returns true. It returns
-// true too when the parameter is reached but a caller's value is unknown
-// (nothing to report), and false when no parameter is involved.
+// parameter of a function with known callers: each call becomes a site
+// at its argument, with the argument's value in place of the parameter,
+// and the site itself is dropped (it returns true). It returns false when
+// no such parameter is involved.
 func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 	var param *types.Var
+	var owner paramOwner
 	for _, alt := range strs {
 		for _, g := range alt {
-			if v, ok := g.Hole.(*types.Var); ok {
-				if param != nil && param != v {
-					return true // two parameters: leave it
-				}
-				param = v
+			v, ok := g.Hole.(*types.Var)
+			if !ok || v == param || v.IsField() {
+				continue
 			}
+			o, ok := c.res.paramOf(v)
+			if !ok || !c.res.knownCallers(o) {
+				continue
+			}
+			if param != nil {
+				return true // two parameters: leave it
+			}
+			param, owner = v, o
 		}
 	}
 	if param == nil {
 		return false
 	}
-	owner, _ := c.res.paramOf(param)
-	calls := c.res.callers.calls[owner.fn]
-	type argSite struct {
-		arg  *val
-		strs []addrval.Str
-		call *ast.CallExpr
-	}
-	var sites []argSite
-	for _, call := range calls {
+	role := paramRole(strs, param)
+	for _, call := range c.res.callers.calls[owner.key] {
 		if owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
-			return true
+			continue
 		}
 		arg := c.res.str(call.Args[owner.index])
-		for _, v := range arg.strs {
-			if _, ok := v.Text(); !ok {
-				return true // a caller passes something unknown
-			}
+		api := s.api // a literal called in place has no name
+		if owner.name != "" {
+			api += " (through " + owner.name + ")"
 		}
-		sites = append(sites, argSite{arg, addrval.Substitute(strs, param, arg.strs), call})
-	}
-	role := paramRole(strs, param)
-	for _, as := range sites {
-		r := site{
-			api:        s.api + " (through " + owner.fn.Name() + ")",
-			expr:       as.arg.expr,
-			val:        as.arg,
-			shape:      shapeString,
-			emptyPort:  s.emptyPort,
-			alts:       addrval.SplitAll(as.strs, s.emptyPort),
-			paramRole:  role,
-			listenSite: s.expr,
-			call:       as.call,
-		}
-		c.record(r)
+		c.addSite(site{
+			api:       api,
+			listenAPI: s.listenAPI,
+			expr:      arg.expr,
+			val:       arg,
+			shape:     shapeString,
+			emptyPort: s.emptyPort,
+			paramRole: role,
+			via:       &via{pos: s.expr.Pos(), msg: "the address reaches the listener here"},
+			call:      call,
+			elsewhere: s.elsewhere,
+			learnOnly: s.learnOnly,
+		}, addrval.Substitute(strs, param, arg.strs))
 	}
 	return true
 }
 
-// paramRole says what the parameter stands for in the address, so the fix
-// at the argument knows what to write: the whole address, or the port.
-func paramRole(strs []addrval.Str, param *types.Var) role {
+// sinkRole is paramRole over the alternatives that hold the hole: the
+// others are the function's own values, such as a default for an empty
+// address (if addr == "" { addr = ":domain" }).
+func sinkRole(strs []addrval.Str, hole *types.Var) role {
+	var with []addrval.Str
+	for _, alt := range strs {
+		if slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole }) {
+			with = append(with, alt)
+		}
+	}
+	return paramRole(with, hole)
+}
+
+// paramRole says what a hole stands for in the address, so the fix at
+// the value written for it knows what to write: the whole address, or the
+// port.
+func paramRole(strs []addrval.Str, hole *types.Var) role {
 	r := roleNone
 	for _, alt := range strs {
 		var this role
 		switch {
-		case len(alt) == 1 && alt[0].Hole == param:
+		case len(alt) == 1 && alt[0].Hole == hole:
 			this = roleAddress
-		case len(alt) >= 2 && alt[len(alt)-1].Hole == param && alt[len(alt)-2].Known &&
+		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known &&
 			len(alt[len(alt)-2].Text) > 0 && alt[len(alt)-2].Text[len(alt[len(alt)-2].Text)-1] == ':':
 			this = rolePort
 		default:

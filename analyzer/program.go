@@ -54,8 +54,22 @@ type program struct {
 	keys    []string      // the ports it can take (portKeys)
 }
 
-// record keeps a site of the file for judgement.
-func (c *checker) record(s site) { c.sites = append(c.sites, &s) }
+// record keeps a site for judgement, with the file that holds it (a site
+// found through a sink can be in any file). A site in a file not checked
+// (a test) is dropped.
+func (c *checker) record(s site) {
+	pos := s.expr.Pos()
+	fs := c.lastFile
+	if fs == nil || pos < fs.file.FileStart || pos > fs.file.FileEnd {
+		i := slices.IndexFunc(c.files, func(fs *fileState) bool { return fs.file.FileStart <= pos && pos <= fs.file.FileEnd })
+		if i < 0 {
+			return
+		}
+		fs = c.files[i]
+		c.lastFile = fs
+	}
+	fs.sites = append(fs.sites, &s)
+}
 
 // judge ranks the sites of all files and finds collisions.
 func (c *checker) judge(files []*fileState) {
@@ -81,7 +95,8 @@ func (c *checker) judge(files []*fileState) {
 	for _, s := range all {
 		// Another package's server that does not block runs in the
 		// background once the call returns.
-		s.inGo = c.inGoroutine(s.start) || s.fromFact && !s.factBlocks
+		// So does one started later by a call the pass cannot place.
+		s.inGo = c.inGoroutine(s.start) || s.fromFact && !s.factBlocks || s.elsewhere
 		if debug && c.servesDebugOnly(s) && addrval.Classify(s.alts).Loopback {
 			s.rank = debugServer
 		}

@@ -130,8 +130,8 @@ func (c *checker) related(s *site, f addrval.Finding) []analysis.RelatedInformat
 		seen[pos] = true
 		out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 	}
-	if s.listenSite != nil {
-		add(s.listenSite.Pos(), "the address reaches the listener here")
+	if s.via != nil {
+		add(s.via.pos, s.via.msg)
 	}
 	for _, a := range s.alts {
 		if f.Port {

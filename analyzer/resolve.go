@@ -33,6 +33,7 @@ type resolver struct {
 	params     map[*types.Var]paramOwner // built on first need
 	callers    callers
 
+	frozen   map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
 	strMemo  map[*types.Var]*val
 	addrMemo map[*types.Var]*val
 	// busy holds the variables being resolved, by depth (from 1). A
@@ -96,7 +97,11 @@ func (r *resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	defs, ok := r.vars.of(v).lookup(v, r.pkg)
+	x := r.vars.of(v)
+	if id := x.elems[v]; id != nil && !x.opaque[v] && !x.params[v] {
+		return v, r.elemDefs(x.defs[v], id), true // may be empty: then unknown
+	}
+	defs, ok := x.lookup(v, r.pkg)
 	return v, defs, ok
 }
 
@@ -148,6 +153,10 @@ func (r *resolver) str(e ast.Expr) *val {
 			break // a constant conversion: folded below
 		}
 		return r.callStr(written, x)
+	case *ast.IndexExpr:
+		if v := r.element(written, x); v != nil {
+			return v
+		}
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := constText(tv.Value); ok {
@@ -163,7 +172,7 @@ func (r *resolver) str(e ast.Expr) *val {
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
-			if _, ok := r.paramOf(v); ok {
+			if _, ok := r.paramOf(v); ok { // its callers' value (params.go)
 				return leaf(written, addrval.Named(v, id.Pos()))
 			}
 		}
@@ -177,6 +186,9 @@ func (r *resolver) str(e ast.Expr) *val {
 func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 	v, exprs, zeros, ok := r.fieldExprs(sel)
 	if !ok {
+		if f := r.sinkableField(sel); f != nil {
+			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
+		}
 		return leaf(written, addrval.Unknown())
 	}
 	out := &val{expr: written, form: formField, index: -1}

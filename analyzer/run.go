@@ -29,11 +29,19 @@ type site struct {
 	// implicit is set for a server started without any address (see
 	// implicit.go); expr is then the call that starts it.
 	implicit *implicitSite
-	// listenSite is set when expr is a caller's argument for a parameter
-	// that reaches the listen site (see params.go), with the parameter's
-	// role in the address.
-	listenSite ast.Expr
-	paramRole  role
+	// via is set when expr is a value passed to a parameter or written
+	// to a field that reaches the listen site (params.go, sink.go), with
+	// its role in the address; listenAPI is the listen API reached.
+	via       *via
+	paramRole role
+	listenAPI string
+	// learnOnly marks a site on a network that may be unix: it only
+	// teaches sinks, and is neither judged nor reported.
+	learnOnly bool
+	// fieldWrite marks a value written to a sink field (sink.go);
+	// elsewhere, a site whose server is started by another call, later
+	// (a constructor's or an option's argument, a field's value).
+	fieldWrite, elsewhere bool
 
 	// What the program analysis needs (see program.go): the call that
 	// listens or starts the server (the caller's call for a parameter),
@@ -51,6 +59,13 @@ type site struct {
 	fromFact   bool
 	factPorts  []string
 	factBlocks bool
+}
+
+// via says where a value passed on reaches a listener, for the finding's
+// related information.
+type via struct {
+	pos token.Pos
+	msg string
 }
 
 func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
@@ -74,6 +89,9 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		rules: rules,
 		res:   newResolver(pass, insp, rules),
 	}
+	if listens {
+		c.sinks = newSinkState(c)
+	}
 	c.allow, _ = addrval.ParseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
@@ -81,14 +99,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	}
 	// Record every site of every file, judge them as a program, then
 	// report file by file.
-	var files []*fileState
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if !cfg.IncludeTests && isTestFile(pass, file) {
 			continue
 		}
 		fs := &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool)}
-		files = append(files, fs)
+		c.files = append(c.files, fs)
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
 		fileReadsEnv := readsEnv && fileImports(file, rules.envPkgs)
@@ -102,7 +119,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 				// Reject by the name the call is written with before any
 				// type lookup: almost no call is a listener.
 				name := calledName(n)
-				if listens && rules.names[name] {
+				if listens && (rules.names[name] || c.sinks.funcNames[name]) {
 					c.call(cur, n)
 				}
 				if fileReadsEnv && rules.envNames[name] {
@@ -115,8 +132,18 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 			}
 		}
 	}
-	c.judge(files)
-	for _, fs := range files {
+	if listens {
+		c.followRelays()
+		c.dropJudged()
+	}
+	for _, fs := range c.files {
+		sortSites(fs.sites)
+	}
+	c.judge(c.files)
+	if listens {
+		c.exportSinkFacts()
+	}
+	for _, fs := range c.files {
 		c.fileState = fs
 		if !fs.skip {
 			for _, s := range fs.sites {
@@ -178,6 +205,10 @@ type checker struct {
 	allow addrval.Allow
 	// goOnly memoizes onlyGoCalled.
 	goOnly map[*types.Func]bool
+	sinks  *sinkState
+	files  []*fileState // the files checked, in order
+	// lastFile is the file where the last site was recorded.
+	lastFile *fileState
 	// fileState is the file being checked, embedded so that its fields
 	// read as the checker's own.
 	*fileState
@@ -205,7 +236,12 @@ type fileState struct {
 }
 
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	callee := typeutil.Callee(c.pass.TypesInfo, call)
+	if v, ok := callee.(*types.Var); ok && c.sinks != nil {
+		c.relayCall(call, v)
+		return
+	}
+	fn, ok := callee.(*types.Func)
 	if !ok {
 		return
 	}
@@ -215,6 +251,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	rule, ok := c.rules.calls[fn.FullName()]
 	if !ok {
+		c.sinkCall(call, fn)
 		return
 	}
 	if isMethodExpr(c.pass.TypesInfo, call) {
@@ -227,22 +264,32 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) <= rule.addr || call.Ellipsis.IsValid() {
 		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
 	}
-	if rule.network >= 0 && !c.streamOrPacketNetwork(call.Args[rule.network]) {
-		return
+	learnOnly := false
+	if rule.network >= 0 {
+		switch c.networkOf(call.Args[rule.network]) {
+		case netUnix:
+			return
+		case netUnknown:
+			// It may be a unix socket: no site, but the address is still
+			// a sink's (network, addr string), whose callers may pass a
+			// host and port.
+			learnOnly = true
+		}
 	}
 	addr := call.Args[rule.addr]
-	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort, call: call, creates: rule.network >= 0}
+	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort, call: call, creates: rule.network >= 0, learnOnly: learnOnly}
 	if rule.handler > 0 && rule.handler < len(call.Args) {
 		s.handler = call.Args[rule.handler]
 	}
 	switch rule.shape {
 	case shapeString:
 		s.val = c.res.str(addr)
-		if c.throughParams(s, s.val.strs) {
+		c.addSite(s, s.val.strs)
+		return
+	case shapeIPPort, shapeIPOnly:
+		if learnOnly {
 			return
 		}
-		s.alts = addrval.SplitAll(s.val.strs, rule.emptyPort)
-	case shapeIPPort, shapeIPOnly:
 		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
 		s.alts = s.val.addrs
 	}
@@ -258,17 +305,27 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-// streamOrPacketNetwork reports whether every value of the network
-// argument is a known non-unix network: unix sockets have paths, not
-// ports, and an unknown network may be one.
-func (c *checker) streamOrPacketNetwork(e ast.Expr) bool {
+type networkKind uint8
+
+const (
+	netIP      networkKind = iota // every value a known non-unix network
+	netUnix                       // some value a unix network: paths, not ports
+	netUnknown                    // may be either
+)
+
+// networkOf classifies the values of a network argument.
+func (c *checker) networkOf(e ast.Expr) networkKind {
+	kind := netIP
 	for _, alt := range c.res.str(e).strs {
 		t, ok := alt.Text()
-		if !ok || strings.HasPrefix(t, "unix") {
-			return false
+		switch {
+		case ok && strings.HasPrefix(t, "unix"):
+			return netUnix
+		case !ok:
+			kind = netUnknown
 		}
 	}
-	return true
+	return kind
 }
 
 func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
@@ -276,20 +333,25 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case *ast.ArrayType, *ast.MapType:
 		return // not a server struct, without a type lookup
 	}
-	typ := namedTypeName(c.pass.TypesInfo.TypeOf(lit))
+	t := c.pass.TypesInfo.TypeOf(lit)
+	typ := namedTypeName(t)
 	fields := c.rules.fields[typ]
-	if fields == nil {
-		return
-	}
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			srv := assignedVar(c.pass.TypesInfo, cur)
-			if rule, ok := fields[id.Name]; ok && !c.addressIgnored(srv, rule) {
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if rule, ok := fields[id.Name]; ok {
+			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
 				c.fieldSite(typ, id.Name, kv.Value, site{server: srv, listeners: rule.listeners, handler: handlerField(lit)})
+			}
+		} else if c.sinks.fieldNames[id.Name] && typ != "" {
+			if f := structField(t, id.Name); f != nil {
+				c.sinkWrite(f, typ, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
@@ -301,7 +363,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !c.rules.fieldNames[sel.Sel.Name] {
+		if !ok || !c.rules.fieldNames[sel.Sel.Name] && !c.sinks.fieldNames[sel.Sel.Name] {
 			continue
 		}
 		selection := c.pass.TypesInfo.Selections[sel]
@@ -311,6 +373,16 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		owner := fieldOwner(selection)
 		rule, ok := c.rules.fields[owner][sel.Sel.Name]
 		if !ok {
+			if f, ok := selection.Obj().(*types.Var); ok && owner != "" {
+				var holder *types.Var
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+					holder, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
+				}
+				if holder != nil && c.res.vars.of(holder).params[holder] {
+					holder = nil // the caller's value: it goes back to the caller
+				}
+				c.sinkWrite(f, owner, as.Rhs[i], holder, as)
+			}
 			continue
 		}
 		var srv *types.Var
@@ -393,11 +465,7 @@ func fieldOwner(sel *types.Selection) string {
 // is known of the server.
 func (c *checker) fieldSite(typ, field string, value ast.Expr, s site) {
 	s.api, s.expr, s.shape, s.val = shortType(typ)+"."+field, value, shapeString, c.res.str(value)
-	if c.throughParams(s, s.val.strs) {
-		return
-	}
-	s.alts = addrval.SplitAll(s.val.strs, "")
-	c.record(s)
+	c.addSite(s, s.val.strs)
 }
 
 // handlerField returns a server literal's Handler, or nil when it has

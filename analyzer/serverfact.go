@@ -42,7 +42,7 @@ func (c *checker) exportServerFacts(all []*site) {
 	var order []*types.Func
 	for _, s := range all {
 		decl := s.fn
-		if s.fromFact || decl == nil || !decl.Name.IsExported() || strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+		if s.fromFact || s.elsewhere || decl == nil || !decl.Name.IsExported() || strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
 			continue // only another package's command can use the fact
 		}
 		fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -70,6 +70,14 @@ func (c *checker) exportServerFacts(all []*site) {
 // factSites returns, in a command, a site for each call of another
 // package's function that starts a server.
 func (c *checker) factSites(files []*fileState) {
+	sited := make(map[*ast.CallExpr]bool) // calls passing a sink its address are sites already
+	for _, fs := range files {
+		for _, s := range fs.sites {
+			if s.call != nil {
+				sited[s.call] = true
+			}
+		}
+	}
 	for _, fs := range files {
 		if fs.skip {
 			continue
@@ -77,7 +85,7 @@ func (c *checker) factSites(files []*fileState) {
 		for cur := range fs.fileCur.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			fn := calleeFunc(c.pass.TypesInfo, call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.rules.pkgs[fn.Pkg().Path()] {
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.rules.pkgs[fn.Pkg().Path()] || sited[call] {
 				continue // the rule set's packages (net, net/http, the frameworks) are sites already
 			}
 			var fact serverFact

@@ -25,8 +25,8 @@ func init() {
 }
 
 type config struct {
-	Addr string
-	Port int
+	Addr string // want Addr:`sink: address of http.ListenAndServe`
+	Port int    // want Port:`sink: port of http.ListenAndServe`
 }
 
 func fromEnvironment() {
@@ -63,7 +63,7 @@ func fromConfig(cfg config) {
 }
 
 // Serve's callers are unknown: its parameter is configuration.
-func Serve(addr string) error { // want Serve:`serves`
+func Serve(addr string) error { // want Serve:`serves` Serve:`sink: param 0 address of http.ListenAndServe`
 	return http.ListenAndServe(addr, nil)
 }
 

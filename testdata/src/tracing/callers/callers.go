@@ -36,16 +36,19 @@ func main() {
 
 func startOne(addr string) { go http.ListenAndServe(addr, nil) }
 
-// A caller passes configuration: the parameter is unknown at every call.
+// One caller passes configuration, another a constant: that call listens
+// on a hard-coded port.
 func mixed(addr string) { http.ListenAndServe(addr, nil) }
 
-// Escapes: stored as a value, so other callers may exist.
+// Escapes: stored as a value, so other callers may exist; this package's
+// direct calls are still known.
 func stored(addr string) { http.ListenAndServe(addr, nil) }
 
 var handlers = map[string]func(string){"stored": stored}
 
-// Exported: callers in other packages are unknown.
-func Serve(addr string) { http.ListenAndServe(addr, nil) } // want Serve:`serves`
+// Exported: callers in other packages are unknown, and learn of its sink
+// from its fact.
+func Serve(addr string) { http.ListenAndServe(addr, nil) } // want Serve:`serves` Serve:`sink: param 0 address of http.ListenAndServe`
 
 // Reassigned inside: not only the callers' value.
 func reassigned(addr string) {
@@ -55,11 +58,14 @@ func reassigned(addr string) {
 	http.ListenAndServe(addr, nil)
 }
 
+func eachCall() {
+	mixed(":8080")  // want `http\.ListenAndServe \(through mixed\) listens on hard-coded port 8080`
+	stored(":8081") // want `callers\.stored listens on hard-coded port 8081`
+	Serve(":8082")  // want `callers\.Serve listens on hard-coded port 8082`
+}
+
 func negatives() {
-	mixed(":8080")
 	mixed(os.Getenv("ADDR"))
-	stored(":8081")
-	Serve(":8082")
 	reassigned(":8083")
 	startTwo(":0")
 }

@@ -8,7 +8,7 @@ import (
 )
 
 type config struct {
-	Addr    string
+	Addr    string // want Addr:`sink: address of http.ListenAndServe`
 	Metrics string
 }
 

@@ -1,0 +1,106 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// A listener is sometimes made by a function passed in:
+//
+//	func (f *Fds) Listen(network, addr string) (net.Listener, error) {
+//		return f.ListenWithCallback(network, addr, f.newListener)
+//	}
+//	func (f *Fds) ListenWithCallback(network, addr string, callback func(network, addr string) (net.Listener, error)) … {
+//		… callback(network, addr) …
+//	}
+//
+// ListenWithCallback passes its parameter addr to its parameter callback:
+// a relay. At a call that passes a sink as the callback (f.newListener,
+// whose addr reaches net.ListenConfig.Listen), the argument for addr
+// reaches that sink too.
+
+// relay says that a function calls its parameter fn with its parameter
+// from as argument arg.
+type relay struct {
+	fn, arg, from int
+}
+
+// relayCall records the relays of a call of a function-typed parameter.
+func (c *checker) relayCall(call *ast.CallExpr, callee *types.Var) {
+	o, ok := c.res.paramOf(callee)
+	if !ok || o.fn == nil || call.Ellipsis.IsValid() {
+		return
+	}
+	for i, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		if from, ok := c.res.paramOf(v); ok && from.key == o.key {
+			if c.sinks.relays[o.fn] == nil {
+				c.sinks.relayFns = append(c.sinks.relayFns, o.fn)
+			}
+			c.sinks.relays[o.fn] = append(c.sinks.relays[o.fn], relay{fn: o.index, arg: i, from: from.index})
+		}
+	}
+}
+
+// followRelays makes sites of the arguments that calls of relaying
+// functions pass on to a sink, until no more sinks are learned.
+func (c *checker) followRelays() {
+	type key struct {
+		call *ast.CallExpr
+		r    relay
+	}
+	done := make(map[key]bool)
+	for learned := true; learned; {
+		learned = false
+		for _, fn := range c.sinks.relayFns {
+			for _, u := range c.sinks.uses[fn] {
+				for _, r := range c.sinks.relays[fn] {
+					if done[key{u.call, r}] || r.fn >= len(u.call.Args) || r.from >= len(u.call.Args) {
+						continue
+					}
+					target := c.funcValue(u.call.Args[r.fn])
+					if target == nil {
+						continue
+					}
+					for _, sk := range c.sinksOf(target) {
+						if sk.Param == r.arg {
+							done[key{u.call, r}] = true
+							n := len(c.sinks.order)
+							sk.Param = r.from
+							c.sinkCallSite(u.call, fn, sk)
+							learned = learned || len(c.sinks.order) > n
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// funcValue returns the function a function value names: f, pkg.F or a
+// method value x.M.
+func (c *checker) funcValue(e ast.Expr) *types.Func {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := c.pass.TypesInfo.Uses[e].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if sel := c.pass.TypesInfo.Selections[e]; sel != nil {
+			if sel.Kind() == types.MethodVal {
+				fn, _ := sel.Obj().(*types.Func)
+				return fn
+			}
+			return nil
+		}
+		fn, _ := c.pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}

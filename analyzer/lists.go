@@ -1,0 +1,138 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
+)
+
+// Services often list their listeners in a package-level table:
+//
+//	var listeners = []string{":8080", ":9090"}
+//	for _, a := range listeners { go http.ListenAndServe(a, nil) }
+//
+// A variable of the package, unexported, initialised with a slice, array
+// or map literal and only ever ranged over, indexed or measured is frozen:
+// its elements are all the values it holds, so a variable ranging over it
+// takes each of them, and listeners[0] the first. A frozen table of
+// struct literals gives a ranging variable's fields their values too.
+
+// frozenElems returns the element expressions of the frozen variable id
+// names, or ok=false when it is not frozen.
+func (r *resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
+	v, isVar := r.info.Uses[id].(*types.Var)
+	if !isVar || v.Pkg() != r.pkg || v.Parent() != r.pkg.Scope() || v.Exported() {
+		return nil, false
+	}
+	if lit, ok := r.frozen[v]; ok {
+		return lit, lit != nil
+	}
+	if r.frozen == nil {
+		r.frozen = make(map[*types.Var]*ast.CompositeLit)
+	}
+	r.frozen[v] = nil // a cycle through its own elements is unknown
+	x := r.vars.of(v)
+	defs := x.defs[v]
+	if x.opaque[v] || len(defs) != 1 || defs[0].index >= 0 {
+		return nil, false
+	}
+	lit, ok = ast.Unparen(defs[0].rhs).(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	switch r.info.TypeOf(lit).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+	default:
+		return nil, false
+	}
+	for _, cur := range r.vars.occurrences()[id.Name] {
+		use := cur.Node().(*ast.Ident)
+		if r.info.Uses[use] != v {
+			continue
+		}
+		switch cur.ParentEdgeKind() {
+		case edge.RangeStmt_X:
+		case edge.IndexExpr_X:
+			switch cur.Parent().ParentEdgeKind() {
+			case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.SelectorExpr_X:
+				return nil, false // written, its address taken, or a field of an element
+			}
+		case edge.CallExpr_Args:
+			if b, ok := r.info.Uses[calleeIdent(cur.Parent().Node().(*ast.CallExpr))].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	r.frozen[v] = lit
+	return lit, true
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+	return id
+}
+
+// elemDefs returns the definitions of a variable ranging over id: its
+// own (other assignments in the loop), and each element of a frozen
+// table; nil when the table is not frozen.
+func (r *resolver) elemDefs(own []def, id *ast.Ident) []def {
+	lit, ok := r.frozenElems(id)
+	if !ok {
+		return nil
+	}
+	defs := append([]def(nil), own...)
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		defs = append(defs, def{rhs: elt, index: -1, pos: elt.Pos()})
+	}
+	return defs
+}
+
+// element resolves table[i] of a frozen table: the element a constant
+// index or key selects, else any of them.
+func (r *resolver) element(written ast.Expr, x *ast.IndexExpr) *val {
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	lit, ok := r.frozenElems(id)
+	if !ok {
+		return nil
+	}
+	key := r.info.Types[x.Index].Value
+	out := &val{expr: written, form: formVar, index: -1}
+	for i, elt := range lit.Elts {
+		value := elt
+		kv, keyed := elt.(*ast.KeyValueExpr)
+		if keyed {
+			value = kv.Value
+		}
+		if key != nil {
+			var at constant.Value
+			switch {
+			case keyed:
+				at = r.info.Types[kv.Key].Value
+			case !isKeyed(lit):
+				at = constant.MakeInt64(int64(i))
+			}
+			if at == nil || at.Kind() != key.Kind() || !constant.Compare(at, token.EQL, key) {
+				continue
+			}
+		}
+		p := r.str(value)
+		out.strs = addrval.Union(out.strs, p.strs)
+		out.parts = append(out.parts, p)
+	}
+	if len(out.parts) == 0 {
+		return leaf(written, addrval.Unknown())
+	}
+	return out
+}

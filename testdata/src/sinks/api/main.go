@@ -1,0 +1,24 @@
+// Command api starts the servers of package server with hard-coded
+// addresses: each is reported where it is written.
+package main
+
+import (
+	"log"
+
+	"sinks/server"
+)
+
+type app struct{ server.Base }
+
+func main() {
+	go server.Run(":8080")                                            // want `server\.Run listens on hard-coded port 8080`
+	go server.ServeOn(9091, nil)                                      // want `server\.ServeOn listens on hard-coded port 9091`
+	s := server.New(server.Config{Addr: "localhost:9090", Name: "x"}) // want `server\.Config\.Addr listens on hard-coded port 9090: the platform routes only \$PORT, to the primary server server\.Run`
+	go s.Start()
+	go server.Web{Port: 9092}.Start()                    // want `server\.Web\.Port listens on hard-coded port 9092`
+	go server.NewAPI(":9093").Run()                      // want `server\.NewAPI listens on hard-coded port 9093`
+	go server.NewServer(server.Address(":9094")).Start() // want `server\.Address listens on hard-coded port 9094`
+	var a app
+	go a.Listen(":9095")           // want `server\.Base\.Listen listens on hard-coded port 9095`
+	log.Fatal(server.Run(":8081")) // want `server\.Run listens on hard-coded port 8081`
+}

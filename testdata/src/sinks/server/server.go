@@ -1,0 +1,91 @@
+// Package server wraps its listeners: the addresses come from its callers,
+// through parameters, configuration structs, constructors and options.
+package server
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+)
+
+// Run listens on its parameter.
+func Run(addr string) error { // want Run:`serves` Run:`sink: param 0 address of http.ListenAndServe`
+	return http.ListenAndServe(addr, nil)
+}
+
+// ServeOn takes the port alone.
+func ServeOn(port int, h http.Handler) error { // want ServeOn:`serves` ServeOn:`sink: param 0 port of http.ListenAndServe`
+	return http.ListenAndServe(":"+strconv.Itoa(port), h)
+}
+
+// Config is filled by the caller; Start listens on its Addr.
+type Config struct {
+	Addr string // want Addr:`sink: address of net.Listen`
+	Name string
+}
+
+type Server struct {
+	cfg Config
+	ln  net.Listener
+}
+
+func New(cfg Config) *Server { return &Server{cfg: cfg} }
+
+func (s *Server) Start() error { // want Start:`serves`
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	return nil
+}
+
+// Web is started by value, on a port field.
+type Web struct {
+	Port int // want Port:`sink: port of http.ListenAndServe`
+}
+
+func (w Web) Start() error { // want Start:`serves`
+	return http.ListenAndServe(fmt.Sprintf(":%d", w.Port), nil)
+}
+
+// NewAPI stores its parameter into a field that Run listens on.
+type API struct{ addr string }
+
+func NewAPI(addr string) *API { return &API{addr: addr} } // want NewAPI:`sink: param 0 address of http.ListenAndServe`
+
+func (a *API) Run() error { // want Run:`serves`
+	return http.ListenAndServe(a.addr, nil)
+}
+
+// Options set the address through a function value.
+type Options struct{ address string }
+
+type Option func(*Options)
+
+func Address(a string) Option { return func(o *Options) { o.address = a } } // want Address:`sink: param 0 address of net.Listen`
+
+func NewServer(opts ...Option) *Options {
+	o := &Options{}
+	for _, f := range opts {
+		f(o)
+	}
+	return o
+}
+
+func (o *Options) Start() (net.Listener, error) { // want Start:`serves`
+	return net.Listen("tcp", o.address)
+}
+
+// Base is embedded: its method is promoted.
+type Base struct{}
+
+func (Base) Listen(addr string) (net.Listener, error) { // want Listen:`serves` Listen:`sink: param 0 address of net.Listen`
+	return net.Listen("tcp", addr)
+}
+
+// Describe only formats an address, Dial is a client: neither is a sink.
+func Describe(addr string) string { return "listening on " + addr }
+
+func Dial(addr string) (net.Conn, error) { return net.Dial("tcp", addr) }
