@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A listener is sometimes made by a function passed in:
@@ -60,21 +62,25 @@ func (c *checker) followRelays() {
 	for learned := true; learned; {
 		learned = false
 		for _, fn := range c.sinks.relayFns {
-			for _, u := range c.sinks.uses[fn] {
+			for _, cur := range c.uses(fn.Name()) {
+				call, ok := cur.Node().(*ast.CallExpr)
+				if !ok || typeutil.Callee(c.pass.TypesInfo, call) != fn {
+					continue
+				}
 				for _, r := range c.sinks.relays[fn] {
-					if done[key{u.call, r}] || r.fn >= len(u.call.Args) || r.from >= len(u.call.Args) {
+					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
 						continue
 					}
-					target := c.funcValue(u.call.Args[r.fn])
+					target := c.funcValue(call.Args[r.fn])
 					if target == nil {
 						continue
 					}
 					for _, sk := range c.sinksOf(target) {
 						if sk.Param == r.arg {
-							done[key{u.call, r}] = true
+							done[key{call, r}] = true
 							n := len(c.sinks.order)
 							sk.Param = r.from
-							c.sinkCallSite(u.call, fn, sk)
+							c.sinkCallSite(call, fn, sk)
 							learned = learned || len(c.sinks.order) > n
 						}
 					}

@@ -242,7 +242,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	fn, ok := callee.(*types.Func)
-	if !ok {
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	if !c.rules.pkgs[fn.Pkg().Path()] || !c.rules.names[fn.Name()] {
+		c.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
 	if ir, ok := c.rules.implicit[fn.FullName()]; ok {
@@ -351,7 +355,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.fieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, typ, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
+				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
@@ -370,18 +374,16 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		if selection == nil || selection.Kind() != types.FieldVal {
 			continue
 		}
-		owner := fieldOwner(selection)
-		rule, ok := c.rules.fields[owner][sel.Sel.Name]
+		ownerType := fieldOwnerType(selection)
+		var rule fieldRule
+		if c.rules.fieldNames[sel.Sel.Name] {
+			rule, ok = c.rules.fields[namedTypeName(ownerType)][sel.Sel.Name]
+		} else {
+			ok = false
+		}
 		if !ok {
-			if f, ok := selection.Obj().(*types.Var); ok && owner != "" {
-				var holder *types.Var
-				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-					holder, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
-				}
-				if holder != nil && c.res.vars.of(holder).params[holder] {
-					holder = nil // the caller's value: it goes back to the caller
-				}
-				c.sinkWrite(f, owner, as.Rhs[i], holder, as)
+			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
+				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
 			}
 			continue
 		}
@@ -390,7 +392,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 		}
 		if !c.addressIgnored(srv, rule) {
-			c.fieldSite(owner, sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners})
+			c.fieldSite(namedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners})
 		}
 	}
 }
@@ -442,10 +444,11 @@ func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
 	return true
 }
 
-// fieldOwner names the struct type that declares a selected field,
+// fieldOwnerType returns the struct type that declares a selected field,
 // following embedded fields: s.Addr on a type embedding *http.Server is
-// net/http.Server's Addr.
-func fieldOwner(sel *types.Selection) string {
+// net/http.Server's Addr. It is nil when an embedded field is not a
+// struct.
+func fieldOwnerType(sel *types.Selection) types.Type {
 	t := sel.Recv()
 	idx := sel.Index()
 	for _, i := range idx[:len(idx)-1] {
@@ -454,11 +457,11 @@ func fieldOwner(sel *types.Selection) string {
 		}
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
-			return ""
+			return nil
 		}
 		t = st.Field(i).Type()
 	}
-	return namedTypeName(t)
+	return t
 }
 
 // fieldSite records the site of a server's address field; s holds what

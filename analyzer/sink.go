@@ -12,6 +12,7 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A sink is a parameter or a struct field whose value reaches the address
@@ -65,28 +66,29 @@ func (f *sinkFact) String() string {
 
 // sinkState is the checker's knowledge of sinks in one package.
 type sinkState struct {
-	local map[types.Object][]sink    // this package's sinks, by function or field
-	order []types.Object             // in the order learned, for facts
-	uses  map[types.Object][]sinkUse // this package's calls of its functions and writes of its fields
+	local map[types.Object][]sink // this package's sinks, by function or field
+	order []types.Object          // in the order learned, for facts
 	// imported memoizes other packages' facts.
 	imported map[types.Object][]sink
-	// funcNames and fieldNames filter calls and field writes by name:
-	// the names of imported sinks and of this package's candidates.
+	// funcNames and fieldNames filter calls and field writes by name, in
+	// the walk: the names of imported sinks, and of this package's
+	// parameters of function type (relays' callees).
 	funcNames, fieldNames map[string]bool
+	// byName indexes the package's calls and field writes by the name of
+	// the function or field, built when its first sink is learned: uses
+	// of its own sinks are found there, not in the walk, which spares
+	// every package without one.
+	byName map[string][]inspector.Cursor
 	// relays are the functions that pass a parameter to a parameter of
 	// function type (callbacks.go), in the order found.
 	relays   map[*types.Func][]relay
 	relayFns []*types.Func
 }
 
-// sinkUse is a call of a function of the package, or a value written to
-// a field of one of its types: a site once the function or field is found
-// to be a sink.
+// sinkUse is a value written to a sink field.
 type sinkUse struct {
-	call   *ast.CallExpr // a call, with its callee
-	fn     *types.Func
-	value  ast.Expr // a field's value, with the field's type
-	typ    string
+	value  ast.Expr   // the field's value
+	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
 }
@@ -94,7 +96,6 @@ type sinkUse struct {
 func newSinkState(c *checker) *sinkState {
 	st := &sinkState{
 		local:      make(map[types.Object][]sink),
-		uses:       make(map[types.Object][]sinkUse),
 		imported:   make(map[types.Object][]sink),
 		funcNames:  make(map[string]bool),
 		fieldNames: make(map[string]bool),
@@ -109,38 +110,54 @@ func newSinkState(c *checker) *sinkState {
 			}
 		}
 	}
-	// This package's candidates: functions with a parameter, and fields
-	// of its types, that can carry an address.
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func); ok && hasAddressParam(fn.Signature()) {
-					st.funcNames[d.Name.Name] = true
-					// Its parameters of function type may be relays' callees.
-					params := fn.Signature().Params()
-					for i := range params.Len() {
-						if sig, ok := params.At(i).Type().Underlying().(*types.Signature); ok && hasAddressParam(sig) {
-							st.funcNames[params.At(i).Name()] = true
-						}
-					}
-				}
-			case *ast.GenDecl:
-				for _, spec := range d.Specs {
-					if ts, ok := spec.(*ast.TypeSpec); ok {
-						if s, ok := ts.Type.(*ast.StructType); ok {
-							for _, f := range s.Fields.List {
-								for _, n := range f.Names {
-									st.fieldNames[n.Name] = true
-								}
-							}
-						}
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			for _, field := range fd.Type.Params.List {
+				if ft, ok := field.Type.(*ast.FuncType); ok && ft.Params != nil && len(ft.Params.List) > 0 {
+					for _, n := range field.Names {
+						st.funcNames[n.Name] = true
 					}
 				}
 			}
 		}
 	}
 	return st
+}
+
+// uses returns the calls of a function, or the field writes of a field,
+// of this package, by name (the callers check the object).
+func (c *checker) uses(name string) []inspector.Cursor {
+	if c.sinks.byName == nil {
+		c.sinks.byName = make(map[string][]inspector.Cursor)
+		for _, fs := range c.files {
+			if fs.skip {
+				continue
+			}
+			for cur := range fs.fileCur.Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.CallExpr:
+					if name := calledName(n); name != "" {
+						c.sinks.byName[name] = append(c.sinks.byName[name], cur)
+					}
+				case *ast.KeyValueExpr:
+					if id, ok := n.Key.(*ast.Ident); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+						c.sinks.byName[id.Name] = append(c.sinks.byName[id.Name], cur)
+					}
+				case *ast.AssignStmt:
+					for _, lhs := range n.Lhs {
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+							c.sinks.byName[sel.Sel.Name] = append(c.sinks.byName[sel.Sel.Name], cur)
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.sinks.byName[name]
 }
 
 // sinksOf returns the sinks of a function or field.
@@ -160,13 +177,11 @@ func (c *checker) sinksOf(obj types.Object) []sink {
 	return c.sinks.imported[obj]
 }
 
-// sinkCall handles a call of a function that may have sinks.
+// sinkCall handles, in the walk, a call of another package's function
+// that may have sinks; this package's are found by addSink.
 func (c *checker) sinkCall(call *ast.CallExpr, fn *types.Func) {
 	if fn.Pkg() == c.pass.Pkg {
-		if !hasAddressParam(fn.Signature()) {
-			return
-		}
-		c.sinks.uses[fn] = append(c.sinks.uses[fn], sinkUse{call: call, fn: fn})
+		return
 	}
 	for _, sk := range c.sinksOf(fn) {
 		c.sinkCallSite(call, fn, sk)
@@ -176,26 +191,23 @@ func (c *checker) sinkCall(call *ast.CallExpr, fn *types.Func) {
 // sinkWrite handles a value written to a field of a struct type typ:
 // into a local variable (in a composite literal assigned to it, or by an
 // assignment to its field), or elsewhere (holder nil).
-func (c *checker) sinkWrite(field *types.Var, typ string, value ast.Expr, holder *types.Var, write ast.Node) {
-	u := sinkUse{value: value, typ: typ, holder: holder, write: write}
+func (c *checker) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
 	if field.Pkg() == c.pass.Pkg {
-		if !isBasic(field.Type(), types.IsString|types.IsInteger) {
-			return
-		}
-		c.sinks.uses[field] = append(c.sinks.uses[field], u)
+		return // found by addSink
 	}
 	for _, sk := range c.sinksOf(field) {
-		c.sinkFieldSite(field, sk, u)
+		c.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
 	}
 }
 
 // sinkFieldSite records the site of a value written to a sink field,
 // unless it is written into a variable it cannot reach the sink from.
 func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
-	if u.holder != nil && !c.writeReaches(u.holder, field.Name(), sk.Readers, u.write) {
+	// A parameter's field goes back to the caller's value.
+	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field.Name(), sk.Readers, u.write) {
 		return
 	}
-	c.sinkValueSite(shortType(u.typ)+"."+field.Name(), u.value, field, sk, nil)
+	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil)
 }
 
 // writeReaches reports whether a value written to field of the local
@@ -404,13 +416,61 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 		c.sinks.order = append(c.sinks.order, obj)
 	}
 	c.sinks.local[obj] = append(have, sk)
-	for _, u := range c.sinks.uses[obj] {
-		if u.call != nil {
-			c.sinkCallSite(u.call, u.fn, sk)
-		} else {
-			c.sinkFieldSite(obj.(*types.Var), sk, u)
+	switch obj := obj.(type) {
+	case *types.Func:
+		for _, cur := range c.uses(obj.Name()) {
+			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(c.pass.TypesInfo, call) == obj {
+				c.sinkCallSite(call, obj, sk)
+			}
+		}
+	case *types.Var:
+		for _, cur := range c.uses(obj.Name()) {
+			if u, ok := c.fieldWriteAt(cur, obj); ok {
+				c.sinkFieldSite(obj, sk, u)
+			}
 		}
 	}
+}
+
+// fieldWriteAt returns the write of field at cur, a keyed element of a
+// composite literal or an assignment, if it writes that field.
+func (c *checker) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
+	info := c.pass.TypesInfo
+	switch n := cur.Node().(type) {
+	case *ast.KeyValueExpr:
+		litCur := cur.Parent()
+		lit := litCur.Node().(*ast.CompositeLit)
+		t := info.TypeOf(lit)
+		if t == nil || structField(t, field.Name()) != field {
+			return sinkUse{}, false
+		}
+		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, litCur), write: lit}, true
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return sinkUse{}, false
+		}
+		for i, lhs := range n.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != field.Name() {
+				continue
+			}
+			selection := info.Selections[sel]
+			if selection == nil || selection.Obj() != field {
+				continue
+			}
+			return sinkUse{value: n.Rhs[i], typ: fieldOwnerType(selection), holder: holderOf(info, sel), write: n}, true
+		}
+	}
+	return sinkUse{}, false
+}
+
+// holderOf returns the variable whose field sel selects: cfg in cfg.Addr.
+func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	return nil
 }
 
 // exportSinkFacts exports the sinks other packages can use.
