@@ -28,7 +28,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "portlint: %v (see portlint -help)\n", err)
 		os.Exit(2)
 	}
-	driver.Main(analyzer.Analyzer)
+	// The command computes, and caches, the facts of the dependencies
+	// that may wrap a listen API, as go vet computes every package's.
+	driver.MainWith(analyzer.Analyzer, driver.Options{DepFacts: &driver.DepFacts{
+		Pkgs:   analyzer.ListenPkgs(),
+		Filter: analyzer.DepFilter,
+	}})
 }
 
 // driverValueFlags are the flags of the drivers (internal/driver, and

@@ -9,8 +9,10 @@
 // loads only the named packages and the main module's own packages from
 // source and everything else from export data, as singlechecker does for
 // an analyzer without facts; facts flow between the packages loaded from
-// source (see load.go). The go vet protocol (-V, -flags, a .cfg file) is
-// left to singlechecker, which hands it to unitchecker.
+// source (see load.go) and, with Options.DepFacts, from the dependencies
+// an analyzer selects, loaded from source once and cached (depfacts.go).
+// The go vet protocol (-V, -flags, a .cfg file) is left to
+// singlechecker, which hands it to unitchecker.
 package driver
 
 import (
@@ -38,11 +40,15 @@ type options struct {
 	tests                   bool
 	tags                    string
 	cpuprof, memprof, trace string
+	deps                    *DepFacts // Options.DepFacts
 }
 
 // Main is the main function of a standalone analysis command for a: it
 // parses the flags, runs a and exits.
-func Main(a *analysis.Analyzer) {
+func Main(a *analysis.Analyzer) { MainWith(a, Options{}) }
+
+// MainWith is Main with options.
+func MainWith(a *analysis.Analyzer, o Options) {
 	args := os.Args[1:]
 	if VetProtocol(args) {
 		// -V is answered here rather than by singlechecker, which
@@ -55,7 +61,7 @@ func Main(a *analysis.Analyzer) {
 		singlechecker.Main(a)
 		return
 	}
-	os.Exit(Run(a, args, os.Stdout, os.Stderr))
+	os.Exit(RunWith(a, o, args, os.Stdout, os.Stderr))
 }
 
 // VetProtocol reports whether args are those cmd/go passes to a vet tool:
@@ -75,7 +81,13 @@ func VetProtocol(args []string) bool {
 // exit code: 0 clean (or fixes, JSON or SARIF written), 1 packages or fixes failed,
 // 2 a usage error, 3 diagnostics reported.
 func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	return RunWith(a, Options{}, args, stdout, stderr)
+}
+
+// RunWith is Run with options.
+func RunWith(a *analysis.Analyzer, o Options, args []string, stdout, stderr io.Writer) int {
 	fs, opts, usage := newFlagSet(a, stderr)
+	opts.deps = o.DepFacts
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			usage()
@@ -151,13 +163,24 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	if len(loadErrors) > 0 {
 		exit = 1
 	}
+	run := a
+	if facts && opts.deps != nil {
+		// Before keepRootImports: the dependencies are found through
+		// the roots' imports.
+		if table := dependencyFacts(a, roots, opts.deps, "", opts, stderr); table != nil {
+			run = wrapAnalyzer(a, table, false)
+		}
+	}
 	if facts {
 		keepRootImports(roots)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, named, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{run}, named, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1
+	}
+	if run != a {
+		restoreAnalyzer(graph, run, a)
 	}
 	if opts.fix || opts.diff {
 		if err := applyFixes(graph, opts.diff, paths, stdout); err != nil {

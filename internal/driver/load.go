@@ -16,23 +16,24 @@ import (
 // facts it may use. Those are the main module's (and workspace's): a
 // helper such as config.Addr() in the user's own code. Packages of other
 // modules and of the standard library stay export data and contribute no
-// facts; type-checking them from source, as singlechecker does, would
-// cost far more than the analysis. When the patterns name only part of
-// the main module (portlint ./cmd/server importing ./internal/config),
-// the packages they import from it are added and everything is loaded
-// once more, so that the graph holds one set of types.
+// facts here; type-checking them from source, as singlechecker does,
+// would cost far more than the analysis (Options.DepFacts computes those
+// of the few dependencies an analyzer selects: depfacts.go). When the
+// patterns name only part of the main module (portlint ./cmd/server
+// importing ./internal/config), the packages they import from it are
+// added and everything is loaded once more, so that the graph holds one
+// set of types.
 //
 // load returns the packages the patterns named, and all those loaded as
 // roots (the added ones too, reachable from the named through Imports).
 func load(dir string, patterns []string, opts *options, facts bool) (named, roots []*packages.Package, err error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Dir:   dir,
-		Tests: opts.tests,
+	mode := packages.LoadSyntax | packages.NeedModule
+	if facts && opts.deps != nil {
+		// The cache keys of dependency facts name the imports by their
+		// export data, which the load computes anyway.
+		mode |= packages.NeedExportFile
 	}
-	if opts.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + opts.tags}
-	}
+	cfg := loadConfig(dir, opts, mode)
 	named, err = packages.Load(cfg, patterns...)
 	if err == nil && len(named) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))

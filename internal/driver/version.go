@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 )
 
 // moduleVersion returns the version of the module that provides the
@@ -56,13 +57,38 @@ func printVersion(w io.Writer, name string) {
 // another Go release or a replaced dependency is a different tool), and a
 // run of the same binary answers the same.
 func writeVersionFull(w io.Writer, name string, info *debug.BuildInfo, exe io.Reader) error {
-	h := sha256.New()
-	if _, err := io.Copy(h, exe); err != nil {
+	sum, err := hashExecutable(exe)
+	if err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s version %s buildID=%x\n", name, moduleVersion(info), h.Sum(nil))
+	_, err = fmt.Fprintf(w, "%s version %s buildID=%x\n", name, moduleVersion(info), sum)
 	return err
 }
+
+// hashExecutable returns the hash -V=full prints of the executable exe.
+func hashExecutable(exe io.Reader) ([]byte, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, exe); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// executableID returns the hash of the running executable that -V=full
+// prints, once per process: the identity of the analyzer's code, which
+// the keys of the dependency fact cache include as go vet's include it.
+var executableID = sync.OnceValues(func() ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return hashExecutable(f)
+})
 
 // versionProtocol answers -V=full (go vet and go fix) and -V, which
 // prints the first fields only, as the Go toolchain's commands do. It
