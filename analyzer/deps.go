@@ -23,8 +23,9 @@ func ListenPkgs() map[string]bool { return maps.Clone(defaultRules.pkgs) }
 
 // depWords are the words a dependency's file must contain, whatever it
 // imports, to be selected: the usual names of listen APIs and of address
-// parameters and fields.
-var depWords = []string{"Listen", "Serve", "Addr", "Port"}
+// parameters and fields. ("Serve" would take every http.Handler's
+// ServeHTTP; ListenAndServe has "Listen".)
+var depWords = []string{"Listen", "Addr", "Port"}
 
 // depNames are the words for each package of the rules: the bare names
 // of its listen functions and of its servers' address fields. A
