@@ -30,6 +30,7 @@ type fixedProgram struct {
 	loopback  int    // how many of them stay on loopback (fewest)
 	body      string // what the app writes for GET /
 	pprof     bool   // it serves net/http/pprof, which must stay on loopback
+	notHTTP   int    // how many of its listeners on all interfaces do not speak HTTP (a DNS server)
 }
 
 // TestFixedProgramsStart is the end-to-end test of issue 14 (one port per
@@ -213,7 +214,11 @@ func checkProgram(t *testing.T, dir string, p fixedProgram) {
 		t.Errorf("%d listeners on loopback, want at least %d: %v", len(loopback), p.loopback, loopback)
 	}
 
-	// The app answers on $PORT on all interfaces.
+	// The app answers on $PORT on all interfaces, and nothing else
+	// listens there.
+	if n := len(slices.DeleteFunc(slices.Clone(socks), func(s netip.AddrPort) bool { return int(s.Port()) != port })); n > 1 {
+		t.Errorf("%d listeners on $PORT (%d), want 1", n, port)
+	}
 	if !slices.ContainsFunc(public, func(s netip.AddrPort) bool { return int(s.Port()) == port }) {
 		t.Errorf("no listener on all interfaces at $PORT (%d)", port)
 	} else if code, body, err := httpGet(viaLoopback(port), "/"); err != nil || code != http.StatusOK || body != p.body {
@@ -222,12 +227,16 @@ func checkProgram(t *testing.T, dir string, p fixedProgram) {
 
 	// No socket on all interfaces serves the profiler, which still
 	// serves on loopback.
+	var notHTTP []string
 	for _, s := range public {
 		if yes, err := servesProfiler(viaLoopback(int(s.Port())), cmd.Args[0]); err != nil {
-			t.Errorf("%v (all interfaces) does not answer HTTP: %v", s, err)
+			notHTTP = append(notHTTP, fmt.Sprintf("%v: %v", s, err))
 		} else if yes {
 			t.Errorf("%v (all interfaces) serves /debug/pprof/", s)
 		}
+	}
+	if len(notHTTP) != p.notHTTP {
+		t.Errorf("%d listeners on all interfaces do not answer HTTP, want %d:\n%s", len(notHTTP), p.notHTTP, strings.Join(notHTTP, "\n"))
 	}
 	if p.pprof && !slices.ContainsFunc(loopback, func(s netip.AddrPort) bool {
 		yes, _ := servesProfiler(s, cmd.Args[0])

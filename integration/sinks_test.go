@@ -1,0 +1,228 @@
+package integration
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// The sinkmod fixture is the end-to-end test of learned listen APIs
+// (sinks): a real multi-package module whose command, cmd/api, starts
+// every server through an API that portlint learns from code, not from
+// its table — server.Run's parameter and server.Config.Addr in the
+// module's own package server, tableflip's Fds.Listen (reached through a
+// callback) and dns.Server.Addr in the real third-party modules pinned in
+// its go.mod. cmd/worker calls the same APIs with configured addresses
+// and calls helpers that only format or dial: nothing is reported there.
+//
+// main waits on server.Run, the primary: it alone reads $PORT; the admin
+// server (loopback), the tableflip listener (served by http.Serve in a
+// goroutine) and the DNS server (in a goroutine) are secondaries.
+
+var sinkmodDir = filepath.Join("testdata", "sinkmod")
+
+// sinkmodEnv keeps a go.work around the checkout out of the fixture.
+var sinkmodEnv = []string{"GOWORK=off"}
+
+// sinkmodWant returns the findings expected in cmd/api/main.go of the
+// sinkmod module in dir: those of the module's own package server, and
+// those of the dependencies' APIs (tableflip, dns), which only a driver
+// with the dependencies' facts can report.
+func sinkmodWant(t *testing.T, dir string) (own, deps []finding) {
+	t.Helper()
+	mainGo := filepath.Join(dir, "cmd", "api", "main.go")
+	run := lineOf(t, mainGo, `server.Run(`)
+	own = []finding{
+		{"cmd/api/main.go", lineOf(t, mainGo, `"localhost:9090"`), "server.Config.Addr listens on hard-coded port 9090: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", run, "server.Run listens on hard-coded port 8080: read the port from $PORT"},
+	}
+	return own, sinkmodDeps(t, dir)
+}
+
+// sinkmodDeps returns the findings at the dependencies' APIs in
+// cmd/api/main.go of the sinkmod module in dir, fixed or not.
+func sinkmodDeps(t *testing.T, dir string) []finding {
+	t.Helper()
+	mainGo := filepath.Join(dir, "cmd", "api", "main.go")
+	secondary := sinkmodSecondary(lineOf(t, mainGo, `server.Run(`))
+	return []finding{
+		{"cmd/api/main.go", lineOf(t, mainGo, `":8081"`), "tableflip.Fds.Listen listens on hard-coded port 8081: " + secondary},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":5353"`), "dns.Server.Addr listens on hard-coded port 5353: " + secondary},
+	}
+}
+
+// sinkmodSecondary is what the finding of a secondary server of cmd/api
+// says: main waits on server.Run, at line run of main.go.
+func sinkmodSecondary(run int) string {
+	return fmt.Sprintf("the platform routes only $PORT, to the primary server server.Run (main.go:%d)", run)
+}
+
+// depFactsFlag matches the flag of a portlint command that computes the
+// facts of third-party dependencies, as it is listed by -help.
+var depFactsFlag = regexp.MustCompile(`(?m)^\s*-depfacts\b`)
+
+// commandHasDepFacts reports whether the portlint command computes the
+// facts of third-party dependencies: whether portlint -help lists the
+// -depfacts flag. Without them, the command cannot know that tableflip's
+// Fds.Listen or dns.Server.Addr listen (go vet and golangci-lint, which
+// analyze every package, can).
+func commandHasDepFacts(t *testing.T) bool {
+	t.Helper()
+	out, _ := run(t, ".", nil, portlintBin, "-help")
+	if !strings.Contains(out, "-include-tests") {
+		t.Fatalf("portlint -help does not list the flags:\n%s", out)
+	}
+	if depFactsFlag.MatchString(out) {
+		return true
+	}
+	t.Log("portlint -help lists no -depfacts flag: the command does not compute dependency facts, so the findings at the tableflip and dns APIs are not expected from it")
+	return false
+}
+
+// TestSinkModule checks what each driver reports on the sinkmod fixture:
+// go vet -vettool and golangci-lint, which compute facts for every
+// package, report all four servers; the portlint command those of the
+// module's own package (and the dependencies' too once it computes their
+// facts). portlint -fix leaves a module that builds.
+func TestSinkModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads and type-checks tableflip and miekg/dns")
+	}
+	own, deps := sinkmodWant(t, sinkmodDir)
+	all := append(append([]finding(nil), own...), deps...)
+
+	t.Run("go vet", func(t *testing.T) {
+		t.Parallel()
+		dir := copyDir(t, sinkmodDir)
+		out, code := run(t, dir, sinkmodEnv, "go", "vet", "-vettool="+portlintBin, "./...")
+		if code == 0 {
+			t.Errorf("go vet exited 0 with findings, want non-zero")
+		}
+		checkFindings(t, out, all...)
+	})
+
+	t.Run("golangci-lint", func(t *testing.T) {
+		if testing.Short() && !inCI() {
+			t.Skip("skipping in -short mode: the first build of the custom golangci-lint takes minutes")
+		}
+		t.Parallel()
+		bin := golangciLint(t)
+		dir := copyDir(t, sinkmodDir)
+		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(gclConfig()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		env := append([]string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, sinkmodEnv...)
+		out, code := run(t, dir, env, bin, "run", "./...")
+		if code != 1 {
+			t.Errorf("exit status %d, want 1 (issues found)", code)
+		}
+		checkFindings(t, out, all...)
+	})
+
+	t.Run("command", func(t *testing.T) {
+		t.Parallel()
+		want := own
+		if commandHasDepFacts(t) {
+			want = all
+		}
+		dir := copyDir(t, sinkmodDir)
+		out, code := run(t, dir, sinkmodEnv, portlintBin, "./...")
+		if code != 3 {
+			t.Errorf("portlint ./... exited %d, want 3 (findings)", code)
+		}
+		checkFindings(t, out, want...)
+	})
+
+	t.Run("command -fix", func(t *testing.T) {
+		t.Parallel()
+		depFacts := commandHasDepFacts(t)
+		dir := copyDir(t, sinkmodDir)
+		out, code := run(t, dir, sinkmodEnv, portlintBin, "-fix", "./...")
+		if code != 0 && code != 3 {
+			t.Fatalf("portlint -fix ./... exited %d:\n%s", code, out)
+		}
+		fixed, err := os.ReadFile(filepath.Join(dir, "cmd", "api", "main.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{
+			`server.Run(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")))`,
+			`server.Config{Addr: net.JoinHostPort("localhost", cmp.Or(os.Getenv(`,
+		} {
+			if !strings.Contains(string(fixed), w) {
+				t.Errorf("fixed cmd/api/main.go lacks %s", w)
+			}
+		}
+		if out, code := run(t, dir, sinkmodEnv, "go", "build", "./..."); code != 0 {
+			t.Fatalf("go build ./... after -fix:\n%s\ncmd/api/main.go:\n%s", out, fixed)
+		}
+		if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
+			t.Errorf("portlint ./... after -fix exited %d, want 0\n%s", code, out)
+		}
+		// What the command could not fix is what go vet, with every
+		// package's facts, still reports: the dependencies' findings,
+		// unless the command computes their facts.
+		var left []finding
+		if !depFacts {
+			left = sinkmodDeps(t, dir)
+		}
+		out, _ = run(t, dir, sinkmodEnv, "go", "vet", "-vettool="+portlintBin, "./...")
+		checkFindings(t, out, left...)
+		if t.Failed() {
+			t.Logf("fixed cmd/api/main.go:\n%s", fixed)
+		}
+	})
+}
+
+// TestSinkModuleStarts applies every fix to the sinkmod fixture through
+// go fix -fixtool, which, like go vet, has the facts of every package
+// (the dependencies' too), then checks that the module builds, that
+// neither go vet nor the portlint command reports anything, and that the
+// command, started with a free $PORT, serves the app there on all
+// interfaces and every other listener on its own variable.
+func TestSinkModuleStarts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads and builds tableflip and miekg/dns")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skipf("skipping: the test finds a process's listening sockets in /proc, which GOOS=%s lacks", runtime.GOOS)
+	}
+	dir := copyDir(t, sinkmodDir)
+	out, code := run(t, dir, sinkmodEnv, "go", "fix", "-fixtool="+portlintBin, "./...")
+	if code != 0 {
+		t.Fatalf("go fix -fixtool ./... exited %d:\n%s", code, out)
+	}
+	mainGo := filepath.Join(dir, "cmd", "api", "main.go")
+	fixed, err := os.ReadFile(mainGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("fixed cmd/api/main.go:\n%s", fixed)
+	// Every server reads a variable: no port literal is left alone.
+	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":8080"`} {
+		if strings.Contains(string(fixed), lit) {
+			t.Errorf("go fix left %s in cmd/api/main.go", lit)
+		}
+	}
+	if n := strings.Count(string(fixed), `os.Getenv("PORT")`); n != 1 {
+		t.Errorf("%d servers read $PORT after go fix, want 1 (the primary, server.Run)", n)
+	}
+	if out, code := run(t, dir, sinkmodEnv, "go", "build", "./..."); code != 0 {
+		t.Fatalf("go build ./... after go fix:\n%s", out)
+	}
+	if out, code := run(t, dir, sinkmodEnv, "go", "vet", "-vettool="+portlintBin, "./..."); code != 0 {
+		t.Errorf("go vet -vettool after go fix exited %d, want 0:\n%s", code, out)
+	}
+	if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
+		t.Errorf("portlint ./... after go fix exited %d, want 0:\n%s", code, out)
+	}
+	// The app (server.Run), the tableflip listener and the DNS server on
+	// all interfaces, the admin server on loopback.
+	checkProgram(t, filepath.Join(dir, "cmd", "api"), fixedProgram{
+		name: "sinkmod", listeners: 4, loopback: 1, notHTTP: 1, body: "hello from sinkmod\n",
+	})
+}

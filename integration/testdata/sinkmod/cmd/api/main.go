@@ -1,0 +1,60 @@
+// Command api is the fixture of TestSinkModule: every server it starts is
+// reached through an API portlint learns from code rather than from its
+// table — a wrapper's parameter (server.Run), a configuration struct's
+// field (server.Config.Addr), a third-party method (tableflip's
+// Fds.Listen, through a callback) and a third-party struct field
+// (dns.Server.Addr). main waits on server.Run, the primary.
+package main
+
+import (
+	"fmt"
+	"log"
+	"net/http"
+
+	"example.com/sinkmod/server"
+	"github.com/cloudflare/tableflip"
+	"github.com/miekg/dns"
+)
+
+func main() {
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "hello from sinkmod")
+	})
+
+	admin := server.New(server.Config{Addr: "localhost:9090", Name: "admin"})
+	if err := admin.Start(); err != nil {
+		log.Fatal(err)
+	}
+
+	// Without a parent process the upgrader just listens; Ready tells a
+	// parent, if there is one, that this process took over.
+	upg, err := tableflip.New(tableflip.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer upg.Stop()
+	internalLn, err := upg.Listen("tcp", ":8081")
+	if err != nil {
+		log.Fatal(err)
+	}
+	internal := http.NewServeMux()
+	internal.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "internal")
+	})
+	go func() { log.Println(http.Serve(internalLn, internal)) }()
+
+	resolver := &dns.Server{Addr: ":5353", Net: "tcp", Handler: dns.HandlerFunc(answer)}
+	go func() { log.Println(resolver.ListenAndServe()) }()
+
+	if err := upg.Ready(); err != nil {
+		log.Fatal(err)
+	}
+	log.Fatal(server.Run(":8080"))
+}
+
+// answer refuses every query.
+func answer(w dns.ResponseWriter, req *dns.Msg) {
+	m := new(dns.Msg)
+	m.SetRcode(req, dns.RcodeRefused)
+	w.WriteMsg(m)
+}
