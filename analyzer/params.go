@@ -7,6 +7,7 @@ import (
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // An address often arrives as a parameter: startServer(":50051"). A
@@ -223,6 +224,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 		c.addSite(site{
 			api:       api,
 			listenAPI: s.listenAPI,
+			listenAt:  s.listenAt,
 			expr:      arg.expr,
 			val:       arg,
 			shape:     shapeString,
@@ -232,6 +234,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			call:      call,
 			elsewhere: s.elsewhere,
 			learnOnly: s.learnOnly,
+			creates:   s.creates && returnsListenerCall(c.pass.TypesInfo, call),
 		}, addrval.Substitute(strs, param, arg.strs))
 	}
 	return true
@@ -272,4 +275,10 @@ func paramRole(strs []addrval.Str, hole *types.Var) role {
 		r = this
 	}
 	return r
+}
+
+// returnsListenerCall reports whether a call returns a listener.
+func returnsListenerCall(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && returnsListener(fn)
 }

@@ -35,6 +35,7 @@ type site struct {
 	via       *via
 	paramRole role
 	listenAPI string
+	listenAt  string // where listenAPI is called, "server.go:12"
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool

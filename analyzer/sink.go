@@ -38,7 +38,9 @@ type sink struct {
 	EmptyPort string // the port an empty address means, if any
 	// Starts is set when a call of the function starts the server; a
 	// constructor or an option only sets the address it starts on later.
-	Starts bool
+	// Creates is set when the call returns the listener it makes, which
+	// something else serves (tableflip's Listen, as net.Listen).
+	Starts, Creates bool
 	API    string // the listen API it reaches in the end: "net.Listen"
 	At     string // where that listen site is, "server.go:12"
 	// Readers are, for a field, the methods that read it into a listen
@@ -79,6 +81,8 @@ type sinkState struct {
 	// of its own sinks are found there, not in the walk, which spares
 	// every package without one.
 	byName map[string][]inspector.Cursor
+	// written holds the values written to sink fields made sites.
+	written map[ast.Expr]bool
 	// relays are the functions that pass a parameter to a parameter of
 	// function type (callbacks.go), in the order found.
 	relays   map[*types.Func][]relay
@@ -207,6 +211,13 @@ func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field.Name(), sk.Readers, u.write) {
 		return
 	}
+	if c.sinks.written[u.value] {
+		return // a site already, before a reader was learned
+	}
+	if c.sinks.written == nil {
+		c.sinks.written = make(map[ast.Expr]bool)
+	}
+	c.sinks.written[u.value] = true
 	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil)
 }
 
@@ -311,8 +322,8 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 		w = &via{pos: obj.Pos(), msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
-	c.addSite(site{api: api, listenAPI: sk.API, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
-		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts}, strs)
+	c.addSite(site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
+		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}, strs)
 }
 
 // dropJudged drops the sites of values written to sink fields that a
@@ -354,7 +365,7 @@ func (c *checker) dropJudged() {
 // sinks it shows.
 func (c *checker) addSite(s site, strs []addrval.Str) {
 	if s.listenAPI == "" {
-		s.listenAPI = s.api
+		s.listenAPI, s.listenAt = s.api, c.position(s.expr.Pos())
 	}
 	if c.throughParams(s, strs) {
 		return
@@ -381,7 +392,7 @@ func (c *checker) learnSinks(s site, strs []addrval.Str) {
 			if role == roleNone {
 				continue
 			}
-			sk := sink{Param: -1, Port: role == rolePort, Starts: !s.elsewhere, API: s.listenAPI, At: c.position(s.expr.Pos()), pos: s.expr.Pos()}
+			sk := sink{Param: -1, Port: role == rolePort, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, pos: s.expr.Pos()}
 			if !sk.Port {
 				sk.EmptyPort = s.emptyPort
 			}
@@ -394,6 +405,7 @@ func (c *checker) learnSinks(s site, strs []addrval.Str) {
 				c.addSink(v, sk)
 			} else if o, ok := c.res.paramOf(v); ok && o.fn != nil && !c.res.knownCallers(o) {
 				sk.Param = o.index
+				sk.Creates = s.creates && returnsListener(o.fn)
 				c.addSink(o.fn, sk)
 			}
 		}
@@ -405,10 +417,15 @@ func (c *checker) learnSinks(s site, strs []addrval.Str) {
 func (c *checker) addSink(obj types.Object, sk sink) {
 	have := c.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
+		grown := false
 		for _, r := range sk.Readers {
 			if !slices.Contains(have[i].Readers, r) {
 				have[i].Readers = append(have[i].Readers, r)
+				grown = true
 			}
+		}
+		if grown { // a write the readers known so far did not reach may now
+			c.fieldSites(obj.(*types.Var), have[i])
 		}
 		return
 	}
@@ -424,10 +441,15 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 			}
 		}
 	case *types.Var:
-		for _, cur := range c.uses(obj.Name()) {
-			if u, ok := c.fieldWriteAt(cur, obj); ok {
-				c.sinkFieldSite(obj, sk, u)
-			}
+		c.fieldSites(obj, sk)
+	}
+}
+
+// fieldSites makes sites of the writes of a sink field of the package.
+func (c *checker) fieldSites(field *types.Var, sk sink) {
+	for _, cur := range c.uses(field.Name()) {
+		if u, ok := c.fieldWriteAt(cur, field); ok {
+			c.sinkFieldSite(field, sk, u)
 		}
 	}
 }
@@ -518,4 +540,21 @@ func structField(t types.Type, name string) *types.Var {
 // through sinks are recorded when the sink is learned.
 func sortSites(sites []*site) {
 	slices.SortStableFunc(sites, func(a, b *site) int { return cmp.Compare(a.expr.Pos(), b.expr.Pos()) })
+}
+
+// returnsListener reports whether a function returns a listener or a
+// packet connection (a result with an Accept or ReadFrom method).
+func returnsListener(fn *types.Func) bool {
+	results := fn.Signature().Results()
+	for i := range results.Len() {
+		t := results.At(i).Type()
+		for _, m := range []string{"Accept", "ReadFrom"} {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), m); obj != nil {
+				if _, ok := obj.(*types.Func); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -61,28 +60,6 @@ func sinkmodSecondary(run int) string {
 	return fmt.Sprintf("the platform routes only $PORT, to the primary server server.Run (main.go:%d)", run)
 }
 
-// depFactsFlag matches the flag of a portlint command that computes the
-// facts of third-party dependencies, as it is listed by -help.
-var depFactsFlag = regexp.MustCompile(`(?m)^\s*-depfacts\b`)
-
-// commandHasDepFacts reports whether the portlint command computes the
-// facts of third-party dependencies: whether portlint -help lists the
-// -depfacts flag. Without them, the command cannot know that tableflip's
-// Fds.Listen or dns.Server.Addr listen (go vet and golangci-lint, which
-// analyze every package, can).
-func commandHasDepFacts(t *testing.T) bool {
-	t.Helper()
-	out, _ := run(t, ".", nil, portlintBin, "-help")
-	if !strings.Contains(out, "-include-tests") {
-		t.Fatalf("portlint -help does not list the flags:\n%s", out)
-	}
-	if depFactsFlag.MatchString(out) {
-		return true
-	}
-	t.Log("portlint -help lists no -depfacts flag: the command does not compute dependency facts, so the findings at the tableflip and dns APIs are not expected from it")
-	return false
-}
-
 // TestSinkModule checks what each driver reports on the sinkmod fixture:
 // go vet -vettool and golangci-lint, which compute facts for every
 // package, report all four servers; the portlint command those of the
@@ -125,10 +102,7 @@ func TestSinkModule(t *testing.T) {
 
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
-		want := own
-		if commandHasDepFacts(t) {
-			want = all
-		}
+		want := all // the command computes the dependencies' facts too
 		dir := copyDir(t, sinkmodDir)
 		out, code := run(t, dir, sinkmodEnv, portlintBin, "./...")
 		if code != 3 {
@@ -139,7 +113,6 @@ func TestSinkModule(t *testing.T) {
 
 	t.Run("command -fix", func(t *testing.T) {
 		t.Parallel()
-		depFacts := commandHasDepFacts(t)
 		dir := copyDir(t, sinkmodDir)
 		out, code := run(t, dir, sinkmodEnv, portlintBin, "-fix", "./...")
 		if code != 0 && code != 3 {
@@ -163,15 +136,10 @@ func TestSinkModule(t *testing.T) {
 		if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
 			t.Errorf("portlint ./... after -fix exited %d, want 0\n%s", code, out)
 		}
-		// What the command could not fix is what go vet, with every
-		// package's facts, still reports: the dependencies' findings,
-		// unless the command computes their facts.
-		var left []finding
-		if !depFacts {
-			left = sinkmodDeps(t, dir)
-		}
+		// The command has the dependencies' facts: go vet, with every
+		// package's, finds nothing left either.
 		out, _ = run(t, dir, sinkmodEnv, "go", "vet", "-vettool="+portlintBin, "./...")
-		checkFindings(t, out, left...)
+		checkFindings(t, out)
 		if t.Failed() {
 			t.Logf("fixed cmd/api/main.go:\n%s", fixed)
 		}

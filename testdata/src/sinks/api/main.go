@@ -4,6 +4,7 @@ package main
 
 import (
 	"log"
+	"net/http"
 
 	"sinks/server"
 )
@@ -18,6 +19,9 @@ func main() {
 	go server.Web{Port: 9092}.Start()                    // want `server\.Web\.Port listens on hard-coded port 9092`
 	go server.NewAPI(":9093").Run()                      // want `server\.NewAPI listens on hard-coded port 9093`
 	go server.NewServer(server.Address(":9094")).Start() // want `server\.Address listens on hard-coded port 9094`
+	if ln, err := server.Listen(":9096"); err == nil {   // want `server\.Listen listens on hard-coded port 9096: the platform routes only \$PORT, to the primary server server\.Run`
+		go http.Serve(ln, nil)
+	}
 	var a app
 	go a.Listen(":9095")           // want `server\.Base\.Listen listens on hard-coded port 9095`
 	log.Fatal(server.Run(":8081")) // want `server\.Run listens on hard-coded port 8081`

@@ -85,6 +85,11 @@ func (Base) Listen(addr string) (net.Listener, error) { // want Listen:`serves` 
 	return net.Listen("tcp", addr)
 }
 
+// Listen returns the listener it makes: its caller serves it.
+func Listen(addr string) (net.Listener, error) { // want Listen:`serves` Listen:`sink: param 0 address of net.Listen`
+	return net.Listen("tcp", addr)
+}
+
 // Describe only formats an address, Dial is a client: neither is a sink.
 func Describe(addr string) string { return "listening on " + addr }
 
