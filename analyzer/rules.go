@@ -93,6 +93,11 @@ type ruleRows struct {
 var stdRules = ruleRows{
 	// The listeners. Clients (net.Dial, http.Get) and listener-taking
 	// calls (http.Serve, (*http.Server).Serve) are deliberately absent.
+	// Inference starts from these rows, so it finds none by itself; given
+	// the others, it finds net.Listen, net.ListenPacket, tls.Listen,
+	// http.ListenAndServe(TLS) and http.Server.Addr (TestRulesInferred).
+	// The ListenConfig methods are leaves (system calls below), and the
+	// address-struct calls take no string.
 	calls: []callRule{
 		{fn: "net.Listen", addr: 1, network: 0},
 		{fn: "net.ListenPacket", addr: 1, network: 0},
