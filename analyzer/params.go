@@ -213,7 +213,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 	}
 	role := paramRole(strs, param)
 	for _, call := range c.res.callers.calls[owner.key] {
-		if owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
+		if !fixedArg(call, owner.index) {
 			continue
 		}
 		arg := c.res.str(call.Args[owner.index])

@@ -6,9 +6,9 @@ package analyzer
 //
 // "Inferred" marks the rows inference also finds from the framework's
 // source, given only the standard library's rows (TestRulesInferred,
-// testdata/inferred_rows.txt). They stay: the portlint command computes
-// no facts for other modules, and a row needs none. The others say why
-// inference misses them.
+// testdata/inferred_rows.txt). They stay: a driver need not compute the
+// frameworks' facts (the portlint command filters its dependencies), and
+// a row needs none. The others say why inference misses them.
 var frameworkRules = ruleRows{
 	// Deliberately absent, as for the standard library: listener-taking and
 	// unix-socket variants (gin RunListener/RunUnix/RunFd, fiber Listener,
@@ -27,10 +27,9 @@ var frameworkRules = ruleRows{
 		// calls http3.ListenAndServeQUIC, not inferred either (below).
 		{fn: "(*github.com/gin-gonic/gin.Engine).RunQUIC", addr: 0, network: -1},
 
-		// echo v4.16.0. Start is inferred (e.Server.Addr = address). The
-		// others are not: they write the address through a local alias of
-		// the server field (s := e.TLSServer; s.Addr = address), which
-		// portlint takes for a local server that never listens.
+		// echo v4.16.0. All inferred: Start writes e.Server.Addr, the others
+		// write through a local alias of the server field (s := e.TLSServer;
+		// s.Addr = address).
 		{fn: "(*github.com/labstack/echo/v4.Echo).Start", addr: 0, network: -1},          // Start(address string)
 		{fn: "(*github.com/labstack/echo/v4.Echo).StartTLS", addr: 0, network: -1},       // StartTLS(address string, certFile, keyFile interface{})
 		{fn: "(*github.com/labstack/echo/v4.Echo).StartAutoTLS", addr: 0, network: -1},   // StartAutoTLS(address string)
@@ -82,8 +81,7 @@ var frameworkRules = ruleRows{
 		// address is a site. Not inferred: HttpServer.Run splits addr into
 		// its config (initAddr: strings.Split, strconv.Atoi) and reassigns
 		// addr from there; web.Run's parameter is variadic, and
-		// RunWithMiddleWares calls Run(addr, mws...), a call with ... that
-		// sinks skip.
+		// RunWithMiddleWares is found only through HttpServer.Run's row.
 		{fn: "github.com/beego/beego/v2/server/web.Run", addr: 0, network: -1},
 		{fn: "github.com/beego/beego/v2/server/web.RunWithMiddleWares", addr: 0, network: -1}, // RunWithMiddleWares(addr string, mws ...MiddleWare)
 		{fn: "(*github.com/beego/beego/v2/server/web.HttpServer).Run", addr: 0, network: -1},  // Run(addr string, mws ...MiddleWare)

@@ -266,7 +266,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			rule.network++
 		}
 	}
-	if len(call.Args) <= rule.addr || call.Ellipsis.IsValid() {
+	if !fixedArg(call, rule.addr) {
 		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
 	}
 	learnOnly := false
@@ -299,6 +299,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		s.alts = s.val.addrs
 	}
 	c.record(s)
+}
+
+// fixedArg reports whether a call has an i-th argument of its own: not
+// missing, not a slice spread into a variadic parameter (f(a, rest...)
+// still passes a).
+func fixedArg(call *ast.CallExpr, i int) bool {
+	return i < len(call.Args) && !(call.Ellipsis.IsValid() && i == len(call.Args)-1)
 }
 
 func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
@@ -433,6 +440,9 @@ func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
 	if srv == nil || len(rule.listeners) == 0 || srv.Pkg() != c.pass.Pkg || srv.Parent() == c.pass.Pkg.Scope() || srv.IsField() {
 		return false
 	}
+	if !c.freshServer(srv) {
+		return false // s := e.TLSServer: another name for a server started elsewhere
+	}
 	names, escapes := c.selectionsOf(srv)
 	if escapes {
 		return false
@@ -525,4 +535,24 @@ func calledName(call *ast.CallExpr) string {
 		return fun.Sel.Name
 	}
 	return ""
+}
+
+// freshServer reports whether every definition of a server variable is a
+// composite literal, or its zero value: a server of its own, not another
+// name for one held elsewhere.
+func (c *checker) freshServer(v *types.Var) bool {
+	defs := c.res.vars.of(v).defs[v] // opaque or not: srv.Serve(l) takes &srv
+	if len(defs) == 0 {
+		return false
+	}
+	for _, d := range defs {
+		e := ast.Unparen(d.rhs)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		if _, lit := e.(*ast.CompositeLit); d.rhs != nil && (!lit || d.index >= 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -207,6 +207,9 @@ func (c *checker) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, ho
 // sinkFieldSite records the site of a value written to a sink field,
 // unless it is written into a variable it cannot reach the sink from.
 func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
+	if _, ruled := c.rules.fields[namedTypeName(u.typ)][field.Name()]; ruled {
+		return // http.Server.Addr in net/http itself: a site by its rule
+	}
 	// A parameter's field goes back to the caller's value.
 	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field.Name(), sk.Readers, u.write) {
 		return
@@ -303,7 +306,7 @@ func (c *checker) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if isMethodExpr(c.pass.TypesInfo, call) {
 		i++
 	}
-	if i >= len(call.Args) || call.Ellipsis.IsValid() {
+	if !fixedArg(call, i) {
 		return
 	}
 	c.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call)

@@ -22,6 +22,8 @@ func main() {
 	if ln, err := server.Listen(":9096"); err == nil {   // want `server\.Listen listens on hard-coded port 9096: the platform routes only \$PORT, to the primary server server\.Run`
 		go http.Serve(ln, nil)
 	}
+	mws := []string{"log"}
+	go server.RunWith(":9097", mws...) // want `server\.RunWith listens on hard-coded port 9097`
 	var a app
 	go a.Listen(":9095")           // want `server\.Base\.Listen listens on hard-coded port 9095`
 	log.Fatal(server.Run(":8081")) // want `server\.Run listens on hard-coded port 8081`

@@ -90,6 +90,20 @@ func Listen(addr string) (net.Listener, error) { // want Listen:`serves` Listen:
 	return net.Listen("tcp", addr)
 }
 
+// RunWith takes middlewares after its address.
+func RunWith(addr string, mws ...string) error { // want RunWith:`serves` RunWith:`sink: param 0 address of http.ListenAndServe`
+	return http.ListenAndServe(addr, nil)
+}
+
+// TLS starts a server held in a field, through another name for it.
+type TLS struct{ srv *http.Server }
+
+func (t *TLS) Start() error { // want Start:`serves`
+	s := t.srv
+	s.Addr = ":8443" // want `http\.Server\.Addr listens on hard-coded port 8443`
+	return t.srv.ListenAndServe()
+}
+
 // Describe only formats an address, Dial is a client: neither is a sink.
 func Describe(addr string) string { return "listening on " + addr }
 

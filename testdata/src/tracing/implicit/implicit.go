@@ -40,7 +40,7 @@ func configured(h http.Handler, srv2 *http.Server) {
 
 	s4 := &http.Server{Handler: h}
 	s5 := s4
-	s5.Addr = os.Getenv("ADDR")
+	s5.Addr = os.Getenv("ADDR") // want `can take the port of an earlier http\.Server\.Addr`
 	go s4.ListenAndServe()
 
 	go http.ListenAndServe(os.Getenv("ADDR"), h) // want `can take the port of .*address already in use`
