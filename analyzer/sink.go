@@ -41,8 +41,8 @@ type sink struct {
 	// Creates is set when the call returns the listener it makes, which
 	// something else serves (tableflip's Listen, as net.Listen).
 	Starts, Creates bool
-	API    string // the listen API it reaches in the end: "net.Listen"
-	At     string // where that listen site is, "server.go:12"
+	API             string // the listen API it reaches in the end: "net.Listen"
+	At              string // where that listen site is, "server.go:12"
 	// Readers are, for a field, the methods that read it into a listen
 	// address: calling one does not change the field.
 	Readers []string
