@@ -4,14 +4,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -340,155 +338,6 @@ func (c *checker) networkOf(e ast.Expr) networkKind {
 	return kind
 }
 
-func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
-	switch lit.Type.(type) {
-	case *ast.ArrayType, *ast.MapType:
-		return // not a server struct, without a type lookup
-	}
-	t := c.pass.TypesInfo.TypeOf(lit)
-	typ := namedTypeName(t)
-	fields := c.rules.fields[typ]
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if rule, ok := fields[id.Name]; ok {
-			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.fieldSite(typ, id.Name, kv.Value, site{server: srv, listeners: rule.listeners, handler: handlerField(lit)})
-			}
-		} else if c.sinks.fieldNames[id.Name] && typ != "" {
-			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
-			}
-		}
-	}
-}
-
-func (c *checker) assign(as *ast.AssignStmt) {
-	if len(as.Lhs) != len(as.Rhs) {
-		return
-	}
-	for i, lhs := range as.Lhs {
-		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !c.rules.fieldNames[sel.Sel.Name] && !c.sinks.fieldNames[sel.Sel.Name] {
-			continue
-		}
-		selection := c.pass.TypesInfo.Selections[sel]
-		if selection == nil || selection.Kind() != types.FieldVal {
-			continue
-		}
-		ownerType := fieldOwnerType(selection)
-		var rule fieldRule
-		if c.rules.fieldNames[sel.Sel.Name] {
-			rule, ok = c.rules.fields[namedTypeName(ownerType)][sel.Sel.Name]
-		} else {
-			ok = false
-		}
-		if !ok {
-			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
-			}
-			continue
-		}
-		var srv *types.Var
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && len(selection.Index()) == 1 {
-			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
-		}
-		if !c.addressIgnored(srv, rule) {
-			c.fieldSite(namedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners})
-		}
-	}
-}
-
-// assignedVar returns the variable a composite literal (or its address)
-// is assigned to where it is written: srv in srv := &http.Server{…}.
-func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
-	cur := lit
-	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-		cur = cur.Parent()
-	}
-	var id *ast.Ident
-	switch parent := cur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		_, i := cur.ParentEdge()
-		if cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
-			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
-		}
-	case *ast.ValueSpec:
-		_, i := cur.ParentEdge()
-		if cur.ParentEdgeKind() == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
-			id = parent.Names[i]
-		}
-	}
-	if id == nil {
-		return nil
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
-	return v
-}
-
-// addressIgnored reports whether srv, a local server variable, provably
-// never listens on its address field: it is only used through v.X and
-// none of X is a method that listens on the field (srv.Serve(l) listens
-// on l). Setting the field then starts nothing.
-func (c *checker) addressIgnored(srv *types.Var, rule fieldRule) bool {
-	if srv == nil || len(rule.listeners) == 0 || srv.Pkg() != c.pass.Pkg || srv.Parent() == c.pass.Pkg.Scope() || srv.IsField() {
-		return false
-	}
-	if !c.freshServer(srv) {
-		return false // s := e.TLSServer: another name for a server started elsewhere
-	}
-	names, escapes := c.selectionsOf(srv)
-	if escapes {
-		return false
-	}
-	for _, n := range names {
-		if slices.Contains(rule.listeners, n) {
-			return false
-		}
-	}
-	return true
-}
-
-// fieldOwnerType returns the struct type that declares a selected field,
-// following embedded fields: s.Addr on a type embedding *http.Server is
-// net/http.Server's Addr. It is nil when an embedded field is not a
-// struct.
-func fieldOwnerType(sel *types.Selection) types.Type {
-	t := sel.Recv()
-	idx := sel.Index()
-	for _, i := range idx[:len(idx)-1] {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return nil
-		}
-		t = st.Field(i).Type()
-	}
-	return t
-}
-
-// fieldSite records the site of a server's address field; s holds what
-// is known of the server.
-func (c *checker) fieldSite(typ, field string, value ast.Expr, s site) {
-	s.api, s.expr, s.shape, s.val = shortType(typ)+"."+field, value, shapeString, c.res.str(value)
-	c.addSite(s, s.val.strs)
-}
-
-// handlerField returns a server literal's Handler, or nil when it has
-// none (it then serves http.DefaultServeMux).
-func handlerField(lit *ast.CompositeLit) ast.Expr {
-	h, _ := keyedField(lit, "Handler")
-	return h
-}
-
 // apiName spells a function as users write it: "http.ListenAndServe",
 // "gin.Engine.Run".
 func apiName(fn *types.Func) string {
@@ -535,24 +384,4 @@ func calledName(call *ast.CallExpr) string {
 		return fun.Sel.Name
 	}
 	return ""
-}
-
-// freshServer reports whether every definition of a server variable is a
-// composite literal, or its zero value: a server of its own, not another
-// name for one held elsewhere.
-func (c *checker) freshServer(v *types.Var) bool {
-	defs := c.res.vars.of(v).defs[v] // opaque or not: srv.Serve(l) takes &srv
-	if len(defs) == 0 {
-		return false
-	}
-	for _, d := range defs {
-		e := ast.Unparen(d.rhs)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		if _, lit := e.(*ast.CompositeLit); d.rhs != nil && (!lit || d.index >= 0) {
-			return false
-		}
-	}
-	return true
 }

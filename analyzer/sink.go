@@ -24,7 +24,6 @@ import (
 // option function). A call passing a constant to a sink, and a composite
 // literal or assignment writing one to a sink field, is a site at that
 // value, in this package or, through a sinkFact, in any that imports it.
-
 // sinkFact lists the sinks of a function's parameters, or the one of a
 // field.
 type sinkFact struct{ Sinks []sink }
@@ -87,14 +86,6 @@ type sinkState struct {
 	// function type (callbacks.go), in the order found.
 	relays   map[*types.Func][]relay
 	relayFns []*types.Func
-}
-
-// sinkUse is a value written to a sink field.
-type sinkUse struct {
-	value  ast.Expr   // the field's value
-	typ    types.Type // the type declaring the field
-	holder *types.Var // the local variable written, if any
-	write  ast.Node   // the literal or assignment that writes it
 }
 
 func newSinkState(c *checker) *sinkState {
@@ -192,115 +183,6 @@ func (c *checker) sinkCall(call *ast.CallExpr, fn *types.Func) {
 	}
 }
 
-// sinkWrite handles a value written to a field of a struct type typ:
-// into a local variable (in a composite literal assigned to it, or by an
-// assignment to its field), or elsewhere (holder nil).
-func (c *checker) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
-	if field.Pkg() == c.pass.Pkg {
-		return // found by addSink
-	}
-	for _, sk := range c.sinksOf(field) {
-		c.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
-	}
-}
-
-// sinkFieldSite records the site of a value written to a sink field,
-// unless it is written into a variable it cannot reach the sink from.
-func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
-	if _, ruled := c.rules.fields[namedTypeName(u.typ)][field.Name()]; ruled {
-		return // http.Server.Addr in net/http itself: a site by its rule
-	}
-	// A parameter's field goes back to the caller's value.
-	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field.Name(), sk.Readers, u.write) {
-		return
-	}
-	if c.sinks.written[u.value] {
-		return // a site already, before a reader was learned
-	}
-	if c.sinks.written == nil {
-		c.sinks.written = make(map[ast.Expr]bool)
-	}
-	c.sinks.written[u.value] = true
-	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil)
-}
-
-// writeReaches reports whether a value written to field of the local
-// variable v (by write) reaches whatever reads the field into a listen
-// address: v is passed on whole (a struct value, copied) or used by a
-// reader method, and the field is not written again, nor its address
-// taken, nor v changed by another method. A variable only ever read field
-// by field is judged where those reads are listen sites.
-func (c *checker) writeReaches(v *types.Var, field string, readers []string, write ast.Node) bool {
-	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() {
-		return false
-	}
-	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	body, ok := c.res.decls.find(v.Pos(), v.Pos())
-	if !ok {
-		return false
-	}
-	for fn := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn
-		break
-	}
-	reaches := false
-	for idCur := range body.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] != v {
-			continue
-		}
-		switch idCur.ParentEdgeKind() {
-		case edge.SelectorExpr_X:
-			sel := idCur.Parent()
-			expr := sel.Node().(*ast.SelectorExpr)
-			selection := c.pass.TypesInfo.Selections[expr]
-			switch {
-			case selection == nil:
-				return false
-			case selection.Kind() == types.FieldVal:
-				if expr.Sel.Name == field && written(sel) && (write == nil || !inside(sel, write)) {
-					return false // written again, or its address taken
-				}
-			case slices.Contains(readers, expr.Sel.Name):
-				reaches = true
-			case isPtr || isPointerMethod(selection):
-				return false // a method that may change it
-			}
-		case edge.AssignStmt_Lhs:
-		case edge.UnaryExpr_X:
-			return false // &v
-		default:
-			if isPtr {
-				return false // an alias may change it
-			}
-			reaches = true // a copy goes on
-		}
-	}
-	return reaches
-}
-
-// written reports whether the expression at cur is assigned to, or its
-// address taken.
-func written(cur inspector.Cursor) bool {
-	switch cur.ParentEdgeKind() {
-	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
-		return true
-	}
-	return false
-}
-
-func inside(cur inspector.Cursor, n ast.Node) bool {
-	return n.Pos() <= cur.Node().Pos() && cur.Node().End() <= n.End()
-}
-
-func isPointerMethod(s *types.Selection) bool {
-	fn, ok := s.Obj().(*types.Func)
-	if !ok {
-		return true
-	}
-	_, ptr := fn.Signature().Recv().Type().(*types.Pointer)
-	return ptr
-}
-
 func (c *checker) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	i := sk.Param
 	if isMethodExpr(c.pass.TypesInfo, call) {
@@ -327,40 +209,6 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 	_, field := obj.(*types.Var)
 	c.addSite(site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
 		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}, strs)
-}
-
-// dropJudged drops the sites of values written to sink fields that a
-// listen site of the package reads already (cfg.Addr = ":8080" before
-// http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
-func (c *checker) dropJudged() {
-	judged := make(map[ast.Expr]bool)
-	var walk func(v *val)
-	walk = func(v *val) {
-		if v == nil {
-			return
-		}
-		if v.expr != nil {
-			judged[v.expr] = true
-		}
-		for _, p := range v.parts {
-			walk(p)
-		}
-	}
-	any := false
-	for _, fs := range c.files {
-		for _, s := range fs.sites {
-			if s.via == nil {
-				walk(s.val)
-			}
-			any = any || s.fieldWrite
-		}
-	}
-	if !any {
-		return
-	}
-	for _, fs := range c.files {
-		fs.sites = slices.DeleteFunc(fs.sites, func(s *site) bool { return s.fieldWrite && judged[s.expr] })
-	}
 }
 
 // addSite records a site whose address has the values strs, after
@@ -448,56 +296,6 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 	}
 }
 
-// fieldSites makes sites of the writes of a sink field of the package.
-func (c *checker) fieldSites(field *types.Var, sk sink) {
-	for _, cur := range c.uses(field.Name()) {
-		if u, ok := c.fieldWriteAt(cur, field); ok {
-			c.sinkFieldSite(field, sk, u)
-		}
-	}
-}
-
-// fieldWriteAt returns the write of field at cur, a keyed element of a
-// composite literal or an assignment, if it writes that field.
-func (c *checker) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
-	info := c.pass.TypesInfo
-	switch n := cur.Node().(type) {
-	case *ast.KeyValueExpr:
-		litCur := cur.Parent()
-		lit := litCur.Node().(*ast.CompositeLit)
-		t := info.TypeOf(lit)
-		if t == nil || structField(t, field.Name()) != field {
-			return sinkUse{}, false
-		}
-		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, litCur), write: lit}, true
-	case *ast.AssignStmt:
-		if len(n.Lhs) != len(n.Rhs) {
-			return sinkUse{}, false
-		}
-		for i, lhs := range n.Lhs {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != field.Name() {
-				continue
-			}
-			selection := info.Selections[sel]
-			if selection == nil || selection.Obj() != field {
-				continue
-			}
-			return sinkUse{value: n.Rhs[i], typ: fieldOwnerType(selection), holder: holderOf(info, sel), write: n}, true
-		}
-	}
-	return sinkUse{}, false
-}
-
-// holderOf returns the variable whose field sel selects: cfg in cfg.Addr.
-func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
-	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-		v, _ := info.Uses[id].(*types.Var)
-		return v
-	}
-	return nil
-}
-
 // exportSinkFacts exports the sinks other packages can use.
 func (c *checker) exportSinkFacts() {
 	for _, obj := range c.sinks.order {
@@ -505,38 +303,6 @@ func (c *checker) exportSinkFacts() {
 			c.pass.ExportObjectFact(obj, &sinkFact{Sinks: c.sinks.local[obj]})
 		}
 	}
-}
-
-// sinkableField returns the field sel reads when it is a field of a type
-// of this package that can hold an address: its writers are the sites.
-func (r *resolver) sinkableField(sel *ast.SelectorExpr) *types.Var {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
-		return nil
-	}
-	f, ok := s.Obj().(*types.Var)
-	if !ok || f.Pkg() != r.pkg || !isBasic(f.Type(), types.IsString|types.IsInteger) {
-		return nil
-	}
-	return f
-}
-
-// structField returns the field of a composite literal's struct type
-// named name.
-func structField(t types.Type, name string) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := range st.NumFields() {
-		if f := st.Field(i); f.Name() == name {
-			return f
-		}
-	}
-	return nil
 }
 
 // sortSites puts a file's sites in the order of the source: sites found
