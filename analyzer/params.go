@@ -55,6 +55,45 @@ func (r *resolver) paramOf(v *types.Var) (paramOwner, bool) {
 	return o, true
 }
 
+// paramDefs returns the assignments to a parameter reassigned in its
+// function's body, and whether the callers' value still reaches past the
+// first statement (if addr == "" { addr = ":8080" }): the parameter is
+// then still a sink, as sinkRole looks only at the alternatives that hold
+// its hole. A function with known callers keeps such a parameter unknown,
+// as its callers' sites would take its defaults for theirs.
+func (r *resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	if !ok || o.fn == nil {
+		return nil, false, false
+	}
+	x := r.vars.of(v)
+	defs = x.defs[v]
+	if x.opaque[v] || len(defs) == 0 {
+		return nil, false, false
+	}
+	decl := r.funcDecl(o.fn)
+	if decl == nil || decl.Body == nil || len(decl.Body.List) == 0 {
+		return nil, false, false
+	}
+	entry = !definitelyAssigns(decl.Body.List[0], isVar(v, r.info))
+	if entry && r.knownCallers(o) {
+		return nil, false, false
+	}
+	return defs, entry, true
+}
+
+// ownerOf returns the function a parameter belongs to.
+func (r *resolver) ownerOf(v *types.Var) (paramOwner, bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	return o, ok
+}
+
 // knownCallers reports whether o's function is only ever called directly,
 // by calls of the package.
 func (r *resolver) knownCallers(o paramOwner) bool {

@@ -175,6 +175,15 @@ func (r *resolver) str(e ast.Expr) *val {
 			if _, ok := r.paramOf(v); ok { // its callers' value (params.go)
 				return leaf(written, addrval.Named(v, id.Pos()))
 			}
+			if defs, entry, ok := r.paramDefs(v); ok {
+				// The function's own values; with if addr == "" { addr =
+				// ":8080" }, the callers' too.
+				p := r.varStr(written, v, defs)
+				if !entry {
+					return p
+				}
+				return &val{strs: addrval.Union(addrval.Named(v, id.Pos()), p.strs), expr: written, form: formExpr, index: -1}
+			}
 		}
 	}
 	return leaf(written, addrval.Unknown())

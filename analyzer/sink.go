@@ -254,7 +254,7 @@ func (c *checker) learnSinks(s site, strs []addrval.Str) {
 					}
 				}
 				c.addSink(v, sk)
-			} else if o, ok := c.res.paramOf(v); ok && o.fn != nil && !c.res.knownCallers(o) {
+			} else if o, ok := c.res.ownerOf(v); ok && o.fn != nil && !c.res.knownCallers(o) {
 				sk.Param = o.index
 				sk.Creates = s.creates && returnsListener(o.fn)
 				c.addSink(o.fn, sk)

@@ -24,6 +24,7 @@ func main() {
 	}
 	mws := []string{"log"}
 	go server.RunWith(":9097", mws...) // want `server\.RunWith listens on hard-coded port 9097`
+	go server.ServeDefault(":9098")    // want `server\.ServeDefault listens on hard-coded port 9098`
 	var a app
 	go a.Listen(":9095")           // want `server\.Base\.Listen listens on hard-coded port 9095`
 	log.Fatal(server.Run(":8081")) // want `server\.Run listens on hard-coded port 8081`

@@ -65,3 +65,9 @@ func readByField() {
 	d.Addr = ":8080"
 	log.Print(d.Addr)
 }
+
+// Overwrite never uses its caller's value: the callee's own is reported
+// there.
+func overwritten2() {
+	go server.Overwrite(":9099")
+}

@@ -104,6 +104,21 @@ func (t *TLS) Start() error { // want Start:`serves`
 	return t.srv.ListenAndServe()
 }
 
+// ServeDefault gives an empty address a default: a non-empty one is
+// still the caller's.
+func ServeDefault(addr string) error { // want ServeDefault:`serves` ServeDefault:`sink: param 0 address of http.ListenAndServe`
+	if addr == "" {
+		addr = ":https"
+	}
+	return http.ListenAndServe(addr, nil)
+}
+
+// Overwrite never uses its caller's value.
+func Overwrite(addr string) error { // want Overwrite:`serves`
+	addr = ":8444"
+	return http.ListenAndServe(addr, nil) // want `http\.ListenAndServe listens on hard-coded port 8444`
+}
+
 // Describe only formats an address, Dial is a client: neither is a sink.
 func Describe(addr string) string { return "listening on " + addr }
 
