@@ -7,12 +7,14 @@
 //
 // Usage:
 //
-//	proctime [-n runs] [-warmup runs] [-ok codes] [-budget pct] NAME=PROGRAM... -- ARGS...
+//	proctime [-n runs] [-warmup runs] [-ok codes] [-budget pct] [-setup cmd] NAME=PROGRAM... -- ARGS...
 //
 // The first NAME is the baseline; every other is compared with it. Each
 // round runs every program once, the order rotating from round to round
 // so that no program always runs first. A program exiting with a code not
-// in -ok is an error (portlint exits 3 when it has findings).
+// in -ok is an error (portlint exits 3 when it has findings). -setup is a
+// sh command run before every run, untimed: scripts/bench-budget.sh
+// gives each go vet run a fresh copy of a warm build cache with it.
 package main
 
 import (
@@ -42,6 +44,7 @@ func main() {
 	okCodes := flag.String("ok", "0", "comma-separated exit codes that count as success")
 	budget := flag.Float64("budget", 3, "allowed CPU overhead over the baseline, in percent")
 	verbose := flag.Bool("v", false, "print every run")
+	setup := flag.String("setup", "", "sh command run before every run, untimed (to reset a cache, say)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: proctime [flags] NAME=PROGRAM... -- ARGS...")
 		flag.PrintDefaults()
@@ -80,6 +83,14 @@ func main() {
 	for round := range *warmup + *runs {
 		for i := range progs {
 			p := progs[(i+round)%len(progs)]
+			if *setup != "" {
+				cmd := exec.Command("sh", "-c", *setup)
+				cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+				if err := cmd.Run(); err != nil {
+					fmt.Fprintf(os.Stderr, "proctime: -setup: %v\n", err)
+					os.Exit(1)
+				}
+			}
 			cpu, wall, rss, err := run(p.path, progArgs, ok)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "proctime: %s: %v\n", p.name, err)
@@ -118,12 +129,13 @@ func main() {
 	}
 	w.Flush()
 	for _, p := range progs[1:] {
-		over := 100 * (median(p.cpu).Seconds()/median(base.cpu).Seconds() - 1)
+		ratio := median(p.cpu).Seconds() / median(base.cpu).Seconds()
 		verdict := "within"
-		if over > *budget {
+		if 100*(ratio-1) > *budget {
 			verdict = "OVER"
 		}
-		fmt.Printf("\nbudget: %s median CPU %+.1f%% of %s: %s the %g%% budget\n", p.name, over, base.name, verdict, *budget)
+		fmt.Printf("\nbudget: %s median CPU %+.1f%% of %s (ratio %.3f): %s the %g%% budget\n",
+			p.name, 100*(ratio-1), base.name, ratio, verdict, *budget)
 	}
 }
 
