@@ -78,10 +78,9 @@ var frameworkRules = ruleRows{
 
 		// beego v2.3.8. web.Run(params ...string): params[0] is the address;
 		// with none (or "") beego reads its config file, so only an explicit
-		// address is a site. Not inferred: HttpServer.Run splits addr into
-		// its config (initAddr: strings.Split, strconv.Atoi) and reassigns
-		// addr from there; web.Run's parameter is variadic, and
-		// RunWithMiddleWares is found only through HttpServer.Run's row.
+		// address is a site. HttpServer.Run and RunWithMiddleWares are
+		// inferred (an empty addr defaults to the config); web.Run is not:
+		// its parameter is variadic.
 		{fn: "github.com/beego/beego/v2/server/web.Run", addr: 0, network: -1},
 		{fn: "github.com/beego/beego/v2/server/web.RunWithMiddleWares", addr: 0, network: -1}, // RunWithMiddleWares(addr string, mws ...MiddleWare)
 		{fn: "(*github.com/beego/beego/v2/server/web.HttpServer).Run", addr: 0, network: -1},  // Run(addr string, mws ...MiddleWare)
@@ -96,9 +95,8 @@ var frameworkRules = ruleRows{
 		// quic-go v0.65.0 (UDP). Not inferred: ListenAddr and ListenAddrEarly
 		// listen with net.ListenUDP on net.ResolveUDPAddr("udp", addr), and an
 		// address struct's site teaches no sink; ListenAndServeQUIC through
-		// http3.Server.Addr, which reaches ListenAddrEarly; ListenAndServeTLS
-		// sets a default in place (if addr == "" { addr = ":https" }), and a
-		// reassigned parameter is not a sink.
+		// http3.Server.Addr, which reaches ListenAddrEarly. ListenAndServeTLS
+		// is inferred (through http.ListenAndServeTLS).
 		{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1},               // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
 		{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1},          // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
 		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1}, // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
