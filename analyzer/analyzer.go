@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Analyzer is portlint with its options bound to its flags: the one the
@@ -25,7 +24,6 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Name:      "portlint",
 		Doc:       doc,
 		URL:       docsURL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(returnsFact), new(serverFact), new(sinkFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg, defaultRules)

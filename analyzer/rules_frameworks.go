@@ -92,11 +92,12 @@ var frameworkRules = ruleRows{
 		// package only.
 		{fn: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts", addr: 0, network: -1},
 
-		// quic-go v0.65.0 (UDP). Not inferred: ListenAddr and ListenAddrEarly
-		// listen with net.ListenUDP on net.ResolveUDPAddr("udp", addr), and an
-		// address struct's site teaches no sink; ListenAndServeQUIC through
-		// http3.Server.Addr, which reaches ListenAddrEarly. ListenAndServeTLS
-		// is inferred (through http.ListenAndServeTLS).
+		// quic-go v0.65.0 (UDP). Inferred but ListenAndServeQUIC: ListenAddr
+		// and ListenAddrEarly listen with net.ListenUDP on
+		// net.ResolveUDPAddr("udp", addr). ListenAndServeQUIC fills an
+		// http3.Server whose method it calls (ListenAndServeTLS) is not the
+		// one that reads Addr into the listener, so the write is not known
+		// to reach it.
 		{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1},               // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
 		{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1},          // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
 		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1}, // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
@@ -107,7 +108,7 @@ var frameworkRules = ruleRows{
 		// Inferred.
 		{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address", listeners: []string{"Start", "StartTLS"}},
 		// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
-		// Not inferred: it reaches quic.ListenAddrEarly, not inferred (above).
+		// Inferred.
 		{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
 	},
 	implicit: []implicitRule{

@@ -9,7 +9,6 @@ import (
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -81,7 +80,10 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		}
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// Built here rather than required from inspect.Analyzer: go vet runs
+	// the pass on every dependency for its facts, and most packages stop
+	// at the fast path above.
+	insp := inspector.New(pass.Files)
 	c := &checker{
 		pass:  pass,
 		cfg:   cfg,
@@ -295,6 +297,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
 		s.alts = s.val.addrs
+		if rule.shape == shapeIPPort {
+			c.learnResolved(s, s.val)
+		}
 	}
 	c.record(s)
 }

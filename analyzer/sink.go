@@ -228,9 +228,30 @@ func (c *checker) addSite(s site, strs []addrval.Str) {
 	}
 }
 
+// learnResolved learns the sinks of the address an address struct was
+// resolved from: a, _ := net.ResolveUDPAddr("udp", addr);
+// net.ListenUDP("udp", a). The site is not a string's, so it cannot be
+// traced to a helper's callers: its parameter is a sink even when they
+// are all known.
+func (c *checker) learnResolved(s site, v *val) {
+	switch v.form {
+	case formVar:
+		for _, d := range v.parts {
+			c.learnResolved(s, d)
+		}
+	case formResolve:
+		s.listenAPI, s.listenAt = s.api, c.position(s.expr.Pos())
+		c.learnSinksOf(s, v.parts[0].strs, true)
+	}
+}
+
 // learnSinks makes a sink of each parameter or field whose hole is the
 // whole address or its port in strs.
-func (c *checker) learnSinks(s site, strs []addrval.Str) {
+func (c *checker) learnSinks(s site, strs []addrval.Str) { c.learnSinksOf(s, strs, false) }
+
+// learnSinksOf is learnSinks, with the parameters of functions whose
+// callers are all known too if closed.
+func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) {
 	var seen []*types.Var
 	for _, alt := range strs {
 		for _, g := range alt {
@@ -254,7 +275,7 @@ func (c *checker) learnSinks(s site, strs []addrval.Str) {
 					}
 				}
 				c.addSink(v, sk)
-			} else if o, ok := c.res.ownerOf(v); ok && o.fn != nil && !c.res.knownCallers(o) {
+			} else if o, ok := c.res.ownerOf(v); ok && o.fn != nil && (closed || !c.res.knownCallers(o)) {
 				sk.Param = o.index
 				sk.Creates = s.creates && returnsListener(o.fn)
 				c.addSink(o.fn, sk)

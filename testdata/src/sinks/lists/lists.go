@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+
+	"sinks/server"
 )
 
 var listeners = []string{":7080", ":7081"}
@@ -73,3 +75,10 @@ func negatives() {
 }
 
 func modify(s []string) { s[0] = os.Getenv("ADDR") }
+
+// A wrapper resolving its address is a sink too.
+func udp() {
+	if c, err := server.ListenUDP(":9100"); err == nil { // want `server\.ListenUDP listens on hard-coded port 9100`
+		c.Close()
+	}
+}

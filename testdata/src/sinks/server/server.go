@@ -119,6 +119,15 @@ func Overwrite(addr string) error { // want Overwrite:`serves`
 	return http.ListenAndServe(addr, nil) // want `http\.ListenAndServe listens on hard-coded port 8444`
 }
 
+// ListenUDP resolves its address before it listens.
+func ListenUDP(addr string) (*net.UDPConn, error) { // want ListenUDP:`serves` ListenUDP:`sink: param 0 address of net.ListenUDP`
+	a, err := net.ResolveUDPAddr("udp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return net.ListenUDP("udp", a)
+}
+
 // Describe only formats an address, Dial is a client: neither is a sink.
 func Describe(addr string) string { return "listening on " + addr }
 
