@@ -138,6 +138,13 @@ func isPointerMethod(s *types.Selection) bool {
 // listen site of the package reads already (cfg.Addr = ":8080" before
 // http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
 func (c *checker) dropJudged() {
+	writes := false
+	for _, fs := range c.files {
+		writes = writes || slices.ContainsFunc(fs.sites, func(s *site) bool { return s.fieldWrite })
+	}
+	if !writes {
+		return
+	}
 	judged := make(map[ast.Expr]bool)
 	var walk func(v *val)
 	walk = func(v *val) {
@@ -151,17 +158,12 @@ func (c *checker) dropJudged() {
 			walk(p)
 		}
 	}
-	any := false
 	for _, fs := range c.files {
 		for _, s := range fs.sites {
 			if s.via == nil {
 				walk(s.val)
 			}
-			any = any || s.fieldWrite
 		}
-	}
-	if !any {
-		return
 	}
 	for _, fs := range c.files {
 		fs.sites = slices.DeleteFunc(fs.sites, func(s *site) bool { return s.fieldWrite && judged[s.expr] })

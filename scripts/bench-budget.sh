@@ -1,13 +1,15 @@
 #!/bin/sh
-# bench-budget.sh measures portlint's whole-process budget against the
-# no-op analyzer under the same driver (bench/noop), both run interleaved
-# by bench/cmd/proctime, which reports the median CPU time (user+sys,
-# children included) of each (BENCHMARKS.md):
+# bench-budget.sh measures portlint's whole-process budget against a
+# no-op analyzer under the same driver, run interleaved by
+# bench/cmd/proctime, which reports the median CPU time (user+sys,
+# children included) of each (BENCHMARKS.md). The baseline is bench/bare,
+# which does nothing at all; bench/noop, which walks an inspector with
+# portlint's node filter in every package, is shown beside it:
 #
-#   1. portlint PATTERNS vs noop PATTERNS, on "net/... crypto/..." (std,
+#   1. portlint PATTERNS vs bare PATTERNS, on "net/... crypto/..." (std,
 #      run from the repository) and on ./... of a large module (TREE):
 #      ratio of the medians at most 1.05;
-#   2. cold go vet -vettool=portlint ./... vs go vet -vettool=noop ./...
+#   2. cold go vet -vettool=portlint ./... vs go vet -vettool=bare ./...
 #      on the same module: ratio at most 1.15.
 #
 # "Cold" means that go vet's result cache misses for every vet action
@@ -49,8 +51,9 @@ bin=$tmp/bin
 cd "$root"
 go build -o "$bin/portlint" ./cmd/portlint
 go build -o "$bin/noop" ./bench/noop
+go build -o "$bin/bare" ./bench/bare
 go build -o "$bin/proctime" ./bench/cmd/proctime
-for t in portlint noop; do
+for t in portlint noop bare; do
 	printf '#!/bin/sh\nexec go vet -vettool=%s "$@"\n' "$bin/$t" >"$bin/vet-$t"
 	chmod +x "$bin/vet-$t"
 done
@@ -80,18 +83,18 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine 
 
 if want std; then
 	echo
-	echo "== 1a. portlint vs noop: net/... crypto/... (budget: ratio <= 1.05)"
+	echo "== 1a. portlint vs bare (and noop): net/... crypto/... (budget: ratio <= 1.05)"
 	cd "$root"
 	$nice "$bin/proctime" -n "$runs" -warmup "$warmup" -ok 0,3 -budget 5 $verbose \
-		noop="$bin/noop" portlint="$bin/portlint" -- net/... crypto/...
+		bare="$bin/bare" noop="$bin/noop" portlint="$bin/portlint" -- net/... crypto/...
 fi
 
 if want tree; then
 	echo
-	echo "== 1b. portlint vs noop: ./... of $tree (budget: ratio <= 1.05)"
+	echo "== 1b. portlint vs bare (and noop): ./... of $tree (budget: ratio <= 1.05)"
 	cd "$tmp/tree"
 	$nice "$bin/proctime" -n "$runs" -warmup "$warmup" -ok 0,3 -budget 5 $verbose \
-		noop="$bin/noop" portlint="$bin/portlint" -- ./...
+		bare="$bin/bare" noop="$bin/noop" portlint="$bin/portlint" -- ./...
 fi
 
 if want vet; then
@@ -107,5 +110,5 @@ if want vet; then
 		"$(grep -c "$bin/noop .*vet\.cfg" "$tmp/x2") tool runs when rerun on the same cache"
 	# go vet exits 1 when the tool reports findings (portlint has some here).
 	GOCACHE=$tmp/cache $nice "$bin/proctime" -n "$runs" -warmup "$warmup" -ok 0,1 -budget 15 $verbose \
-		-setup "$fresh" noop="$bin/vet-noop" portlint="$bin/vet-portlint" -- ./...
+		-setup "$fresh" bare="$bin/vet-bare" noop="$bin/vet-noop" portlint="$bin/vet-portlint" -- ./...
 fi
