@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -303,10 +305,34 @@ func (c *checker) names(s *site) []string {
 			names = append(names, v.Name())
 		}
 	}
+	if s.via != nil {
+		if v := c.holderVar(s.expr); v != nil {
+			names = append(names, v.Name())
+		}
+	}
 	if fn := s.fn; fn != nil && fn.Name.Name != "main" {
 		names = append(names, fn.Name.Name)
 	}
 	return names
+}
+
+// holderVar returns the variable that holds what a value passed to a
+// sink builds: admin in admin := server.New(server.Config{Addr: ":9090"}),
+// dnsSrv in dnsSrv := &dns.Server{Addr: ":5353"}.
+func (c *checker) holderVar(e ast.Expr) *types.Var {
+	cur := c.cursor(e)
+	for range 6 {
+		if !cur.Valid() {
+			return nil
+		}
+		switch cur.ParentEdgeKind() {
+		case edge.KeyValueExpr_Value, edge.CompositeLit_Elts, edge.UnaryExpr_X, edge.CallExpr_Args, edge.CallExpr_Fun, edge.SelectorExpr_X, edge.ParenExpr_X:
+			cur = cur.Parent()
+			continue
+		}
+		return assignedVar(c.pass.TypesInfo, cur)
+	}
+	return nil
 }
 
 // addressLike is 1 for a name that says it holds an address, else 0.

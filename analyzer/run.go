@@ -70,6 +70,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	exportReturnFacts(pass)
 	listens := importsAny(pass.Pkg, rules.pkgs)
 	readsEnv := importsDirectly(pass.Pkg, rules.envPkgs)
+	var sinks *sinkState
+	if listens {
+		sinks = newSinkState(pass)
+	}
+	if (listens || readsEnv) && !mentionsSites(pass.Files, rules, sinks, readsEnv) {
+		listens, readsEnv = false, false
+	}
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
@@ -90,9 +97,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		rules: rules,
 		res:   newResolver(pass, insp, rules),
 	}
-	if listens {
-		c.sinks = newSinkState(c)
-	}
+	c.sinks = sinks
 	c.allow, _ = addrval.ParseAllow(cfg.Allow) // validated when set
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {

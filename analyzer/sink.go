@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -75,6 +76,9 @@ type sinkState struct {
 	// the walk: the names of imported sinks, and of this package's
 	// parameters of function type (relays' callees).
 	funcNames, fieldNames map[string]bool
+	// serverNames are the names of other packages' functions that start a
+	// server (serverFact), for mentionsSites.
+	serverNames map[string]bool
 	// byName indexes the package's calls and field writes by the name of
 	// the function or field, built when its first sink is learned: uses
 	// of its own sinks are found there, not in the walk, which spares
@@ -88,7 +92,7 @@ type sinkState struct {
 	relayFns []*types.Func
 }
 
-func newSinkState(c *checker) *sinkState {
+func newSinkState(pass *analysis.Pass) *sinkState {
 	st := &sinkState{
 		local:      make(map[types.Object][]sink),
 		imported:   make(map[types.Object][]sink),
@@ -96,16 +100,22 @@ func newSinkState(c *checker) *sinkState {
 		fieldNames: make(map[string]bool),
 		relays:     make(map[*types.Func][]relay),
 	}
-	for _, f := range c.pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*sinkFact); ok {
+	for _, f := range pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *sinkFact:
 			if v, ok := f.Object.(*types.Var); ok && v.IsField() {
 				st.fieldNames[v.Name()] = true
 			} else {
 				st.funcNames[f.Object.Name()] = true
 			}
+		case *serverFact:
+			if st.serverNames == nil {
+				st.serverNames = make(map[string]bool)
+			}
+			st.serverNames[f.Object.Name()] = true
 		}
 	}
-	for _, file := range c.pass.Files {
+	for _, file := range pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok {

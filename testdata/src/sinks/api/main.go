@@ -12,10 +12,10 @@ import (
 type app struct{ server.Base }
 
 func main() {
-	go server.Run(":8080")                                            // want `server\.Run listens on hard-coded port 8080`
-	go server.ServeOn(9091, nil)                                      // want `server\.ServeOn listens on hard-coded port 9091`
-	s := server.New(server.Config{Addr: "localhost:9090", Name: "x"}) // want `server\.Config\.Addr listens on hard-coded port 9090: the platform routes only \$PORT, to the primary server server\.Run`
-	go s.Start()
+	go server.Run(":8080")                                                // want `server\.Run listens on hard-coded port 8080`
+	go server.ServeOn(9091, nil)                                          // want `server\.ServeOn listens on hard-coded port 9091`
+	admin := server.New(server.Config{Addr: "localhost:9090", Name: "x"}) // want `server\.Config\.Addr listens on hard-coded port 9090: the platform routes only \$PORT, to the primary server server\.Run.*from \$ADMIN_PORT`
+	go admin.Start()
 	go server.Web{Port: 9092}.Start()                    // want `server\.Web\.Port listens on hard-coded port 9092`
 	go server.NewAPI(":9093").Run()                      // want `server\.NewAPI listens on hard-coded port 9093`
 	go server.NewServer(server.Address(":9094")).Start() // want `server\.Address listens on hard-coded port 9094`
