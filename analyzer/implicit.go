@@ -113,20 +113,11 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 // in any other way than v.X or as an assignment target (passed, aliased,
 // address taken), through which other code could reach it.
 func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	declCur, ok := c.res.decls.find(v.Pos(), v.Pos())
+	uses, ok := c.localUses(v)
 	if !ok {
 		return nil, true
 	}
-	body := declCur
-	for fn := range declCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn
-		break
-	}
-	for idCur := range body.Preorder((*ast.Ident)(nil)) {
-		id := idCur.Node().(*ast.Ident)
-		if c.pass.TypesInfo.Uses[id] != v {
-			continue
-		}
+	for _, idCur := range uses {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
@@ -136,6 +127,26 @@ func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 		}
 	}
 	return names, false
+}
+
+// localUses returns the uses of the local variable v in the function (or
+// function literal) that declares it.
+func (c *checker) localUses(v *types.Var) ([]inspector.Cursor, bool) {
+	body, ok := c.res.decls.find(v.Pos(), v.Pos())
+	if !ok {
+		return nil, false
+	}
+	for fn := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn
+		break
+	}
+	var uses []inspector.Cursor
+	for idCur := range body.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] == v {
+			uses = append(uses, idCur)
+		}
+	}
+	return uses, true
 }
 
 // enclosingStmt returns the statement, directly in a block or case

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A struct field is a sink when a function of its package reads it into a
@@ -44,8 +45,11 @@ func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
 	// A parameter's field goes back to the caller's value.
-	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field.Name(), sk.Readers, u.write) {
+	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field, sk.Readers, u.write) {
 		return
+	}
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && c.passedAway(c.cursor(lit), field) {
+		return // fmt.Println(server.Config{Addr: ":8080"})
 	}
 	if c.sinks.written[u.value] {
 		return // a site already, before a reader was learned
@@ -63,24 +67,18 @@ func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // reader method, and the field is not written again, nor its address
 // taken, nor v changed by another method. A variable only ever read field
 // by field is judged where those reads are listen sites.
-func (c *checker) writeReaches(v *types.Var, field string, readers []string, write ast.Node) bool {
+func (c *checker) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
+	field := fieldVar.Name()
 	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() {
 		return false
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	body, ok := c.res.decls.find(v.Pos(), v.Pos())
+	uses, ok := c.localUses(v)
 	if !ok {
 		return false
 	}
-	for fn := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn
-		break
-	}
 	reaches := false
-	for idCur := range body.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, idCur := range uses {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()
@@ -105,10 +103,27 @@ func (c *checker) writeReaches(v *types.Var, field string, readers []string, wri
 			if isPtr {
 				return false // an alias may change it
 			}
-			reaches = true // a copy goes on
+			if !c.passedAway(idCur, fieldVar) {
+				reaches = true // a copy goes on
+			}
 		}
 	}
 	return reaches
+}
+
+// passedAway reports whether the value at cur (through & and
+// parentheses) is an argument of a function of a package that neither
+// declares the sink field nor is this one (log.Print, json.Marshal): only
+// the field's package reads it into a listener.
+func (c *checker) passedAway(cur inspector.Cursor, field *types.Var) bool {
+	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != c.pass.Pkg
 }
 
 // written reports whether the expression at cur is assigned to, or its

@@ -71,3 +71,11 @@ func readByField() {
 func overwritten2() {
 	go server.Overwrite(":9099")
 }
+
+// A configuration only printed or encoded by another package never
+// reaches the sink's reader.
+func printed() {
+	cfg := server.Config{Addr: ":8080"}
+	log.Print(cfg)
+	fmt.Println(server.Config{Addr: ":8081"})
+}
