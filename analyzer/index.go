@@ -17,6 +17,9 @@ type def struct {
 	index int
 	pos   token.Pos // the defining statement, for fixes and related info
 	next  ast.Node  // the statement after the definition, if known
+	// elem marks an element of a list a ranging variable takes in turn:
+	// its uses run once for each element (see perElement).
+	elem bool
 }
 
 // varIndex maps each trackable variable of a function declaration (or of

@@ -171,7 +171,7 @@ func (rec recorder) node(cur inspector.Cursor) {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						elt = kv.Value
 					}
-					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos()})
+					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos(), elem: true})
 				}
 			case isIdent && n.Tok == token.DEFINE:
 				if x.elems == nil {

@@ -91,7 +91,7 @@ func (r *resolver) elemDefs(own []def, id *ast.Ident) []def {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			elt = kv.Value
 		}
-		defs = append(defs, def{rhs: elt, index: -1, pos: elt.Pos()})
+		defs = append(defs, def{rhs: elt, index: -1, pos: elt.Pos(), elem: true})
 	}
 	return defs
 }

@@ -47,8 +47,11 @@ func (c *checker) report(s *site) {
 	if f.Port && s.implicit == nil && anyImplicit(s.alts) {
 		ports += " (what an empty address means)"
 	}
+	perElement := s.perElement()
 	var msg, category string
 	switch {
+	case perElement && f.Port:
+		category, msg = c.perElementMessage(s, f, ports, hosts)
 	case s.rank == secondaryServer && s.env == "":
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
@@ -88,10 +91,50 @@ func (c *checker) report(s *site) {
 		return
 	}
 	var fx *fixer
-	if s.rank != secondaryServer || s.env != "" { // else the primary's fix edits the address they share
+	// A secondary without a variable shares the primary's address, which
+	// the primary's fix edits; servers of one list need one variable each,
+	// which a fix of their shared code cannot give.
+	if (s.rank != secondaryServer || s.env != "") && !perElement {
 		msg, fx = c.fixes(s, f)
 	}
 	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
+}
+
+// perElementMessage is the finding of a listen site that starts a server
+// for each element of a list: a fix reading one variable would make them
+// all take one port.
+func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, hosts string) (category, msg string) {
+	what := "port " + ports
+	if strings.Contains(ports, " or ") {
+		what = "ports " + strings.ReplaceAll(ports, " or ", " and ")
+	}
+	category = categoryPort
+	if f.Loopback {
+		category = categoryPortLoopback
+		what += " and loopback host"
+		if strings.Contains(hosts, " or ") {
+			what += "s"
+		}
+		what += " " + strings.ReplaceAll(hosts, " or ", " and ")
+	}
+	msg = fmt.Sprintf("%s listens on hard-coded %s, one server per element: the platform routes only $%s, ", s.api, what, c.cfg.Env)
+	switch {
+	case s.rank != secondaryServer:
+		msg += fmt.Sprintf("to one of them; read its port from $%s and give each other one a variable of its own", c.cfg.Env)
+	case s.primary == nil:
+		msg += "to a program's primary server; give each a variable of its own"
+	default:
+		msg += fmt.Sprintf("to the primary server %s (%s); give each a variable of its own", s.primary.api, c.position(s.primary.expr.Pos()))
+	}
+	return category, msg
+}
+
+// perElement reports whether a site's value takes the elements of a list
+// in turn (for _, a := range addrs): each is a server of its own.
+func (s *site) perElement() bool {
+	found := false
+	s.val.each(func(v *val) { found = found || v.elems > 1 })
+	return found
 }
 
 // reportClash reports a server that can take the port of an earlier one

@@ -193,14 +193,14 @@ func (r *resolver) str(e ast.Expr) *val {
 // package controls: the field of each struct literal assigned to cfg
 // (its zero value when the literal omits it) and each cfg.Addr = … .
 func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
-	v, exprs, zeros, ok := r.fieldExprs(sel)
+	v, exprs, zeros, elems, ok := r.fieldExprs(sel)
 	if !ok {
 		if f := r.sinkableField(sel); f != nil {
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())
 	}
-	out := &val{expr: written, form: formField, index: -1}
+	out := &val{expr: written, form: formField, index: -1, elems: elems}
 	depth, saved, ok := r.enter(v)
 	if !ok {
 		return out // a cycle: no values
@@ -220,37 +220,41 @@ func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 }
 
 // fieldExprs lists the expressions assigned to field sel of a local
-// struct variable, and the positions where it is left at its zero value.
-func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, ok bool) {
+// struct variable, the positions where it is left at its zero value, and
+// how many of the structs are elements of a list the variable ranges over.
+func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, elems int, ok bool) {
 	s := r.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
-		return nil, nil, nil, false
+		return nil, nil, nil, 0, false
 	}
 	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
-		return nil, nil, nil, false // through a pointer, other aliases may write it
+		return nil, nil, nil, 0, false // through a pointer, other aliases may write it
 	}
 	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
 	if !ok {
-		return nil, nil, nil, false
+		return nil, nil, nil, 0, false
 	}
 	name := sel.Sel.Name
 	assigned := isField(v, name, r.info)
 	for _, d := range defs {
 		lit, isLit := ast.Unparen(d.rhs).(*ast.CompositeLit)
+		if d.elem {
+			elems++
+		}
 		switch {
 		case d.rhs == nil:
 			if !definitelyAssigns(d.next, assigned) {
 				zeros = append(zeros, d.pos)
 			}
 		case d.index >= 0 || !isLit:
-			return nil, nil, nil, false
+			return nil, nil, nil, 0, false
 		default:
 			val, found := keyedField(lit, name)
 			switch {
 			case found:
 				exprs = append(exprs, val)
 			case len(lit.Elts) > 0 && !isKeyed(lit):
-				return nil, nil, nil, false // positional literal
+				return nil, nil, nil, 0, false // positional literal
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, lit.Pos())
 			}
@@ -259,7 +263,7 @@ func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 	for _, d := range r.vars.of(v).fieldDefs[fieldKey{v, name}] {
 		exprs = append(exprs, d.rhs)
 	}
-	return v, exprs, zeros, true
+	return v, exprs, zeros, elems, true
 }
 
 // zero is the zero value of a string or integer expression.
@@ -326,7 +330,7 @@ func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
 // in memo (when not nil).
 func (r *resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*val, resolve func(def) *val) *val {
 	if m, ok := memo[v]; ok {
-		return &val{strs: m.strs, addrs: m.addrs, expr: use, form: formVar, parts: m.parts, index: -1}
+		return &val{strs: m.strs, addrs: m.addrs, expr: use, form: formVar, parts: m.parts, index: -1, elems: m.elems}
 	}
 	out := &val{expr: use, form: formVar, index: -1}
 	depth, saved, ok := r.enter(v)
@@ -335,6 +339,9 @@ func (r *resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*ty
 	}
 	for _, d := range defs {
 		p := resolve(d)
+		if d.elem {
+			out.elems++
+		}
 		out.strs = addrval.Union(out.strs, p.strs)
 		out.addrs = append(out.addrs, p.addrs...)
 		out.parts = append(out.parts, p)

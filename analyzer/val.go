@@ -23,6 +23,9 @@ type val struct {
 	// index is the result a definition takes from a multi-value call
 	// (a, err := f()), or -1.
 	index int
+	// elems counts the parts that are elements of a list a variable
+	// ranges over: more than one is a server per element.
+	elems int
 }
 
 // form says how a val was built, and what its parts are.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -86,13 +87,19 @@ func findingsJSON(t *testing.T, dir string, env []string) map[string]bool {
 			}
 			for _, f := range list {
 				file, _, _ := strings.Cut(f.Posn, ".go:")
-				key := filepath.ToSlash(strings.TrimPrefix(file, dir)) + ".go: " + f.Message
+				// Without the lines a message cites (the primary server at
+				// main.go:12): a fix that adds imports moves them.
+				msg := citedLine.ReplaceAllString(f.Message, ".go)")
+				key := filepath.ToSlash(strings.TrimPrefix(file, dir)) + ".go: " + msg
 				found[key] = found[key] || len(f.SuggestedFixes) > 0
 			}
 		}
 	}
 	return found
 }
+
+// citedLine matches the line of a position a message cites: ".go:12)".
+var citedLine = regexp.MustCompile(`\.go:\d+\)`)
 
 func fixAndCheck(t *testing.T, dir string, env []string) {
 	before := findingsJSON(t, dir, env)

@@ -13,7 +13,7 @@ var listeners = []string{":7080", ":7081"}
 
 func ranged() {
 	for _, a := range listeners {
-		go http.ListenAndServe(a, nil) // want `http\.ListenAndServe listens on hard-coded port 7080 or 7081`
+		go http.ListenAndServe(a, nil) // want `http\.ListenAndServe listens on hard-coded ports 7080 and 7081, one server per element`
 	}
 }
 
@@ -38,7 +38,7 @@ var endpoints = []endpoint{
 
 func structs() {
 	for _, e := range endpoints {
-		go http.ListenAndServe(e.addr, e.handler) // want `hard-coded port 7084 or 7085`
+		go http.ListenAndServe(e.addr, e.handler) // want `hard-coded ports 7084 and 7085, one server per element`
 	}
 }
 

@@ -16,7 +16,7 @@ func (c *config) load() { c.Addr = os.Getenv("ADDR") }
 
 func ranges() {
 	for _, a := range []string{":3000", ":3001"} {
-		go http.ListenAndServe(a, nil) // want `hard-coded port 3000 or 3001`
+		go http.ListenAndServe(a, nil) // want `listens on hard-coded ports 3000 and 3001, one server per element: the platform routes only \$PORT, to one of them; read its port from \$PORT and give each other one a variable of its own`
 	}
 	for _, a := range [...]string{"localhost:3002"} {
 		go http.ListenAndServe(a, nil) // want `hard-coded port 3002: the platform routes only \$PORT`
@@ -26,6 +26,11 @@ func ranges() {
 	}
 	for _, a := range []string{":3004", os.Getenv("ADDR")} {
 		go http.ListenAndServe(a, nil)
+	}
+	// One port on two hosts is two servers too: binding all interfaces
+	// twice would collide.
+	for _, a := range []string{"127.0.0.1:3005", "[::1]:3005"} {
+		go http.ListenAndServe(a, nil) // want `listens on hard-coded port 3005, one server per element: the platform routes only \$PORT, to the primary server http\.ListenAndServe \(local\.go:19\); give each a variable of its own`
 	}
 }
 
