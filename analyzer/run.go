@@ -103,23 +103,26 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	if listens {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
 	}
-	// Record every site of every file, judge them as a program, then
-	// report file by file.
+	// Every file is known before the walk: a sink learned in one finds its
+	// uses (c.uses) and records its sites (c.record) in those not walked
+	// yet too (miekg/dns listens in a file before its Server's).
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		if !cfg.IncludeTests && isTestFile(pass, file) {
-			continue
+		if cfg.IncludeTests || !isTestFile(pass, file) {
+			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool)})
 		}
-		fs := &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool)}
-		c.files = append(c.files, fs)
+	}
+	// Record every site of every file, judge them as a program, then
+	// report file by file.
+	for _, fs := range c.files {
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
-		fileReadsEnv := readsEnv && fileImports(file, rules.envPkgs)
+		fileReadsEnv := readsEnv && fileImports(fs.file, rules.envPkgs)
 		if fs.skip = !listens && !fileReadsEnv; fs.skip {
 			continue
 		}
 		c.fileState = fs
-		for cur := range fileCur.Preorder(filter...) {
+		for cur := range fs.fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				// Reject by the name the call is written with before any

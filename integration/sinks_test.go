@@ -14,13 +14,14 @@ import (
 // every server through an API that portlint learns from code, not from
 // its table — server.Run's parameter and server.Config.Addr in the
 // module's own package server, tableflip's Fds.Listen (reached through a
-// callback) and dns.Server.Addr in the real third-party modules pinned in
-// its go.mod. cmd/worker calls the same APIs with configured addresses
+// callback), dns.Server.Addr and dns.ListenAndServe's parameter (stored
+// into a Server it starts) in the real third-party modules pinned in its
+// go.mod. cmd/worker calls the same APIs with configured addresses
 // and calls helpers that only format or dial: nothing is reported there.
 //
 // main waits on server.Run, the primary: it alone reads $PORT; the admin
 // server (loopback), the tableflip listener (served by http.Serve in a
-// goroutine) and the DNS server (in a goroutine) are secondaries.
+// goroutine) and the two DNS servers (in goroutines) are secondaries.
 
 var sinkmodDir = filepath.Join("testdata", "sinkmod")
 
@@ -51,6 +52,7 @@ func sinkmodDeps(t *testing.T, dir string) []finding {
 	return []finding{
 		{"cmd/api/main.go", lineOf(t, mainGo, `":8081"`), "tableflip.Fds.Listen listens on hard-coded port 8081: " + secondary},
 		{"cmd/api/main.go", lineOf(t, mainGo, `":5353"`), "dns.Server.Addr listens on hard-coded port 5353: " + secondary},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":5354"`), "dns.ListenAndServe listens on hard-coded port 5354: " + secondary},
 	}
 }
 
@@ -62,7 +64,7 @@ func sinkmodSecondary(run int) string {
 
 // TestSinkModule checks what each driver reports on the sinkmod fixture:
 // go vet -vettool and golangci-lint, which compute facts for every
-// package, report all four servers; the portlint command those of the
+// package, report all five servers; the portlint command those of the
 // module's own package (and the dependencies' too once it computes their
 // facts). portlint -fix leaves a module that builds.
 func TestSinkModule(t *testing.T) {
@@ -171,7 +173,7 @@ func TestSinkModuleStarts(t *testing.T) {
 	}
 	t.Logf("fixed cmd/api/main.go:\n%s", fixed)
 	// Every server reads a variable: no port literal is left alone.
-	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":8080"`} {
+	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":5354"`, `":8080"`} {
 		if strings.Contains(string(fixed), lit) {
 			t.Errorf("go fix left %s in cmd/api/main.go", lit)
 		}
@@ -188,9 +190,9 @@ func TestSinkModuleStarts(t *testing.T) {
 	if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
 		t.Errorf("portlint ./... after go fix exited %d, want 0:\n%s", code, out)
 	}
-	// The app (server.Run), the tableflip listener and the DNS server on
+	// The app (server.Run), the tableflip listener and the DNS servers on
 	// all interfaces, the admin server on loopback.
 	checkProgram(t, filepath.Join(dir, "cmd", "api"), fixedProgram{
-		name: "sinkmod", listeners: 4, loopback: 1, notHTTP: 1, body: "hello from sinkmod\n",
+		name: "sinkmod", listeners: 5, loopback: 1, notHTTP: 2, body: "hello from sinkmod\n",
 	})
 }

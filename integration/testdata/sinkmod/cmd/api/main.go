@@ -2,8 +2,9 @@
 // reached through an API portlint learns from code rather than from its
 // table — a wrapper's parameter (server.Run), a configuration struct's
 // field (server.Config.Addr), a third-party method (tableflip's
-// Fds.Listen, through a callback) and a third-party struct field
-// (dns.Server.Addr). main waits on server.Run, the primary.
+// Fds.Listen, through a callback), a third-party struct field
+// (dns.Server.Addr) and the parameter of dns.ListenAndServe, which stores
+// it into a Server it starts. main waits on server.Run, the primary.
 package main
 
 import (
@@ -45,6 +46,7 @@ func main() {
 
 	resolver := &dns.Server{Addr: ":5353", Net: "tcp", Handler: dns.HandlerFunc(answer)}
 	go func() { log.Println(resolver.ListenAndServe()) }()
+	go func() { log.Println(dns.ListenAndServe(":5354", "tcp", dns.HandlerFunc(answer))) }()
 
 	if err := upg.Ready(); err != nil {
 		log.Fatal(err)

@@ -39,6 +39,7 @@ func main() {
 
 	resolver := &dns.Server{Addr: os.Getenv("WORKER_DNS_ADDR"), Net: "udp"}
 	go func() { log.Println(resolver.ListenAndServe()) }()
+	go func() { log.Println(dns.ListenAndServe(os.Getenv("WORKER_DNS_TCP_ADDR"), "tcp", nil)) }()
 
 	// Formatting an address and dialing one are not listening.
 	log.Print(server.Describe(":8080"))
