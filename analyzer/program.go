@@ -70,6 +70,7 @@ func (c *checker) record(s site) {
 		fs = c.files[i]
 		c.lastFile = fs
 	}
+	s.inTest = fs.test
 	fs.sites = append(fs.sites, &s)
 }
 
@@ -137,17 +138,17 @@ func (c *checker) rankServers(all []*site) {
 	// may give another the same variable.
 	envKey := "$" + c.cfg.Env
 	reader := slices.IndexFunc(all, func(s *site) bool {
-		return s.inGo && s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) && slices.Contains(s.keys, envKey)
+		return s.inGo && s.rank != debugServer && !s.inTest && slices.Contains(s.keys, envKey)
 	})
 	for i, s := range all {
 		switch {
 		case reader >= 0:
 			if i == reader {
 				primaries = append(primaries, s)
-			} else if s.rank != debugServer && !isTestFile(c.pass, c.fileOf(s)) {
+			} else if s.rank != debugServer && !s.inTest {
 				others = append(others, s)
 			}
-		case s.rank == debugServer, isTestFile(c.pass, c.fileOf(s)):
+		case s.rank == debugServer, s.inTest:
 			// A test's server is not the program's.
 		case s.fromFact && s.inGo:
 		case s.inGo, !library && s.creates && s.start.Node() == ast.Node(s.call),
@@ -233,16 +234,6 @@ func portOrigin(s *site) string {
 		fmt.Fprintf(&b, "%d,", a.Port.Pos)
 	}
 	return b.String()
-}
-
-// fileOf returns the file holding a site.
-func (c *checker) fileOf(s *site) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= s.expr.Pos() && s.expr.Pos() <= f.FileEnd {
-			return f
-		}
-	}
-	return c.pass.Files[0]
 }
 
 // uniqueName makes name distinct from the names taken: METRICS_PORT,

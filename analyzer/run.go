@@ -36,6 +36,7 @@ type site struct {
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
+	inTest    bool // in a _test.go file (checked with -test)
 	// fieldWrite marks a value written to a sink field (sink.go);
 	// elsewhere, a site whose server is started by another call, later
 	// (a constructor's or an option's argument, a field's value).
@@ -109,7 +110,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if cfg.IncludeTests || !isTestFile(pass, file) {
-			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool)})
+			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool), test: isTestFile(pass, file)})
 		}
 	}
 	// Record every site of every file, judge them as a program, then
@@ -212,7 +213,8 @@ type checker struct {
 	rules *ruleSet
 	res   *resolver
 	allow addrval.Allow
-	// goOnly memoizes onlyGoCalled.
+	// goOnly holds the functions holding sites that are only ever
+	// called in go statements (go serveMetrics()); see indexGoCalls.
 	goOnly map[*types.Func]bool
 	sinks  *sinkState
 	files  []*fileState // the files checked, in order
@@ -242,6 +244,7 @@ type fileState struct {
 	// cannot hold any.
 	sites []*site
 	skip  bool
+	test  bool // a _test.go file
 }
 
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {

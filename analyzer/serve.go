@@ -113,16 +113,10 @@ func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 			return true
 		case *ast.FuncDecl:
 			fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			return ok && !fn.Exported() && n.Recv == nil && c.onlyGoCalled(fn)
+			return ok && !fn.Exported() && n.Recv == nil && c.goOnly[fn]
 		}
 	}
 	return false
-}
-
-// onlyGoCalled reports whether every use of fn in the package is a go
-// statement calling it (go serveMetrics()), memoized per function.
-func (c *checker) onlyGoCalled(fn *types.Func) bool {
-	return c.goOnly[fn]
 }
 
 // indexGoCalls finds, in one walk over the package's identifiers, which
