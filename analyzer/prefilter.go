@@ -6,13 +6,18 @@ import "go/ast"
 // read the environment) names what a site needs: a listen, implicit or
 // sink function, another package's function that starts a server, a
 // server's or a sink's address field, or (readsEnv) an environment
-// reader. It walks the syntax once without allocating, so
-// that the many packages that import net/http only to serve or call
-// (every handler package) skip the inspector and the pass.
+// reader. sinks is nil in a package that cannot listen, where only an
+// environment reader counts. It walks the syntax once without
+// allocating, so that the many packages that import net/http only to
+// serve or call (every handler package) skip the inspector and the pass.
 func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv bool) bool {
 	found := false
+	// Where nothing can listen, the pass records environment reads only:
+	// a listen API's generic name (New, Run, Start) or an address field
+	// does not count there.
+	listens := sinks != nil
 	field := func(name string) bool {
-		return rules.fieldNames[name] || sinks != nil && sinks.fieldNames[name]
+		return listens && (rules.fieldNames[name] || sinks.fieldNames[name])
 	}
 	visit := func(n ast.Node) bool {
 		if found {
@@ -21,8 +26,8 @@ func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			name := calledName(n)
-			found = rules.names[name] || readsEnv && rules.envNames[name] ||
-				sinks != nil && (sinks.funcNames[name] || sinks.serverNames[name])
+			found = readsEnv && rules.envNames[name] ||
+				listens && (rules.names[name] || sinks.funcNames[name] || sinks.serverNames[name])
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,7 +76,10 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	if listens {
 		sinks = newSinkState(pass)
 	}
-	if (listens || readsEnv) && !mentionsSites(pass.Files, rules, sinks, readsEnv) {
+	// Without -include-tests only the package's own files can hold a
+	// site: a test variant (p [p.test], p_test) whose tests alone name a
+	// listen API or read the environment takes the fast path, as p does.
+	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), rules, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
 	if !listens && !readsEnv {
@@ -384,6 +388,21 @@ func shortType(typ string) string {
 		last = elems[len(elems)-2]
 	}
 	return last + name
+}
+
+// checkedFiles returns the files the pass checks: pass.Files, without
+// the _test.go files unless cfg.IncludeTests.
+func checkedFiles(pass *analysis.Pass, cfg *Config) []*ast.File {
+	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f) }) {
+		return pass.Files
+	}
+	var files []*ast.File
+	for _, f := range pass.Files {
+		if !isTestFile(pass, f) {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 func isTestFile(pass *analysis.Pass, file *ast.File) bool {
