@@ -1,6 +1,11 @@
 package analyzer
 
-import "go/ast"
+import (
+	"go/ast"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+)
 
 // mentionsSites reports whether any file of a package that can listen (or
 // read the environment) names what a site needs: a listen, implicit or
@@ -47,4 +52,19 @@ func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv
 		}
 	}
 	return false
+}
+
+// checkedFiles returns the files the pass checks: pass.Files, without
+// the _test.go files unless cfg.IncludeTests.
+func checkedFiles(pass *analysis.Pass, cfg *Config) []*ast.File {
+	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f) }) {
+		return pass.Files
+	}
+	var files []*ast.File
+	for _, f := range pass.Files {
+		if !isTestFile(pass, f) {
+			files = append(files, f)
+		}
+	}
+	return files
 }

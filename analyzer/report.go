@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -239,4 +240,36 @@ func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
 		}
 	}
 	return out
+}
+
+// apiName spells a function as users write it: "http.ListenAndServe",
+// "gin.Engine.Run".
+func apiName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// shortType turns "net/http.Server" into "http.Server" (the package's
+// last path element, skipping a major-version suffix such as /v5).
+func shortType(typ string) string {
+	dot := lastDot(typ)
+	path, name := typ[:dot], typ[dot:]
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last + name
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -356,53 +355,6 @@ func (c *checker) networkOf(e ast.Expr) networkKind {
 		}
 	}
 	return kind
-}
-
-// apiName spells a function as users write it: "http.ListenAndServe",
-// "gin.Engine.Run".
-func apiName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
-}
-
-// shortType turns "net/http.Server" into "http.Server" (the package's
-// last path element, skipping a major-version suffix such as /v5).
-func shortType(typ string) string {
-	dot := lastDot(typ)
-	path, name := typ[:dot], typ[dot:]
-	elems := strings.Split(path, "/")
-	last := elems[len(elems)-1]
-	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
-		last = elems[len(elems)-2]
-	}
-	return last + name
-}
-
-// checkedFiles returns the files the pass checks: pass.Files, without
-// the _test.go files unless cfg.IncludeTests.
-func checkedFiles(pass *analysis.Pass, cfg *Config) []*ast.File {
-	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f) }) {
-		return pass.Files
-	}
-	var files []*ast.File
-	for _, f := range pass.Files {
-		if !isTestFile(pass, f) {
-			files = append(files, f)
-		}
-	}
-	return files
 }
 
 func isTestFile(pass *analysis.Pass, file *ast.File) bool {
