@@ -1,10 +1,8 @@
 package analyzer
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
-	"go/printer"
 	"go/token"
 	"go/types"
 	"go/version"
@@ -204,140 +202,6 @@ func (fx *fixer) constPort(v *val) (string, bool) {
 	}
 	_, port, ok := addrval.SplitHostPort(t)
 	return port, ok
-}
-
-// concat fixes host + ":" + port style concatenations at their operands.
-func (fx *fixer) concat(v *val, f addrval.Finding) bool {
-	ops := v.operands()
-	if f.Loopback {
-		// Only as net.JoinHostPort: "0.0.0.0" + … would be flagged by G102;
-		// otherwise the caller wraps the expression.
-		return fx.loopbackJoin(v, ops, f)
-	}
-	if f.Port {
-		last, ok := ops[len(ops)-1].text()
-		if !ok {
-			return false
-		}
-		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
-			return fx.replace(ops[len(ops)-1], roleColonPort, port)
-		}
-		prev, _ := ops[len(ops)-2].text()
-		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
-			fx.replace(ops[len(ops)-1], rolePort, last)
-	}
-	return true
-}
-
-// loopbackJoin rewrites host + ":" + port, where the host is loopback, as
-// net.JoinHostPort(host', port'): the host becomes the configured one (a
-// literal, or the variable holding it with its definitions edited), the
-// port stays as written or, when it is hard-coded, reads $PORT. No
-// concatenation then starts with 0.0.0.0 or [::], which gosec's G102
-// flags (it resolves a variable's constant values too).
-func (fx *fixer) loopbackJoin(v *val, ops []*val, f addrval.Finding) bool {
-	first, ok := ops[0].text()
-	if !ok {
-		return false
-	}
-	var hostArg string
-	var rest []*val
-	if host, colon := strings.CutSuffix(first, ":"); colon {
-		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].expr) {
-			return false
-		}
-		hostArg, rest = strconv.Quote(fx.host), ops[1:]
-	} else {
-		sep, ok := ops[1].text()
-		switch {
-		case !ok || fx.refsLocalVar(ops[1].expr):
-			return false
-		case sep == ":" && len(ops) >= 3:
-			rest = ops[2:]
-		case f.Port && strings.HasPrefix(sep, ":"):
-			rest = ops[1:] // host + ":8080": the port is in the operand
-		default:
-			return false
-		}
-		if ops[0].form == formVar {
-			// Keep the variable (it stays used) and edit its definitions.
-			for _, d := range ops[0].parts {
-				if !d.definition() {
-					return false
-				}
-				if t, ok := d.text(); !ok || !wholeLoopbackHost(t) {
-					return false
-				}
-			}
-			if !fx.replace(ops[0], roleHostBare, "") {
-				return false
-			}
-			hostArg = ast.Unparen(ops[0].expr).(*ast.Ident).Name
-		} else {
-			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].expr) {
-				return false
-			}
-			hostArg = strconv.Quote(fx.host)
-		}
-	}
-	e := ast.Unparen(v.expr)
-	var portArg string
-	if f.Port {
-		var port strings.Builder
-		for _, op := range rest {
-			t, ok := op.text()
-			if !ok || fx.refsLocalVar(op.expr) {
-				return false
-			}
-			port.WriteString(t)
-		}
-		p := strings.TrimPrefix(port.String(), ":")
-		if strings.Contains(p, ":") {
-			return false
-		}
-		portArg = fx.portExpr(p, e.Pos())
-	} else {
-		var parts []string
-		for _, op := range rest {
-			var buf bytes.Buffer
-			if err := printer.Fprint(&buf, fx.pass.Fset, op.expr); err != nil {
-				return false
-			}
-			parts = append(parts, buf.String())
-			fx.kept = append(fx.kept, op.expr)
-		}
-		portArg = strings.Join(parts, " + ")
-	}
-	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", e.Pos()), hostArg, portArg))
-	fx.boundHost = true
-	return true
-}
-
-// wholeLoopbackHost reports whether an operand is a complete loopback
-// host ("localhost", "[::1]"), not a piece of one ("[" of "[" + "::1" + "]").
-func wholeLoopbackHost(s string) bool {
-	if strings.HasPrefix(s, "[") || strings.HasSuffix(s, "]") {
-		if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
-			return false
-		}
-		s = s[1 : len(s)-1]
-	}
-	return addrval.HostIsLoopback(s)
-}
-
-func (fx *fixer) joinHostPort(v *val, f addrval.Finding) bool {
-	host, port := v.parts[0], v.parts[1]
-	if f.Loopback {
-		if !fx.replace(host, roleHostBare, "") {
-			return false
-		}
-		fx.boundHost = true
-	}
-	if f.Port {
-		text, ok := port.text()
-		return ok && fx.replace(port, rolePort, text)
-	}
-	return true
 }
 
 // replace edits v, which stands for role, or the definitions of the

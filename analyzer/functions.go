@@ -13,7 +13,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Calls of functions whose results are provably constant resolve to those
+// What calls resolve to: the standard library's string builders
+// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf; see callStr) from their
+// arguments, and functions whose results are provably constant to those
 // results: within the package by reading the function's returns (so a
 // helper such as func addr() string { return ":8080" } is seen), and
 // across packages through a returnsFact exported for each exported
@@ -186,4 +188,124 @@ func exportReturnFacts(pass *analysis.Pass) {
 			}
 		}
 	}
+}
+
+// callStr resolves calls that build strings from their arguments.
+func (r *resolver) callStr(written ast.Expr, call *ast.CallExpr) *val {
+	switch r.calleeName(call) {
+	case "strconv.Itoa":
+		if len(call.Args) == 1 {
+			return leaf(written, r.str(call.Args[0]).strs)
+		}
+	case "strconv.FormatInt", "strconv.FormatUint":
+		if len(call.Args) == 2 && r.isConst(call.Args[1], "10") {
+			return leaf(written, r.str(call.Args[0]).strs)
+		}
+	case "fmt.Sprint":
+		if len(call.Args) == 1 {
+			return leaf(written, r.str(call.Args[0]).strs)
+		}
+	case "net.JoinHostPort":
+		if len(call.Args) == 2 {
+			return r.joinHostPort(written, call.Args[0], call.Args[1])
+		}
+	case "fmt.Sprintf":
+		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
+			return r.sprintf(written, call)
+		}
+	default:
+		return r.funcResult(written, call, 0)
+	}
+	return leaf(written, addrval.Unknown())
+}
+
+func (r *resolver) isConst(e ast.Expr, want string) bool {
+	tv, ok := r.info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	t, ok := constText(tv.Value)
+	return ok && t == want
+}
+
+// joinHostPort brackets a host that contains a colon, as net.JoinHostPort
+// does; an unknown host stays a hole, which is right for the port.
+func (r *resolver) joinHostPort(written, h, p ast.Expr) *val {
+	host, port := r.str(h), r.str(p)
+	var bracketed []addrval.Str
+	for _, alt := range host.strs {
+		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
+			alt = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
+		}
+		bracketed = append(bracketed, alt)
+	}
+	colon := addrval.Known(":", h.End())
+	strs := addrval.Concat(addrval.Concat(bracketed, colon), port.strs)
+	return &val{strs: strs, expr: written, form: formJoin, parts: []*val{host, port}, index: -1}
+}
+
+// sprintf interprets a constant format with %s, %d and %v verbs; any other
+// verb, flag or width makes the result unknown.
+func (r *resolver) sprintf(written ast.Expr, call *ast.CallExpr) *val {
+	parts := make([]*val, len(call.Args))
+	for i, a := range call.Args {
+		parts[i] = r.str(a)
+	}
+	return &val{strs: r.format(call, parts), expr: written, form: formSprintf, parts: parts, index: -1}
+}
+
+// format computes the values of fmt.Sprintf(format, args...) from the
+// values of its arguments.
+func (r *resolver) format(call *ast.CallExpr, parts []*val) []addrval.Str {
+	tv := r.info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return addrval.Unknown()
+	}
+	format := constant.StringVal(tv.Value)
+	args := parts[1:]
+	verbs := verbIndexes(format)
+	if verbs == nil || len(verbs) != len(args) {
+		return addrval.Unknown() // another verb, or %!(MISSING) or %!(EXTRA)
+	}
+	fpos := call.Args[0].Pos()
+	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
+		fpos = r.declPos(ast.Unparen(call.Args[0]))
+	}
+	out := addrval.Known("", fpos)
+	text := func(s string) {
+		if s = strings.ReplaceAll(s, "%%", "%"); s != "" {
+			out = addrval.Concat(out, addrval.Known(s, fpos))
+		}
+	}
+	from := 0
+	for i, at := range verbs {
+		text(format[from:at])
+		out = addrval.Concat(out, args[i].strs)
+		from = at + 2
+	}
+	text(format[from:])
+	return out
+}
+
+// verbIndexes returns the byte offsets of the %s, %d and %v verbs of a
+// format, or nil if it has any other verb, flag or width.
+func verbIndexes(format string) []int {
+	out := []int{}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 >= len(format) {
+			return nil
+		}
+		switch format[i+1] {
+		case '%':
+		case 's', 'd', 'v':
+			out = append(out, i)
+		default:
+			return nil
+		}
+		i++
+	}
+	return out
 }

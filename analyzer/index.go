@@ -17,9 +17,9 @@ type def struct {
 	index int
 	pos   token.Pos // the defining statement, for fixes and related info
 	next  ast.Node  // the statement after the definition, if known
-	// elem marks an element of a list a ranging variable takes in turn:
-	// its uses run once for each element (see perElement).
-	elem bool
+	// loop is set on an element of a list that a ranging variable takes
+	// in turn: the range statement (see perElement).
+	loop *ast.RangeStmt
 }
 
 // varIndex maps each trackable variable of a function declaration (or of
@@ -37,7 +37,7 @@ type varIndex struct {
 	params map[*types.Var]bool
 	// elems holds the variables ranging over another (for _, a := range
 	// addrs): they take its elements, if it has known ones (lists.go).
-	elems map[*types.Var]*ast.Ident
+	elems map[*types.Var]*ast.RangeStmt
 }
 
 type fieldKey struct {

@@ -164,20 +164,20 @@ func (rec recorder) node(cur inspector.Cursor) {
 			// for _, a := range []string{":3000", ":3001"}: a takes
 			// each element in turn.
 			lit, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
-			id, isIdent := ast.Unparen(n.X).(*ast.Ident)
+			_, isIdent := ast.Unparen(n.X).(*ast.Ident)
 			switch {
 			case isLit && isSliceOrArray(info.TypeOf(lit)):
 				for _, elt := range lit.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						elt = kv.Value
 					}
-					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos(), elem: true})
+					x.defs[v] = append(x.defs[v], def{rhs: elt, index: -1, pos: elt.Pos(), loop: n})
 				}
 			case isIdent && n.Tok == token.DEFINE:
 				if x.elems == nil {
-					x.elems = make(map[*types.Var]*ast.Ident)
+					x.elems = make(map[*types.Var]*ast.RangeStmt)
 				}
-				x.elems[v] = id
+				x.elems[v] = n
 			default:
 				x.opaque[v] = true
 			}

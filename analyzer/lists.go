@@ -78,11 +78,11 @@ func calleeIdent(call *ast.CallExpr) *ast.Ident {
 	return id
 }
 
-// elemDefs returns the definitions of a variable ranging over id: its
-// own (other assignments in the loop), and each element of a frozen
-// table; nil when the table is not frozen.
-func (r *resolver) elemDefs(own []def, id *ast.Ident) []def {
-	lit, ok := r.frozenElems(id)
+// elemDefs returns the definitions of a variable ranging over a table
+// (loop): its own (other assignments in the loop), and each element of a
+// frozen table; nil when the table is not frozen.
+func (r *resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
+	lit, ok := r.frozenElems(ast.Unparen(loop.X).(*ast.Ident))
 	if !ok {
 		return nil
 	}
@@ -91,7 +91,7 @@ func (r *resolver) elemDefs(own []def, id *ast.Ident) []def {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			elt = kv.Value
 		}
-		defs = append(defs, def{rhs: elt, index: -1, pos: elt.Pos(), elem: true})
+		defs = append(defs, def{rhs: elt, index: -1, pos: elt.Pos(), loop: loop})
 	}
 	return defs
 }
@@ -134,5 +134,46 @@ func (r *resolver) element(written ast.Expr, x *ast.IndexExpr) *val {
 	if len(out.parts) == 0 {
 		return leaf(written, addrval.Unknown())
 	}
+	if key == nil && len(out.parts) > 1 {
+		out.loop = r.rangeKeyLoop(x)
+	}
 	return out
+}
+
+// rangeKeyLoop returns the range statement over table whose key indexes
+// it in table[i]: for i := range table { … table[i] … } takes each
+// element in turn.
+func (r *resolver) rangeKeyLoop(x *ast.IndexExpr) *ast.RangeStmt {
+	idx, ok := ast.Unparen(x.Index).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	cur, ok := r.decls.find(x.Pos(), x.End())
+	for ; ok && cur.Node() != nil; cur = cur.Parent() {
+		if rs, isRange := cur.Node().(*ast.RangeStmt); isRange {
+			key, _ := rs.Key.(*ast.Ident)
+			table, _ := ast.Unparen(rs.X).(*ast.Ident)
+			if key != nil && table != nil && r.info.ObjectOf(key) == r.info.Uses[idx] && r.info.Uses[table] == r.info.Uses[ast.Unparen(x.X).(*ast.Ident)] {
+				return rs
+			}
+		}
+	}
+	return nil
+}
+
+// elementsLoop returns the range statement in which a variable takes
+// two or more of defs in turn, or nil.
+func elementsLoop(defs []def) *ast.RangeStmt {
+	n := 0
+	var loop *ast.RangeStmt
+	for _, d := range defs {
+		if d.loop != nil && (loop == nil || d.loop == loop) {
+			loop = d.loop
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return loop
 }

@@ -272,6 +272,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			via:       &via{pos: s.expr.Pos(), msg: "the address reaches the listener here"},
 			call:      call,
 			elsewhere: s.elsewhere,
+			program:   program{inGo: s.inGo || c.inGoStmt(s)},
 			learnOnly: s.learnOnly,
 			creates:   s.creates && returnsListenerCall(c.pass.TypesInfo, call),
 		}, addrval.Substitute(strs, param, arg.strs))

@@ -99,7 +99,9 @@ func (c *checker) judge(files []*fileState) {
 		// Another package's server that does not block runs in the
 		// background once the call returns.
 		// So does one started later by a call the pass cannot place.
-		s.inGo = c.inGoroutine(s.start) || s.fromFact && !s.factBlocks || s.elsewhere
+		// A helper's site is in one when the helper starts its server in
+		// a go statement (set by throughParams).
+		s.inGo = s.inGo || c.inGoroutine(s.start) || s.fromFact && !s.factBlocks || s.elsewhere
 		if debug && c.servesDebugOnly(s) && addrval.Classify(s.alts).Loopback {
 			s.rank = debugServer
 		}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -45,14 +46,18 @@ func (c *checker) report(s *site) {
 		return
 	}
 	ports, hosts := addrval.Distinct(s.alts, f)
+	note := ""
 	if f.Port && s.implicit == nil && anyImplicit(s.alts) {
-		ports += " (what an empty address means)"
+		note = " (what an empty address means)"
 	}
 	perElement := s.perElement()
+	if !perElement {
+		ports += note
+	}
 	var msg, category string
 	switch {
-	case perElement && f.Port:
-		category, msg = c.perElementMessage(s, f, ports, hosts)
+	case perElement:
+		category, msg = c.perElementMessage(s, f, ports, note, hosts)
 	case s.rank == secondaryServer && s.env == "":
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
@@ -102,39 +107,55 @@ func (c *checker) report(s *site) {
 }
 
 // perElementMessage is the finding of a listen site that starts a server
-// for each element of a list: a fix reading one variable would make them
-// all take one port.
-func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, hosts string) (category, msg string) {
-	what := "port " + ports
-	if strings.Contains(ports, " or ") {
-		what = "ports " + strings.ReplaceAll(ports, " or ", " and ")
+// for each element of a list. It has no fix: one variable read in every
+// element would make them all take one port, and binding all interfaces
+// in each would make two elements on one port collide.
+func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
+	var what []string
+	if f.Port {
+		what = append(what, "hard-coded "+plural("port", ports)+note)
 	}
-	category = categoryPort
 	if f.Loopback {
-		category = categoryPortLoopback
-		what += " and loopback host"
-		if strings.Contains(hosts, " or ") {
-			what += "s"
-		}
-		what += " " + strings.ReplaceAll(hosts, " or ", " and ")
+		what = append(what, "loopback "+plural("host", hosts))
 	}
-	msg = fmt.Sprintf("%s listens on hard-coded %s, one server per element: the platform routes only $%s, ", s.api, what, c.cfg.Env)
+	msg = fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.api, strings.Join(what, " and "))
 	switch {
+	case !f.Port:
+		return categoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", c.cfg.Host)
 	case s.rank != secondaryServer:
-		msg += fmt.Sprintf("to one of them; read its port from $%s and give each other one a variable of its own", c.cfg.Env)
+		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", c.cfg.Env, c.cfg.Env)
 	case s.primary == nil:
-		msg += "to a program's primary server; give each a variable of its own"
+		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", c.cfg.Env)
 	default:
-		msg += fmt.Sprintf("to the primary server %s (%s); give each a variable of its own", s.primary.api, c.position(s.primary.expr.Pos()))
+		msg += fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s); give each of these servers a variable of its own",
+			c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()))
 	}
-	return category, msg
+	if f.Loopback {
+		return categoryPortLoopback, msg
+	}
+	return categoryPort, msg
 }
 
-// perElement reports whether a site's value takes the elements of a list
-// in turn (for _, a := range addrs): each is a server of its own.
+// plural names a list of values joined with " or " (addrval.Distinct's
+// form) as several: "ports 3000, 3001 and 3002".
+func plural(noun, list string) string {
+	items := strings.Split(list, " or ")
+	if len(items) == 1 {
+		return noun + " " + list
+	}
+	return noun + "s " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// perElement reports whether a site starts a server for each element of
+// a list at once: it is in the body of a range over the list, and starts
+// its server in a goroutine (or creates a listener it does not serve
+// there). A loop that blocks on each server runs one at a time.
 func (s *site) perElement() bool {
+	if !s.start.Valid() || !s.inGo && !(s.creates && s.start.Node() == ast.Node(s.call)) {
+		return false
+	}
 	found := false
-	s.val.each(func(v *val) { found = found || v.elems > 1 })
+	s.val.each(func(v *val) { found = found || v.loop != nil && inside(s.start, v.loop.Body) })
 	return found
 }
 

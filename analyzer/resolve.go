@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
@@ -98,8 +97,8 @@ func (r *resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 		return nil, nil, false
 	}
 	x := r.vars.of(v)
-	if id := x.elems[v]; id != nil && !x.opaque[v] && !x.params[v] {
-		return v, r.elemDefs(x.defs[v], id), true // may be empty: then unknown
+	if loop := x.elems[v]; loop != nil && !x.opaque[v] && !x.params[v] {
+		return v, r.elemDefs(x.defs[v], loop), true // may be empty: then unknown
 	}
 	defs, ok := x.lookup(v, r.pkg)
 	return v, defs, ok
@@ -193,14 +192,14 @@ func (r *resolver) str(e ast.Expr) *val {
 // package controls: the field of each struct literal assigned to cfg
 // (its zero value when the literal omits it) and each cfg.Addr = … .
 func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
-	v, exprs, zeros, elems, ok := r.fieldExprs(sel)
+	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
 	if !ok {
 		if f := r.sinkableField(sel); f != nil {
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())
 	}
-	out := &val{expr: written, form: formField, index: -1, elems: elems}
+	out := &val{expr: written, form: formField, index: -1, loop: loop}
 	depth, saved, ok := r.enter(v)
 	if !ok {
 		return out // a cycle: no values
@@ -221,40 +220,37 @@ func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 
 // fieldExprs lists the expressions assigned to field sel of a local
 // struct variable, the positions where it is left at its zero value, and
-// how many of the structs are elements of a list the variable ranges over.
-func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, elems int, ok bool) {
+// the loop in which the variable takes each struct of a list, if any.
+func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, loop *ast.RangeStmt, ok bool) {
 	s := r.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
-		return nil, nil, nil, 0, false
+		return nil, nil, nil, nil, false
 	}
 	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
-		return nil, nil, nil, 0, false // through a pointer, other aliases may write it
+		return nil, nil, nil, nil, false // through a pointer, other aliases may write it
 	}
 	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
 	if !ok {
-		return nil, nil, nil, 0, false
+		return nil, nil, nil, nil, false
 	}
 	name := sel.Sel.Name
 	assigned := isField(v, name, r.info)
 	for _, d := range defs {
 		lit, isLit := ast.Unparen(d.rhs).(*ast.CompositeLit)
-		if d.elem {
-			elems++
-		}
 		switch {
 		case d.rhs == nil:
 			if !definitelyAssigns(d.next, assigned) {
 				zeros = append(zeros, d.pos)
 			}
 		case d.index >= 0 || !isLit:
-			return nil, nil, nil, 0, false
+			return nil, nil, nil, nil, false
 		default:
 			val, found := keyedField(lit, name)
 			switch {
 			case found:
 				exprs = append(exprs, val)
 			case len(lit.Elts) > 0 && !isKeyed(lit):
-				return nil, nil, nil, 0, false // positional literal
+				return nil, nil, nil, nil, false // positional literal
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, lit.Pos())
 			}
@@ -263,7 +259,7 @@ func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 	for _, d := range r.vars.of(v).fieldDefs[fieldKey{v, name}] {
 		exprs = append(exprs, d.rhs)
 	}
-	return v, exprs, zeros, elems, true
+	return v, exprs, zeros, elementsLoop(defs), true
 }
 
 // zero is the zero value of a string or integer expression.
@@ -330,18 +326,16 @@ func (r *resolver) varStr(use ast.Expr, v *types.Var, defs []def) *val {
 // in memo (when not nil).
 func (r *resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*val, resolve func(def) *val) *val {
 	if m, ok := memo[v]; ok {
-		return &val{strs: m.strs, addrs: m.addrs, expr: use, form: formVar, parts: m.parts, index: -1, elems: m.elems}
+		return &val{strs: m.strs, addrs: m.addrs, expr: use, form: formVar, parts: m.parts, index: -1, loop: m.loop}
 	}
 	out := &val{expr: use, form: formVar, index: -1}
 	depth, saved, ok := r.enter(v)
 	if !ok {
 		return out // a cycle: no values
 	}
+	out.loop = elementsLoop(defs)
 	for _, d := range defs {
 		p := resolve(d)
-		if d.elem {
-			out.elems++
-		}
 		out.strs = addrval.Union(out.strs, p.strs)
 		out.addrs = append(out.addrs, p.addrs...)
 		out.parts = append(out.parts, p)
@@ -351,126 +345,6 @@ func (r *resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*ty
 	}
 	if r.leave(v, depth, saved) && memo != nil {
 		memo[v] = out
-	}
-	return out
-}
-
-// callStr resolves calls that build strings from their arguments.
-func (r *resolver) callStr(written ast.Expr, call *ast.CallExpr) *val {
-	switch r.calleeName(call) {
-	case "strconv.Itoa":
-		if len(call.Args) == 1 {
-			return leaf(written, r.str(call.Args[0]).strs)
-		}
-	case "strconv.FormatInt", "strconv.FormatUint":
-		if len(call.Args) == 2 && r.isConst(call.Args[1], "10") {
-			return leaf(written, r.str(call.Args[0]).strs)
-		}
-	case "fmt.Sprint":
-		if len(call.Args) == 1 {
-			return leaf(written, r.str(call.Args[0]).strs)
-		}
-	case "net.JoinHostPort":
-		if len(call.Args) == 2 {
-			return r.joinHostPort(written, call.Args[0], call.Args[1])
-		}
-	case "fmt.Sprintf":
-		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
-			return r.sprintf(written, call)
-		}
-	default:
-		return r.funcResult(written, call, 0)
-	}
-	return leaf(written, addrval.Unknown())
-}
-
-func (r *resolver) isConst(e ast.Expr, want string) bool {
-	tv, ok := r.info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	t, ok := constText(tv.Value)
-	return ok && t == want
-}
-
-// joinHostPort brackets a host that contains a colon, as net.JoinHostPort
-// does; an unknown host stays a hole, which is right for the port.
-func (r *resolver) joinHostPort(written, h, p ast.Expr) *val {
-	host, port := r.str(h), r.str(p)
-	var bracketed []addrval.Str
-	for _, alt := range host.strs {
-		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
-			alt = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
-		}
-		bracketed = append(bracketed, alt)
-	}
-	colon := addrval.Known(":", h.End())
-	strs := addrval.Concat(addrval.Concat(bracketed, colon), port.strs)
-	return &val{strs: strs, expr: written, form: formJoin, parts: []*val{host, port}, index: -1}
-}
-
-// sprintf interprets a constant format with %s, %d and %v verbs; any other
-// verb, flag or width makes the result unknown.
-func (r *resolver) sprintf(written ast.Expr, call *ast.CallExpr) *val {
-	parts := make([]*val, len(call.Args))
-	for i, a := range call.Args {
-		parts[i] = r.str(a)
-	}
-	return &val{strs: r.format(call, parts), expr: written, form: formSprintf, parts: parts, index: -1}
-}
-
-// format computes the values of fmt.Sprintf(format, args...) from the
-// values of its arguments.
-func (r *resolver) format(call *ast.CallExpr, parts []*val) []addrval.Str {
-	tv := r.info.Types[call.Args[0]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return addrval.Unknown()
-	}
-	format := constant.StringVal(tv.Value)
-	args := parts[1:]
-	verbs := verbIndexes(format)
-	if verbs == nil || len(verbs) != len(args) {
-		return addrval.Unknown() // another verb, or %!(MISSING) or %!(EXTRA)
-	}
-	fpos := call.Args[0].Pos()
-	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
-		fpos = r.declPos(ast.Unparen(call.Args[0]))
-	}
-	out := addrval.Known("", fpos)
-	text := func(s string) {
-		if s = strings.ReplaceAll(s, "%%", "%"); s != "" {
-			out = addrval.Concat(out, addrval.Known(s, fpos))
-		}
-	}
-	from := 0
-	for i, at := range verbs {
-		text(format[from:at])
-		out = addrval.Concat(out, args[i].strs)
-		from = at + 2
-	}
-	text(format[from:])
-	return out
-}
-
-// verbIndexes returns the byte offsets of the %s, %d and %v verbs of a
-// format, or nil if it has any other verb, flag or width.
-func verbIndexes(format string) []int {
-	out := []int{}
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 >= len(format) {
-			return nil
-		}
-		switch format[i+1] {
-		case '%':
-		case 's', 'd', 'v':
-			out = append(out, i)
-		default:
-			return nil
-		}
-		i++
 	}
 	return out
 }

@@ -119,6 +119,24 @@ func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 	return false
 }
 
+// inGoStmt reports whether a site's listen call is in a go statement of
+// its function: go http.ListenAndServe(addr, nil) in a helper.
+func (c *checker) inGoStmt(s site) bool {
+	n := ast.Node(s.expr)
+	if s.call != nil {
+		n = s.call
+	}
+	for a := c.cursor(n); a.Node() != nil; a = a.Parent() {
+		switch a.Node().(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.

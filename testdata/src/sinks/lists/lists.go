@@ -13,7 +13,15 @@ var listeners = []string{":7080", ":7081"}
 
 func ranged() {
 	for _, a := range listeners {
-		go http.ListenAndServe(a, nil) // want `http\.ListenAndServe listens on hard-coded ports 7080 and 7081, one server per element`
+		go http.ListenAndServe(a, nil) // want `http\.ListenAndServe starts one server per element of a list, on hard-coded ports 7080 and 7081: the platform routes only \$PORT, to one of these servers`
+	}
+}
+
+var ports = []string{":7087", ":7088", ":7089"}
+
+func byKey() {
+	for i := range ports {
+		go http.ListenAndServe(ports[i], nil) // want `one server per element of a list, on hard-coded ports 7087, 7088 and 7089`
 	}
 }
 
@@ -38,7 +46,7 @@ var endpoints = []endpoint{
 
 func structs() {
 	for _, e := range endpoints {
-		go http.ListenAndServe(e.addr, e.handler) // want `hard-coded ports 7084 and 7085, one server per element`
+		go http.ListenAndServe(e.addr, e.handler) // want `one server per element of a list, on hard-coded ports 7084 and 7085`
 	}
 }
 

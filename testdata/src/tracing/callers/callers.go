@@ -30,7 +30,7 @@ func main() {
 	serve(":7000") // want `\(through serve\) listens on hard-coded port 7000`
 
 	for _, a := range []string{":7001", ":7002"} {
-		startOne(a) // want `hard-coded ports 7001 and 7002, one server per element`
+		startOne(a) // want `\(through startOne\) starts one server per element of a list, on hard-coded ports 7001 and 7002`
 	}
 }
 

@@ -16,7 +16,7 @@ func (c *config) load() { c.Addr = os.Getenv("ADDR") }
 
 func ranges() {
 	for _, a := range []string{":3000", ":3001"} {
-		go http.ListenAndServe(a, nil) // want `listens on hard-coded ports 3000 and 3001, one server per element: the platform routes only \$PORT, to one of them; read its port from \$PORT and give each other one a variable of its own`
+		go http.ListenAndServe(a, nil) // want `http\.ListenAndServe starts one server per element of a list, on hard-coded ports 3000 and 3001: the platform routes only \$PORT, to one of these servers; read its port from \$PORT and give each of the others a variable of its own`
 	}
 	for _, a := range [...]string{"localhost:3002"} {
 		go http.ListenAndServe(a, nil) // want `hard-coded port 3002: the platform routes only \$PORT`
@@ -30,8 +30,23 @@ func ranges() {
 	// One port on two hosts is two servers too: binding all interfaces
 	// twice would collide.
 	for _, a := range []string{"127.0.0.1:3005", "[::1]:3005"} {
-		go http.ListenAndServe(a, nil) // want `listens on hard-coded port 3005, one server per element: the platform routes only \$PORT, to the primary server http\.ListenAndServe \(local\.go:19\); give each a variable of its own`
+		go http.ListenAndServe(a, nil) // want `starts one server per element of a list, on hard-coded port 3005: the platform routes only \$PORT, to the primary server http\.ListenAndServe \(local\.go:19\); give each of these servers a variable of its own`
 	}
+}
+
+// A loop that blocks on each server runs one at a time, and a value
+// picked in a loop is one server: reading $PORT is right for them.
+func oneAtATime() {
+	for _, a := range []string{":3010", ":3011"} {
+		if err := http.ListenAndServe(a, nil); err != nil { // want `hard-coded port 3010 or 3011: read the port from \$PORT`
+			continue
+		}
+	}
+	var last string
+	for _, a := range []string{":3012", ":3013"} {
+		last = a
+	}
+	go http.ListenAndServe(last, nil) // want `hard-coded port 80 or 3012 or 3013 \(what an empty address means\): the platform routes only \$PORT`
 }
 
 func structs() {
