@@ -94,7 +94,7 @@ func (c *checker) factSites(files []*fileState) {
 			}
 			fs.sites = append(fs.sites, &site{
 				api: apiName(fn), expr: call, call: call,
-				fromFact: true, factPorts: fact.Ports, factBlocks: fact.Blocks,
+				fromFact: true, factPorts: fact.Ports, factBlocks: fact.Blocks, inTest: fs.test,
 			})
 		}
 	}
