@@ -152,6 +152,11 @@ func (c *checker) rankServers(all []*site) {
 			}
 		case s.rank == debugServer, s.inTest:
 			// A test's server is not the program's.
+		case s.feedsSink && !library:
+			// In a command every use of the sink is a site of its own,
+			// with the address it passes: this one is theirs, never the
+			// primary.
+			others = append(others, s)
 		case s.fromFact && s.inGo:
 		case s.inGo, !library && s.creates && s.start.Node() == ast.Node(s.call),
 			library && addrval.Classify(s.alts).Any() && c.auxiliary(s):
@@ -165,7 +170,7 @@ func (c *checker) rankServers(all []*site) {
 	if len(primaries) == 0 {
 		// Every server runs in a goroutine: the first is the primary.
 		i := slices.IndexFunc(others, func(s *site) bool {
-			return !s.fromFact && !(library && addrval.Classify(s.alts).Any() && c.auxiliary(s))
+			return !s.fromFact && !s.feedsSink && !(library && addrval.Classify(s.alts).Any() && c.auxiliary(s))
 		})
 		if i >= 0 {
 			primaries = others[i : i+1]

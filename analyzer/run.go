@@ -37,6 +37,9 @@ type site struct {
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
 	inTest    bool // in a _test.go file (checked with -test)
+	// feedsSink marks a site whose address made a sink of a parameter or
+	// field: its server is the one each use of the sink starts.
+	feedsSink bool
 	// fieldWrite marks a value written to a sink field (sink.go);
 	// elsewhere, a site whose server is started by another call, later
 	// (a constructor's or an option's argument, a field's value).

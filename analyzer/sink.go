@@ -231,7 +231,7 @@ func (c *checker) addSite(s site, strs []addrval.Str) {
 	if c.throughParams(s, strs) {
 		return
 	}
-	c.learnSinks(s, strs)
+	s.feedsSink = c.learnSinks(s, strs)
 	if !s.learnOnly {
 		s.alts = addrval.SplitAll(strs, s.emptyPort)
 		c.record(s)
@@ -256,12 +256,12 @@ func (c *checker) learnResolved(s site, v *val) {
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
-// whole address or its port in strs.
-func (c *checker) learnSinks(s site, strs []addrval.Str) { c.learnSinksOf(s, strs, false) }
+// whole address or its port in strs, and reports whether it made one.
+func (c *checker) learnSinks(s site, strs []addrval.Str) bool { return c.learnSinksOf(s, strs, false) }
 
 // learnSinksOf is learnSinks, with the parameters of functions whose
 // callers are all known too if closed.
-func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) {
+func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	for _, alt := range strs {
 		for _, g := range alt {
@@ -285,13 +285,16 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) {
 					}
 				}
 				c.addSink(v, sk)
+				learned = true
 			} else if o, ok := c.res.ownerOf(v); ok && o.fn != nil && (closed || !c.res.knownCallers(o)) {
 				sk.Param = o.index
 				sk.Creates = s.creates && returnsListener(o.fn)
 				c.addSink(o.fn, sk)
+				learned = true
 			}
 		}
 	}
+	return learned
 }
 
 // addSink records a sink of this package and makes sites of the uses
