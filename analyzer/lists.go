@@ -8,6 +8,7 @@ import (
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Services often list their listeners in a package-level table:
@@ -15,17 +16,19 @@ import (
 //	var listeners = []string{":8080", ":9090"}
 //	for _, a := range listeners { go http.ListenAndServe(a, nil) }
 //
-// A variable of the package, unexported, initialised with a slice, array
-// or map literal and only ever ranged over, indexed or measured is frozen:
-// its elements are all the values it holds, so a variable ranging over it
-// takes each of them, and listeners[0] the first. A frozen table of
-// struct literals gives a ranging variable's fields their values too.
+// An unexported variable of the package, or a local one, initialised with
+// a slice, array or map literal and only ever ranged over, indexed or
+// measured is frozen: its elements are all the values it holds, so a
+// variable ranging over it takes each of them, and listeners[0] the
+// first. A frozen table of struct literals gives a ranging variable's
+// fields their values too.
 
 // frozenElems returns the element expressions of the frozen variable id
 // names, or ok=false when it is not frozen.
 func (r *resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	v, isVar := r.info.Uses[id].(*types.Var)
-	if !isVar || v.Pkg() != r.pkg || v.Parent() != r.pkg.Scope() || v.Exported() {
+	global := isVar && v.Parent() == r.pkg.Scope()
+	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() {
 		return nil, false
 	}
 	if lit, ok := r.frozen[v]; ok {
@@ -49,7 +52,11 @@ func (r *resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	default:
 		return nil, false
 	}
-	for _, cur := range r.vars.occurrences()[id.Name] {
+	uses := r.vars.occurrences()[id.Name]
+	if !global {
+		uses = r.localIdents(v)
+	}
+	for _, cur := range uses {
 		use := cur.Node().(*ast.Ident)
 		if r.info.Uses[use] != v {
 			continue
@@ -71,6 +78,22 @@ func (r *resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	}
 	r.frozen[v] = lit
 	return lit, true
+}
+
+// localIdents returns the identifiers of the declaration holding a local
+// variable that are spelt like it.
+func (r *resolver) localIdents(v *types.Var) []inspector.Cursor {
+	decl, ok := r.decls.decl(v.Pos())
+	if !ok {
+		return nil
+	}
+	var out []inspector.Cursor
+	for cur := range decl.Preorder((*ast.Ident)(nil)) {
+		if cur.Node().(*ast.Ident).Name == v.Name() {
+			out = append(out, cur)
+		}
+	}
+	return out
 }
 
 func calleeIdent(call *ast.CallExpr) *ast.Ident {

@@ -201,11 +201,12 @@ func (c *checker) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if !fixedArg(call, i) {
 		return
 	}
-	c.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call)
+	c.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil)
 }
 
-// sinkValueSite records the site of a value that reaches a sink.
-func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr) {
+// sinkValueSite records the site of a value that reaches a sink: passed
+// to call, or written to a field of holder (a local variable, or nil).
+func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
 	v := c.res.str(value)
 	strs, role := v.strs, roleAddress
 	if sk.Port {
@@ -217,8 +218,19 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 		w = &via{pos: obj.Pos(), msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
-	c.addSite(site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
-		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}, strs)
+	s := site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
+		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}
+	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
+		// A server started here by a reader method (srv.ListenAndServe())
+		// is judged where that call is, as an http.Server is.
+		s.server, s.listeners = holder, sk.Readers
+		if _, ok := c.useOf(holder, &s); ok {
+			s.elsewhere = false
+		} else {
+			s.server, s.listeners = nil, nil
+		}
+	}
+	c.addSite(s, strs)
 }
 
 // addSite records a site whose address has the values strs, after

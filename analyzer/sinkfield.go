@@ -58,7 +58,7 @@ func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		c.sinks.written = make(map[ast.Expr]bool)
 	}
 	c.sinks.written[u.value] = true
-	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil)
+	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
 }
 
 // writeReaches reports whether a value written to field of the local

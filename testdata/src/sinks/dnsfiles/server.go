@@ -32,7 +32,7 @@ func (srv *Server) ListenAndServe() error {
 }
 
 // ListenAndServe starts a fresh Server on its parameter, as dns's does.
-func ListenAndServe(addr string, network string, handler Handler) error { // want ListenAndServe:`sink: param 0 address of net.ListenConfig.Listen`
+func ListenAndServe(addr string, network string, handler Handler) error { // want ListenAndServe:`serves` ListenAndServe:`sink: param 0 address of net.ListenConfig.Listen`
 	server := &Server{Addr: addr, Net: network, Handler: handler}
 	return server.ListenAndServe()
 }
@@ -49,6 +49,6 @@ func Logged(addr string) {
 }
 
 // Default calls the sink in the file that declares it.
-func Default() error {
+func Default() error { // want Default:`serves on port 5300`
 	return ListenAndServe(":5300", "udp", nil) // want `dnsfiles\.ListenAndServe listens on hard-coded port 5300`
 }

@@ -57,7 +57,7 @@ func listenTCP(network, addr string) (net.Listener, error) {
 }
 
 // ListenAndServe fills a Server.
-func ListenAndServe(addr, network string) error { // want ListenAndServe:`sink: param 0 address of net.Listen`
+func ListenAndServe(addr, network string) error { // want ListenAndServe:`serves` ListenAndServe:`sink: param 0 address of net.Listen`
 	server := &Server{Addr: addr, Net: network}
 	return server.ListenAndServe()
 }

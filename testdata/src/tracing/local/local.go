@@ -49,6 +49,38 @@ func oneAtATime() {
 	go http.ListenAndServe(last, nil) // want `hard-coded port 80 or 3012 or 3013 \(what an empty address means\): the platform routes only \$PORT`
 }
 
+// Local lists frozen the same way: only ranged over, indexed or measured.
+func localLists() {
+	addrs := []string{":3020", ":3021"}
+	for _, a := range addrs {
+		go http.ListenAndServe(a, nil) // want `starts one server per element of a list, on hard-coded ports 3020 and 3021: the platform routes only \$PORT, to the primary server`
+	}
+	one := [1]string{"localhost:3022"}
+	if len(one) > 0 {
+		http.ListenAndServe(one[0], nil) // want `hard-coded port 3022 and loopback host "localhost": read the port from \$PORT`
+	}
+	changed := []string{":3023"}
+	changed[0] = os.Getenv("ADDR")
+	for _, a := range changed {
+		go http.ListenAndServe(a, nil)
+	}
+	passed := []string{":3024"}
+	mutate(passed)
+	for _, a := range passed {
+		go http.ListenAndServe(a, nil)
+	}
+	grown := []string{":3025"}
+	grown = append(grown, os.Getenv("ADDR"))
+	for _, a := range grown {
+		go http.ListenAndServe(a, nil)
+	}
+	captured := []string{":3026"}
+	func() { captured[0] = os.Getenv("ADDR") }()
+	go http.ListenAndServe(captured[0], nil)
+}
+
+func mutate(s []string) { s[0] = os.Getenv("ADDR") }
+
 func structs() {
 	cfg := config{Addr: ":8080", Metrics: "localhost:9090"}
 	go http.ListenAndServe(cfg.Addr, nil)    // want `hard-coded port 8080`
