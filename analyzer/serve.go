@@ -126,7 +126,7 @@ func (c *checker) inGoStmt(s site) bool {
 	if s.call != nil {
 		n = s.call
 	}
-	for a := c.cursor(n); a.Node() != nil; a = a.Parent() {
+	for a := c.cursor(n); a.Valid() && a.Node() != nil; a = a.Parent() {
 		switch a.Node().(type) {
 		case *ast.GoStmt:
 			return true
