@@ -158,35 +158,45 @@ func (r *resolver) element(written ast.Expr, x *ast.IndexExpr) *val {
 		return leaf(written, addrval.Unknown())
 	}
 	if key == nil && len(out.parts) > 1 {
-		out.loop = r.rangeKeyLoop(x)
+		out.loop = r.indexLoop(x)
 	}
 	return out
 }
 
-// rangeKeyLoop returns the range statement over table whose key indexes
-// it in table[i]: for i := range table { … table[i] … } takes each
-// element in turn.
-func (r *resolver) rangeKeyLoop(x *ast.IndexExpr) *ast.RangeStmt {
+// indexLoop returns the body of the loop whose variable indexes table[i]
+// (for i := range table, for i := range len(table), for i := 0; …; i++):
+// table[i] takes each element in turn there.
+func (r *resolver) indexLoop(x *ast.IndexExpr) *ast.BlockStmt {
 	idx, ok := ast.Unparen(x.Index).(*ast.Ident)
 	if !ok {
 		return nil
 	}
+	v := r.info.Uses[idx]
+	defines := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && r.info.ObjectOf(id) == v
+	}
 	cur, ok := r.decls.find(x.Pos(), x.End())
 	for ; ok && cur.Node() != nil; cur = cur.Parent() {
-		if rs, isRange := cur.Node().(*ast.RangeStmt); isRange {
-			key, _ := rs.Key.(*ast.Ident)
-			table, _ := ast.Unparen(rs.X).(*ast.Ident)
-			if key != nil && table != nil && r.info.ObjectOf(key) == r.info.Uses[idx] && r.info.Uses[table] == r.info.Uses[ast.Unparen(x.X).(*ast.Ident)] {
-				return rs
+		switch loop := cur.Node().(type) {
+		case *ast.RangeStmt:
+			if defines(loop.Key) {
+				return loop.Body
 			}
+		case *ast.ForStmt:
+			if as, ok := loop.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && defines(as.Lhs[0]) {
+				return loop.Body
+			}
+		case *ast.FuncDecl:
+			return nil
 		}
 	}
 	return nil
 }
 
-// elementsLoop returns the range statement in which a variable takes
-// two or more of defs in turn, or nil.
-func elementsLoop(defs []def) *ast.RangeStmt {
+// elementsLoop returns the body of the range statement in which a
+// variable takes two or more of defs in turn, or nil.
+func elementsLoop(defs []def) *ast.BlockStmt {
 	n := 0
 	var loop *ast.RangeStmt
 	for _, d := range defs {
@@ -198,5 +208,5 @@ func elementsLoop(defs []def) *ast.RangeStmt {
 	if n < 2 {
 		return nil
 	}
-	return loop
+	return loop.Body
 }

@@ -203,6 +203,13 @@ func (c *checker) rankServers(all []*site) {
 		taken[s.env] = true
 		byOrigin[origin] = s.env
 	}
+	// A site that feeds a sink is the server its uses start: the primary,
+	// when one of them is, so that its own loopback host is reported.
+	for _, s := range others {
+		if s.feedsSink && slices.ContainsFunc(primaries, func(p *site) bool { return p.via != nil && p.via.pos == s.expr.Pos() }) {
+			s.rank, s.primary, s.env = primaryServer, nil, ""
+		}
+	}
 }
 
 // auxiliaryWords name servers that are not a program's app server.

@@ -155,7 +155,7 @@ func (s *site) perElement() bool {
 		return false
 	}
 	found := false
-	s.val.each(func(v *val) { found = found || v.loop != nil && inside(s.start, v.loop.Body) })
+	s.val.each(func(v *val) { found = found || v.loop != nil && inside(s.start, v.loop) })
 	return found
 }
 

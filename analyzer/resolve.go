@@ -221,7 +221,7 @@ func (r *resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *val {
 // fieldExprs lists the expressions assigned to field sel of a local
 // struct variable, the positions where it is left at its zero value, and
 // the loop in which the variable takes each struct of a list, if any.
-func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, loop *ast.RangeStmt, ok bool) {
+func (r *resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, loop *ast.BlockStmt, ok bool) {
 	s := r.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return nil, nil, nil, nil, false

@@ -185,6 +185,8 @@ func (c *checker) importsDebugHandlers() bool {
 // handler built from net/http/pprof's and expvar's alone.
 func (c *checker) servesDebugOnly(s *site) bool {
 	switch {
+	case s.fieldWrite:
+		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
 		// An http.Server: its Handler wherever the variable gets one.
 		h, ok := c.serverHandler(s.server)

@@ -44,8 +44,10 @@ type sink struct {
 	API             string // the listen API it reaches in the end: "net.Listen"
 	At              string // where that listen site is, "server.go:12"
 	// Readers are, for a field, the methods that read it into a listen
-	// address: calling one does not change the field.
+	// address: calling one does not change the field. Blocks is set when
+	// they serve until the server fails, rather than in a goroutine.
 	Readers []string
+	Blocks  bool
 	pos     token.Pos
 }
 
@@ -220,9 +222,10 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 	_, field := obj.(*types.Var)
 	s := site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
 		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}
-	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
-		// A server started here by a reader method (srv.ListenAndServe())
-		// is judged where that call is, as an http.Server is.
+	if holder != nil && sk.Starts && sk.Blocks && len(sk.Readers) > 0 {
+		// A server a reader method serves here (srv.ListenAndServe()) is
+		// judged where that call is, as an http.Server is; one it starts in
+		// a goroutine stays a later start.
 		s.server, s.listeners = holder, sk.Readers
 		if _, ok := c.useOf(holder, &s); ok {
 			s.elsewhere = false
@@ -294,6 +297,7 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 				if d, ok := c.res.decls.decl(s.expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
 						sk.Readers = []string{fd.Name.Name}
+						sk.Blocks = !s.elsewhere && !s.inGo && !c.inGoStmt(s)
 					}
 				}
 				c.addSink(v, sk)
@@ -318,6 +322,7 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 		for _, r := range sk.Readers {
 			if !slices.Contains(have[i].Readers, r) {
 				have[i].Readers = append(have[i].Readers, r)
+				have[i].Blocks = have[i].Blocks && sk.Blocks // whichever is called
 				grown = true
 			}
 		}

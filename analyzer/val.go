@@ -23,9 +23,9 @@ type val struct {
 	// index is the result a definition takes from a multi-value call
 	// (a, err := f()), or -1.
 	index int
-	// loop is set when v takes, in turn, two or more elements of a list
-	// it ranges over: the range statement (see perElement).
-	loop *ast.RangeStmt
+	// loop is set when v takes, in turn, two or more elements of a list:
+	// the body of the loop that goes over them (see perElement).
+	loop *ast.BlockStmt
 }
 
 // form says how a val was built, and what its parts are.

@@ -79,6 +79,21 @@ func localLists() {
 	go http.ListenAndServe(captured[0], nil)
 }
 
+// A counted loop over a list starts one server per element too.
+func counted() {
+	addrs := []string{":3030", ":3031"}
+	for i := 0; i < len(addrs); i++ {
+		go func() { http.ListenAndServe(addrs[i], nil) }() // want `starts one server per element of a list, on hard-coded ports 3030 and 3031`
+	}
+}
+
+func rangedInt() {
+	addrs := []string{":3032", ":3033"}
+	for i := range len(addrs) {
+		go http.ListenAndServe(addrs[i], nil) // want `starts one server per element of a list, on hard-coded ports 3032 and 3033`
+	}
+}
+
 func mutate(s []string) { s[0] = os.Getenv("ADDR") }
 
 func structs() {
