@@ -120,7 +120,8 @@ func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 }
 
 // inGoStmt reports whether a site's listen call is in a go statement of
-// its function: go http.ListenAndServe(addr, nil) in a helper.
+// its function: go http.ListenAndServe(addr, nil) in a helper, or in a
+// function literal started as one (go func() { … }()).
 func (c *checker) inGoStmt(s site) bool {
 	n := ast.Node(s.expr)
 	if s.call != nil {
@@ -130,7 +131,10 @@ func (c *checker) inGoStmt(s site) bool {
 		switch a.Node().(type) {
 		case *ast.GoStmt:
 			return true
-		case *ast.FuncDecl, *ast.FuncLit:
+		case *ast.FuncLit:
+			_, isGo := a.Parent().Parent().Node().(*ast.GoStmt)
+			return isGo && a.ParentEdgeKind() == edge.CallExpr_Fun
+		case *ast.FuncDecl:
 			return false
 		}
 	}

@@ -44,11 +44,10 @@ type sink struct {
 	API             string // the listen API it reaches in the end: "net.Listen"
 	At              string // where that listen site is, "server.go:12"
 	// Readers are, for a field, the methods that read it into a listen
-	// address: calling one does not change the field. Blocks is set when
-	// they serve until the server fails, rather than in a goroutine.
-	Readers []string
-	Blocks  bool
-	pos     token.Pos
+	// address: calling one does not change the field. Blocking are those
+	// that serve until the server fails, rather than in a goroutine.
+	Readers, Blocking []string
+	pos               token.Pos
 }
 
 func (*sinkFact) AFact() {}
@@ -222,13 +221,15 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 	_, field := obj.(*types.Var)
 	s := site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
 		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}
-	if holder != nil && sk.Starts && sk.Blocks && len(sk.Readers) > 0 {
-		// A server a reader method serves here (srv.ListenAndServe()) is
-		// judged where that call is, as an http.Server is; one it starts in
-		// a goroutine stays a later start.
+	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
+		// A server a reader method starts here (srv.ListenAndServe()) is
+		// judged where that call is, as an http.Server is: in the
+		// background when that reader serves in a goroutine.
 		s.server, s.listeners = holder, sk.Readers
-		if _, ok := c.useOf(holder, &s); ok {
+		if start, ok := c.useOf(holder, &s); ok {
 			s.elsewhere = false
+			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
+			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
 		} else {
 			s.server, s.listeners = nil, nil
 		}
@@ -297,7 +298,9 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 				if d, ok := c.res.decls.decl(s.expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
 						sk.Readers = []string{fd.Name.Name}
-						sk.Blocks = !s.elsewhere && !s.inGo && !c.inGoStmt(s)
+						if !s.elsewhere && !s.inGo && !c.inGoStmt(s) {
+							sk.Blocking = sk.Readers
+						}
 					}
 				}
 				c.addSink(v, sk)
@@ -322,7 +325,9 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 		for _, r := range sk.Readers {
 			if !slices.Contains(have[i].Readers, r) {
 				have[i].Readers = append(have[i].Readers, r)
-				have[i].Blocks = have[i].Blocks && sk.Blocks // whichever is called
+				if slices.Contains(sk.Blocking, r) {
+					have[i].Blocking = append(have[i].Blocking, r)
+				}
 				grown = true
 			}
 		}
