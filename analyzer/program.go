@@ -177,6 +177,9 @@ func (c *checker) rankServers(all []*site) {
 			others = slices.Delete(slices.Clone(others), i, i+1)
 		}
 	}
+	if !library && len(primaries) > 1 {
+		primaries, others = c.placedPrimaries(primaries, others)
+	}
 	var primary *site
 	if len(primaries) > 0 {
 		primary = primaries[0]
@@ -210,6 +213,35 @@ func (c *checker) rankServers(all []*site) {
 			s.rank, s.primary, s.env = primaryServer, nil, ""
 		}
 	}
+}
+
+// placedPrimaries keeps, of a command's primaries, those whose start is
+// seen (a call), and of the others only one, the first whose names do not
+// say it is auxiliary, when no start is seen. A server whose start is not
+// seen (built by a helper, held in a package variable) may run beside the
+// others, and two servers reading $PORT at once make a program that does
+// not start: the rest get variables of their own.
+func (c *checker) placedPrimaries(primaries, others []*site) ([]*site, []*site) {
+	placed := func(s *site) bool { _, ok := s.start.Node().(*ast.CallExpr); return ok }
+	if !slices.ContainsFunc(primaries, func(s *site) bool { return !placed(s) }) {
+		return primaries, others
+	}
+	var kept []*site
+	for _, s := range primaries {
+		if placed(s) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 {
+		i := max(0, slices.IndexFunc(primaries, func(s *site) bool { return !c.auxiliary(s) }))
+		kept = primaries[i : i+1]
+	}
+	for _, s := range primaries {
+		if !slices.Contains(kept, s) {
+			others = append(others, s)
+		}
+	}
+	return kept, others
 }
 
 // auxiliaryWords name servers that are not a program's app server.
@@ -367,7 +399,7 @@ func envWord(name string) string {
 		w = strings.ToUpper(strings.Trim(w, "_"))
 		switch w {
 		case "", "ADDR", "ADDRESS", "PORT", "HOST", "LISTEN", "LISTENER", "LN", "L", "SRV", "SERVER", "SERVE",
-			"START", "RUN", "DEFAULT", "HTTP", "TCP", "BIND", "A", "S":
+			"START", "RUN", "NEW", "DEFAULT", "HTTP", "TCP", "BIND", "A", "S":
 			continue
 		}
 		if !unicode.IsLetter(rune(w[0])) {

@@ -20,7 +20,7 @@ func main() {
 
 	// StartServer takes a ready *http.Server: its Addr field is the site.
 	e.StartServer(&http.Server{Addr: ":8080", Handler: e}) // want `http.Server.Addr listens on hard-coded port 8080`
-	e.Server.Addr = "localhost:8080"                       // want `http.Server.Addr listens on hard-coded port 8080 and loopback host "localhost"`
+	e.Server.Addr = "localhost:8080"                       // want `http.Server.Addr listens on hard-coded port 8080: the platform routes only \$PORT, to the primary server echo.Echo.Start`
 	e.StartServer(e.Server)
 }
 
