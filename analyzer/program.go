@@ -222,7 +222,11 @@ func (c *checker) rankServers(all []*site) {
 // others, and two servers reading $PORT at once make a program that does
 // not start: the rest get variables of their own.
 func (c *checker) placedPrimaries(primaries, others []*site) ([]*site, []*site) {
-	placed := func(s *site) bool { _, ok := s.start.Node().(*ast.CallExpr); return ok }
+	// startOf falls back to the address itself when no start is seen.
+	placed := func(s *site) bool {
+		n := s.start.Node()
+		return s.implicit != nil || n.Pos() != s.expr.Pos() || n.End() != s.expr.End()
+	}
 	if !slices.ContainsFunc(primaries, func(s *site) bool { return !placed(s) }) {
 		return primaries, others
 	}
