@@ -104,13 +104,19 @@ func (c *checker) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
 }
 
 // inGoroutine reports whether cur runs in a goroutine of its function
-// (go f(…), go func() {…}()), or in an unexported function that is only
-// ever started as one (go serveMetrics()).
+// (go f(…), go func() {…}()), in a function literal handed to another
+// function (g.Go(func() error {…}), which errgroup runs in a goroutine),
+// or in an unexported function that is only ever started as one
+// (go serveMetrics()).
 func (c *checker) inGoroutine(cur inspector.Cursor) bool {
 	for a := cur; a.Node() != nil; a = a.Parent() {
 		switch n := a.Node().(type) {
 		case *ast.GoStmt:
 			return true
+		case *ast.FuncLit:
+			if a.ParentEdgeKind() == edge.CallExpr_Args {
+				return true
+			}
 		case *ast.FuncDecl:
 			fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
 			return ok && !fn.Exported() && n.Recv == nil && c.goOnly[fn]
