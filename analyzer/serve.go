@@ -77,7 +77,8 @@ func (c *checker) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
 				return sel.Parent(), true
 			}
 		case edge.CallExpr_Args:
-			if s.creates {
+			if _, builtin := typeutil.Callee(c.pass.TypesInfo, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
+				// append(lns, ln) only keeps the listener for later.
 				call := idCur.Parent()
 				if h, ok := c.serveHandler(call.Node().(*ast.CallExpr)); ok {
 					s.handler = h

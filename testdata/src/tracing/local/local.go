@@ -3,6 +3,7 @@
 package local
 
 import (
+	"net"
 	"net/http"
 	"os"
 )
@@ -30,7 +31,7 @@ func ranges() {
 	// One port on two hosts is two servers too: binding all interfaces
 	// twice would collide.
 	for _, a := range []string{"127.0.0.1:3005", "[::1]:3005"} {
-		go http.ListenAndServe(a, nil) // want `starts one server per element of a list, on hard-coded port 3005: the platform routes only \$PORT, to the primary server http\.ListenAndServe \(local\.go:19\); give each of these servers a variable of its own`
+		go http.ListenAndServe(a, nil) // want `starts one server per element of a list, on hard-coded port 3005: the platform routes only \$PORT, to the primary server http\.ListenAndServe \(local\.go:\d+\); give each of these servers a variable of its own`
 	}
 }
 
@@ -91,6 +92,21 @@ func rangedInt() {
 	addrs := []string{":3032", ":3033"}
 	for i := range len(addrs) {
 		go http.ListenAndServe(addrs[i], nil) // want `starts one server per element of a list, on hard-coded ports 3032 and 3033`
+	}
+}
+
+// Listeners made in one loop and served in another are one per element.
+func listeners() {
+	var lns []net.Listener
+	for _, a := range []string{":3040", ":3041"} {
+		ln, err := net.Listen("tcp", a) // want `net\.Listen starts one server per element of a list, on hard-coded ports 3040 and 3041`
+		if err != nil {
+			continue
+		}
+		lns = append(lns, ln)
+	}
+	for _, ln := range lns {
+		go http.Serve(ln, nil)
 	}
 }
 
