@@ -105,47 +105,46 @@ func (c *checker) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
 }
 
 // inGoroutine reports whether cur runs in a goroutine of its function
-// (go f(…), go func() {…}()), in a function literal handed to another
-// function (g.Go(func() error {…}), which errgroup runs in a goroutine),
-// or in an unexported function that is only ever started as one
-// (go serveMetrics()).
+// (goAbove), or in an unexported function that is only ever started as
+// one (go serveMetrics()).
 func (c *checker) inGoroutine(cur inspector.Cursor) bool {
-	for a := cur; a.Node() != nil; a = a.Parent() {
-		switch n := a.Node().(type) {
-		case *ast.GoStmt:
-			return true
-		case *ast.FuncLit:
-			if a.ParentEdgeKind() == edge.CallExpr_Args {
-				return true
-			}
-		case *ast.FuncDecl:
-			fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			return ok && !fn.Exported() && n.Recv == nil && c.goOnly[fn]
-		}
+	inGo, decl := goAbove(cur)
+	if inGo || decl == nil {
+		return inGo
 	}
-	return false
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return ok && !fn.Exported() && decl.Recv == nil && c.goOnly[fn]
 }
 
-// inGoStmt reports whether a site's listen call is in a go statement of
-// its function: go http.ListenAndServe(addr, nil) in a helper, or in a
-// function literal started as one (go func() { … }()).
+// inGoStmt reports whether a site's listen call runs in a goroutine of
+// its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
 func (c *checker) inGoStmt(s site) bool {
 	n := ast.Node(s.expr)
 	if s.call != nil {
 		n = s.call
 	}
-	for a := c.cursor(n); a.Valid() && a.Node() != nil; a = a.Parent() {
-		switch a.Node().(type) {
+	inGo, _ := goAbove(c.cursor(n))
+	return inGo
+}
+
+// goAbove walks up from cur to its function declaration, which it
+// returns, and reports whether cur runs in a go statement (go f(…),
+// go func() {…}()) or in a function literal handed to another function
+// (g.Go(func() error {…}), which errgroup runs in a goroutine).
+func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
+	for a := cur; a.Valid() && a.Node() != nil; a = a.Parent() {
+		switch n := a.Node().(type) {
 		case *ast.GoStmt:
-			return true
+			return true, nil
 		case *ast.FuncLit:
-			_, isGo := a.Parent().Parent().Node().(*ast.GoStmt)
-			return isGo && a.ParentEdgeKind() == edge.CallExpr_Fun
+			if a.ParentEdgeKind() == edge.CallExpr_Args {
+				return true, nil
+			}
 		case *ast.FuncDecl:
-			return false
+			return false, n
 		}
 	}
-	return false
+	return false, nil
 }
 
 // indexGoCalls finds, in one walk over the package's identifiers, which
