@@ -40,7 +40,7 @@ func (c *checker) findClashes(all []*site) {
 			for i, earlier := range sites[:j] {
 				// The earlier one still listens when the later starts
 				// only if it serves in a goroutine.
-				if !earlier.inGo || exclusive(earlier.start, later.start) || !overlap(hosts[i], hosts[j]) {
+				if !earlier.inGo || !earlier.transport.overlaps(later.transport) || exclusive(earlier.start, later.start) || !overlap(hosts[i], hosts[j]) {
 					continue
 				}
 				// A shared constant port first: it stays the same when a

@@ -32,7 +32,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		}
 		if rule, ok := fields[id.Name]; ok {
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.fieldSite(typ, id.Name, kv.Value, site{server: srv, listeners: rule.listeners, handler: handlerField(lit)})
+				c.fieldSite(typ, id.Name, kv.Value, site{server: srv, listeners: rule.listeners, handler: handlerField(lit), transport: rule.transport})
 			}
 		} else if c.sinks.fieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
@@ -73,7 +73,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 		}
 		if !c.addressIgnored(srv, rule) {
-			c.fieldSite(namedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners})
+			c.fieldSite(namedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], site{server: srv, listeners: rule.listeners, transport: rule.transport})
 		}
 	}
 }

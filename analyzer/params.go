@@ -274,6 +274,7 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			elsewhere: s.elsewhere,
 			program:   program{inGo: s.inGo || c.inGoStmt(s)},
 			learnOnly: s.learnOnly,
+			transport: s.transport,
 			creates:   s.creates && returnsListenerCall(c.pass.TypesInfo, call),
 		}, addrval.Substitute(strs, param, arg.strs))
 	}

@@ -36,7 +36,8 @@ type site struct {
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
-	inTest    bool // in a _test.go file (checked with -test)
+	transport transport // what it listens on, for collisions
+	inTest    bool      // in a _test.go file (checked with -test)
 	// feedsSink marks a site whose address made a sink of a parameter or
 	// field: its server is the one each use of the sink starts.
 	feedsSink bool
@@ -286,9 +287,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !fixedArg(call, rule.addr) {
 		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
 	}
-	learnOnly := false
+	learnOnly, over := false, rule.transport
 	if rule.network >= 0 {
-		switch c.networkOf(call.Args[rule.network]) {
+		var kind networkKind
+		switch kind, over = c.networkOf(call.Args[rule.network]); kind {
 		case netUnix:
 			return
 		case netUnknown:
@@ -299,7 +301,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	addr := call.Args[rule.addr]
-	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort, call: call, creates: rule.network >= 0, learnOnly: learnOnly}
+	s := site{api: apiName(fn), expr: addr, shape: rule.shape, emptyPort: rule.emptyPort, call: call, creates: rule.network >= 0, learnOnly: learnOnly, transport: over}
 	if rule.handler > 0 && rule.handler < len(call.Args) {
 		s.handler = call.Args[rule.handler]
 	}
@@ -345,19 +347,25 @@ const (
 	netUnknown                    // may be either
 )
 
-// networkOf classifies the values of a network argument.
-func (c *checker) networkOf(e ast.Expr) networkKind {
-	kind := netIP
-	for _, alt := range c.res.str(e).strs {
+// networkOf classifies the values of a network argument, and says which
+// transports they listen on.
+func (c *checker) networkOf(e ast.Expr) (networkKind, transport) {
+	kind, over := netIP, transport(0)
+	for i, alt := range c.res.str(e).strs {
 		t, ok := alt.Text()
 		switch {
 		case ok && strings.HasPrefix(t, "unix"):
-			return netUnix
+			return netUnix, 0
 		case !ok:
 			kind = netUnknown
 		}
+		if i == 0 {
+			over = transportOf(t)
+		} else if over != transportOf(t) {
+			over = 0
+		}
 	}
-	return kind
+	return kind, over
 }
 
 func isTestFile(pass *analysis.Pass, file *ast.File) bool {

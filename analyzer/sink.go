@@ -47,6 +47,7 @@ type sink struct {
 	// address: calling one does not change the field. Blocking are those
 	// that serve until the server fails, rather than in a goroutine.
 	Readers, Blocking []string
+	Transport         transport // what the listen API listens on
 	pos               token.Pos
 }
 
@@ -220,7 +221,7 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 	}
 	_, field := obj.(*types.Var)
 	s := site{api: api, listenAPI: sk.API, listenAt: sk.At, expr: value, val: v, shape: shapeString, emptyPort: sk.EmptyPort,
-		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil}
+		paramRole: role, via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport}
 	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
 		// A server a reader method starts here (srv.ListenAndServe()) is
 		// judged where that call is, as an http.Server is: in the
@@ -290,7 +291,7 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 			if role == roleNone {
 				continue
 			}
-			sk := sink{Param: -1, Port: role == rolePort, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, pos: s.expr.Pos()}
+			sk := sink{Param: -1, Port: role == rolePort, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.expr.Pos()}
 			if !sk.Port {
 				sk.EmptyPort = s.emptyPort
 			}
@@ -321,6 +322,11 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 func (c *checker) addSink(obj types.Object, sk sink) {
 	have := c.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
+		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
+			have[i].Transport = t | sk.Transport // it reaches both
+		} else {
+			have[i].Transport = 0
+		}
 		grown := false
 		for _, r := range sk.Readers {
 			if !slices.Contains(have[i].Readers, r) {

@@ -4,6 +4,7 @@ package clash
 import (
 	"cmp"
 	"log"
+	"net"
 	"net/http"
 	"os"
 )
@@ -59,4 +60,25 @@ func oneAfterTheOther(h http.Handler) {
 func invalidPort(h http.Handler) {
 	go http.ListenAndServe(":\n", h)
 	http.ListenAndServe(":\n", h)
+}
+
+// A TCP and a UDP server share a port number without colliding, as
+// quic-go's http3.ListenAndServeTLS serves HTTP/1 and 2 over TCP and
+// HTTP/3 over UDP on one address; two TCP servers still collide.
+func tcpAndUDP(h http.Handler) {
+	addr := os.Getenv("ADDR")
+	go http.ListenAndServeTLS(addr, "cert.pem", "key.pem", h)
+	udpAddr, _ := net.ResolveUDPAddr("udp", addr)
+	conn, _ := net.ListenUDP("udp", udpAddr)
+	defer conn.Close()
+	pc, _ := net.ListenPacket("udp4", addr)
+	defer pc.Close()
+	go quicServe(addr)
+	log.Fatal(http.ListenAndServe(addr, h)) // want `can take the port of an earlier http\.ListenAndServeTLS.*both read \$ADDR`
+}
+
+// quicServe serves on UDP alone, as http3.ListenAndServeQUIC does.
+func quicServe(addr string) {
+	pc, _ := net.ListenPacket("udp", addr)
+	defer pc.Close()
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Writes portlint's -format=json output on this repository's testdata
+# (GOPATH mode), the standard library and golang.org/x/tools v0.52.0
+# into a directory, so that two builds can be compared byte for byte:
+#
+#	scripts/snapshot-json.sh /tmp/before   # at the old commit
+#	scripts/snapshot-json.sh /tmp/after    # at the new one
+#	diff -r /tmp/before /tmp/after
+#
+# A change that only moves code must leave the three files identical.
+set -euo pipefail
+out=$(mkdir -p "$1" && cd "$1" && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin="$out/portlint"
+go build -o "$bin" "$root/cmd/portlint"
+# testdata holds packages that do not type-check on purpose: status 1 is
+# expected there, and the findings of the others are still printed.
+(cd "$root/testdata/src" && GO111MODULE=off GOPATH="$root/testdata" GOFLAGS= "$bin" -format=json ./... >"$out/testdata.json" 2>/dev/null) || true
+(cd "$root" && "$bin" -format=json std >"$out/std.json")
+tools=$(cd "$root" && go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+(cd "$tools" && "$bin" -format=json ./... >"$out/xtools.json")
+rm "$bin"
+wc -c "$out"/*.json
