@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"go/token"
 	"path/filepath"
 	"testing"
 
@@ -21,4 +22,23 @@ func TestAnalyzer(t *testing.T) {
 		"stdlib/...", "frameworks/...",
 		"tracing/envfallback", "tracing/config", "tracing/usesconfig",
 		"config/ignore", "config/clean")
+}
+
+// TestDirectivesInOrder checks that the findings on directives come in
+// the order of their lines, every run: they were reported in the order
+// of a map's iteration, and -format=json output differed between runs.
+func TestDirectivesInOrder(t *testing.T) {
+	for range 4 {
+		results := analysistest.Run(t, testdata, analyzer.Analyzer, "config/ignore")
+		var last token.Pos
+		for _, d := range results[0].Diagnostics {
+			if d.Category != "directive" {
+				continue
+			}
+			if d.Pos < last {
+				t.Fatalf("directive finding at %v reported after one at %v", results[0].Pass.Fset.Position(d.Pos), results[0].Pass.Fset.Position(last))
+			}
+			last = d.Pos
+		}
+	}
 }

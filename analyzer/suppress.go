@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -61,7 +63,9 @@ func (c *checker) suppressed(d analysis.Diagnostic) bool {
 // reportDirectives reports directives without a reason and directives
 // that suppressed nothing, so stale exemptions do not pile up.
 func reportDirectives(pass *analysis.Pass, dirs map[int]*directive) {
-	for _, dir := range dirs {
+	// In the order of the lines, so that the output is the same each run.
+	for _, line := range slices.Sorted(maps.Keys(dirs)) {
+		dir := dirs[line]
 		switch {
 		case dir.reason == "":
 			pass.Report(analysis.Diagnostic{

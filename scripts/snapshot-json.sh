@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes portlint's -format=json output on this repository's testdata
-# (GOPATH mode), the standard library and golang.org/x/tools v0.52.0
-# into a directory, so that two builds can be compared byte for byte:
+# (GOPATH mode), its test modules and examples, the standard library and
+# golang.org/x/tools v0.52.0 into a directory, so that two builds can be compared byte for byte:
 #
 #	scripts/snapshot-json.sh /tmp/before   # at the old commit
 #	scripts/snapshot-json.sh /tmp/after    # at the new one
@@ -15,7 +15,15 @@ bin="$out/portlint"
 go build -o "$bin" "$root/cmd/portlint"
 # testdata holds packages that do not type-check on purpose: status 1 is
 # expected there, and the findings of the others are still printed.
-(cd "$root/testdata/src" && GO111MODULE=off GOPATH="$root/testdata" GOFLAGS= "$bin" -format=json ./... >"$out/testdata.json" 2>/dev/null) || true
+# Paths are made relative to the checkout, so two checkouts compare.
+(cd "$root/testdata/src" && GO111MODULE=off GOPATH="$root/testdata" GOFLAGS= "$bin" -format=json ./... >"$out/testdata.raw" 2>/dev/null) || true
+sed "s|$root/||g" "$out/testdata.raw" >"$out/testdata.json"
+rm "$out/testdata.raw"
+for mod in "$root"/integration/testdata/*/go.mod "$root"/examples/*/go.mod; do
+	dir=$(dirname "$mod")
+	name=$(basename "$dir")
+	(cd "$dir" && "$bin" -format=json ./... 2>/dev/null | sed "s|$root/||g" >"$out/mod-$name.json") || true
+done
 (cd "$root" && "$bin" -format=json std >"$out/std.json")
 tools=$(cd "$root" && go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 (cd "$tools" && "$bin" -format=json ./... >"$out/xtools.json")
