@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/portplan"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -67,7 +68,7 @@ func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 		seen:   make(map[token.Pos]bool),
 	}
 	fx.emptyPort = s.emptyPort
-	if s.rank == secondaryServer {
+	if s.rank == portplan.Secondary {
 		// Its own variable; and the host it has: an internal listener
 		// need not be reachable from outside.
 		fx.env = s.env

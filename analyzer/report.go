@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/portplan"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -32,11 +33,11 @@ var categoryAnchor = map[string]string{
 
 func (c *checker) report(s *site) {
 	c.reportClash(s)
-	if s.rank == debugServer || s.fromFact {
+	if s.rank == portplan.Debug || s.fromFact {
 		return // a loopback debugging endpoint is private by design
 	}
 	f := addrval.Classify(s.alts)
-	if s.rank == secondaryServer {
+	if s.rank == portplan.Secondary {
 		f.Loopback = false // a loopback host is right for an internal listener
 	}
 	if !f.Port && !f.Loopback {
@@ -58,15 +59,15 @@ func (c *checker) report(s *site) {
 	switch {
 	case perElement:
 		category, msg = c.perElementMessage(s, f, ports, note, hosts)
-	case s.rank == secondaryServer && s.env == "":
+	case s.rank == portplan.Secondary && s.env == "":
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
 			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()))
-	case s.rank == secondaryServer && s.primary == nil:
+	case s.rank == portplan.Secondary && s.primary == nil:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
 			s.api, ports, c.cfg.Env, s.env)
-	case s.rank == secondaryServer:
+	case s.rank == portplan.Secondary:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
 			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()), s.env)
@@ -100,7 +101,7 @@ func (c *checker) report(s *site) {
 	// A secondary without a variable shares the primary's address, which
 	// the primary's fix edits; servers of one list need one variable each,
 	// which a fix of their shared code cannot give.
-	if (s.rank != secondaryServer || s.env != "") && !perElement {
+	if (s.rank != portplan.Secondary || s.env != "") && !perElement {
 		msg, fx = c.fixes(s, f)
 	}
 	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
@@ -122,7 +123,7 @@ func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, note, hos
 	switch {
 	case !f.Port:
 		return categoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", c.cfg.Host)
-	case s.rank != secondaryServer:
+	case s.rank != portplan.Secondary:
 		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", c.cfg.Env, c.cfg.Env)
 	case s.primary == nil:
 		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", c.cfg.Env)

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"maps"
 	"strings"
+
+	"github.com/portlint/portlint/internal/portplan"
 )
 
 // addrShape says how a listen API receives its address.
@@ -34,34 +36,7 @@ type callRule struct {
 	handler int
 	// transport is what an API without a network argument listens on;
 	// newRuleSet makes an unset one TCP, as HTTP servers listen.
-	transport transport
-}
-
-// transport is the set of transport protocols a server listens on. A TCP
-// and a UDP server can hold one port number at once (quic-go's
-// http3.ListenAndServeTLS serves HTTP/1 and 2 on TCP and HTTP/3 on UDP at
-// one address), so only servers whose transports overlap can collide.
-// The zero value is not known: any.
-type transport uint8
-
-const (
-	overTCP transport = 1 << iota
-	overUDP
-)
-
-// overlaps reports whether two servers can listen on one transport.
-func (t transport) overlaps(u transport) bool { return t == 0 || u == 0 || t&u != 0 }
-
-// transportOf says what a network name listens on: tcp6 on TCP, udp on
-// UDP; unknown for any other (ip4:1, unix).
-func transportOf(network string) transport {
-	switch {
-	case strings.HasPrefix(network, "tcp"):
-		return overTCP
-	case strings.HasPrefix(network, "udp"):
-		return overUDP
-	}
-	return 0
+	transport portplan.Transport
 }
 
 // fieldRule describes an address field of a server type: setting it is a
@@ -73,7 +48,7 @@ type fieldRule struct {
 	// value that never calls one (srv.Serve(l) takes a listener instead)
 	// ignores its address, so setting it is not a listen site.
 	listeners []string
-	transport transport // unset: TCP, as for callRule
+	transport portplan.Transport // unset: TCP, as for callRule
 }
 
 // implicitRule describes a call that starts a server on a default port
@@ -208,7 +183,7 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 				panic("portlint: duplicate rule " + r.fn)
 			}
 			if r.network < 0 && r.transport == 0 {
-				r.transport = overTCP
+				r.transport = portplan.TCP
 			}
 			rs.calls[r.fn] = r
 			rs.pkgs[pkgOfFullName(r.fn)] = true
@@ -219,7 +194,7 @@ func newRuleSet(families ...ruleRows) *ruleSet {
 				rs.fields[r.typ] = make(map[string]fieldRule)
 			}
 			if r.transport == 0 {
-				r.transport = overTCP
+				r.transport = portplan.TCP
 			}
 			rs.fields[r.typ][r.field] = r
 			rs.fieldNames[r.field] = true

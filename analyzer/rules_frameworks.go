@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/portlint/portlint/internal/portplan"
+
 // frameworkRules are the web frameworks' rules, each checked against the
 // module source at the version noted. Module major versions are distinct
 // rows, since their package paths differ.
@@ -25,7 +27,7 @@ var frameworkRules = ruleRows{
 		{fn: "(*github.com/gin-gonic/gin.Engine).RunTLS", addr: 0, network: -1}, // v1.12.0: RunTLS(addr, certFile, keyFile string). Inferred.
 		// v1.12.0: RunQUIC(addr, certFile, keyFile string). Not inferred: it
 		// calls http3.ListenAndServeQUIC, not inferred either (below).
-		{fn: "(*github.com/gin-gonic/gin.Engine).RunQUIC", addr: 0, network: -1, transport: overUDP},
+		{fn: "(*github.com/gin-gonic/gin.Engine).RunQUIC", addr: 0, network: -1, transport: portplan.UDP},
 
 		// echo v4.16.0. All inferred: Start writes e.Server.Addr, the others
 		// write through a local alias of the server field (s := e.TLSServer;
@@ -98,10 +100,10 @@ var frameworkRules = ruleRows{
 		// http3.Server whose method it calls (ListenAndServeTLS) is not the
 		// one that reads Addr into the listener, so the write is not known
 		// to reach it.
-		{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1, transport: overUDP},                        // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
-		{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1, transport: overUDP},                   // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
-		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1, transport: overUDP},          // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
-		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeTLS", addr: 0, network: -1, transport: overTCP | overUDP}, // ListenAndServeTLS(addr, certFile, keyFile string, handler http.Handler)
+		{fn: "github.com/quic-go/quic-go.ListenAddr", addr: 0, network: -1, transport: portplan.UDP},                             // ListenAddr(addr string, tlsConf *tls.Config, config *Config)
+		{fn: "github.com/quic-go/quic-go.ListenAddrEarly", addr: 0, network: -1, transport: portplan.UDP},                        // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
+		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", addr: 0, network: -1, transport: portplan.UDP},               // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
+		{fn: "github.com/quic-go/quic-go/http3.ListenAndServeTLS", addr: 0, network: -1, transport: portplan.TCP | portplan.UDP}, // ListenAndServeTLS(addr, certFile, keyFile string, handler http.Handler)
 	},
 	fields: []fieldRule{
 		// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
@@ -109,7 +111,7 @@ var frameworkRules = ruleRows{
 		{typ: "github.com/labstack/echo/v5.StartConfig", field: "Address", listeners: []string{"Start", "StartTLS"}},
 		// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
 		// Inferred.
-		{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}, transport: overUDP},
+		{typ: "github.com/quic-go/quic-go/http3.Server", field: "Addr", listeners: []string{"ListenAndServe", "ListenAndServeTLS"}, transport: portplan.UDP},
 	},
 	implicit: []implicitRule{
 		// hertz v0.10.4: server.Default() and server.New() without

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/portplan"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -36,8 +37,8 @@ type site struct {
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
-	transport transport // what it listens on, for collisions
-	inTest    bool      // in a _test.go file (checked with -test)
+	transport portplan.Transport // what it listens on, for collisions
+	inTest    bool               // in a _test.go file (checked with -test)
 	// feedsSink marks a site whose address made a sink of a parameter or
 	// field: its server is the one each use of the sink starts.
 	feedsSink bool
@@ -349,8 +350,8 @@ const (
 
 // networkOf classifies the values of a network argument, and says which
 // transports they listen on.
-func (c *checker) networkOf(e ast.Expr) (networkKind, transport) {
-	kind, over := netIP, transport(0)
+func (c *checker) networkOf(e ast.Expr) (networkKind, portplan.Transport) {
+	kind, over := netIP, portplan.Transport(0)
 	for i, alt := range c.res.str(e).strs {
 		t, ok := alt.Text()
 		switch {
@@ -360,8 +361,8 @@ func (c *checker) networkOf(e ast.Expr) (networkKind, transport) {
 			kind = netUnknown
 		}
 		if i == 0 {
-			over = transportOf(t)
-		} else if over != transportOf(t) {
+			over = portplan.TransportOf(t)
+		} else if over != portplan.TransportOf(t) {
 			over = 0
 		}
 	}

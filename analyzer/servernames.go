@@ -2,80 +2,17 @@ package analyzer
 
 import (
 	"cmp"
-	"fmt"
 	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// The names a program gives its servers: whether a server is auxiliary
-// (metrics, debug, admin…), and the variable a secondary's fix reads,
-// named after the program (metricsAddr → METRICS_PORT; see program.go).
-
-// auxiliaryWords name servers that are not a program's app server.
-var auxiliaryWords = map[string]bool{
-	"METRICS": true, "DEBUG": true, "ADMIN": true, "HEALTH": true, "HEALTHZ": true, "PPROF": true,
-	"PROFILE": true, "PROFILER": true, "STATUS": true, "MONITOR": true, "MONITORING": true,
-	"TELEMETRY": true, "STATS": true, "STATSD": true, "TRACE": true, "TRACING": true, "EXPVAR": true,
-	"PROMETHEUS": true, "PROM": true, "DIAG": true, "DIAGNOSTICS": true, "MGMT": true, "MANAGEMENT": true,
-}
-
-// auxiliary reports whether a site's names say its server is an
-// auxiliary one: its package, function, server, listener, or the
-// constants and variables of its address.
-func (c *checker) auxiliary(s *site) bool {
-	if s.aux == 0 {
-		s.aux = -1
-	names:
-		for _, name := range append(c.names(s), c.pass.Pkg.Name()) {
-			for w := range strings.SplitSeq(envWord(name), "_") {
-				if auxiliaryWords[w] {
-					s.aux = 1
-					break names
-				}
-			}
-		}
-	}
-	return s.aux > 0
-}
-
-// uniqueName makes name distinct from the names taken: METRICS_PORT,
-// then METRICS_9091_PORT (with the port), then METRICS_9091_2_PORT.
-func uniqueName(name string, s *site, taken map[string]bool) string {
-	base, suffix := name, ""
-	if b, ok := strings.CutSuffix(name, "_PORT"); ok {
-		base, suffix = b+"_"+s.alts[0].Port.Text, "_PORT"
-	}
-	for i := 1; taken[name]; i++ {
-		name = base + suffix
-		if i > 1 || suffix == "" {
-			name = fmt.Sprintf("%s_%d%s", base, i+1, suffix)
-		}
-	}
-	return name
-}
-
-// envName derives a secondary listener's variable from the names the
-// program gives it: the constant or variable holding its address or port
-// (metricsAddr), its server or listener variable (adminSrv, grpcLn), the
-// function serving it (serveDebug), in a library its package (metrics);
-// else from its port (PORT_9090).
-func (c *checker) envName(s *site) string {
-	names := c.names(s)
-	if c.pass.Pkg.Name() != "main" {
-		names = append(names, c.pass.Pkg.Name())
-	}
-	for _, n := range names {
-		if word := envWord(n); word != "" {
-			return word + "_PORT"
-		}
-	}
-	return "PORT_" + s.alts[0].Port.Text
-}
+// The names a program gives its servers, which internal/portplan reads to
+// tell an auxiliary server (metrics, debug, admin…) and to name a
+// secondary's variable after the program (metricsAddr → METRICS_PORT).
 
 // names lists the names a site's code gives its server, most telling
 // first.
@@ -140,33 +77,4 @@ func addressLike(name string) int {
 		return 1
 	}
 	return 0
-}
-
-// envWord turns metricsAddr, serveDebug or grpcLn into METRICS, DEBUG or
-// GRPC: the name in upper snake case without the words that say it is an
-// address or a server.
-func envWord(name string) string {
-	var words []string
-	start := 0
-	for i, r := range name {
-		if i > 0 && (unicode.IsUpper(r) && !unicode.IsUpper(rune(name[i-1])) || r == '_') {
-			words = append(words, name[start:i])
-			start = i
-		}
-	}
-	words = append(words, name[start:])
-	var keep []string
-	for _, w := range words {
-		w = strings.ToUpper(strings.Trim(w, "_"))
-		switch w {
-		case "", "ADDR", "ADDRESS", "PORT", "HOST", "LISTEN", "LISTENER", "LN", "L", "SRV", "SERVER", "SERVE",
-			"START", "RUN", "NEW", "DEFAULT", "HTTP", "TCP", "BIND", "A", "S":
-			continue
-		}
-		if !unicode.IsLetter(rune(w[0])) {
-			continue
-		}
-		keep = append(keep, w)
-	}
-	return strings.Join(keep, "_")
 }

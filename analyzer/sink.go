@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/portplan"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -47,7 +48,7 @@ type sink struct {
 	// address: calling one does not change the field. Blocking are those
 	// that serve until the server fails, rather than in a goroutine.
 	Readers, Blocking []string
-	Transport         transport // what the listen API listens on
+	Transport         portplan.Transport // what the listen API listens on
 	pos               token.Pos
 }
 

@@ -1,0 +1,99 @@
+package portplan
+
+import (
+	"cmp"
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// findClashes finds, in each function, a server that can take the port
+// of an earlier one still listening: the second fails with "address
+// already in use".
+func findClashes(servers []Server, roles []Role) {
+	byFunc := make(map[token.Pos][]int)
+	for i, s := range servers {
+		// A server started later by a call that cannot be placed may
+		// never run beside the others.
+		if s.Func.IsValid() && !s.Elsewhere {
+			byFunc[s.Func] = append(byFunc[s.Func], i)
+		}
+	}
+	for _, group := range byFunc {
+		slices.SortFunc(group, func(a, b int) int { return cmp.Compare(servers[a].Start, servers[b].Start) })
+		hosts := make([][]string, len(group))
+		for k, i := range group {
+			hosts[k] = bindHosts(servers[i].Alts)
+		}
+	next:
+		for l, j := range group {
+			later := &servers[j]
+			for k, i := range group[:l] {
+				earlier := &servers[i]
+				// The earlier one still listens when the later starts
+				// only if it serves in the background.
+				if !earlier.Background || !earlier.Transport.Overlaps(later.Transport) ||
+					exclusive(earlier.Branches, later.Branches) || !overlap(hosts[k], hosts[l]) {
+					continue
+				}
+				// A shared constant port first: it stays the same when a
+				// fix makes the servers read variables defaulting to it.
+				shared := slices.DeleteFunc(slices.Clone(earlier.Ports), func(p string) bool { return !slices.Contains(later.Ports, p) })
+				slices.SortStableFunc(shared, func(a, b string) int {
+					return cmp.Compare(constantPort(b), constantPort(a))
+				})
+				if len(shared) > 0 {
+					roles[j].Clash, roles[j].ClashOn = i, shared[0]
+					continue next
+				}
+			}
+		}
+	}
+}
+
+// constantPort is 1 for a constant port's key, 0 for a variable's.
+func constantPort(p string) int {
+	if strings.HasPrefix(p, "port ") {
+		return 1
+	}
+	return 0
+}
+
+// exclusive reports whether two starts lie in different arms of one if
+// or switch statement, so that they never both run.
+func exclusive(a, b []Branch) bool {
+	for i := range min(len(a), len(b)) {
+		if a[i].At != b[i].At {
+			return false
+		}
+		if a[i].Arm != b[i].Arm {
+			return true
+		}
+	}
+	return false
+}
+
+// bindHosts lists the addresses a server binds, "*" for all interfaces or
+// any it cannot tell; loopback names are 127.0.0.1, as net.Listen binds
+// "localhost".
+func bindHosts(alts []addrval.Alt) []string {
+	var out []string
+	for _, a := range alts {
+		h := strings.ToLower(strings.TrimSuffix(a.Host.Text, "."))
+		switch {
+		case !a.Host.Known || addrval.HostIsAllInterfaces(h):
+			return []string{"*"}
+		case h == "localhost" || strings.HasSuffix(h, ".localhost"):
+			h = "127.0.0.1"
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// overlap reports whether two servers bind a common address.
+func overlap(a, b []string) bool {
+	return slices.Contains(a, "*") || slices.Contains(b, "*") || slices.ContainsFunc(a, func(h string) bool { return slices.Contains(b, h) })
+}

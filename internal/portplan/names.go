@@ -1,0 +1,86 @@
+package portplan
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// The names a program gives its servers: whether a server is auxiliary
+// (metrics, debug, admin…), and the variable a secondary's fix reads.
+
+// auxiliaryWords name servers that are not a program's app server.
+var auxiliaryWords = map[string]bool{
+	"METRICS": true, "DEBUG": true, "ADMIN": true, "HEALTH": true, "HEALTHZ": true, "PPROF": true,
+	"PROFILE": true, "PROFILER": true, "STATUS": true, "MONITOR": true, "MONITORING": true,
+	"TELEMETRY": true, "STATS": true, "STATSD": true, "TRACE": true, "TRACING": true, "EXPVAR": true,
+	"PROMETHEUS": true, "PROM": true, "DIAG": true, "DIAGNOSTICS": true, "MGMT": true, "MANAGEMENT": true,
+}
+
+// isAuxiliary reports whether a word of any of names is an auxiliary one.
+func isAuxiliary(names []string) bool {
+	for _, name := range names {
+		for w := range strings.SplitSeq(envWord(name), "_") {
+			if auxiliaryWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstWord is the envWord of the first name that has one.
+func firstWord(names []string) string {
+	for _, n := range names {
+		if word := envWord(n); word != "" {
+			return word
+		}
+	}
+	return ""
+}
+
+// uniqueName makes name distinct from the names taken: METRICS_PORT,
+// then METRICS_9091_PORT (with the port), then METRICS_9091_3_PORT; a
+// name without the _PORT suffix, PORT_9091, then PORT_9091_2.
+func uniqueName(name, port string, taken map[string]bool) string {
+	base, suffix := name, ""
+	if b, ok := strings.CutSuffix(name, "_PORT"); ok {
+		base, suffix = b+"_"+port, "_PORT"
+	}
+	for i := 1; taken[name]; i++ {
+		name = base + suffix
+		if i > 1 || suffix == "" {
+			name = fmt.Sprintf("%s_%d%s", base, i+1, suffix)
+		}
+	}
+	return name
+}
+
+// envWord turns metricsAddr, serveDebug or grpcLn into METRICS, DEBUG or
+// GRPC: the name in upper snake case without the words that say it is an
+// address or a server.
+func envWord(name string) string {
+	var words []string
+	start := 0
+	for i, r := range name {
+		if i > 0 && (unicode.IsUpper(r) && !unicode.IsUpper(rune(name[i-1])) || r == '_') {
+			words = append(words, name[start:i])
+			start = i
+		}
+	}
+	words = append(words, name[start:])
+	var keep []string
+	for _, w := range words {
+		w = strings.ToUpper(strings.Trim(w, "_"))
+		switch w {
+		case "", "ADDR", "ADDRESS", "PORT", "HOST", "LISTEN", "LISTENER", "LN", "L", "SRV", "SERVER", "SERVE",
+			"START", "RUN", "NEW", "DEFAULT", "HTTP", "TCP", "BIND", "A", "S":
+			continue
+		}
+		if !unicode.IsLetter(rune(w[0])) {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, "_")
+}

@@ -1,0 +1,229 @@
+package portplan
+
+import (
+	"fmt"
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// Decide returns the role of each of the program's servers, in order.
+//
+// In a command, the primaries are the servers main waits on: started
+// outside any goroutine. Where every server runs in the background, the
+// first one is the primary. Every other server with a hard-coded port
+// gets a variable of its own, named after the program (metricsPort →
+// METRICS_PORT). A library cannot know its program: each function's
+// servers are planned alone, and one whose names say it is auxiliary
+// (metrics, debug, admin…) is never a primary. In both, two servers of
+// one function that run at once and can take one port collide.
+func Decide(p Program) []Role {
+	roles := make([]Role, len(p.Servers))
+	for i, s := range p.Servers {
+		roles[i] = Role{Primary: -1, Clash: -1}
+		if s.Debug {
+			roles[i].Rank = Debug
+		}
+	}
+	findClashes(p.Servers, roles)
+	pl := planner{p: &p, roles: roles}
+	if p.Command {
+		pl.rank(indices(len(p.Servers)))
+		return roles
+	}
+	// A library's functions are not one program: each is planned alone,
+	// so that no two servers of one function get $PORT.
+	byFunc := make(map[token.Pos][]int)
+	var order []token.Pos
+	for i, s := range p.Servers {
+		if byFunc[s.Func] == nil {
+			order = append(order, s.Func)
+		}
+		byFunc[s.Func] = append(byFunc[s.Func], i)
+	}
+	for _, fn := range order {
+		pl.rank(byFunc[fn])
+	}
+	return roles
+}
+
+func indices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// planner ranks the servers of one program.
+type planner struct {
+	p     *Program
+	roles []Role
+}
+
+func (pl *planner) server(i int) *Server { return &pl.p.Servers[i] }
+
+// auxiliary reports whether a server's names or its package's say it is
+// not the app server (a command's package, main, names nothing).
+func (pl *planner) auxiliary(i int) bool {
+	return isAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
+}
+
+// auxiliaryFinding reports whether a library's server is auxiliary and
+// reported (for its port or its host): such a server is never the
+// library's primary.
+func (pl *planner) auxiliaryFinding(i int) bool {
+	return !pl.p.Command && addrval.Classify(pl.server(i).Alts).Any() && pl.auxiliary(i)
+}
+
+// rank picks the primaries among a program's servers and names the
+// variables of the others.
+func (pl *planner) rank(group []int) {
+	command := pl.p.Command
+	var primaries, others []int
+	// A server already reading the platform's variable in the background
+	// is the one the platform reaches, and runs beside all the others: no
+	// fix may give another the same variable.
+	envKey := "$" + pl.p.Env
+	reader := slices.IndexFunc(group, func(i int) bool {
+		s := pl.server(i)
+		return s.Background && !s.Debug && !s.Test && slices.Contains(s.Ports, envKey)
+	})
+	for k, i := range group {
+		s := pl.server(i)
+		switch {
+		case reader >= 0:
+			if k == reader {
+				primaries = append(primaries, i)
+			} else if !s.Debug && !s.Test {
+				others = append(others, i)
+			}
+		case s.Debug, s.Test:
+			// A test's server is not the program's.
+		case s.FeedsSink && command:
+			// In a command every use of the sink is a server of its own,
+			// with the address it passes: this one is theirs, never the
+			// primary.
+			others = append(others, i)
+		case s.Background, command && s.ListenerOnly, pl.auxiliaryFinding(i):
+			// Not what main waits on, or a library's auxiliary server.
+			others = append(others, i)
+		default:
+			primaries = append(primaries, i)
+		}
+	}
+	if len(primaries) == 0 {
+		// Every server runs in the background: the first is the primary.
+		k := slices.IndexFunc(others, func(i int) bool {
+			s := pl.server(i)
+			return !s.FromFact && !s.FeedsSink && !pl.auxiliaryFinding(i)
+		})
+		if k >= 0 {
+			primaries = others[k : k+1]
+			others = slices.Delete(slices.Clone(others), k, k+1)
+		}
+	}
+	if command && len(primaries) > 1 {
+		primaries, others = pl.placedPrimaries(primaries, others)
+	}
+	pl.nameSecondaries(primaries, others)
+	// A listen site that feeds a sink is the server its uses start: the
+	// primary, when one of them is, so that its own loopback host is
+	// reported.
+	for _, i := range others {
+		s := pl.server(i)
+		if s.FeedsSink && slices.ContainsFunc(primaries, func(p int) bool { return pl.server(p).Via == s.At }) {
+			pl.roles[i] = Role{Rank: Primary, Primary: -1, Clash: pl.roles[i].Clash, ClashOn: pl.roles[i].ClashOn}
+		}
+	}
+}
+
+// placedPrimaries keeps, of a command's primaries, those whose start is
+// seen, and of the others only one, the first whose names do not say it
+// is auxiliary, when no start is seen. A server whose start is not seen
+// may run beside the others, and two servers reading $PORT at once make a
+// program that does not start: the rest become secondaries.
+func (pl *planner) placedPrimaries(primaries, others []int) ([]int, []int) {
+	placed := func(i int) bool { return pl.server(i).Placed }
+	if !slices.ContainsFunc(primaries, func(i int) bool { return !placed(i) }) {
+		return primaries, others
+	}
+	var kept []int
+	for _, i := range primaries {
+		if placed(i) {
+			kept = append(kept, i)
+		}
+	}
+	if len(kept) == 0 {
+		k := max(0, slices.IndexFunc(primaries, func(i int) bool { return !pl.auxiliary(i) }))
+		kept = primaries[k : k+1]
+	}
+	for _, i := range primaries {
+		if !slices.Contains(kept, i) {
+			others = append(others, i)
+		}
+	}
+	return kept, others
+}
+
+// nameSecondaries makes the others secondaries of the first primary and
+// gives each with a hard-coded port a variable of its own. Servers whose
+// port is written in the same places are fixed by one edit, so they share
+// one; a secondary sharing a primary's gets none.
+func (pl *planner) nameSecondaries(primaries, others []int) {
+	primary := -1
+	if len(primaries) > 0 {
+		primary = primaries[0]
+	}
+	taken := map[string]bool{pl.p.Env: true}
+	byOrigin := make(map[string]string)
+	for _, i := range primaries {
+		byOrigin[portOrigin(pl.server(i))] = ""
+	}
+	for _, i := range others {
+		s := pl.server(i)
+		pl.roles[i].Rank, pl.roles[i].Primary = Secondary, primary
+		if s.FromFact {
+			continue // fixed in its own package
+		}
+		if !addrval.Classify(s.Alts).Port {
+			continue // nothing to fix: a loopback host is right for it
+		}
+		origin := portOrigin(s)
+		if env, ok := byOrigin[origin]; ok && origin != "" {
+			pl.roles[i].Env = env
+			continue
+		}
+		env := uniqueName(pl.envName(i), s.Alts[0].Port.Text, taken)
+		pl.roles[i].Env = env
+		taken[env] = true
+		byOrigin[origin] = env
+	}
+}
+
+// envName derives a secondary's variable from the names the program
+// gives it, in a library its package's too; else from its port
+// (PORT_9090).
+func (pl *planner) envName(i int) string {
+	s := pl.server(i)
+	names := s.Names
+	if !pl.p.Command {
+		names = append(slices.Clip(names), pl.p.Package)
+	}
+	if word := firstWord(names); word != "" {
+		return word + "_PORT"
+	}
+	return "PORT_" + s.Alts[0].Port.Text
+}
+
+// portOrigin identifies where a server's port is written: two servers fed
+// by the same definition are fixed by one edit.
+func portOrigin(s *Server) string {
+	var b strings.Builder
+	for _, a := range s.Alts {
+		fmt.Fprintf(&b, "%d,", a.Port.Pos)
+	}
+	return b.String()
+}

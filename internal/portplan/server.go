@@ -1,0 +1,140 @@
+package portplan
+
+import (
+	"go/token"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// Program is what the plan is decided over: the servers of one package.
+type Program struct {
+	// Command is set for package main. A command is one program; a
+	// library's functions are not, so each is planned alone.
+	Command bool
+	// Package is the package's name: in a library it names the servers
+	// (package metrics → METRICS_PORT) and can say they are auxiliary.
+	Package string
+	// Env is the platform's variable, PORT.
+	Env string
+	// Servers are the package's servers, in the order of its files and
+	// their text: where every server runs in the background, the first
+	// is the primary.
+	Servers []Server
+}
+
+// Server is one server of the program, or one listen site of it: where
+// it starts, how it runs, and its address.
+type Server struct {
+	// At is where its address is written (the listen site); Via, for a
+	// value passed to a sink, is the listen site that made the sink.
+	At, Via token.Pos
+	// Func is the function declaration holding its start; NoPos for none.
+	// Servers of one function that run at once can collide.
+	Func token.Pos
+	// Start is where it starts serving, which orders a function's
+	// servers; Branches are the if/else and case arms Start lies in.
+	Start    token.Pos
+	Branches []Branch
+	// Placed is set when its start is seen (srv.ListenAndServe(),
+	// http.Serve(ln, h)); a server held in a package variable or built by
+	// a helper may start anywhere.
+	Placed bool
+	// Background is set when its function does not wait on it: it is
+	// started in a goroutine, it is another package's server that does
+	// not block, or a later call the analyzer cannot place starts it.
+	Background bool
+	// ListenerOnly is set for a listener whose serving is not seen
+	// (ln, _ := net.Listen(…) handed to code that is not in view).
+	ListenerOnly bool
+	// Elsewhere is set when a later call the analyzer cannot place starts
+	// it (a constructor's argument): it may never run beside the others.
+	Elsewhere bool
+	// FeedsSink is set for a listen site whose address is a parameter or
+	// a field (a sink): its server is the one each use of the sink starts.
+	FeedsSink bool
+	// FromFact is set for a call of another package's function that
+	// starts a server: it is planned with the others, never fixed here.
+	FromFact bool
+	// Debug is set for a loopback server of debugging handlers only
+	// (net/http/pprof, expvar): it is never published.
+	Debug bool
+	// Test is set for a server in a _test.go file: not the program's.
+	Test bool
+
+	// Alts are the addresses that can reach it.
+	Alts []addrval.Alt
+	// Ports are the ports it can take, as the program spells them:
+	// "port 8080" for a constant, "$PORT" for a variable (a default read
+	// beside a variable is a constant port too).
+	Ports     []string
+	Transport Transport
+	// Names are the names its code gives it, most telling first: the
+	// constant or variable holding its address, its server or listener
+	// variable, the function serving it.
+	Names []string
+}
+
+// Branch is one if/else or switch arm that a server's start lies in: the
+// statement (At) and which of its arms (Arm). Two servers whose starts lie
+// in different arms of one statement never run at once.
+type Branch struct {
+	At token.Pos // the if statement, or the body of the switch or select
+	// Arm is, for an if, 1 in its else branch and 0 elsewhere (its
+	// condition or body); for a switch or select, the clause's position.
+	Arm token.Pos
+}
+
+// Transport is the set of transport protocols a server listens on. A TCP
+// and a UDP server can hold one port number at once (quic-go's
+// http3.ListenAndServeTLS serves HTTP/1 and 2 on TCP and HTTP/3 on UDP at
+// one address), so only servers whose transports overlap can collide.
+// The zero value is not known: any.
+type Transport uint8
+
+const (
+	TCP Transport = 1 << iota
+	UDP
+)
+
+// TransportOf says what a network name listens on: tcp6 on TCP, udp on
+// UDP; nothing known for any other (ip4:1, unix).
+func TransportOf(network string) Transport {
+	switch {
+	case strings.HasPrefix(network, "tcp"):
+		return TCP
+	case strings.HasPrefix(network, "udp"):
+		return UDP
+	}
+	return 0
+}
+
+// Overlaps reports whether two servers can listen on one transport.
+func (t Transport) Overlaps(u Transport) bool { return t == 0 || u == 0 || t&u != 0 }
+
+// Rank is a server's place in its program.
+type Rank uint8
+
+const (
+	// Primary: the server the platform routes $PORT to.
+	Primary Rank = iota
+	// Secondary: any other server; its port is its own.
+	Secondary
+	// Debug: a loopback debugging endpoint, private by design.
+	Debug
+)
+
+// Role is what the plan says of one server.
+type Role struct {
+	Rank Rank
+	// Env is the variable a secondary's fix reads; empty when it shares
+	// the primary's address or its port is not hard-coded.
+	Env string
+	// Primary is a secondary's primary (an index into Servers), or -1.
+	Primary int
+	// Clash is an earlier server of its function that can hold the same
+	// port while this one starts, or -1; ClashOn says what they share:
+	// "port 8080", "$PORT".
+	Clash   int
+	ClashOn string
+}
