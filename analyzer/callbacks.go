@@ -28,8 +28,8 @@ type relay struct {
 }
 
 // relayCall records the relays of a call of a function-typed parameter.
-func (c *checker) relayCall(call *ast.CallExpr, callee *types.Var) {
-	o, ok := c.res.paramOf(callee)
+func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
+	o, ok := lr.res.paramOf(callee)
 	if !ok || o.fn == nil || call.Ellipsis.IsValid() {
 		return
 	}
@@ -38,22 +38,22 @@ func (c *checker) relayCall(call *ast.CallExpr, callee *types.Var) {
 		if !ok {
 			continue
 		}
-		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
 		if !ok {
 			continue
 		}
-		if from, ok := c.res.paramOf(v); ok && from.key == o.key {
-			if c.sinks.relays[o.fn] == nil {
-				c.sinks.relayFns = append(c.sinks.relayFns, o.fn)
+		if from, ok := lr.res.paramOf(v); ok && from.key == o.key {
+			if lr.sinks.relays[o.fn] == nil {
+				lr.sinks.relayFns = append(lr.sinks.relayFns, o.fn)
 			}
-			c.sinks.relays[o.fn] = append(c.sinks.relays[o.fn], relay{fn: o.index, arg: i, from: from.index})
+			lr.sinks.relays[o.fn] = append(lr.sinks.relays[o.fn], relay{fn: o.index, arg: i, from: from.index})
 		}
 	}
 }
 
 // followRelays makes sites of the arguments that calls of relaying
 // functions pass on to a sink, until no more sinks are learned.
-func (c *checker) followRelays() {
+func (lr *learner) followRelays() {
 	type key struct {
 		call *ast.CallExpr
 		r    relay
@@ -61,27 +61,27 @@ func (c *checker) followRelays() {
 	done := make(map[key]bool)
 	for learned := true; learned; {
 		learned = false
-		for _, fn := range c.sinks.relayFns {
-			for _, cur := range c.uses(fn.Name()) {
+		for _, fn := range lr.sinks.relayFns {
+			for _, cur := range lr.uses(fn.Name()) {
 				call, ok := cur.Node().(*ast.CallExpr)
-				if !ok || typeutil.Callee(c.pass.TypesInfo, call) != fn {
+				if !ok || typeutil.Callee(lr.pass.TypesInfo, call) != fn {
 					continue
 				}
-				for _, r := range c.sinks.relays[fn] {
+				for _, r := range lr.sinks.relays[fn] {
 					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
 						continue
 					}
-					target := c.funcValue(call.Args[r.fn])
+					target := lr.funcValue(call.Args[r.fn])
 					if target == nil {
 						continue
 					}
-					for _, sk := range c.sinksOf(target) {
+					for _, sk := range lr.sinksOf(target) {
 						if sk.Param == r.arg {
 							done[key{call, r}] = true
-							n := len(c.sinks.order)
+							n := len(lr.sinks.order)
 							sk.Param = r.from
-							c.sinkCallSite(call, fn, sk)
-							learned = learned || len(c.sinks.order) > n
+							lr.sinkCallSite(call, fn, sk)
+							learned = learned || len(lr.sinks.order) > n
 						}
 					}
 				}
@@ -92,20 +92,20 @@ func (c *checker) followRelays() {
 
 // funcValue returns the function a function value names: f, pkg.F or a
 // method value x.M.
-func (c *checker) funcValue(e ast.Expr) *types.Func {
+func (lr *learner) funcValue(e ast.Expr) *types.Func {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		fn, _ := c.pass.TypesInfo.Uses[e].(*types.Func)
+		fn, _ := lr.pass.TypesInfo.Uses[e].(*types.Func)
 		return fn
 	case *ast.SelectorExpr:
-		if sel := c.pass.TypesInfo.Selections[e]; sel != nil {
+		if sel := lr.pass.TypesInfo.Selections[e]; sel != nil {
 			if sel.Kind() == types.MethodVal {
 				fn, _ := sel.Obj().(*types.Func)
 				return fn
 			}
 			return nil
 		}
-		fn, _ := c.pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		fn, _ := lr.pass.TypesInfo.Uses[e.Sel].(*types.Func)
 		return fn
 	}
 	return nil

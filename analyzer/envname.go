@@ -50,15 +50,15 @@ func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
 // name, in which case the other spelling is a deliberate fallback
 // (cmp.Or(os.Getenv("PORT"), os.Getenv("port"))). An exact read elsewhere
 // in the file does not excuse a misspelling.
-func (c *checker) reportMisspeltEnv() {
-	want := c.cfg.Env
+func (rp *reporter) reportMisspeltEnv() {
+	want := rp.cfg.Env
 	exact := make(map[ast.Node]bool)
-	for _, r := range c.envReads {
+	for _, r := range rp.envReads {
 		if r.name == want {
 			exact[r.in] = true
 		}
 	}
-	for _, r := range c.envReads {
+	for _, r := range rp.envReads {
 		if r.name == want || exact[r.in] || !strings.EqualFold(r.name, want) {
 			continue
 		}
@@ -75,8 +75,8 @@ func (c *checker) reportMisspeltEnv() {
 				TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(strconv.Quote(want))}},
 			}},
 		}
-		if !c.suppressed(d) {
-			c.pass.Report(d)
+		if !rp.suppressed(d) {
+			rp.pass.Report(d)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.fieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
+				c.learn.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
@@ -64,7 +64,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		}
 		if !ok {
 			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
+				c.learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
 			}
 			continue
 		}
@@ -152,7 +152,7 @@ func fieldOwnerType(sel *types.Selection) types.Type {
 // is known of the server.
 func (c *checker) fieldSite(typ, field string, value ast.Expr, s site) {
 	s.api, s.expr, s.shape, s.val = shortType(typ)+"."+field, value, shapeString, c.res.str(value)
-	c.addSite(s, s.val.strs)
+	c.learn.addSite(s, s.val.strs)
 }
 
 // handlerField returns a server literal's Handler, or nil when it has

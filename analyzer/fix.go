@@ -58,13 +58,13 @@ const (
 
 // fixes computes the fix of a finding; its import edits are completed
 // when the whole file is done (see finishFile).
-func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
+func (rp *reporter) fixes(s *site, f addrval.Finding) (string, *fixer) {
 	fx := &fixer{
-		pass:   c.pass,
-		env:    c.cfg.Env,
-		host:   c.cfg.Host,
-		imp:    newImporter(c.pass.Pkg, c.pass.TypesInfo, c.file, c.declared),
-		modern: fileAtLeast(c.pass.TypesInfo.FileVersions[c.file], "go1.22"),
+		pass:   rp.pass,
+		env:    rp.cfg.Env,
+		host:   rp.cfg.Host,
+		imp:    newImporter(rp.pass.Pkg, rp.pass.TypesInfo, rp.file, rp.declared),
+		modern: fileAtLeast(rp.pass.TypesInfo.FileVersions[rp.file], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}
 	fx.emptyPort = s.emptyPort
@@ -84,7 +84,7 @@ func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 	case s.via != nil && s.paramRole == rolePort:
 		// The argument is the port: replace it, keeping its type.
 		r := rolePort
-		if !isBasic(c.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
+		if !isBasic(rp.pass.TypesInfo.TypeOf(s.expr), types.IsString) {
 			r = rolePortInt
 		}
 		if !f.Port || f.Loopback || !fx.replace(s.val, r, s.alts[0].Port.Text) {
@@ -101,8 +101,8 @@ func (c *checker) fixes(s *site, f addrval.Finding) (string, *fixer) {
 	if f.Port {
 		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.alts[0].Port.Text))
 	}
-	if f.Loopback || f.Port && fx.boundHost && fx.host == c.cfg.Host {
-		what = append(what, "bind "+c.cfg.Host)
+	if f.Loopback || f.Port && fx.boundHost && fx.host == rp.cfg.Host {
+		what = append(what, "bind "+rp.cfg.Host)
 	}
 	return strings.Join(what, ", "), fx
 }

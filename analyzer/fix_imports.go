@@ -33,12 +33,12 @@ type importSpec struct {
 // leaves unused, and, for each import that another fix removes but its new
 // code uses, that removal and the import's re-insertion. A finding without
 // a fix gets none.
-func (c *checker) importRemovals() [][]analysis.TextEdit {
-	specs := c.importSpecs()
-	uses := c.importUses(specs)
-	removes := make([]map[string]analysis.TextEdit, len(c.pending))
+func (rp *reporter) importRemovals() [][]analysis.TextEdit {
+	specs := rp.importSpecs()
+	uses := rp.importUses(specs)
+	removes := make([]map[string]analysis.TextEdit, len(rp.pending))
 	removers := make(map[string]int) // spec -> how many fixes remove it
-	for i, p := range c.pending {
+	for i, p := range rp.pending {
 		if p.fx != nil {
 			removes[i] = p.fx.unusedImports(specs, uses)
 			for spec := range removes[i] {
@@ -46,8 +46,8 @@ func (c *checker) importRemovals() [][]analysis.TextEdit {
 			}
 		}
 	}
-	out := make([][]analysis.TextEdit, len(c.pending))
-	for i, p := range c.pending {
+	out := make([][]analysis.TextEdit, len(rp.pending))
+	for i, p := range rp.pending {
 		if p.fx == nil {
 			continue
 		}
@@ -105,10 +105,10 @@ func (fx *fixer) replaces(pos token.Pos) bool {
 }
 
 // importSpecs lists the file's named imports with the edit removing each.
-func (c *checker) importSpecs() []importSpec {
+func (rp *reporter) importSpecs() []importSpec {
 	var out []importSpec
-	tf := c.pass.Fset.File(c.file.Pos())
-	for _, decl := range c.file.Decls {
+	tf := rp.pass.Fset.File(rp.file.Pos())
+	for _, decl := range rp.file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
 			break
@@ -118,7 +118,7 @@ func (c *checker) importSpecs() []importSpec {
 			if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
 				continue // never used through a name
 			}
-			pn := c.pass.TypesInfo.PkgNameOf(spec)
+			pn := rp.pass.TypesInfo.PkgNameOf(spec)
 			if pn == nil {
 				continue
 			}
@@ -146,9 +146,9 @@ func (c *checker) importSpecs() []importSpec {
 // a fix replaces can become unused, and most fixes replace a literal, so
 // the file is walked only when there is one, and then only identifiers
 // spelt like such an import are looked up.
-func (c *checker) importUses(specs []importSpec) map[*types.PkgName][]token.Pos {
+func (rp *reporter) importUses(specs []importSpec) map[*types.PkgName][]token.Pos {
 	uses := make(map[*types.PkgName][]token.Pos)
-	replaced := c.replacedQualifiers()
+	replaced := rp.replacedQualifiers()
 	names := make(map[string]bool, len(specs))
 	for _, s := range specs {
 		if replaced[s.pkgName.Name()] {
@@ -158,9 +158,9 @@ func (c *checker) importUses(specs []importSpec) map[*types.PkgName][]token.Pos 
 	if len(names) == 0 {
 		return uses
 	}
-	for cur := range c.fileCur.Preorder((*ast.SelectorExpr)(nil)) {
+	for cur := range rp.fileCur.Preorder((*ast.SelectorExpr)(nil)) {
 		if id, ok := cur.Node().(*ast.SelectorExpr).X.(*ast.Ident); ok && names[id.Name] {
-			if pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+			if pn, ok := rp.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
 				uses[pn] = append(uses[pn], id.Pos())
 			}
 		}
@@ -170,17 +170,17 @@ func (c *checker) importUses(specs []importSpec) map[*types.PkgName][]token.Pos 
 
 // replacedQualifiers returns the names qualifying a selector (pkg.Name)
 // inside code that a pending fix replaces in the file.
-func (c *checker) replacedQualifiers() map[string]bool {
+func (rp *reporter) replacedQualifiers() map[string]bool {
 	names := make(map[string]bool)
-	for _, p := range c.pending {
+	for _, p := range rp.pending {
 		if p.fx == nil {
 			continue
 		}
 		for _, e := range p.fx.edits {
-			if e.End <= e.Pos || e.Pos < c.file.FileStart || e.End > c.file.FileEnd {
+			if e.End <= e.Pos || e.Pos < rp.file.FileStart || e.End > rp.file.FileEnd {
 				continue // an insertion, or another file
 			}
-			cur, ok := c.res.decls.find(e.Pos, e.End)
+			cur, ok := rp.decls.find(e.Pos, e.End)
 			if !ok {
 				continue
 			}

@@ -70,7 +70,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		call:     call,
 	}
 	s.api += " (" + why + ")"
-	c.record(s)
+	c.learn.record(s)
 }
 
 // addressNeverSet reports whether srv is a local server variable whose
@@ -113,7 +113,7 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 // in any other way than v.X or as an assignment target (passed, aliased,
 // address taken), through which other code could reach it.
 func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	uses, ok := c.localUses(v)
+	uses, ok := localUses(c.pass.TypesInfo, c.res.decls, v)
 	if !ok {
 		return nil, true
 	}
@@ -131,8 +131,8 @@ func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 
 // localUses returns the uses of the local variable v in the function (or
 // function literal) that declares it.
-func (c *checker) localUses(v *types.Var) ([]inspector.Cursor, bool) {
-	body, ok := c.res.decls.find(v.Pos(), v.Pos())
+func localUses(info *types.Info, decls *declCursors, v *types.Var) ([]inspector.Cursor, bool) {
+	body, ok := decls.find(v.Pos(), v.Pos())
 	if !ok {
 		return nil, false
 	}
@@ -142,7 +142,7 @@ func (c *checker) localUses(v *types.Var) ([]inspector.Cursor, bool) {
 	}
 	var uses []inspector.Cursor
 	for idCur := range body.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] == v {
+		if info.Uses[idCur.Node().(*ast.Ident)] == v {
 			uses = append(uses, idCur)
 		}
 	}

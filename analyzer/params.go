@@ -228,7 +228,7 @@ func isFuncValue(obj types.Object) bool {
 // at its argument, with the argument's value in place of the parameter,
 // and the site itself is dropped (it returns true). It returns false when
 // no such parameter is involved.
-func (c *checker) throughParams(s site, strs []addrval.Str) bool {
+func (lr *learner) throughParams(s site, strs []addrval.Str) bool {
 	var param *types.Var
 	var owner paramOwner
 	for _, alt := range strs {
@@ -237,8 +237,8 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			if !ok || v == param || v.IsField() {
 				continue
 			}
-			o, ok := c.res.paramOf(v)
-			if !ok || !c.res.knownCallers(o) {
+			o, ok := lr.res.paramOf(v)
+			if !ok || !lr.res.knownCallers(o) {
 				continue
 			}
 			if param != nil {
@@ -251,16 +251,16 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 		return false
 	}
 	role := paramRole(strs, param)
-	for _, call := range c.res.callers.calls[owner.key] {
+	for _, call := range lr.res.callers.calls[owner.key] {
 		if !fixedArg(call, owner.index) {
 			continue
 		}
-		arg := c.res.str(call.Args[owner.index])
+		arg := lr.res.str(call.Args[owner.index])
 		api := s.api // a literal called in place has no name
 		if owner.name != "" {
 			api += " (through " + owner.name + ")"
 		}
-		c.addSite(site{
+		lr.addSite(site{
 			api:       api,
 			listenAPI: s.listenAPI,
 			listenAt:  s.listenAt,
@@ -272,10 +272,10 @@ func (c *checker) throughParams(s site, strs []addrval.Str) bool {
 			via:       &via{pos: s.expr.Pos(), msg: "the address reaches the listener here"},
 			call:      call,
 			elsewhere: s.elsewhere,
-			program:   program{inGo: s.inGo || c.inGoStmt(s)},
+			program:   program{inGo: s.inGo || lr.serving.inGoStmt(s)},
 			learnOnly: s.learnOnly,
 			transport: s.transport,
-			creates:   s.creates && returnsListenerCall(c.pass.TypesInfo, call),
+			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
 		}, addrval.Substitute(strs, param, arg.strs))
 	}
 	return true

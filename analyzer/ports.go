@@ -7,9 +7,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -17,7 +15,7 @@ import (
 
 // portKeys says which ports a site can take: its constant ports, and the
 // environment variables and defaults its port is read from.
-func (c *checker) portKeys(s *site) []string {
+func (sv *serving) portKeys(s *site) []string {
 	if s.fromFact {
 		return s.factPorts
 	}
@@ -38,13 +36,13 @@ func (c *checker) portKeys(s *site) []string {
 			continue
 		}
 		args := []ast.Expr{call}
-		if fn := calleeFunc(c.pass.TypesInfo, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
+		if fn := calleeFunc(sv.info, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
 			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
 		}
 		for _, a := range args {
-			if name, ok := c.envReadName(a); ok {
+			if name, ok := sv.envReadName(a); ok {
 				add("$" + name)
-			} else if tv := c.pass.TypesInfo.Types[a]; tv.Value != nil {
+			} else if tv := sv.info.Types[a]; tv.Value != nil {
 				if t, ok := constText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
 					add("port " + strings.TrimPrefix(t, ":"))
 				}
@@ -55,16 +53,16 @@ func (c *checker) portKeys(s *site) []string {
 }
 
 // envReadName returns the variable a call such as os.Getenv("PORT") reads.
-func (c *checker) envReadName(e ast.Expr) (string, bool) {
+func (sv *serving) envReadName(e ast.Expr) (string, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 {
 		return "", false
 	}
-	fn := calleeFunc(c.pass.TypesInfo, call)
-	if fn == nil || !c.rules.envReaders[fn.FullName()] {
+	fn := calleeFunc(sv.info, call)
+	if fn == nil || !sv.rules.envReaders[fn.FullName()] {
 		return "", false
 	}
-	tv := c.pass.TypesInfo.Types[call.Args[0]]
+	tv := sv.info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", false
 	}
@@ -97,14 +95,4 @@ func portLeaves(v *val, out []*val) []*val {
 		}
 	}
 	return append(out, v)
-}
-
-// position is a short "main.go:12" for messages.
-func (c *checker) position(pos token.Pos) string {
-	p := c.pass.Fset.Position(pos)
-	name := p.Filename
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	return name + ":" + strconv.Itoa(p.Line)
 }

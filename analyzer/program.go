@@ -35,16 +35,16 @@ type program struct {
 // record keeps a site for judgement, with the file that holds it (a site
 // found through a sink can be in any file). A site in a file not checked
 // (a test) is dropped.
-func (c *checker) record(s site) {
+func (lr *learner) record(s site) {
 	pos := s.expr.Pos()
-	fs := c.lastFile
+	fs := lr.lastFile
 	if fs == nil || pos < fs.file.FileStart || pos > fs.file.FileEnd {
-		i := slices.IndexFunc(c.files, func(fs *fileState) bool { return fs.file.FileStart <= pos && pos <= fs.file.FileEnd })
+		i := slices.IndexFunc(lr.files, func(fs *fileState) bool { return fs.file.FileStart <= pos && pos <= fs.file.FileEnd })
 		if i < 0 {
 			return
 		}
-		fs = c.files[i]
-		c.lastFile = fs
+		fs = lr.files[i]
+		lr.lastFile = fs
 	}
 	s.inTest = fs.test
 	fs.sites = append(fs.sites, &s)
@@ -64,15 +64,15 @@ func (c *checker) judge(files []*fileState) {
 	if len(all) == 0 {
 		return
 	}
-	debug := c.importsDebugHandlers()
+	debug := c.serving.importsDebugHandlers()
 	for _, s := range all {
-		s.start = c.startOf(s)
+		s.start = c.serving.startOf(s)
 		if d, ok := c.res.decls.decl(s.start.Node().Pos()); ok {
 			s.fn, _ = d.Node().(*ast.FuncDecl)
 		}
-		s.keys = c.portKeys(s)
+		s.keys = c.serving.portKeys(s)
 	}
-	c.indexGoCalls(all)
+	c.serving.indexGoCalls(all)
 	servers := make([]portplan.Server, len(all))
 	for i, s := range all {
 		// Another package's server that does not block runs in the
@@ -80,8 +80,8 @@ func (c *checker) judge(files []*fileState) {
 		// So does one started later by a call the pass cannot place.
 		// A helper's site is in one when the helper starts its server in
 		// a go statement (set by throughParams).
-		s.inGo = s.inGo || c.inGoroutine(s.start) || s.fromFact && !s.factBlocks || s.elsewhere
-		servers[i] = c.planned(s, debug)
+		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.fromFact && !s.factBlocks || s.elsewhere
+		servers[i] = c.serving.planned(s, debug)
 	}
 	roles := portplan.Decide(portplan.Program{Command: command, Package: c.pass.Pkg.Name(), Env: c.cfg.Env, Servers: servers})
 	for i, s := range all {
@@ -101,7 +101,7 @@ func (c *checker) judge(files []*fileState) {
 
 // planned describes a site's server for the plan. debug says whether the
 // package imports debugging handlers.
-func (c *checker) planned(s *site, debug bool) portplan.Server {
+func (sv *serving) planned(s *site, debug bool) portplan.Server {
 	start := s.start.Node()
 	ps := portplan.Server{
 		At:       s.expr.Pos(),
@@ -114,12 +114,12 @@ func (c *checker) planned(s *site, debug bool) portplan.Server {
 		Elsewhere:    s.elsewhere,
 		FeedsSink:    s.feedsSink,
 		FromFact:     s.fromFact,
-		Debug:        debug && c.servesDebugOnly(s) && addrval.Classify(s.alts).Loopback,
+		Debug:        debug && sv.servesDebugOnly(s) && addrval.Classify(s.alts).Loopback,
 		Test:         s.inTest,
 		Alts:         s.alts,
 		Ports:        s.keys,
 		Transport:    s.transport,
-		Names:        c.names(s),
+		Names:        sv.names(s),
 	}
 	if s.fn != nil {
 		ps.Func = s.fn.Pos()

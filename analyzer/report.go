@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -31,8 +32,22 @@ var categoryAnchor = map[string]string{
 	categoryCollision:    "#port-collision",
 }
 
-func (c *checker) report(s *site) {
-	c.reportClash(s)
+// reporter turns the package's judged sites into findings, file by file:
+// the message, the related information, the fix and its imports, and
+// the directives that suppress them. It decides nothing of the plan.
+type reporter struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	rules *ruleSet
+	allow addrval.Allow
+	decls *declCursors
+	// fileState is the file being reported, embedded so that its fields
+	// read as the reporter's own.
+	*fileState
+}
+
+func (rp *reporter) report(s *site) {
+	rp.reportClash(s)
 	if s.rank == portplan.Debug || s.fromFact {
 		return // a loopback debugging endpoint is private by design
 	}
@@ -43,7 +58,7 @@ func (c *checker) report(s *site) {
 	if !f.Port && !f.Loopback {
 		return
 	}
-	if c.allow.Allows(s.alts) {
+	if rp.allow.Allows(s.alts) {
 		return
 	}
 	ports, hosts := addrval.Distinct(s.alts, f)
@@ -58,30 +73,30 @@ func (c *checker) report(s *site) {
 	var msg, category string
 	switch {
 	case perElement:
-		category, msg = c.perElementMessage(s, f, ports, note, hosts)
+		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
 	case s.rank == portplan.Secondary && s.env == "":
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
-			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()))
+			s.api, ports, rp.cfg.Env, s.primary.api, position(rp.pass.Fset, s.primary.expr.Pos()))
 	case s.rank == portplan.Secondary && s.primary == nil:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
-			s.api, ports, c.cfg.Env, s.env)
+			s.api, ports, rp.cfg.Env, s.env)
 	case s.rank == portplan.Secondary:
 		category = categoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
-			s.api, ports, c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()), s.env)
+			s.api, ports, rp.cfg.Env, s.primary.api, position(rp.pass.Fset, s.primary.expr.Pos()), s.env)
 	case f.Port && f.Loopback:
 		category = categoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
-			s.api, ports, hosts, c.cfg.Env, c.cfg.Host)
+			s.api, ports, hosts, rp.cfg.Env, rp.cfg.Host)
 	case f.Port:
 		category = categoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.api, ports, c.cfg.Env)
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.api, ports, rp.cfg.Env)
 	default:
 		category = categoryLoopback
 		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
-			s.api, hosts, c.cfg.Host)
+			s.api, hosts, rp.cfg.Host)
 	}
 	d := analysis.Diagnostic{
 		Pos:      s.expr.Pos(),
@@ -89,12 +104,12 @@ func (c *checker) report(s *site) {
 		Category: category,
 		Message:  msg,
 		URL:      docsURL + categoryAnchor[category],
-		Related:  c.related(s, f),
+		Related:  rp.related(s, f),
 	}
 	if s.primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.primary.expr.Pos(), Message: "the primary server listens here"})
 	}
-	if c.suppressed(d) {
+	if rp.suppressed(d) {
 		return
 	}
 	var fx *fixer
@@ -102,16 +117,16 @@ func (c *checker) report(s *site) {
 	// the primary's fix edits; servers of one list need one variable each,
 	// which a fix of their shared code cannot give.
 	if (s.rank != portplan.Secondary || s.env != "") && !perElement {
-		msg, fx = c.fixes(s, f)
+		msg, fx = rp.fixes(s, f)
 	}
-	c.pending = append(c.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
+	rp.pending = append(rp.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
 }
 
 // perElementMessage is the finding of a listen site that starts a server
 // for each element of a list. It has no fix: one variable read in every
 // element would make them all take one port, and binding all interfaces
 // in each would make two elements on one port collide.
-func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
+func (rp *reporter) perElementMessage(s *site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
 	var what []string
 	if f.Port {
 		what = append(what, "hard-coded "+plural("port", ports)+note)
@@ -122,14 +137,14 @@ func (c *checker) perElementMessage(s *site, f addrval.Finding, ports, note, hos
 	msg = fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.api, strings.Join(what, " and "))
 	switch {
 	case !f.Port:
-		return categoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", c.cfg.Host)
+		return categoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.cfg.Host)
 	case s.rank != portplan.Secondary:
-		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", c.cfg.Env, c.cfg.Env)
+		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.cfg.Env, rp.cfg.Env)
 	case s.primary == nil:
-		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", c.cfg.Env)
+		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", rp.cfg.Env)
 	default:
 		msg += fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s); give each of these servers a variable of its own",
-			c.cfg.Env, s.primary.api, c.position(s.primary.expr.Pos()))
+			rp.cfg.Env, s.primary.api, position(rp.pass.Fset, s.primary.expr.Pos()))
 	}
 	if f.Loopback {
 		return categoryPortLoopback, msg
@@ -162,7 +177,7 @@ func (s *site) perElement() bool {
 
 // reportClash reports a server that can take the port of an earlier one
 // of its function that is still listening.
-func (c *checker) reportClash(s *site) {
+func (rp *reporter) reportClash(s *site) {
 	if s.clash == nil {
 		return
 	}
@@ -179,14 +194,14 @@ func (c *checker) reportClash(s *site) {
 			s.api, s.clash.api, shared),
 		Related: []analysis.RelatedInformation{{Pos: s.clash.expr.Pos(), Message: "the first server listens here"}},
 	}
-	if !c.suppressed(d) {
-		c.pending = append(c.pending, pendingDiag{d: d})
+	if !rp.suppressed(d) {
+		rp.pending = append(rp.pending, pendingDiag{d: d})
 	}
 }
 
 // related points at where an offending value was written, when that is
 // not at the site itself: a constant, a variable's definition.
-func (c *checker) related(s *site, f addrval.Finding) []analysis.RelatedInformation {
+func (rp *reporter) related(s *site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	seen := make(map[token.Pos]bool)
 	add := func(pos token.Pos, what string) {
@@ -229,12 +244,12 @@ type pendingDiag struct {
 // finishFile reports the file's findings in the order they were found,
 // now that the import edits of their fixes, which depend on one another
 // (see fix_imports.go), can be completed.
-func (c *checker) finishFile() {
-	if len(c.pending) == 0 {
+func (rp *reporter) finishFile() {
+	if len(rp.pending) == 0 {
 		return
 	}
-	imports := c.importRemovals()
-	for i, p := range c.pending {
+	imports := rp.importRemovals()
+	for i, p := range rp.pending {
 		if p.fx != nil {
 			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
 			for _, im := range p.fx.others {
@@ -243,7 +258,7 @@ func (c *checker) finishFile() {
 			edits = append(edits, imports[i]...)
 			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
 		}
-		c.pass.Report(p.d)
+		rp.pass.Report(p.d)
 	}
 }
 
@@ -294,4 +309,14 @@ func shortType(typ string) string {
 		last = elems[len(elems)-2]
 	}
 	return last + name
+}
+
+// position is a short "main.go:12" for messages.
+func position(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	name := p.Filename
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return name + ":" + strconv.Itoa(p.Line)
 }

@@ -107,7 +107,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		res:   newResolver(pass, insp, rules),
 	}
 	c.sinks = sinks
-	c.allow, _ = addrval.ParseAllow(cfg.Allow) // validated when set
+	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.decls, vars: c.res.vars, root: insp.Root()}
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
@@ -121,6 +121,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool), test: isTestFile(pass, file)})
 		}
 	}
+	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: sinks, files: c.files}
 	// Record every site of every file, judge them as a program, then
 	// report file by file.
 	for _, fs := range c.files {
@@ -151,24 +152,26 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 		}
 	}
 	if listens {
-		c.followRelays()
-		c.dropJudged()
+		c.learn.followRelays()
+		c.learn.dropJudged()
 	}
 	for _, fs := range c.files {
 		sortSites(fs.sites)
 	}
 	c.judge(c.files)
 	if listens {
-		c.exportSinkFacts()
+		c.learn.exportSinkFacts()
 	}
+	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
+	rp := &reporter{pass: pass, cfg: cfg, rules: rules, allow: allow, decls: c.res.decls}
 	for _, fs := range c.files {
-		c.fileState = fs
+		rp.fileState = fs
 		if !fs.skip {
 			for _, s := range fs.sites {
-				c.report(s)
+				rp.report(s)
 			}
-			c.reportMisspeltEnv()
-			c.finishFile()
+			rp.reportMisspeltEnv()
+			rp.finishFile()
 		}
 		reportDirectives(pass, fs.dirs)
 	}
@@ -216,18 +219,14 @@ func importsAny(pkg *types.Package, paths map[string]bool) bool {
 
 // checker holds the state of the pass over one package.
 type checker struct {
-	pass  *analysis.Pass
-	cfg   *Config
-	rules *ruleSet
-	res   *resolver
-	allow addrval.Allow
-	// goOnly holds the functions holding sites that are only ever
-	// called in go statements (go serveMetrics()); see indexGoCalls.
-	goOnly map[*types.Func]bool
-	sinks  *sinkState
-	files  []*fileState // the files checked, in order
-	// lastFile is the file where the last site was recorded.
-	lastFile *fileState
+	pass    *analysis.Pass
+	cfg     *Config
+	rules   *ruleSet
+	res     *resolver
+	serving *serving
+	sinks   *sinkState
+	learn   *learner
+	files   []*fileState // the files checked, in order
 	// fileState is the file being checked, embedded so that its fields
 	// read as the checker's own.
 	*fileState
@@ -258,7 +257,7 @@ type fileState struct {
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	callee := typeutil.Callee(c.pass.TypesInfo, call)
 	if v, ok := callee.(*types.Var); ok && c.sinks != nil {
-		c.relayCall(call, v)
+		c.learn.relayCall(call, v)
 		return
 	}
 	fn, ok := callee.(*types.Func)
@@ -266,7 +265,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if !c.rules.pkgs[fn.Pkg().Path()] || !c.rules.names[fn.Name()] {
-		c.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+		c.learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
 	if ir, ok := c.rules.implicit[fn.FullName()]; ok {
@@ -275,7 +274,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	rule, ok := c.rules.calls[fn.FullName()]
 	if !ok {
-		c.sinkCall(call, fn)
+		c.learn.sinkCall(call, fn)
 		return
 	}
 	if isMethodExpr(c.pass.TypesInfo, call) {
@@ -309,7 +308,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	switch rule.shape {
 	case shapeString:
 		s.val = c.res.str(addr)
-		c.addSite(s, s.val.strs)
+		c.learn.addSite(s, s.val.strs)
 		return
 	case shapeIPPort, shapeIPOnly:
 		if learnOnly {
@@ -318,10 +317,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		s.val = c.res.ipPort(addr, rule.shape == shapeIPPort)
 		s.alts = s.val.addrs
 		if rule.shape == shapeIPPort {
-			c.learnResolved(s, s.val)
+			c.learn.learnResolved(s, s.val)
 		}
 	}
-	c.record(s)
+	c.learn.record(s)
 }
 
 // fixedArg reports whether a call has an i-th argument of its own: not

@@ -11,12 +11,26 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Where and how a site's server serves: the call that starts it, whether
-// in a goroutine, and whether it serves only debugging handlers.
+// serving says where and how a site's server serves: the call that
+// starts it, whether in a goroutine, whether it serves only debugging
+// handlers, the ports it can take and the names its code gives it. It
+// describes each site for the port plan (internal/portplan), reading the
+// package's syntax and types, and decides nothing itself.
+type serving struct {
+	info  *types.Info
+	pkg   *types.Package
+	rules *ruleSet
+	decls *declCursors
+	vars  *varIndexes
+	root  inspector.Cursor // the package's files
+	// goOnly holds the functions holding sites that are only ever
+	// called in go statements (go serveMetrics()); see indexGoCalls.
+	goOnly map[*types.Func]bool
+}
 
 // cursor returns the cursor of a node of the package.
-func (c *checker) cursor(n ast.Node) inspector.Cursor {
-	cur, _ := c.res.decls.find(n.Pos(), n.End())
+func (sv *serving) cursor(n ast.Node) inspector.Cursor {
+	cur, _ := sv.decls.find(n.Pos(), n.End())
 	return cur
 }
 
@@ -24,29 +38,29 @@ func (c *checker) cursor(n ast.Node) inspector.Cursor {
 // method that listens on a server's address field (srv.ListenAndServe()),
 // the first call handed a listener (http.Serve(ln, h)), or else the call
 // that listens.
-func (c *checker) startOf(s *site) inspector.Cursor {
+func (sv *serving) startOf(s *site) inspector.Cursor {
 	var v *types.Var
 	switch {
 	case s.server != nil:
 		v = s.server
 	case s.creates && s.call != nil:
-		v = c.listenerVar(s.call)
+		v = sv.listenerVar(s.call)
 	}
 	if v != nil {
-		if start, ok := c.useOf(v, s); ok {
+		if start, ok := sv.useOf(v, s); ok {
 			return start
 		}
 	}
 	if s.call != nil {
-		return c.cursor(s.call)
+		return sv.cursor(s.call)
 	}
-	return c.cursor(s.expr)
+	return sv.cursor(s.expr)
 }
 
 // listenerVar returns the local variable a listener is assigned to:
 // ln in ln, err := net.Listen(…).
-func (c *checker) listenerVar(call *ast.CallExpr) *types.Var {
-	cur := c.cursor(call)
+func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
+	cur := sv.cursor(call)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
 		return nil
@@ -55,19 +69,19 @@ func (c *checker) listenerVar(call *ast.CallExpr) *types.Var {
 	if !ok {
 		return nil
 	}
-	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	v, _ := sv.info.ObjectOf(id).(*types.Var)
 	return v
 }
 
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
 // a server, or a call with the listener as an argument.
-func (c *checker) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
-	decl, ok := c.res.decls.decl(v.Pos())
-	if !ok || v.Parent() == c.pass.Pkg.Scope() {
+func (sv *serving) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
+	decl, ok := sv.decls.decl(v.Pos())
+	if !ok || v.Parent() == sv.pkg.Scope() {
 		return inspector.Cursor{}, false
 	}
 	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[idCur.Node().(*ast.Ident)] != v {
+		if sv.info.Uses[idCur.Node().(*ast.Ident)] != v {
 			continue
 		}
 		switch idCur.ParentEdgeKind() {
@@ -77,10 +91,10 @@ func (c *checker) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
 				return sel.Parent(), true
 			}
 		case edge.CallExpr_Args:
-			if _, builtin := typeutil.Callee(c.pass.TypesInfo, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
+			if _, builtin := typeutil.Callee(sv.info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
 				// append(lns, ln) only keeps the listener for later.
 				call := idCur.Parent()
-				if h, ok := c.serveHandler(call.Node().(*ast.CallExpr)); ok {
+				if h, ok := sv.serveHandler(call.Node().(*ast.CallExpr)); ok {
 					s.handler = h
 				}
 				return call, true
@@ -92,12 +106,12 @@ func (c *checker) useOf(v *types.Var, s *site) (inspector.Cursor, bool) {
 
 // serveHandler returns the handler argument of a call that serves HTTP
 // on a listener (http.Serve(ln, h)).
-func (c *checker) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
-	fn := calleeFunc(c.pass.TypesInfo, call)
+func (sv *serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
+	fn := calleeFunc(sv.info, call)
 	if fn == nil {
 		return nil, false
 	}
-	i, ok := c.rules.serves[fn.FullName()]
+	i, ok := sv.rules.serves[fn.FullName()]
 	if !ok || i >= len(call.Args) {
 		return nil, false
 	}
@@ -107,23 +121,23 @@ func (c *checker) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
 // inGoroutine reports whether cur runs in a goroutine of its function
 // (goAbove), or in an unexported function that is only ever started as
 // one (go serveMetrics()).
-func (c *checker) inGoroutine(cur inspector.Cursor) bool {
+func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 	inGo, decl := goAbove(cur)
 	if inGo || decl == nil {
 		return inGo
 	}
-	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	return ok && !fn.Exported() && decl.Recv == nil && c.goOnly[fn]
+	fn, ok := sv.info.Defs[decl.Name].(*types.Func)
+	return ok && !fn.Exported() && decl.Recv == nil && sv.goOnly[fn]
 }
 
 // inGoStmt reports whether a site's listen call runs in a goroutine of
 // its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
-func (c *checker) inGoStmt(s site) bool {
+func (sv *serving) inGoStmt(s site) bool {
 	n := ast.Node(s.expr)
 	if s.call != nil {
 		n = s.call
 	}
-	inGo, _ := goAbove(c.cursor(n))
+	inGo, _ := goAbove(sv.cursor(n))
 	return inGo
 }
 
@@ -150,14 +164,14 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.
-func (c *checker) indexGoCalls(all []*site) {
+func (sv *serving) indexGoCalls(all []*site) {
 	names := make(map[string]bool)
 	for _, s := range all {
 		if fn := s.fn; fn != nil && fn.Recv == nil && !fn.Name.IsExported() {
 			names[fn.Name.Name] = true
 		}
 	}
-	c.goOnly = make(map[*types.Func]bool)
+	sv.goOnly = make(map[*types.Func]bool)
 	if len(names) == 0 {
 		return
 	}
@@ -166,40 +180,40 @@ func (c *checker) indexGoCalls(all []*site) {
 		sigs.add(name)
 	}
 	spoilt := make(map[*types.Func]bool)
-	for cur := range c.res.insp.Root().Preorder((*ast.Ident)(nil)) {
+	for cur := range sv.root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if !sigs.mayHave(id.Name) || !names[id.Name] {
 			continue
 		}
-		fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+		fn, ok := sv.info.Uses[id].(*types.Func)
 		if !ok || spoilt[fn] {
 			continue
 		}
 		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
 		if cur.ParentEdgeKind() == edge.CallExpr_Fun && isGo {
-			c.goOnly[fn] = true
+			sv.goOnly[fn] = true
 		} else {
-			spoilt[fn], c.goOnly[fn] = true, false
+			spoilt[fn], sv.goOnly[fn] = true, false
 		}
 	}
 }
 
 // importsDebugHandlers reports whether the package imports a package
 // that registers debugging handlers on http.DefaultServeMux.
-func (c *checker) importsDebugHandlers() bool {
-	return slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return c.rules.debugPkgs[p.Path()] })
+func (sv *serving) importsDebugHandlers() bool {
+	return slices.ContainsFunc(sv.pkg.Imports(), func(p *types.Package) bool { return sv.rules.debugPkgs[p.Path()] })
 }
 
 // servesDebugOnly reports whether a site's server serves only debugging
 // handlers: http.DefaultServeMux (a nil handler, or none set), or a
 // handler built from net/http/pprof's and expvar's alone.
-func (c *checker) servesDebugOnly(s *site) bool {
+func (sv *serving) servesDebugOnly(s *site) bool {
 	switch {
 	case s.fieldWrite:
 		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
 		// An http.Server: its Handler wherever the variable gets one.
-		h, ok := c.serverHandler(s.server)
+		h, ok := sv.serverHandler(s.server)
 		if !ok {
 			return false
 		}
@@ -212,7 +226,7 @@ func (c *checker) servesDebugOnly(s *site) bool {
 	if s.handler == nil {
 		return true
 	}
-	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.info.Uses[id] == types.Universe.Lookup("nil") {
 		return true
 	}
 	debugOnly, any := true, false
@@ -221,10 +235,10 @@ func (c *checker) servesDebugOnly(s *site) bool {
 		if !ok {
 			return true
 		}
-		obj := c.pass.TypesInfo.Uses[id]
+		obj := sv.info.Uses[id]
 		switch {
 		case obj == nil, isPkgName(obj):
-		case obj.Pkg() != nil && c.rules.debugPkgs[obj.Pkg().Path()]:
+		case obj.Pkg() != nil && sv.rules.debugPkgs[obj.Pkg().Path()]:
 			any = true
 		case obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "HandlerFunc" || obj.Name() == "Handler"):
 		default:
@@ -244,8 +258,8 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 // serverHandler returns the Handler of a server variable: the field of
 // its one composite literal (nil when unset). ok is false when the
 // variable has other definitions or srv.Handler = … assignments.
-func (c *checker) serverHandler(v *types.Var) (ast.Expr, bool) {
-	index := c.res.vars.of(v)
+func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
+	index := sv.vars.of(v)
 	defs := index.defs[v]
 	if len(defs) != 1 || index.opaque[v] || len(index.fieldDefs[fieldKey{v, "Handler"}]) > 0 {
 		return nil, false

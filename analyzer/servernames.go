@@ -16,7 +16,7 @@ import (
 
 // names lists the names a site's code gives its server, most telling
 // first.
-func (c *checker) names(s *site) []string {
+func (sv *serving) names(s *site) []string {
 	var names []string
 	s.val.each(func(v *val) {
 		switch e := ast.Unparen(v.expr).(type) {
@@ -25,7 +25,7 @@ func (c *checker) names(s *site) []string {
 		case *ast.SelectorExpr:
 			names = append(names, e.Sel.Name)
 		case *ast.CallExpr: // a helper: metricsAddr(), config.Metrics()
-			if fn := calleeFunc(c.pass.TypesInfo, e); fn != nil && fn.Pkg() != nil && (fn.Pkg() == c.pass.Pkg || strings.Contains(fn.Pkg().Path(), ".")) {
+			if fn := calleeFunc(sv.info, e); fn != nil && fn.Pkg() != nil && (fn.Pkg() == sv.pkg || strings.Contains(fn.Pkg().Path(), ".")) {
 				names = append(names, fn.Name())
 			}
 		}
@@ -36,12 +36,12 @@ func (c *checker) names(s *site) []string {
 		names = append(names, s.server.Name())
 	}
 	if s.creates && s.call != nil {
-		if v := c.listenerVar(s.call); v != nil {
+		if v := sv.listenerVar(s.call); v != nil {
 			names = append(names, v.Name())
 		}
 	}
 	if s.via != nil {
-		if v := c.holderVar(s.expr); v != nil {
+		if v := sv.holderVar(s.expr); v != nil {
 			names = append(names, v.Name())
 		}
 	}
@@ -54,8 +54,8 @@ func (c *checker) names(s *site) []string {
 // holderVar returns the variable that holds what a value passed to a
 // sink builds: admin in admin := server.New(server.Config{Addr: ":9090"}),
 // dnsSrv in dnsSrv := &dns.Server{Addr: ":5353"}.
-func (c *checker) holderVar(e ast.Expr) *types.Var {
-	cur := c.cursor(e)
+func (sv *serving) holderVar(e ast.Expr) *types.Var {
+	cur := sv.cursor(e)
 	for range 6 {
 		if !cur.Valid() {
 			return nil
@@ -65,7 +65,7 @@ func (c *checker) holderVar(e ast.Expr) *types.Var {
 			cur = cur.Parent()
 			continue
 		}
-		return assignedVar(c.pass.TypesInfo, cur)
+		return assignedVar(sv.info, cur)
 	}
 	return nil
 }

@@ -95,6 +95,22 @@ type sinkState struct {
 	relayFns []*types.Func
 }
 
+// learner records the package's listen sites and learns its sinks from
+// them: a site whose address is a parameter's or a field's makes a sink,
+// whose uses become sites of their own (params.go, sinkfield.go,
+// callbacks.go). With the resolver, it is the resolution layer: where an
+// address comes from.
+type learner struct {
+	pass    *analysis.Pass
+	rules   *ruleSet
+	res     *resolver
+	serving *serving
+	sinks   *sinkState
+	files   []*fileState // the files checked, in order
+	// lastFile is the file where the last site was recorded.
+	lastFile *fileState
+}
+
 func newSinkState(pass *analysis.Pass) *sinkState {
 	st := &sinkState{
 		local:      make(map[types.Object][]sink),
@@ -138,10 +154,10 @@ func newSinkState(pass *analysis.Pass) *sinkState {
 
 // uses returns the calls of a function, or the field writes of a field,
 // of this package, by name (the callers check the object).
-func (c *checker) uses(name string) []inspector.Cursor {
-	if c.sinks.byName == nil {
-		c.sinks.byName = make(map[string][]inspector.Cursor)
-		for _, fs := range c.files {
+func (lr *learner) uses(name string) []inspector.Cursor {
+	if lr.sinks.byName == nil {
+		lr.sinks.byName = make(map[string][]inspector.Cursor)
+		for _, fs := range lr.files {
 			if fs.skip {
 				continue
 			}
@@ -149,75 +165,75 @@ func (c *checker) uses(name string) []inspector.Cursor {
 				switch n := cur.Node().(type) {
 				case *ast.CallExpr:
 					if name := calledName(n); name != "" {
-						c.sinks.byName[name] = append(c.sinks.byName[name], cur)
+						lr.sinks.byName[name] = append(lr.sinks.byName[name], cur)
 					}
 				case *ast.KeyValueExpr:
 					if id, ok := n.Key.(*ast.Ident); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
-						c.sinks.byName[id.Name] = append(c.sinks.byName[id.Name], cur)
+						lr.sinks.byName[id.Name] = append(lr.sinks.byName[id.Name], cur)
 					}
 				case *ast.AssignStmt:
 					for _, lhs := range n.Lhs {
 						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-							c.sinks.byName[sel.Sel.Name] = append(c.sinks.byName[sel.Sel.Name], cur)
+							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur)
 						}
 					}
 				}
 			}
 		}
 	}
-	return c.sinks.byName[name]
+	return lr.sinks.byName[name]
 }
 
 // sinksOf returns the sinks of a function or field.
-func (c *checker) sinksOf(obj types.Object) []sink {
-	if obj.Pkg() == c.pass.Pkg {
-		return c.sinks.local[obj]
+func (lr *learner) sinksOf(obj types.Object) []sink {
+	if obj.Pkg() == lr.pass.Pkg {
+		return lr.sinks.local[obj]
 	}
-	if s, ok := c.sinks.imported[obj]; ok {
+	if s, ok := lr.sinks.imported[obj]; ok {
 		return s
 	}
 	var f sinkFact
-	if obj.Pkg() != nil && c.pass.ImportObjectFact(obj, &f) {
-		c.sinks.imported[obj] = f.Sinks
+	if obj.Pkg() != nil && lr.pass.ImportObjectFact(obj, &f) {
+		lr.sinks.imported[obj] = f.Sinks
 	} else {
-		c.sinks.imported[obj] = nil
+		lr.sinks.imported[obj] = nil
 	}
-	return c.sinks.imported[obj]
+	return lr.sinks.imported[obj]
 }
 
 // sinkCall handles, in the walk, a call of another package's function
 // that may have sinks; this package's are found by addSink.
-func (c *checker) sinkCall(call *ast.CallExpr, fn *types.Func) {
-	if fn.Pkg() == c.pass.Pkg {
+func (lr *learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == lr.pass.Pkg {
 		return
 	}
-	for _, sk := range c.sinksOf(fn) {
-		c.sinkCallSite(call, fn, sk)
+	for _, sk := range lr.sinksOf(fn) {
+		lr.sinkCallSite(call, fn, sk)
 	}
 }
 
-func (c *checker) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
+func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	i := sk.Param
-	if isMethodExpr(c.pass.TypesInfo, call) {
+	if isMethodExpr(lr.pass.TypesInfo, call) {
 		i++
 	}
 	if !fixedArg(call, i) {
 		return
 	}
-	c.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil)
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil)
 }
 
 // sinkValueSite records the site of a value that reaches a sink: passed
 // to call, or written to a field of holder (a local variable, or nil).
-func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
-	v := c.res.str(value)
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
+	v := lr.res.str(value)
 	strs, role := v.strs, roleAddress
 	if sk.Port {
 		// The host is the callee's business, reported there.
 		strs, role = addrval.Concat(addrval.Concat(addrval.Unknown(), addrval.Known(":", value.Pos())), strs), rolePort
 	}
 	w := &via{pos: sk.pos, msg: api + " passes it to " + sk.API + " here"}
-	if obj.Pkg() != c.pass.Pkg {
+	if obj.Pkg() != lr.pass.Pkg {
 		w = &via{pos: obj.Pos(), msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
@@ -228,7 +244,7 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 		// judged where that call is, as an http.Server is: in the
 		// background when that reader serves in a goroutine.
 		s.server, s.listeners = holder, sk.Readers
-		if start, ok := c.useOf(holder, &s); ok {
+		if start, ok := lr.serving.useOf(holder, &s); ok {
 			s.elsewhere = false
 			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
 			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
@@ -236,23 +252,23 @@ func (c *checker) sinkValueSite(api string, value ast.Expr, obj types.Object, sk
 			s.server, s.listeners = nil, nil
 		}
 	}
-	c.addSite(s, strs)
+	lr.addSite(s, strs)
 }
 
 // addSite records a site whose address has the values strs, after
 // tracing it to the callers of a parameter (params.go) and learning the
 // sinks it shows.
-func (c *checker) addSite(s site, strs []addrval.Str) {
+func (lr *learner) addSite(s site, strs []addrval.Str) {
 	if s.listenAPI == "" {
-		s.listenAPI, s.listenAt = s.api, c.position(s.expr.Pos())
+		s.listenAPI, s.listenAt = s.api, position(lr.pass.Fset, s.expr.Pos())
 	}
-	if c.throughParams(s, strs) {
+	if lr.throughParams(s, strs) {
 		return
 	}
-	s.feedsSink = c.learnSinks(s, strs)
+	s.feedsSink = lr.learnSinks(s, strs)
 	if !s.learnOnly {
 		s.alts = addrval.SplitAll(strs, s.emptyPort)
-		c.record(s)
+		lr.record(s)
 	}
 }
 
@@ -261,25 +277,27 @@ func (c *checker) addSite(s site, strs []addrval.Str) {
 // net.ListenUDP("udp", a). The site is not a string's, so it cannot be
 // traced to a helper's callers: its parameter is a sink even when they
 // are all known.
-func (c *checker) learnResolved(s site, v *val) {
+func (lr *learner) learnResolved(s site, v *val) {
 	switch v.form {
 	case formVar:
 		for _, d := range v.parts {
-			c.learnResolved(s, d)
+			lr.learnResolved(s, d)
 		}
 	case formResolve:
-		s.listenAPI, s.listenAt = s.api, c.position(s.expr.Pos())
-		c.learnSinksOf(s, v.parts[0].strs, true)
+		s.listenAPI, s.listenAt = s.api, position(lr.pass.Fset, s.expr.Pos())
+		lr.learnSinksOf(s, v.parts[0].strs, true)
 	}
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
 // whole address or its port in strs, and reports whether it made one.
-func (c *checker) learnSinks(s site, strs []addrval.Str) bool { return c.learnSinksOf(s, strs, false) }
+func (lr *learner) learnSinks(s site, strs []addrval.Str) bool {
+	return lr.learnSinksOf(s, strs, false)
+}
 
 // learnSinksOf is learnSinks, with the parameters of functions whose
 // callers are all known too if closed.
-func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned bool) {
+func (lr *learner) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	for _, alt := range strs {
 		for _, g := range alt {
@@ -297,20 +315,20 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 				sk.EmptyPort = s.emptyPort
 			}
 			if v.IsField() {
-				if d, ok := c.res.decls.decl(s.expr.Pos()); ok {
+				if d, ok := lr.res.decls.decl(s.expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
 						sk.Readers = []string{fd.Name.Name}
-						if !s.elsewhere && !s.inGo && !c.inGoStmt(s) {
+						if !s.elsewhere && !s.inGo && !lr.serving.inGoStmt(s) {
 							sk.Blocking = sk.Readers
 						}
 					}
 				}
-				c.addSink(v, sk)
+				lr.addSink(v, sk)
 				learned = true
-			} else if o, ok := c.res.ownerOf(v); ok && o.fn != nil && (closed || !c.res.knownCallers(o)) {
+			} else if o, ok := lr.res.ownerOf(v); ok && o.fn != nil && (closed || !lr.res.knownCallers(o)) {
 				sk.Param = o.index
 				sk.Creates = s.creates && returnsListener(o.fn)
-				c.addSink(o.fn, sk)
+				lr.addSink(o.fn, sk)
 				learned = true
 			}
 		}
@@ -320,8 +338,8 @@ func (c *checker) learnSinksOf(s site, strs []addrval.Str, closed bool) (learned
 
 // addSink records a sink of this package and makes sites of the uses
 // already seen.
-func (c *checker) addSink(obj types.Object, sk sink) {
-	have := c.sinks.local[obj]
+func (lr *learner) addSink(obj types.Object, sk sink) {
+	have := lr.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
@@ -339,31 +357,31 @@ func (c *checker) addSink(obj types.Object, sk sink) {
 			}
 		}
 		if grown { // a write the readers known so far did not reach may now
-			c.fieldSites(obj.(*types.Var), have[i])
+			lr.fieldSites(obj.(*types.Var), have[i])
 		}
 		return
 	}
 	if have == nil {
-		c.sinks.order = append(c.sinks.order, obj)
+		lr.sinks.order = append(lr.sinks.order, obj)
 	}
-	c.sinks.local[obj] = append(have, sk)
+	lr.sinks.local[obj] = append(have, sk)
 	switch obj := obj.(type) {
 	case *types.Func:
-		for _, cur := range c.uses(obj.Name()) {
-			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(c.pass.TypesInfo, call) == obj {
-				c.sinkCallSite(call, obj, sk)
+		for _, cur := range lr.uses(obj.Name()) {
+			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == obj {
+				lr.sinkCallSite(call, obj, sk)
 			}
 		}
 	case *types.Var:
-		c.fieldSites(obj, sk)
+		lr.fieldSites(obj, sk)
 	}
 }
 
 // exportSinkFacts exports the sinks other packages can use.
-func (c *checker) exportSinkFacts() {
-	for _, obj := range c.sinks.order {
+func (lr *learner) exportSinkFacts() {
+	for _, obj := range lr.sinks.order {
 		if obj.Exported() {
-			c.pass.ExportObjectFact(obj, &sinkFact{Sinks: c.sinks.local[obj]})
+			lr.pass.ExportObjectFact(obj, &sinkFact{Sinks: lr.sinks.local[obj]})
 		}
 	}
 }

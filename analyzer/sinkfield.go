@@ -29,36 +29,36 @@ type sinkUse struct {
 // sinkWrite handles a value written to a field of a struct type typ:
 // into a local variable (in a composite literal assigned to it, or by an
 // assignment to its field), or elsewhere (holder nil).
-func (c *checker) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
-	if field.Pkg() == c.pass.Pkg {
+func (lr *learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
+	if field.Pkg() == lr.pass.Pkg {
 		return // found by addSink
 	}
-	for _, sk := range c.sinksOf(field) {
-		c.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
+	for _, sk := range lr.sinksOf(field) {
+		lr.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
 	}
 }
 
 // sinkFieldSite records the site of a value written to a sink field,
 // unless it is written into a variable it cannot reach the sink from.
-func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
-	if _, ruled := c.rules.fields[namedTypeName(u.typ)][field.Name()]; ruled {
+func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
+	if _, ruled := lr.rules.fields[namedTypeName(u.typ)][field.Name()]; ruled {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
 	// A parameter's field goes back to the caller's value.
-	if h := u.holder; h != nil && !c.res.vars.of(h).params[h] && !c.writeReaches(h, field, sk.Readers, u.write) {
+	if h := u.holder; h != nil && !lr.res.vars.of(h).params[h] && !lr.writeReaches(h, field, sk.Readers, u.write) {
 		return
 	}
-	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && c.passedAway(c.cursor(lit), field) {
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.serving.cursor(lit), field) {
 		return // fmt.Println(server.Config{Addr: ":8080"})
 	}
-	if c.sinks.written[u.value] {
+	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
-	if c.sinks.written == nil {
-		c.sinks.written = make(map[ast.Expr]bool)
+	if lr.sinks.written == nil {
+		lr.sinks.written = make(map[ast.Expr]bool)
 	}
-	c.sinks.written[u.value] = true
-	c.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
+	lr.sinks.written[u.value] = true
+	lr.sinkValueSite(shortType(namedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
 }
 
 // writeReaches reports whether a value written to field of the local
@@ -67,13 +67,13 @@ func (c *checker) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // reader method, and the field is not written again, nor its address
 // taken, nor v changed by another method. A variable only ever read field
 // by field is judged where those reads are listen sites.
-func (c *checker) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
+func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
 	field := fieldVar.Name()
-	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() {
+	if v.Pkg() != lr.pass.Pkg || v.Parent() == lr.pass.Pkg.Scope() {
 		return false
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses, ok := c.localUses(v)
+	uses, ok := localUses(lr.pass.TypesInfo, lr.res.decls, v)
 	if !ok {
 		return false
 	}
@@ -83,7 +83,7 @@ func (c *checker) writeReaches(v *types.Var, fieldVar *types.Var, readers []stri
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()
 			expr := sel.Node().(*ast.SelectorExpr)
-			selection := c.pass.TypesInfo.Selections[expr]
+			selection := lr.pass.TypesInfo.Selections[expr]
 			switch {
 			case selection == nil:
 				return false
@@ -103,7 +103,7 @@ func (c *checker) writeReaches(v *types.Var, fieldVar *types.Var, readers []stri
 			if isPtr {
 				return false // an alias may change it
 			}
-			if !c.passedAway(idCur, fieldVar) {
+			if !lr.passedAway(idCur, fieldVar) {
 				reaches = true // a copy goes on
 			}
 		}
@@ -115,15 +115,15 @@ func (c *checker) writeReaches(v *types.Var, fieldVar *types.Var, readers []stri
 // parentheses) is an argument of a function of a package that neither
 // declares the sink field nor is this one (log.Print, json.Marshal): only
 // the field's package reads it into a listener.
-func (c *checker) passedAway(cur inspector.Cursor, field *types.Var) bool {
+func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != c.pass.Pkg
+	fn, ok := typeutil.Callee(lr.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
 }
 
 // written reports whether the expression at cur is assigned to, or its
@@ -152,9 +152,9 @@ func isPointerMethod(s *types.Selection) bool {
 // dropJudged drops the sites of values written to sink fields that a
 // listen site of the package reads already (cfg.Addr = ":8080" before
 // http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
-func (c *checker) dropJudged() {
+func (lr *learner) dropJudged() {
 	writes := false
-	for _, fs := range c.files {
+	for _, fs := range lr.files {
 		writes = writes || slices.ContainsFunc(fs.sites, func(s *site) bool { return s.fieldWrite })
 	}
 	if !writes {
@@ -173,31 +173,31 @@ func (c *checker) dropJudged() {
 			walk(p)
 		}
 	}
-	for _, fs := range c.files {
+	for _, fs := range lr.files {
 		for _, s := range fs.sites {
 			if s.via == nil {
 				walk(s.val)
 			}
 		}
 	}
-	for _, fs := range c.files {
+	for _, fs := range lr.files {
 		fs.sites = slices.DeleteFunc(fs.sites, func(s *site) bool { return s.fieldWrite && judged[s.expr] })
 	}
 }
 
 // fieldSites makes sites of the writes of a sink field of the package.
-func (c *checker) fieldSites(field *types.Var, sk sink) {
-	for _, cur := range c.uses(field.Name()) {
-		if u, ok := c.fieldWriteAt(cur, field); ok {
-			c.sinkFieldSite(field, sk, u)
+func (lr *learner) fieldSites(field *types.Var, sk sink) {
+	for _, cur := range lr.uses(field.Name()) {
+		if u, ok := lr.fieldWriteAt(cur, field); ok {
+			lr.sinkFieldSite(field, sk, u)
 		}
 	}
 }
 
 // fieldWriteAt returns the write of field at cur, a keyed element of a
 // composite literal or an assignment, if it writes that field.
-func (c *checker) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
-	info := c.pass.TypesInfo
+func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
+	info := lr.pass.TypesInfo
 	switch n := cur.Node().(type) {
 	case *ast.KeyValueExpr:
 		litCur := cur.Parent()

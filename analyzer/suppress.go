@@ -46,13 +46,13 @@ func directives(fset *token.FileSet, file *ast.File) map[int]*directive {
 
 // suppressed reports whether a directive on d's line or the line above
 // covers d, marking it used.
-func (c *checker) suppressed(d analysis.Diagnostic) bool {
-	if c.dirs == nil {
+func (rp *reporter) suppressed(d analysis.Diagnostic) bool {
+	if rp.dirs == nil {
 		return false
 	}
-	line := c.pass.Fset.Position(d.Pos).Line
+	line := rp.pass.Fset.Position(d.Pos).Line
 	for _, l := range []int{line, line - 1} {
-		if dir, ok := c.dirs[l]; ok && dir.reason != "" {
+		if dir, ok := rp.dirs[l]; ok && dir.reason != "" {
 			dir.used = true
 			return true
 		}
