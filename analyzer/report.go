@@ -41,9 +41,22 @@ type reporter struct {
 	rules *ruleSet
 	allow addrval.Allow
 	decls *declCursors
-	// fileState is the file being reported, embedded so that its fields
-	// read as the reporter's own.
+	// fileReport is the file being reported, embedded so that its
+	// fields read as the reporter's own.
+	*fileReport
+}
+
+// fileReport is the reporter's state for one file, made anew for each,
+// so that nothing carries over from one file to the next.
+type fileReport struct {
 	*fileState
+	dirs map[int]*directive // the file's //portlint:ignore comments by line
+	// declared memoizes whether the file declares a name (see
+	// importer.declaredInFile).
+	declared map[string]bool
+	// pending holds the file's findings until their fixes' import edits
+	// can be completed (see finishFile).
+	pending []pendingDiag
 }
 
 func (rp *reporter) report(s *site) {

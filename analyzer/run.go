@@ -118,7 +118,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if cfg.IncludeTests || !isTestFile(pass, file) {
-			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, dirs: directives(pass.Fset, file), declared: make(map[string]bool), test: isTestFile(pass, file)})
+			c.files = append(c.files, &fileState{file: file, fileCur: fileCur, test: isTestFile(pass, file)})
 		}
 	}
 	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: sinks, files: c.files}
@@ -165,7 +165,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
 	rp := &reporter{pass: pass, cfg: cfg, rules: rules, allow: allow, decls: c.res.decls}
 	for _, fs := range c.files {
-		rp.fileState = fs
+		rp.fileReport = &fileReport{fileState: fs, dirs: directives(pass.Fset, fs.file), declared: make(map[string]bool)}
 		if !fs.skip {
 			for _, s := range fs.sites {
 				rp.report(s)
@@ -173,7 +173,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *ruleSet) (any, error) {
 			rp.reportMisspeltEnv()
 			rp.finishFile()
 		}
-		reportDirectives(pass, fs.dirs)
+		reportDirectives(pass, rp.dirs)
 	}
 	return nil, nil
 }
@@ -236,14 +236,7 @@ type checker struct {
 // that nothing carries over from one file to the next.
 type fileState struct {
 	file    *ast.File
-	fileCur inspector.Cursor   // file's cursor
-	dirs    map[int]*directive // the file's //portlint:ignore comments by line
-	// declared memoizes whether the file declares a name (see
-	// importer.declaredInFile).
-	declared map[string]bool
-	// pending holds the file's findings until their fixes' import edits
-	// can be completed (see finishFile).
-	pending []pendingDiag
+	fileCur inspector.Cursor // file's cursor
 	// envReads are the file's environment reads with a constant name.
 	envReads []envRead
 	// sites are the file's listen sites, judged with the package's
