@@ -1,6 +1,10 @@
 package analyzer
 
 import (
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/report"
+	"github.com/portlint/portlint/internal/resolve"
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -23,10 +27,10 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:      "portlint",
 		Doc:       doc,
-		URL:       docsURL,
-		FactTypes: []analysis.Fact{new(returnsFact), new(serverFact), new(sinkFact)},
+		URL:       report.DocsURL,
+		FactTypes: []analysis.Fact{new(resolve.ReturnsFact), new(sites.ServerFact), new(sites.SinkFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg, defaultRules)
+			return run(pass, cfg, listenapi.DefaultRules)
 		},
 	}
 	if withFlags {

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"os"
 	"slices"
+
+	"github.com/portlint/portlint/internal/listenapi"
 )
 
 // The standalone command computes the facts of the dependencies that may
@@ -19,7 +21,7 @@ import (
 // rules (net, net/http, crypto/tls and the frameworks'): a dependency is
 // a candidate for facts only if it imports one of them or a dependency
 // selected before it.
-func ListenPkgs() map[string]bool { return maps.Clone(defaultRules.pkgs) }
+func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkgs) }
 
 // depWords are the words a dependency's file must contain, whatever it
 // imports, to be selected: the usual names of listen APIs and of address
@@ -38,15 +40,15 @@ var depNames = func() map[string][][]byte {
 			names[pkg] = append(names[pkg], []byte(name))
 		}
 	}
-	for _, fn := range slices.Sorted(maps.Keys(defaultRules.calls)) {
-		add(pkgOfFullName(fn), bareName(fn))
+	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)) {
+		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
 	}
-	for _, fn := range slices.Sorted(maps.Keys(defaultRules.implicit)) {
-		add(pkgOfFullName(fn), bareName(fn))
+	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit)) {
+		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
 	}
-	for _, typ := range slices.Sorted(maps.Keys(defaultRules.fields)) {
-		for _, field := range slices.Sorted(maps.Keys(defaultRules.fields[typ])) {
-			add(pkgOfFullName(typ), field)
+	for _, typ := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields)) {
+		for _, field := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields[typ])) {
+			add(listenapi.PkgOfFullName(typ), field)
 		}
 	}
 	return names

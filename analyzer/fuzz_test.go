@@ -25,6 +25,7 @@ import (
 	"testing"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -1063,7 +1064,7 @@ func checkGenerated(t *testing.T, g generated) {
 	for _, d := range orig.diags {
 		checkDiagnostic(t, orig, d)
 		reported[orig.off(d.Pos)] = true
-		if d.Category == categoryCollision {
+		if d.Category == report.CategoryCollision {
 			collisions[orig.off(d.Pos)] = true
 		}
 	}
@@ -1100,7 +1101,7 @@ func checkGenerated(t *testing.T, g generated) {
 				// A directive may go stale when a shared variable is fixed.
 				// A collision the site had stays while the earlier server
 				// keeps the port (the fix changes its variable, not its default).
-				if old == orig.off(d.Pos) && !(d2.Category == categoryCollision && collisions[old]) ||
+				if old == orig.off(d.Pos) && !(d2.Category == report.CategoryCollision && collisions[old]) ||
 					!reported[old] && d2.Category != "directive" {
 					t.Fatalf("after fix %q of %q at %s, portlint reports %q at %s\noriginal:\n%s\nfixed:\n%s",
 						fix.Message, d.Message, orig.tok.Position(d.Pos), d2.Message, after.tok.Position(d2.Pos), numbered(src), numbered(fixed))
@@ -1174,7 +1175,7 @@ func checkCommand(t *testing.T, g generated, orig *checked, fixedDiags []analysi
 	cmd := g.cmd
 	primaries := make(map[int]bool)
 	for _, d := range orig.diags {
-		if d.Category == categoryCollision || d.Category == "directive" {
+		if d.Category == report.CategoryCollision || d.Category == "directive" {
 			continue
 		}
 		k := cmd.siteAt(orig.tok.Line(d.Pos))
@@ -1210,7 +1211,7 @@ func checkCommand(t *testing.T, g generated, orig *checked, fixedDiags []analysi
 	}
 	var servers []server
 	for j, d := range fixedDiags {
-		if !kept[j] || d.Category != categoryPort && d.Category != categoryPortLoopback {
+		if !kept[j] || d.Category != report.CategoryPort && d.Category != report.CategoryPortLoopback {
 			continue
 		}
 		lo, hi := orig.off(d.Pos), orig.off(d.End)
@@ -1401,8 +1402,8 @@ func checkDiagnostic(t *testing.T, c *checked, d analysis.Diagnostic) {
 		t.Fatalf("diagnostic %q has range %d-%d outside the file\n%s", d.Message, d.Pos, d.End, numbered(c.src))
 	}
 	switch d.Category {
-	case categoryPort, categoryLoopback, categoryPortLoopback, "directive":
-	case categoryCollision:
+	case report.CategoryPort, report.CategoryLoopback, report.CategoryPortLoopback, "directive":
+	case report.CategoryCollision:
 		if len(d.SuggestedFixes) > 0 {
 			t.Fatalf("collision %q has a suggested fix", d.Message)
 		}
@@ -1543,7 +1544,7 @@ func checkFixedText(t *testing.T, orig, after *checked, g generated, d analysis.
 		t.Fatalf("fix %q of %q makes gosec G102 flag %s (address value %q)\nfixed:\n%s",
 			fix.Message, d.Message, after.tok.Position(call.Pos()), value, numbered(after.src))
 	}
-	if v := after.info.FileVersions[after.file]; v != "" && !fileAtLeast(v, "go1.22") && cmpOrUses(after) > cmpOrUses(orig) {
+	if v := after.info.FileVersions[after.file]; v != "" && !report.FileAtLeast(v, "go1.22") && cmpOrUses(after) > cmpOrUses(orig) {
 		t.Fatalf("fix %q of %q uses cmp.Or in a %s file\nfixed:\n%s", fix.Message, d.Message, v, numbered(after.src))
 	}
 }

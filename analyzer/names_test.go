@@ -1,6 +1,11 @@
 package analyzer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/sites"
+)
 
 func TestPkgOfFullName(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -17,7 +22,7 @@ func TestPkgOfFullName(t *testing.T) {
 		{"main", "main"},
 		{"", ""},
 	} {
-		if got := pkgOfFullName(tc.in); got != tc.want {
+		if got := listenapi.PkgOfFullName(tc.in); got != tc.want {
 			t.Errorf("pkgOfFullName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -35,7 +40,7 @@ func TestShortType(t *testing.T) {
 		{"gopkg.in/yaml.v3.Node", "yaml.v3.Node"}, // nor is a version after a dot
 		{"", ""},
 	} {
-		if got := shortType(tc.in); got != tc.want {
+		if got := sites.ShortType(tc.in); got != tc.want {
 			t.Errorf("shortType(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"slices"
 
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -15,14 +17,14 @@ import (
 // environment reader counts. It walks the syntax once without
 // allocating, so that the many packages that import net/http only to
 // serve or call (every handler package) skip the inspector and the pass.
-func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv bool) bool {
+func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.SinkState, readsEnv bool) bool {
 	found := false
 	// Where nothing can listen, the pass records environment reads only:
 	// a listen API's generic name (New, Run, Start) or an address field
 	// does not count there.
 	listens := sinks != nil
 	field := func(name string) bool {
-		return listens && (rules.fieldNames[name] || sinks.fieldNames[name])
+		return listens && (rules.FieldNames[name] || sinks.FieldNames[name])
 	}
 	visit := func(n ast.Node) bool {
 		if found {
@@ -30,9 +32,9 @@ func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			name := calledName(n)
-			found = readsEnv && rules.envNames[name] ||
-				listens && (rules.names[name] || sinks.funcNames[name] || sinks.serverNames[name])
+			name := sites.CalledName(n)
+			found = readsEnv && rules.EnvNames[name] ||
+				listens && (rules.Names[name] || sinks.FuncNames[name] || sinks.ServerNames[name])
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)
@@ -57,12 +59,12 @@ func mentionsSites(files []*ast.File, rules *ruleSet, sinks *sinkState, readsEnv
 // checkedFiles returns the files the pass checks: pass.Files, without
 // the _test.go files unless cfg.IncludeTests.
 func checkedFiles(pass *analysis.Pass, cfg *Config) []*ast.File {
-	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f) }) {
+	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return sites.IsTestFile(pass, f) }) {
 		return pass.Files
 	}
 	var files []*ast.File
 	for _, f := range pass.Files {
-		if !isTestFile(pass, f) {
+		if !sites.IsTestFile(pass, f) {
 			files = append(files, f)
 		}
 	}

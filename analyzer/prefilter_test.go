@@ -5,6 +5,9 @@ import (
 	"go/parser"
 	"go/token"
 	"testing"
+
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/sites"
 )
 
 func TestMentionsSites(t *testing.T) {
@@ -15,7 +18,7 @@ func TestMentionsSites(t *testing.T) {
 		}
 		return []*ast.File{f}
 	}
-	sinks := &sinkState{funcNames: map[string]bool{}, fieldNames: map[string]bool{}}
+	sinks := &sites.SinkState{FuncNames: map[string]bool{}, FieldNames: map[string]bool{}}
 	for _, tc := range []struct {
 		src      string
 		listens  bool
@@ -30,11 +33,11 @@ func TestMentionsSites(t *testing.T) {
 		{`func f() { os.Getenv("PORT") }`, true, false, false},
 		{`func f() { x.Other() }`, true, true, false},
 	} {
-		var s *sinkState
+		var s *sites.SinkState
 		if tc.listens {
 			s = sinks
 		}
-		if got := mentionsSites(parse(tc.src), defaultRules, s, tc.readsEnv); got != tc.want {
+		if got := mentionsSites(parse(tc.src), listenapi.DefaultRules, s, tc.readsEnv); got != tc.want {
 			t.Errorf("mentionsSites(%q, listens=%v, readsEnv=%v) = %v, want %v", tc.src, tc.listens, tc.readsEnv, got, tc.want)
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 	achecker "golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -50,11 +52,11 @@ func TestRulesInferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	var patterns []string
-	for _, r := range frameworkRules.calls {
-		patterns = append(patterns, pkgOfFullName(r.fn))
+	for _, r := range listenapi.FrameworkRules.Calls {
+		patterns = append(patterns, listenapi.PkgOfFullName(r.Fn))
 	}
-	for _, r := range frameworkRules.fields {
-		patterns = append(patterns, pkgOfFullName(r.typ))
+	for _, r := range listenapi.FrameworkRules.Fields {
+		patterns = append(patterns, listenapi.PkgOfFullName(r.Typ))
 	}
 	slices.Sort(patterns)
 	patterns = slices.Compact(patterns)
@@ -76,9 +78,9 @@ func TestRulesInferred(t *testing.T) {
 		t.Fatalf("loading %v in %s failed", patterns, dir)
 	}
 	loaded := time.Since(start)
-	stdOnly := analyzeFacts(t, pkgs, newRuleSet(stdRules))
+	stdOnly := analyzeFacts(t, pkgs, listenapi.NewRuleSet(listenapi.StdRules))
 	analyzed := time.Since(start) - loaded
-	all := analyzeFacts(t, pkgs, defaultRules)
+	all := analyzeFacts(t, pkgs, listenapi.DefaultRules)
 	t.Logf("loaded %d packages from source in %v; analyzed them in %v (standard library's rows) and %v (all rows)",
 		len(all), loaded.Round(time.Millisecond), analyzed.Round(time.Millisecond),
 		(time.Since(start) - loaded - analyzed).Round(time.Millisecond))
@@ -118,16 +120,16 @@ func TestRulesInferred(t *testing.T) {
 	}
 	for _, rows := range []struct {
 		family string
-		rules  ruleRows
-	}{{"std", stdRules}, {"framework", frameworkRules}} {
-		for _, r := range rows.rules.calls {
-			check(rows.family, r.fn, pkgOfFullName(r.fn), r.addr, func(pkg *types.Package) types.Object {
-				return lookupFunc(pkg, r.fn)
+		rules  listenapi.RuleRows
+	}{{"std", listenapi.StdRules}, {"framework", listenapi.FrameworkRules}} {
+		for _, r := range rows.rules.Calls {
+			check(rows.family, r.Fn, listenapi.PkgOfFullName(r.Fn), r.Addr, func(pkg *types.Package) types.Object {
+				return lookupFunc(pkg, r.Fn)
 			})
 		}
-		for _, r := range rows.rules.fields {
-			check(rows.family, r.typ+"."+r.field, pkgOfFullName(r.typ), -1, func(pkg *types.Package) types.Object {
-				return lookupField(pkg, r.typ, r.field)
+		for _, r := range rows.rules.Fields {
+			check(rows.family, r.Typ+"."+r.Field, listenapi.PkgOfFullName(r.Typ), -1, func(pkg *types.Package) types.Object {
+				return lookupField(pkg, r.Typ, r.Field)
 			})
 		}
 	}
@@ -153,7 +155,7 @@ func TestRulesInferred(t *testing.T) {
 
 // analyzeFacts runs portlint with the rules on pkgs and their
 // dependencies and returns its actions by package path.
-func analyzeFacts(t *testing.T, pkgs []*packages.Package, rules *ruleSet) map[string]*achecker.Action {
+func analyzeFacts(t *testing.T, pkgs []*packages.Package, rules *listenapi.RuleSet) map[string]*achecker.Action {
 	t.Helper()
 	conf := DefaultConfig()
 	a := newAnalyzer(&conf, false)
@@ -179,7 +181,7 @@ func analyzeFacts(t *testing.T, pkgs []*packages.Package, rules *ruleSet) map[st
 // on obj for the parameter (-1 for a field), and where the listen site
 // it found is.
 func inferred(act *achecker.Action, obj types.Object, param int) (status, at string) {
-	var f sinkFact
+	var f sites.SinkFact
 	if !act.ObjectFact(obj, &f) {
 		return "missing", ""
 	}
@@ -219,7 +221,7 @@ func lookupFunc(pkg *types.Package, fn string) *types.Func {
 // lookupField returns the field of the struct type typ ("pkg.Type") of
 // pkg.
 func lookupField(pkg *types.Package, typ, field string) *types.Var {
-	tn, ok := pkg.Scope().Lookup(typ[lastDot(typ)+1:]).(*types.TypeName)
+	tn, ok := pkg.Scope().Lookup(typ[listenapi.LastDot(typ)+1:]).(*types.TypeName)
 	if !ok {
 		return nil
 	}

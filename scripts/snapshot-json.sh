@@ -28,4 +28,27 @@ done
 tools=$(cd "$root" && go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 (cd "$tools" && "$bin" -format=json ./... >"$out/xtools.json")
 rm "$bin"
+# A fix that edits two files has its edits sorted by position by the
+# go/analysis driver, and positions across files depend on the order the
+# files were parsed in, which varies from run to run: put each fix's
+# edits in the order of their files (a stable sort: within a file they
+# stay in the order of their positions) before comparing.
+for f in "$out"/*.json; do
+	python3 - "$f" <<'PY'
+import json, sys
+p = sys.argv[1]
+data = json.load(open(p))
+def walk(x):
+    if isinstance(x, dict):
+        if "edits" in x and isinstance(x["edits"], list):
+            x["edits"].sort(key=lambda e: e.get("filename", ""))
+        for v in x.values():
+            walk(v)
+    elif isinstance(x, list):
+        for v in x:
+            walk(v)
+walk(data)
+json.dump(data, open(p, "w"), indent=1, sort_keys=True)
+PY
+done
 wc -c "$out"/*.json

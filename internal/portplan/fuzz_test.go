@@ -62,7 +62,7 @@ func randomProgram(command bool, data []byte) Program {
 			FeedsSink:    flags&0x10 != 0,
 			FromFact:     flags&0x20 != 0,
 			Test:         flags&0x40 != 0,
-			Transport:    Transport(b[5] >> 6),
+			Transport:    addrval.Transport(b[5] >> 6),
 			Names:        fuzzNames[int(b[4])%len(fuzzNames)],
 		}
 		if flags&0x80 != 0 && len(p.Servers) > 0 {

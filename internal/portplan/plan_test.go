@@ -24,7 +24,7 @@ import (
 // blocking. A constant port is one it can take.
 func srv(addr string, opts ...func(*Server)) Server {
 	host, port, _ := strings.Cut(addr, ":")
-	s := Server{Func: 1, Placed: true, Transport: TCP}
+	s := Server{Func: 1, Placed: true, Transport: addrval.TCP}
 	a := addrval.Alt{HasPort: true}
 	if host != "?" {
 		a.Host = addrval.Part{Text: host, Known: true}
@@ -48,7 +48,7 @@ var (
 	fromFact = func(s *Server) { s.FromFact = true }
 	debug    = func(s *Server) { s.Debug = true }
 	inTest   = func(s *Server) { s.Test = true }
-	udp      = func(s *Server) { s.Transport = UDP }
+	udp      = func(s *Server) { s.Transport = addrval.UDP }
 	anyProto = func(s *Server) { s.Transport = 0 }
 	later    = func(s *Server) { s.Elsewhere = true }
 )
@@ -431,7 +431,7 @@ func TestPortCollision(t *testing.T) {
 			want:    []string{"primary", "secondary of #0"},
 		},
 		{
-			name:    "no collision: TCP beside UDP",
+			name:    "no collision: addrval.TCP beside addrval.UDP",
 			servers: []Server{srv(":?", bg, reads("$ADDR")), srv(":?", udp, reads("$ADDR"))},
 			want:    []string{"secondary of #1", "primary"},
 		},
@@ -472,23 +472,5 @@ func TestEnvWord(t *testing.T) {
 		if got := envWord(tc.name); got != tc.want {
 			t.Errorf("envWord(%q) = %q, want %q", tc.name, got, tc.want)
 		}
-	}
-}
-
-func TestTransportOf(t *testing.T) {
-	for _, tc := range []struct {
-		network string
-		want    Transport
-	}{
-		{"tcp", TCP}, {"tcp4", TCP}, {"tcp6", TCP},
-		{"udp", UDP}, {"udp4", UDP}, {"udp6", UDP},
-		{"ip4:icmp", 0}, {"unix", 0}, {"", 0},
-	} {
-		if got := TransportOf(tc.network); got != tc.want {
-			t.Errorf("TransportOf(%q) = %d, want %d", tc.network, got, tc.want)
-		}
-	}
-	if !TCP.Overlaps(TCP|UDP) || TCP.Overlaps(UDP) || !Transport(0).Overlaps(UDP) {
-		t.Error("Overlaps: TCP overlaps TCP|UDP, not UDP; an unknown transport overlaps any")
 	}
 }

@@ -2,7 +2,6 @@ package portplan
 
 import (
 	"go/token"
-	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 )
@@ -68,7 +67,7 @@ type Server struct {
 	// "port 8080" for a constant, "$PORT" for a variable (a default read
 	// beside a variable is a constant port too).
 	Ports     []string
-	Transport Transport
+	Transport addrval.Transport
 	// Names are the names its code gives it, most telling first: the
 	// constant or variable holding its address, its server or listener
 	// variable, the function serving it.
@@ -84,33 +83,6 @@ type Branch struct {
 	// condition or body); for a switch or select, the clause's position.
 	Arm token.Pos
 }
-
-// Transport is the set of transport protocols a server listens on. A TCP
-// and a UDP server can hold one port number at once (quic-go's
-// http3.ListenAndServeTLS serves HTTP/1 and 2 on TCP and HTTP/3 on UDP at
-// one address), so only servers whose transports overlap can collide.
-// The zero value is not known: any.
-type Transport uint8
-
-const (
-	TCP Transport = 1 << iota
-	UDP
-)
-
-// TransportOf says what a network name listens on: tcp6 on TCP, udp on
-// UDP; nothing known for any other (ip4:1, unix).
-func TransportOf(network string) Transport {
-	switch {
-	case strings.HasPrefix(network, "tcp"):
-		return TCP
-	case strings.HasPrefix(network, "udp"):
-		return UDP
-	}
-	return 0
-}
-
-// Overlaps reports whether two servers can listen on one transport.
-func (t Transport) Overlaps(u Transport) bool { return t == 0 || u == 0 || t&u != 0 }
 
 // Rank is a server's place in its program.
 type Rank uint8

@@ -1,0 +1,257 @@
+package listenapi
+
+import (
+	"maps"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// AddrShape says how a listen API receives its address.
+type AddrShape uint8
+
+const (
+	// ShapeString: a "host:port" string.
+	ShapeString AddrShape = iota
+	// ShapeIPPort: a *net.TCPAddr or *net.UDPAddr (IP and Port fields).
+	ShapeIPPort
+	// ShapeIPOnly: a *net.IPAddr (no port: only the host can be loopback).
+	ShapeIPOnly
+)
+
+// callRule describes one listen API: a function or method, by the full
+// name types.Func.FullName prints, and where its arguments are.
+type callRule struct {
+	Fn string // e.g. "net/http.ListenAndServe", "(*net.ListenConfig).Listen"
+	// Addr is the index of the address argument. A call without one is
+	// not a listen site: the API then finds its address itself (gin's
+	// r.Run(), beego's web.Run()).
+	Addr    int
+	Network int       // index of the network argument, or -1 if it has none
+	Shape   AddrShape // how the address is passed
+	// EmptyPort is the port an empty address stands for, if any.
+	EmptyPort string
+	// Handler is the index of the handler argument, or 0 if it has none:
+	// a nil handler serves http.DefaultServeMux.
+	Handler int
+	// Transport is what an API without a network argument listens on;
+	// newRuleSet makes an unset one TCP, as HTTP servers listen.
+	Transport addrval.Transport
+}
+
+// FieldRule describes an address field of a server type: setting it is a
+// listen site, since the server may be started anywhere.
+type FieldRule struct {
+	Typ   string // package path + "." + type name, e.g. "net/http.Server"
+	Field string // e.g. "Addr"
+	// Listeners are the methods that listen on the field. A local server
+	// value that never calls one (srv.Serve(l) takes a listener instead)
+	// ignores its address, so setting it is not a listen site.
+	Listeners []string
+	Transport addrval.Transport // unset: TCP, as for callRule
+}
+
+// ImplicitRule describes a call that starts a server on a default port
+// unless its address is set (see implicit.go).
+type ImplicitRule struct {
+	fn   string // the call, by full name as for callRule
+	Kind implicitKind
+	Port string // the default port
+	// implicitField: the address field of the receiver.
+	Field string
+	// implicitOption: the option that sets the address, and options that
+	// make the address moot (a listener, another network).
+	Option string
+	Moot   []string
+}
+
+type implicitKind uint8
+
+const (
+	// ImplicitField: a method that listens on its receiver's address field.
+	ImplicitField implicitKind = iota
+	// ImplicitOption: a constructor whose options may set the address.
+	ImplicitOption
+)
+
+// RuleRows are one family's rules, as data: the standard library's below,
+// the frameworks' in rules_frameworks.go.
+type RuleRows struct {
+	Calls    []callRule
+	Fields   []FieldRule
+	implicit []ImplicitRule
+	// envReaders are the functions that read one environment variable by
+	// name, by full name.
+	envReaders []string
+	// addrStructs are the address structs a listener can take, by type,
+	// with the field holding the port ("" for one without a port), and
+	// addrResolvers the functions that parse one from "host:port"
+	// (net.ResolveTCPAddr(network, addr)).
+	addrStructs   map[string]string
+	addrResolvers []string
+	// serves are the calls that serve HTTP on a ready listener, with the
+	// index of their handler argument; debugPkgs the packages that
+	// register debugging handlers on http.DefaultServeMux when imported.
+	serves    map[string]int
+	debugPkgs []string
+}
+
+var StdRules = RuleRows{
+	// The listeners. Clients (net.Dial, http.Get) and listener-taking
+	// calls (http.Serve, (*http.Server).Serve) are deliberately absent.
+	// Inference starts from these rows, so it finds none by itself; given
+	// the others, it finds net.Listen, net.ListenPacket, tls.Listen,
+	// http.ListenAndServe(TLS) and http.Server.Addr (TestRulesInferred).
+	// The ListenConfig methods are leaves (system calls below), and the
+	// address-struct calls take no string.
+	Calls: []callRule{
+		{Fn: "net.Listen", Addr: 1, Network: 0},
+		{Fn: "net.ListenPacket", Addr: 1, Network: 0},
+		{Fn: "net.ListenTCP", Addr: 1, Network: 0, Shape: ShapeIPPort},
+		{Fn: "net.ListenUDP", Addr: 1, Network: 0, Shape: ShapeIPPort},
+		{Fn: "net.ListenIP", Addr: 1, Network: 0, Shape: ShapeIPOnly},
+		{Fn: "(*net.ListenConfig).Listen", Addr: 2, Network: 1},
+		{Fn: "(*net.ListenConfig).ListenPacket", Addr: 2, Network: 1},
+		{Fn: "crypto/tls.Listen", Addr: 1, Network: 0},
+		{Fn: "net/http.ListenAndServe", Addr: 0, Network: -1, EmptyPort: "80", Handler: 1},     // "" means ":http"
+		{Fn: "net/http.ListenAndServeTLS", Addr: 0, Network: -1, EmptyPort: "443", Handler: 3}, // "" means ":https"
+	},
+	Fields: []FieldRule{
+		{Typ: "net/http.Server", Field: "Addr", Listeners: []string{"ListenAndServe", "ListenAndServeTLS"}},
+	},
+	// An http.Server whose Addr is never set listens on :http, or :https
+	// with TLS.
+	implicit: []ImplicitRule{
+		{fn: "(*net/http.Server).ListenAndServe", Kind: ImplicitField, Field: "Addr", Port: "80"},
+		{fn: "(*net/http.Server).ListenAndServeTLS", Kind: ImplicitField, Field: "Addr", Port: "443"},
+	},
+	envReaders: []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"},
+	addrStructs: map[string]string{
+		"net.TCPAddr": "Port",
+		"net.UDPAddr": "Port",
+		"net.IPAddr":  "",
+	},
+	addrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
+	serves:        map[string]int{"net/http.Serve": 1, "net/http.ServeTLS": 1},
+	debugPkgs:     []string{"net/http/pprof", "expvar"},
+}
+
+var DefaultRules = NewRuleSet(StdRules, FrameworkRules)
+
+// RuleSet indexes the rules for lookup during the pass: every table the
+// pass consults is here.
+type RuleSet struct {
+	Calls    map[string]callRule
+	Implicit map[string]ImplicitRule
+	Fields   map[string]map[string]FieldRule // type -> field -> rule
+	Pkgs     map[string]bool                 // packages that declare a listen API
+	// Names are the bare names of the listen and implicit-port functions,
+	// a cheap filter before resolving a call's callee; fieldNames likewise
+	// for the fields of server values.
+	Names, FieldNames map[string]bool
+
+	EnvReaders map[string]bool // by full name
+	EnvPkgs    map[string]bool // the packages declaring them
+	EnvNames   map[string]bool // their bare names, a filter like names
+
+	AddrStructs   map[string]string // type -> port field
+	AddrResolvers map[string]bool
+	Serves        map[string]int
+	DebugPkgs     map[string]bool
+}
+
+func NewRuleSet(families ...RuleRows) *RuleSet {
+	rs := &RuleSet{
+		Calls:      make(map[string]callRule),
+		Implicit:   make(map[string]ImplicitRule),
+		Fields:     make(map[string]map[string]FieldRule),
+		Pkgs:       make(map[string]bool),
+		Names:      make(map[string]bool),
+		FieldNames: make(map[string]bool),
+		EnvReaders: make(map[string]bool),
+		EnvPkgs:    make(map[string]bool),
+		EnvNames:   make(map[string]bool),
+
+		AddrStructs:   make(map[string]string),
+		AddrResolvers: make(map[string]bool),
+		Serves:        make(map[string]int),
+		DebugPkgs:     make(map[string]bool),
+	}
+	for _, rows := range families {
+		for _, r := range rows.Calls {
+			if _, dup := rs.Calls[r.Fn]; dup {
+				panic("portlint: duplicate rule " + r.Fn)
+			}
+			if r.Network < 0 && r.Transport == 0 {
+				r.Transport = addrval.TCP
+			}
+			rs.Calls[r.Fn] = r
+			rs.Pkgs[PkgOfFullName(r.Fn)] = true
+			rs.Names[BareName(r.Fn)] = true
+		}
+		for _, r := range rows.Fields {
+			if rs.Fields[r.Typ] == nil {
+				rs.Fields[r.Typ] = make(map[string]FieldRule)
+			}
+			if r.Transport == 0 {
+				r.Transport = addrval.TCP
+			}
+			rs.Fields[r.Typ][r.Field] = r
+			rs.FieldNames[r.Field] = true
+			rs.Pkgs[PkgOfFullName(r.Typ)] = true
+		}
+		for _, r := range rows.implicit {
+			if _, dup := rs.Implicit[r.fn]; dup {
+				panic("portlint: duplicate rule " + r.fn)
+			}
+			rs.Implicit[r.fn] = r
+			rs.Pkgs[PkgOfFullName(r.fn)] = true
+			rs.Names[BareName(r.fn)] = true
+		}
+		maps.Copy(rs.AddrStructs, rows.addrStructs)
+		maps.Copy(rs.Serves, rows.serves)
+		for _, p := range rows.debugPkgs {
+			rs.DebugPkgs[p] = true
+		}
+		for _, fn := range rows.addrResolvers {
+			rs.AddrResolvers[fn] = true
+		}
+		for _, fn := range rows.envReaders {
+			rs.EnvReaders[fn] = true
+			rs.EnvPkgs[PkgOfFullName(fn)] = true
+			rs.EnvNames[BareName(fn)] = true
+		}
+	}
+	// Implicit rules are looked up first, so a function with both kinds
+	// would never reach its call rule.
+	for fn := range rs.Implicit {
+		if _, dup := rs.Calls[fn]; dup {
+			panic("portlint: duplicate rule " + fn)
+		}
+	}
+	return rs
+}
+
+// BareName returns the name of a function from its full name: Run for
+// "(*github.com/gin-gonic/gin.Engine).Run".
+func BareName(fn string) string { return fn[strings.LastIndexByte(fn, '.')+1:] }
+
+// PkgOfFullName extracts the package path from a types.Func full name:
+// "net/http.ListenAndServe" and "(*net/http.Server).ListenAndServe" both
+// give "net/http".
+func PkgOfFullName(fn string) string {
+	if recv, ok := strings.CutPrefix(fn, "("); ok {
+		fn, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")
+	}
+	return fn[:LastDot(fn)]
+}
+
+// LastDot returns the index of the dot that ends the package path in
+// "path.Name": the last dot after the last slash (gopkg.in/yaml.v3.Node),
+// or len(s) if there is none.
+func LastDot(s string) int {
+	if dot := strings.LastIndexByte(s, '.'); dot > strings.LastIndexByte(s, '/') {
+		return dot
+	}
+	return len(s)
+}

@@ -1,0 +1,355 @@
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/portplan"
+	"github.com/portlint/portlint/internal/resolve"
+	"github.com/portlint/portlint/internal/sites"
+	"golang.org/x/tools/go/analysis"
+)
+
+// A fix keeps today's port as the default of an environment read and binds
+// the configured all-interfaces host. It edits the smallest
+// piece that holds an offending value — a literal, an operand, a variable's
+// definition — and, when the address is built in a way it cannot take
+// apart, wraps it in net.SplitHostPort/JoinHostPort. It never writes a
+// constant "0.0.0.0:N" address, which gosec's G102 flags; a whole constant
+// address becomes net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")).
+
+// fixer accumulates the edits of one suggested fix.
+type fixer struct {
+	pass   *analysis.Pass
+	env    string // the variable the fix reads the port from
+	host   string // the host the fix binds
+	imp    *importer
+	others []*importer // of other files the fix edits, see qualifier
+	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
+	edits  []analysis.TextEdit
+	seen   map[token.Pos]bool
+	// boundHost records that the fix binds the configured host (rather
+	// than keeping a host it could not see).
+	boundHost bool
+	emptyPort string // the port an empty address means at this site
+	// kept are expressions an edit replaces but writes back (the wrap
+	// fix): their imports stay in use.
+	kept []ast.Expr
+}
+
+// fixes computes the fix of a finding; its import edits are completed
+// when the whole file is done (see finishFile).
+func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
+	fx := &fixer{
+		pass:   rp.Pass,
+		env:    rp.Env,
+		host:   rp.Host,
+		imp:    newImporter(rp.Pass.Pkg, rp.Pass.TypesInfo, rp.File, rp.Declared),
+		modern: FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
+		seen:   make(map[token.Pos]bool),
+	}
+	fx.emptyPort = s.EmptyPort
+	if s.Rank == portplan.Secondary {
+		// Its own variable; and the host it has: an internal listener
+		// need not be reachable from outside.
+		fx.env = s.Env
+		if h := s.Alts[0].Host; h.Known && h.Text != "" {
+			fx.host = h.Text
+		}
+	}
+	switch {
+	case s.Implicit != nil:
+		if !fx.implicitFix(s.Implicit) {
+			return "", nil
+		}
+	case s.Via != nil && s.ParamRole == resolve.RolePort:
+		// The argument is the port: replace it, keeping its type.
+		r := resolve.RolePort
+		if !resolve.IsBasic(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
+			r = resolve.RolePortInt
+		}
+		if !f.Port || f.Loopback || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
+			return "", nil
+		}
+	case s.Via != nil && s.ParamRole != resolve.RoleAddress:
+		return "", nil
+	default:
+		if !fx.address(s.Val, s.Shape, f) {
+			return "", nil
+		}
+	}
+	var what []string
+	if f.Port {
+		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.Alts[0].Port.Text))
+	}
+	if f.Loopback || f.Port && fx.boundHost && fx.host == rp.Host {
+		what = append(what, "bind "+rp.Host)
+	}
+	return strings.Join(what, ", "), fx
+}
+
+// address fixes the address of a site, whose value the resolver found
+// to be v.
+func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
+	switch v.Form {
+	case resolve.FormVar:
+		// Edit every definition, so the variable stays used and every
+		// site sharing it is fixed alike.
+		if len(v.Parts) == 0 {
+			return false // a cycle
+		}
+		for _, d := range v.Parts {
+			switch {
+			case d.Form == resolve.FormZero:
+				continue // cannot reach a reported site
+			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
+				if shape == listenapi.ShapeIPOnly {
+					if !fx.replace(d.Parts[0], resolve.RoleHostBare, "") {
+						return false
+					}
+				} else if !fx.address(d.Parts[0], listenapi.ShapeString, f) {
+					return false
+				}
+			case d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0):
+				return false
+			case !fx.address(d, shape, f):
+				return false
+			}
+		}
+		return true
+	case resolve.FormCall:
+		// A helper of this package: fix its returns.
+		if len(v.Parts) > 0 {
+			return fx.all(v.Parts, shape, f)
+		}
+	case resolve.FormField:
+		// cfg.Addr of a local struct: fix where the field is written.
+		if len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, func(p *resolve.Val) bool { return p.Form == resolve.FormZero }) {
+			return fx.all(v.Parts, shape, f)
+		}
+	}
+	if shape == listenapi.ShapeString {
+		return fx.stringAddr(v, f)
+	}
+	return fx.structAddr(v, f)
+}
+
+func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
+	for _, v := range vals {
+		if !fx.address(v, shape, f) {
+			return false
+		}
+	}
+	return true
+}
+
+func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
+	e := ast.Unparen(v.Expr)
+	if !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) {
+		return false
+	}
+	if port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
+		fx.boundHost = true
+		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
+		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
+		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
+		return true
+	}
+	mark := fx.mark()
+	var ok bool
+	switch v.Form {
+	case resolve.FormConcat:
+		ok = fx.concat(v, f)
+	case resolve.FormJoin:
+		ok = fx.joinHostPort(v, f)
+	case resolve.FormSprintf:
+		ok = fx.sprintf(v, f)
+	}
+	if ok {
+		return true
+	}
+	fx.reset(mark)
+	return fx.wrap(e, f)
+}
+
+// constPort returns the port of v when every value of v is the same
+// constant address.
+func (fx *fixer) constPort(v *resolve.Val) (string, bool) {
+	t, ok := v.Text()
+	if !ok {
+		return "", false
+	}
+	if t == "" && fx.emptyPort != "" {
+		return fx.emptyPort, true // http.ListenAndServe("", h)
+	}
+	_, port, ok := addrval.SplitHostPort(t)
+	return port, ok
+}
+
+// replace edits v, which stands for role, or the definitions of the
+// variable v names.
+func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
+	if v.Form == resolve.FormVar {
+		return fx.eachDefinition(v, func(d *resolve.Val) bool { return fx.replace(d, r, port) })
+	}
+	e := ast.Unparen(v.Expr)
+	if fx.refsLocalVar(e) {
+		return false // the variable could be left unused
+	}
+	want := types.IsString
+	if r == resolve.RolePortInt {
+		want = types.IsInteger
+	}
+	t := fx.pass.TypesInfo.TypeOf(e)
+	if !resolve.IsBasic(t, want) || r == resolve.RolePortInt && !types.Identical(types.Default(t), types.Typ[types.Int]) {
+		return false
+	}
+	var text string
+	switch r {
+	case resolve.RolePort:
+		text = fx.portExpr(port, e.Pos())
+	case resolve.RoleColonPort:
+		text = `":" + ` + fx.portExpr(port, e.Pos())
+	case resolve.RoleHost:
+		text = fx.hostText(true) + `"`
+	case resolve.RoleHostBare:
+		text = strconv.Quote(fx.host)
+	case resolve.RolePortInt:
+		text = fx.portIntExpr(port, e.Pos())
+	}
+	fx.replaceWith(e, text)
+	return true
+}
+
+// eachDefinition applies edit to every definition of a variable, which
+// must all be single values the fix can rewrite in place.
+func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bool {
+	if len(v.Parts) == 0 {
+		return false // a cycle
+	}
+	for _, d := range v.Parts {
+		if !d.Definition() || !edit(d) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostText opens a string literal with the configured host, bracketed for
+// IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
+func (fx *fixer) hostText(bracket bool) string {
+	h := fx.host
+	if bracket && strings.Contains(h, ":") {
+		h = "[" + h + "]"
+	}
+	return `"` + h
+}
+
+// portExpr reads the port from the environment with port as the default.
+func (fx *fixer) portExpr(port string, pos token.Pos) string {
+	env := strconv.Quote(fx.env)
+	osq := fx.qualifier("os", pos)
+	if fx.modern {
+		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.qualifier("cmp", pos), osq, env, strconv.Quote(port))
+	}
+	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
+}
+
+// portIntExpr is portExpr for an int port field.
+func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
+	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
+		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.env), port)
+}
+
+// refsLocalVar reports whether e mentions a function-local variable,
+// which replacing e might leave unused.
+func (fx *fixer) refsLocalVar(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := fx.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (fx *fixer) replaceWith(e ast.Expr, text string) {
+	if fx.seen[e.Pos()] {
+		return
+	}
+	fx.seen[e.Pos()] = true
+	fx.edits = append(fx.edits, analysis.TextEdit{Pos: e.Pos(), End: e.End(), NewText: []byte(text)})
+}
+
+type fixMark struct {
+	edits int
+	added []map[string]string // of fx.imp, then of each of fx.others
+	bound bool
+}
+
+func (fx *fixer) mark() fixMark {
+	m := fixMark{edits: len(fx.edits), bound: fx.boundHost}
+	for _, im := range append([]*importer{fx.imp}, fx.others...) {
+		m.added = append(m.added, maps.Clone(im.added))
+	}
+	return m
+}
+
+func (fx *fixer) reset(m fixMark) {
+	for _, e := range fx.edits[m.edits:] {
+		delete(fx.seen, e.Pos)
+	}
+	fx.edits = fx.edits[:m.edits]
+	fx.imp.added = m.added[0]
+	fx.others = fx.others[:len(m.added)-1]
+	for i, im := range fx.others {
+		im.added = m.added[i+1]
+	}
+	fx.boundHost = m.bound
+}
+
+// qualifier returns the prefix for package path in code written at pos:
+// in the finding's file through fx.imp, in another file of the package
+// (a definition a fix edits there) through that file's own importer, so
+// that the import is added where the code uses it.
+func (fx *fixer) qualifier(path string, pos token.Pos) string {
+	return fx.importerAt(pos).qualifier(path, pos)
+}
+
+func (fx *fixer) importerAt(pos token.Pos) *importer {
+	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
+	if in(fx.imp.file) {
+		return fx.imp
+	}
+	for _, im := range fx.others {
+		if in(im.file) {
+			return im
+		}
+	}
+	for _, f := range fx.pass.Files {
+		if in(f) {
+			im := newImporter(fx.pass.Pkg, fx.pass.TypesInfo, f, make(map[string]bool))
+			fx.others = append(fx.others, im)
+			return im
+		}
+	}
+	return fx.imp
+}
+
+// FileAtLeast reports whether a file's Go version is at least v; an
+// unknown version is the toolchain's own, the newest.
+func FileAtLeast(fileVersion, v string) bool {
+	return fileVersion == "" || version.Compare(fileVersion, v) >= 0
+}

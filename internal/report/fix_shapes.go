@@ -1,0 +1,305 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/printer"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/resolve"
+)
+
+// How the fixer edits each form of address the resolver recorded: a
+// concatenation, net.JoinHostPort, fmt.Sprintf, an address struct, and,
+// as the last resort, anything else (wrap).
+
+// concat fixes host + ":" + port style concatenations at their operands.
+func (fx *fixer) concat(v *resolve.Val, f addrval.Finding) bool {
+	ops := v.Operands()
+	if f.Loopback {
+		// Only as net.JoinHostPort: "0.0.0.0" + … would be flagged by G102;
+		// otherwise the caller wraps the expression.
+		return fx.loopbackJoin(v, ops, f)
+	}
+	if f.Port {
+		last, ok := ops[len(ops)-1].Text()
+		if !ok {
+			return false
+		}
+		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
+			return fx.replace(ops[len(ops)-1], resolve.RoleColonPort, port)
+		}
+		prev, _ := ops[len(ops)-2].Text()
+		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
+			fx.replace(ops[len(ops)-1], resolve.RolePort, last)
+	}
+	return true
+}
+
+// loopbackJoin rewrites host + ":" + port, where the host is loopback, as
+// net.JoinHostPort(host', port'): the host becomes the configured one (a
+// literal, or the variable holding it with its definitions edited), the
+// port stays as written or, when it is hard-coded, reads $PORT. No
+// concatenation then starts with 0.0.0.0 or [::], which gosec's G102
+// flags (it resolves a variable's constant values too).
+func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Finding) bool {
+	first, ok := ops[0].Text()
+	if !ok {
+		return false
+	}
+	var hostArg string
+	var rest []*resolve.Val
+	if host, colon := strings.CutSuffix(first, ":"); colon {
+		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].Expr) {
+			return false
+		}
+		hostArg, rest = strconv.Quote(fx.host), ops[1:]
+	} else {
+		sep, ok := ops[1].Text()
+		switch {
+		case !ok || fx.refsLocalVar(ops[1].Expr):
+			return false
+		case sep == ":" && len(ops) >= 3:
+			rest = ops[2:]
+		case f.Port && strings.HasPrefix(sep, ":"):
+			rest = ops[1:] // host + ":8080": the port is in the operand
+		default:
+			return false
+		}
+		if ops[0].Form == resolve.FormVar {
+			// Keep the variable (it stays used) and edit its definitions.
+			for _, d := range ops[0].Parts {
+				if !d.Definition() {
+					return false
+				}
+				if t, ok := d.Text(); !ok || !wholeLoopbackHost(t) {
+					return false
+				}
+			}
+			if !fx.replace(ops[0], resolve.RoleHostBare, "") {
+				return false
+			}
+			hostArg = ast.Unparen(ops[0].Expr).(*ast.Ident).Name
+		} else {
+			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].Expr) {
+				return false
+			}
+			hostArg = strconv.Quote(fx.host)
+		}
+	}
+	e := ast.Unparen(v.Expr)
+	var portArg string
+	if f.Port {
+		var port strings.Builder
+		for _, op := range rest {
+			t, ok := op.Text()
+			if !ok || fx.refsLocalVar(op.Expr) {
+				return false
+			}
+			port.WriteString(t)
+		}
+		p := strings.TrimPrefix(port.String(), ":")
+		if strings.Contains(p, ":") {
+			return false
+		}
+		portArg = fx.portExpr(p, e.Pos())
+	} else {
+		var parts []string
+		for _, op := range rest {
+			var buf bytes.Buffer
+			if err := printer.Fprint(&buf, fx.pass.Fset, op.Expr); err != nil {
+				return false
+			}
+			parts = append(parts, buf.String())
+			fx.kept = append(fx.kept, op.Expr)
+		}
+		portArg = strings.Join(parts, " + ")
+	}
+	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", e.Pos()), hostArg, portArg))
+	fx.boundHost = true
+	return true
+}
+
+// wholeLoopbackHost reports whether an operand is a complete loopback
+// host ("localhost", "[::1]"), not a piece of one ("[" of "[" + "::1" + "]").
+func wholeLoopbackHost(s string) bool {
+	if strings.HasPrefix(s, "[") || strings.HasSuffix(s, "]") {
+		if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+			return false
+		}
+		s = s[1 : len(s)-1]
+	}
+	return addrval.HostIsLoopback(s)
+}
+
+func (fx *fixer) joinHostPort(v *resolve.Val, f addrval.Finding) bool {
+	host, port := v.Parts[0], v.Parts[1]
+	if f.Loopback {
+		if !fx.replace(host, resolve.RoleHostBare, "") {
+			return false
+		}
+		fx.boundHost = true
+	}
+	if f.Port {
+		text, ok := port.Text()
+		return ok && fx.replace(port, resolve.RolePort, text)
+	}
+	return true
+}
+
+// sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
+// rewriting the format (it stays a constant, for vet's printf check) and
+// the arguments. It handles a host at the start of the format and a port
+// at its end, written literally or as the last verb's argument.
+func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
+	call := ast.Unparen(v.Expr).(*ast.CallExpr)
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	if !ok {
+		return false
+	}
+	tv := fx.pass.TypesInfo.Types[lit]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	format := constant.StringVal(tv.Value)
+	verbs := resolve.VerbIndexes(format)
+	if verbs == nil || len(verbs) != len(call.Args)-1 {
+		return false
+	}
+	newFormat := format
+	var appendArg string
+	if f.Loopback {
+		switch {
+		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
+			if !fx.replace(v.Parts[1], resolve.RoleHost, "") {
+				return false
+			}
+		default:
+			i := strings.IndexByte(format, '%')
+			if i < 0 {
+				i = len(format)
+			}
+			colon := strings.LastIndexByte(format[:i], ':')
+			if colon < 0 || !addrval.HostIsLoopback(strings.Trim(format[:colon], "[]")) {
+				return false
+			}
+			newFormat = strings.TrimPrefix(fx.hostText(true), `"`) + newFormat[colon:]
+		}
+		fx.boundHost = true
+	}
+	if f.Port {
+		colon := strings.LastIndexByte(newFormat, ':')
+		if colon < 0 {
+			return false
+		}
+		tail := newFormat[colon+1:]
+		switch {
+		case tail == "%s" || tail == "%v" || tail == "%d":
+			last := v.Parts[len(v.Parts)-1]
+			port, ok := last.Text()
+			if !ok || fx.refsLocalVar(last.Expr) {
+				return false
+			}
+			newFormat = newFormat[:colon+1] + "%s"
+			fx.replaceWith(last.Expr, fx.portExpr(port, last.Expr.Pos()))
+		case tail != "" && !strings.Contains(tail, "%"):
+			newFormat = newFormat[:colon+1] + "%s"
+			appendArg = fx.portExpr(tail, call.Rparen)
+		default:
+			return false
+		}
+	}
+	if !strings.Contains(newFormat, "%") && appendArg == "" {
+		return false // a constant all-interfaces address: let wrap keep it a call
+	}
+	if newFormat != format {
+		fx.replaceWith(lit, strconv.Quote(newFormat))
+	}
+	if appendArg != "" {
+		end := call.Args[len(call.Args)-1].End()
+		fx.edits = append(fx.edits, insertAt(end, ", "+appendArg))
+	}
+	return true
+}
+
+// wrap is the fix of last resort, for addresses built in ways the fixer
+// does not take apart: it keeps the expression and replaces its parts at
+// run time with net.SplitHostPort and net.JoinHostPort.
+func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
+	var buf bytes.Buffer
+	if err := printer.Fprint(&buf, fx.pass.Fset, e); err != nil {
+		return false
+	}
+	netq := fx.qualifier("net", e.Pos())
+	osq := ""
+	if f.Port {
+		osq = fx.qualifier("os", e.Pos())
+	}
+	for _, q := range []string{netq, osq} {
+		if q == "h." || q == "p." || q == "v." {
+			return false // would be shadowed by the closure's variables
+		}
+	}
+	host, hostVar := "h", "h"
+	if f.Loopback {
+		host, hostVar = strconv.Quote(fx.host), "_"
+		fx.boundHost = true
+	}
+	var body strings.Builder
+	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
+	if f.Port {
+		fmt.Fprintf(&body, "if v := %sGetenv(%s); v != \"\" { p = v }", osq, strconv.Quote(fx.env))
+		if fx.emptyPort != "" { // an empty address meant this port
+			fmt.Fprintf(&body, " else if p == \"\" { p = %s }", strconv.Quote(fx.emptyPort))
+		}
+		body.WriteString("; ")
+	}
+	fmt.Fprintf(&body, "return %sJoinHostPort(%s, p) }()", netq, host)
+	fx.replaceWith(e, body.String())
+	fx.kept = append(fx.kept, e)
+	return true
+}
+
+// structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
+func (fx *fixer) structAddr(v *resolve.Val, f addrval.Finding) bool {
+	if v.Form != resolve.FormIPAddr {
+		return false
+	}
+	ip, port := v.Parts[0], v.Parts[1]
+	if f.Loopback {
+		if ip == nil || !fx.replaceIP(ip) {
+			return false
+		}
+		fx.boundHost = true
+	}
+	if f.Port {
+		if port == nil {
+			return false
+		}
+		text, ok := port.Text()
+		return ok && fx.replace(port, resolve.RolePortInt, text)
+	}
+	return true
+}
+
+// replaceIP replaces a loopback net.IP expression (or the definitions of
+// the variable holding it) with the configured unspecified address.
+func (fx *fixer) replaceIP(v *resolve.Val) bool {
+	if v.Form == resolve.FormVar {
+		return fx.eachDefinition(v, fx.replaceIP)
+	}
+	e := ast.Unparen(v.Expr)
+	if fx.refsLocalVar(e) {
+		return false
+	}
+	name := "IPv4zero"
+	if strings.Contains(fx.host, ":") {
+		name = "IPv6unspecified"
+	}
+	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)
+	return true
+}

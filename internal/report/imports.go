@@ -1,0 +1,189 @@
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// importer hands out qualifiers for packages a fix refers to, reusing the
+// file's imports (renamed or dot imports included) and adding the missing
+// ones. x/tools' own import editor is internal, hence this small one.
+type importer struct {
+	pkg      *types.Package
+	info     *types.Info
+	file     *ast.File
+	declared map[string]bool   // whether the file declares a name, memoized per file
+	added    map[string]string // path -> name of imports to add
+	used     map[string]bool   // paths of existing imports the new code uses
+}
+
+// newImporter returns an importer for one fix in file; declared memoizes
+// declaredInFile for all the file's fixes.
+func newImporter(pkg *types.Package, info *types.Info, file *ast.File, declared map[string]bool) *importer {
+	return &importer{pkg: pkg, info: info, file: file, declared: declared, added: make(map[string]string), used: make(map[string]bool)}
+}
+
+// qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
+// that refers to package path at pos.
+func (im *importer) qualifier(path string, pos token.Pos) string {
+	if name, ok := im.added[path]; ok {
+		return name + "."
+	}
+	scope := im.scopeAt(pos)
+	for _, spec := range im.file.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || p != path {
+			continue
+		}
+		name := defaultName(path)
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		switch name {
+		case "_":
+			continue
+		case ".":
+			im.used[path] = true
+			return ""
+		}
+		if pn, ok := lookup(scope, name, pos).(*types.PkgName); ok && pn.Imported().Path() == path {
+			im.used[path] = true
+			return name + "."
+		}
+	}
+	// A new import's name must be free wherever the fix writes it, so it
+	// must not be declared anywhere in the file (a parameter named net).
+	name := defaultName(path)
+	for i := 2; lookup(scope, name, pos) != nil || im.taken(name) || im.declaredInFile(name); i++ {
+		name = fmt.Sprintf("%s%d", defaultName(path), i)
+	}
+	im.added[path] = name
+	return name + "."
+}
+
+// scopeAt returns the innermost scope at pos, searched from the function
+// declaration that holds pos: Scope.Innermost from the package scope
+// scans every file and every function of the file, per finding.
+func (im *importer) scopeAt(pos token.Pos) *types.Scope {
+	decls := im.file.Decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+	if i < len(decls) && decls[i].Pos() <= pos {
+		if fd, ok := decls[i].(*ast.FuncDecl); ok {
+			if s := im.info.Scopes[fd.Type]; s != nil {
+				if inner := s.Innermost(pos); inner != nil {
+					return inner
+				}
+			}
+		}
+	}
+	if s := im.info.Scopes[im.file]; s != nil {
+		if inner := s.Innermost(pos); inner != nil {
+			return inner
+		}
+		return s
+	}
+	return im.pkg.Scope().Innermost(pos)
+}
+
+// declaredInFile reports whether the file declares name in any scope
+// (or the package at its top level). Fields and methods, which are not
+// in scopes, cannot hide a package name.
+func (im *importer) declaredInFile(name string) bool {
+	if declared, ok := im.declared[name]; ok {
+		return declared
+	}
+	declared := im.pkg.Scope().Lookup(name) != nil || declaredIn(im.info.Scopes[im.file], name)
+	im.declared[name] = declared
+	return declared
+}
+
+func declaredIn(s *types.Scope, name string) bool {
+	if s == nil {
+		return false
+	}
+	if s.Lookup(name) != nil {
+		return true
+	}
+	for i := range s.NumChildren() {
+		if declaredIn(s.Child(i), name) {
+			return true
+		}
+	}
+	return false
+}
+
+func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// taken reports whether name is already used by an import added here or
+// by any import of the file (a clash even where it is shadowed).
+func (im *importer) taken(name string) bool {
+	for _, n := range im.added {
+		if n == name {
+			return true
+		}
+	}
+	for _, spec := range im.file.Imports {
+		p, _ := strconv.Unquote(spec.Path.Value)
+		if spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name {
+			return true
+		}
+	}
+	return false
+}
+
+func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
+
+// edits returns one insertion per added import, each at a position that
+// depends only on the file and the path, so that identical imports added
+// by several fixes coalesce when a driver merges them.
+func (im *importer) edits() []analysis.TextEdit {
+	paths := make([]string, 0, len(im.added))
+	for p := range im.added {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var out []analysis.TextEdit
+	for _, path := range paths {
+		spec := strconv.Quote(path)
+		if name := im.added[path]; name != defaultName(path) {
+			spec = name + " " + spec
+		}
+		out = append(out, im.insertion(path, spec))
+	}
+	return out
+}
+
+// insertion places spec at the top of the file's first parenthesized
+// import block, right after "(": gofmt sorts it into that group, and the
+// position lies outside every import line, so it never overlaps the
+// removal of an import another fix no longer needs.
+func (im *importer) insertion(path, spec string) analysis.TextEdit {
+	for _, decl := range im.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		if gd.Lparen.IsValid() {
+			return insertAt(gd.Lparen+1, "\n\t"+spec)
+		}
+	}
+	// No import block: add a declaration after the package clause.
+	return insertAt(im.file.Name.End(), "\n\nimport "+spec)
+}
+
+func insertAt(pos token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
+}

@@ -1,0 +1,281 @@
+package report
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/portplan"
+	"github.com/portlint/portlint/internal/resolve"
+	"github.com/portlint/portlint/internal/sites"
+	"golang.org/x/tools/go/analysis"
+)
+
+// DocsURL is the documentation of the checks; each finding links to the
+// anchor of its kind.
+const DocsURL = "https://github.com/portlint/portlint/blob/main/docs/checks.md"
+
+// Categories of findings, also the anchors of their documentation.
+const (
+	CategoryPort         = "port"
+	CategoryLoopback     = "loopback"
+	CategoryPortLoopback = "port+loopback"
+	CategoryCollision    = "collision"
+)
+
+var categoryAnchor = map[string]string{
+	CategoryPort:         "#hard-coded-port",
+	CategoryLoopback:     "#loopback-host",
+	CategoryPortLoopback: "#hard-coded-port",
+	CategoryCollision:    "#port-collision",
+}
+
+// Reporter turns the package's judged sites into findings, file by file:
+// the message, the related information, the fix and its imports, and
+// the directives that suppress them. It decides nothing of the plan.
+type Reporter struct {
+	Pass  *analysis.Pass
+	Env   string // the platform's variable (-env)
+	Host  string // the host a fix binds (-host)
+	Rules *listenapi.RuleSet
+	Allow addrval.Allow
+	Decls *resolve.DeclCursors
+	// fileReport is the file being reported, embedded so that its
+	// fields read as the reporter's own.
+	*FileReport
+}
+
+// FileReport is the reporter's state for one file, made anew for each,
+// so that nothing carries over from one file to the next.
+type FileReport struct {
+	*sites.FileState
+	Dirs map[int]*directive // the file's //portlint:ignore comments by line
+	// Declared memoizes whether the file declares a name (see
+	// importer.declaredInFile).
+	Declared map[string]bool
+	// pending holds the file's findings until their fixes' import edits
+	// can be completed (see finishFile).
+	pending []pendingDiag
+}
+
+func (rp *Reporter) Report(s *sites.Site) {
+	rp.reportClash(s)
+	if s.Rank == portplan.Debug || s.FromFact {
+		return // a loopback debugging endpoint is private by design
+	}
+	f := addrval.Classify(s.Alts)
+	if s.Rank == portplan.Secondary {
+		f.Loopback = false // a loopback host is right for an internal listener
+	}
+	if !f.Port && !f.Loopback {
+		return
+	}
+	if rp.Allow.Allows(s.Alts) {
+		return
+	}
+	ports, hosts := addrval.Distinct(s.Alts, f)
+	note := ""
+	if f.Port && s.Implicit == nil && anyImplicit(s.Alts) {
+		note = " (what an empty address means)"
+	}
+	perElement := s.PerElement()
+	if !perElement {
+		ports += note
+	}
+	var msg, category string
+	switch {
+	case perElement:
+		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
+	case s.Rank == portplan.Secondary && s.Env == "":
+		category = CategoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
+			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
+	case s.Rank == portplan.Secondary && s.Primary == nil:
+		category = CategoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
+			s.API, ports, rp.Env, s.Env)
+	case s.Rank == portplan.Secondary:
+		category = CategoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
+			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()), s.Env)
+	case f.Port && f.Loopback:
+		category = CategoryPortLoopback
+		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
+			s.API, ports, hosts, rp.Env, rp.Host)
+	case f.Port:
+		category = CategoryPort
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.API, ports, rp.Env)
+	default:
+		category = CategoryLoopback
+		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
+			s.API, hosts, rp.Host)
+	}
+	d := analysis.Diagnostic{
+		Pos:      s.Expr.Pos(),
+		End:      s.Expr.End(),
+		Category: category,
+		Message:  msg,
+		URL:      DocsURL + categoryAnchor[category],
+		Related:  rp.related(s, f),
+	}
+	if s.Primary != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Primary.Expr.Pos(), Message: "the primary server listens here"})
+	}
+	if rp.suppressed(d) {
+		return
+	}
+	var fx *fixer
+	// A secondary without a variable shares the primary's address, which
+	// the primary's fix edits; servers of one list need one variable each,
+	// which a fix of their shared code cannot give.
+	if (s.Rank != portplan.Secondary || s.Env != "") && !perElement {
+		msg, fx = rp.fixes(s, f)
+	}
+	rp.pending = append(rp.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
+}
+
+// perElementMessage is the finding of a listen site that starts a server
+// for each element of a list. It has no fix: one variable read in every
+// element would make them all take one port, and binding all interfaces
+// in each would make two elements on one port collide.
+func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
+	var what []string
+	if f.Port {
+		what = append(what, "hard-coded "+plural("port", ports)+note)
+	}
+	if f.Loopback {
+		what = append(what, "loopback "+plural("host", hosts))
+	}
+	msg = fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
+	switch {
+	case !f.Port:
+		return CategoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
+	case s.Rank != portplan.Secondary:
+		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
+	case s.Primary == nil:
+		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", rp.Env)
+	default:
+		msg += fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s); give each of these servers a variable of its own",
+			rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
+	}
+	if f.Loopback {
+		return CategoryPortLoopback, msg
+	}
+	return CategoryPort, msg
+}
+
+// plural names a list of values joined with " or " (addrval.Distinct's
+// form) as several: "ports 3000, 3001 and 3002".
+func plural(noun, list string) string {
+	items := strings.Split(list, " or ")
+	if len(items) == 1 {
+		return noun + " " + list
+	}
+	return noun + "s " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// reportClash reports a server that can take the port of an earlier one
+// of its function that is still listening.
+func (rp *Reporter) reportClash(s *sites.Site) {
+	if s.Clash == nil {
+		return
+	}
+	shared := "both on " + s.ClashOn
+	if strings.HasPrefix(s.ClashOn, "$") {
+		shared = "both read " + s.ClashOn
+	}
+	d := analysis.Diagnostic{
+		Pos:      s.Expr.Pos(),
+		End:      s.Expr.End(),
+		Category: CategoryCollision,
+		URL:      DocsURL + categoryAnchor[CategoryCollision],
+		Message: fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
+			s.API, s.Clash.API, shared),
+		Related: []analysis.RelatedInformation{{Pos: s.Clash.Expr.Pos(), Message: "the first server listens here"}},
+	}
+	if !rp.suppressed(d) {
+		rp.pending = append(rp.pending, pendingDiag{d: d})
+	}
+}
+
+// related points at where an offending value was written, when that is
+// not at the site itself: a constant, a variable's definition.
+func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	seen := make(map[token.Pos]bool)
+	add := func(pos token.Pos, what string) {
+		if !pos.IsValid() || seen[pos] || (s.Expr.Pos() <= pos && pos < s.Expr.End()) {
+			return
+		}
+		seen[pos] = true
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
+	}
+	if s.Via != nil {
+		add(s.Via.Pos, s.Via.Msg)
+	}
+	for _, a := range s.Alts {
+		if f.Port {
+			add(a.Port.Pos, fmt.Sprintf("port %s is written here", a.Port.Text))
+		}
+		if f.Loopback {
+			add(a.Host.Pos, fmt.Sprintf("host %q is written here", a.Host.Text))
+		}
+	}
+	return out
+}
+
+func anyImplicit(alts []addrval.Alt) bool {
+	for _, a := range alts {
+		if a.Implicit {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingDiag is a finding held until its file is done.
+type pendingDiag struct {
+	d          analysis.Diagnostic
+	fixMessage string
+	fx         *fixer // nil when no fix
+}
+
+// FinishFile reports the file's findings in the order they were found,
+// now that the import edits of their fixes, which depend on one another
+// (see fix_imports.go), can be completed.
+func (rp *Reporter) FinishFile() {
+	if len(rp.pending) == 0 {
+		return
+	}
+	imports := rp.importRemovals()
+	for i, p := range rp.pending {
+		if p.fx != nil {
+			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
+			for _, im := range p.fx.others {
+				edits = append(edits, im.edits()...)
+			}
+			edits = append(edits, imports[i]...)
+			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
+		}
+		rp.Pass.Report(p.d)
+	}
+}
+
+func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
+	type key struct {
+		pos, end token.Pos
+		text     string
+	}
+	seen := make(map[key]bool, len(edits))
+	out := edits[:0]
+	for _, e := range edits {
+		k := key{e.Pos, e.End, string(e.NewText)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

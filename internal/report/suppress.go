@@ -1,0 +1,86 @@
+package report
+
+import (
+	"go/ast"
+	"go/token"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// ignorePrefix starts a suppression directive. Like //go: directives it
+// has no space after the slashes; the rest of the comment is the reason,
+// which is required, so every exemption says why.
+const ignorePrefix = "//portlint:ignore"
+
+// directive is one //portlint:ignore comment. It covers findings on its
+// own line and on the line below it.
+type directive struct {
+	pos    token.Pos
+	end    token.Pos
+	line   int
+	reason string
+	used   bool
+}
+
+// Directives collects a file's //portlint:ignore comments by line.
+func Directives(fset *token.FileSet, file *ast.File) map[int]*directive {
+	var out map[int]*directive
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			rest, ok := strings.CutPrefix(c.Text, ignorePrefix)
+			if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+				continue
+			}
+			if out == nil {
+				out = make(map[int]*directive)
+			}
+			line := fset.Position(c.Pos()).Line
+			out[line] = &directive{pos: c.Pos(), end: c.End(), line: line, reason: strings.TrimSpace(rest)}
+		}
+	}
+	return out
+}
+
+// suppressed reports whether a directive on d's line or the line above
+// covers d, marking it used.
+func (rp *Reporter) suppressed(d analysis.Diagnostic) bool {
+	if rp.Dirs == nil {
+		return false
+	}
+	line := rp.Pass.Fset.Position(d.Pos).Line
+	for _, l := range []int{line, line - 1} {
+		if dir, ok := rp.Dirs[l]; ok && dir.reason != "" {
+			dir.used = true
+			return true
+		}
+	}
+	return false
+}
+
+// ReportDirectives reports directives without a reason and directives
+// that suppressed nothing, so stale exemptions do not pile up.
+func ReportDirectives(pass *analysis.Pass, dirs map[int]*directive) {
+	// In the order of the lines, so that the output is the same each run.
+	for _, line := range slices.Sorted(maps.Keys(dirs)) {
+		dir := dirs[line]
+		switch {
+		case dir.reason == "":
+			pass.Report(analysis.Diagnostic{
+				Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding",
+				Message: "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>",
+			})
+		case !dir.used:
+			pass.Report(analysis.Diagnostic{
+				Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding",
+				Message: "portlint:ignore suppresses nothing here: remove it",
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   "remove the directive",
+					TextEdits: []analysis.TextEdit{{Pos: dir.pos, End: dir.end}},
+				}},
+			})
+		}
+	}
+}

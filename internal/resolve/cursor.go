@@ -1,0 +1,89 @@
+package resolve
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// DeclCursors finds the cursor at a position. Cursor.FindByPos from the
+// root visits a file's declarations one after the other, which makes a
+// search per finding quadratic in a file of thousands of functions; this
+// indexes each file's top-level declarations once, by position, and
+// searches within one of them.
+type DeclCursors struct {
+	insp  *inspector.Inspector
+	files []fileDecls // by position, built on first need
+}
+
+type fileDecls struct {
+	start, end token.Pos
+	order      int                // the file's index in the package's files
+	decls      []inspector.Cursor // in source order
+}
+
+func (d *DeclCursors) index() {
+	for file := range d.insp.Root().Children() {
+		f := file.Node().(*ast.File)
+		fd := fileDecls{start: f.FileStart, end: f.FileEnd, order: len(d.files)}
+		for c := range file.Children() {
+			if _, ok := c.Node().(ast.Decl); ok {
+				fd.decls = append(fd.decls, c)
+			}
+		}
+		d.files = append(d.files, fd)
+	}
+	// Files may be out of position order (parsed in parallel).
+	slices.SortFunc(d.files, func(a, b fileDecls) int { return cmp.Compare(a.start, b.start) })
+}
+
+// file returns the declarations of the file holding pos.
+func (d *DeclCursors) file(pos token.Pos) (*fileDecls, bool) {
+	if d.files == nil {
+		d.index()
+	}
+	i := sort.Search(len(d.files), func(i int) bool { return d.files[i].end > pos })
+	if i == len(d.files) || d.files[i].start > pos {
+		return nil, false
+	}
+	return &d.files[i], true
+}
+
+// compare orders positions as the package's files and their text do:
+// files get their positions in the order they were parsed, which may
+// change from run to run, and results must not.
+func (d *DeclCursors) compare(a, b token.Pos) int {
+	fa, _ := d.file(a)
+	fb, _ := d.file(b)
+	if fa != nil && fb != nil && fa != fb {
+		return cmp.Compare(fa.order, fb.order)
+	}
+	return cmp.Compare(a, b)
+}
+
+// Decl returns the cursor of the top-level declaration holding pos.
+func (d *DeclCursors) Decl(pos token.Pos) (inspector.Cursor, bool) {
+	f, ok := d.file(pos)
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	decls := f.decls
+	j := sort.Search(len(decls), func(j int) bool { return decls[j].Node().End() > pos })
+	if j == len(decls) || decls[j].Node().Pos() > pos {
+		return inspector.Cursor{}, false
+	}
+	return decls[j], true
+}
+
+// Find returns the innermost cursor enclosing [pos, end), as FindByPos
+// does from the root.
+func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
+	if dc, ok := d.Decl(pos); ok && end <= dc.Node().End() {
+		return dc.FindByPos(pos, end)
+	}
+	return d.insp.Root().FindByPos(pos, end)
+}

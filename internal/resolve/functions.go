@@ -1,0 +1,322 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// What calls resolve to: the standard library's string builders
+// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf; see callStr) from their
+// arguments, and functions whose results are provably constant to those
+// results: within the package by reading the function's returns (so a
+// helper such as func addr() string { return ":8080" } is seen), and
+// across packages through a returnsFact exported for each exported
+// function whose every return is a constant.
+
+// ReturnsFact lists the constant values an exported function's first
+// result takes.
+type ReturnsFact struct{ Values []string }
+
+func (*ReturnsFact) AFact() {}
+
+func (f *ReturnsFact) String() string {
+	q := make([]string, len(f.Values))
+	for i, v := range f.Values {
+		q[i] = strconv.Quote(v)
+	}
+	return "returns " + strings.Join(q, " or ")
+}
+
+type funcKey struct {
+	fn    *types.Func
+	index int
+}
+
+// funcResult resolves result index of a call. Its parts are the values
+// of the helper's returns, when each return spells its results out, so
+// that a fix can edit them.
+func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *Val {
+	unknown := leaf(written, addrval.Unknown())
+	fn := typeutil.StaticCallee(r.info, call)
+	if fn == nil || fn.Origin() != fn || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() <= index {
+		return unknown
+	}
+	if fn.Pkg() != r.pkg {
+		var fact ReturnsFact
+		if index != 0 || r.importFact == nil || !r.importFact(fn, &fact) {
+			return unknown
+		}
+		unknown.Strs = nil
+		for _, v := range fact.Values {
+			unknown.Strs = addrval.Union(unknown.Strs, addrval.Known(v, fn.Pos()))
+		}
+		return unknown
+	}
+	key := funcKey{fn, index}
+	m, ok := r.funcMemo[key]
+	if !ok {
+		if r.funcBusy[fn] {
+			return unknown // recursion
+		}
+		decl := r.funcDecl(fn)
+		if decl == nil || decl.Body == nil {
+			return unknown
+		}
+		r.funcBusy[fn] = true
+		m = r.returns(fn, decl, index)
+		delete(r.funcBusy, fn)
+		r.funcMemo[key] = m
+	}
+	return &Val{Strs: m.Strs, Expr: written, Form: FormCall, Parts: m.Parts, Index: -1}
+}
+
+// returns resolves result index of every return of a helper's body.
+func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
+	m := &Val{Form: FormCall, Index: -1}
+	spelt := true
+	results := fn.Signature().Results()
+	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
+		switch {
+		case len(ret.Results) == results.Len():
+			p := r.Str(ret.Results[index])
+			m.Strs = addrval.Union(m.Strs, p.Strs)
+			m.Parts = append(m.Parts, p)
+		case len(ret.Results) == 0: // a bare return of named results
+			spelt = false
+			v := results.At(index)
+			if defs, ok := r.Vars.Of(v).lookup(v, r.pkg); ok {
+				m.Strs = addrval.Union(m.Strs, r.varStr(nil, v, defs).Strs)
+			} else {
+				m.Strs = addrval.Union(m.Strs, addrval.Unknown())
+			}
+		default: // return f() of a tuple
+			spelt = false
+			m.Strs = addrval.Union(m.Strs, addrval.Unknown())
+		}
+	})
+	if !spelt {
+		m.Parts = nil // the fix edits the call instead
+	}
+	if len(m.Strs) == 0 {
+		m.Strs = addrval.Unknown() // no return: the function panics or never returns
+	}
+	return m
+}
+
+// eachReturn calls f for each return statement of a function body, not
+// counting those of nested function literals.
+func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
+	allReturns(body, func(ret *ast.ReturnStmt) bool { f(ret); return true })
+}
+
+// allReturns reports whether f holds for every return statement of a
+// function body (nested function literals aside), stopping at the first
+// that fails.
+func allReturns(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			ok = ok && f(n)
+		}
+		return ok
+	})
+	return ok
+}
+
+func (r *Resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if r.funcDecls == nil {
+		r.funcDecls = make(map[*types.Func]*ast.FuncDecl)
+		for _, file := range r.files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if f, ok := r.info.Defs[fd.Name].(*types.Func); ok {
+						r.funcDecls[f] = fd
+					}
+				}
+			}
+		}
+	}
+	return r.funcDecls[fn]
+}
+
+// ExportReturnFacts exports a returnsFact for every exported function
+// whose every return's first result is a constant string or integer that
+// can matter to an address (addressValues). It stops at the first return
+// that is not, so it costs next to nothing in most packages.
+func ExportReturnFacts(pass *analysis.Pass) {
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
+				continue
+			}
+			if !IsBasic(fn.Signature().Results().At(0).Type(), types.IsString|types.IsInteger) {
+				continue
+			}
+			var values []string
+			ok = allReturns(fd.Body, func(ret *ast.ReturnStmt) bool {
+				if len(ret.Results) != fn.Signature().Results().Len() {
+					return false
+				}
+				tv := pass.TypesInfo.Types[ret.Results[0]]
+				if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+					return false
+				}
+				t, _ := ConstText(tv.Value)
+				if !slices.Contains(values, t) {
+					values = append(values, t)
+				}
+				return true
+			})
+			if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(values) {
+				pass.ExportObjectFact(fn, &ReturnsFact{Values: values})
+			}
+		}
+	}
+}
+
+// callStr resolves calls that build strings from their arguments.
+func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
+	switch r.calleeName(call) {
+	case "strconv.Itoa":
+		if len(call.Args) == 1 {
+			return leaf(written, r.Str(call.Args[0]).Strs)
+		}
+	case "strconv.FormatInt", "strconv.FormatUint":
+		if len(call.Args) == 2 && r.isConst(call.Args[1], "10") {
+			return leaf(written, r.Str(call.Args[0]).Strs)
+		}
+	case "fmt.Sprint":
+		if len(call.Args) == 1 {
+			return leaf(written, r.Str(call.Args[0]).Strs)
+		}
+	case "net.JoinHostPort":
+		if len(call.Args) == 2 {
+			return r.joinHostPort(written, call.Args[0], call.Args[1])
+		}
+	case "fmt.Sprintf":
+		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
+			return r.sprintf(written, call)
+		}
+	default:
+		return r.funcResult(written, call, 0)
+	}
+	return leaf(written, addrval.Unknown())
+}
+
+func (r *Resolver) isConst(e ast.Expr, want string) bool {
+	tv, ok := r.info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	t, ok := ConstText(tv.Value)
+	return ok && t == want
+}
+
+// joinHostPort brackets a host that contains a colon, as net.JoinHostPort
+// does; an unknown host stays a hole, which is right for the port.
+func (r *Resolver) joinHostPort(written, h, p ast.Expr) *Val {
+	host, port := r.Str(h), r.Str(p)
+	var bracketed []addrval.Str
+	for _, alt := range host.Strs {
+		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
+			alt = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
+		}
+		bracketed = append(bracketed, alt)
+	}
+	colon := addrval.Known(":", h.End())
+	strs := addrval.Concat(addrval.Concat(bracketed, colon), port.Strs)
+	return &Val{Strs: strs, Expr: written, Form: FormJoin, Parts: []*Val{host, port}, Index: -1}
+}
+
+// sprintf interprets a constant format with %s, %d and %v verbs; any other
+// verb, flag or width makes the result unknown.
+func (r *Resolver) sprintf(written ast.Expr, call *ast.CallExpr) *Val {
+	parts := make([]*Val, len(call.Args))
+	for i, a := range call.Args {
+		parts[i] = r.Str(a)
+	}
+	return &Val{Strs: r.format(call, parts), Expr: written, Form: FormSprintf, Parts: parts, Index: -1}
+}
+
+// format computes the values of fmt.Sprintf(format, args...) from the
+// values of its arguments.
+func (r *Resolver) format(call *ast.CallExpr, parts []*Val) []addrval.Str {
+	tv := r.info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return addrval.Unknown()
+	}
+	format := constant.StringVal(tv.Value)
+	args := parts[1:]
+	verbs := VerbIndexes(format)
+	if verbs == nil || len(verbs) != len(args) {
+		return addrval.Unknown() // another verb, or %!(MISSING) or %!(EXTRA)
+	}
+	fpos := call.Args[0].Pos()
+	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
+		fpos = r.declPos(ast.Unparen(call.Args[0]))
+	}
+	out := addrval.Known("", fpos)
+	text := func(s string) {
+		if s = strings.ReplaceAll(s, "%%", "%"); s != "" {
+			out = addrval.Concat(out, addrval.Known(s, fpos))
+		}
+	}
+	from := 0
+	for i, at := range verbs {
+		text(format[from:at])
+		out = addrval.Concat(out, args[i].Strs)
+		from = at + 2
+	}
+	text(format[from:])
+	return out
+}
+
+// VerbIndexes returns the byte offsets of the %s, %d and %v verbs of a
+// format, or nil if it has any other verb, flag or width.
+func VerbIndexes(format string) []int {
+	out := []int{}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 >= len(format) {
+			return nil
+		}
+		switch format[i+1] {
+		case '%':
+		case 's', 'd', 'v':
+			out = append(out, i)
+		default:
+			return nil
+		}
+		i++
+	}
+	return out
+}
+
+// CalleeFunc returns the function a call statically calls, if any.
+func CalleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+func IsPkgName(obj types.Object) bool {
+	_, ok := obj.(*types.PkgName)
+	return ok
+}

@@ -1,0 +1,347 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// def is one definition reaching a variable: the value assigned, or the
+// zero value when rhs is nil. index >= 0 selects one result of a
+// multi-value rhs (a, err := net.ResolveTCPAddr(...)).
+type def struct {
+	Rhs   ast.Expr
+	Index int
+	pos   token.Pos // the defining statement, for fixes and related info
+	next  ast.Node  // the statement after the definition, if known
+	// loop is set on an element of a list that a ranging variable takes
+	// in turn: the range statement (see perElement).
+	loop *ast.RangeStmt
+}
+
+// varIndex maps each trackable variable of a function declaration (or of
+// the package, see varIndexes) to all its definitions, found by one walk
+// of its syntax; variables whose value can change in ways the pass does
+// not see (address taken, op-assigned, ranged over, parameters) are opaque.
+type varIndex struct {
+	Defs   map[*types.Var][]def
+	Opaque map[*types.Var]bool
+	// FieldDefs holds assignments v.F = e to fields of struct-valued
+	// variables, by variable and field name.
+	FieldDefs map[FieldKey][]def
+	// Params are function parameters and receivers: their value comes
+	// from callers (see params.go).
+	Params map[*types.Var]bool
+	// elems holds the variables ranging over another (for _, a := range
+	// addrs): they take its elements, if it has known ones (lists.go).
+	elems map[*types.Var]*ast.RangeStmt
+}
+
+type FieldKey struct {
+	Var   *types.Var
+	Field string
+}
+
+// rootVar returns the variable at the root of a field selection chain:
+// cfg for cfg.Addr.
+func rootVar(e ast.Expr, info *types.Info) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// VarIndexes holds the indexes of a package's variables, each built on
+// first need: one per top-level declaration, for the local variables
+// declared in it (they cannot be assigned outside it), and one for the
+// package-level variables, which any function may assign. The latter
+// looks only at the statements around an identifier spelt like a
+// package-level variable. So no lookup walks the whole package but the
+// one walk over identifiers (occurrences).
+type VarIndexes struct {
+	insp   *inspector.Inspector
+	decls  *DeclCursors
+	info   *types.Info
+	pkg    *types.Package
+	byVar  map[*types.Var]*varIndex
+	byDecl map[ast.Decl]*varIndex
+	global *varIndex
+	occ    map[string][]inspector.Cursor // see occurrences
+
+	pkgVars *varFilter
+}
+
+var emptyIndex = newVarIndex()
+
+func newVarIndexes(insp *inspector.Inspector, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
+	return &VarIndexes{insp: insp, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+}
+
+func newVarIndex() *varIndex {
+	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool)}
+}
+
+// Of returns the index that holds v's definitions (an empty one for a
+// variable of another package, which the package does not control).
+func (xs *VarIndexes) Of(v *types.Var) *varIndex {
+	if v.Pkg() != xs.pkg || v.IsField() {
+		return emptyIndex
+	}
+	if x, ok := xs.byVar[v]; ok {
+		return x
+	}
+	x := emptyIndex
+	if v.Parent() == xs.pkg.Scope() {
+		x = xs.globalIndex()
+	} else if dc, ok := xs.decls.Decl(v.Pos()); ok {
+		d := dc.Node().(ast.Decl)
+		if x = xs.byDecl[d]; x == nil {
+			x = newVarIndex()
+			x.add(dc, xs.info, nil)
+			xs.byDecl[d] = x
+		}
+	}
+	xs.byVar[v] = x
+	return x
+}
+
+// occurrences returns, by name, the package's identifiers spelt like a
+// package-level variable or like a function whose parameters params.go
+// may trace (an unexported function, a closure assigned to a variable):
+// the only identifiers the package-wide indexes need. They are found by
+// one walk, on first need, that compares names before any type lookup.
+func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
+	if xs.occ != nil {
+		return xs.occ
+	}
+	names := make(map[string]bool)
+	for name := range xs.packageVars().names {
+		names[name] = true
+	}
+	for file := range xs.insp.Root().Children() {
+		for _, d := range file.Node().(*ast.File).Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.Params.NumFields() > 0 {
+				if fn, ok := xs.info.Defs[fd.Name].(*types.Func); ok && hasAddressParam(fn.Signature()) {
+					names[fd.Name.Name] = true
+				}
+			}
+		}
+	}
+	for cur := range xs.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
+				names[id.Name] = true
+			}
+		}
+	}
+	var sigs NameSignatures
+	for name := range names {
+		sigs.Add(name)
+	}
+	xs.occ = make(map[string][]inspector.Cursor)
+	for cur := range xs.insp.Root().Preorder((*ast.Ident)(nil)) {
+		if name := cur.Node().(*ast.Ident).Name; sigs.MayHave(name) && names[name] {
+			xs.occ[name] = append(xs.occ[name], cur)
+		}
+	}
+	return xs.occ
+}
+
+// NameSignatures is a bitset of names' signatures (length, first and last
+// byte): a check before hashing a name for a map lookup, which most
+// identifiers of a package fail.
+type NameSignatures [64]uint64
+
+func signature(name string) uint {
+	if name == "" {
+		return 0
+	}
+	return (uint(len(name))<<7 ^ uint(name[0])<<2 ^ uint(name[len(name)-1])) & 4095
+}
+
+func (s *NameSignatures) Add(name string) { s[signature(name)>>6] |= 1 << (signature(name) & 63) }
+
+func (s *NameSignatures) MayHave(name string) bool {
+	return s[signature(name)>>6]&(1<<(signature(name)&63)) != 0
+}
+
+// packageVars returns the filter of the package-level variables, whose
+// names are read from the files' var declarations.
+func (xs *VarIndexes) packageVars() *varFilter {
+	if xs.pkgVars != nil {
+		return xs.pkgVars
+	}
+	xs.pkgVars = &varFilter{scope: xs.pkg.Scope(), names: make(map[string]bool)}
+	for file := range xs.insp.Root().Children() {
+		for _, d := range file.Node().(*ast.File).Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, spec := range gd.Specs {
+					for _, name := range spec.(*ast.ValueSpec).Names {
+						if name.Name != "_" { // var _ = …: no variable
+							xs.pkgVars.names[name.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return xs.pkgVars
+}
+
+// globalIndex returns the index of the package-level variables. Their
+// definitions and the operations that make them opaque all contain an
+// identifier of the variable, so it records the nodes from each such
+// identifier up to its statement (or declaration), each node once, in
+// the order of the files and their text.
+func (xs *VarIndexes) globalIndex() *varIndex {
+	if xs.global != nil {
+		return xs.global
+	}
+	xs.global = newVarIndex()
+	only := xs.packageVars()
+	occ := xs.occurrences()
+	var ids []inspector.Cursor
+	for name := range only.names {
+		ids = append(ids, occ[name]...)
+	}
+	slices.SortFunc(ids, func(a, b inspector.Cursor) int { return xs.decls.compare(a.Node().Pos(), b.Node().Pos()) })
+	rec := recorder{xs.global, xs.info, only}
+	done := make(map[ast.Node]bool)
+	for _, id := range ids {
+	up:
+		for c := id.Parent(); c.Node() != nil && !done[c.Node()]; c = c.Parent() {
+			n := c.Node()
+			done[n] = true
+			switch n.(type) {
+			case *ast.AssignStmt, *ast.ValueSpec, *ast.UnaryExpr, *ast.SelectorExpr, *ast.RangeStmt, *ast.IncDecStmt:
+				rec.node(c)
+			}
+			switch n.(type) {
+			case ast.Stmt, ast.Decl:
+				break up
+			}
+		}
+	}
+	return xs.global
+}
+
+// A varFilter restricts an index to the variables of one scope. Names are
+// compared before any type lookup.
+type varFilter struct {
+	scope *types.Scope
+	names map[string]bool // of the scope's variables
+}
+
+// ident reports whether id may name a variable of the filter (nil: all).
+func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && f.names[id.Name] }
+
+func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
+
+// rootIdent returns the identifier at the root of a selection chain: cfg
+// for cfg.TLS.Addr.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// nextStmt returns the statement after the declaration of spec.
+func nextStmt(spec inspector.Cursor) ast.Node {
+	decl := spec.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
+	if _, ok := decl.Node().(*ast.DeclStmt); !ok {
+		return nil
+	}
+	if next, ok := decl.NextSibling(); ok {
+		return next.Node()
+	}
+	return nil
+}
+
+// isVar and isField match assignment targets: v, or v.name.
+func isVar(v *types.Var, info *types.Info) func(ast.Expr) bool {
+	return func(lhs ast.Expr) bool {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+}
+
+func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
+	return func(lhs ast.Expr) bool {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == name && isVar(v, info)(sel.X)
+	}
+}
+
+// definitelyAssigns reports whether statement n assigns a target on
+// every path: a plain assignment, or an if/else chain or a switch with
+// default whose every branch starts by assigning it.
+func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN {
+			for _, l := range n.Lhs {
+				if target(l) {
+					return true
+				}
+			}
+		}
+	case *ast.BlockStmt:
+		return len(n.List) > 0 && definitelyAssigns(n.List[0], target)
+	case *ast.IfStmt:
+		return n.Else != nil && definitelyAssigns(n.Body, target) && definitelyAssigns(n.Else, target)
+	case *ast.SwitchStmt:
+		hasDefault := false
+		for _, s := range n.Body.List {
+			cc := s.(*ast.CaseClause)
+			if cc.List == nil {
+				hasDefault = true
+			}
+			if len(cc.Body) == 0 || !definitelyAssigns(cc.Body[0], target) {
+				return false
+			}
+		}
+		return hasDefault
+	}
+	return false
+}
+
+// lookup returns the definitions of v, or ok=false when v's value is not
+// provably confined to the definitions in this package.
+func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
+	if v.IsField() || v.Pkg() != pkg || x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
+		return nil, false
+	}
+	if v.Parent() == pkg.Scope() && v.Exported() {
+		return nil, false // other packages may assign it
+	}
+	defs := x.Defs[v]
+	return defs, len(defs) > 0
+}
+
+func isSliceOrArray(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}

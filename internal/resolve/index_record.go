@@ -1,0 +1,203 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// indexNodes are the nodes that define a variable or make it opaque.
+var indexNodes = []ast.Node{
+	(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil),
+	(*ast.RangeStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
+}
+
+// add records the definitions in the subtree at root of the variables
+// only accepts (all when only is nil).
+func (x *varIndex) add(root inspector.Cursor, info *types.Info, only *varFilter) {
+	rec := recorder{x, info, only}
+	for cur := range root.Preorder(indexNodes...) {
+		rec.node(cur)
+	}
+}
+
+// A recorder records into an index what one node says of the variables
+// its filter accepts.
+type recorder struct {
+	x    *varIndex
+	info *types.Info
+	only *varFilter
+}
+
+func (rec recorder) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || !rec.only.ident(id) {
+		return nil
+	}
+	if v, _ := rec.info.ObjectOf(id).(*types.Var); v != nil && rec.only.keeps(v) {
+		return v
+	}
+	return nil
+}
+
+func (rec recorder) rootVarOf(e ast.Expr) *types.Var {
+	if !rec.only.ident(rootIdent(e)) {
+		return nil
+	}
+	if v := rootVar(e, rec.info); v != nil && rec.only.keeps(v) {
+		return v
+	}
+	return nil
+}
+
+// markFields makes parameters opaque and gives named results their zero
+// value, unless the body's first statement assigns them.
+func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockStmt) {
+	if fl == nil {
+		return
+	}
+	x := rec.x
+	for _, f := range fl.List {
+		for _, n := range f.Names {
+			v := rec.varOf(n)
+			switch {
+			case v == nil:
+			case opaque:
+				x.Params[v] = true
+			case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, rec.info)):
+			default:
+				x.Defs[v] = append(x.Defs[v], def{Index: -1, pos: n.Pos()})
+			}
+		}
+	}
+}
+
+// fieldWrite records v.F = rhs (rhs nil: an unknown write).
+func (rec recorder) fieldWrite(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	v := rec.rootVarOf(sel)
+	if v == nil {
+		return
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && rec.info.ObjectOf(id) == v {
+		k := FieldKey{v, sel.Sel.Name}
+		rec.x.FieldDefs[k] = append(rec.x.FieldDefs[k], def{Rhs: rhs, Index: -1, pos: pos})
+		return
+	}
+	rec.x.Opaque[v] = true // a nested or unknown write
+}
+
+// node records what the node at cur, one of indexNodes, says.
+func (rec recorder) node(cur inspector.Cursor) {
+	x, info := rec.x, rec.info
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		switch {
+		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+			for _, l := range n.Lhs { // x += ...
+				if v := rec.varOf(l); v != nil {
+					x.Opaque[v] = true
+				}
+				rec.fieldWrite(l, nil, n.Pos())
+			}
+		case len(n.Lhs) == len(n.Rhs):
+			var next ast.Node
+			if c, ok := cur.NextSibling(); ok {
+				next = c.Node()
+			}
+			for i, l := range n.Lhs {
+				if v := rec.varOf(l); v != nil {
+					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[i], Index: -1, pos: n.Pos(), next: next})
+				}
+				rec.fieldWrite(l, n.Rhs[i], n.Pos())
+			}
+		case len(n.Rhs) == 1:
+			for i, l := range n.Lhs {
+				if v := rec.varOf(l); v != nil {
+					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[0], Index: i, pos: n.Pos()})
+				}
+				rec.fieldWrite(l, nil, n.Pos())
+			}
+		}
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v := rec.varOf(name)
+			if v == nil {
+				continue
+			}
+			d := def{Index: -1, pos: name.Pos(), next: nextStmt(cur)}
+			switch {
+			case len(n.Values) == len(n.Names):
+				d.Rhs = n.Values[i]
+			case len(n.Values) == 1:
+				d.Rhs, d.Index = n.Values[0], i
+			case definitelyAssigns(d.next, isVar(v, info)):
+				continue // var x T; x = …: the zero value never reaches a use
+			}
+			x.Defs[v] = append(x.Defs[v], d)
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			if v := rec.rootVarOf(n.X); v != nil { // &x, &cfg.Addr
+				x.Opaque[v] = true
+			}
+		}
+	case *ast.SelectorExpr:
+		// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
+		if !rec.only.ident(rootIdent(n.X)) {
+			return
+		}
+		if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
+			if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				if v := rec.rootVarOf(n.X); v != nil {
+					x.Opaque[v] = true
+				}
+			}
+		}
+	case *ast.RangeStmt:
+		if v := rec.varOf(n.Value); v != nil {
+			// for _, a := range []string{":3000", ":3001"}: a takes
+			// each element in turn.
+			lit, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
+			_, isIdent := ast.Unparen(n.X).(*ast.Ident)
+			switch {
+			case isLit && isSliceOrArray(info.TypeOf(lit)):
+				for _, elt := range lit.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						elt = kv.Value
+					}
+					x.Defs[v] = append(x.Defs[v], def{Rhs: elt, Index: -1, pos: elt.Pos(), loop: n})
+				}
+			case isIdent && n.Tok == token.DEFINE:
+				if x.elems == nil {
+					x.elems = make(map[*types.Var]*ast.RangeStmt)
+				}
+				x.elems[v] = n
+			default:
+				x.Opaque[v] = true
+			}
+		}
+		if v := rec.varOf(n.Key); v != nil {
+			x.Opaque[v] = true
+		}
+		rec.fieldWrite(n.Key, nil, n.Pos())
+		rec.fieldWrite(n.Value, nil, n.Pos())
+	case *ast.IncDecStmt:
+		if v := rec.varOf(n.X); v != nil {
+			x.Opaque[v] = true
+		}
+		rec.fieldWrite(n.X, nil, n.Pos())
+	case *ast.FuncDecl:
+		rec.markFields(n.Recv, true, nil)
+		rec.markFields(n.Type.Params, true, nil)
+		rec.markFields(n.Type.Results, false, n.Body)
+	case *ast.FuncLit:
+		rec.markFields(n.Type.Params, true, nil)
+		rec.markFields(n.Type.Results, false, n.Body)
+	}
+}

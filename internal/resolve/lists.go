@@ -1,0 +1,212 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Services often list their listeners in a package-level table:
+//
+//	var listeners = []string{":8080", ":9090"}
+//	for _, a := range listeners { go http.ListenAndServe(a, nil) }
+//
+// An unexported variable of the package, or a local one, initialised with
+// a slice, array or map literal and only ever ranged over, indexed or
+// measured is frozen: its elements are all the values it holds, so a
+// variable ranging over it takes each of them, and listeners[0] the
+// first. A frozen table of struct literals gives a ranging variable's
+// fields their values too.
+
+// frozenElems returns the element expressions of the frozen variable id
+// names, or ok=false when it is not frozen.
+func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
+	v, isVar := r.info.Uses[id].(*types.Var)
+	global := isVar && v.Parent() == r.pkg.Scope()
+	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() {
+		return nil, false
+	}
+	if lit, ok := r.frozen[v]; ok {
+		return lit, lit != nil
+	}
+	if r.frozen == nil {
+		r.frozen = make(map[*types.Var]*ast.CompositeLit)
+	}
+	r.frozen[v] = nil // a cycle through its own elements is unknown
+	x := r.Vars.Of(v)
+	defs := x.Defs[v]
+	if x.Opaque[v] || len(defs) != 1 || defs[0].Index >= 0 {
+		return nil, false
+	}
+	lit, ok = ast.Unparen(defs[0].Rhs).(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	switch r.info.TypeOf(lit).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+	default:
+		return nil, false
+	}
+	uses := r.Vars.occurrences()[id.Name]
+	if !global {
+		uses = r.localIdents(v)
+	}
+	for _, cur := range uses {
+		use := cur.Node().(*ast.Ident)
+		if r.info.Uses[use] != v {
+			continue
+		}
+		switch cur.ParentEdgeKind() {
+		case edge.RangeStmt_X:
+		case edge.IndexExpr_X:
+			switch cur.Parent().ParentEdgeKind() {
+			case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.SelectorExpr_X:
+				return nil, false // written, its address taken, or a field of an element
+			}
+		case edge.CallExpr_Args:
+			if b, ok := r.info.Uses[calleeIdent(cur.Parent().Node().(*ast.CallExpr))].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	r.frozen[v] = lit
+	return lit, true
+}
+
+// localIdents returns the identifiers of the declaration holding a local
+// variable that are spelt like it.
+func (r *Resolver) localIdents(v *types.Var) []inspector.Cursor {
+	decl, ok := r.Decls.Decl(v.Pos())
+	if !ok {
+		return nil
+	}
+	var out []inspector.Cursor
+	for cur := range decl.Preorder((*ast.Ident)(nil)) {
+		if cur.Node().(*ast.Ident).Name == v.Name() {
+			out = append(out, cur)
+		}
+	}
+	return out
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+	return id
+}
+
+// elemDefs returns the definitions of a variable ranging over a table
+// (loop): its own (other assignments in the loop), and each element of a
+// frozen table; nil when the table is not frozen.
+func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
+	lit, ok := r.frozenElems(ast.Unparen(loop.X).(*ast.Ident))
+	if !ok {
+		return nil
+	}
+	defs := append([]def(nil), own...)
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		defs = append(defs, def{Rhs: elt, Index: -1, pos: elt.Pos(), loop: loop})
+	}
+	return defs
+}
+
+// element resolves table[i] of a frozen table: the element a constant
+// index or key selects, else any of them.
+func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	lit, ok := r.frozenElems(id)
+	if !ok {
+		return nil
+	}
+	key := r.info.Types[x.Index].Value
+	out := &Val{Expr: written, Form: FormVar, Index: -1}
+	for i, elt := range lit.Elts {
+		value := elt
+		kv, keyed := elt.(*ast.KeyValueExpr)
+		if keyed {
+			value = kv.Value
+		}
+		if key != nil {
+			var at constant.Value
+			switch {
+			case keyed:
+				at = r.info.Types[kv.Key].Value
+			case !IsKeyed(lit):
+				at = constant.MakeInt64(int64(i))
+			}
+			if at == nil || at.Kind() != key.Kind() || !constant.Compare(at, token.EQL, key) {
+				continue
+			}
+		}
+		p := r.Str(value)
+		out.Strs = addrval.Union(out.Strs, p.Strs)
+		out.Parts = append(out.Parts, p)
+	}
+	if len(out.Parts) == 0 {
+		return leaf(written, addrval.Unknown())
+	}
+	if key == nil && len(out.Parts) > 1 {
+		out.Loop = r.indexLoop(x)
+	}
+	return out
+}
+
+// indexLoop returns the body of the loop whose variable indexes table[i]
+// (for i := range table, for i := range len(table), for i := 0; …; i++):
+// table[i] takes each element in turn there.
+func (r *Resolver) indexLoop(x *ast.IndexExpr) *ast.BlockStmt {
+	idx, ok := ast.Unparen(x.Index).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v := r.info.Uses[idx]
+	defines := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && r.info.ObjectOf(id) == v
+	}
+	cur, ok := r.Decls.Find(x.Pos(), x.End())
+	for ; ok && cur.Node() != nil; cur = cur.Parent() {
+		switch loop := cur.Node().(type) {
+		case *ast.RangeStmt:
+			if defines(loop.Key) {
+				return loop.Body
+			}
+		case *ast.ForStmt:
+			if as, ok := loop.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && defines(as.Lhs[0]) {
+				return loop.Body
+			}
+		case *ast.FuncDecl:
+			return nil
+		}
+	}
+	return nil
+}
+
+// elementsLoop returns the body of the range statement in which a
+// variable takes two or more of defs in turn, or nil.
+func elementsLoop(defs []def) *ast.BlockStmt {
+	n := 0
+	var loop *ast.RangeStmt
+	for _, d := range defs {
+		if d.loop != nil && (loop == nil || d.loop == loop) {
+			loop = d.loop
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return loop.Body
+}

@@ -1,0 +1,221 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+)
+
+// An address often arrives as a parameter: startServer(":50051"). A
+// parameter that reaches a listen address is a sink (sink.go), and each
+// call passing a constant is a site at the argument. When every use of
+// the function is a direct call in the package (an unexported function, a
+// closure assigned once, a function literal called in place), its callers
+// are all known: the listen site is then judged at each call with the
+// whole address substituted, and not at all in the function.
+
+// ParamOwner says which function a parameter belongs to.
+type ParamOwner struct {
+	// Key identifies the function among its callers: the *types.Func, the
+	// variable holding a closure, or the *ast.FuncLit called in place.
+	Key   any
+	Fn    *types.Func // a declared function or method, whose parameter can be a sink
+	Name  string
+	Index int // the parameter's position
+	// closed is set when every call of the function can be in the
+	// package: it is unexported and not a method, or a closure.
+	closed bool
+}
+
+// callers holds, per function, its direct calls in the package, and
+// whether it is used in any other way.
+type callers struct {
+	Calls   map[any][]*ast.CallExpr
+	escapes map[any]bool
+}
+
+// ParamOf returns the owner of v when v is a parameter whose value comes
+// only from its function's callers: not reassigned, its address not
+// taken.
+func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	if !ok {
+		return ParamOwner{}, false
+	}
+	if index := r.Vars.Of(v); index.Opaque[v] || len(index.Defs[v]) > 0 {
+		return ParamOwner{}, false // reassigned or address taken in the body
+	}
+	return o, true
+}
+
+// paramDefs returns the assignments to a parameter reassigned in its
+// function's body, and whether the callers' value still reaches past the
+// first statement (if addr == "" { addr = ":8080" }): the parameter is
+// then still a sink, as sinkRole looks only at the alternatives that hold
+// its hole. A function with known callers keeps such a parameter unknown,
+// as its callers' sites would take its defaults for theirs.
+func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	if !ok || o.Fn == nil {
+		return nil, false, false
+	}
+	x := r.Vars.Of(v)
+	defs = x.Defs[v]
+	if x.Opaque[v] || len(defs) == 0 {
+		return nil, false, false
+	}
+	decl := r.funcDecl(o.Fn)
+	if decl == nil || decl.Body == nil || len(decl.Body.List) == 0 {
+		return nil, false, false
+	}
+	entry = !definitelyAssigns(decl.Body.List[0], isVar(v, r.info))
+	if entry && r.KnownCallers(o) {
+		return nil, false, false
+	}
+	return defs, entry, true
+}
+
+// OwnerOf returns the function a parameter belongs to.
+func (r *Resolver) OwnerOf(v *types.Var) (ParamOwner, bool) {
+	if r.params == nil {
+		r.buildParams()
+	}
+	o, ok := r.params[v]
+	return o, ok
+}
+
+// KnownCallers reports whether o's function is only ever called directly,
+// by calls of the package.
+func (r *Resolver) KnownCallers(o ParamOwner) bool {
+	return o.closed && !r.Callers.escapes[o.Key] && len(r.Callers.Calls[o.Key]) > 0
+}
+
+// buildParams indexes, once per package, the parameters of functions,
+// methods and closures that can carry an address, and every use of the
+// closed ones.
+func (r *Resolver) buildParams() {
+	r.params = make(map[*types.Var]ParamOwner)
+	r.Callers = callers{Calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
+	closedNames := make(map[string]bool)
+	addParams := func(o ParamOwner, sig *types.Signature) {
+		if !hasAddressParam(sig) {
+			return
+		}
+		n := sig.Params().Len()
+		if sig.Variadic() {
+			n-- // calls spread a slice, or pass any number of values
+		}
+		for i := range n {
+			o.Index = i
+			r.params[sig.Params().At(i)] = o
+		}
+		if o.closed && o.Name != "" {
+			closedNames[o.Name] = true
+		}
+	}
+	for _, file := range r.files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.TypeParams == nil && !hasTypeParams(fd) {
+				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
+					closed := fd.Recv == nil && !fd.Name.IsExported()
+					addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closed}, fn.Signature())
+				}
+			}
+		}
+	}
+	// Closures: start := func(addr string) {…}, assigned once; and
+	// go func(addr string) {…}(addr), called in place.
+	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+		n := cur.Node().(*ast.FuncLit)
+		sig, ok := r.info.TypeOf(n).(*types.Signature)
+		if !ok {
+			continue
+		}
+		if cur.ParentEdgeKind() == edge.CallExpr_Fun {
+			r.Callers.Calls[n] = []*ast.CallExpr{cur.Parent().Node().(*ast.CallExpr)}
+			addParams(ParamOwner{Key: n, closed: true}, sig)
+			continue
+		}
+		parent, ok := cur.Parent().Node().(*ast.AssignStmt)
+		if !ok || len(parent.Lhs) != 1 || len(parent.Rhs) != 1 {
+			continue
+		}
+		v, defs, ok := r.defsOf(ast.Unparen(parent.Lhs[0]))
+		if ok && len(defs) == 1 && defs[0].Rhs == n {
+			addParams(ParamOwner{Key: v, Name: v.Name(), closed: true}, sig)
+		}
+	}
+	occ := r.Vars.occurrences()
+	for name := range closedNames {
+		for _, cur := range occ[name] {
+			n := cur.Node().(*ast.Ident)
+			obj := r.info.Uses[n]
+			if obj == nil || obj.Pkg() != r.pkg {
+				continue
+			}
+			switch obj.(type) {
+			case *types.Func, *types.Var:
+			default:
+				continue
+			}
+			if cur.ParentEdgeKind() == edge.CallExpr_Fun {
+				call := cur.Parent().Node().(*ast.CallExpr)
+				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], call)
+			} else if _, isFunc := obj.(*types.Func); isFunc || isFuncValue(obj) {
+				r.Callers.escapes[obj] = true
+			}
+		}
+	}
+}
+
+// hasTypeParams reports whether a method's receiver has type parameters.
+func hasTypeParams(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// hasAddressParam reports whether a function has a parameter that can
+// carry an address or a port (a string, an integer, or an interface
+// holding one): the only functions whose callers are worth indexing.
+func hasAddressParam(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if canCarryAddress(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func canCarryAddress(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Info()&(types.IsString|types.IsInteger) != 0
+	case *types.Interface:
+		return true
+	}
+	return false
+}
+
+// isFuncValue reports whether obj is a variable of function type, whose
+// use other than a call (an assignment, an argument) lets it escape.
+func isFuncValue(obj types.Object) bool {
+	_, ok := obj.Type().Underlying().(*types.Signature)
+	return ok
+}

@@ -1,0 +1,373 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Resolver computes address values for one package. Results are memoized
+// per variable; a variable met again while being resolved (a cycle) is
+// unknown.
+type Resolver struct {
+	info  *types.Info
+	pkg   *types.Package
+	rules *listenapi.RuleSet
+	files []*ast.File
+	insp  *inspector.Inspector
+	Vars  *VarIndexes
+	Decls *DeclCursors
+
+	// importFact reads another package's facts (pass.ImportObjectFact).
+	importFact func(types.Object, analysis.Fact) bool
+	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
+	funcMemo   map[funcKey]*Val
+	funcBusy   map[*types.Func]bool
+	params     map[*types.Var]ParamOwner // built on first need
+	Callers    callers
+
+	frozen   map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
+	strMemo  map[*types.Var]*Val
+	addrMemo map[*types.Var]*Val
+	// busy holds the variables being resolved, by depth (from 1). A
+	// variable met again is a cycle: it contributes nothing there (the
+	// least fixed point), and results that saw a cycle to a shallower
+	// variable are not memoized, being partial.
+	busy   map[*types.Var]int
+	lowHit int
+}
+
+const noHit = int(^uint(0) >> 1)
+
+// enter starts resolving v; ok is false on a cycle.
+func (r *Resolver) enter(v *types.Var) (depth, saved int, ok bool) {
+	if d, busy := r.busy[v]; busy {
+		r.lowHit = min(r.lowHit, d)
+		return 0, 0, false
+	}
+	depth = len(r.busy) + 1
+	r.busy[v] = depth
+	saved, r.lowHit = r.lowHit, noHit
+	return depth, saved, true
+}
+
+// leave ends resolving v and reports whether its result is complete.
+func (r *Resolver) leave(v *types.Var, depth, saved int) (complete bool) {
+	delete(r.busy, v)
+	complete = r.lowHit >= depth
+	if complete {
+		r.lowHit = saved
+	} else {
+		r.lowHit = min(saved, r.lowHit)
+	}
+	return complete
+}
+
+func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenapi.RuleSet) *Resolver {
+	decls := &DeclCursors{insp: insp}
+	return &Resolver{
+		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
+		Decls:      decls,
+		Vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
+		importFact: pass.ImportObjectFact,
+		funcMemo:   make(map[funcKey]*Val),
+		funcBusy:   make(map[*types.Func]bool),
+		strMemo:    make(map[*types.Var]*Val),
+		addrMemo:   make(map[*types.Var]*Val),
+		busy:       make(map[*types.Var]int),
+		lowHit:     noHit,
+	}
+}
+
+// defsOf returns the definitions of the variable e names, if e is a
+// variable the package provably controls.
+func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil, nil, false
+	}
+	v, ok := r.info.ObjectOf(id).(*types.Var) // a use, or a closure's definition (params.go)
+	if !ok {
+		return nil, nil, false
+	}
+	x := r.Vars.Of(v)
+	if loop := x.elems[v]; loop != nil && !x.Opaque[v] && !x.Params[v] {
+		return v, r.elemDefs(x.Defs[v], loop), true // may be empty: then unknown
+	}
+	defs, ok := x.lookup(v, r.pkg)
+	return v, defs, ok
+}
+
+// calleeName returns the full name of the function a call statically
+// calls, or "".
+func (r *Resolver) calleeName(call *ast.CallExpr) string {
+	if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok {
+		return fn.FullName()
+	}
+	return ""
+}
+
+// ConstText returns the text of a constant expression: strings as is,
+// integers in decimal (what strconv.Itoa and %d print).
+func ConstText(v constant.Value) (string, bool) {
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v), true
+	case constant.Int:
+		return v.ExactString(), true
+	}
+	return "", false
+}
+
+// Str resolves a string- or integer-valued expression.
+func (r *Resolver) Str(e ast.Expr) *Val {
+	written := e
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
+			if t, ok := ConstText(tv.Value); ok {
+				return leaf(written, addrval.Known(t, x.Pos()))
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
+			if t, ok := ConstText(tv.Value); ok {
+				return leaf(written, addrval.Known(t, r.declPos(x))) // a named constant
+			}
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD && isString(r.info.TypeOf(x)) {
+			a, b := r.Str(x.X), r.Str(x.Y)
+			return &Val{Strs: addrval.Concat(a.Strs, b.Strs), Expr: written, Form: FormConcat, Parts: []*Val{a, b}, Index: -1}
+		}
+	case *ast.CallExpr:
+		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
+			break // a constant conversion: folded below
+		}
+		return r.callStr(written, x)
+	case *ast.IndexExpr:
+		if v := r.element(written, x); v != nil {
+			return v
+		}
+	}
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if t, ok := ConstText(tv.Value); ok {
+			return leaf(written, addrval.Known(t, e.Pos()))
+		}
+		return leaf(written, addrval.Unknown())
+	}
+	if v, defs, ok := r.defsOf(e); ok {
+		return r.varStr(written, v, defs)
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return r.fieldRead(written, sel)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
+			if _, ok := r.ParamOf(v); ok { // its callers' value (params.go)
+				return leaf(written, addrval.Named(v, id.Pos()))
+			}
+			if defs, entry, ok := r.paramDefs(v); ok {
+				// The function's own values; with if addr == "" { addr =
+				// ":8080" }, the callers' too.
+				p := r.varStr(written, v, defs)
+				if !entry {
+					return p
+				}
+				return &Val{Strs: addrval.Union(addrval.Named(v, id.Pos()), p.Strs), Expr: written, Form: formExpr, Index: -1}
+			}
+		}
+	}
+	return leaf(written, addrval.Unknown())
+}
+
+// fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
+// package controls: the field of each struct literal assigned to cfg
+// (its zero value when the literal omits it) and each cfg.Addr = … .
+func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
+	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
+	if !ok {
+		if f := r.sinkableField(sel); f != nil {
+			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
+		}
+		return leaf(written, addrval.Unknown())
+	}
+	out := &Val{Expr: written, Form: FormField, Index: -1, Loop: loop}
+	depth, saved, ok := r.enter(v)
+	if !ok {
+		return out // a cycle: no values
+	}
+	defer r.leave(v, depth, saved)
+	for _, pos := range zeros {
+		z := r.zero(sel, pos)
+		out.Strs = addrval.Union(out.Strs, z.Strs)
+		out.Parts = append(out.Parts, z)
+	}
+	for _, e := range exprs {
+		p := r.Str(e)
+		out.Strs = addrval.Union(out.Strs, p.Strs)
+		out.Parts = append(out.Parts, p)
+	}
+	return out
+}
+
+// fieldExprs lists the expressions assigned to field sel of a local
+// struct variable, the positions where it is left at its zero value, and
+// the loop in which the variable takes each struct of a list, if any.
+func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, loop *ast.BlockStmt, ok bool) {
+	s := r.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil, nil, nil, nil, false
+	}
+	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
+		return nil, nil, nil, nil, false // through a pointer, other aliases may write it
+	}
+	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
+	if !ok {
+		return nil, nil, nil, nil, false
+	}
+	name := sel.Sel.Name
+	assigned := isField(v, name, r.info)
+	for _, d := range defs {
+		lit, isLit := ast.Unparen(d.Rhs).(*ast.CompositeLit)
+		switch {
+		case d.Rhs == nil:
+			if !definitelyAssigns(d.next, assigned) {
+				zeros = append(zeros, d.pos)
+			}
+		case d.Index >= 0 || !isLit:
+			return nil, nil, nil, nil, false
+		default:
+			val, found := KeyedField(lit, name)
+			switch {
+			case found:
+				exprs = append(exprs, val)
+			case len(lit.Elts) > 0 && !IsKeyed(lit):
+				return nil, nil, nil, nil, false // positional literal
+			case !definitelyAssigns(d.next, assigned):
+				zeros = append(zeros, lit.Pos())
+			}
+		}
+	}
+	for _, d := range r.Vars.Of(v).FieldDefs[FieldKey{v, name}] {
+		exprs = append(exprs, d.Rhs)
+	}
+	return v, exprs, zeros, elementsLoop(defs), true
+}
+
+// zero is the zero value of a string or integer expression.
+func (r *Resolver) zero(e ast.Expr, pos token.Pos) *Val {
+	text := "0"
+	if isString(r.info.TypeOf(e)) {
+		text = ""
+	}
+	return &Val{Strs: addrval.Known(text, pos), Form: FormZero, Index: -1}
+}
+
+func KeyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func IsKeyed(lit *ast.CompositeLit) bool {
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
+}
+
+// declPos is where a named constant was written.
+func (r *Resolver) declPos(e ast.Expr) token.Pos {
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	}
+	if c, ok := r.info.Uses[id].(*types.Const); ok && c.Pos().IsValid() {
+		return c.Pos()
+	}
+	return e.Pos()
+}
+
+// varStr resolves a use of variable v, with the union of its definitions.
+func (r *Resolver) varStr(use ast.Expr, v *types.Var, defs []def) *Val {
+	return r.variable(use, v, defs, r.strMemo, func(d def) *Val {
+		switch {
+		case d.Rhs == nil:
+			return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
+		case d.Index >= 0:
+			p := leaf(d.Rhs, addrval.Unknown())
+			if call, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok {
+				p = r.funcResult(d.Rhs, call, d.Index) // a, err := addr()
+			}
+			p.Index = d.Index
+			return p
+		}
+		return r.Str(d.Rhs)
+	})
+}
+
+// variable resolves a use of v as the union of the values that resolve
+// finds for each of its definitions. A variable met again while it is
+// being resolved contributes nothing there; complete results are kept
+// in memo (when not nil).
+func (r *Resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*Val, resolve func(def) *Val) *Val {
+	if m, ok := memo[v]; ok {
+		return &Val{Strs: m.Strs, Addrs: m.Addrs, Expr: use, Form: FormVar, Parts: m.Parts, Index: -1, Loop: m.Loop}
+	}
+	out := &Val{Expr: use, Form: FormVar, Index: -1}
+	depth, saved, ok := r.enter(v)
+	if !ok {
+		return out // a cycle: no values
+	}
+	out.Loop = elementsLoop(defs)
+	for _, d := range defs {
+		p := resolve(d)
+		out.Strs = addrval.Union(out.Strs, p.Strs)
+		out.Addrs = append(out.Addrs, p.Addrs...)
+		out.Parts = append(out.Parts, p)
+	}
+	if len(out.Addrs) > addrval.MaxAlts {
+		out.Addrs = []addrval.Alt{{HasPort: out.Addrs[0].HasPort}}
+	}
+	if r.leave(v, depth, saved) && memo != nil {
+		memo[v] = out
+	}
+	return out
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false // an ill-typed operand
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// sinkableField returns the field sel reads when it is a field of a type
+// of this package that can hold an address: its writers are the sites.
+func (r *Resolver) sinkableField(sel *ast.SelectorExpr) *types.Var {
+	s := r.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, ok := s.Obj().(*types.Var)
+	if !ok || f.Pkg() != r.pkg || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
+		return nil
+	}
+	return f
+}

@@ -1,0 +1,191 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// ipPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
+// a variable holding one, or the first result of net.Resolve*Addr.
+func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
+	written := e
+	e = ast.Unparen(e)
+	unknown := &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
+	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
+		// A nil address listens on all interfaces and any free port.
+		unknown.Addrs = []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: e.Pos()}, Port: addrval.Part{Text: "", Known: true, Pos: e.Pos()}, HasPort: hasPort}}
+		return unknown
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok {
+			return r.ipPortLit(written, lit, hasPort)
+		}
+		return unknown
+	}
+	v, defs, ok := r.defsOf(e)
+	if !ok {
+		return unknown
+	}
+	return r.variable(written, v, defs, r.addrMemo, func(d def) *Val {
+		switch {
+		case d.Rhs == nil:
+			return &Val{Addrs: unknown.Addrs, Form: FormZero, Index: -1} // a nil pointer: would panic or listen anywhere
+		case d.Index == 0:
+			return r.resolvedAddr(d.Rhs, hasPort)
+		case d.Index < 0:
+			return r.IPPort(d.Rhs, hasPort)
+		}
+		return &Val{Addrs: unknown.Addrs, Expr: d.Rhs, Index: d.Index}
+	})
+}
+
+// resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
+func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
+	out := &Val{Expr: rhs, Index: 0}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || !r.rules.AddrResolvers[r.calleeName(call)] || len(call.Args) != 2 {
+		out.Addrs = []addrval.Alt{{HasPort: hasPort}}
+		return out
+	}
+	addr := r.Str(call.Args[1])
+	out.Form, out.Parts = FormResolve, []*Val{addr}
+	for _, s := range addr.Strs {
+		if !hasPort { // ResolveIPAddr takes a bare host
+			t, ok := s.Text()
+			out.Addrs = append(out.Addrs, addrval.Alt{Host: addrval.Part{Text: t, Known: ok, Pos: addrval.OriginOf(s, 0)}})
+			continue
+		}
+		out.Addrs = append(out.Addrs, addrval.Split(s))
+	}
+	return out
+}
+
+func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
+	tn := NamedTypeName(r.info.TypeOf(lit))
+	portField, ok := r.rules.AddrStructs[tn]
+	if !ok {
+		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
+	}
+	var ipExpr, portExpr ast.Expr
+	for i, elt := range lit.Elts {
+		name, val := "", elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				name = id.Name
+			}
+			val = kv.Value
+		} else if i == 0 {
+			name = "IP"
+		} else if i == 1 {
+			name = "Port"
+		}
+		switch name {
+		case "IP":
+			ipExpr = val
+		case portField:
+			portExpr = val
+		}
+	}
+	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
+	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
+	if ipExpr != nil {
+		out.Parts[0] = r.ip(ipExpr)
+		hosts = out.Parts[0].Strs
+	}
+	ports := addrval.Known("0", lit.Lbrace)
+	if portExpr != nil {
+		out.Parts[1] = r.Str(portExpr)
+		ports = out.Parts[1].Strs
+	}
+	for _, h := range hosts {
+		ht, hok := h.Text()
+		for _, p := range ports {
+			pt, pok := p.Text()
+			a := addrval.Alt{Host: addrval.Part{Text: ht, Known: hok, Pos: addrval.OriginOf(h, 0)}, HasPort: portField != ""}
+			if a.HasPort {
+				a.Port = addrval.Part{Text: pt, Known: pok, Pos: addrval.OriginOf(p, 0)}
+			}
+			out.Addrs = append(out.Addrs, a)
+		}
+	}
+	return out
+}
+
+// ip resolves a net.IP expression to its textual host.
+func (r *Resolver) ip(e ast.Expr) *Val {
+	written := e
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
+		return leaf(written, addrval.Known("", e.Pos()))
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net" {
+			switch v.Name() {
+			case "IPv6loopback":
+				return leaf(written, addrval.Known("::1", e.Pos()))
+			case "IPv4zero":
+				return leaf(written, addrval.Known("0.0.0.0", e.Pos()))
+			case "IPv6zero", "IPv6unspecified":
+				return leaf(written, addrval.Known("::", e.Pos()))
+			}
+		}
+		return leaf(written, addrval.Unknown())
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		switch r.calleeName(call) {
+		case "net.ParseIP":
+			if len(call.Args) == 1 {
+				return leaf(written, r.Str(call.Args[0]).Strs)
+			}
+		case "net.IPv4":
+			if len(call.Args) == 4 {
+				var parts []string
+				for _, a := range call.Args {
+					t, ok := r.constArg(a)
+					if !ok {
+						return leaf(written, addrval.Unknown())
+					}
+					parts = append(parts, t)
+				}
+				return leaf(written, addrval.Known(strings.Join(parts, "."), e.Pos()))
+			}
+		}
+		return leaf(written, addrval.Unknown())
+	}
+	v, defs, ok := r.defsOf(e)
+	if !ok || len(defs) > addrval.MaxAlts {
+		return leaf(written, addrval.Unknown())
+	}
+	return r.variable(written, v, defs, nil, func(d def) *Val {
+		switch {
+		case d.Index >= 0:
+			return &Val{Strs: addrval.Unknown(), Expr: d.Rhs, Index: d.Index}
+		case d.Rhs == nil:
+			return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
+		}
+		return r.ip(d.Rhs)
+	})
+}
+
+func (r *Resolver) constArg(e ast.Expr) (string, bool) {
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		return ConstText(tv.Value)
+	}
+	return "", false
+}
+
+// NamedTypeName returns "pkgpath.Name" of t or *t, or "".
+func NamedTypeName(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}

@@ -1,0 +1,112 @@
+package sites
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A listener is sometimes made by a function passed in:
+//
+//	func (f *Fds) Listen(network, addr string) (net.Listener, error) {
+//		return f.ListenWithCallback(network, addr, f.newListener)
+//	}
+//	func (f *Fds) ListenWithCallback(network, addr string, callback func(network, addr string) (net.Listener, error)) … {
+//		… callback(network, addr) …
+//	}
+//
+// ListenWithCallback passes its parameter addr to its parameter callback:
+// a relay. At a call that passes a sink as the callback (f.newListener,
+// whose addr reaches net.ListenConfig.Listen), the argument for addr
+// reaches that sink too.
+
+// relay says that a function calls its parameter fn with its parameter
+// from as argument arg.
+type relay struct {
+	fn, arg, from int
+}
+
+// relayCall records the relays of a call of a function-typed parameter.
+func (lr *Learner) relayCall(call *ast.CallExpr, callee *types.Var) {
+	o, ok := lr.Res.ParamOf(callee)
+	if !ok || o.Fn == nil || call.Ellipsis.IsValid() {
+		return
+	}
+	for i, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := lr.Pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		if from, ok := lr.Res.ParamOf(v); ok && from.Key == o.Key {
+			if lr.Sinks.relays[o.Fn] == nil {
+				lr.Sinks.relayFns = append(lr.Sinks.relayFns, o.Fn)
+			}
+			lr.Sinks.relays[o.Fn] = append(lr.Sinks.relays[o.Fn], relay{fn: o.Index, arg: i, from: from.Index})
+		}
+	}
+}
+
+// FollowRelays makes sites of the arguments that calls of relaying
+// functions pass on to a sink, until no more sinks are learned.
+func (lr *Learner) FollowRelays() {
+	type key struct {
+		call *ast.CallExpr
+		r    relay
+	}
+	done := make(map[key]bool)
+	for learned := true; learned; {
+		learned = false
+		for _, fn := range lr.Sinks.relayFns {
+			for _, cur := range lr.uses(fn.Name()) {
+				call, ok := cur.Node().(*ast.CallExpr)
+				if !ok || typeutil.Callee(lr.Pass.TypesInfo, call) != fn {
+					continue
+				}
+				for _, r := range lr.Sinks.relays[fn] {
+					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
+						continue
+					}
+					target := lr.funcValue(call.Args[r.fn])
+					if target == nil {
+						continue
+					}
+					for _, sk := range lr.sinksOf(target) {
+						if sk.Param == r.arg {
+							done[key{call, r}] = true
+							n := len(lr.Sinks.order)
+							sk.Param = r.from
+							lr.sinkCallSite(call, fn, sk)
+							learned = learned || len(lr.Sinks.order) > n
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// funcValue returns the function a function value names: f, pkg.F or a
+// method value x.M.
+func (lr *Learner) funcValue(e ast.Expr) *types.Func {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := lr.Pass.TypesInfo.Uses[e].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if sel := lr.Pass.TypesInfo.Selections[e]; sel != nil {
+			if sel.Kind() == types.MethodVal {
+				fn, _ := sel.Obj().(*types.Func)
+				return fn
+			}
+			return nil
+		}
+		fn, _ := lr.Pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}

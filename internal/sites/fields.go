@@ -1,0 +1,185 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// The address fields of server values: a rule's (http.Server{Addr: …},
+// srv.Addr = …) and a sink's, in composite literals and assignments.
+
+func (c *Checker) CompositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	switch lit.Type.(type) {
+	case *ast.ArrayType, *ast.MapType:
+		return // not a server struct, without a type lookup
+	}
+	t := c.Pass.TypesInfo.TypeOf(lit)
+	typ := resolve.NamedTypeName(t)
+	fields := c.Rules.Fields[typ]
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if rule, ok := fields[id.Name]; ok {
+			if srv := assignedVar(c.Pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
+				c.fieldSite(typ, id.Name, kv.Value, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
+			}
+		} else if c.Sinks.FieldNames[id.Name] && typ != "" {
+			if f := structField(t, id.Name); f != nil {
+				c.Learn.sinkWrite(f, t, kv.Value, assignedVar(c.Pass.TypesInfo, cur), lit)
+			}
+		}
+	}
+}
+
+func (c *Checker) Assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok || !c.Rules.FieldNames[sel.Sel.Name] && !c.Sinks.FieldNames[sel.Sel.Name] {
+			continue
+		}
+		selection := c.Pass.TypesInfo.Selections[sel]
+		if selection == nil || selection.Kind() != types.FieldVal {
+			continue
+		}
+		ownerType := fieldOwnerType(selection)
+		var rule listenapi.FieldRule
+		if c.Rules.FieldNames[sel.Sel.Name] {
+			rule, ok = c.Rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
+		} else {
+			ok = false
+		}
+		if !ok {
+			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
+				c.Learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.Pass.TypesInfo, sel), as)
+			}
+			continue
+		}
+		var srv *types.Var
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && len(selection.Index()) == 1 {
+			srv, _ = c.Pass.TypesInfo.Uses[id].(*types.Var)
+		}
+		if !c.addressIgnored(srv, rule) {
+			c.fieldSite(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
+		}
+	}
+}
+
+// assignedVar returns the variable a composite literal (or its address)
+// is assigned to where it is written: srv in srv := &http.Server{…}.
+func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
+	cur := lit
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	var id *ast.Ident
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		_, i := cur.ParentEdge()
+		if cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
+			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		_, i := cur.ParentEdge()
+		if cur.ParentEdgeKind() == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
+			id = parent.Names[i]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// addressIgnored reports whether srv, a local server variable, provably
+// never listens on its address field: it is only used through v.X and
+// none of X is a method that listens on the field (srv.Serve(l) listens
+// on l). Setting the field then starts nothing.
+func (c *Checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
+	if srv == nil || len(rule.Listeners) == 0 || srv.Pkg() != c.Pass.Pkg || srv.Parent() == c.Pass.Pkg.Scope() || srv.IsField() {
+		return false
+	}
+	if !c.freshServer(srv) {
+		return false // s := e.TLSServer: another name for a server started elsewhere
+	}
+	names, escapes := c.selectionsOf(srv)
+	if escapes {
+		return false
+	}
+	for _, n := range names {
+		if slices.Contains(rule.Listeners, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldOwnerType returns the struct type that declares a selected field,
+// following embedded fields: s.Addr on a type embedding *http.Server is
+// net/http.Server's Addr. It is nil when an embedded field is not a
+// struct.
+func fieldOwnerType(sel *types.Selection) types.Type {
+	t := sel.Recv()
+	idx := sel.Index()
+	for _, i := range idx[:len(idx)-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return t
+}
+
+// fieldSite records the site of a server's address field; s holds what
+// is known of the server.
+func (c *Checker) fieldSite(typ, field string, value ast.Expr, s Site) {
+	s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, value, listenapi.ShapeString, c.Res.Str(value)
+	c.Learn.addSite(s, s.Val.Strs)
+}
+
+// handlerField returns a server literal's Handler, or nil when it has
+// none (it then serves http.DefaultServeMux).
+func handlerField(lit *ast.CompositeLit) ast.Expr {
+	h, _ := resolve.KeyedField(lit, "Handler")
+	return h
+}
+
+// freshServer reports whether every definition of a server variable is a
+// composite literal, or its zero value: a server of its own, not another
+// name for one held elsewhere.
+func (c *Checker) freshServer(v *types.Var) bool {
+	defs := c.Res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
+	if len(defs) == 0 {
+		return false
+	}
+	for _, d := range defs {
+		e := ast.Unparen(d.Rhs)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		if _, lit := e.(*ast.CompositeLit); d.Rhs != nil && (!lit || d.Index >= 0) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,162 @@
+package sites
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Servers started without any address listen on a default port: an
+// http.Server whose Addr is never set listens on :http (:https with TLS),
+// and hertz's server.Default()/New() without server.WithHostPorts on
+// :8888. These are hard-coded ports too. The rules are implicitRule rows
+// of the rule set.
+
+// ImplicitSite is what a fix needs to give such a server an address.
+type ImplicitSite struct {
+	Rule listenapi.ImplicitRule
+	Call *ast.CallExpr
+	Recv *ast.Ident       // implicitField: the server variable
+	Stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
+}
+
+func (c *Checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule listenapi.ImplicitRule) {
+	is := &ImplicitSite{Rule: rule, Call: call}
+	var why string
+	switch rule.Kind {
+	case listenapi.ImplicitField:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		recv, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || !c.addressNeverSet(recv, rule.Field) {
+			return
+		}
+		is.Recv = recv
+		is.Stmt = enclosingStmt(cur)
+		why = fmt.Sprintf("its %s is empty", rule.Field)
+	case listenapi.ImplicitOption:
+		if call.Ellipsis.IsValid() {
+			return // options from a slice: unknown
+		}
+		for _, arg := range call.Args {
+			opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			f, ok := typeutil.Callee(c.Pass.TypesInfo, opt).(*types.Func)
+			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.Option || slices.Contains(rule.Moot, f.FullName()) {
+				return // an unknown option, or one that sets the address
+			}
+		}
+		why = fmt.Sprintf("without %s", ShortType(rule.Option))
+	}
+	pos := call.Pos()
+	s := Site{
+		API:      apiName(fn),
+		Expr:     call,
+		Alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.Port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
+		Implicit: is,
+		call:     call,
+	}
+	s.API += " (" + why + ")"
+	c.Learn.record(s)
+}
+
+// addressNeverSet reports whether srv is a local server variable whose
+// address field is provably never set: every definition is a literal
+// without the field (or the zero value), no srv.Addr = … exists, and srv
+// is used only to select its fields and methods, so no other code can
+// set it.
+func (c *Checker) addressNeverSet(srv *ast.Ident, field string) bool {
+	v, ok := c.Pass.TypesInfo.Uses[srv].(*types.Var)
+	if !ok || v.Pkg() != c.Pass.Pkg || v.Parent() == c.Pass.Pkg.Scope() || v.IsField() {
+		return false
+	}
+	index := c.Res.Vars.Of(v)
+	defs := index.Defs[v]
+	if len(defs) == 0 || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: field}]) > 0 {
+		return false
+	}
+	for _, d := range defs {
+		if d.Rhs == nil {
+			continue
+		}
+		e := ast.Unparen(d.Rhs)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok || d.Index >= 0 {
+			return false
+		}
+		if _, set := resolve.KeyedField(lit, field); set || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) {
+			return false
+		}
+	}
+	_, escapes := c.selectionsOf(v)
+	return !escapes
+}
+
+// selectionsOf lists the field and method names selected on the local
+// variable v in the function declaring it, and reports whether v is used
+// in any other way than v.X or as an assignment target (passed, aliased,
+// address taken), through which other code could reach it.
+func (c *Checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
+	uses, ok := localUses(c.Pass.TypesInfo, c.Res.Decls, v)
+	if !ok {
+		return nil, true
+	}
+	for _, idCur := range uses {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
+		case edge.AssignStmt_Lhs:
+		default:
+			return nil, true
+		}
+	}
+	return names, false
+}
+
+// localUses returns the uses of the local variable v in the function (or
+// function literal) that declares it.
+func localUses(info *types.Info, decls *resolve.DeclCursors, v *types.Var) ([]inspector.Cursor, bool) {
+	body, ok := decls.Find(v.Pos(), v.Pos())
+	if !ok {
+		return nil, false
+	}
+	for fn := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn
+		break
+	}
+	var uses []inspector.Cursor
+	for idCur := range body.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[idCur.Node().(*ast.Ident)] == v {
+			uses = append(uses, idCur)
+		}
+	}
+	return uses, true
+}
+
+// enclosingStmt returns the statement, directly in a block or case
+// clause, that contains cur.
+func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
+	for c := cur; c.Valid(); c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			return c
+		}
+	}
+	return inspector.Cursor{}
+}

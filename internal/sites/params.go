@@ -1,0 +1,113 @@
+package sites
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// throughParams handles a site whose address depends on exactly one
+// parameter of a function with known callers: each call becomes a site
+// at its argument, with the argument's value in place of the parameter,
+// and the site itself is dropped (it returns true). It returns false when
+// no such parameter is involved.
+func (lr *Learner) throughParams(s Site, strs []addrval.Str) bool {
+	var param *types.Var
+	var owner resolve.ParamOwner
+	for _, alt := range strs {
+		for _, g := range alt {
+			v, ok := g.Hole.(*types.Var)
+			if !ok || v == param || v.IsField() {
+				continue
+			}
+			o, ok := lr.Res.ParamOf(v)
+			if !ok || !lr.Res.KnownCallers(o) {
+				continue
+			}
+			if param != nil {
+				return true // two parameters: leave it
+			}
+			param, owner = v, o
+		}
+	}
+	if param == nil {
+		return false
+	}
+	role := paramRole(strs, param)
+	for _, call := range lr.Res.Callers.Calls[owner.Key] {
+		if !fixedArg(call, owner.Index) {
+			continue
+		}
+		arg := lr.Res.Str(call.Args[owner.Index])
+		api := s.API // a literal called in place has no name
+		if owner.Name != "" {
+			api += " (through " + owner.Name + ")"
+		}
+		lr.addSite(Site{
+			API:       api,
+			listenAPI: s.listenAPI,
+			listenAt:  s.listenAt,
+			Expr:      arg.Expr,
+			Val:       arg,
+			Shape:     listenapi.ShapeString,
+			EmptyPort: s.EmptyPort,
+			ParamRole: role,
+			Via:       &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"},
+			call:      call,
+			elsewhere: s.elsewhere,
+			program:   program{inGo: s.inGo || lr.Serving.inGoStmt(s)},
+			learnOnly: s.learnOnly,
+			transport: s.transport,
+			creates:   s.creates && returnsListenerCall(lr.Pass.TypesInfo, call),
+		}, addrval.Substitute(strs, param, arg.Strs))
+	}
+	return true
+}
+
+// sinkRole is paramRole over the alternatives that hold the hole: the
+// others are the function's own values, such as a default for an empty
+// address (if addr == "" { addr = ":domain" }).
+func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
+	var with []addrval.Str
+	for _, alt := range strs {
+		if slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole }) {
+			with = append(with, alt)
+		}
+	}
+	return paramRole(with, hole)
+}
+
+// paramRole says what a hole stands for in the address, so the fix at
+// the value written for it knows what to write: the whole address, or the
+// port.
+func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
+	r := resolve.RoleNone
+	for _, alt := range strs {
+		var this resolve.Role
+		switch {
+		case len(alt) == 1 && alt[0].Hole == hole:
+			this = resolve.RoleAddress
+		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known &&
+			len(alt[len(alt)-2].Text) > 0 && alt[len(alt)-2].Text[len(alt[len(alt)-2].Text)-1] == ':':
+			this = resolve.RolePort
+		default:
+			return resolve.RoleNone
+		}
+		if r != resolve.RoleNone && r != this {
+			return resolve.RoleNone
+		}
+		r = this
+	}
+	return r
+}
+
+// returnsListenerCall reports whether a call returns a listener.
+func returnsListenerCall(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && returnsListener(fn)
+}

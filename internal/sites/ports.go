@@ -1,0 +1,95 @@
+package sites
+
+import (
+	"go/ast"
+	"go/constant"
+	"slices"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/resolve"
+)
+
+// portKeys says which ports a site can take: its constant ports, and the
+// environment variables and defaults its port is read from.
+func (sv *Serving) portKeys(s *Site) []string {
+	if s.FromFact {
+		return s.factPorts
+	}
+	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, a := range s.Alts {
+		if a.HasPort && a.Port.Known && !addrval.PortIsEphemeral(a.Port.Text) && addrval.ValidPort(a.Port.Text) {
+			add("port " + a.Port.Text)
+		}
+	}
+	for _, leaf := range portLeaves(s.Val, nil) {
+		call, ok := ast.Unparen(leaf.Expr).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		args := []ast.Expr{call}
+		if fn := resolve.CalleeFunc(sv.Info, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
+			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
+		}
+		for _, a := range args {
+			if name, ok := sv.envReadName(a); ok {
+				add("$" + name)
+			} else if tv := sv.Info.Types[a]; tv.Value != nil {
+				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
+					add("port " + strings.TrimPrefix(t, ":"))
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// envReadName returns the variable a call such as os.Getenv("PORT") reads.
+func (sv *Serving) envReadName(e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", false
+	}
+	fn := resolve.CalleeFunc(sv.Info, call)
+	if fn == nil || !sv.Rules.EnvReaders[fn.FullName()] {
+		return "", false
+	}
+	tv := sv.Info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// portLeaves lists the vals that hold a site's port: the last operand of
+// a concatenation, the port of net.JoinHostPort, the last argument of
+// fmt.Sprintf, through variables, fields and helpers.
+func portLeaves(v *resolve.Val, out []*resolve.Val) []*resolve.Val {
+	if v == nil {
+		return out
+	}
+	switch v.Form {
+	case resolve.FormConcat:
+		ops := v.Operands()
+		return portLeaves(ops[len(ops)-1], out)
+	case resolve.FormJoin:
+		return portLeaves(v.Parts[1], out)
+	case resolve.FormSprintf:
+		return portLeaves(v.Parts[len(v.Parts)-1], out)
+	case resolve.FormIPAddr:
+		return portLeaves(v.Parts[1], out)
+	case resolve.FormVar, resolve.FormField, resolve.FormCall, resolve.FormResolve:
+		for _, p := range v.Parts {
+			out = portLeaves(p, out)
+		}
+		if v.Form != resolve.FormCall || len(v.Parts) > 0 {
+			return out
+		}
+	}
+	return append(out, v)
+}

@@ -1,0 +1,156 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/portplan"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A platform routes one port, $PORT, to a program. So the sites of a
+// package are judged together, once all are recorded: judge describes
+// each site's server as plain data (where it starts, whether main waits
+// on it, its address, its names) and internal/portplan decides the plan:
+// the primary, each secondary's variable, the collisions. The rules are
+// there, each a row of its table test.
+
+// program is what the judgement of the whole package says of one site,
+// and what the analyzer found for it.
+type program struct {
+	Rank    portplan.Rank
+	Env     string // secondary: the variable its fix reads
+	Primary *Site  // secondary: the program's first primary
+	Clash   *Site  // an earlier server that can hold the same port
+	ClashOn string // what they share: "port 8080", "$PORT"
+	start   inspector.Cursor
+	fn      *ast.FuncDecl // the function declaration holding start, or nil
+	inGo    bool          // started in a goroutine
+	keys    []string      // the ports it can take (portKeys)
+}
+
+// record keeps a site for judgement, with the file that holds it (a site
+// found through a sink can be in any file). A site in a file not checked
+// (a test) is dropped.
+func (lr *Learner) record(s Site) {
+	pos := s.Expr.Pos()
+	fs := lr.lastFile
+	if fs == nil || pos < fs.File.FileStart || pos > fs.File.FileEnd {
+		i := slices.IndexFunc(lr.Files, func(fs *FileState) bool { return fs.File.FileStart <= pos && pos <= fs.File.FileEnd })
+		if i < 0 {
+			return
+		}
+		fs = lr.Files[i]
+		lr.lastFile = fs
+	}
+	s.inTest = fs.Test
+	fs.Sites = append(fs.Sites, &s)
+}
+
+// Judge plans the sites of all files as one program (a library's, per
+// function) and finds collisions.
+func (c *Checker) Judge(files []*FileState) {
+	command := c.Pass.Pkg.Name() == "main"
+	if command {
+		c.factSites(files)
+	}
+	var all []*Site
+	for _, fs := range files {
+		all = append(all, fs.Sites...)
+	}
+	if len(all) == 0 {
+		return
+	}
+	debug := c.Serving.importsDebugHandlers()
+	for _, s := range all {
+		s.start = c.Serving.startOf(s)
+		if d, ok := c.Res.Decls.Decl(s.start.Node().Pos()); ok {
+			s.fn, _ = d.Node().(*ast.FuncDecl)
+		}
+		s.keys = c.Serving.portKeys(s)
+	}
+	c.Serving.indexGoCalls(all)
+	servers := make([]portplan.Server, len(all))
+	for i, s := range all {
+		// Another package's server that does not block runs in the
+		// background once the call returns.
+		// So does one started later by a call the pass cannot place.
+		// A helper's site is in one when the helper starts its server in
+		// a go statement (set by throughParams).
+		s.inGo = s.inGo || c.Serving.inGoroutine(s.start) || s.FromFact && !s.factBlocks || s.elsewhere
+		servers[i] = c.Serving.planned(s, debug)
+	}
+	roles := portplan.Decide(portplan.Program{Command: command, Package: c.Pass.Pkg.Name(), Env: c.Env, Servers: servers})
+	for i, s := range all {
+		r := roles[i]
+		s.Rank, s.Env, s.ClashOn = r.Rank, r.Env, r.ClashOn
+		if r.Primary >= 0 {
+			s.Primary = all[r.Primary]
+		}
+		if r.Clash >= 0 {
+			s.Clash = all[r.Clash]
+		}
+	}
+	if !command {
+		c.exportServerFacts(all)
+	}
+}
+
+// planned describes a site's server for the plan. debug says whether the
+// package imports debugging handlers.
+func (sv *Serving) planned(s *Site, debug bool) portplan.Server {
+	start := s.start.Node()
+	ps := portplan.Server{
+		At:       s.Expr.Pos(),
+		Start:    start.Pos(),
+		Branches: branches(s.start),
+		// startOf falls back to the address itself when no start is seen.
+		Placed:       s.Implicit != nil || start.Pos() != s.Expr.Pos() || start.End() != s.Expr.End(),
+		Background:   s.inGo,
+		ListenerOnly: s.creates && start == ast.Node(s.call),
+		Elsewhere:    s.elsewhere,
+		FeedsSink:    s.feedsSink,
+		FromFact:     s.FromFact,
+		Debug:        debug && sv.servesDebugOnly(s) && addrval.Classify(s.Alts).Loopback,
+		Test:         s.inTest,
+		Alts:         s.Alts,
+		Ports:        s.keys,
+		Transport:    s.transport,
+		Names:        sv.names(s),
+	}
+	if s.fn != nil {
+		ps.Func = s.fn.Pos()
+	}
+	if s.Via != nil {
+		ps.Via = s.Via.Pos
+	}
+	return ps
+}
+
+// branches lists the if/else and case arms cur lies in, outermost first:
+// two servers in different arms of one statement never run at once.
+func branches(cur inspector.Cursor) []portplan.Branch {
+	var out []portplan.Branch
+	below := cur
+	for x := cur.Parent(); x.Node() != nil; x = x.Parent() {
+		switch n := x.Node().(type) {
+		case *ast.IfStmt:
+			arm := token.NoPos
+			if below.ParentEdgeKind() == edge.IfStmt_Else {
+				arm = 1
+			}
+			out = append(out, portplan.Branch{At: n.Pos(), Arm: arm})
+		case *ast.BlockStmt:
+			switch below.Node().(type) {
+			case *ast.CaseClause, *ast.CommClause:
+				out = append(out, portplan.Branch{At: n.Pos(), Arm: below.Node().Pos()})
+			}
+		}
+		below = x
+	}
+	slices.Reverse(out)
+	return out
+}

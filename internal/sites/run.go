@@ -1,0 +1,273 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Site is one listen site: an address expression and its resolved value.
+type Site struct {
+	API   string        // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
+	Expr  ast.Expr      // the address expression as written at the site
+	Alts  []addrval.Alt // every address that can reach it
+	Val   *resolve.Val  // how the resolver found them, for the fix
+	Shape listenapi.AddrShape
+	// EmptyPort is the port an empty address means ("80" for
+	// http.ListenAndServe), or "".
+	EmptyPort string
+	// Implicit is set for a server started without any address (see
+	// implicit.go); expr is then the call that starts it.
+	Implicit *ImplicitSite
+	// Via is set when expr is a value passed to a parameter or written
+	// to a field that reaches the listen site (params.go, sink.go), with
+	// its role in the address; listenAPI is the listen API reached.
+	Via       *via
+	ParamRole resolve.Role
+	listenAPI string
+	listenAt  string // where listenAPI is called, "server.go:12"
+	// learnOnly marks a site on a network that may be unix: it only
+	// teaches sinks, and is neither judged nor reported.
+	learnOnly bool
+	transport addrval.Transport // what it listens on, for collisions
+	inTest    bool              // in a _test.go file (checked with -test)
+	// feedsSink marks a site whose address made a sink of a parameter or
+	// field: its server is the one each use of the sink starts.
+	feedsSink bool
+	// fieldWrite marks a value written to a sink field (sink.go);
+	// elsewhere, a site whose server is started by another call, later
+	// (a constructor's or an option's argument, a field's value).
+	fieldWrite, elsewhere bool
+
+	// What the program analysis needs (see program.go): the call that
+	// listens or starts the server (the caller's call for a parameter),
+	// whether it only creates a listener (net.Listen), its handler
+	// argument, and for a server field, the server variable and the
+	// methods that start it.
+	call      *ast.CallExpr
+	creates   bool
+	handler   ast.Expr
+	server    *types.Var
+	listeners []string
+	program
+	// FromFact marks a call of another package's function that starts a
+	// server (serverFact): judged with the others, never reported itself.
+	FromFact   bool
+	factPorts  []string
+	factBlocks bool
+}
+
+// via says where a value passed on reaches a listener, for the finding's
+// related information.
+type via struct {
+	Pos token.Pos
+	Msg string
+}
+
+// FileImports reports whether file imports one of paths.
+func FileImports(file *ast.File, paths map[string]bool) bool {
+	for _, spec := range file.Imports {
+		if path, err := strconv.Unquote(spec.Path.Value); err == nil && paths[path] {
+			return true
+		}
+	}
+	return false
+}
+
+func ImportsDirectly(pkg *types.Package, paths map[string]bool) bool {
+	for _, imp := range pkg.Imports() {
+		if paths[imp.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// ImportsAny reports whether pkg imports, directly or not, any of paths.
+// Only such packages can mention a listen API's types.
+func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if paths[imp.Path()] || visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return paths[pkg.Path()] || visit(pkg)
+}
+
+// Checker holds the state of the pass over one package.
+type Checker struct {
+	Pass    *analysis.Pass
+	Env     string // the platform's variable (-env)
+	Rules   *listenapi.RuleSet
+	Res     *resolve.Resolver
+	Serving *Serving
+	Sinks   *SinkState
+	Learn   *Learner
+	Files   []*FileState // the files checked, in order
+	// fileState is the file being checked, embedded so that its fields
+	// read as the checker's own.
+	*FileState
+}
+
+// FileState is the checker's state for one file, made anew for each, so
+// that nothing carries over from one file to the next.
+type FileState struct {
+	File    *ast.File
+	FileCur inspector.Cursor // file's cursor
+	// EnvReads are the file's environment reads with a constant name.
+	EnvReads []envRead
+	// Sites are the file's listen sites, judged with the package's
+	// (program.go) before they are reported; skip is set on a file that
+	// cannot hold any.
+	Sites []*Site
+	Skip  bool
+	Test  bool // a _test.go file
+}
+
+func (c *Checker) Call(cur inspector.Cursor, call *ast.CallExpr) {
+	callee := typeutil.Callee(c.Pass.TypesInfo, call)
+	if v, ok := callee.(*types.Var); ok && c.Sinks != nil {
+		c.Learn.relayCall(call, v)
+		return
+	}
+	fn, ok := callee.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	if !c.Rules.Pkgs[fn.Pkg().Path()] || !c.Rules.Names[fn.Name()] {
+		c.Learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+		return
+	}
+	if ir, ok := c.Rules.Implicit[fn.FullName()]; ok {
+		c.implicitCall(cur, call, fn, ir)
+		return
+	}
+	rule, ok := c.Rules.Calls[fn.FullName()]
+	if !ok {
+		c.Learn.sinkCall(call, fn)
+		return
+	}
+	if isMethodExpr(c.Pass.TypesInfo, call) {
+		// (*gin.Engine).Run(r, addr): the receiver is the first argument.
+		rule.Addr++
+		if rule.Network >= 0 {
+			rule.Network++
+		}
+	}
+	if !fixedArg(call, rule.Addr) {
+		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
+	}
+	learnOnly, over := false, rule.Transport
+	if rule.Network >= 0 {
+		var kind networkKind
+		switch kind, over = c.networkOf(call.Args[rule.Network]); kind {
+		case netUnix:
+			return
+		case netUnknown:
+			// It may be a unix socket: no site, but the address is still
+			// a sink's (network, addr string), whose callers may pass a
+			// host and port.
+			learnOnly = true
+		}
+	}
+	addr := call.Args[rule.Addr]
+	s := Site{API: apiName(fn), Expr: addr, Shape: rule.Shape, EmptyPort: rule.EmptyPort, call: call, creates: rule.Network >= 0, learnOnly: learnOnly, transport: over}
+	if rule.Handler > 0 && rule.Handler < len(call.Args) {
+		s.handler = call.Args[rule.Handler]
+	}
+	switch rule.Shape {
+	case listenapi.ShapeString:
+		s.Val = c.Res.Str(addr)
+		c.Learn.addSite(s, s.Val.Strs)
+		return
+	case listenapi.ShapeIPPort, listenapi.ShapeIPOnly:
+		if learnOnly {
+			return
+		}
+		s.Val = c.Res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
+		s.Alts = s.Val.Addrs
+		if rule.Shape == listenapi.ShapeIPPort {
+			c.Learn.learnResolved(s, s.Val)
+		}
+	}
+	c.Learn.record(s)
+}
+
+// fixedArg reports whether a call has an i-th argument of its own: not
+// missing, not a slice spread into a variadic parameter (f(a, rest...)
+// still passes a).
+func fixedArg(call *ast.CallExpr, i int) bool {
+	return i < len(call.Args) && !(call.Ellipsis.IsValid() && i == len(call.Args)-1)
+}
+
+func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
+}
+
+type networkKind uint8
+
+const (
+	netIP      networkKind = iota // every value a known non-unix network
+	netUnix                       // some value a unix network: paths, not ports
+	netUnknown                    // may be either
+)
+
+// networkOf classifies the values of a network argument, and says which
+// transports they listen on.
+func (c *Checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
+	kind, over := netIP, addrval.Transport(0)
+	for i, alt := range c.Res.Str(e).Strs {
+		t, ok := alt.Text()
+		switch {
+		case ok && strings.HasPrefix(t, "unix"):
+			return netUnix, 0
+		case !ok:
+			kind = netUnknown
+		}
+		if i == 0 {
+			over = addrval.TransportOf(t)
+		} else if over != addrval.TransportOf(t) {
+			over = 0
+		}
+	}
+	return kind, over
+}
+
+func IsTestFile(pass *analysis.Pass, file *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")
+}
+
+// CalledName is the name a call is written with: Listen in net.Listen,
+// Run in r.Run and (*gin.Engine).Run.
+func CalledName(call *ast.CallExpr) string {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun.Name
+	case *ast.SelectorExpr:
+		return fun.Sel.Name
+	}
+	return ""
+}

@@ -1,0 +1,273 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Serving says where and how a site's server serves: the call that
+// starts it, whether in a goroutine, whether it serves only debugging
+// handlers, the ports it can take and the names its code gives it. It
+// describes each site for the port plan (internal/portplan), reading the
+// package's syntax and types, and decides nothing itself.
+type Serving struct {
+	Info  *types.Info
+	Pkg   *types.Package
+	Rules *listenapi.RuleSet
+	Decls *resolve.DeclCursors
+	Vars  *resolve.VarIndexes
+	Root  inspector.Cursor // the package's files
+	// goOnly holds the functions holding sites that are only ever
+	// called in go statements (go serveMetrics()); see indexGoCalls.
+	goOnly map[*types.Func]bool
+}
+
+// cursor returns the cursor of a node of the package.
+func (sv *Serving) cursor(n ast.Node) inspector.Cursor {
+	cur, _ := sv.Decls.Find(n.Pos(), n.End())
+	return cur
+}
+
+// startOf returns where a site's server starts serving: the call of a
+// method that listens on a server's address field (srv.ListenAndServe()),
+// the first call handed a listener (http.Serve(ln, h)), or else the call
+// that listens.
+func (sv *Serving) startOf(s *Site) inspector.Cursor {
+	var v *types.Var
+	switch {
+	case s.server != nil:
+		v = s.server
+	case s.creates && s.call != nil:
+		v = sv.listenerVar(s.call)
+	}
+	if v != nil {
+		if start, ok := sv.useOf(v, s); ok {
+			return start
+		}
+	}
+	if s.call != nil {
+		return sv.cursor(s.call)
+	}
+	return sv.cursor(s.Expr)
+}
+
+// listenerVar returns the local variable a listener is assigned to:
+// ln in ln, err := net.Listen(…).
+func (sv *Serving) listenerVar(call *ast.CallExpr) *types.Var {
+	cur := sv.cursor(call)
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := sv.Info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// useOf finds the call that starts v's server: srv.ListenAndServe() for
+// a server, or a call with the listener as an argument.
+func (sv *Serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
+	decl, ok := sv.Decls.Decl(v.Pos())
+	if !ok || v.Parent() == sv.Pkg.Scope() {
+		return inspector.Cursor{}, false
+	}
+	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
+		if sv.Info.Uses[idCur.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := idCur.Parent()
+			if slices.Contains(s.listeners, sel.Node().(*ast.SelectorExpr).Sel.Name) && sel.ParentEdgeKind() == edge.CallExpr_Fun {
+				return sel.Parent(), true
+			}
+		case edge.CallExpr_Args:
+			if _, builtin := typeutil.Callee(sv.Info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
+				// append(lns, ln) only keeps the listener for later.
+				call := idCur.Parent()
+				if h, ok := sv.serveHandler(call.Node().(*ast.CallExpr)); ok {
+					s.handler = h
+				}
+				return call, true
+			}
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// serveHandler returns the handler argument of a call that serves HTTP
+// on a listener (http.Serve(ln, h)).
+func (sv *Serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
+	fn := resolve.CalleeFunc(sv.Info, call)
+	if fn == nil {
+		return nil, false
+	}
+	i, ok := sv.Rules.Serves[fn.FullName()]
+	if !ok || i >= len(call.Args) {
+		return nil, false
+	}
+	return call.Args[i], true
+}
+
+// inGoroutine reports whether cur runs in a goroutine of its function
+// (goAbove), or in an unexported function that is only ever started as
+// one (go serveMetrics()).
+func (sv *Serving) inGoroutine(cur inspector.Cursor) bool {
+	inGo, decl := goAbove(cur)
+	if inGo || decl == nil {
+		return inGo
+	}
+	fn, ok := sv.Info.Defs[decl.Name].(*types.Func)
+	return ok && !fn.Exported() && decl.Recv == nil && sv.goOnly[fn]
+}
+
+// inGoStmt reports whether a site's listen call runs in a goroutine of
+// its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
+func (sv *Serving) inGoStmt(s Site) bool {
+	n := ast.Node(s.Expr)
+	if s.call != nil {
+		n = s.call
+	}
+	inGo, _ := goAbove(sv.cursor(n))
+	return inGo
+}
+
+// goAbove walks up from cur to its function declaration, which it
+// returns, and reports whether cur runs in a go statement (go f(…),
+// go func() {…}()) or in a function literal handed to another function
+// (g.Go(func() error {…}), which errgroup runs in a goroutine).
+func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
+	for a := cur; a.Valid() && a.Node() != nil; a = a.Parent() {
+		switch n := a.Node().(type) {
+		case *ast.GoStmt:
+			return true, nil
+		case *ast.FuncLit:
+			if a.ParentEdgeKind() == edge.CallExpr_Args {
+				return true, nil
+			}
+		case *ast.FuncDecl:
+			return false, n
+		}
+	}
+	return false, nil
+}
+
+// indexGoCalls finds, in one walk over the package's identifiers, which
+// of the functions holding sites are used only in go statements. Names
+// are compared before any type lookup.
+func (sv *Serving) indexGoCalls(all []*Site) {
+	names := make(map[string]bool)
+	for _, s := range all {
+		if fn := s.fn; fn != nil && fn.Recv == nil && !fn.Name.IsExported() {
+			names[fn.Name.Name] = true
+		}
+	}
+	sv.goOnly = make(map[*types.Func]bool)
+	if len(names) == 0 {
+		return
+	}
+	var sigs resolve.NameSignatures
+	for name := range names {
+		sigs.Add(name)
+	}
+	spoilt := make(map[*types.Func]bool)
+	for cur := range sv.Root.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if !sigs.MayHave(id.Name) || !names[id.Name] {
+			continue
+		}
+		fn, ok := sv.Info.Uses[id].(*types.Func)
+		if !ok || spoilt[fn] {
+			continue
+		}
+		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
+		if cur.ParentEdgeKind() == edge.CallExpr_Fun && isGo {
+			sv.goOnly[fn] = true
+		} else {
+			spoilt[fn], sv.goOnly[fn] = true, false
+		}
+	}
+}
+
+// importsDebugHandlers reports whether the package imports a package
+// that registers debugging handlers on http.DefaultServeMux.
+func (sv *Serving) importsDebugHandlers() bool {
+	return slices.ContainsFunc(sv.Pkg.Imports(), func(p *types.Package) bool { return sv.Rules.DebugPkgs[p.Path()] })
+}
+
+// servesDebugOnly reports whether a site's server serves only debugging
+// handlers: http.DefaultServeMux (a nil handler, or none set), or a
+// handler built from net/http/pprof's and expvar's alone.
+func (sv *Serving) servesDebugOnly(s *Site) bool {
+	switch {
+	case s.fieldWrite:
+		return false // a sink's server: which handler it serves is not known
+	case s.server != nil:
+		// An http.Server: its Handler wherever the variable gets one.
+		h, ok := sv.serverHandler(s.server)
+		if !ok {
+			return false
+		}
+		s.handler = h
+	case s.call == nil || s.handler == nil && !s.creates:
+		return false
+	case s.creates && s.handler == nil:
+		return false // no http.Serve(ln, h) seen
+	}
+	if s.handler == nil {
+		return true
+	}
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.Info.Uses[id] == types.Universe.Lookup("nil") {
+		return true
+	}
+	debugOnly, any := true, false
+	ast.Inspect(s.handler, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := sv.Info.Uses[id]
+		switch {
+		case obj == nil, resolve.IsPkgName(obj):
+		case obj.Pkg() != nil && sv.Rules.DebugPkgs[obj.Pkg().Path()]:
+			any = true
+		case obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "HandlerFunc" || obj.Name() == "Handler"):
+		default:
+			debugOnly = false
+		}
+		return true
+	})
+	return debugOnly && any
+}
+
+// serverHandler returns the Handler of a server variable: the field of
+// its one composite literal (nil when unset). ok is false when the
+// variable has other definitions or srv.Handler = … assignments.
+func (sv *Serving) serverHandler(v *types.Var) (ast.Expr, bool) {
+	index := sv.Vars.Of(v)
+	defs := index.Defs[v]
+	if len(defs) != 1 || index.Opaque[v] || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 {
+		return nil, false
+	}
+	e := ast.Unparen(defs[0].Rhs)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || defs[0].Index >= 0 {
+		return nil, false
+	}
+	h, _ := resolve.KeyedField(lit, "Handler")
+	return h, true
+}

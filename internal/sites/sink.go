@@ -1,0 +1,411 @@
+package sites
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A sink is a parameter or a struct field whose value reaches the address
+// of a listen API: func Run(addr string) { http.ListenAndServe(addr, nil) },
+// or the field a Start method passes to net.Listen. Sinks are learned from
+// the listen sites of the package (a site whose value has a parameter's
+// or a field's hole makes it a sink) and from the sinks it calls or fills
+// (a parameter stored into a sink field, passed to a sink, or set by an
+// option function). A call passing a constant to a sink, and a composite
+// literal or assignment writing one to a sink field, is a site at that
+// value, in this package or, through a sinkFact, in any that imports it.
+// sinkFact lists the sinks of a function's parameters, or the one of a
+// field.
+type SinkFact struct{ Sinks []sink }
+
+// sink says how one parameter or field reaches a listen address.
+type sink struct {
+	Param int // the parameter's index; -1 for a field
+	// Port is set when the value is the port alone (":"+port); else it
+	// is the whole address.
+	Port      bool
+	EmptyPort string // the port an empty address means, if any
+	// Starts is set when a call of the function starts the server; a
+	// constructor or an option only sets the address it starts on later.
+	// Creates is set when the call returns the listener it makes, which
+	// something else serves (tableflip's Listen, as net.Listen).
+	Starts, Creates bool
+	API             string // the listen API it reaches in the end: "net.Listen"
+	At              string // where that listen site is, "server.go:12"
+	// Readers are, for a field, the methods that read it into a listen
+	// address: calling one does not change the field. Blocking are those
+	// that serve until the server fails, rather than in a goroutine.
+	Readers, Blocking []string
+	Transport         addrval.Transport // what the listen API listens on
+	pos               token.Pos
+}
+
+func (*SinkFact) AFact() {}
+
+func (f *SinkFact) String() string {
+	var parts []string
+	for _, s := range f.Sinks {
+		what := "address"
+		if s.Port {
+			what = "port"
+		}
+		if s.Param >= 0 {
+			what = "param " + strconv.Itoa(s.Param) + " " + what
+		}
+		parts = append(parts, what+" of "+s.API)
+	}
+	return "sink: " + strings.Join(parts, ", ")
+}
+
+// SinkState is the checker's knowledge of sinks in one package.
+type SinkState struct {
+	local map[types.Object][]sink // this package's sinks, by function or field
+	order []types.Object          // in the order learned, for facts
+	// imported memoizes other packages' facts.
+	imported map[types.Object][]sink
+	// FuncNames and fieldNames filter calls and field writes by name, in
+	// the walk: the names of imported sinks, and of this package's
+	// parameters of function type (relays' callees).
+	FuncNames, FieldNames map[string]bool
+	// ServerNames are the names of other packages' functions that start a
+	// server (serverFact), for mentionsSites.
+	ServerNames map[string]bool
+	// byName indexes the package's calls and field writes by the name of
+	// the function or field, built when its first sink is learned: uses
+	// of its own sinks are found there, not in the walk, which spares
+	// every package without one.
+	byName map[string][]inspector.Cursor
+	// written holds the values written to sink fields made sites.
+	written map[ast.Expr]bool
+	// relays are the functions that pass a parameter to a parameter of
+	// function type (callbacks.go), in the order found.
+	relays   map[*types.Func][]relay
+	relayFns []*types.Func
+}
+
+// Learner records the package's listen sites and learns its sinks from
+// them: a site whose address is a parameter's or a field's makes a sink,
+// whose uses become sites of their own (params.go, sinkfield.go,
+// callbacks.go). With the resolver, it is the resolution layer: where an
+// address comes from.
+type Learner struct {
+	Pass    *analysis.Pass
+	Rules   *listenapi.RuleSet
+	Res     *resolve.Resolver
+	Serving *Serving
+	Sinks   *SinkState
+	Files   []*FileState // the files checked, in order
+	// lastFile is the file where the last site was recorded.
+	lastFile *FileState
+}
+
+func NewSinkState(pass *analysis.Pass) *SinkState {
+	st := &SinkState{
+		local:      make(map[types.Object][]sink),
+		imported:   make(map[types.Object][]sink),
+		FuncNames:  make(map[string]bool),
+		FieldNames: make(map[string]bool),
+		relays:     make(map[*types.Func][]relay),
+	}
+	for _, f := range pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *SinkFact:
+			if v, ok := f.Object.(*types.Var); ok && v.IsField() {
+				st.FieldNames[v.Name()] = true
+			} else {
+				st.FuncNames[f.Object.Name()] = true
+			}
+		case *ServerFact:
+			if st.ServerNames == nil {
+				st.ServerNames = make(map[string]bool)
+			}
+			st.ServerNames[f.Object.Name()] = true
+		}
+	}
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			for _, field := range fd.Type.Params.List {
+				if ft, ok := field.Type.(*ast.FuncType); ok && ft.Params != nil && len(ft.Params.List) > 0 {
+					for _, n := range field.Names {
+						st.FuncNames[n.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return st
+}
+
+// uses returns the calls of a function, or the field writes of a field,
+// of this package, by name (the callers check the object).
+func (lr *Learner) uses(name string) []inspector.Cursor {
+	if lr.Sinks.byName == nil {
+		lr.Sinks.byName = make(map[string][]inspector.Cursor)
+		for _, fs := range lr.Files {
+			if fs.Skip {
+				continue
+			}
+			for cur := range fs.FileCur.Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.CallExpr:
+					if name := CalledName(n); name != "" {
+						lr.Sinks.byName[name] = append(lr.Sinks.byName[name], cur)
+					}
+				case *ast.KeyValueExpr:
+					if id, ok := n.Key.(*ast.Ident); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+						lr.Sinks.byName[id.Name] = append(lr.Sinks.byName[id.Name], cur)
+					}
+				case *ast.AssignStmt:
+					for _, lhs := range n.Lhs {
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+							lr.Sinks.byName[sel.Sel.Name] = append(lr.Sinks.byName[sel.Sel.Name], cur)
+						}
+					}
+				}
+			}
+		}
+	}
+	return lr.Sinks.byName[name]
+}
+
+// sinksOf returns the sinks of a function or field.
+func (lr *Learner) sinksOf(obj types.Object) []sink {
+	if obj.Pkg() == lr.Pass.Pkg {
+		return lr.Sinks.local[obj]
+	}
+	if s, ok := lr.Sinks.imported[obj]; ok {
+		return s
+	}
+	var f SinkFact
+	if obj.Pkg() != nil && lr.Pass.ImportObjectFact(obj, &f) {
+		lr.Sinks.imported[obj] = f.Sinks
+	} else {
+		lr.Sinks.imported[obj] = nil
+	}
+	return lr.Sinks.imported[obj]
+}
+
+// sinkCall handles, in the walk, a call of another package's function
+// that may have sinks; this package's are found by addSink.
+func (lr *Learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == lr.Pass.Pkg {
+		return
+	}
+	for _, sk := range lr.sinksOf(fn) {
+		lr.sinkCallSite(call, fn, sk)
+	}
+}
+
+func (lr *Learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
+	i := sk.Param
+	if isMethodExpr(lr.Pass.TypesInfo, call) {
+		i++
+	}
+	if !fixedArg(call, i) {
+		return
+	}
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil)
+}
+
+// sinkValueSite records the site of a value that reaches a sink: passed
+// to call, or written to a field of holder (a local variable, or nil).
+func (lr *Learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
+	v := lr.Res.Str(value)
+	strs, role := v.Strs, resolve.RoleAddress
+	if sk.Port {
+		// The host is the callee's business, reported there.
+		strs, role = addrval.Concat(addrval.Concat(addrval.Unknown(), addrval.Known(":", value.Pos())), strs), resolve.RolePort
+	}
+	w := &via{Pos: sk.pos, Msg: api + " passes it to " + sk.API + " here"}
+	if obj.Pkg() != lr.Pass.Pkg {
+		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
+	}
+	_, field := obj.(*types.Var)
+	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort,
+		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport}
+	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
+		// A server a reader method starts here (srv.ListenAndServe()) is
+		// judged where that call is, as an http.Server is: in the
+		// background when that reader serves in a goroutine.
+		s.server, s.listeners = holder, sk.Readers
+		if start, ok := lr.Serving.useOf(holder, &s); ok {
+			s.elsewhere = false
+			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
+			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
+		} else {
+			s.server, s.listeners = nil, nil
+		}
+	}
+	lr.addSite(s, strs)
+}
+
+// addSite records a site whose address has the values strs, after
+// tracing it to the callers of a parameter (params.go) and learning the
+// sinks it shows.
+func (lr *Learner) addSite(s Site, strs []addrval.Str) {
+	if s.listenAPI == "" {
+		s.listenAPI, s.listenAt = s.API, Position(lr.Pass.Fset, s.Expr.Pos())
+	}
+	if lr.throughParams(s, strs) {
+		return
+	}
+	s.feedsSink = lr.learnSinks(s, strs)
+	if !s.learnOnly {
+		s.Alts = addrval.SplitAll(strs, s.EmptyPort)
+		lr.record(s)
+	}
+}
+
+// learnResolved learns the sinks of the address an address struct was
+// resolved from: a, _ := net.ResolveUDPAddr("udp", addr);
+// net.ListenUDP("udp", a). The site is not a string's, so it cannot be
+// traced to a helper's callers: its parameter is a sink even when they
+// are all known.
+func (lr *Learner) learnResolved(s Site, v *resolve.Val) {
+	switch v.Form {
+	case resolve.FormVar:
+		for _, d := range v.Parts {
+			lr.learnResolved(s, d)
+		}
+	case resolve.FormResolve:
+		s.listenAPI, s.listenAt = s.API, Position(lr.Pass.Fset, s.Expr.Pos())
+		lr.learnSinksOf(s, v.Parts[0].Strs, true)
+	}
+}
+
+// learnSinks makes a sink of each parameter or field whose hole is the
+// whole address or its port in strs, and reports whether it made one.
+func (lr *Learner) learnSinks(s Site, strs []addrval.Str) bool {
+	return lr.learnSinksOf(s, strs, false)
+}
+
+// learnSinksOf is learnSinks, with the parameters of functions whose
+// callers are all known too if closed.
+func (lr *Learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
+	var seen []*types.Var
+	for _, alt := range strs {
+		for _, g := range alt {
+			v, ok := g.Hole.(*types.Var)
+			if !ok || slices.Contains(seen, v) {
+				continue
+			}
+			seen = append(seen, v)
+			role := sinkRole(strs, v)
+			if role == resolve.RoleNone {
+				continue
+			}
+			sk := sink{Param: -1, Port: role == resolve.RolePort, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
+			if !sk.Port {
+				sk.EmptyPort = s.EmptyPort
+			}
+			if v.IsField() {
+				if d, ok := lr.Res.Decls.Decl(s.Expr.Pos()); ok {
+					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
+						sk.Readers = []string{fd.Name.Name}
+						if !s.elsewhere && !s.inGo && !lr.Serving.inGoStmt(s) {
+							sk.Blocking = sk.Readers
+						}
+					}
+				}
+				lr.addSink(v, sk)
+				learned = true
+			} else if o, ok := lr.Res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.Res.KnownCallers(o)) {
+				sk.Param = o.Index
+				sk.Creates = s.creates && returnsListener(o.Fn)
+				lr.addSink(o.Fn, sk)
+				learned = true
+			}
+		}
+	}
+	return learned
+}
+
+// addSink records a sink of this package and makes sites of the uses
+// already seen.
+func (lr *Learner) addSink(obj types.Object, sk sink) {
+	have := lr.Sinks.local[obj]
+	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
+		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
+			have[i].Transport = t | sk.Transport // it reaches both
+		} else {
+			have[i].Transport = 0
+		}
+		grown := false
+		for _, r := range sk.Readers {
+			if !slices.Contains(have[i].Readers, r) {
+				have[i].Readers = append(have[i].Readers, r)
+				if slices.Contains(sk.Blocking, r) {
+					have[i].Blocking = append(have[i].Blocking, r)
+				}
+				grown = true
+			}
+		}
+		if grown { // a write the readers known so far did not reach may now
+			lr.fieldSites(obj.(*types.Var), have[i])
+		}
+		return
+	}
+	if have == nil {
+		lr.Sinks.order = append(lr.Sinks.order, obj)
+	}
+	lr.Sinks.local[obj] = append(have, sk)
+	switch obj := obj.(type) {
+	case *types.Func:
+		for _, cur := range lr.uses(obj.Name()) {
+			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.Pass.TypesInfo, call) == obj {
+				lr.sinkCallSite(call, obj, sk)
+			}
+		}
+	case *types.Var:
+		lr.fieldSites(obj, sk)
+	}
+}
+
+// ExportSinkFacts exports the sinks other packages can use.
+func (lr *Learner) ExportSinkFacts() {
+	for _, obj := range lr.Sinks.order {
+		if obj.Exported() {
+			lr.Pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.Sinks.local[obj]})
+		}
+	}
+}
+
+// SortSites puts a file's sites in the order of the source: sites found
+// through sinks are recorded when the sink is learned.
+func SortSites(sites []*Site) {
+	slices.SortStableFunc(sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
+}
+
+// returnsListener reports whether a function returns a listener or a
+// packet connection (a result with an Accept or ReadFrom method).
+func returnsListener(fn *types.Func) bool {
+	results := fn.Signature().Results()
+	for i := range results.Len() {
+		t := results.At(i).Type()
+		for _, m := range []string{"Accept", "ReadFrom"} {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), m); obj != nil {
+				if _, ok := obj.(*types.Func); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

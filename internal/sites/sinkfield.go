@@ -1,0 +1,255 @@
+package sites
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A struct field is a sink when a function of its package reads it into a
+// listen address (sinkableField gives it a hole). Its writes are sites:
+// keyed elements of composite literals and assignments, in this package
+// (found by name when the sink is learned) or in others (through the
+// sinkFact, in the walk) — when the value written can reach the field's
+// reader (writeReaches), and is not read by a listen site already
+// (dropJudged).
+
+// sinkUse is a value written to a sink field.
+type sinkUse struct {
+	value  ast.Expr   // the field's value
+	typ    types.Type // the type declaring the field
+	holder *types.Var // the local variable written, if any
+	write  ast.Node   // the literal or assignment that writes it
+}
+
+// sinkWrite handles a value written to a field of a struct type typ:
+// into a local variable (in a composite literal assigned to it, or by an
+// assignment to its field), or elsewhere (holder nil).
+func (lr *Learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
+	if field.Pkg() == lr.Pass.Pkg {
+		return // found by addSink
+	}
+	for _, sk := range lr.sinksOf(field) {
+		lr.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
+	}
+}
+
+// sinkFieldSite records the site of a value written to a sink field,
+// unless it is written into a variable it cannot reach the sink from.
+func (lr *Learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
+	if _, ruled := lr.Rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
+		return // http.Server.Addr in net/http itself: a site by its rule
+	}
+	// A parameter's field goes back to the caller's value.
+	if h := u.holder; h != nil && !lr.Res.Vars.Of(h).Params[h] && !lr.writeReaches(h, field, sk.Readers, u.write) {
+		return
+	}
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.Serving.cursor(lit), field) {
+		return // fmt.Println(server.Config{Addr: ":8080"})
+	}
+	if lr.Sinks.written[u.value] {
+		return // a site already, before a reader was learned
+	}
+	if lr.Sinks.written == nil {
+		lr.Sinks.written = make(map[ast.Expr]bool)
+	}
+	lr.Sinks.written[u.value] = true
+	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
+}
+
+// writeReaches reports whether a value written to field of the local
+// variable v (by write) reaches whatever reads the field into a listen
+// address: v is passed on whole (a struct value, copied) or used by a
+// reader method, and the field is not written again, nor its address
+// taken, nor v changed by another method. A variable only ever read field
+// by field is judged where those reads are listen sites.
+func (lr *Learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
+	field := fieldVar.Name()
+	if v.Pkg() != lr.Pass.Pkg || v.Parent() == lr.Pass.Pkg.Scope() {
+		return false
+	}
+	_, isPtr := v.Type().Underlying().(*types.Pointer)
+	uses, ok := localUses(lr.Pass.TypesInfo, lr.Res.Decls, v)
+	if !ok {
+		return false
+	}
+	reaches := false
+	for _, idCur := range uses {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := idCur.Parent()
+			expr := sel.Node().(*ast.SelectorExpr)
+			selection := lr.Pass.TypesInfo.Selections[expr]
+			switch {
+			case selection == nil:
+				return false
+			case selection.Kind() == types.FieldVal:
+				if expr.Sel.Name == field && written(sel) && (write == nil || !inside(sel, write)) {
+					return false // written again, or its address taken
+				}
+			case slices.Contains(readers, expr.Sel.Name):
+				reaches = true
+			case isPtr || isPointerMethod(selection):
+				return false // a method that may change it
+			}
+		case edge.AssignStmt_Lhs:
+		case edge.UnaryExpr_X:
+			return false // &v
+		default:
+			if isPtr {
+				return false // an alias may change it
+			}
+			if !lr.passedAway(idCur, fieldVar) {
+				reaches = true // a copy goes on
+			}
+		}
+	}
+	return reaches
+}
+
+// passedAway reports whether the value at cur (through & and
+// parentheses) is an argument of a function of a package that neither
+// declares the sink field nor is this one (log.Print, json.Marshal): only
+// the field's package reads it into a listener.
+func (lr *Learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
+	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	fn, ok := typeutil.Callee(lr.Pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.Pass.Pkg
+}
+
+// written reports whether the expression at cur is assigned to, or its
+// address taken.
+func written(cur inspector.Cursor) bool {
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
+		return true
+	}
+	return false
+}
+
+func inside(cur inspector.Cursor, n ast.Node) bool {
+	return n.Pos() <= cur.Node().Pos() && cur.Node().End() <= n.End()
+}
+
+func isPointerMethod(s *types.Selection) bool {
+	fn, ok := s.Obj().(*types.Func)
+	if !ok {
+		return true
+	}
+	_, ptr := fn.Signature().Recv().Type().(*types.Pointer)
+	return ptr
+}
+
+// DropJudged drops the sites of values written to sink fields that a
+// listen site of the package reads already (cfg.Addr = ":8080" before
+// http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
+func (lr *Learner) DropJudged() {
+	writes := false
+	for _, fs := range lr.Files {
+		writes = writes || slices.ContainsFunc(fs.Sites, func(s *Site) bool { return s.fieldWrite })
+	}
+	if !writes {
+		return
+	}
+	judged := make(map[ast.Expr]bool)
+	var walk func(v *resolve.Val)
+	walk = func(v *resolve.Val) {
+		if v == nil {
+			return
+		}
+		if v.Expr != nil {
+			judged[v.Expr] = true
+		}
+		for _, p := range v.Parts {
+			walk(p)
+		}
+	}
+	for _, fs := range lr.Files {
+		for _, s := range fs.Sites {
+			if s.Via == nil {
+				walk(s.Val)
+			}
+		}
+	}
+	for _, fs := range lr.Files {
+		fs.Sites = slices.DeleteFunc(fs.Sites, func(s *Site) bool { return s.fieldWrite && judged[s.Expr] })
+	}
+}
+
+// fieldSites makes sites of the writes of a sink field of the package.
+func (lr *Learner) fieldSites(field *types.Var, sk sink) {
+	for _, cur := range lr.uses(field.Name()) {
+		if u, ok := lr.fieldWriteAt(cur, field); ok {
+			lr.sinkFieldSite(field, sk, u)
+		}
+	}
+}
+
+// fieldWriteAt returns the write of field at cur, a keyed element of a
+// composite literal or an assignment, if it writes that field.
+func (lr *Learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
+	info := lr.Pass.TypesInfo
+	switch n := cur.Node().(type) {
+	case *ast.KeyValueExpr:
+		litCur := cur.Parent()
+		lit := litCur.Node().(*ast.CompositeLit)
+		t := info.TypeOf(lit)
+		if t == nil || structField(t, field.Name()) != field {
+			return sinkUse{}, false
+		}
+		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, litCur), write: lit}, true
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return sinkUse{}, false
+		}
+		for i, lhs := range n.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != field.Name() {
+				continue
+			}
+			selection := info.Selections[sel]
+			if selection == nil || selection.Obj() != field {
+				continue
+			}
+			return sinkUse{value: n.Rhs[i], typ: fieldOwnerType(selection), holder: holderOf(info, sel), write: n}, true
+		}
+	}
+	return sinkUse{}, false
+}
+
+// holderOf returns the variable whose field sel selects: cfg in cfg.Addr.
+func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// structField returns the field of a composite literal's struct type
+// named name.
+func structField(t types.Type, name string) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name {
+			return f
+		}
+	}
+	return nil
+}
