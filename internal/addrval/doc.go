@@ -1,4 +1,4 @@
-// Package addrval is portlint's model of an address value: what a string
+// package addrval is portlint's model of an address value: what a string
 // expression reaching a listen site can hold, split into a host and a
 // port, classified, and matched against the -allow list.
 //

@@ -1,4 +1,4 @@
-// Package driver runs one analyzer over the packages named on the command
+// package driver runs one analyzer over the packages named on the command
 // line: the standalone form of portlint (`portlint [flags] packages`).
 //
 // It does what golang.org/x/tools/go/analysis/singlechecker does, with

@@ -1,4 +1,4 @@
-// Package listenapi is the table of listen APIs, as data: each listen
+// package listenapi is the table of listen APIs, as data: each listen
 // function or method by the full name types.Func.FullName prints, with
 // the index of its address and network arguments and the shape of its
 // address (Call); the address fields of server types (Field); the calls

@@ -1,4 +1,4 @@
-// Package report turns judged listen sites into findings: the message
+// package report turns judged listen sites into findings: the message
 // with the offending value and the site's role in its program, related
 // information, the suggested fix and its import edits, and the
 // //portlint:ignore directives that suppress findings or are stale.

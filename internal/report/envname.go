@@ -15,12 +15,12 @@ import (
 
 const categoryEnvName = "env-name"
 
-// ReportMisspeltEnv reports reads of the configured variable's name in
+// reportMisspeltEnv reports reads of the configured variable's name in
 // another letter case — unless the same function also reads the exact
 // name, in which case the other spelling is a deliberate fallback
 // (cmp.Or(os.Getenv("PORT"), os.Getenv("port"))). An exact read elsewhere
 // in the file does not excuse a misspelling.
-func (rp *Reporter) ReportMisspeltEnv() {
+func (rp *Reporter) reportMisspeltEnv() {
 	want := rp.Env
 	exact := make(map[ast.Node]bool)
 	for _, r := range rp.EnvReads {

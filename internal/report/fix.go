@@ -53,7 +53,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		pass:   rp.Pass,
 		env:    rp.Env,
 		host:   rp.Host,
-		imp:    newImporter(rp.Pass.Pkg, rp.Pass.TypesInfo, rp.File, rp.Declared),
+		imp:    newImporter(rp.Pass.Pkg, rp.Pass.TypesInfo, rp.File, rp.declared),
 		modern: FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}

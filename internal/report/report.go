@@ -44,23 +44,37 @@ type Reporter struct {
 	Decls *resolve.DeclCursors
 	// fileReport is the file being reported, embedded so that its
 	// fields read as the reporter's own.
-	*FileReport
+	*fileReport
 }
 
-// FileReport is the reporter's state for one file, made anew for each,
+// fileReport is the reporter's state for one file, made anew for each,
 // so that nothing carries over from one file to the next.
-type FileReport struct {
+type fileReport struct {
 	*sites.FileState
-	Dirs map[int]*directive // the file's //portlint:ignore comments by line
-	// Declared memoizes whether the file declares a name (see
+	dirs map[int]*directive // the file's //portlint:ignore comments by line
+	// declared memoizes whether the file declares a name (see
 	// importer.declaredInFile).
-	Declared map[string]bool
+	declared map[string]bool
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed (see finishFile).
 	pending []pendingDiag
 }
 
-func (rp *Reporter) Report(s *sites.Site) {
+// ReportFile reports a file's sites, its misspelt port variables and its
+// directives.
+func (rp *Reporter) ReportFile(fs *sites.FileState) {
+	rp.fileReport = &fileReport{FileState: fs, dirs: Directives(rp.Pass.Fset, fs.File), declared: make(map[string]bool)}
+	if !fs.Skip {
+		for _, s := range fs.Sites {
+			rp.report(s)
+		}
+		rp.reportMisspeltEnv()
+		rp.finishFile()
+	}
+	ReportDirectives(rp.Pass, rp.dirs)
+}
+
+func (rp *Reporter) report(s *sites.Site) {
 	rp.reportClash(s)
 	if s.Rank == portplan.Debug || s.FromFact {
 		return // a loopback debugging endpoint is private by design
@@ -242,10 +256,10 @@ type pendingDiag struct {
 	fx         *fixer // nil when no fix
 }
 
-// FinishFile reports the file's findings in the order they were found,
+// finishFile reports the file's findings in the order they were found,
 // now that the import edits of their fixes, which depend on one another
 // (see fix_imports.go), can be completed.
-func (rp *Reporter) FinishFile() {
+func (rp *Reporter) finishFile() {
 	if len(rp.pending) == 0 {
 		return
 	}

@@ -1,4 +1,4 @@
-// Package resolve follows an address expression back through the source
+// package resolve follows an address expression back through the source
 // of one package: constants, variables (all their definitions, from a
 // per-function index built on first need), struct fields, +,
 // fmt.Sprintf, net.JoinHostPort, strconv.Itoa, helpers' returns (and,

@@ -28,8 +28,8 @@ type relay struct {
 }
 
 // relayCall records the relays of a call of a function-typed parameter.
-func (lr *Learner) relayCall(call *ast.CallExpr, callee *types.Var) {
-	o, ok := lr.Res.ParamOf(callee)
+func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
+	o, ok := lr.res.ParamOf(callee)
 	if !ok || o.Fn == nil || call.Ellipsis.IsValid() {
 		return
 	}
@@ -38,22 +38,22 @@ func (lr *Learner) relayCall(call *ast.CallExpr, callee *types.Var) {
 		if !ok {
 			continue
 		}
-		v, ok := lr.Pass.TypesInfo.Uses[id].(*types.Var)
+		v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
 		if !ok {
 			continue
 		}
-		if from, ok := lr.Res.ParamOf(v); ok && from.Key == o.Key {
-			if lr.Sinks.relays[o.Fn] == nil {
-				lr.Sinks.relayFns = append(lr.Sinks.relayFns, o.Fn)
+		if from, ok := lr.res.ParamOf(v); ok && from.Key == o.Key {
+			if lr.sinks.relays[o.Fn] == nil {
+				lr.sinks.relayFns = append(lr.sinks.relayFns, o.Fn)
 			}
-			lr.Sinks.relays[o.Fn] = append(lr.Sinks.relays[o.Fn], relay{fn: o.Index, arg: i, from: from.Index})
+			lr.sinks.relays[o.Fn] = append(lr.sinks.relays[o.Fn], relay{fn: o.Index, arg: i, from: from.Index})
 		}
 	}
 }
 
-// FollowRelays makes sites of the arguments that calls of relaying
+// followRelays makes sites of the arguments that calls of relaying
 // functions pass on to a sink, until no more sinks are learned.
-func (lr *Learner) FollowRelays() {
+func (lr *learner) followRelays() {
 	type key struct {
 		call *ast.CallExpr
 		r    relay
@@ -61,13 +61,13 @@ func (lr *Learner) FollowRelays() {
 	done := make(map[key]bool)
 	for learned := true; learned; {
 		learned = false
-		for _, fn := range lr.Sinks.relayFns {
+		for _, fn := range lr.sinks.relayFns {
 			for _, cur := range lr.uses(fn.Name()) {
 				call, ok := cur.Node().(*ast.CallExpr)
-				if !ok || typeutil.Callee(lr.Pass.TypesInfo, call) != fn {
+				if !ok || typeutil.Callee(lr.pass.TypesInfo, call) != fn {
 					continue
 				}
-				for _, r := range lr.Sinks.relays[fn] {
+				for _, r := range lr.sinks.relays[fn] {
 					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
 						continue
 					}
@@ -78,10 +78,10 @@ func (lr *Learner) FollowRelays() {
 					for _, sk := range lr.sinksOf(target) {
 						if sk.Param == r.arg {
 							done[key{call, r}] = true
-							n := len(lr.Sinks.order)
+							n := len(lr.sinks.order)
 							sk.Param = r.from
 							lr.sinkCallSite(call, fn, sk)
-							learned = learned || len(lr.Sinks.order) > n
+							learned = learned || len(lr.sinks.order) > n
 						}
 					}
 				}
@@ -92,20 +92,20 @@ func (lr *Learner) FollowRelays() {
 
 // funcValue returns the function a function value names: f, pkg.F or a
 // method value x.M.
-func (lr *Learner) funcValue(e ast.Expr) *types.Func {
+func (lr *learner) funcValue(e ast.Expr) *types.Func {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		fn, _ := lr.Pass.TypesInfo.Uses[e].(*types.Func)
+		fn, _ := lr.pass.TypesInfo.Uses[e].(*types.Func)
 		return fn
 	case *ast.SelectorExpr:
-		if sel := lr.Pass.TypesInfo.Selections[e]; sel != nil {
+		if sel := lr.pass.TypesInfo.Selections[e]; sel != nil {
 			if sel.Kind() == types.MethodVal {
 				fn, _ := sel.Obj().(*types.Func)
 				return fn
 			}
 			return nil
 		}
-		fn, _ := lr.Pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		fn, _ := lr.pass.TypesInfo.Uses[e.Sel].(*types.Func)
 		return fn
 	}
 	return nil

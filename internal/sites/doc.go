@@ -1,4 +1,4 @@
-// Package sites finds the listen sites of a package and describes the
+// package sites finds the listen sites of a package and describes the
 // program they make. A Checker walks each file once and records every
 // site: the address argument of a listen call, the address field of a
 // server value, a server started without an address, and a value passed

@@ -15,16 +15,16 @@ type envRead struct {
 	In   ast.Node // the function declaration holding the call, or nil
 }
 
-// EnvRead records a read of an environment variable with a constant name.
-func (c *Checker) EnvRead(cur inspector.Cursor, call *ast.CallExpr) {
+// envRead records a read of an environment variable with a constant name.
+func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 1 {
 		return
 	}
-	fn, ok := typeutil.Callee(c.Pass.TypesInfo, call).(interface{ FullName() string })
-	if !ok || !c.Rules.EnvReaders[fn.FullName()] {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(interface{ FullName() string })
+	if !ok || !c.rules.EnvReaders[fn.FullName()] {
 		return
 	}
-	tv := c.Pass.TypesInfo.Types[call.Args[0]]
+	tv := c.pass.TypesInfo.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return
 	}

@@ -15,14 +15,14 @@ import (
 // The address fields of server values: a rule's (http.Server{Addr: …},
 // srv.Addr = …) and a sink's, in composite literals and assignments.
 
-func (c *Checker) CompositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	switch lit.Type.(type) {
 	case *ast.ArrayType, *ast.MapType:
 		return // not a server struct, without a type lookup
 	}
-	t := c.Pass.TypesInfo.TypeOf(lit)
+	t := c.pass.TypesInfo.TypeOf(lit)
 	typ := resolve.NamedTypeName(t)
-	fields := c.Rules.Fields[typ]
+	fields := c.rules.Fields[typ]
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -33,46 +33,46 @@ func (c *Checker) CompositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			continue
 		}
 		if rule, ok := fields[id.Name]; ok {
-			if srv := assignedVar(c.Pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
+			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
 				c.fieldSite(typ, id.Name, kv.Value, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
 			}
-		} else if c.Sinks.FieldNames[id.Name] && typ != "" {
+		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.Learn.sinkWrite(f, t, kv.Value, assignedVar(c.Pass.TypesInfo, cur), lit)
+				c.learn.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
 }
 
-func (c *Checker) Assign(as *ast.AssignStmt) {
+func (c *checker) assign(as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) {
 		return
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !c.Rules.FieldNames[sel.Sel.Name] && !c.Sinks.FieldNames[sel.Sel.Name] {
+		if !ok || !c.rules.FieldNames[sel.Sel.Name] && !c.sinks.FieldNames[sel.Sel.Name] {
 			continue
 		}
-		selection := c.Pass.TypesInfo.Selections[sel]
+		selection := c.pass.TypesInfo.Selections[sel]
 		if selection == nil || selection.Kind() != types.FieldVal {
 			continue
 		}
 		ownerType := fieldOwnerType(selection)
 		var rule listenapi.FieldRule
-		if c.Rules.FieldNames[sel.Sel.Name] {
-			rule, ok = c.Rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
+		if c.rules.FieldNames[sel.Sel.Name] {
+			rule, ok = c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
 		} else {
 			ok = false
 		}
 		if !ok {
 			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.Learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.Pass.TypesInfo, sel), as)
+				c.learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
 			}
 			continue
 		}
 		var srv *types.Var
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && len(selection.Index()) == 1 {
-			srv, _ = c.Pass.TypesInfo.Uses[id].(*types.Var)
+			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 		}
 		if !c.addressIgnored(srv, rule) {
 			c.fieldSite(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
@@ -111,8 +111,8 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 // never listens on its address field: it is only used through v.X and
 // none of X is a method that listens on the field (srv.Serve(l) listens
 // on l). Setting the field then starts nothing.
-func (c *Checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
-	if srv == nil || len(rule.Listeners) == 0 || srv.Pkg() != c.Pass.Pkg || srv.Parent() == c.Pass.Pkg.Scope() || srv.IsField() {
+func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
+	if srv == nil || len(rule.Listeners) == 0 || srv.Pkg() != c.pass.Pkg || srv.Parent() == c.pass.Pkg.Scope() || srv.IsField() {
 		return false
 	}
 	if !c.freshServer(srv) {
@@ -152,9 +152,9 @@ func fieldOwnerType(sel *types.Selection) types.Type {
 
 // fieldSite records the site of a server's address field; s holds what
 // is known of the server.
-func (c *Checker) fieldSite(typ, field string, value ast.Expr, s Site) {
-	s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, value, listenapi.ShapeString, c.Res.Str(value)
-	c.Learn.addSite(s, s.Val.Strs)
+func (c *checker) fieldSite(typ, field string, value ast.Expr, s Site) {
+	s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, value, listenapi.ShapeString, c.res.Str(value)
+	c.learn.addSite(s, s.Val.Strs)
 }
 
 // handlerField returns a server literal's Handler, or nil when it has
@@ -167,8 +167,8 @@ func handlerField(lit *ast.CompositeLit) ast.Expr {
 // freshServer reports whether every definition of a server variable is a
 // composite literal, or its zero value: a server of its own, not another
 // name for one held elsewhere.
-func (c *Checker) freshServer(v *types.Var) bool {
-	defs := c.Res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
+func (c *checker) freshServer(v *types.Var) bool {
+	defs := c.res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
 	if len(defs) == 0 {
 		return false
 	}

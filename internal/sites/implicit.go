@@ -29,7 +29,7 @@ type ImplicitSite struct {
 	Stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
 }
 
-func (c *Checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule listenapi.ImplicitRule) {
+func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule listenapi.ImplicitRule) {
 	is := &ImplicitSite{Rule: rule, Call: call}
 	var why string
 	switch rule.Kind {
@@ -54,7 +54,7 @@ func (c *Checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 			if !ok {
 				return
 			}
-			f, ok := typeutil.Callee(c.Pass.TypesInfo, opt).(*types.Func)
+			f, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
 			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.Option || slices.Contains(rule.Moot, f.FullName()) {
 				return // an unknown option, or one that sets the address
 			}
@@ -70,7 +70,7 @@ func (c *Checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		call:     call,
 	}
 	s.API += " (" + why + ")"
-	c.Learn.record(s)
+	c.learn.record(s)
 }
 
 // addressNeverSet reports whether srv is a local server variable whose
@@ -78,12 +78,12 @@ func (c *Checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 // without the field (or the zero value), no srv.Addr = … exists, and srv
 // is used only to select its fields and methods, so no other code can
 // set it.
-func (c *Checker) addressNeverSet(srv *ast.Ident, field string) bool {
-	v, ok := c.Pass.TypesInfo.Uses[srv].(*types.Var)
-	if !ok || v.Pkg() != c.Pass.Pkg || v.Parent() == c.Pass.Pkg.Scope() || v.IsField() {
+func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
+	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
 		return false
 	}
-	index := c.Res.Vars.Of(v)
+	index := c.res.Vars.Of(v)
 	defs := index.Defs[v]
 	if len(defs) == 0 || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: field}]) > 0 {
 		return false
@@ -112,8 +112,8 @@ func (c *Checker) addressNeverSet(srv *ast.Ident, field string) bool {
 // variable v in the function declaring it, and reports whether v is used
 // in any other way than v.X or as an assignment target (passed, aliased,
 // address taken), through which other code could reach it.
-func (c *Checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	uses, ok := localUses(c.Pass.TypesInfo, c.Res.Decls, v)
+func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
+	uses, ok := localUses(c.pass.TypesInfo, c.res.Decls, v)
 	if !ok {
 		return nil, true
 	}

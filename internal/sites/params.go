@@ -16,7 +16,7 @@ import (
 // at its argument, with the argument's value in place of the parameter,
 // and the site itself is dropped (it returns true). It returns false when
 // no such parameter is involved.
-func (lr *Learner) throughParams(s Site, strs []addrval.Str) bool {
+func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 	var param *types.Var
 	var owner resolve.ParamOwner
 	for _, alt := range strs {
@@ -25,8 +25,8 @@ func (lr *Learner) throughParams(s Site, strs []addrval.Str) bool {
 			if !ok || v == param || v.IsField() {
 				continue
 			}
-			o, ok := lr.Res.ParamOf(v)
-			if !ok || !lr.Res.KnownCallers(o) {
+			o, ok := lr.res.ParamOf(v)
+			if !ok || !lr.res.KnownCallers(o) {
 				continue
 			}
 			if param != nil {
@@ -39,11 +39,11 @@ func (lr *Learner) throughParams(s Site, strs []addrval.Str) bool {
 		return false
 	}
 	role := paramRole(strs, param)
-	for _, call := range lr.Res.Callers.Calls[owner.Key] {
+	for _, call := range lr.res.Callers.Calls[owner.Key] {
 		if !fixedArg(call, owner.Index) {
 			continue
 		}
-		arg := lr.Res.Str(call.Args[owner.Index])
+		arg := lr.res.Str(call.Args[owner.Index])
 		api := s.API // a literal called in place has no name
 		if owner.Name != "" {
 			api += " (through " + owner.Name + ")"
@@ -60,10 +60,10 @@ func (lr *Learner) throughParams(s Site, strs []addrval.Str) bool {
 			Via:       &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"},
 			call:      call,
 			elsewhere: s.elsewhere,
-			program:   program{inGo: s.inGo || lr.Serving.inGoStmt(s)},
+			program:   program{inGo: s.inGo || lr.serving.inGoStmt(s)},
 			learnOnly: s.learnOnly,
 			transport: s.transport,
-			creates:   s.creates && returnsListenerCall(lr.Pass.TypesInfo, call),
+			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
 		}, addrval.Substitute(strs, param, arg.Strs))
 	}
 	return true

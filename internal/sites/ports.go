@@ -12,7 +12,7 @@ import (
 
 // portKeys says which ports a site can take: its constant ports, and the
 // environment variables and defaults its port is read from.
-func (sv *Serving) portKeys(s *Site) []string {
+func (sv *serving) portKeys(s *Site) []string {
 	if s.FromFact {
 		return s.factPorts
 	}
@@ -33,13 +33,13 @@ func (sv *Serving) portKeys(s *Site) []string {
 			continue
 		}
 		args := []ast.Expr{call}
-		if fn := resolve.CalleeFunc(sv.Info, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
+		if fn := resolve.CalleeFunc(sv.info, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
 			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
 		}
 		for _, a := range args {
 			if name, ok := sv.envReadName(a); ok {
 				add("$" + name)
-			} else if tv := sv.Info.Types[a]; tv.Value != nil {
+			} else if tv := sv.info.Types[a]; tv.Value != nil {
 				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
 					add("port " + strings.TrimPrefix(t, ":"))
 				}
@@ -50,16 +50,16 @@ func (sv *Serving) portKeys(s *Site) []string {
 }
 
 // envReadName returns the variable a call such as os.Getenv("PORT") reads.
-func (sv *Serving) envReadName(e ast.Expr) (string, bool) {
+func (sv *serving) envReadName(e ast.Expr) (string, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 {
 		return "", false
 	}
-	fn := resolve.CalleeFunc(sv.Info, call)
-	if fn == nil || !sv.Rules.EnvReaders[fn.FullName()] {
+	fn := resolve.CalleeFunc(sv.info, call)
+	if fn == nil || !sv.rules.EnvReaders[fn.FullName()] {
 		return "", false
 	}
-	tv := sv.Info.Types[call.Args[0]]
+	tv := sv.info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", false
 	}

@@ -35,25 +35,25 @@ type program struct {
 // record keeps a site for judgement, with the file that holds it (a site
 // found through a sink can be in any file). A site in a file not checked
 // (a test) is dropped.
-func (lr *Learner) record(s Site) {
+func (lr *learner) record(s Site) {
 	pos := s.Expr.Pos()
 	fs := lr.lastFile
 	if fs == nil || pos < fs.File.FileStart || pos > fs.File.FileEnd {
-		i := slices.IndexFunc(lr.Files, func(fs *FileState) bool { return fs.File.FileStart <= pos && pos <= fs.File.FileEnd })
+		i := slices.IndexFunc(lr.files, func(fs *FileState) bool { return fs.File.FileStart <= pos && pos <= fs.File.FileEnd })
 		if i < 0 {
 			return
 		}
-		fs = lr.Files[i]
+		fs = lr.files[i]
 		lr.lastFile = fs
 	}
-	s.inTest = fs.Test
+	s.inTest = fs.test
 	fs.Sites = append(fs.Sites, &s)
 }
 
-// Judge plans the sites of all files as one program (a library's, per
+// judge plans the sites of all files as one program (a library's, per
 // function) and finds collisions.
-func (c *Checker) Judge(files []*FileState) {
-	command := c.Pass.Pkg.Name() == "main"
+func (c *checker) judge(files []*FileState) {
+	command := c.pass.Pkg.Name() == "main"
 	if command {
 		c.factSites(files)
 	}
@@ -64,15 +64,15 @@ func (c *Checker) Judge(files []*FileState) {
 	if len(all) == 0 {
 		return
 	}
-	debug := c.Serving.importsDebugHandlers()
+	debug := c.serving.importsDebugHandlers()
 	for _, s := range all {
-		s.start = c.Serving.startOf(s)
-		if d, ok := c.Res.Decls.Decl(s.start.Node().Pos()); ok {
+		s.start = c.serving.startOf(s)
+		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
 			s.fn, _ = d.Node().(*ast.FuncDecl)
 		}
-		s.keys = c.Serving.portKeys(s)
+		s.keys = c.serving.portKeys(s)
 	}
-	c.Serving.indexGoCalls(all)
+	c.serving.indexGoCalls(all)
 	servers := make([]portplan.Server, len(all))
 	for i, s := range all {
 		// Another package's server that does not block runs in the
@@ -80,10 +80,10 @@ func (c *Checker) Judge(files []*FileState) {
 		// So does one started later by a call the pass cannot place.
 		// A helper's site is in one when the helper starts its server in
 		// a go statement (set by throughParams).
-		s.inGo = s.inGo || c.Serving.inGoroutine(s.start) || s.FromFact && !s.factBlocks || s.elsewhere
-		servers[i] = c.Serving.planned(s, debug)
+		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.FromFact && !s.factBlocks || s.elsewhere
+		servers[i] = c.serving.planned(s, debug)
 	}
-	roles := portplan.Decide(portplan.Program{Command: command, Package: c.Pass.Pkg.Name(), Env: c.Env, Servers: servers})
+	roles := portplan.Decide(portplan.Program{Command: command, Package: c.pass.Pkg.Name(), Env: c.env, Servers: servers})
 	for i, s := range all {
 		r := roles[i]
 		s.Rank, s.Env, s.ClashOn = r.Rank, r.Env, r.ClashOn
@@ -101,7 +101,7 @@ func (c *Checker) Judge(files []*FileState) {
 
 // planned describes a site's server for the plan. debug says whether the
 // package imports debugging handlers.
-func (sv *Serving) planned(s *Site, debug bool) portplan.Server {
+func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 	start := s.start.Node()
 	ps := portplan.Server{
 		At:       s.Expr.Pos(),

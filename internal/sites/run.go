@@ -73,8 +73,8 @@ type via struct {
 	Msg string
 }
 
-// FileImports reports whether file imports one of paths.
-func FileImports(file *ast.File, paths map[string]bool) bool {
+// fileImports reports whether file imports one of paths.
+func fileImports(file *ast.File, paths map[string]bool) bool {
 	for _, spec := range file.Imports {
 		if path, err := strconv.Unquote(spec.Path.Value); err == nil && paths[path] {
 			return true
@@ -112,16 +112,16 @@ func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
 	return paths[pkg.Path()] || visit(pkg)
 }
 
-// Checker holds the state of the pass over one package.
-type Checker struct {
-	Pass    *analysis.Pass
-	Env     string // the platform's variable (-env)
-	Rules   *listenapi.RuleSet
-	Res     *resolve.Resolver
-	Serving *Serving
-	Sinks   *SinkState
-	Learn   *Learner
-	Files   []*FileState // the files checked, in order
+// checker holds the state of the pass over one package.
+type checker struct {
+	pass    *analysis.Pass
+	env     string // the platform's variable (-env)
+	rules   *listenapi.RuleSet
+	res     *resolve.Resolver
+	serving *serving
+	sinks   *SinkState
+	learn   *learner
+	files   []*FileState // the files checked, in order
 	// fileState is the file being checked, embedded so that its fields
 	// read as the checker's own.
 	*FileState
@@ -139,33 +139,33 @@ type FileState struct {
 	// cannot hold any.
 	Sites []*Site
 	Skip  bool
-	Test  bool // a _test.go file
+	test  bool // a _test.go file
 }
 
-func (c *Checker) Call(cur inspector.Cursor, call *ast.CallExpr) {
-	callee := typeutil.Callee(c.Pass.TypesInfo, call)
-	if v, ok := callee.(*types.Var); ok && c.Sinks != nil {
-		c.Learn.relayCall(call, v)
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	callee := typeutil.Callee(c.pass.TypesInfo, call)
+	if v, ok := callee.(*types.Var); ok && c.sinks != nil {
+		c.learn.relayCall(call, v)
 		return
 	}
 	fn, ok := callee.(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return
 	}
-	if !c.Rules.Pkgs[fn.Pkg().Path()] || !c.Rules.Names[fn.Name()] {
-		c.Learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+	if !c.rules.Pkgs[fn.Pkg().Path()] || !c.rules.Names[fn.Name()] {
+		c.learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
-	if ir, ok := c.Rules.Implicit[fn.FullName()]; ok {
+	if ir, ok := c.rules.Implicit[fn.FullName()]; ok {
 		c.implicitCall(cur, call, fn, ir)
 		return
 	}
-	rule, ok := c.Rules.Calls[fn.FullName()]
+	rule, ok := c.rules.Calls[fn.FullName()]
 	if !ok {
-		c.Learn.sinkCall(call, fn)
+		c.learn.sinkCall(call, fn)
 		return
 	}
-	if isMethodExpr(c.Pass.TypesInfo, call) {
+	if isMethodExpr(c.pass.TypesInfo, call) {
 		// (*gin.Engine).Run(r, addr): the receiver is the first argument.
 		rule.Addr++
 		if rule.Network >= 0 {
@@ -195,20 +195,20 @@ func (c *Checker) Call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	switch rule.Shape {
 	case listenapi.ShapeString:
-		s.Val = c.Res.Str(addr)
-		c.Learn.addSite(s, s.Val.Strs)
+		s.Val = c.res.Str(addr)
+		c.learn.addSite(s, s.Val.Strs)
 		return
 	case listenapi.ShapeIPPort, listenapi.ShapeIPOnly:
 		if learnOnly {
 			return
 		}
-		s.Val = c.Res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
+		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
 		if rule.Shape == listenapi.ShapeIPPort {
-			c.Learn.learnResolved(s, s.Val)
+			c.learn.learnResolved(s, s.Val)
 		}
 	}
-	c.Learn.record(s)
+	c.learn.record(s)
 }
 
 // fixedArg reports whether a call has an i-th argument of its own: not
@@ -237,9 +237,9 @@ const (
 
 // networkOf classifies the values of a network argument, and says which
 // transports they listen on.
-func (c *Checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
+func (c *checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
 	kind, over := netIP, addrval.Transport(0)
-	for i, alt := range c.Res.Str(e).Strs {
+	for i, alt := range c.res.Str(e).Strs {
 		t, ok := alt.Text()
 		switch {
 		case ok && strings.HasPrefix(t, "unix"):

@@ -13,26 +13,26 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Serving says where and how a site's server serves: the call that
+// serving says where and how a site's server serves: the call that
 // starts it, whether in a goroutine, whether it serves only debugging
 // handlers, the ports it can take and the names its code gives it. It
 // describes each site for the port plan (internal/portplan), reading the
 // package's syntax and types, and decides nothing itself.
-type Serving struct {
-	Info  *types.Info
-	Pkg   *types.Package
-	Rules *listenapi.RuleSet
-	Decls *resolve.DeclCursors
-	Vars  *resolve.VarIndexes
-	Root  inspector.Cursor // the package's files
+type serving struct {
+	info  *types.Info
+	pkg   *types.Package
+	rules *listenapi.RuleSet
+	decls *resolve.DeclCursors
+	vars  *resolve.VarIndexes
+	root  inspector.Cursor // the package's files
 	// goOnly holds the functions holding sites that are only ever
 	// called in go statements (go serveMetrics()); see indexGoCalls.
 	goOnly map[*types.Func]bool
 }
 
 // cursor returns the cursor of a node of the package.
-func (sv *Serving) cursor(n ast.Node) inspector.Cursor {
-	cur, _ := sv.Decls.Find(n.Pos(), n.End())
+func (sv *serving) cursor(n ast.Node) inspector.Cursor {
+	cur, _ := sv.decls.Find(n.Pos(), n.End())
 	return cur
 }
 
@@ -40,7 +40,7 @@ func (sv *Serving) cursor(n ast.Node) inspector.Cursor {
 // method that listens on a server's address field (srv.ListenAndServe()),
 // the first call handed a listener (http.Serve(ln, h)), or else the call
 // that listens.
-func (sv *Serving) startOf(s *Site) inspector.Cursor {
+func (sv *serving) startOf(s *Site) inspector.Cursor {
 	var v *types.Var
 	switch {
 	case s.server != nil:
@@ -61,7 +61,7 @@ func (sv *Serving) startOf(s *Site) inspector.Cursor {
 
 // listenerVar returns the local variable a listener is assigned to:
 // ln in ln, err := net.Listen(…).
-func (sv *Serving) listenerVar(call *ast.CallExpr) *types.Var {
+func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
 	cur := sv.cursor(call)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
@@ -71,19 +71,19 @@ func (sv *Serving) listenerVar(call *ast.CallExpr) *types.Var {
 	if !ok {
 		return nil
 	}
-	v, _ := sv.Info.ObjectOf(id).(*types.Var)
+	v, _ := sv.info.ObjectOf(id).(*types.Var)
 	return v
 }
 
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
 // a server, or a call with the listener as an argument.
-func (sv *Serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
-	decl, ok := sv.Decls.Decl(v.Pos())
-	if !ok || v.Parent() == sv.Pkg.Scope() {
+func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
+	decl, ok := sv.decls.Decl(v.Pos())
+	if !ok || v.Parent() == sv.pkg.Scope() {
 		return inspector.Cursor{}, false
 	}
 	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
-		if sv.Info.Uses[idCur.Node().(*ast.Ident)] != v {
+		if sv.info.Uses[idCur.Node().(*ast.Ident)] != v {
 			continue
 		}
 		switch idCur.ParentEdgeKind() {
@@ -93,7 +93,7 @@ func (sv *Serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
 				return sel.Parent(), true
 			}
 		case edge.CallExpr_Args:
-			if _, builtin := typeutil.Callee(sv.Info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
+			if _, builtin := typeutil.Callee(sv.info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
 				// append(lns, ln) only keeps the listener for later.
 				call := idCur.Parent()
 				if h, ok := sv.serveHandler(call.Node().(*ast.CallExpr)); ok {
@@ -108,12 +108,12 @@ func (sv *Serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
 
 // serveHandler returns the handler argument of a call that serves HTTP
 // on a listener (http.Serve(ln, h)).
-func (sv *Serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
-	fn := resolve.CalleeFunc(sv.Info, call)
+func (sv *serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
+	fn := resolve.CalleeFunc(sv.info, call)
 	if fn == nil {
 		return nil, false
 	}
-	i, ok := sv.Rules.Serves[fn.FullName()]
+	i, ok := sv.rules.Serves[fn.FullName()]
 	if !ok || i >= len(call.Args) {
 		return nil, false
 	}
@@ -123,18 +123,18 @@ func (sv *Serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
 // inGoroutine reports whether cur runs in a goroutine of its function
 // (goAbove), or in an unexported function that is only ever started as
 // one (go serveMetrics()).
-func (sv *Serving) inGoroutine(cur inspector.Cursor) bool {
+func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 	inGo, decl := goAbove(cur)
 	if inGo || decl == nil {
 		return inGo
 	}
-	fn, ok := sv.Info.Defs[decl.Name].(*types.Func)
+	fn, ok := sv.info.Defs[decl.Name].(*types.Func)
 	return ok && !fn.Exported() && decl.Recv == nil && sv.goOnly[fn]
 }
 
 // inGoStmt reports whether a site's listen call runs in a goroutine of
 // its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
-func (sv *Serving) inGoStmt(s Site) bool {
+func (sv *serving) inGoStmt(s Site) bool {
 	n := ast.Node(s.Expr)
 	if s.call != nil {
 		n = s.call
@@ -166,7 +166,7 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.
-func (sv *Serving) indexGoCalls(all []*Site) {
+func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
 	for _, s := range all {
 		if fn := s.fn; fn != nil && fn.Recv == nil && !fn.Name.IsExported() {
@@ -182,12 +182,12 @@ func (sv *Serving) indexGoCalls(all []*Site) {
 		sigs.Add(name)
 	}
 	spoilt := make(map[*types.Func]bool)
-	for cur := range sv.Root.Preorder((*ast.Ident)(nil)) {
+	for cur := range sv.root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if !sigs.MayHave(id.Name) || !names[id.Name] {
 			continue
 		}
-		fn, ok := sv.Info.Uses[id].(*types.Func)
+		fn, ok := sv.info.Uses[id].(*types.Func)
 		if !ok || spoilt[fn] {
 			continue
 		}
@@ -202,14 +202,14 @@ func (sv *Serving) indexGoCalls(all []*Site) {
 
 // importsDebugHandlers reports whether the package imports a package
 // that registers debugging handlers on http.DefaultServeMux.
-func (sv *Serving) importsDebugHandlers() bool {
-	return slices.ContainsFunc(sv.Pkg.Imports(), func(p *types.Package) bool { return sv.Rules.DebugPkgs[p.Path()] })
+func (sv *serving) importsDebugHandlers() bool {
+	return slices.ContainsFunc(sv.pkg.Imports(), func(p *types.Package) bool { return sv.rules.DebugPkgs[p.Path()] })
 }
 
 // servesDebugOnly reports whether a site's server serves only debugging
 // handlers: http.DefaultServeMux (a nil handler, or none set), or a
 // handler built from net/http/pprof's and expvar's alone.
-func (sv *Serving) servesDebugOnly(s *Site) bool {
+func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
 	case s.fieldWrite:
 		return false // a sink's server: which handler it serves is not known
@@ -228,7 +228,7 @@ func (sv *Serving) servesDebugOnly(s *Site) bool {
 	if s.handler == nil {
 		return true
 	}
-	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.Info.Uses[id] == types.Universe.Lookup("nil") {
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.info.Uses[id] == types.Universe.Lookup("nil") {
 		return true
 	}
 	debugOnly, any := true, false
@@ -237,10 +237,10 @@ func (sv *Serving) servesDebugOnly(s *Site) bool {
 		if !ok {
 			return true
 		}
-		obj := sv.Info.Uses[id]
+		obj := sv.info.Uses[id]
 		switch {
 		case obj == nil, resolve.IsPkgName(obj):
-		case obj.Pkg() != nil && sv.Rules.DebugPkgs[obj.Pkg().Path()]:
+		case obj.Pkg() != nil && sv.rules.DebugPkgs[obj.Pkg().Path()]:
 			any = true
 		case obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "HandlerFunc" || obj.Name() == "Handler"):
 		default:
@@ -254,8 +254,8 @@ func (sv *Serving) servesDebugOnly(s *Site) bool {
 // serverHandler returns the Handler of a server variable: the field of
 // its one composite literal (nil when unset). ok is false when the
 // variable has other definitions or srv.Handler = … assignments.
-func (sv *Serving) serverHandler(v *types.Var) (ast.Expr, bool) {
-	index := sv.Vars.Of(v)
+func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
+	index := sv.vars.Of(v)
 	defs := index.Defs[v]
 	if len(defs) != 1 || index.Opaque[v] || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 {
 		return nil, false

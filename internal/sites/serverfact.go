@@ -39,15 +39,15 @@ func (f *ServerFact) String() string {
 
 // exportServerFacts exports a serverFact for each exported function or
 // method whose body holds listen sites.
-func (c *Checker) exportServerFacts(all []*Site) {
+func (c *checker) exportServerFacts(all []*Site) {
 	facts := make(map[*types.Func]*ServerFact)
 	var order []*types.Func
 	for _, s := range all {
 		decl := s.fn
-		if s.FromFact || s.elsewhere || decl == nil || !decl.Name.IsExported() || strings.HasSuffix(c.Pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+		if s.FromFact || s.elsewhere || decl == nil || !decl.Name.IsExported() || strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
 			continue // only another package's command can use the fact
 		}
-		fn, ok := c.Pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 		if !ok {
 			continue
 		}
@@ -65,13 +65,13 @@ func (c *Checker) exportServerFacts(all []*Site) {
 		}
 	}
 	for _, fn := range order {
-		c.Pass.ExportObjectFact(fn, facts[fn])
+		c.pass.ExportObjectFact(fn, facts[fn])
 	}
 }
 
 // factSites returns, in a command, a site for each call of another
 // package's function that starts a server.
-func (c *Checker) factSites(files []*FileState) {
+func (c *checker) factSites(files []*FileState) {
 	sited := make(map[*ast.CallExpr]bool) // calls passing a sink its address are sites already
 	for _, fs := range files {
 		for _, s := range fs.Sites {
@@ -86,17 +86,17 @@ func (c *Checker) factSites(files []*FileState) {
 		}
 		for cur := range fs.FileCur.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			fn := resolve.CalleeFunc(c.Pass.TypesInfo, call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg || c.Rules.Pkgs[fn.Pkg().Path()] || sited[call] {
+			fn := resolve.CalleeFunc(c.pass.TypesInfo, call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.rules.Pkgs[fn.Pkg().Path()] || sited[call] {
 				continue // the rule set's packages (net, net/http, the frameworks) are sites already
 			}
 			var fact ServerFact
-			if !c.Pass.ImportObjectFact(fn, &fact) {
+			if !c.pass.ImportObjectFact(fn, &fact) {
 				continue
 			}
 			fs.Sites = append(fs.Sites, &Site{
 				API: apiName(fn), Expr: call, call: call,
-				FromFact: true, factPorts: fact.Ports, factBlocks: fact.Blocks, inTest: fs.Test,
+				FromFact: true, factPorts: fact.Ports, factBlocks: fact.Blocks, inTest: fs.test,
 			})
 		}
 	}

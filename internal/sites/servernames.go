@@ -17,7 +17,7 @@ import (
 
 // names lists the names a site's code gives its server, most telling
 // first.
-func (sv *Serving) names(s *Site) []string {
+func (sv *serving) names(s *Site) []string {
 	var names []string
 	s.Val.Each(func(v *resolve.Val) {
 		switch e := ast.Unparen(v.Expr).(type) {
@@ -26,7 +26,7 @@ func (sv *Serving) names(s *Site) []string {
 		case *ast.SelectorExpr:
 			names = append(names, e.Sel.Name)
 		case *ast.CallExpr: // a helper: metricsAddr(), config.Metrics()
-			if fn := resolve.CalleeFunc(sv.Info, e); fn != nil && fn.Pkg() != nil && (fn.Pkg() == sv.Pkg || strings.Contains(fn.Pkg().Path(), ".")) {
+			if fn := resolve.CalleeFunc(sv.info, e); fn != nil && fn.Pkg() != nil && (fn.Pkg() == sv.pkg || strings.Contains(fn.Pkg().Path(), ".")) {
 				names = append(names, fn.Name())
 			}
 		}
@@ -55,7 +55,7 @@ func (sv *Serving) names(s *Site) []string {
 // holderVar returns the variable that holds what a value passed to a
 // sink builds: admin in admin := server.New(server.Config{Addr: ":9090"}),
 // dnsSrv in dnsSrv := &dns.Server{Addr: ":5353"}.
-func (sv *Serving) holderVar(e ast.Expr) *types.Var {
+func (sv *serving) holderVar(e ast.Expr) *types.Var {
 	cur := sv.cursor(e)
 	for range 6 {
 		if !cur.Valid() {
@@ -66,7 +66,7 @@ func (sv *Serving) holderVar(e ast.Expr) *types.Var {
 			cur = cur.Parent()
 			continue
 		}
-		return assignedVar(sv.Info, cur)
+		return assignedVar(sv.info, cur)
 	}
 	return nil
 }

@@ -96,18 +96,18 @@ type SinkState struct {
 	relayFns []*types.Func
 }
 
-// Learner records the package's listen sites and learns its sinks from
+// learner records the package's listen sites and learns its sinks from
 // them: a site whose address is a parameter's or a field's makes a sink,
 // whose uses become sites of their own (params.go, sinkfield.go,
 // callbacks.go). With the resolver, it is the resolution layer: where an
 // address comes from.
-type Learner struct {
-	Pass    *analysis.Pass
-	Rules   *listenapi.RuleSet
-	Res     *resolve.Resolver
-	Serving *Serving
-	Sinks   *SinkState
-	Files   []*FileState // the files checked, in order
+type learner struct {
+	pass    *analysis.Pass
+	rules   *listenapi.RuleSet
+	res     *resolve.Resolver
+	serving *serving
+	sinks   *SinkState
+	files   []*FileState // the files checked, in order
 	// lastFile is the file where the last site was recorded.
 	lastFile *FileState
 }
@@ -155,10 +155,10 @@ func NewSinkState(pass *analysis.Pass) *SinkState {
 
 // uses returns the calls of a function, or the field writes of a field,
 // of this package, by name (the callers check the object).
-func (lr *Learner) uses(name string) []inspector.Cursor {
-	if lr.Sinks.byName == nil {
-		lr.Sinks.byName = make(map[string][]inspector.Cursor)
-		for _, fs := range lr.Files {
+func (lr *learner) uses(name string) []inspector.Cursor {
+	if lr.sinks.byName == nil {
+		lr.sinks.byName = make(map[string][]inspector.Cursor)
+		for _, fs := range lr.files {
 			if fs.Skip {
 				continue
 			}
@@ -166,46 +166,46 @@ func (lr *Learner) uses(name string) []inspector.Cursor {
 				switch n := cur.Node().(type) {
 				case *ast.CallExpr:
 					if name := CalledName(n); name != "" {
-						lr.Sinks.byName[name] = append(lr.Sinks.byName[name], cur)
+						lr.sinks.byName[name] = append(lr.sinks.byName[name], cur)
 					}
 				case *ast.KeyValueExpr:
 					if id, ok := n.Key.(*ast.Ident); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
-						lr.Sinks.byName[id.Name] = append(lr.Sinks.byName[id.Name], cur)
+						lr.sinks.byName[id.Name] = append(lr.sinks.byName[id.Name], cur)
 					}
 				case *ast.AssignStmt:
 					for _, lhs := range n.Lhs {
 						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-							lr.Sinks.byName[sel.Sel.Name] = append(lr.Sinks.byName[sel.Sel.Name], cur)
+							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur)
 						}
 					}
 				}
 			}
 		}
 	}
-	return lr.Sinks.byName[name]
+	return lr.sinks.byName[name]
 }
 
 // sinksOf returns the sinks of a function or field.
-func (lr *Learner) sinksOf(obj types.Object) []sink {
-	if obj.Pkg() == lr.Pass.Pkg {
-		return lr.Sinks.local[obj]
+func (lr *learner) sinksOf(obj types.Object) []sink {
+	if obj.Pkg() == lr.pass.Pkg {
+		return lr.sinks.local[obj]
 	}
-	if s, ok := lr.Sinks.imported[obj]; ok {
+	if s, ok := lr.sinks.imported[obj]; ok {
 		return s
 	}
 	var f SinkFact
-	if obj.Pkg() != nil && lr.Pass.ImportObjectFact(obj, &f) {
-		lr.Sinks.imported[obj] = f.Sinks
+	if obj.Pkg() != nil && lr.pass.ImportObjectFact(obj, &f) {
+		lr.sinks.imported[obj] = f.Sinks
 	} else {
-		lr.Sinks.imported[obj] = nil
+		lr.sinks.imported[obj] = nil
 	}
-	return lr.Sinks.imported[obj]
+	return lr.sinks.imported[obj]
 }
 
 // sinkCall handles, in the walk, a call of another package's function
 // that may have sinks; this package's are found by addSink.
-func (lr *Learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
-	if fn.Pkg() == lr.Pass.Pkg {
+func (lr *learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == lr.pass.Pkg {
 		return
 	}
 	for _, sk := range lr.sinksOf(fn) {
@@ -213,9 +213,9 @@ func (lr *Learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
 	}
 }
 
-func (lr *Learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
+func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	i := sk.Param
-	if isMethodExpr(lr.Pass.TypesInfo, call) {
+	if isMethodExpr(lr.pass.TypesInfo, call) {
 		i++
 	}
 	if !fixedArg(call, i) {
@@ -226,15 +226,15 @@ func (lr *Learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 
 // sinkValueSite records the site of a value that reaches a sink: passed
 // to call, or written to a field of holder (a local variable, or nil).
-func (lr *Learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
-	v := lr.Res.Str(value)
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
+	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
 	if sk.Port {
 		// The host is the callee's business, reported there.
 		strs, role = addrval.Concat(addrval.Concat(addrval.Unknown(), addrval.Known(":", value.Pos())), strs), resolve.RolePort
 	}
 	w := &via{Pos: sk.pos, Msg: api + " passes it to " + sk.API + " here"}
-	if obj.Pkg() != lr.Pass.Pkg {
+	if obj.Pkg() != lr.pass.Pkg {
 		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
@@ -245,7 +245,7 @@ func (lr *Learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		// judged where that call is, as an http.Server is: in the
 		// background when that reader serves in a goroutine.
 		s.server, s.listeners = holder, sk.Readers
-		if start, ok := lr.Serving.useOf(holder, &s); ok {
+		if start, ok := lr.serving.useOf(holder, &s); ok {
 			s.elsewhere = false
 			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
 			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
@@ -259,9 +259,9 @@ func (lr *Learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 // addSite records a site whose address has the values strs, after
 // tracing it to the callers of a parameter (params.go) and learning the
 // sinks it shows.
-func (lr *Learner) addSite(s Site, strs []addrval.Str) {
+func (lr *learner) addSite(s Site, strs []addrval.Str) {
 	if s.listenAPI == "" {
-		s.listenAPI, s.listenAt = s.API, Position(lr.Pass.Fset, s.Expr.Pos())
+		s.listenAPI, s.listenAt = s.API, Position(lr.pass.Fset, s.Expr.Pos())
 	}
 	if lr.throughParams(s, strs) {
 		return
@@ -278,27 +278,27 @@ func (lr *Learner) addSite(s Site, strs []addrval.Str) {
 // net.ListenUDP("udp", a). The site is not a string's, so it cannot be
 // traced to a helper's callers: its parameter is a sink even when they
 // are all known.
-func (lr *Learner) learnResolved(s Site, v *resolve.Val) {
+func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 	switch v.Form {
 	case resolve.FormVar:
 		for _, d := range v.Parts {
 			lr.learnResolved(s, d)
 		}
 	case resolve.FormResolve:
-		s.listenAPI, s.listenAt = s.API, Position(lr.Pass.Fset, s.Expr.Pos())
+		s.listenAPI, s.listenAt = s.API, Position(lr.pass.Fset, s.Expr.Pos())
 		lr.learnSinksOf(s, v.Parts[0].Strs, true)
 	}
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
 // whole address or its port in strs, and reports whether it made one.
-func (lr *Learner) learnSinks(s Site, strs []addrval.Str) bool {
+func (lr *learner) learnSinks(s Site, strs []addrval.Str) bool {
 	return lr.learnSinksOf(s, strs, false)
 }
 
 // learnSinksOf is learnSinks, with the parameters of functions whose
 // callers are all known too if closed.
-func (lr *Learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
+func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	for _, alt := range strs {
 		for _, g := range alt {
@@ -316,17 +316,17 @@ func (lr *Learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				sk.EmptyPort = s.EmptyPort
 			}
 			if v.IsField() {
-				if d, ok := lr.Res.Decls.Decl(s.Expr.Pos()); ok {
+				if d, ok := lr.res.Decls.Decl(s.Expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
 						sk.Readers = []string{fd.Name.Name}
-						if !s.elsewhere && !s.inGo && !lr.Serving.inGoStmt(s) {
+						if !s.elsewhere && !s.inGo && !lr.serving.inGoStmt(s) {
 							sk.Blocking = sk.Readers
 						}
 					}
 				}
 				lr.addSink(v, sk)
 				learned = true
-			} else if o, ok := lr.Res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.Res.KnownCallers(o)) {
+			} else if o, ok := lr.res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.res.KnownCallers(o)) {
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
 				lr.addSink(o.Fn, sk)
@@ -339,8 +339,8 @@ func (lr *Learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 
 // addSink records a sink of this package and makes sites of the uses
 // already seen.
-func (lr *Learner) addSink(obj types.Object, sk sink) {
-	have := lr.Sinks.local[obj]
+func (lr *learner) addSink(obj types.Object, sk sink) {
+	have := lr.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
@@ -363,13 +363,13 @@ func (lr *Learner) addSink(obj types.Object, sk sink) {
 		return
 	}
 	if have == nil {
-		lr.Sinks.order = append(lr.Sinks.order, obj)
+		lr.sinks.order = append(lr.sinks.order, obj)
 	}
-	lr.Sinks.local[obj] = append(have, sk)
+	lr.sinks.local[obj] = append(have, sk)
 	switch obj := obj.(type) {
 	case *types.Func:
 		for _, cur := range lr.uses(obj.Name()) {
-			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.Pass.TypesInfo, call) == obj {
+			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == obj {
 				lr.sinkCallSite(call, obj, sk)
 			}
 		}
@@ -378,18 +378,18 @@ func (lr *Learner) addSink(obj types.Object, sk sink) {
 	}
 }
 
-// ExportSinkFacts exports the sinks other packages can use.
-func (lr *Learner) ExportSinkFacts() {
-	for _, obj := range lr.Sinks.order {
+// exportSinkFacts exports the sinks other packages can use.
+func (lr *learner) exportSinkFacts() {
+	for _, obj := range lr.sinks.order {
 		if obj.Exported() {
-			lr.Pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.Sinks.local[obj]})
+			lr.pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.sinks.local[obj]})
 		}
 	}
 }
 
-// SortSites puts a file's sites in the order of the source: sites found
+// sortSites puts a file's sites in the order of the source: sites found
 // through sinks are recorded when the sink is learned.
-func SortSites(sites []*Site) {
+func sortSites(sites []*Site) {
 	slices.SortStableFunc(sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
 }
 

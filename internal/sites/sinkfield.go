@@ -30,8 +30,8 @@ type sinkUse struct {
 // sinkWrite handles a value written to a field of a struct type typ:
 // into a local variable (in a composite literal assigned to it, or by an
 // assignment to its field), or elsewhere (holder nil).
-func (lr *Learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
-	if field.Pkg() == lr.Pass.Pkg {
+func (lr *learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
+	if field.Pkg() == lr.pass.Pkg {
 		return // found by addSink
 	}
 	for _, sk := range lr.sinksOf(field) {
@@ -41,24 +41,24 @@ func (lr *Learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, h
 
 // sinkFieldSite records the site of a value written to a sink field,
 // unless it is written into a variable it cannot reach the sink from.
-func (lr *Learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
-	if _, ruled := lr.Rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
+func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
+	if _, ruled := lr.rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
 	// A parameter's field goes back to the caller's value.
-	if h := u.holder; h != nil && !lr.Res.Vars.Of(h).Params[h] && !lr.writeReaches(h, field, sk.Readers, u.write) {
+	if h := u.holder; h != nil && !lr.res.Vars.Of(h).Params[h] && !lr.writeReaches(h, field, sk.Readers, u.write) {
 		return
 	}
-	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.Serving.cursor(lit), field) {
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.serving.cursor(lit), field) {
 		return // fmt.Println(server.Config{Addr: ":8080"})
 	}
-	if lr.Sinks.written[u.value] {
+	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
-	if lr.Sinks.written == nil {
-		lr.Sinks.written = make(map[ast.Expr]bool)
+	if lr.sinks.written == nil {
+		lr.sinks.written = make(map[ast.Expr]bool)
 	}
-	lr.Sinks.written[u.value] = true
+	lr.sinks.written[u.value] = true
 	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
 }
 
@@ -68,13 +68,13 @@ func (lr *Learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // reader method, and the field is not written again, nor its address
 // taken, nor v changed by another method. A variable only ever read field
 // by field is judged where those reads are listen sites.
-func (lr *Learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
+func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
 	field := fieldVar.Name()
-	if v.Pkg() != lr.Pass.Pkg || v.Parent() == lr.Pass.Pkg.Scope() {
+	if v.Pkg() != lr.pass.Pkg || v.Parent() == lr.pass.Pkg.Scope() {
 		return false
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses, ok := localUses(lr.Pass.TypesInfo, lr.Res.Decls, v)
+	uses, ok := localUses(lr.pass.TypesInfo, lr.res.Decls, v)
 	if !ok {
 		return false
 	}
@@ -84,7 +84,7 @@ func (lr *Learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()
 			expr := sel.Node().(*ast.SelectorExpr)
-			selection := lr.Pass.TypesInfo.Selections[expr]
+			selection := lr.pass.TypesInfo.Selections[expr]
 			switch {
 			case selection == nil:
 				return false
@@ -116,15 +116,15 @@ func (lr *Learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 // parentheses) is an argument of a function of a package that neither
 // declares the sink field nor is this one (log.Print, json.Marshal): only
 // the field's package reads it into a listener.
-func (lr *Learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
+func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
-	fn, ok := typeutil.Callee(lr.Pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.Pass.Pkg
+	fn, ok := typeutil.Callee(lr.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
 }
 
 // written reports whether the expression at cur is assigned to, or its
@@ -150,12 +150,12 @@ func isPointerMethod(s *types.Selection) bool {
 	return ptr
 }
 
-// DropJudged drops the sites of values written to sink fields that a
+// dropJudged drops the sites of values written to sink fields that a
 // listen site of the package reads already (cfg.Addr = ":8080" before
 // http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
-func (lr *Learner) DropJudged() {
+func (lr *learner) dropJudged() {
 	writes := false
-	for _, fs := range lr.Files {
+	for _, fs := range lr.files {
 		writes = writes || slices.ContainsFunc(fs.Sites, func(s *Site) bool { return s.fieldWrite })
 	}
 	if !writes {
@@ -174,20 +174,20 @@ func (lr *Learner) DropJudged() {
 			walk(p)
 		}
 	}
-	for _, fs := range lr.Files {
+	for _, fs := range lr.files {
 		for _, s := range fs.Sites {
 			if s.Via == nil {
 				walk(s.Val)
 			}
 		}
 	}
-	for _, fs := range lr.Files {
+	for _, fs := range lr.files {
 		fs.Sites = slices.DeleteFunc(fs.Sites, func(s *Site) bool { return s.fieldWrite && judged[s.Expr] })
 	}
 }
 
 // fieldSites makes sites of the writes of a sink field of the package.
-func (lr *Learner) fieldSites(field *types.Var, sk sink) {
+func (lr *learner) fieldSites(field *types.Var, sk sink) {
 	for _, cur := range lr.uses(field.Name()) {
 		if u, ok := lr.fieldWriteAt(cur, field); ok {
 			lr.sinkFieldSite(field, sk, u)
@@ -197,8 +197,8 @@ func (lr *Learner) fieldSites(field *types.Var, sk sink) {
 
 // fieldWriteAt returns the write of field at cur, a keyed element of a
 // composite literal or an assignment, if it writes that field.
-func (lr *Learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
-	info := lr.Pass.TypesInfo
+func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
+	info := lr.pass.TypesInfo
 	switch n := cur.Node().(type) {
 	case *ast.KeyValueExpr:
 		litCur := cur.Parent()

@@ -1,0 +1,93 @@
+package sites
+
+import (
+	"go/ast"
+
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Package is what Find found in a package: its files checked, each with
+// its judged sites, and the index of its declarations.
+type Package struct {
+	Files []*FileState
+	Decls *resolve.DeclCursors
+}
+
+// Find records the listen sites of the package's files (without
+// includeTests, not of its _test.go files), learns the sinks they show,
+// and judges them as a program (judge). listens says that the package
+// can listen at all, readsEnv that it reads the environment; sinks are
+// the package's sinks and those it imports (NewSinkState), or nil when
+// it cannot listen.
+func Find(pass *analysis.Pass, env string, rules *listenapi.RuleSet, sinks *SinkState, includeTests, listens, readsEnv bool) *Package {
+	// Built here rather than required from inspect.Analyzer: go vet runs
+	// the pass on every dependency for its facts, and most packages stop
+	// at the analyzer's fast path (nothing there can listen).
+	insp := inspector.New(pass.Files)
+	c := &checker{
+		pass:  pass,
+		env:   env,
+		rules: rules,
+		res:   resolve.NewResolver(pass, insp, rules),
+	}
+	c.sinks = sinks
+	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.Decls, vars: c.res.Vars, root: insp.Root()}
+	filter := []ast.Node{(*ast.CallExpr)(nil)}
+	if listens {
+		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
+	}
+	// Every file is known before the walk: a sink learned in one finds its
+	// uses (c.uses) and records its sites (c.record) in those not walked
+	// yet too (miekg/dns listens in a file before its Server's).
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if includeTests || !IsTestFile(pass, file) {
+			c.files = append(c.files, &FileState{File: file, FileCur: fileCur, test: IsTestFile(pass, file)})
+		}
+	}
+	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: sinks, files: c.files}
+	// Record every site of every file, judge them as a program, then
+	// report file by file.
+	for _, fs := range c.files {
+		// os.Getenv needs an import of os in the file itself, while a
+		// server's methods can be called without importing its package.
+		fileReadsEnv := readsEnv && fileImports(fs.File, rules.EnvPkgs)
+		if fs.Skip = !listens && !fileReadsEnv; fs.Skip {
+			continue
+		}
+		c.FileState = fs
+		for cur := range fs.FileCur.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				// Reject by the name the call is written with before any
+				// type lookup: almost no call is a listener.
+				name := CalledName(n)
+				if listens && (rules.Names[name] || c.sinks.FuncNames[name]) {
+					c.call(cur, n)
+				}
+				if fileReadsEnv && rules.EnvNames[name] {
+					c.envRead(cur, n)
+				}
+			case *ast.CompositeLit:
+				c.compositeLit(cur, n)
+			case *ast.AssignStmt:
+				c.assign(n)
+			}
+		}
+	}
+	if listens {
+		c.learn.followRelays()
+		c.learn.dropJudged()
+	}
+	for _, fs := range c.files {
+		sortSites(fs.Sites)
+	}
+	c.judge(c.files)
+	if listens {
+		c.learn.exportSinkFacts()
+	}
+	return &Package{Files: c.files, Decls: c.res.Decls}
+}
