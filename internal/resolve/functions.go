@@ -192,13 +192,13 @@ func ExportReturnFacts(pass *analysis.Pass) {
 
 // callStr resolves calls that build strings from their arguments.
 func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
-	switch r.calleeName(call) {
+	switch calleeName(r.info, call) {
 	case "strconv.Itoa":
 		if len(call.Args) == 1 {
 			return leaf(written, r.Str(call.Args[0]).Strs)
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
-		if len(call.Args) == 2 && r.isConst(call.Args[1], "10") {
+		if len(call.Args) == 2 && isConst(r.info, call.Args[1], "10") {
 			return leaf(written, r.Str(call.Args[0]).Strs)
 		}
 	case "fmt.Sprint":
@@ -219,8 +219,8 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	return leaf(written, addrval.Unknown())
 }
 
-func (r *Resolver) isConst(e ast.Expr, want string) bool {
-	tv, ok := r.info.Types[e]
+func isConst(info *types.Info, e ast.Expr, want string) bool {
+	tv, ok := info.Types[e]
 	if !ok || tv.Value == nil {
 		return false
 	}
@@ -269,7 +269,7 @@ func (r *Resolver) format(call *ast.CallExpr, parts []*Val) []addrval.Str {
 	}
 	fpos := call.Args[0].Pos()
 	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
-		fpos = r.declPos(ast.Unparen(call.Args[0]))
+		fpos = declPos(r.info, ast.Unparen(call.Args[0]))
 	}
 	out := addrval.Known("", fpos)
 	text := func(s string) {

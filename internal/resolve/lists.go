@@ -54,7 +54,7 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	}
 	uses := r.Vars.occurrences()[id.Name]
 	if !global {
-		uses = r.localIdents(v)
+		uses = localIdents(r.info, r.Decls, v)
 	}
 	for _, cur := range uses {
 		use := cur.Node().(*ast.Ident)
@@ -82,8 +82,8 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 
 // localIdents returns the identifiers of the declaration holding a local
 // variable that are spelt like it.
-func (r *Resolver) localIdents(v *types.Var) []inspector.Cursor {
-	decl, ok := r.Decls.Decl(v.Pos())
+func localIdents(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
+	decl, ok := decls.Decl(v.Pos())
 	if !ok {
 		return nil
 	}
@@ -158,7 +158,7 @@ func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
 		return leaf(written, addrval.Unknown())
 	}
 	if key == nil && len(out.Parts) > 1 {
-		out.Loop = r.indexLoop(x)
+		out.Loop = indexLoop(r.info, r.Decls, x)
 	}
 	return out
 }
@@ -166,17 +166,17 @@ func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
 // indexLoop returns the body of the loop whose variable indexes table[i]
 // (for i := range table, for i := range len(table), for i := 0; …; i++):
 // table[i] takes each element in turn there.
-func (r *Resolver) indexLoop(x *ast.IndexExpr) *ast.BlockStmt {
+func indexLoop(info *types.Info, decls *DeclCursors, x *ast.IndexExpr) *ast.BlockStmt {
 	idx, ok := ast.Unparen(x.Index).(*ast.Ident)
 	if !ok {
 		return nil
 	}
-	v := r.info.Uses[idx]
+	v := info.Uses[idx]
 	defines := func(e ast.Expr) bool {
 		id, ok := e.(*ast.Ident)
-		return ok && r.info.ObjectOf(id) == v
+		return ok && info.ObjectOf(id) == v
 	}
-	cur, ok := r.Decls.Find(x.Pos(), x.End())
+	cur, ok := decls.Find(x.Pos(), x.End())
 	for ; ok && cur.Node() != nil; cur = cur.Parent() {
 		switch loop := cur.Node().(type) {
 		case *ast.RangeStmt:

@@ -76,7 +76,7 @@ func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 		return nil, false, false
 	}
 	entry = !definitelyAssigns(decl.Body.List[0], isVar(v, r.info))
-	if entry && r.KnownCallers(o) {
+	if entry && r.Callers.Known(o) {
 		return nil, false, false
 	}
 	return defs, entry, true
@@ -91,10 +91,10 @@ func (r *Resolver) OwnerOf(v *types.Var) (ParamOwner, bool) {
 	return o, ok
 }
 
-// KnownCallers reports whether o's function is only ever called directly,
-// by calls of the package.
-func (r *Resolver) KnownCallers(o ParamOwner) bool {
-	return o.closed && !r.Callers.escapes[o.Key] && len(r.Callers.Calls[o.Key]) > 0
+// Known reports whether o's function is only ever called directly, by
+// calls of the package.
+func (c callers) Known(o ParamOwner) bool {
+	return o.closed && !c.escapes[o.Key] && len(c.Calls[o.Key]) > 0
 }
 
 // buildParams indexes, once per package, the parameters of functions,

@@ -107,8 +107,8 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 
 // calleeName returns the full name of the function a call statically
 // calls, or "".
-func (r *Resolver) calleeName(call *ast.CallExpr) string {
-	if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok {
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
 		return fn.FullName()
 	}
 	return ""
@@ -140,7 +140,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	case *ast.Ident, *ast.SelectorExpr:
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			if t, ok := ConstText(tv.Value); ok {
-				return leaf(written, addrval.Known(t, r.declPos(x))) // a named constant
+				return leaf(written, addrval.Known(t, declPos(r.info, x))) // a named constant
 			}
 		}
 	case *ast.BinaryExpr:
@@ -195,7 +195,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
 	if !ok {
-		if f := r.sinkableField(sel); f != nil {
+		if f := sinkableField(r.info, r.pkg, sel); f != nil {
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())
@@ -207,7 +207,7 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	}
 	defer r.leave(v, depth, saved)
 	for _, pos := range zeros {
-		z := r.zero(sel, pos)
+		z := zero(r.info, sel, pos)
 		out.Strs = addrval.Union(out.Strs, z.Strs)
 		out.Parts = append(out.Parts, z)
 	}
@@ -264,9 +264,9 @@ func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 }
 
 // zero is the zero value of a string or integer expression.
-func (r *Resolver) zero(e ast.Expr, pos token.Pos) *Val {
+func zero(info *types.Info, e ast.Expr, pos token.Pos) *Val {
 	text := "0"
-	if isString(r.info.TypeOf(e)) {
+	if isString(info.TypeOf(e)) {
 		text = ""
 	}
 	return &Val{Strs: addrval.Known(text, pos), Form: FormZero, Index: -1}
@@ -289,7 +289,7 @@ func IsKeyed(lit *ast.CompositeLit) bool {
 }
 
 // declPos is where a named constant was written.
-func (r *Resolver) declPos(e ast.Expr) token.Pos {
+func declPos(info *types.Info, e ast.Expr) token.Pos {
 	var id *ast.Ident
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -297,7 +297,7 @@ func (r *Resolver) declPos(e ast.Expr) token.Pos {
 	case *ast.SelectorExpr:
 		id = e.Sel
 	}
-	if c, ok := r.info.Uses[id].(*types.Const); ok && c.Pos().IsValid() {
+	if c, ok := info.Uses[id].(*types.Const); ok && c.Pos().IsValid() {
 		return c.Pos()
 	}
 	return e.Pos()
@@ -360,13 +360,13 @@ func isString(t types.Type) bool {
 
 // sinkableField returns the field sel reads when it is a field of a type
 // of this package that can hold an address: its writers are the sites.
-func (r *Resolver) sinkableField(sel *ast.SelectorExpr) *types.Var {
-	s := r.info.Selections[sel]
+func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
+	s := info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal {
 		return nil
 	}
 	f, ok := s.Obj().(*types.Var)
-	if !ok || f.Pkg() != r.pkg || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
+	if !ok || f.Pkg() != pkg || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
 		return nil
 	}
 	return f

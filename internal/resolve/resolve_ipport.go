@@ -47,7 +47,7 @@ func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
 func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	out := &Val{Expr: rhs, Index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || !r.rules.AddrResolvers[r.calleeName(call)] || len(call.Args) != 2 {
+	if !ok || !r.rules.AddrResolvers[calleeName(r.info, call)] || len(call.Args) != 2 {
 		out.Addrs = []addrval.Alt{{HasPort: hasPort}}
 		return out
 	}
@@ -136,7 +136,7 @@ func (r *Resolver) ip(e ast.Expr) *Val {
 		return leaf(written, addrval.Unknown())
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
-		switch r.calleeName(call) {
+		switch calleeName(r.info, call) {
 		case "net.ParseIP":
 			if len(call.Args) == 1 {
 				return leaf(written, r.Str(call.Args[0]).Strs)
@@ -145,7 +145,7 @@ func (r *Resolver) ip(e ast.Expr) *Val {
 			if len(call.Args) == 4 {
 				var parts []string
 				for _, a := range call.Args {
-					t, ok := r.constArg(a)
+					t, ok := constArg(r.info, a)
 					if !ok {
 						return leaf(written, addrval.Unknown())
 					}
@@ -171,8 +171,8 @@ func (r *Resolver) ip(e ast.Expr) *Val {
 	})
 }
 
-func (r *Resolver) constArg(e ast.Expr) (string, bool) {
-	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+func constArg(info *types.Info, e ast.Expr) (string, bool) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return ConstText(tv.Value)
 	}
 	return "", false

@@ -26,7 +26,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 				continue
 			}
 			o, ok := lr.res.ParamOf(v)
-			if !ok || !lr.res.KnownCallers(o) {
+			if !ok || !lr.res.Callers.Known(o) {
 				continue
 			}
 			if param != nil {

@@ -326,7 +326,7 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				}
 				lr.addSink(v, sk)
 				learned = true
-			} else if o, ok := lr.res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.res.KnownCallers(o)) {
+			} else if o, ok := lr.res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.res.Callers.Known(o)) {
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
 				lr.addSink(o.Fn, sk)
