@@ -19,9 +19,9 @@ const (
 	ShapeIPOnly
 )
 
-// callRule describes one listen API: a function or method, by the full
+// CallRule describes one listen API: a function or method, by the full
 // name types.Func.FullName prints, and where its arguments are.
-type callRule struct {
+type CallRule struct {
 	Fn string // e.g. "net/http.ListenAndServe", "(*net.ListenConfig).Listen"
 	// Addr is the index of the address argument. A call without one is
 	// not a listen site: the API then finds its address itself (gin's
@@ -48,14 +48,14 @@ type FieldRule struct {
 	// value that never calls one (srv.Serve(l) takes a listener instead)
 	// ignores its address, so setting it is not a listen site.
 	Listeners []string
-	Transport addrval.Transport // unset: TCP, as for callRule
+	Transport addrval.Transport // unset: TCP, as for CallRule
 }
 
 // ImplicitRule describes a call that starts a server on a default port
 // unless its address is set (see implicit.go).
 type ImplicitRule struct {
-	fn   string // the call, by full name as for callRule
-	Kind implicitKind
+	Fn   string // the call, by full name as for CallRule
+	Kind ImplicitKind
 	Port string // the default port
 	// implicitField: the address field of the receiver.
 	Field string
@@ -65,11 +65,11 @@ type ImplicitRule struct {
 	Moot   []string
 }
 
-type implicitKind uint8
+type ImplicitKind uint8
 
 const (
 	// ImplicitField: a method that listens on its receiver's address field.
-	ImplicitField implicitKind = iota
+	ImplicitField ImplicitKind = iota
 	// ImplicitOption: a constructor whose options may set the address.
 	ImplicitOption
 )
@@ -77,23 +77,23 @@ const (
 // RuleRows are one family's rules, as data: the standard library's below,
 // the frameworks' in rules_frameworks.go.
 type RuleRows struct {
-	Calls    []callRule
+	Calls    []CallRule
 	Fields   []FieldRule
-	implicit []ImplicitRule
+	Implicit []ImplicitRule
 	// envReaders are the functions that read one environment variable by
 	// name, by full name.
-	envReaders []string
+	EnvReaders []string
 	// addrStructs are the address structs a listener can take, by type,
 	// with the field holding the port ("" for one without a port), and
 	// addrResolvers the functions that parse one from "host:port"
 	// (net.ResolveTCPAddr(network, addr)).
-	addrStructs   map[string]string
-	addrResolvers []string
+	AddrStructs   map[string]string
+	AddrResolvers []string
 	// serves are the calls that serve HTTP on a ready listener, with the
 	// index of their handler argument; debugPkgs the packages that
 	// register debugging handlers on http.DefaultServeMux when imported.
-	serves    map[string]int
-	debugPkgs []string
+	Serves    map[string]int
+	DebugPkgs []string
 }
 
 var StdRules = RuleRows{
@@ -104,7 +104,7 @@ var StdRules = RuleRows{
 	// http.ListenAndServe(TLS) and http.Server.Addr (TestRulesInferred).
 	// The ListenConfig methods are leaves (system calls below), and the
 	// address-struct calls take no string.
-	Calls: []callRule{
+	Calls: []CallRule{
 		{Fn: "net.Listen", Addr: 1, Network: 0},
 		{Fn: "net.ListenPacket", Addr: 1, Network: 0},
 		{Fn: "net.ListenTCP", Addr: 1, Network: 0, Shape: ShapeIPPort},
@@ -121,19 +121,19 @@ var StdRules = RuleRows{
 	},
 	// An http.Server whose Addr is never set listens on :http, or :https
 	// with TLS.
-	implicit: []ImplicitRule{
-		{fn: "(*net/http.Server).ListenAndServe", Kind: ImplicitField, Field: "Addr", Port: "80"},
-		{fn: "(*net/http.Server).ListenAndServeTLS", Kind: ImplicitField, Field: "Addr", Port: "443"},
+	Implicit: []ImplicitRule{
+		{Fn: "(*net/http.Server).ListenAndServe", Kind: ImplicitField, Field: "Addr", Port: "80"},
+		{Fn: "(*net/http.Server).ListenAndServeTLS", Kind: ImplicitField, Field: "Addr", Port: "443"},
 	},
-	envReaders: []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"},
-	addrStructs: map[string]string{
+	EnvReaders: []string{"os.Getenv", "os.LookupEnv", "syscall.Getenv"},
+	AddrStructs: map[string]string{
 		"net.TCPAddr": "Port",
 		"net.UDPAddr": "Port",
 		"net.IPAddr":  "",
 	},
-	addrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
-	serves:        map[string]int{"net/http.Serve": 1, "net/http.ServeTLS": 1},
-	debugPkgs:     []string{"net/http/pprof", "expvar"},
+	AddrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
+	Serves:        map[string]int{"net/http.Serve": 1, "net/http.ServeTLS": 1},
+	DebugPkgs:     []string{"net/http/pprof", "expvar"},
 }
 
 var DefaultRules = NewRuleSet(StdRules, FrameworkRules)
@@ -141,7 +141,7 @@ var DefaultRules = NewRuleSet(StdRules, FrameworkRules)
 // RuleSet indexes the rules for lookup during the pass: every table the
 // pass consults is here.
 type RuleSet struct {
-	Calls    map[string]callRule
+	Calls    map[string]CallRule
 	Implicit map[string]ImplicitRule
 	Fields   map[string]map[string]FieldRule // type -> field -> rule
 	Pkgs     map[string]bool                 // packages that declare a listen API
@@ -162,7 +162,7 @@ type RuleSet struct {
 
 func NewRuleSet(families ...RuleRows) *RuleSet {
 	rs := &RuleSet{
-		Calls:      make(map[string]callRule),
+		Calls:      make(map[string]CallRule),
 		Implicit:   make(map[string]ImplicitRule),
 		Fields:     make(map[string]map[string]FieldRule),
 		Pkgs:       make(map[string]bool),
@@ -200,23 +200,23 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			rs.FieldNames[r.Field] = true
 			rs.Pkgs[PkgOfFullName(r.Typ)] = true
 		}
-		for _, r := range rows.implicit {
-			if _, dup := rs.Implicit[r.fn]; dup {
-				panic("portlint: duplicate rule " + r.fn)
+		for _, r := range rows.Implicit {
+			if _, dup := rs.Implicit[r.Fn]; dup {
+				panic("portlint: duplicate rule " + r.Fn)
 			}
-			rs.Implicit[r.fn] = r
-			rs.Pkgs[PkgOfFullName(r.fn)] = true
-			rs.Names[BareName(r.fn)] = true
+			rs.Implicit[r.Fn] = r
+			rs.Pkgs[PkgOfFullName(r.Fn)] = true
+			rs.Names[BareName(r.Fn)] = true
 		}
-		maps.Copy(rs.AddrStructs, rows.addrStructs)
-		maps.Copy(rs.Serves, rows.serves)
-		for _, p := range rows.debugPkgs {
+		maps.Copy(rs.AddrStructs, rows.AddrStructs)
+		maps.Copy(rs.Serves, rows.Serves)
+		for _, p := range rows.DebugPkgs {
 			rs.DebugPkgs[p] = true
 		}
-		for _, fn := range rows.addrResolvers {
+		for _, fn := range rows.AddrResolvers {
 			rs.AddrResolvers[fn] = true
 		}
-		for _, fn := range rows.envReaders {
+		for _, fn := range rows.EnvReaders {
 			rs.EnvReaders[fn] = true
 			rs.EnvPkgs[PkgOfFullName(fn)] = true
 			rs.EnvNames[BareName(fn)] = true

@@ -20,7 +20,7 @@ var FrameworkRules = RuleRows{
 	// Listen on a net.PacketConn, http3 Server.Serve), and APIs that take a
 	// ready *http.Server (echo v4 StartServer, iris Server), whose Addr field
 	// is already a listen site by the net/http.Server rule.
-	Calls: []callRule{
+	Calls: []CallRule{
 		// gin v1.12.0. Run(addr ...string): with no argument gin reads $PORT
 		// itself (default ":8080"), so only an explicit address is a site.
 		// Not inferred: a variadic parameter is never a sink, and addr[0]
@@ -115,13 +115,13 @@ var FrameworkRules = RuleRows{
 		// Inferred.
 		{Typ: "github.com/quic-go/quic-go/http3.Server", Field: "Addr", Listeners: []string{"ListenAndServe", "ListenAndServeTLS"}, Transport: addrval.UDP},
 	},
-	implicit: []ImplicitRule{
+	Implicit: []ImplicitRule{
 		// hertz v0.10.4: server.Default() and server.New() without
 		// server.WithHostPorts listen on config.defaultAddr, ":8888".
-		{fn: "github.com/cloudwego/hertz/pkg/app/server.Default", Kind: ImplicitOption, Port: "8888",
+		{Fn: "github.com/cloudwego/hertz/pkg/app/server.Default", Kind: ImplicitOption, Port: "8888",
 			Option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
 			Moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
-		{fn: "github.com/cloudwego/hertz/pkg/app/server.New", Kind: ImplicitOption, Port: "8888",
+		{Fn: "github.com/cloudwego/hertz/pkg/app/server.New", Kind: ImplicitOption, Port: "8888",
 			Option: "github.com/cloudwego/hertz/pkg/app/server.WithHostPorts",
 			Moot:   []string{"github.com/cloudwego/hertz/pkg/app/server.WithListener", "github.com/cloudwego/hertz/pkg/app/server.WithNetwork"}},
 	},
