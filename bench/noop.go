@@ -31,7 +31,7 @@ var Noop = &analysis.Analyzer{
 	Run:      runNoop,
 }
 
-// filter is the node filter of portlint's pass (analyzer/run.go).
+// filter is the node filter of portlint's walk (internal/sites/find.go).
 var filter = []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 
 // visited keeps the walk from being optimized away.

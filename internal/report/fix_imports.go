@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,6 +27,7 @@ type importSpec struct {
 	spec    string // as written for re-insertion: [name ]"path"
 	pkgName *types.PkgName
 	removal analysis.TextEdit
+	decl    *ast.GenDecl // the declaration holding it
 }
 
 // importRemovals returns, for each pending finding of the file, the
@@ -46,11 +48,17 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 			}
 		}
 	}
+	// A single unparenthesized import that a fix removes goes with its
+	// whole declaration: added imports cannot join that one.
+	target := joinTarget(rp.File)
+	apart := target != nil && !target.Lparen.IsValid() &&
+		slices.ContainsFunc(specs, func(s importSpec) bool { return s.decl == target && removers[s.spec] > 0 })
 	out := make([][]analysis.TextEdit, len(rp.pending))
 	for i, p := range rp.pending {
 		if p.fx == nil {
 			continue
 		}
+		p.fx.imp.apart = apart
 		for _, s := range specs { // in file order, not the map's
 			if e, ok := removes[i][s.spec]; ok {
 				out[i] = append(out[i], e)
@@ -58,7 +66,7 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 		}
 		for _, s := range specs {
 			if removers[s.spec] > 0 && !removes[i][s.spec].End.IsValid() && p.fx.imp.used[s.path] {
-				out[i] = append(out[i], s.removal, p.fx.imp.insertion(s.path, s.spec))
+				out[i] = append(append(out[i], s.removal), p.fx.imp.insertion(s.path, s.spec)...)
 			}
 		}
 	}
@@ -135,7 +143,7 @@ func (rp *Reporter) importSpecs() []importSpec {
 				}
 				rm = analysis.TextEdit{Pos: start, End: end}
 			}
-			out = append(out, importSpec{path: path, spec: text, pkgName: pn, removal: rm})
+			out = append(out, importSpec{path: path, spec: text, pkgName: pn, removal: rm, decl: gd})
 		}
 	}
 	return out

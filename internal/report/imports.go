@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,10 @@ type importer struct {
 	declared map[string]bool   // whether the file declares a name, memoized per file
 	added    map[string]string // path -> name of imports to add
 	used     map[string]bool   // paths of existing imports the new code uses
+	// apart is set when a fix of the file removes the spec of a single
+	// unparenthesized import declaration, which added imports then
+	// cannot join (see insertion).
+	apart bool
 }
 
 // newImporter returns an importer for one fix in file; declared memoizes
@@ -146,9 +151,9 @@ func (im *importer) taken(name string) bool {
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
 
-// edits returns one insertion per added import, each at a position that
-// depends only on the file and the path, so that identical imports added
-// by several fixes coalesce when a driver merges them.
+// edits returns the edits that add the imports, each at a position that
+// depends only on the file, so that identical imports added by several
+// fixes coalesce when a driver merges them (see insertion).
 func (im *importer) edits() []analysis.TextEdit {
 	paths := make([]string, 0, len(im.added))
 	for p := range im.added {
@@ -161,27 +166,64 @@ func (im *importer) edits() []analysis.TextEdit {
 		if name := im.added[path]; name != defaultName(path) {
 			spec = name + " " + spec
 		}
-		out = append(out, im.insertion(path, spec))
+		out = append(out, im.insertion(path, spec)...)
 	}
 	return out
 }
 
-// insertion places spec at the top of the file's first parenthesized
-// import block, right after "(": gofmt sorts it into that group, and the
-// position lies outside every import line, so it never overlaps the
-// removal of an import another fix no longer needs.
-func (im *importer) insertion(path, spec string) analysis.TextEdit {
-	for _, decl := range im.file.Decls {
+// insertion adds spec to the file's imports, at positions that depend
+// only on the file, so that identical edits of several fixes coalesce,
+// and outside every import line, so that they never overlap the removal
+// of an import another fix no longer needs:
+//   - into the first parenthesized import block, right after "(" (gofmt
+//     sorts it into that group);
+//   - else into the first import declaration, which becomes a block:
+//     import "net/http" turns into import ( "os" "net/http" ), by edits
+//     around its one spec, unless a fix of the file removes that spec
+//     (apart), whose removal is the whole declaration;
+//   - else into a declaration of its own after the package clause.
+func (im *importer) insertion(path, spec string) []analysis.TextEdit {
+	gd := joinTarget(im.file)
+	switch {
+	case gd == nil || !gd.Lparen.IsValid() && im.apart:
+		return []analysis.TextEdit{insertAt(im.file.Name.End(), "\n\nimport "+spec)}
+	case gd.Lparen.IsValid():
+		return []analysis.TextEdit{insertAt(gd.Lparen+1, "\n\t"+spec)}
+	}
+	only := gd.Specs[0]
+	open := analysis.TextEdit{Pos: gd.TokPos + token.Pos(len("import")), End: only.Pos(), NewText: []byte(" (\n\t")}
+	if im.commentIn(open.Pos, open.End) {
+		open.End = open.Pos // keep the comment: insert before it
+	}
+	return []analysis.TextEdit{open, insertAt(only.Pos(), spec+"\n\t"), insertAt(gd.End(), "\n)")}
+}
+
+// joinTarget returns the import declaration that added imports join: the
+// file's first parenthesized one, else its first one. A cgo import "C"
+// stays alone, with its preamble.
+func joinTarget(file *ast.File) *ast.GenDecl {
+	var first *ast.GenDecl
+	for _, decl := range file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
 			break
 		}
+		if slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return s.(*ast.ImportSpec).Path.Value == `"C"` }) {
+			continue
+		}
 		if gd.Lparen.IsValid() {
-			return insertAt(gd.Lparen+1, "\n\t"+spec)
+			return gd
+		}
+		if first == nil {
+			first = gd
 		}
 	}
-	// No import block: add a declaration after the package clause.
-	return insertAt(im.file.Name.End(), "\n\nimport "+spec)
+	return first
+}
+
+// commentIn reports whether a comment of the file lies in [pos, end).
+func (im *importer) commentIn(pos, end token.Pos) bool {
+	return slices.ContainsFunc(im.file.Comments, func(g *ast.CommentGroup) bool { return g.Pos() < end && g.End() > pos })
 }
 
 func insertAt(pos token.Pos, text string) analysis.TextEdit {
