@@ -23,8 +23,9 @@ var FrameworkRules = RuleRows{
 	Calls: []CallRule{
 		// gin v1.12.0. Run(addr ...string): with no argument gin reads $PORT
 		// itself (default ":8080"), so only an explicit address is a site.
-		// Not inferred: a variadic parameter is never a sink, and addr[0]
-		// reaches the server through resolveAddress's $PORT default.
+		// Not inferred: Run hands the whole slice to resolveAddress(addr
+		// []string), which reads addr[0] of a parameter that is not
+		// variadic, beside its $PORT default.
 		{Fn: "(*github.com/gin-gonic/gin.Engine).Run", Addr: 0, Network: -1},
 		{Fn: "(*github.com/gin-gonic/gin.Engine).RunTLS", Addr: 0, Network: -1}, // v1.12.0: RunTLS(addr, certFile, keyFile string). Inferred.
 		// v1.12.0: RunQUIC(addr, certFile, keyFile string). Not inferred: it
@@ -82,9 +83,9 @@ var FrameworkRules = RuleRows{
 
 		// beego v2.3.8. web.Run(params ...string): params[0] is the address;
 		// with none (or "") beego reads its config file, so only an explicit
-		// address is a site. HttpServer.Run and RunWithMiddleWares are
-		// inferred (an empty addr defaults to the config); web.Run is not:
-		// its parameter is variadic.
+		// address is a site. All three are inferred (an empty addr
+		// defaults to the config); web.Run through its variadic
+		// parameter's first element.
 		{Fn: "github.com/beego/beego/v2/server/web.Run", Addr: 0, Network: -1},
 		{Fn: "github.com/beego/beego/v2/server/web.RunWithMiddleWares", Addr: 0, Network: -1}, // RunWithMiddleWares(addr string, mws ...MiddleWare)
 		{Fn: "(*github.com/beego/beego/v2/server/web.HttpServer).Run", Addr: 0, Network: -1},  // Run(addr string, mws ...MiddleWare)

@@ -23,6 +23,9 @@ type ParamOwner struct {
 	Fn    *types.Func // a declared function or method, whose parameter can be a sink
 	Name  string
 	Index int // the parameter's position
+	// Variadic is set for a variadic parameter (addr ...string): only
+	// its first element, addr[0], is a value of its callers.
+	Variadic bool
 	// closed is set when every call of the function can be in the
 	// package: it is unexported and not a method, or a closure.
 	closed bool
@@ -111,6 +114,11 @@ func (r *Resolver) buildParams() {
 		n := sig.Params().Len()
 		if sig.Variadic() {
 			n-- // calls spread a slice, or pass any number of values
+			if last := sig.Params().At(n); canCarryAddress(last.Type().(*types.Slice).Elem()) {
+				v := o
+				v.Index, v.Variadic = n, true
+				r.params[last] = v
+			}
 		}
 		for i := range n {
 			o.Index = i
@@ -193,10 +201,16 @@ func hasTypeParams(fd *ast.FuncDecl) bool {
 
 // hasAddressParam reports whether a function has a parameter that can
 // carry an address or a port (a string, an integer, or an interface
-// holding one): the only functions whose callers are worth indexing.
+// holding one, or a variadic one of these): the only functions whose
+// callers are worth indexing.
 func hasAddressParam(sig *types.Signature) bool {
-	for i := range sig.Params().Len() {
-		if canCarryAddress(sig.Params().At(i).Type()) {
+	n := sig.Params().Len()
+	for i := range n {
+		t := sig.Params().At(i).Type()
+		if sig.Variadic() && i == n-1 {
+			t = t.(*types.Slice).Elem() // addr ...string
+		}
+		if canCarryAddress(t) {
 			return true
 		}
 	}
@@ -218,4 +232,24 @@ func canCarryAddress(t types.Type) bool {
 func isFuncValue(obj types.Object) bool {
 	_, ok := obj.Type().Underlying().(*types.Signature)
 	return ok
+}
+
+// firstVariadic returns the variadic parameter addr that addr[0] reads,
+// if its values come only from the function's callers.
+func (r *Resolver) firstVariadic(x *ast.IndexExpr) *types.Var {
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	if tv := r.info.Types[x.Index]; tv.Value == nil || tv.Value.String() != "0" {
+		return nil
+	}
+	if o, ok := r.ParamOf(v); ok && o.Variadic {
+		return v
+	}
+	return nil
 }

@@ -157,6 +157,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 		if v := r.element(written, x); v != nil {
 			return v
 		}
+		if v := r.firstVariadic(x); v != nil {
+			return leaf(written, addrval.Named(v, x.Pos())) // its callers' first value
+		}
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := ConstText(tv.Value); ok {
@@ -172,7 +175,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
-			if _, ok := r.ParamOf(v); ok { // its callers' value (params.go)
+			if o, ok := r.ParamOf(v); ok && !o.Variadic { // its callers' value (params.go)
 				return leaf(written, addrval.Named(v, id.Pos()))
 			}
 			if defs, entry, ok := r.paramDefs(v); ok {
@@ -251,7 +254,8 @@ func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 			case found:
 				exprs = append(exprs, val)
 			case len(lit.Elts) > 0 && !IsKeyed(lit):
-				return nil, nil, nil, nil, false // positional literal
+				// A positional literal lists every field, in order.
+				exprs = append(exprs, lit.Elts[s.Index()[0]])
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, lit.Pos())
 			}

@@ -72,8 +72,8 @@ func negatives() {
 
 func startTwo(addr string) { go http.ListenAndServe(addr, nil) }
 
-// A variadic tail does not hide the parameters before it; the tail
-// itself is not traced.
+// A variadic tail does not hide the parameters before it; its first
+// element, opts[0], is the value its callers pass first there.
 func withOptions(addr string, opts ...string) { http.ListenAndServe(addr, nil) }
 
 func withTail(opts ...string) { http.ListenAndServe(opts[0], nil) }
@@ -81,7 +81,8 @@ func withTail(opts ...string) { http.ListenAndServe(opts[0], nil) }
 func variadic() {
 	withOptions(":7003")           // want `\(through withOptions\) listens on hard-coded port 7003`
 	withOptions(":7004", "a", "b") // want `hard-coded port 7004`
-	withTail(":7005")
+	withTail(":7005")              // want `\(through withTail\) listens on hard-coded port 7005`
+	withTail()
 }
 
 // An interface parameter carries the constant its callers pass.
