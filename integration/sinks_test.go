@@ -39,6 +39,9 @@ func sinkmodWant(t *testing.T, dir string) (own, deps []finding) {
 	own = []finding{
 		{"cmd/api/main.go", lineOf(t, mainGo, `"localhost:9090"`), "server.Config.Addr listens on hard-coded port 9090: " + sinkmodSecondary(run)},
 		{"cmd/api/main.go", run, "server.Run listens on hard-coded port 8080: read the port from $PORT"},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":2222"`), "shapes.ListenAndServe listens on hard-coded port 2222: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":8082"`), "shapes.Engine.Run listens on hard-coded port 8082: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":4000"`), "shapes.NewRemote listens on hard-coded port 4000: " + sinkmodSecondary(run)},
 	}
 	return own, sinkmodDeps(t, dir)
 }
@@ -64,7 +67,7 @@ func sinkmodSecondary(run int) string {
 
 // TestSinkModule checks what each driver reports on the sinkmod fixture:
 // go vet -vettool and golangci-lint, which compute facts for every
-// package, report all five servers; the portlint command those of the
+// package, report all eight servers; the portlint command those of the
 // module's own package (and the dependencies' too once it computes their
 // facts). portlint -fix leaves a module that builds.
 func TestSinkModule(t *testing.T) {
@@ -173,7 +176,7 @@ func TestSinkModuleStarts(t *testing.T) {
 	}
 	t.Logf("fixed cmd/api/main.go:\n%s", fixed)
 	// Every server reads a variable: no port literal is left alone.
-	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":5354"`, `":8080"`} {
+	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":5354"`, `":8080"`, `":2222"`, `":8082"`, `":4000"`} {
 		if strings.Contains(string(fixed), lit) {
 			t.Errorf("go fix left %s in cmd/api/main.go", lit)
 		}
@@ -190,9 +193,10 @@ func TestSinkModuleStarts(t *testing.T) {
 	if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
 		t.Errorf("portlint ./... after go fix exited %d, want 0:\n%s", code, out)
 	}
-	// The app (server.Run), the tableflip listener and the DNS servers on
-	// all interfaces, the admin server on loopback.
+	// The app (server.Run), the tableflip listener, the DNS servers and
+	// the three of package shapes on all interfaces, the admin server on
+	// loopback.
 	checkProgram(t, filepath.Join(dir, "cmd", "api"), fixedProgram{
-		name: "sinkmod", listeners: 5, loopback: 1, notHTTP: 2, body: "hello from sinkmod\n",
+		name: "sinkmod", listeners: 8, loopback: 1, notHTTP: 2, body: "hello from sinkmod\n",
 	})
 }

@@ -39,8 +39,15 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		return false
 	}
 	role := paramRole(strs, param)
+	var sig *types.Signature
+	if s.unless != nil {
+		if owner.Fn == nil || variadicParam(owner.Fn.Signature()) != s.unless {
+			return true // options of another function: no call proves the address
+		}
+		sig = owner.Fn.Signature()
+	}
 	for _, call := range lr.res.Callers.Calls[owner.Key] {
-		if !fixedArg(call, owner.Index) {
+		if !fixedArg(call, owner.Index) || sig != nil && passesVariadic(call, sig, 0) {
 			continue
 		}
 		arg := lr.res.Str(call.Args[owner.Index])

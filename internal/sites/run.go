@@ -38,6 +38,10 @@ type Site struct {
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
+	// unless is set for a value written to a server that the elements of
+	// this variadic parameter may change (for _, o := range opts { o(srv)
+	// }): the value reaches the listener only in calls passing none.
+	unless    *types.Var
 	transport addrval.Transport // what it listens on, for collisions
 	inTest    bool              // in a _test.go file (checked with -test)
 	// feedsSink marks a site whose address made a sink of a parameter or

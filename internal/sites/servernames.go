@@ -66,7 +66,11 @@ func (sv *serving) holderVar(e ast.Expr) *types.Var {
 			cur = cur.Parent()
 			continue
 		}
-		return assignedVar(sv.info, cur)
+		v := assignedVar(sv.info, cur)
+		if v != nil && types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			return nil // err := engine.Start(NewRemote(":4000")) names no server
+		}
+		return v
 	}
 	return nil
 }

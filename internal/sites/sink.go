@@ -50,7 +50,11 @@ type sink struct {
 	// that serve until the server fails, rather than in a goroutine.
 	Readers, Blocking []string
 	Transport         addrval.Transport // what the listen API listens on
-	pos               token.Pos
+	// NoVariadic is set for a parameter that reaches the listener only in
+	// calls passing nothing for the variadic parameter (opts ...Option),
+	// whose elements may change the address.
+	NoVariadic bool
+	pos        token.Pos
 }
 
 func (*SinkFact) AFact() {}
@@ -64,6 +68,9 @@ func (f *SinkFact) String() string {
 		}
 		if s.Param >= 0 {
 			what = "param " + strconv.Itoa(s.Param) + " " + what
+		}
+		if s.NoVariadic {
+			what += ", in calls passing no variadic argument,"
 		}
 		parts = append(parts, what+" of "+s.API)
 	}
@@ -221,12 +228,30 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if !fixedArg(call, i) {
 		return
 	}
-	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil)
+	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) {
+		return // an option may set the address
+	}
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil)
+}
+
+// variadicParam returns the variadic parameter of sig, or nil.
+func variadicParam(sig *types.Signature) *types.Var {
+	if !sig.Variadic() {
+		return nil
+	}
+	return sig.Params().At(sig.Params().Len() - 1)
+}
+
+// passesVariadic reports whether a call passes anything for the variadic
+// parameter of sig; shift is 1 for a method expression, whose receiver
+// comes first.
+func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
+	return sig.Variadic() && (call.Ellipsis.IsValid() || len(call.Args)-shift >= sig.Params().Len())
 }
 
 // sinkValueSite records the site of a value that reaches a sink: passed
 // to call, or written to a field of holder (a local variable, or nil).
-func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder *types.Var) {
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
 	if sk.Port {
@@ -239,7 +264,8 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	}
 	_, field := obj.(*types.Var)
 	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort,
-		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport}
+		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
+		unless: unless}
 	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
 		// A server a reader method starts here (srv.ListenAndServe()) is
 		// judged where that call is, as an http.Server is: in the
@@ -316,6 +342,9 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				sk.EmptyPort = s.EmptyPort
 			}
 			if v.IsField() {
+				if s.unless != nil {
+					continue // a field has no calls to tell options apart
+				}
 				if d, ok := lr.res.Decls.Decl(s.Expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
 						sk.Readers = []string{fd.Name.Name}
@@ -327,6 +356,12 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				lr.addSink(v, sk)
 				learned = true
 			} else if o, ok := lr.res.OwnerOf(v); ok && o.Fn != nil && (closed || !lr.res.Callers.Known(o)) {
+				if s.unless != nil {
+					if variadicParam(o.Fn.Signature()) != s.unless {
+						continue
+					}
+					sk.NoVariadic = true
+				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
 				lr.addSink(o.Fn, sk)

@@ -25,6 +25,10 @@ type sinkUse struct {
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
+	// unless is the variadic parameter (opts ...Option) whose elements
+	// may change the holder: the write reaches the reader only in calls
+	// that pass none.
+	unless *types.Var
 }
 
 // sinkWrite handles a value written to a field of a struct type typ:
@@ -46,8 +50,12 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
 	// A parameter's field goes back to the caller's value.
-	if h := u.holder; h != nil && !lr.res.Vars.Of(h).Params[h] && !lr.writeReaches(h, field, sk.Readers, u.write) {
-		return
+	if h := u.holder; h != nil && !lr.res.Vars.Of(h).Params[h] {
+		reaches, unless := lr.writeReaches(h, field, sk.Readers, u.write)
+		if !reaches {
+			return
+		}
+		u.unless = unless
 	}
 	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.serving.cursor(lit), field) {
 		return // fmt.Println(server.Config{Addr: ":8080"})
@@ -59,7 +67,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		lr.sinks.written = make(map[ast.Expr]bool)
 	}
 	lr.sinks.written[u.value] = true
-	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder)
+	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder, u.unless)
 }
 
 // writeReaches reports whether a value written to field of the local
@@ -68,17 +76,31 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // reader method, and the field is not written again, nor its address
 // taken, nor v changed by another method. A variable only ever read field
 // by field is judged where those reads are listen sites.
-func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) bool {
+//
+// A change made only in a loop over the function's variadic parameter
+// (for _, o := range opts { o(srv) }) does not happen in a call passing
+// none: the write then reaches the reader unless that parameter has
+// elements, and unless is that parameter.
+func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) (reaches bool, unless *types.Var) {
 	field := fieldVar.Name()
 	if v.Pkg() != lr.pass.Pkg || v.Parent() == lr.pass.Pkg.Scope() {
-		return false
+		return false, nil
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
 	uses, ok := localUses(lr.pass.TypesInfo, lr.res.Decls, v)
 	if !ok {
+		return false, nil
+	}
+	// changed reports whether a change at cur can be set aside as one
+	// that only the variadic parameter's elements make.
+	changed := func(cur inspector.Cursor) bool {
+		p := variadicLoop(lr.pass.TypesInfo, cur)
+		if p == nil || unless != nil && unless != p {
+			return true
+		}
+		unless = p
 		return false
 	}
-	reaches := false
 	for _, idCur := range uses {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
@@ -87,29 +109,62 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 			selection := lr.pass.TypesInfo.Selections[expr]
 			switch {
 			case selection == nil:
-				return false
+				return false, nil
 			case selection.Kind() == types.FieldVal:
-				if expr.Sel.Name == field && written(sel) && (write == nil || !inside(sel, write)) {
-					return false // written again, or its address taken
+				if expr.Sel.Name == field && written(sel) && (write == nil || !inside(sel, write)) && changed(idCur) {
+					return false, nil // written again, or its address taken
 				}
 			case slices.Contains(readers, expr.Sel.Name):
 				reaches = true
-			case isPtr || isPointerMethod(selection):
-				return false // a method that may change it
+			case (isPtr || isPointerMethod(selection)) && changed(idCur):
+				return false, nil // a method that may change it
 			}
 		case edge.AssignStmt_Lhs:
 		case edge.UnaryExpr_X:
-			return false // &v
+			if changed(idCur) {
+				return false, nil // &v
+			}
 		default:
 			if isPtr {
-				return false // an alias may change it
+				if changed(idCur) {
+					return false, nil // an alias may change it
+				}
+				continue
 			}
 			if !lr.passedAway(idCur, fieldVar) {
 				reaches = true // a copy goes on
 			}
 		}
 	}
-	return reaches
+	return reaches, unless
+}
+
+// variadicLoop returns the variadic parameter of the function holding
+// cur when cur lies in the body of a range over it (for _, o := range
+// opts { … }), and nil otherwise.
+func variadicLoop(info *types.Info, cur inspector.Cursor) *types.Var {
+	var loopOver *types.Var
+	for a := cur; a.Valid() && a.Node() != nil; a = a.Parent() {
+		switch n := a.Node().(type) {
+		case *ast.RangeStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && loopOver == nil && inside(cur, n.Body) {
+				loopOver, _ = info.Uses[id].(*types.Var)
+			}
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			fn, ok := info.Defs[n.Name].(*types.Func)
+			if !ok || loopOver == nil {
+				return nil
+			}
+			sig := fn.Signature()
+			if sig.Variadic() && sig.Params().At(sig.Params().Len()-1) == loopOver {
+				return loopOver
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // passedAway reports whether the value at cur (through & and

@@ -15,5 +15,17 @@ func main() {
 	go e.Run(os.Getenv("ADDR"))
 	shapes.RunAll(":8082", ":8083")
 	go shapes.RunLast(":8084")
+
+	go shapes.ListenAndServe(":2222", nil) // want `shapes\.ListenAndServe listens on hard-coded port 2222`
+	// An option may set the address: a call passing one stays silent,
+	// whatever the option (its facts are not read).
+	go shapes.ListenAndServe(":2223", nil, shapes.WithAddr(os.Getenv("SSH_ADDR")))
+	go shapes.ListenAndServe(":2224", nil, shapes.WithHandler(nil))
+	go shapes.Serve(":2225", func(*shapes.Server) {})
+	// The engine starts the component through an interface; the variable
+	// holding its error names no server.
+	if err := shapes.StartAll(shapes.NewRemote(":4000")); err != nil { // want `shapes\.NewRemote listens on hard-coded port 4000: .*read this listener's port from \$PORT_4000`
+		log.Fatal(err)
+	}
 	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), nil))
 }

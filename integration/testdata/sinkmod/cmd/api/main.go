@@ -4,7 +4,10 @@
 // field (server.Config.Addr), a third-party method (tableflip's
 // Fds.Listen, through a callback), a third-party struct field
 // (dns.Server.Addr) and the parameter of dns.ListenAndServe, which stores
-// it into a Server it starts. main waits on server.Run, the primary.
+// it into a Server it starts — and, in package shapes, the shapes real
+// libraries use: functional options (none passed), a variadic address,
+// and a constructor whose reader package engine calls through an
+// interface. main waits on server.Run, the primary.
 package main
 
 import (
@@ -12,7 +15,9 @@ import (
 	"log"
 	"net/http"
 
+	"example.com/sinkmod/engine"
 	"example.com/sinkmod/server"
+	"example.com/sinkmod/shapes"
 	"github.com/cloudflare/tableflip"
 	"github.com/miekg/dns"
 )
@@ -47,6 +52,13 @@ func main() {
 	resolver := &dns.Server{Addr: ":5353", Net: "tcp", Handler: dns.HandlerFunc(answer)}
 	go func() { log.Println(resolver.ListenAndServe()) }()
 	go func() { log.Println(dns.ListenAndServe(":5354", "tcp", dns.HandlerFunc(answer))) }()
+
+	go func() { log.Println(shapes.ListenAndServe(":2222", nil)) }()
+	eng := &shapes.Engine{}
+	go func() { log.Println(eng.Run(":8082")) }()
+	if err := engine.Start(shapes.NewRemote(":4000")); err != nil {
+		log.Fatal(err)
+	}
 
 	if err := upg.Ready(); err != nil {
 		log.Fatal(err)
