@@ -195,15 +195,15 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	switch calleeName(r.info, call) {
 	case "strconv.Itoa":
 		if len(call.Args) == 1 {
-			return leaf(written, r.Str(call.Args[0]).Strs)
+			return printed(written, r.Str(call.Args[0]))
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
 		if len(call.Args) == 2 && isConst(r.info, call.Args[1], "10") {
-			return leaf(written, r.Str(call.Args[0]).Strs)
+			return printed(written, r.Str(call.Args[0]))
 		}
 	case "fmt.Sprint":
 		if len(call.Args) == 1 {
-			return leaf(written, r.Str(call.Args[0]).Strs)
+			return printed(written, r.Str(call.Args[0]))
 		}
 	case "net.JoinHostPort":
 		if len(call.Args) == 2 {
@@ -217,6 +217,18 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 		return r.funcResult(written, call, 0)
 	}
 	return leaf(written, addrval.Unknown())
+}
+
+// printed is the val of strconv.Itoa(x) and the like: x's values, edited
+// as a whole, in the loop where x takes each in turn, if any.
+func printed(written ast.Expr, x *Val) *Val {
+	out := leaf(written, x.Strs)
+	x.Each(func(v *Val) {
+		if out.Loop == nil {
+			out.Loop = v.Loop
+		}
+	})
+	return out
 }
 
 func isConst(info *types.Info, e ast.Expr, want string) bool {

@@ -148,6 +148,11 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 			a, b := r.Str(x.X), r.Str(x.Y)
 			return &Val{Strs: addrval.Concat(a.Strs, b.Strs), Expr: written, Form: FormConcat, Parts: []*Val{a, b}, Index: -1}
 		}
+		if x.Op == token.ADD && IsBasic(r.info.TypeOf(x), types.IsInteger) && r.info.Types[x].Value == nil {
+			if v := sum(written, x, r.Str(x.X), r.Str(x.Y)); v != nil {
+				return v // 8090 + i
+			}
+		}
 	case *ast.CallExpr:
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			break // a constant conversion: folded below
@@ -175,6 +180,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := r.info.Uses[id].(*types.Var); ok && v.Pkg() == r.pkg && !v.IsField() {
+			if c := countedLoop(r.info, r.Decls, written, v); c != nil {
+				return c
+			}
 			if o, ok := r.ParamOf(v); ok && !o.Variadic { // its callers' value (params.go)
 				return leaf(written, addrval.Named(v, id.Pos()))
 			}

@@ -146,3 +146,35 @@ func load(t *testing.T, src string) (*Resolver, []ast.Expr) {
 	}
 	return NewResolver(pass, insp, listenapi.DefaultRules), args
 }
+
+// TestCounted resolves the variable of a counted loop to each value it
+// takes, and sums of integers to each sum, in the loop's body.
+func TestCounted(t *testing.T) {
+	r, args := load(t, `package p
+
+import "strconv"
+
+const base = 8090
+
+func f() {
+	for i := 0; i < 3; i++ {
+		use(":" + strconv.Itoa(base+i))
+	}
+}
+
+func use(...string) {}
+`)
+	v := r.Str(args[0])
+	var alts []string
+	for _, a := range addrval.SplitAll(v.Strs, "") {
+		alts = append(alts, part(a.Host)+":"+part(a.Port))
+	}
+	if got := strings.Join(alts, " | "); got != ":8090 | :8091 | :8092" {
+		t.Errorf("values %s, want :8090 | :8091 | :8092", got)
+	}
+	loop := false
+	v.Each(func(p *Val) { loop = loop || p.Loop != nil })
+	if !loop {
+		t.Error("no part of the value is taken in a loop")
+	}
+}

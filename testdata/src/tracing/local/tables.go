@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strconv"
 )
 
 func serveAt(addr string) { http.ListenAndServe(addr, nil) }
@@ -36,5 +37,43 @@ func structTableNegatives() {
 	more[0].addr = os.Getenv("ADDR")
 	for _, s := range more {
 		go serveAt(s.addr)
+	}
+}
+
+const basePort = 8090
+
+// A counted loop starts one server per value of its variable.
+func countedPorts() {
+	for i := 0; i < 3; i++ {
+		go serveAt(fmt.Sprintf(":%d", basePort+i)) // want `starts one server per element of a list, on hard-coded ports 8090, 8091 and 8092`
+	}
+	for i := 1; i <= 2; i++ {
+		go http.ListenAndServe(":"+strconv.Itoa(7000+i), nil) // want `starts one server per element of a list, on hard-coded ports 7001 and 7002`
+	}
+}
+
+// strconv.Itoa of a ranged element is still one server per element (it
+// was taken for one server, whose fix gave both elements one variable).
+func printedElements() {
+	for _, p := range []int{8070, 8071} {
+		go http.ListenAndServe(":"+strconv.Itoa(p), nil) // want `starts one server per element of a list, on hard-coded ports 8070 and 8071`
+	}
+}
+
+// Negatives: the variable written in the body, a bound not constant,
+// too many values, a sum with a value not known.
+func countedNegatives(n int) {
+	for i := 0; i < 3; i++ {
+		i += 0
+		go serveAt(fmt.Sprintf(":%d", 6000+i))
+	}
+	for i := 0; i < n; i++ {
+		go serveAt(fmt.Sprintf(":%d", 6010+i))
+	}
+	for i := 0; i < 100; i++ {
+		go serveAt(fmt.Sprintf(":%d", 6100+i))
+	}
+	for i := 0; i < 2; i++ {
+		go serveAt(fmt.Sprintf(":%d", n+i))
 	}
 }

@@ -1,0 +1,100 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
+)
+
+// Ports computed in a counted loop: for i := 0; i < 3; i++ { go
+// serve(fmt.Sprintf(":%d", 8090+i)) } starts one server per value of i.
+
+// countedLoop resolves a use of the variable of a counted loop (for i :=
+// C0; i < C1; i++, or i <= C1) to each value it takes, when they are few
+// and nothing but the loop's post statement writes it. The val's loop is
+// the loop's body, where each value is taken in turn.
+func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *types.Var) *Val {
+	def, ok := decls.Find(v.Pos(), v.Pos())
+	if !ok || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
+		return nil
+	}
+	init := def.Parent()
+	as := init.Node().(*ast.AssignStmt)
+	if init.ParentEdgeKind() != edge.ForStmt_Init || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	loop := init.Parent().Node().(*ast.ForStmt)
+	lo, ok := intConst(info, as.Rhs[0])
+	if !ok {
+		return nil
+	}
+	cond, ok := loop.Cond.(*ast.BinaryExpr)
+	if !ok || !isVar(v, info)(cond.X) || cond.Op != token.LSS && cond.Op != token.LEQ {
+		return nil
+	}
+	hi, ok := intConst(info, cond.Y)
+	if !ok {
+		return nil
+	}
+	if cond.Op == token.LEQ {
+		hi++
+	}
+	if post, ok := loop.Post.(*ast.IncDecStmt); !ok || post.Tok != token.INC || !isVar(v, info)(post.X) {
+		return nil
+	}
+	if hi <= lo || hi-lo > addrval.MaxAlts {
+		return nil
+	}
+	for _, u := range localIdents(info, decls, v) {
+		if info.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch u.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
+			if u.Parent().Node() != loop.Post {
+				return nil // written, or its address taken, in the body
+			}
+		}
+	}
+	out := &Val{Expr: written, Form: formExpr, Index: -1, Loop: loop.Body}
+	for k := lo; k < hi; k++ {
+		out.Strs = append(out.Strs, addrval.Known(strconv.FormatInt(k, 10), as.Rhs[0].Pos())...)
+	}
+	return out
+}
+
+// sum is the value of x + y of integers whose values a and b are all
+// known: each sum.
+func sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
+	if len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
+		return nil
+	}
+	out := &Val{Expr: written, Form: formExpr, Index: -1, Parts: []*Val{a, b}}
+	for _, p := range a.Strs {
+		for _, q := range b.Strs {
+			pt, ok1 := p.Text()
+			qt, ok2 := q.Text()
+			m, err1 := strconv.ParseInt(pt, 10, 64)
+			n, err2 := strconv.ParseInt(qt, 10, 64)
+			if !ok1 || !ok2 || err1 != nil || err2 != nil {
+				return nil
+			}
+			out.Strs = append(out.Strs, addrval.Known(strconv.FormatInt(m+n, 10), x.Pos())...)
+		}
+	}
+	return out
+}
+
+// intConst returns the value of a constant integer expression.
+func intConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
