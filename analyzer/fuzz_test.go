@@ -1768,6 +1768,8 @@ func TestAnalyzeDespiteTypeErrors(t *testing.T) {
 		"package p\nimport \"net/http\"\nfunc addr() string { return }\nfunc f() { http.ListenAndServe(addr(), nil) }",
 		"package p\nimport \"net/http\"\nfunc serve(a string) { http.ListenAndServe(a, nil) }\nfunc f() { serve(\":8080\", 1); serve() }",
 		"package p\nimport \"net/http\"\nfunc f() { start := func(a string) { http.ListenAndServe(a, nil) }; start(1) }",
+		// A positional literal with too few elements.
+		"package p\nimport \"net/http\"\nfunc f() { c := struct{ host, port string }{\"localhost\"}; http.ListenAndServe(c.host+\":\"+c.port, nil) }",
 		// Generics with errors.
 		"package p\nimport \"net/http\"\nfunc serve[S ~string](a S) { http.ListenAndServe(a, nil) }\nfunc f() { serve(8080) }",
 	} {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // An address often arrives as a parameter: startServer(":50051"). A
@@ -248,8 +249,36 @@ func (r *Resolver) firstVariadic(x *ast.IndexExpr) *types.Var {
 	if tv := r.info.Types[x.Index]; tv.Value == nil || tv.Value.String() != "0" {
 		return nil
 	}
-	if o, ok := r.ParamOf(v); ok && o.Variadic {
+	if o, ok := r.ParamOf(v); ok && o.Variadic && OnlyRead(r.info, r.Decls, v) {
 		return v
 	}
 	return nil
+}
+
+// OnlyRead reports whether the slice variable v is only read in its
+// function: ranged over, indexed, measured with len or cap. Written,
+// its elements written, sliced or passed on (copy, sort.Strings), its
+// elements are not its callers' values any more.
+func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
+	for _, cur := range localIdents(info, decls, v) {
+		if info.Uses[cur.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch cur.ParentEdgeKind() {
+		case edge.RangeStmt_X:
+		case edge.IndexExpr_X:
+			switch cur.Parent().ParentEdgeKind() {
+			case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.UnaryExpr_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+				return false // addr[0] = …, &addr[0]
+			}
+		case edge.CallExpr_Args:
+			call := cur.Parent().Node().(*ast.CallExpr)
+			if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

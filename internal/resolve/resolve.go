@@ -263,6 +263,9 @@ func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 				exprs = append(exprs, val)
 			case len(lit.Elts) > 0 && !IsKeyed(lit):
 				// A positional literal lists every field, in order.
+				if s.Index()[0] >= len(lit.Elts) {
+					return nil, nil, nil, nil, false // too few: a type error
+				}
 				exprs = append(exprs, lit.Elts[s.Index()[0]])
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, lit.Pos())

@@ -67,7 +67,7 @@ func (sv *serving) holderVar(e ast.Expr) *types.Var {
 			continue
 		}
 		v := assignedVar(sv.info, cur)
-		if v != nil && types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		if v != nil && outcome(v.Type()) {
 			return nil // err := engine.Start(NewRemote(":4000")) names no server
 		}
 		return v
@@ -82,4 +82,17 @@ func addressLike(name string) int {
 		return 1
 	}
 	return 0
+}
+
+// outcome reports whether a variable of type t holds how something went
+// rather than a server: an error, a channel of errors, a bool.
+func outcome(t types.Type) bool {
+	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	if ch, ok := t.Underlying().(*types.Chan); ok {
+		t = ch.Elem()
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		return b.Kind() == types.Bool || b.Kind() == types.UntypedBool
+	}
+	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
 }

@@ -293,6 +293,11 @@ func (lr *learner) addSite(s Site, strs []addrval.Str) {
 		return
 	}
 	s.feedsSink = lr.learnSinks(s, strs)
+	if s.unless != nil && !s.feedsSink {
+		// A value options may change: a constant there is a default, not
+		// the address. The server is still the program's.
+		strs, s.Val = addrval.Unknown(), nil
+	}
 	if !s.learnOnly {
 		s.Alts = addrval.SplitAll(strs, s.EmptyPort)
 		lr.record(s)
@@ -377,6 +382,18 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 func (lr *learner) addSink(obj types.Object, sk sink) {
 	have := lr.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
+		if have[i].NoVariadic && !sk.NoVariadic {
+			// It reaches a listener in every call after all: the calls
+			// passing options, skipped so far, are sites too.
+			have[i].NoVariadic = false
+			if fn, ok := obj.(*types.Func); ok {
+				for _, cur := range lr.uses(fn.Name()) {
+					if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == fn && passesVariadic(call, fn.Signature(), 0) {
+						lr.sinkCallSite(call, fn, have[i])
+					}
+				}
+			}
+		}
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
 		} else {

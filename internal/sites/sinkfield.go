@@ -94,9 +94,14 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 	// changed reports whether a change at cur can be set aside as one
 	// that only the variadic parameter's elements make.
 	changed := func(cur inspector.Cursor) bool {
-		p := variadicLoop(lr.pass.TypesInfo, cur)
-		if p == nil || unless != nil && unless != p {
+		p, body := variadicLoop(lr.pass.TypesInfo, cur)
+		switch {
+		case p == nil, unless != nil && unless != p,
+			write != nil && body.Pos() <= write.Pos() && write.End() <= body.End(): // built per option
 			return true
+		}
+		if !resolve.OnlyRead(lr.pass.TypesInfo, lr.res.Decls, p) {
+			return true // opts = append(opts, WithAddr(…))
 		}
 		unless = p
 		return false
@@ -140,31 +145,29 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 }
 
 // variadicLoop returns the variadic parameter of the function holding
-// cur when cur lies in the body of a range over it (for _, o := range
-// opts { … }), and nil otherwise.
-func variadicLoop(info *types.Info, cur inspector.Cursor) *types.Var {
+// cur, and the loop's body, when cur lies in the body of a range over it
+// (for _, o := range opts { … }); nil otherwise.
+func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.BlockStmt) {
 	var loopOver *types.Var
+	var body *ast.BlockStmt
 	for a := cur; a.Valid() && a.Node() != nil; a = a.Parent() {
 		switch n := a.Node().(type) {
 		case *ast.RangeStmt:
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && loopOver == nil && inside(cur, n.Body) {
 				loopOver, _ = info.Uses[id].(*types.Var)
+				body = n.Body
 			}
 		case *ast.FuncLit:
-			return nil
+			return nil, nil
 		case *ast.FuncDecl:
 			fn, ok := info.Defs[n.Name].(*types.Func)
-			if !ok || loopOver == nil {
-				return nil
+			if !ok || loopOver == nil || variadicParam(fn.Signature()) != loopOver {
+				return nil, nil
 			}
-			sig := fn.Signature()
-			if sig.Variadic() && sig.Params().At(sig.Params().Len()-1) == loopOver {
-				return loopOver
-			}
-			return nil
+			return loopOver, body
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // passedAway reports whether the value at cur (through & and

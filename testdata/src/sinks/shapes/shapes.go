@@ -4,6 +4,8 @@ package shapes
 import (
 	"net"
 	"net/http"
+	"os"
+	"sort"
 )
 
 // Engine takes its address as gin's does: variadic, the first one.
@@ -89,4 +91,74 @@ func StartAll(cs ...Component) error {
 		}
 	}
 	return nil
+}
+
+// Negatives of the shapes above (a reviewer's probes): none of these is a
+// listen API of its own.
+
+// WithDefaults puts an option in when it is given none.
+func WithDefaults(addr string, opts ...Option) error {
+	if len(opts) == 0 {
+		opts = []Option{WithAddr(os.Getenv("ADDR"))}
+	}
+	srv := &Server{Addr: addr}
+	for _, o := range opts {
+		o(srv)
+	}
+	return srv.ListenAndServe()
+}
+
+// StartDefault's constant is a default its options may override.
+func StartDefault(opts ...Option) error { // want StartDefault:`^serves$`
+	srv := &Server{Addr: ":8080"}
+	for _, o := range opts {
+		o(srv)
+	}
+	return srv.ListenAndServe()
+}
+
+// ServeEach starts a server per option: none without one.
+func ServeEach(addr string, opts ...Option) {
+	for _, o := range opts {
+		srv := &Server{Addr: addr}
+		o(srv)
+		go srv.ListenAndServe()
+	}
+}
+
+// RunElem, RunCopy and RunSorted change the elements of their variadic
+// parameter before they listen on the first.
+func RunElem(addr ...string) error { // want RunElem:`serves`
+	if v := os.Getenv("ADDR"); v != "" {
+		addr[0] = v
+	}
+	return http.ListenAndServe(addr[0], nil)
+}
+
+func RunCopy(addr ...string) error { // want RunCopy:`serves`
+	copy(addr, []string{os.Getenv("ADDR")})
+	return http.ListenAndServe(addr[0], nil)
+}
+
+func RunSorted(addr ...string) error { // want RunSorted:`serves`
+	sort.Strings(addr)
+	return http.ListenAndServe(addr[0], nil)
+}
+
+// Both listens on its address whatever the options do to the server it
+// also starts: a listen API in every call.
+func Both(addr string, opts ...Option) error { // want Both:`sink: param 0 address of http\.ListenAndServe` Both:`serves`
+	srv := &Server{Addr: addr}
+	for _, o := range opts {
+		o(srv)
+	}
+	go srv.ListenAndServe()
+	return http.ListenAndServe(addr, nil)
+}
+
+// Go starts a component in the background and hands back its error.
+func Go(c Component) <-chan error {
+	errc := make(chan error, 1)
+	go func() { errc <- c.Start() }()
+	return errc
 }

@@ -22,10 +22,21 @@ func main() {
 	go shapes.ListenAndServe(":2223", nil, shapes.WithAddr(os.Getenv("SSH_ADDR")))
 	go shapes.ListenAndServe(":2224", nil, shapes.WithHandler(nil))
 	go shapes.Serve(":2225", func(*shapes.Server) {})
+	// The reviewer's probes: no listen API of their own, but for Both.
+	go shapes.WithDefaults(":2226")
+	go shapes.StartDefault(shapes.WithAddr(os.Getenv("B")))
+	shapes.ServeEach(":2227")
+	go shapes.RunElem(":2228")
+	go shapes.RunCopy(":2229")
+	go shapes.RunSorted(":9999", ":1111")
+	go shapes.Both(":5001", shapes.WithAddr(os.Getenv("A"))) // want `shapes\.Both listens on hard-coded port 5001`
+
 	// The engine starts the component through an interface; the variable
 	// holding its error names no server.
 	if err := shapes.StartAll(shapes.NewRemote(":4000")); err != nil { // want `shapes\.NewRemote listens on hard-coded port 4000: .*read this listener's port from \$PORT_4000`
 		log.Fatal(err)
 	}
+	errc := shapes.Go(shapes.NewRemote(":4001")) // want `shapes\.NewRemote listens on hard-coded port 4001: .*read this listener's port from \$PORT_4001`
+	go func() { log.Println(<-errc) }()
 	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), nil))
 }
