@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
@@ -11,34 +12,54 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// throughParams handles a site whose address depends on exactly one
-// parameter of a function with known callers: each call becomes a site
-// at its argument, with the argument's value in place of the parameter,
-// and the site itself is dropped (it returns true). It returns false when
-// no such parameter is involved.
+// throughParams handles a site whose address depends on parameters of a
+// function with known callers: each call becomes a site at its argument,
+// with the argument's value in place of the parameter, and the site
+// itself is dropped (it returns true). A host and a port passed apart
+// (startHTTP(host string, port int) joining them) make one site per call,
+// at the port when it is constant, else at the host. It returns false
+// when no such parameter is involved.
 func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
-	var param *types.Var
+	var params []*types.Var
 	var owner resolve.ParamOwner
 	for _, alt := range strs {
 		for _, g := range alt {
 			v, ok := g.Hole.(*types.Var)
-			if !ok || v == param || v.IsField() {
+			if !ok || slices.Contains(params, v) || v.IsField() {
 				continue
 			}
 			o, ok := lr.res.ParamOf(v)
 			if !ok || !lr.res.Callers.Known(o) {
 				continue
 			}
-			if param != nil {
-				return true // two parameters: leave it
+			if len(params) > 0 && o.Key != owner.Key || len(params) == 2 {
+				return true // parameters of two functions, or three: leave it
 			}
-			param, owner = v, o
+			params = append(params, v)
+			if len(params) == 1 || paramRole(strs, v) == resolve.RolePort {
+				owner = o // the port's owner, when there are two
+			}
 		}
 	}
-	if param == nil {
+	if len(params) == 0 {
 		return false
 	}
-	role := paramRole(strs, param)
+	// With two parameters, one is the port and the other the host.
+	port, host := params[0], (*types.Var)(nil)
+	if len(params) == 2 {
+		port, host = params[1], params[0]
+		if paramRole(strs, port) != resolve.RolePort {
+			port, host = host, port
+		}
+		if paramRole(strs, port) != resolve.RolePort {
+			return true // two parameters, neither the port: leave it
+		}
+	}
+	hostIndex := -1
+	if host != nil {
+		o, _ := lr.res.ParamOf(host)
+		hostIndex = o.Index
+	}
 	var sig *types.Signature
 	if s.unless != nil {
 		if owner.Fn == nil || variadicParam(owner.Fn.Signature()) != s.unless {
@@ -47,10 +68,19 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		sig = owner.Fn.Signature()
 	}
 	for _, call := range lr.res.Callers.Calls[owner.Key] {
-		if !fixedArg(call, owner.Index) || sig != nil && passesVariadic(call, sig, 0) {
+		if !fixedArg(call, owner.Index) || hostIndex >= 0 && !fixedArg(call, hostIndex) || sig != nil && passesVariadic(call, sig, 0) {
 			continue
 		}
 		arg := lr.res.Str(call.Args[owner.Index])
+		values := addrval.Substitute(strs, port, arg.Strs)
+		role := paramRole(strs, port)
+		if host != nil {
+			hostArg := lr.res.Str(call.Args[hostIndex])
+			values = addrval.Substitute(values, host, hostArg.Strs)
+			if !addrval.Classify(addrval.SplitAll(values, s.EmptyPort)).Port {
+				arg, role = hostArg, resolve.RoleHost // a loopback host, if anything
+			}
+		}
 		api := s.API // a literal called in place has no name
 		if owner.Name != "" {
 			api += " (through " + owner.Name + ")"
@@ -71,7 +101,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			learnOnly: s.learnOnly,
 			transport: s.transport,
 			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
-		}, addrval.Substitute(strs, param, arg.Strs))
+		}, values)
 	}
 	return true
 }
@@ -102,6 +132,8 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known &&
 			len(alt[len(alt)-2].Text) > 0 && alt[len(alt)-2].Text[len(alt[len(alt)-2].Text)-1] == ':':
 			this = resolve.RolePort
+		case hostHole(alt, hole):
+			this = resolve.RoleHost // host + ":" + …
 		default:
 			return resolve.RoleNone
 		}
@@ -111,6 +143,17 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 		r = this
 	}
 	return r
+}
+
+// hostHole reports whether an alternative is hole + ":" + …, past empty
+// text (fmt.Sprintf("%s:%d", host, port) starts with the empty text
+// before its first verb), with the hole nowhere else.
+func hostHole(alt addrval.Str, hole *types.Var) bool {
+	for len(alt) > 0 && alt[0].Known && alt[0].Text == "" {
+		alt = alt[1:]
+	}
+	return len(alt) >= 2 && alt[0].Hole == hole && alt[1].Known && strings.HasPrefix(alt[1].Text, ":") &&
+		!slices.ContainsFunc(alt[1:], func(g addrval.Seg) bool { return g.Hole == hole })
 }
 
 // returnsListenerCall reports whether a call returns a listener.

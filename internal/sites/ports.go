@@ -27,6 +27,9 @@ func (sv *serving) portKeys(s *Site) []string {
 			add("port " + a.Port.Text)
 		}
 	}
+	if s.ParamRole == resolve.RoleHost {
+		return keys // its value is the host: the port is read elsewhere
+	}
 	for _, leaf := range portLeaves(s.Val, nil) {
 		call, ok := ast.Unparen(leaf.Expr).(*ast.CallExpr)
 		if !ok {

@@ -34,10 +34,10 @@ type SinkFact struct{ Sinks []sink }
 // sink says how one parameter or field reaches a listen address.
 type sink struct {
 	Param int // the parameter's index; -1 for a field
-	// Port is set when the value is the port alone (":"+port); else it
-	// is the whole address.
-	Port      bool
-	EmptyPort string // the port an empty address means, if any
+	// Port is set when the value is the port alone (":"+port), Host when
+	// it is the host alone (host+":"+…); else it is the whole address.
+	Port, Host bool
+	EmptyPort  string // the port an empty address means, if any
 	// Starts is set when a call of the function starts the server; a
 	// constructor or an option only sets the address it starts on later.
 	// Creates is set when the call returns the listener it makes, which
@@ -63,8 +63,11 @@ func (f *SinkFact) String() string {
 	var parts []string
 	for _, s := range f.Sinks {
 		what := "address"
-		if s.Port {
+		switch {
+		case s.Port:
 			what = "port"
+		case s.Host:
+			what = "host"
 		}
 		if s.Param >= 0 {
 			what = "param " + strconv.Itoa(s.Param) + " " + what
@@ -231,7 +234,37 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) {
 		return // an option may set the address
 	}
-	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil)
+	if other := partner(lr.sinksOf(fn), sk); other != nil && fixedArg(call, other.Param+i-sk.Param) {
+		// A host and a port passed apart: one site for both, at the port
+		// when it is constant, else at the host.
+		if sk.Host {
+			return // made with the port's
+		}
+		hostArg := call.Args[other.Param+i-sk.Param]
+		host, port := lr.res.Str(hostArg), lr.res.Str(call.Args[i])
+		if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), port.Strs), "")).Port {
+			lr.sinkValueSite(apiName(fn), hostArg, fn, *other, call, nil, nil, port.Strs)
+			return
+		}
+		lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, host.Strs)
+		return
+	}
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+}
+
+// partner returns the sink of the other half of an address passed apart:
+// the host's for a port's sink and the other way round, if the function
+// has one.
+func partner(sinks []sink, sk sink) *sink {
+	if !sk.Port && !sk.Host {
+		return nil
+	}
+	for i, o := range sinks {
+		if o.Param >= 0 && o.Param != sk.Param && (sk.Port && o.Host || sk.Host && o.Port) {
+			return &sinks[i]
+		}
+	}
+	return nil
 }
 
 // variadicParam returns the variadic parameter of sig, or nil.
@@ -251,12 +284,21 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 
 // sinkValueSite records the site of a value that reaches a sink: passed
 // to call, or written to a field of holder (a local variable, or nil).
-func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var) {
+//
+// apart holds the values of the other half of an address whose host and
+// port are passed apart, or nil when that half is not known here.
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
-	if sk.Port {
-		// The host is the callee's business, reported there.
-		strs, role = addrval.Concat(addrval.Concat(addrval.Unknown(), addrval.Known(":", value.Pos())), strs), resolve.RolePort
+	other := apart
+	if other == nil {
+		other = addrval.Unknown() // the callee's business, reported there
+	}
+	switch {
+	case sk.Port:
+		strs, role = addrval.Concat(addrval.Concat(other, addrval.Known(":", value.Pos())), strs), resolve.RolePort
+	case sk.Host:
+		strs, role = addrval.Concat(addrval.Concat(strs, addrval.Known(":", value.Pos())), other), resolve.RoleHost
 	}
 	w := &via{Pos: sk.pos, Msg: api + " passes it to " + sk.API + " here"}
 	if obj.Pkg() != lr.pass.Pkg {
@@ -342,8 +384,8 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 			if role == resolve.RoleNone {
 				continue
 			}
-			sk := sink{Param: -1, Port: role == resolve.RolePort, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
-			if !sk.Port {
+			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
+			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
 			}
 			if v.IsField() {

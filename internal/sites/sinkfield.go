@@ -67,7 +67,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		lr.sinks.written = make(map[ast.Expr]bool)
 	}
 	lr.sinks.written[u.value] = true
-	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder, u.unless)
+	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder, u.unless, nil)
 }
 
 // writeReaches reports whether a value written to field of the local
