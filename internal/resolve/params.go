@@ -235,24 +235,17 @@ func isFuncValue(obj types.Object) bool {
 	return ok
 }
 
-// firstVariadic returns the variadic parameter addr that addr[0] reads,
-// if its values come only from the function's callers.
-func (r *Resolver) firstVariadic(x *ast.IndexExpr) *types.Var {
+// firstElem returns the variable v that x reads as v[0], if any.
+func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 	id, ok := ast.Unparen(x.X).(*ast.Ident)
 	if !ok {
 		return nil
 	}
-	v, ok := r.info.Uses[id].(*types.Var)
-	if !ok {
+	if tv := info.Types[x.Index]; tv.Value == nil || tv.Value.String() != "0" {
 		return nil
 	}
-	if tv := r.info.Types[x.Index]; tv.Value == nil || tv.Value.String() != "0" {
-		return nil
-	}
-	if o, ok := r.ParamOf(v); ok && o.Variadic && OnlyRead(r.info, r.Decls, v) {
-		return v
-	}
-	return nil
+	v, _ := info.Uses[id].(*types.Var)
+	return v
 }
 
 // OnlyRead reports whether the slice variable v is only read in its

@@ -162,8 +162,12 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 		if v := r.element(written, x); v != nil {
 			return v
 		}
-		if v := r.firstVariadic(x); v != nil {
-			return leaf(written, addrval.Named(v, x.Pos())) // its callers' first value
+		if v := firstElem(r.info, x); v != nil {
+			// addr[0] of a variadic parameter: its callers' first value,
+			// unless the function changes its elements.
+			if o, ok := r.ParamOf(v); ok && o.Variadic && OnlyRead(r.info, r.Decls, v) {
+				return leaf(written, addrval.Named(v, x.Pos()))
+			}
 		}
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {

@@ -1,0 +1,178 @@
+package sites
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// The uses of sinks: a call passing a value to a sink parameter, or a
+// value written to a sink field, is a site at that value (sink.go says
+// how sinks are learned).
+
+// uses returns the calls of a function, or the field writes of a field,
+// of this package, by name (the callers check the object).
+func (lr *learner) uses(name string) []inspector.Cursor {
+	if lr.sinks.byName == nil {
+		lr.sinks.byName = make(map[string][]inspector.Cursor)
+		for _, fs := range lr.files {
+			if fs.Skip {
+				continue
+			}
+			for cur := range fs.FileCur.Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.CallExpr:
+					if name := CalledName(n); name != "" {
+						lr.sinks.byName[name] = append(lr.sinks.byName[name], cur)
+					}
+				case *ast.KeyValueExpr:
+					if id, ok := n.Key.(*ast.Ident); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+						lr.sinks.byName[id.Name] = append(lr.sinks.byName[id.Name], cur)
+					}
+				case *ast.AssignStmt:
+					for _, lhs := range n.Lhs {
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur)
+						}
+					}
+				}
+			}
+		}
+	}
+	return lr.sinks.byName[name]
+}
+
+// sinksOf returns the sinks of a function or field.
+func (lr *learner) sinksOf(obj types.Object) []sink {
+	if obj.Pkg() == lr.pass.Pkg {
+		return lr.sinks.local[obj]
+	}
+	if s, ok := lr.sinks.imported[obj]; ok {
+		return s
+	}
+	var f SinkFact
+	if obj.Pkg() != nil && lr.pass.ImportObjectFact(obj, &f) {
+		lr.sinks.imported[obj] = f.Sinks
+	} else {
+		lr.sinks.imported[obj] = nil
+	}
+	return lr.sinks.imported[obj]
+}
+
+// sinkCall handles, in the walk, a call of another package's function
+// that may have sinks; this package's are found by addSink.
+func (lr *learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == lr.pass.Pkg {
+		return
+	}
+	for _, sk := range lr.sinksOf(fn) {
+		lr.sinkCallSite(call, fn, sk)
+	}
+}
+
+func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
+	i := sk.Param
+	if isMethodExpr(lr.pass.TypesInfo, call) {
+		i++
+	}
+	if !fixedArg(call, i) {
+		return
+	}
+	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) {
+		return // an option may set the address
+	}
+	if other := partner(lr.sinksOf(fn), sk); other != nil && fixedArg(call, other.Param+i-sk.Param) {
+		// A host and a port passed apart: one site for both, at the port
+		// when it is constant, else at the host.
+		if sk.Host {
+			return // made with the port's
+		}
+		hostArg := call.Args[other.Param+i-sk.Param]
+		host, port := lr.res.Str(hostArg), lr.res.Str(call.Args[i])
+		if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), port.Strs), "")).Port {
+			lr.sinkValueSite(apiName(fn), hostArg, fn, *other, call, nil, nil, port.Strs)
+			return
+		}
+		lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, host.Strs)
+		return
+	}
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+}
+
+// partner returns the sink of the other half of an address passed apart:
+// the host's for a port's sink and the other way round, if the function
+// has one.
+func partner(sinks []sink, sk sink) *sink {
+	if !sk.Port && !sk.Host {
+		return nil
+	}
+	for i, o := range sinks {
+		if o.Param >= 0 && o.Param != sk.Param && (sk.Port && o.Host || sk.Host && o.Port) {
+			return &sinks[i]
+		}
+	}
+	return nil
+}
+
+// variadicParam returns the variadic parameter of sig, or nil.
+func variadicParam(sig *types.Signature) *types.Var {
+	if !sig.Variadic() {
+		return nil
+	}
+	return sig.Params().At(sig.Params().Len() - 1)
+}
+
+// passesVariadic reports whether a call passes anything for the variadic
+// parameter of sig; shift is 1 for a method expression, whose receiver
+// comes first.
+func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
+	return sig.Variadic() && (call.Ellipsis.IsValid() || len(call.Args)-shift >= sig.Params().Len())
+}
+
+// sinkValueSite records the site of a value that reaches a sink: passed
+// to call, or written to a field of holder (a local variable, or nil).
+//
+// apart holds the values of the other half of an address whose host and
+// port are passed apart, or nil when that half is not known here.
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str) {
+	v := lr.res.Str(value)
+	strs, role := v.Strs, resolve.RoleAddress
+	other := apart
+	if other == nil {
+		other = addrval.Unknown() // the callee's business, reported there
+	}
+	switch {
+	case sk.Port:
+		strs, role = addrval.Concat(addrval.Concat(other, addrval.Known(":", value.Pos())), strs), resolve.RolePort
+	case sk.Host:
+		strs, role = addrval.Concat(addrval.Concat(strs, addrval.Known(":", value.Pos())), other), resolve.RoleHost
+	}
+	w := &via{Pos: sk.pos, Msg: api + " passes it to " + sk.API + " here"}
+	if obj.Pkg() != lr.pass.Pkg {
+		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
+	}
+	_, field := obj.(*types.Var)
+	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort,
+		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
+		unless: unless}
+	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
+		// A server a reader method starts here (srv.ListenAndServe()) is
+		// judged where that call is, as an http.Server is: in the
+		// background when that reader serves in a goroutine.
+		s.server, s.listeners = holder, sk.Readers
+		if start, ok := lr.serving.useOf(holder, &s); ok {
+			s.elsewhere = false
+			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
+			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
+		} else {
+			s.server, s.listeners = nil, nil
+		}
+	}
+	lr.addSite(s, strs)
+}
