@@ -211,6 +211,7 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str) bool {
 // callers are all known too if closed.
 func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
+	var params []funcSink
 	for _, alt := range strs {
 		for _, g := range alt {
 			v, ok := g.Hole.(*types.Var)
@@ -249,12 +250,36 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
-				lr.addSink(o.Fn, sk)
+				params = append(params, funcSink{o.Fn, sk})
 				learned = true
 			}
 		}
 	}
+	// A host and a port passed apart make one site per call, which the
+	// port's sink makes once the host's is known (sinkCallSite).
+	var rest []funcSink
+	for _, p := range params {
+		known := slices.ContainsFunc(lr.sinks.local[p.fn], func(h sink) bool { return h.Param == p.sk.Param })
+		if !p.sk.Host || known || !slices.ContainsFunc(params, func(q funcSink) bool { return q.fn == p.fn && q.sk.Port }) {
+			rest = append(rest, p)
+			continue
+		}
+		// Its sites are made with the port's, when that is added below.
+		if lr.sinks.local[p.fn] == nil {
+			lr.sinks.order = append(lr.sinks.order, p.fn)
+		}
+		lr.sinks.local[p.fn] = append(lr.sinks.local[p.fn], p.sk)
+	}
+	for _, p := range rest {
+		lr.addSink(p.fn, p.sk)
+	}
 	return learned
+}
+
+// funcSink is a sink of a function's parameter, learned from one site.
+type funcSink struct {
+	fn *types.Func
+	sk sink
 }
 
 // addSink records a sink of this package and makes sites of the uses
