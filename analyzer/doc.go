@@ -29,9 +29,11 @@
 //
 // It learns the listen APIs of the code it reads: a parameter or a struct
 // field whose value reaches a listen address (a wrapper's argument, a
-// config struct's Addr, a constructor's or an option's argument) is a
-// sink, exported as a fact, and a constant passed to a sink is reported
-// where it is written:
+// variadic one's first element, a config struct's Addr, a constructor's
+// or an option's argument, a host or a port passed apart) is a sink,
+// exported as a fact, and a constant passed to a sink is reported where
+// it is written (a call passing functional options stays silent: one may
+// set the address):
 //
 //	log.Fatal(server.Run(":8080"))
 //	// server.Run listens on hard-coded port 8080: read the port from $PORT
