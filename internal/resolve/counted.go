@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"go/version"
 	"strconv"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -47,8 +48,11 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 	if post, ok := loop.Post.(*ast.IncDecStmt); !ok || post.Tok != token.INC || !isVar(v, info)(post.X) {
 		return nil
 	}
-	if hi <= lo || hi-lo > addrval.MaxAlts {
+	if hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
 		return nil
+	}
+	if closure(written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {
+		return nil // before Go 1.22, a closure sees the loop's one variable
 	}
 	for _, u := range localIdents(info, decls, v) {
 		if info.Uses[u.Node().(*ast.Ident)] != v {
@@ -69,9 +73,16 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 }
 
 // sum is the value of x + y of integers whose values a and b are all
-// known: each sum.
-func sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
-	if len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
+// known: each sum. Not when both vary with a loop (i+i takes the same i
+// twice), nor for integers that may wrap (uint8).
+func sum(info *types.Info, written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
+	if len(a.Strs) == 0 || len(b.Strs) == 0 || len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
+		return nil // no values: a cycle (p = p + 1)
+	}
+	if inLoop(a) && inLoop(b) {
+		return nil
+	}
+	if t, ok := info.TypeOf(x).Underlying().(*types.Basic); !ok || narrow[t.Kind()] {
 		return nil
 	}
 	out := &Val{Expr: written, Form: formExpr, Index: -1, Parts: []*Val{a, b}}
@@ -97,4 +108,56 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 		return 0, false
 	}
 	return constant.Int64Val(tv.Value)
+}
+
+// narrow are the integer kinds whose sums of ports may wrap.
+var narrow = map[types.BasicKind]bool{types.Int8: true, types.Uint8: true, types.Int16: true}
+
+// inLoop reports whether some part of v takes its values in a loop.
+func inLoop(v *Val) bool {
+	found := false
+	v.Each(func(p *Val) { found = found || p.Loop != nil })
+	return found
+}
+
+// leaves reports whether a loop's body may end it early (break, return,
+// goto, a labeled continue or break): then not every value of its
+// variable is taken, as in a loop trying ports until one is free.
+func leaves(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.BREAK || n.Tok == token.GOTO || n.Label != nil
+		case *ast.FuncLit:
+			return false // its returns are its own
+		}
+		return !found
+	})
+	return found
+}
+
+// closure reports whether e lies in a function literal within body.
+func closure(e ast.Expr, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && lit.Pos() <= e.Pos() && e.End() <= lit.End() {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// goAtLeast reports whether the file holding pos is at Go version v or
+// later (an unknown version is the newest).
+func goAtLeast(info *types.Info, decls *DeclCursors, pos token.Pos, v string) bool {
+	f, ok := decls.file(pos)
+	if !ok || f.file == nil {
+		return true
+	}
+	fv := info.FileVersions[f.file]
+	return fv == "" || version.Compare(fv, v) >= 0
 }

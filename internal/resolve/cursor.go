@@ -22,14 +22,15 @@ type DeclCursors struct {
 
 type fileDecls struct {
 	start, end token.Pos
-	order      int                // the file's index in the package's files
+	order      int // the file's index in the package's files
+	file       *ast.File
 	decls      []inspector.Cursor // in source order
 }
 
 func (d *DeclCursors) index() {
 	for file := range d.insp.Root().Children() {
 		f := file.Node().(*ast.File)
-		fd := fileDecls{start: f.FileStart, end: f.FileEnd, order: len(d.files)}
+		fd := fileDecls{start: f.FileStart, end: f.FileEnd, order: len(d.files), file: f}
 		for c := range file.Children() {
 			if _, ok := c.Node().(ast.Decl); ok {
 				fd.decls = append(fd.decls, c)

@@ -2,6 +2,7 @@ package local
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"strconv"
@@ -75,5 +76,34 @@ func countedNegatives(n int) {
 	}
 	for i := 0; i < 2; i++ {
 		go serveAt(fmt.Sprintf(":%d", n+i))
+	}
+}
+
+// Reviewers' probes, all silent: a sum on a cycle, a loop trying ports
+// until one is free, one variable taken twice, a sum that may wrap.
+func cycleSum() {
+	port := 9000
+	port = port + 1
+	go serveAt(fmt.Sprintf(":%d", port))
+}
+
+func tryPorts() net.Listener {
+	for port := 8080; port < 8090; port++ {
+		if ln, err := net.Listen("tcp", fmt.Sprintf(":%d", port)); err == nil {
+			return ln
+		}
+	}
+	return nil
+}
+
+func twice() {
+	for i := 0; i < 3; i++ {
+		go serveAt(fmt.Sprintf(":%d", 8400+i+i))
+	}
+}
+
+func wraps() {
+	for i := uint8(0); i < 3; i++ {
+		go serveAt(fmt.Sprintf(":%d", i+254))
 	}
 }
