@@ -77,7 +77,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		if !resolve.IsBasic(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
 			r = resolve.RolePortInt
 		}
-		if !f.Port || f.Loopback || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
+		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
 			return "", nil
 		}
 	case s.Via != nil && s.ParamRole != resolve.RoleAddress:
@@ -283,6 +283,17 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// bindHostArg replaces a constant host passed apart from its port (the
+// caller's argument) with the configured host.
+func (fx *fixer) bindHostArg(e ast.Expr) bool {
+	if e == nil || !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
+		return false // not a constant the fix can rewrite in place
+	}
+	fx.replaceWith(e, strconv.Quote(fx.host))
+	fx.boundHost = true
+	return true
 }
 
 func (fx *fixer) replaceWith(e ast.Expr, text string) {

@@ -41,7 +41,9 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			}
 		}
 	}
-	if len(params) == 0 {
+	if len(params) == 0 || len(params) == 1 && paramRole(strs, params[0]) == resolve.RoleHost {
+		// A host alone: the port is the function's own, reported here
+		// (b(h, 7000) in c), not at each caller's host.
 		return false
 	}
 	// With two parameters, one is the port and the other the host.
@@ -74,11 +76,13 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		arg := lr.res.Str(call.Args[owner.Index])
 		values := addrval.Substitute(strs, port, arg.Strs)
 		role := paramRole(strs, port)
+		var hostExpr ast.Expr
 		if host != nil {
 			hostArg := lr.res.Str(call.Args[hostIndex])
-			values = addrval.Substitute(values, host, hostArg.Strs)
+			values = addrval.Substitute(values, host, bracketed(hostArg.Strs))
+			hostExpr = call.Args[hostIndex]
 			if !addrval.Classify(addrval.SplitAll(values, s.EmptyPort)).Port {
-				arg, role = hostArg, resolve.RoleHost // a loopback host, if anything
+				arg, role, hostExpr = hostArg, resolve.RoleHost, nil // a loopback host, if anything
 			}
 		}
 		api := s.API // a literal called in place has no name
@@ -101,6 +105,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			learnOnly: s.learnOnly,
 			transport: s.transport,
 			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
+			HostArg:   hostExpr,
 		}, values)
 	}
 	return true

@@ -38,6 +38,9 @@ type Site struct {
 	// learnOnly marks a site on a network that may be unix: it only
 	// teaches sinks, and is neither judged nor reported.
 	learnOnly bool
+	// HostArg is, for a site at a port passed apart from its host, the
+	// argument holding the host, which a fix binding all interfaces edits.
+	HostArg ast.Expr
 	// unless is set for a value written to a server that the elements of
 	// this variadic parameter may change (for _, o := range opts { o(srv)
 	// }): the value reaches the listener only in calls passing none.

@@ -53,6 +53,9 @@ type sink struct {
 	// calls passing nothing for the variadic parameter (opts ...Option),
 	// whose elements may change the address.
 	NoVariadic bool
+	// Background is set when the listen call runs in a goroutine of the
+	// function: a call of it returns while the server runs.
+	Background bool
 	pos        token.Pos
 }
 
@@ -119,6 +122,9 @@ type learner struct {
 	files   []*FileState // the files checked, in order
 	// lastFile is the file where the last site was recorded.
 	lastFile *FileState
+	// hostArg is the host argument of the site being made, passed apart
+	// from its port (sinkCallSite).
+	hostArg ast.Expr
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
@@ -223,6 +229,9 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 			if role == resolve.RoleNone {
 				continue
 			}
+			if v.IsField() && role == resolve.RoleHost {
+				continue // a field has no call to join it with its port's
+			}
 			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
@@ -250,6 +259,7 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
+				sk.Background = s.inGo || lr.serving.inGoStmt(s)
 				params = append(params, funcSink{o.Fn, sk})
 				learned = true
 			}
@@ -299,6 +309,7 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 				}
 			}
 		}
+		have[i].Background = have[i].Background && sk.Background // one blocks: the call does
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
 		} else {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
@@ -99,10 +100,25 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 			lr.sinkValueSite(apiName(fn), hostArg, fn, *other, call, nil, nil, port.Strs)
 			return
 		}
-		lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, host.Strs)
+		lr.hostArg = hostArg
+		lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, bracketed(host.Strs))
+		lr.hostArg = nil
 		return
 	}
 	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+}
+
+// bracketed puts an IPv6 host in brackets, as net.JoinHostPort does, so
+// that host + ":" + port splits ("::" and "8080" make "[::]:8080").
+func bracketed(hosts []addrval.Str) []addrval.Str {
+	out := make([]addrval.Str, len(hosts))
+	for i, h := range hosts {
+		out[i] = h
+		if t, ok := h.Text(); ok && strings.Contains(t, ":") && !strings.HasPrefix(t, "[") {
+			out[i] = addrval.Str{{Text: "[" + t + "]", Known: true, Pos: h[0].Pos}}
+		}
+	}
+	return out
 }
 
 // partner returns the sink of the other half of an address passed apart:
@@ -158,9 +174,12 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
-	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort,
+	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: lr.hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
+	if sk.Background && call != nil {
+		s.inGo = true // the callee serves in a goroutine: the call returns
+	}
 	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
 		// A server a reader method starts here (srv.ListenAndServe()) is
 		// judged where that call is, as an http.Server is: in the

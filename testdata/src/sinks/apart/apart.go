@@ -25,3 +25,19 @@ func StartJoin(host, port string) error { // want StartJoin:`sink: param 0 host 
 func StartConcat(host string, port int) error { // want StartConcat:`sink: param 0 host of http\.ListenAndServe, param 1 port of http\.ListenAndServe` StartConcat:`serves`
 	return http.ListenAndServe(host+":"+strconv.Itoa(port), nil)
 }
+
+// Debug serves in a goroutine: a call of it returns at once, so it is
+// never the program's primary.
+func Debug(host string) { // want Debug:`sink: param 0 host of http\.ListenAndServe` Debug:`starts a server`
+	go http.ListenAndServe(host+":6061", nil) // want `http\.ListenAndServe listens on hard-coded port 6061: the platform routes only \$PORT, to a program's primary server; read this listener's port from \$DEBUG_PORT`
+}
+
+// Conf's host and port are fields: only the port is followed.
+type Conf struct {
+	Host string
+	Port int // want Port:`sink: port of http\.ListenAndServe`
+}
+
+func (c Conf) Start() error { // want Start:`serves`
+	return http.ListenAndServe(fmt.Sprintf("%s:%d", c.Host, c.Port), nil)
+}
