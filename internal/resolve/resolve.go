@@ -208,6 +208,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 // package controls: the field of each struct literal assigned to cfg
 // (its zero value when the literal omits it) and each cfg.Addr = … .
 func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
+	if e, ok := litField(r.info, sel); ok {
+		return r.Str(e) // config{Addr: ":8080"}.Addr
+	}
 	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
 	if !ok {
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
@@ -389,4 +392,27 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 		return nil
 	}
 	return f
+}
+
+// litField returns the value a struct literal read in place gives field
+// sel (config{Addr: ":8080"}.Addr), when the literal sets it.
+func litField(info *types.Info, sel *ast.SelectorExpr) (ast.Expr, bool) {
+	lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil, false
+	}
+	if _, isStruct := info.TypeOf(lit).Underlying().(*types.Struct); !isStruct {
+		return nil, false
+	}
+	if v, found := KeyedField(lit, sel.Sel.Name); found {
+		return v, true
+	}
+	if i := s.Index()[0]; len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
+		return lit.Elts[i], true
+	}
+	return nil, false
 }
