@@ -52,7 +52,7 @@ type FieldRule struct {
 }
 
 // ImplicitRule describes a call that starts a server on a default port
-// unless its address is set (see implicit.go).
+// unless its address is set (see internal/sites/implicit.go).
 type ImplicitRule struct {
 	Fn   string // the call, by full name as for CallRule
 	Kind ImplicitKind

@@ -9,7 +9,7 @@ import (
 )
 
 // An address often arrives as a parameter: startServer(":50051"). A
-// parameter that reaches a listen address is a sink (sink.go), and each
+// parameter that reaches a listen address is a sink (internal/sites), and each
 // call passing a constant is a site at the argument. When every use of
 // the function is a direct call in the package (an unexported function, a
 // closure assigned once, a function literal called in place), its callers

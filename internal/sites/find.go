@@ -40,7 +40,7 @@ func Find(pass *analysis.Pass, env string, rules *listenapi.RuleSet, sinks *Sink
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
 	}
 	// Every file is known before the walk: a sink learned in one finds its
-	// uses (c.uses) and records its sites (c.record) in those not walked
+	// uses (learner.uses) and records its sites (learner.record) in those not walked
 	// yet too (miekg/dns listens in a file before its Server's).
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
