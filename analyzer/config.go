@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/resolve"
 )
 
 // Config holds every user-facing option. Each field has the same name and
@@ -22,6 +23,10 @@ type Config struct {
 	Allow []string
 	// IncludeTests also checks _test.go files.
 	IncludeTests bool
+
+	// module is portlint's driver's view of the main module (UseModule),
+	// nil under go vet and golangci-lint.
+	module *resolve.Module
 }
 
 // DefaultConfig returns the defaults: $PORT, 0.0.0.0, nothing allowed,

@@ -16,6 +16,7 @@ import (
 // reported file by file (internal/report).
 func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error) {
 	resolve.ExportReturnFacts(pass)
+	exported := resolve.ExportVarFacts(pass, cfg.module)
 	listens := sites.ImportsAny(pass.Pkg, rules.Pkgs)
 	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState
@@ -38,7 +39,10 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		}
 		return nil, nil
 	}
-	pkg := sites.Find(pass, cfg.Env, rules, sinks, cfg.IncludeTests, listens, readsEnv)
+	pkg := sites.Find(pass, sites.Scope{
+		Env: cfg.Env, Rules: rules, Sinks: sinks, Exported: exported,
+		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv,
+	})
 	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
 	rp := &report.Reporter{Pass: pass, Env: cfg.Env, Host: cfg.Host, Rules: rules, Allow: allow, Decls: pkg.Decls}
 	for _, fs := range pkg.Files {

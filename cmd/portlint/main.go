@@ -30,10 +30,15 @@ func main() {
 	}
 	// The command computes, and caches, the facts of the dependencies
 	// that may wrap a listen API, as go vet computes every package's.
-	driver.MainWith(analyzer.Analyzer, driver.Options{DepFacts: &driver.DepFacts{
-		Pkgs:   analyzer.ListenPkgs(),
-		Filter: analyzer.DepFilter,
-	}})
+	// It also sees the whole module, where go vet sees one package and
+	// its dependencies: what no package of it assigns (analyzer.UseModule).
+	driver.MainWith(analyzer.Analyzer, driver.Options{
+		DepFacts: &driver.DepFacts{
+			Pkgs:   analyzer.ListenPkgs(),
+			Filter: analyzer.DepFilter,
+		},
+		Module: analyzer.UseModule,
+	})
 }
 
 // driverValueFlags are the flags of the drivers (internal/driver, and

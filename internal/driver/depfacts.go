@@ -67,6 +67,10 @@ type Options struct {
 	// facts, and PORTLINT_DEPFACTS=stats prints what they cost on stderr
 	// (both for measurements).
 	DepFacts *DepFacts
+	// Module, when set, is given the main module's packages loaded from
+	// source, before any is analyzed, and whether the patterns named
+	// the whole of each main module they come from (module.go).
+	Module func(pkgs []*packages.Package, whole bool)
 }
 
 // depStats are what computing the facts of dependencies did, by package

@@ -41,6 +41,7 @@ type options struct {
 	tags                    string
 	cpuprof, memprof, trace string
 	deps                    *DepFacts // Options.DepFacts
+	module                  func([]*packages.Package, bool)
 }
 
 // Main is the main function of a standalone analysis command for a: it
@@ -87,7 +88,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 // RunWith is Run with options.
 func RunWith(a *analysis.Analyzer, o Options, args []string, stdout, stderr io.Writer) int {
 	fs, opts, usage := newFlagSet(a, stderr)
-	opts.deps = o.DepFacts
+	opts.deps, opts.module = o.DepFacts, o.Module
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			usage()
@@ -170,6 +171,10 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		if table := dependencyFacts(a, roots, opts.deps, "", opts, stderr); table != nil {
 			run = wrapAnalyzer(a, table, false)
 		}
+	}
+	if opts.module != nil {
+		pkgs := mainModulePackages(roots)
+		opts.module(pkgs, coversModules(patterns, pkgs, paths.dir))
 	}
 	if facts {
 		keepRootImports(roots)

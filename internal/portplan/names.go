@@ -63,7 +63,7 @@ func envWord(name string) string {
 	var words []string
 	start := 0
 	for i, r := range name {
-		if i > 0 && (unicode.IsUpper(r) && !unicode.IsUpper(rune(name[i-1])) || r == '_') {
+		if i > 0 && (unicode.IsUpper(r) && (!unicode.IsUpper(rune(name[i-1])) || acronymEnds(name, i)) || r == '_') {
 			words = append(words, name[start:i])
 			start = i
 		}
@@ -83,4 +83,11 @@ func envWord(name string) string {
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, "_")
+}
+
+// acronymEnds reports whether the capital at i, after another, starts a
+// word: two lower-case letters follow it (GRPCPort: GRPC, Port; but
+// APIv2 and UserIDs stay whole).
+func acronymEnds(name string, i int) bool {
+	return unicode.IsUpper(rune(name[i-1])) && i+2 < len(name) && unicode.IsLower(rune(name[i+1])) && unicode.IsLower(rune(name[i+2]))
 }

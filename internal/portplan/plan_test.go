@@ -460,9 +460,14 @@ func TestEnvWord(t *testing.T) {
 		{"serveDebug", "DEBUG"},
 		{"grpcLn", "GRPC"},
 		{"adminSrv", "ADMIN"},
-		{"HTTPServer", "HTTPSERVER"}, // an acronym is one word with what follows
+		{"HTTPServer", ""}, // an acronym is a word of its own
+		{"GRPCAddr", "GRPC"},
+		{"AdminHTTPAddr", "ADMIN"},
 		{"metrics_listen_addr", "METRICS"},
-		{"internalAPIPort", "INTERNAL_APIPORT"},
+		{"internalAPIPort", "INTERNAL_API"},
+		{"API", "API"},
+		{"APIv2", "APIV2"}, // a word needs two lower-case letters
+		{"UserIDs", "USER_IDS"},
 		{"addr", ""},
 		{"s", ""},
 		{"v2Addr", "V2"},

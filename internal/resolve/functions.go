@@ -92,7 +92,7 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 		case len(ret.Results) == 0: // a bare return of named results
 			spelt = false
 			v := results.At(index)
-			if defs, ok := r.Vars.Of(v).lookup(v, r.pkg); ok {
+			if defs, ok := r.lookup(v); ok {
 				m.Strs = addrval.Union(m.Strs, r.varStr(nil, v, defs).Strs)
 			} else {
 				m.Strs = addrval.Union(m.Strs, addrval.Unknown())

@@ -326,13 +326,11 @@ func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 }
 
 // lookup returns the definitions of v, or ok=false when v's value is not
-// provably confined to the definitions in this package.
+// provably confined to the definitions in this package. An exported
+// package variable is not, unless Resolver.lookup shows it sealed.
 func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
 	if v.IsField() || v.Pkg() != pkg || x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
 		return nil, false
-	}
-	if v.Parent() == pkg.Scope() && v.Exported() {
-		return nil, false // other packages may assign it
 	}
 	defs := x.Defs[v]
 	return defs, len(defs) > 0

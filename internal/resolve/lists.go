@@ -28,7 +28,7 @@ import (
 func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	v, isVar := r.info.Uses[id].(*types.Var)
 	global := isVar && v.Parent() == r.pkg.Scope()
-	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() {
+	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
 	}
 	if lit, ok := r.frozen[v]; ok {

@@ -27,6 +27,7 @@ type Resolver struct {
 
 	// importFact reads another package's facts (pass.ImportObjectFact).
 	importFact func(types.Object, analysis.Fact) bool
+	exported   *Exported                     // which exported package variables are sealed
 	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
 	funcMemo   map[funcKey]*Val
 	funcBusy   map[*types.Func]bool
@@ -70,13 +71,14 @@ func (r *Resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 	return complete
 }
 
-func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenapi.RuleSet) *Resolver {
+func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenapi.RuleSet, exported *Exported) *Resolver {
 	decls := &DeclCursors{insp: insp}
 	return &Resolver{
 		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
 		Decls:      decls,
 		Vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
+		exported:   exported,
 		funcMemo:   make(map[funcKey]*Val),
 		funcBusy:   make(map[*types.Func]bool),
 		strMemo:    make(map[*types.Var]*Val),
@@ -101,8 +103,18 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 	if loop := x.elems[v]; loop != nil && !x.Opaque[v] && !x.Params[v] {
 		return v, r.elemDefs(x.Defs[v], loop), true // may be empty: then unknown
 	}
-	defs, ok := x.lookup(v, r.pkg)
+	defs, ok := r.lookup(v)
 	return v, defs, ok
+}
+
+// lookup returns the definitions of v in this package, or ok=false when
+// its value is not provably confined to them: another package may assign
+// an exported package variable, unless it is sealed (exported.go).
+func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
+	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
+		return nil, false
+	}
+	return r.Vars.Of(v).lookup(v, r.pkg)
 }
 
 // calleeName returns the full name of the function a call statically
@@ -178,6 +190,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	}
 	if v, defs, ok := r.defsOf(e); ok {
 		return r.varStr(written, v, defs)
+	}
+	if v := r.foreignVar(written, e); v != nil {
+		return v
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		return r.fieldRead(written, sel)

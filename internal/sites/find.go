@@ -16,13 +16,26 @@ type Package struct {
 	Decls *resolve.DeclCursors
 }
 
+// Scope is what Find is given besides the pass.
+type Scope struct {
+	Env   string // the variable the platform passes the port in
+	Rules *listenapi.RuleSet
+	// Sinks are the package's sinks and those it imports
+	// (NewSinkState), or nil when it cannot listen.
+	Sinks *SinkState
+	// Exported says which exported package variables hold only their
+	// initial value (resolve.ExportVarFacts).
+	Exported     *resolve.Exported
+	IncludeTests bool // check _test.go files too
+	Listens      bool // the package can listen at all
+	ReadsEnv     bool // the package reads the environment
+}
+
 // Find records the listen sites of the package's files (without
-// includeTests, not of its _test.go files), learns the sinks they show,
-// and judges them as a program (judge). listens says that the package
-// can listen at all, readsEnv that it reads the environment; sinks are
-// the package's sinks and those it imports (NewSinkState), or nil when
-// it cannot listen.
-func Find(pass *analysis.Pass, env string, rules *listenapi.RuleSet, sinks *SinkState, includeTests, listens, readsEnv bool) *Package {
+// IncludeTests, not of its _test.go files), learns the sinks they show,
+// and judges them as a program (judge).
+func Find(pass *analysis.Pass, scope Scope) *Package {
+	env, rules, sinks, includeTests, listens, readsEnv := scope.Env, scope.Rules, scope.Sinks, scope.IncludeTests, scope.Listens, scope.ReadsEnv
 	// Built here rather than required from inspect.Analyzer: go vet runs
 	// the pass on every dependency for its facts, and most packages stop
 	// at the analyzer's fast path (nothing there can listen).
@@ -31,7 +44,7 @@ func Find(pass *analysis.Pass, env string, rules *listenapi.RuleSet, sinks *Sink
 		pass:  pass,
 		env:   env,
 		rules: rules,
-		res:   resolve.NewResolver(pass, insp, rules),
+		res:   resolve.NewResolver(pass, insp, rules, scope.Exported),
 	}
 	c.sinks = sinks
 	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.Decls, vars: c.res.Vars, root: insp.Root()}

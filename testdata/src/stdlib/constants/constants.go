@@ -8,4 +8,4 @@ const Addr = ":3000"
 const Host = "localhost"
 
 // Exported variables may be assigned by any importer: never trusted.
-var Listen = ":3001"
+var Listen = ":3001" // want Listen:`initialised to ":3001"`

@@ -1,0 +1,34 @@
+package analyzer
+
+import (
+	"go/ast"
+	"strings"
+
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/packages"
+)
+
+// UseModule gives Analyzer the view portlint's driver has of the main
+// module: its packages loaded from source and whether they are the whole
+// module. An exported package variable that no package of the module
+// assigns outside its tests then holds its initial value, for a library
+// of the module too (go vet sees only a command's whole program).
+func UseModule(pkgs []*packages.Package, whole bool) {
+	m := &resolve.Module{Whole: whole, Pkgs: make(map[string]bool), Written: make(map[string]bool)}
+	for _, p := range pkgs {
+		m.Pkgs[p.PkgPath] = true
+		if p.TypesInfo == nil {
+			continue
+		}
+		var files []*ast.File
+		for _, f := range p.Syntax {
+			if !strings.HasSuffix(p.Fset.File(f.Pos()).Name(), "_test.go") {
+				files = append(files, f)
+			}
+		}
+		for _, k := range resolve.AssignedExported(p.TypesInfo, files) {
+			m.Written[k] = true
+		}
+	}
+	flagConfig.module = m
+}

@@ -1,0 +1,246 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Exported package variables. Any package that imports a package may
+// assign its exported variables (var GRPCPort = ":50051"), so the value
+// one is initialised with is known only where every package that could
+// assign it is seen:
+//
+//   - in a command (package main), whose imports are the whole program:
+//     each package lists in a WritesFact the exported variables of other
+//     packages it assigns, and the command reads those of all its
+//     dependencies (go vet, golangci-lint and analysistest analyse every
+//     dependency);
+//   - under portlint's own driver run on a whole module (portlint ./...
+//     at its root), which sees every package of the module (Module).
+//
+// A VarFact carries the constant an exported variable of basic type is
+// initialised with, when its own package never assigns it again.
+
+// VarFact is the constant an exported package variable holds, unless
+// another package assigns it.
+type VarFact struct{ Value string }
+
+func (*VarFact) AFact() {}
+
+func (f *VarFact) String() string { return "initialised to " + strconv.Quote(f.Value) }
+
+// WritesFact lists, by VarKey, the exported variables of other packages
+// with a VarFact that a package assigns or takes the address of.
+type WritesFact struct{ Vars []string }
+
+func (*WritesFact) AFact() {}
+
+func (f *WritesFact) String() string { return "assigns " + strings.Join(f.Vars, ", ") }
+
+// Module is the view portlint's driver has of the main module: the paths
+// of its packages that were loaded, and the exported variables (by
+// VarKey) that any of them assigns outside its tests. Whole says the
+// load named the whole module, so that no package of it is unseen.
+type Module struct {
+	Whole   bool
+	Pkgs    map[string]bool
+	Written map[string]bool
+}
+
+// VarKey names a package-level variable across packages.
+func VarKey(v *types.Var) string { return v.Pkg().Path() + "." + v.Name() }
+
+// Exported decides, for one package, whether an exported package variable
+// holds only what its own package gives it.
+type Exported struct {
+	Main   bool    // the package is a command: its imports are the program
+	Module *Module // the driver's module-wide view, or nil
+	// Written holds the keys of the variables this package assigns and,
+	// for a command, those its dependencies' facts list.
+	Written map[string]bool
+}
+
+// Sealed reports whether no package but v's own assigns the exported
+// package variable v, in the program (a command) or in the module.
+func (x *Exported) Sealed(v *types.Var) bool {
+	if x == nil {
+		return false
+	}
+	k, path := VarKey(v), v.Pkg().Path()
+	if x.Main {
+		// Written holds what the program's packages assign, by their
+		// facts. The driver's facts stop at the module's packages, so
+		// there the variable must be one of theirs.
+		return (x.Module == nil || x.Module.Pkgs[path]) && !x.Written[k]
+	}
+	return x.Module != nil && x.Module.Whole && x.Module.Pkgs[path] && !x.Module.Written[k] && !x.Written[k]
+}
+
+// ExportVarFacts exports the package's VarFacts and WritesFact, and
+// returns what the package knows of exported variables. It walks the
+// package's syntax once, for assignments, address-of and ++/--.
+func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
+	candidates := varCandidates(pass)
+	written := assigned(pass.TypesInfo, pass.Files, func(v *types.Var) bool {
+		if v.Pkg() == pass.Pkg {
+			_, ok := candidates[v]
+			return ok
+		}
+		return v.Exported() && pass.ImportObjectFact(v, new(VarFact))
+	})
+	var foreign []string
+	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
+	for v := range written {
+		if v.Pkg() != pass.Pkg {
+			foreign = append(foreign, VarKey(v))
+			x.Written[VarKey(v)] = true
+		}
+	}
+	for v, value := range candidates {
+		if !written[v] && !x.Main { // nothing imports a command
+			pass.ExportObjectFact(v, &VarFact{Value: value})
+		}
+	}
+	if len(foreign) > 0 && !x.Main {
+		slices.Sort(foreign)
+		pass.ExportPackageFact(&WritesFact{Vars: foreign})
+	}
+	if x.Main {
+		for _, f := range pass.AllPackageFacts() {
+			if w, ok := f.Fact.(*WritesFact); ok {
+				for _, k := range w.Vars {
+					x.Written[k] = true
+				}
+			}
+		}
+	}
+	return x
+}
+
+// varCandidates returns the package's exported variables of basic type
+// declared with a constant that can matter to an address, and that value.
+func varCandidates(pass *analysis.Pass) map[*types.Var]string {
+	var out map[*types.Var]string
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
+						continue
+					}
+					tv := pass.TypesInfo.Types[vs.Values[i]]
+					if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+						continue
+					}
+					if t, _ := ConstText(tv.Value); addrval.IsAddressValue([]string{t}) {
+						if out == nil {
+							out = make(map[*types.Var]string)
+						}
+						out[v] = t
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// assigned returns the package-level variables that keep accepts and that
+// the files assign (=, op=, ++, --, a range's key or value), or whose
+// address they take (&v, flag.StringVar(&v, …)). A declaration's own
+// initialiser is not an assignment.
+func assigned(info *types.Info, files []*ast.File, keep func(*types.Var) bool) map[*types.Var]bool {
+	out := make(map[*types.Var]bool)
+	mark := func(e ast.Expr) {
+		var id *ast.Ident
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel // pkg.V; a field's write names no package variable
+		default:
+			return
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !out[v] && keep(v) {
+			out[v] = true
+		}
+	}
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					mark(n.Key)
+					mark(n.Value)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// foreignVar resolves a read of another package's exported variable
+// (pkg.V, or V dot-imported) to the constant of its VarFact, when it is
+// sealed; it returns nil otherwise.
+func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
+	var id *ast.Ident
+	switch x := e.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel // a field or a method is no package variable
+	default:
+		return nil
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Pkg() == r.pkg || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	var fact VarFact
+	if r.importFact == nil || !r.importFact(v, &fact) || !r.exported.Sealed(v) {
+		return nil
+	}
+	return leaf(written, addrval.Known(fact.Value, v.Pos()))
+}
+
+// AssignedExported returns the keys (VarKey) of the exported package
+// variables of basic type, of any package, that the files assign or
+// whose address they take: what portlint's driver gathers of a module.
+func AssignedExported(info *types.Info, files []*ast.File) []string {
+	var keys []string
+	for v := range assigned(info, files, func(v *types.Var) bool {
+		return v.Exported() && IsBasic(v.Type(), types.IsString|types.IsInteger)
+	}) {
+		keys = append(keys, VarKey(v))
+	}
+	return keys
+}

@@ -1,0 +1,54 @@
+package resolve
+
+import (
+	"go/token"
+	"go/types"
+	"testing"
+)
+
+// TestSealed has a row per rule of Exported.Sealed: who may assign an
+// exported package variable that the package reading it cannot see.
+func TestSealed(t *testing.T) {
+	cfg := types.NewPackage("example.com/m/config", "config")
+	dep := types.NewPackage("example.com/lib", "lib")
+	grpc := types.NewVar(token.NoPos, cfg, "GRPCPort", types.Typ[types.String])
+	libAddr := types.NewVar(token.NoPos, dep, "Addr", types.Typ[types.String])
+	module := func(whole bool, written ...string) *Module {
+		m := &Module{Whole: whole, Pkgs: map[string]bool{"example.com/m/config": true}, Written: make(map[string]bool)}
+		for _, k := range written {
+			m.Written[k] = true
+		}
+		return m
+	}
+	set := func(keys ...string) map[string]bool {
+		m := make(map[string]bool)
+		for _, k := range keys {
+			m[k] = true
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name string
+		x    *Exported
+		v    *types.Var
+		want bool
+	}{
+		{"no view at all", nil, grpc, false},
+		{"a command whose program assigns nothing", &Exported{Main: true}, grpc, true},
+		{"a command that, or one of whose dependencies, assigns it", &Exported{Main: true, Written: set("example.com/m/config.GRPCPort")}, grpc, false},
+		{"a command assigning another variable", &Exported{Main: true, Written: set("example.com/m/config.Other")}, grpc, true},
+		{"a library under go vet: its importers are unknown", &Exported{}, grpc, false},
+		{"a library, the driver's view of part of the module", &Exported{Module: module(false)}, grpc, false},
+		{"a library, the whole module assigns nothing", &Exported{Module: module(true)}, grpc, true},
+		{"a library, another package of the module assigns it", &Exported{Module: module(true, "example.com/m/config.GRPCPort")}, grpc, false},
+		{"a library that assigns it itself, in a test", &Exported{Module: module(true), Written: set("example.com/m/config.GRPCPort")}, grpc, false},
+		{"a library, a variable of another module", &Exported{Module: module(true)}, libAddr, false},
+		{"a command under the driver, a variable of the module", &Exported{Main: true, Module: module(false)}, grpc, true},
+		{"a command under the driver, a variable of another module: its facts are not all seen", &Exported{Main: true, Module: module(true)}, libAddr, false},
+		{"a command under go vet, a variable of another module: every package has facts", &Exported{Main: true}, libAddr, true},
+	} {
+		if got := tc.x.Sealed(tc.v); got != tc.want {
+			t.Errorf("%s: Sealed(%s) = %v, want %v", tc.name, VarKey(tc.v), got, tc.want)
+		}
+	}
+}
