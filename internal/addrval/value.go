@@ -130,3 +130,16 @@ func Substitute(strs []Str, key any, vals []Str) []Str {
 	}
 	return out
 }
+
+// HasHole reports whether some value of strs has a named hole: a
+// parameter or field whose value its callers or writers give.
+func HasHole(strs []Str) bool {
+	for _, alt := range strs {
+		for _, g := range alt {
+			if g.Hole != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -189,3 +189,70 @@ func NamedTypeName(t types.Type) string {
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
+
+// IPPortStrs returns, host and port apart, the address that an address
+// struct literal with a parameter or field in it listens on:
+// &net.TCPAddr{IP: net.ParseIP(host), Port: port} listens where
+// net.JoinHostPort(host, strconv.Itoa(port)) does, so callers of the
+// function it is in can be traced as for a string (sinks of host and
+// port). ok is false unless e is such a literal, or a variable whose one
+// definition is one, with a hole. Its IP may be absent, nil or
+// net.ParseIP(x); any other is an unknown host, and its port is still
+// followed.
+func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+	lit := r.addrLit(e)
+	if lit == nil || !IsKeyed(lit) {
+		return nil, false
+	}
+	portField := r.rules.AddrStructs[NamedTypeName(r.info.TypeOf(lit))]
+	if portField == "" {
+		return nil, false
+	}
+	host, port := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace)
+	if x, ok := KeyedField(lit, "IP"); ok {
+		call, isCall := ast.Unparen(x).(*ast.CallExpr)
+		switch {
+		case isCall && calleeName(r.info, call) == "net.ParseIP" && len(call.Args) == 1:
+			host = r.Str(call.Args[0]).Strs
+		case r.info.Uses[identOf(x)] == types.Universe.Lookup("nil"):
+		default:
+			host = addrval.Unknown() // an IP from elsewhere: the port is still followed
+		}
+	}
+	if x, ok := KeyedField(lit, portField); ok {
+		port = r.Str(x).Strs
+	}
+	if !addrval.HasHole(host) && !addrval.HasHole(port) {
+		return nil, false // the literal's own values: IPPort
+	}
+	for i, alt := range host {
+		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
+			host[i] = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
+		}
+	}
+	return addrval.Concat(addrval.Concat(host, addrval.Known(":", lit.Lbrace)), port), true
+}
+
+// addrLit returns the address struct literal e is (&lit or lit) or the
+// one definition of the local variable e holds, or nil.
+func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if _, ok := e.(*ast.Ident); ok {
+		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {
+			e = ast.Unparen(defs[0].Rhs)
+		}
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	if lit != nil && len(lit.Elts) == 0 {
+		return nil
+	}
+	return lit
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}

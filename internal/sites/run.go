@@ -209,6 +209,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if learnOnly {
 			return
 		}
+		if strs, ok := c.res.IPPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
+			// &net.TCPAddr{IP: net.ParseIP(host), Port: port}: traced
+			// to the callers, host and port, as a string is.
+			s.Val = c.res.IPPort(addr, true)
+			c.learn.addSite(s, strs)
+			return
+		}
 		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
 		if rule.Shape == listenapi.ShapeIPPort {
