@@ -169,6 +169,11 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			break // a constant conversion: folded below
 		}
+		if arg := intConversion(r.info, x); arg != nil {
+			// uint16(port): port's values, and a fix edits port, whose
+			// type its replacement keeps.
+			return r.Str(arg)
+		}
 		return r.callStr(written, x)
 	case *ast.IndexExpr:
 		if v := r.element(written, x); v != nil {

@@ -216,6 +216,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			c.learn.addSite(s, strs)
 			return
 		}
+		if strs, ok := c.res.AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
+			// net.TCPAddrFromAddrPort(netip.AddrPortFrom(…)): the same,
+			// reported without a fix where its values are its own.
+			s.Val = &resolve.Val{Strs: strs, Expr: addr, Index: -1}
+			c.learn.addSite(s, strs)
+			return
+		}
 		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
 		if rule.Shape == listenapi.ShapeIPPort {

@@ -4,6 +4,7 @@ package ipport
 
 import (
 	"net"
+	"net/netip"
 )
 
 func ListenUDP(host string, port int) (*net.UDPConn, error) { // want ListenUDP:`sink: param 0 host of net\.ListenUDP, param 1 port of net\.ListenUDP` ListenUDP:`serves`
@@ -29,4 +30,30 @@ func Resolved(ip net.IP, port int) (*net.TCPListener, error) { // want Resolved:
 // Fixed has its own constant address: a finding here, as before.
 func Fixed() (*net.TCPListener, error) { // want Fixed:`serves on port 7400`
 	return net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 7400}) // want `net\.ListenTCP listens on hard-coded port 7400 and loopback host "127\.0\.0\.1"`
+}
+
+// Netip builds its address with net/netip.
+func Netip(host string, port int) (*net.UDPConn, error) { // want Netip:`sink: param 0 host of net\.ListenUDP, param 1 port of net\.ListenUDP` Netip:`serves`
+	ap := netip.AddrPortFrom(netip.MustParseAddr(host), uint16(port))
+	return net.ListenUDP("udp", net.UDPAddrFromAddrPort(ap))
+}
+
+// NetipAny listens on every interface.
+func NetipAny(port uint16) (*net.TCPListener, error) { // want NetipAny:`sink: param 0 port of net\.ListenTCP` NetipAny:`serves`
+	return net.ListenTCP("tcp", net.TCPAddrFromAddrPort(netip.AddrPortFrom(netip.IPv4Unspecified(), port)))
+}
+
+// NetipParsed parses its whole address.
+func NetipParsed(addr string) (*net.TCPListener, error) { // want NetipParsed:`sink: param 0 address of net\.ListenTCP` NetipParsed:`serves`
+	return net.ListenTCP("tcp", net.TCPAddrFromAddrPort(netip.MustParseAddrPort(addr)))
+}
+
+// NetipFixed has its own constant address: a finding, without a fix.
+func NetipFixed() (*net.TCPListener, error) { // want NetipFixed:`serves on port 7404`
+	return net.ListenTCP("tcp", net.TCPAddrFromAddrPort(netip.MustParseAddrPort("127.0.0.1:7404"))) // want `net\.ListenTCP listens on hard-coded port 7404 and loopback host "127\.0\.0\.1"`
+}
+
+// Local binds loopback itself; its callers pass the port.
+func Local(port int) (*net.TCPListener, error) { // want Local:`sink: param 0 port of net\.ListenTCP` Local:`serves`
+	return net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: port}) // want `net\.ListenTCP listens on loopback host "127\.0\.0\.1", unreachable from outside the container`
 }

@@ -22,3 +22,12 @@ func main() {
 	}
 	log.Fatal(http.Serve(ln, nil))
 }
+
+// more's servers start later; a uint16 port has no fix.
+func more() {
+	go ipport.Netip("0.0.0.0", 7405) // want `ipport\.Netip listens on hard-coded port 7405: the platform routes only \$PORT`
+	go ipport.NetipAny(7406)         // want `ipport\.NetipAny listens on hard-coded port 7406: the platform routes only \$PORT`
+	go ipport.NetipParsed(":7407")   // want `ipport\.NetipParsed listens on hard-coded port 7407: the platform routes only \$PORT`
+	go ipport.NetipParsed(os.Getenv("ADDR"))
+	go ipport.Local(7408) // want `ipport\.Local listens on hard-coded port 7408: the platform routes only \$PORT`
+}

@@ -1,0 +1,109 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
+)
+
+// Servers written since Go 1.18 build their addresses with net/netip:
+//
+//	ap := netip.AddrPortFrom(netip.MustParseAddr(host), uint16(port))
+//	net.ListenUDP("udp", net.UDPAddrFromAddrPort(ap))
+//
+// which listens where net.JoinHostPort(host, strconv.Itoa(port)) does.
+
+// AddrPortStrs returns the address that net.TCPAddrFromAddrPort(x) or
+// net.UDPAddrFromAddrPort(x) (or a local variable holding one) listens
+// on, host and port apart, when x is netip.AddrPortFrom(addr, port) or
+// netip.MustParseAddrPort(s); ok is false otherwise.
+func (r *Resolver) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+	call := r.oneCall(e)
+	if call == nil || len(call.Args) != 1 {
+		return nil, false
+	}
+	switch calleeName(r.info, call) {
+	case "net.TCPAddrFromAddrPort", "net.UDPAddrFromAddrPort":
+		return r.addrPort(call.Args[0])
+	}
+	return nil, false
+}
+
+// addrPort resolves a netip.AddrPort expression.
+func (r *Resolver) addrPort(e ast.Expr) ([]addrval.Str, bool) {
+	call := r.oneCall(e)
+	if call == nil {
+		return nil, false
+	}
+	switch calleeName(r.info, call) {
+	case "net/netip.MustParseAddrPort":
+		if len(call.Args) == 1 {
+			return r.Str(call.Args[0]).Strs, true
+		}
+	case "net/netip.AddrPortFrom":
+		if len(call.Args) == 2 {
+			host := r.netipAddr(call.Args[0])
+			for i, alt := range host {
+				if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
+					host[i] = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
+				}
+			}
+			colon := addrval.Known(":", call.Args[0].End())
+			return addrval.Concat(addrval.Concat(host, colon), r.Str(call.Args[1]).Strs), true
+		}
+	}
+	return nil, false
+}
+
+// netipAddr resolves a netip.Addr expression to its textual host.
+func (r *Resolver) netipAddr(e ast.Expr) []addrval.Str {
+	call := r.oneCall(e)
+	if call == nil {
+		return addrval.Unknown()
+	}
+	switch calleeName(r.info, call) {
+	case "net/netip.MustParseAddr":
+		if len(call.Args) == 1 {
+			return r.Str(call.Args[0]).Strs
+		}
+	case "net/netip.IPv4Unspecified":
+		return addrval.Known("0.0.0.0", call.Pos())
+	case "net/netip.IPv6Unspecified":
+		return addrval.Known("::", call.Pos())
+	case "net/netip.IPv6Loopback":
+		return addrval.Known("::1", call.Pos())
+	}
+	return addrval.Unknown()
+}
+
+// oneCall returns the call e is, or the call that is the one definition
+// of the local variable e names, or nil.
+func (r *Resolver) oneCall(e ast.Expr) *ast.CallExpr {
+	e = ast.Unparen(e)
+	if _, ok := e.(*ast.Ident); ok {
+		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {
+			e = ast.Unparen(defs[0].Rhs)
+		}
+	}
+	call, _ := e.(*ast.CallExpr)
+	return call
+}
+
+// intConversion returns x of a conversion T(x) between integer types
+// that hold every port (uint16, int, …), or nil.
+func intConversion(info *types.Info, call *ast.CallExpr) ast.Expr {
+	if len(call.Args) != 1 || !info.Types[call.Fun].IsType() {
+		return nil
+	}
+	to, from := info.TypeOf(call), info.TypeOf(call.Args[0])
+	if !IsBasic(to, types.IsInteger) || !IsBasic(from, types.IsInteger) {
+		return nil
+	}
+	switch types.Unalias(to).(*types.Basic).Kind() {
+	case types.Int8, types.Uint8:
+		return nil
+	}
+	return call.Args[0]
+}
