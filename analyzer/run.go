@@ -17,6 +17,7 @@ import (
 func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error) {
 	resolve.ExportReturnFacts(pass)
 	exported := resolve.ExportVarFacts(pass, cfg.module)
+	sites.ExportOptionFacts(pass)
 	listens := sites.ImportsAny(pass.Pkg, rules.Pkgs)
 	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState

@@ -45,6 +45,7 @@ type Site struct {
 	// this variadic parameter may change (for _, o := range opts { o(srv)
 	// }): the value reaches the listener only in calls passing none.
 	unless    *types.Var
+	optField  string            // with unless: the server's field the options may set
 	transport addrval.Transport // what it listens on, for collisions
 	inTest    bool              // in a _test.go file (checked with -test)
 	// feedsSink marks a site whose address made a sink of a parameter or

@@ -53,6 +53,10 @@ type sink struct {
 	// calls passing nothing for the variadic parameter (opts ...Option),
 	// whose elements may change the address.
 	NoVariadic bool
+	// OptField is, with NoVariadic, the field of the server that the
+	// options may set (optionFieldKey): a call passing only options
+	// whose OptionFact leaves it alone is a site too.
+	OptField string
 	// Background is set when the listen call runs in a goroutine of the
 	// function: a call of it returns while the server runs.
 	Background bool
@@ -255,7 +259,7 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 					if variadicParam(o.Fn.Signature()) != s.unless {
 						continue
 					}
-					sk.NoVariadic = true
+					sk.NoVariadic, sk.OptField = true, s.optField
 				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)

@@ -85,7 +85,8 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if !fixedArg(call, i) {
 		return
 	}
-	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) {
+	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) &&
+		!lr.optionsLeave(call, fn.Signature().Params().Len()-1+i-sk.Param, sk.OptField) {
 		return // an option may set the address
 	}
 	if other := partner(lr.sinksOf(fn), sk); other != nil && fixedArg(call, other.Param+i-sk.Param) {
@@ -177,6 +178,9 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: lr.hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
+	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
+		s.optField = optionFieldKey(f)
+	}
 	if sk.Background && call != nil {
 		s.inGo = true // the callee serves in a goroutine: the call returns
 	}

@@ -38,16 +38,56 @@ type Option func(*Server)
 // WithAddr is an option that sets the address.
 func WithAddr(addr string) Option { return func(s *Server) { s.Addr = addr } } // want WithAddr:`sink: param 0 address of http\.ListenAndServe`
 
-// WithHandler is an option that leaves the address alone.
-func WithHandler(h http.Handler) Option { return func(s *Server) { s.Handler = h } }
+// WithHandler is an option that leaves the address alone: its facts say
+// so.
+func WithHandler(h http.Handler) Option { return func(s *Server) { s.Handler = h } } // want WithHandler:`option writes sinks/shapes\.Handler`
+
+// WithLimits writes two fields, one through another.
+func WithLimits(n int) Option { // want WithLimits:`option writes sinks/shapes\.Limits, sinks/shapes\.MaxHeader`
+	if n < 0 {
+		return func(s *Server) { s.MaxHeader = 0 }
+	}
+	return func(s *Server) {
+		s.MaxHeader = n
+		s.Limits.Body = n
+	}
+}
+
+// WithListener gives the server a listener, which it serves instead of
+// its address: no fact.
+func WithListener(l net.Listener) Option { return func(s *Server) { s.Listener = l } }
+
+// WithRelay sets a field by a name that says nothing, of a type that
+// makes listeners: no fact.
+func WithRelay(f func() (net.Listener, error)) Option { return func(s *Server) { s.Relay = f } }
+
+// WithSetup calls a method of the server, which may do anything: no fact.
+func WithSetup() Option { return func(s *Server) { s.setup() } }
+
+// WithConfigure hands the server on: no fact.
+func WithConfigure(f func(*Server)) Option { return func(s *Server) { f(s) } }
+
+// WithAny returns an option it is given: no fact.
+func WithAny(o Option) Option { return o }
 
 // Server is started by ListenAndServe, whose options may change it.
 type Server struct {
-	Addr    string // want Addr:`sink: address of http\.ListenAndServe`
-	Handler http.Handler
+	Addr      string // want Addr:`sink: address of http\.ListenAndServe`
+	Handler   http.Handler
+	MaxHeader int
+	Limits    struct{ Body int }
+	Listener  net.Listener
+	Relay     func() (net.Listener, error)
 }
 
-func (s *Server) ListenAndServe() error { return http.ListenAndServe(s.Addr, s.Handler) } // want ListenAndServe:`serves`
+func (s *Server) setup() { s.Addr = os.Getenv("SETUP_ADDR") }
+
+func (s *Server) ListenAndServe() error { // want ListenAndServe:`serves`
+	if s.Listener != nil {
+		return http.Serve(s.Listener, s.Handler)
+	}
+	return http.ListenAndServe(s.Addr, s.Handler)
+}
 
 // ListenAndServe applies its options to the server before it listens: a
 // call passing none proves the address.

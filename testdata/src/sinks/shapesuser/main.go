@@ -18,9 +18,21 @@ func main() {
 
 	go shapes.ListenAndServe(":2222", nil) // want `shapes\.ListenAndServe listens on hard-coded port 2222`
 	// An option may set the address: a call passing one stays silent,
-	// whatever the option (its facts are not read).
+	// unless the facts of every option it passes say they leave the
+	// address alone.
 	go shapes.ListenAndServe(":2223", nil, shapes.WithAddr(os.Getenv("SSH_ADDR")))
-	go shapes.ListenAndServe(":2224", nil, shapes.WithHandler(nil))
+	go shapes.ListenAndServe(":2224", nil, shapes.WithHandler(nil))                       // want `shapes\.ListenAndServe listens on hard-coded port 2224`
+	go shapes.ListenAndServe(":2230", nil, shapes.WithHandler(nil), shapes.WithLimits(4)) // want `shapes\.ListenAndServe listens on hard-coded port 2230`
+	go shapes.ListenAndServe(":2231", nil, shapes.WithHandler(nil), shapes.WithAddr(os.Getenv("X")))
+	go shapes.ListenAndServe(":2232", nil, shapes.WithListener(nil))
+	go shapes.ListenAndServe(":2233", nil, shapes.WithRelay(nil))
+	go shapes.ListenAndServe(":2234", nil, shapes.WithSetup())
+	go shapes.ListenAndServe(":2235", nil, shapes.WithConfigure(nil))
+	go shapes.ListenAndServe(":2236", nil, shapes.WithAny(shapes.WithHandler(nil)))
+	opt := shapes.WithHandler(nil)
+	go shapes.ListenAndServe(":2237", nil, opt)
+	opts := []shapes.Option{shapes.WithHandler(nil)}
+	go shapes.ListenAndServe(":2238", nil, opts...)
 	go shapes.Serve(":2225", func(*shapes.Server) {})
 	// The reviewer's probes: no listen API of their own, but for Both.
 	go shapes.WithDefaults(":2226")

@@ -1,0 +1,266 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Functional options (srv := &Server{Addr: addr}; for _, o := range opts
+// { o(srv) }) may set the address: a call of such a wrapper is a site
+// only when the options it passes provably leave it alone. An option
+// constructor whose every return is a function literal that only writes
+// fields of its server argument, none of which can redirect where the
+// server listens, has an OptionFact listing those fields.
+
+// OptionFact lists the fields (optionFieldKey) that the options an
+// exported function returns write, and says they write nothing else.
+type OptionFact struct{ Writes []string }
+
+func (*OptionFact) AFact() {}
+
+func (f *OptionFact) String() string { return "option writes " + strings.Join(f.Writes, ", ") }
+
+// optionFieldKey names a field across packages. Two structs of a package
+// with a field of one name share a key: an option writing either is taken
+// to write both, which can only keep a call silent.
+func optionFieldKey(f *types.Var) string { return f.Pkg().Path() + "." + f.Name() }
+
+// ExportOptionFacts exports an OptionFact for each exported option
+// constructor of the package: func WithX(…) Option, where Option is a
+// function of one pointer-to-struct parameter.
+func ExportOptionFacts(pass *analysis.Pass) {
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fn.Signature().Results().Len() < 1 || !isOptionType(fn.Signature().Results().At(0).Type()) {
+				continue
+			}
+			if writes, ok := optionWrites(pass.TypesInfo, fd.Body); ok {
+				pass.ExportObjectFact(fn, &OptionFact{Writes: writes})
+			}
+		}
+	}
+}
+
+// isOptionType reports whether t is a function of one parameter, a
+// pointer to a struct.
+func isOptionType(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 {
+		return false
+	}
+	p, ok := sig.Params().At(0).Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = p.Elem().Underlying().(*types.Struct)
+	return ok
+}
+
+// optionWrites returns the fields that the function literals body
+// returns write, when every return's first result is one that uses its
+// parameter only to read and write fields none of which can redirect the
+// listener (redirects).
+func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bool) {
+	ok = true
+	var lits []*ast.FuncLit
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var lit *ast.FuncLit
+			if len(n.Results) > 0 {
+				lit, _ = ast.Unparen(n.Results[0]).(*ast.FuncLit)
+			}
+			if lit == nil || len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) != 1 {
+				ok = false
+			} else {
+				lits = append(lits, lit)
+			}
+		}
+		return ok
+	})
+	if !ok || len(lits) == 0 {
+		return nil, false
+	}
+	for _, lit := range lits {
+		param, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
+		if param == nil {
+			return nil, false
+		}
+		w, ok := paramFieldWrites(info, lit.Body, param)
+		if !ok {
+			return nil, false
+		}
+		for _, f := range w {
+			if redirects(f) {
+				return nil, false
+			}
+			if k := optionFieldKey(f); !slices.Contains(writes, k) {
+				writes = append(writes, k)
+			}
+		}
+	}
+	slices.Sort(writes)
+	return writes, true
+}
+
+// paramFieldWrites returns the fields of p that body writes (assigns,
+// changes through a method, or takes the address of), and ok=false when
+// it uses p in any other way than to select a field.
+func paramFieldWrites(info *types.Info, body *ast.BlockStmt, p *types.Var) (writes []*types.Var, ok bool) {
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		defer func() { stack = append(stack, n) }()
+		id, isIdent := n.(*ast.Ident)
+		if !isIdent || info.Uses[id] != p {
+			return ok
+		}
+		parent := stack[len(stack)-1]
+		sel, isSel := parent.(*ast.SelectorExpr)
+		if !isSel || sel.X != id {
+			ok = false // p passed on, compared, or assigned
+			return false
+		}
+		s := info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+			ok = false // a method of the server, or a promoted field
+			return false
+		}
+		f := s.Obj().(*types.Var)
+		if fieldWritten(stack[:len(stack)-1], sel) && !slices.Contains(writes, f) {
+			writes = append(writes, f)
+		}
+		return ok
+	})
+	return writes, ok
+}
+
+// fieldWritten reports whether the field selection sel, under the
+// ancestors given innermost last, is written: the left of an assignment
+// or ++/--, the operand of &, or the root of a longer selection, index or
+// method call that may write through it.
+func fieldWritten(ancestors []ast.Node, sel ast.Expr) bool {
+	child := ast.Node(sel)
+	for i := len(ancestors) - 1; i >= 0; i-- {
+		switch a := ancestors[i].(type) {
+		case *ast.ParenExpr:
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+			// s.cfg.Port = …, s.hosts[0] = …, s.cfg.Set(…): written
+			// through, as far as the option's facts go.
+			if n, ok := a.(*ast.SelectorExpr); ok && n.X != child {
+				return false
+			}
+			return true
+		case *ast.AssignStmt:
+			return slices.Contains(a.Lhs, child.(ast.Expr))
+		case *ast.IncDecStmt:
+			return true
+		case *ast.UnaryExpr:
+			return a.Op == token.AND
+		case *ast.RangeStmt:
+			return a.Key == child || a.Value == child
+		default:
+			return false
+		}
+		child = ancestors[i]
+	}
+	return false
+}
+
+// redirects reports whether a field can change where, or whether, the
+// server listens rather than only how it serves: by its name (an
+// address, a network, a listener, a socket) or its type (a listener or
+// anything that may hold one).
+func redirects(f *types.Var) bool {
+	name := strings.ToLower(f.Name())
+	for _, w := range []string{"addr", "port", "host", "listen", "network", "sock", "bind", "unix"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return mayHoldListener(f.Type(), 0)
+}
+
+// mayHoldListener reports whether a value of t may be or make a
+// listener: a type of package net, an interface that any value or an
+// Accept method satisfies, or a function, slice, map or pointer of one.
+func mayHoldListener(t types.Type, depth int) bool {
+	if depth > 4 {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		if u.NumMethods() == 0 {
+			return true
+		}
+		for m := range u.Methods() {
+			if m.Name() == "Accept" || m.Name() == "ReadFrom" {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return mayHoldListener(u.Elem(), depth+1)
+	case *types.Slice:
+		return mayHoldListener(u.Elem(), depth+1)
+	case *types.Array:
+		return mayHoldListener(u.Elem(), depth+1)
+	case *types.Map:
+		return mayHoldListener(u.Key(), depth+1) || mayHoldListener(u.Elem(), depth+1)
+	case *types.Chan:
+		return mayHoldListener(u.Elem(), depth+1)
+	case *types.Signature:
+		for v := range u.Results().Variables() {
+			if mayHoldListener(v.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for f := range u.Fields() {
+			if mayHoldListener(f.Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// optionsLeave reports whether every variadic argument of call (from
+// index first) is a call of an option constructor whose OptionFact says
+// it leaves field alone; not so for a spread slice (opts...).
+func (lr *learner) optionsLeave(call *ast.CallExpr, first int, field string) bool {
+	if field == "" || call.Ellipsis.IsValid() {
+		return false
+	}
+	for _, arg := range call.Args[first:] {
+		c, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := typeutil.StaticCallee(lr.pass.TypesInfo, c)
+		var fact OptionFact
+		if fn == nil || !lr.pass.ImportObjectFact(fn, &fact) || slices.Contains(fact.Writes, field) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,104 @@
+package sites
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+)
+
+// TestOptionWrites has a row per rule of optionWrites: which option
+// constructors provably leave a server's address alone, and what they
+// write.
+func TestOptionWrites(t *testing.T) {
+	const src = `package p
+
+type Listener interface{ Accept() (any, error) }
+
+type Server struct {
+	Addr     string
+	Timeout  int
+	Limits   struct{ Body int }
+	Names    []string
+	Ln       Listener
+	Dial     func() (Listener, error)
+	Any      any
+	Handler  interface{ Serve() }
+	Callback func(string)
+}
+
+func (s *Server) init() {}
+
+func setup(*Server) {}
+
+type Option func(*Server)
+
+func Timeout(n int) Option    { return func(s *Server) { s.Timeout = n } }
+func Read() Option            { return func(s *Server) { _ = s.Timeout + 1 } }
+func Nested(n int) Option     { return func(s *Server) { s.Limits.Body = n } }
+func Indexed(n string) Option { return func(s *Server) { s.Names[0] = n } }
+func Appended(n string) Option { return func(s *Server) { s.Names = append(s.Names, n) } }
+func Incr() Option            { return func(s *Server) { s.Timeout++ } }
+func Handler(h interface{ Serve() }) Option { return func(s *Server) { s.Handler = h } }
+func Callback(f func(string)) Option { return func(s *Server) { s.Callback = f } }
+func Branches(n int) Option {
+	if n > 0 {
+		return func(s *Server) { s.Timeout = n }
+	}
+	return func(s *Server) { s.Handler = nil }
+}
+func Addr(a string) Option        { return func(s *Server) { s.Addr = a } }
+func Ln(l Listener) Option        { return func(s *Server) { s.Ln = l } }
+func Dial(f func() (Listener, error)) Option { return func(s *Server) { s.Dial = f } }
+func AnyValue(v any) Option        { return func(s *Server) { s.Any = v } }
+func Method() Option               { return func(s *Server) { s.init() } }
+func Passed() Option               { return func(s *Server) { setup(s) } }
+func Replaced() Option             { return func(s *Server) { *s = Server{} } }
+func Given(o Option) Option        { return o }
+func Pointer() Option              { return func(s *Server) { p := &s.Timeout; *p = 1 } }
+`
+	want := map[string]string{
+		"Timeout":  "p.Timeout",
+		"Read":     "",
+		"Nested":   "p.Limits",
+		"Indexed":  "p.Names",
+		"Appended": "p.Names",
+		"Incr":     "p.Timeout",
+		"Handler":  "p.Handler",
+		"Callback": "p.Callback",
+		"Branches": "p.Handler p.Timeout",
+		"Pointer":  "p.Timeout",
+		// No fact: the option may move the server.
+		"Addr": "-", "Ln": "-", "Dial": "-", "AnyValue": "-", "Method": "-", "Passed": "-", "Replaced": "-", "Given": "-",
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+			continue
+		}
+		w, ok := want[fd.Name.Name]
+		if !ok {
+			t.Errorf("%s: no row", fd.Name.Name)
+			continue
+		}
+		writes, has := optionWrites(info, fd.Body)
+		got := "-"
+		if has {
+			got = strings.Join(writes, " ")
+		}
+		if got != w {
+			t.Errorf("%s: writes %q, want %q", fd.Name.Name, got, w)
+		}
+	}
+}
