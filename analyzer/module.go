@@ -15,20 +15,32 @@ import (
 // of the module too (go vet sees only a command's whole program).
 func UseModule(pkgs []*packages.Package, whole bool) {
 	m := &resolve.Module{Whole: whole, Pkgs: make(map[string]bool), Written: make(map[string]bool)}
-	for _, p := range pkgs {
+	flagConfig.module = m
+	files := make([][]*ast.File, len(pkgs))
+	candidates := make(map[string]bool)
+	for i, p := range pkgs {
 		m.Pkgs[p.PkgPath] = true
 		if p.TypesInfo == nil {
 			continue
 		}
-		var files []*ast.File
 		for _, f := range p.Syntax {
 			if !strings.HasSuffix(p.Fset.File(f.Pos()).Name(), "_test.go") {
-				files = append(files, f)
+				files[i] = append(files[i], f)
 			}
 		}
-		for _, k := range resolve.AssignedExported(p.TypesInfo, files) {
+		for _, k := range resolve.AddressVars(p.TypesInfo, files[i]) {
+			candidates[k] = true
+		}
+	}
+	if len(candidates) == 0 {
+		return // most modules: no walk
+	}
+	for i, p := range pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, k := range resolve.AssignedExported(p.TypesInfo, files[i], func(k string) bool { return candidates[k] }) {
 			m.Written[k] = true
 		}
 	}
-	flagConfig.module = m
 }

@@ -84,30 +84,51 @@ func (x *Exported) Sealed(v *types.Var) bool {
 	return x.Module != nil && x.Module.Whole && x.Module.Pkgs[path] && !x.Module.Written[k] && !x.Written[k]
 }
 
+// HasVarsFact marks a package with VarFacts: only a package importing
+// one can assign a variable that has one.
+type HasVarsFact struct{}
+
+func (*HasVarsFact) AFact() {}
+
+func (*HasVarsFact) String() string { return "has exported address variables" }
+
 // ExportVarFacts exports the package's VarFacts and WritesFact, and
 // returns what the package knows of exported variables. It walks the
-// package's syntax once, for assignments, address-of and ++/--.
+// package's syntax, for assignments, address-of and ++/--, only when the
+// package has candidates for VarFacts or imports a package with some:
+// most packages do neither.
 func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
-	candidates := varCandidates(pass)
-	written := assigned(pass.TypesInfo, pass.Files, func(v *types.Var) bool {
-		if v.Pkg() == pass.Pkg {
-			_, ok := candidates[v]
-			return ok
-		}
-		return v.Exported() && pass.ImportObjectFact(v, new(VarFact))
-	})
-	var foreign []string
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
+	candidates := varCandidates(pass.TypesInfo, pass.Files)
+	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
+		return pass.ImportPackageFact(p, new(HasVarsFact))
+	})
+	var written map[*types.Var]bool
+	if len(candidates) > 0 || importsVars {
+		written = assigned(pass.TypesInfo, pass.Files, func(v *types.Var) bool {
+			if v.Pkg() == pass.Pkg {
+				_, ok := candidates[v]
+				return ok
+			}
+			return importsVars && v.Exported() && pass.ImportObjectFact(v, new(VarFact))
+		})
+	}
+	var foreign []string
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
 			foreign = append(foreign, VarKey(v))
 			x.Written[VarKey(v)] = true
 		}
 	}
+	exported := false
 	for v, value := range candidates {
 		if !written[v] && !x.Main { // nothing imports a command
 			pass.ExportObjectFact(v, &VarFact{Value: value})
+			exported = true
 		}
+	}
+	if exported {
+		pass.ExportPackageFact(&HasVarsFact{})
 	}
 	if len(foreign) > 0 && !x.Main {
 		slices.Sort(foreign)
@@ -127,9 +148,9 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 
 // varCandidates returns the package's exported variables of basic type
 // declared with a constant that can matter to an address, and that value.
-func varCandidates(pass *analysis.Pass) map[*types.Var]string {
+func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 	var out map[*types.Var]string
-	for _, file := range pass.Files {
+	for _, file := range files {
 		for _, d := range file.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.VAR {
@@ -141,11 +162,11 @@ func varCandidates(pass *analysis.Pass) map[*types.Var]string {
 					continue
 				}
 				for i, name := range vs.Names {
-					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					v, ok := info.Defs[name].(*types.Var)
 					if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
 						continue
 					}
-					tv := pass.TypesInfo.Types[vs.Values[i]]
+					tv := info.Types[vs.Values[i]]
 					if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
 						continue
 					}
@@ -232,14 +253,23 @@ func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
 	return leaf(written, addrval.Known(fact.Value, v.Pos()))
 }
 
-// AssignedExported returns the keys (VarKey) of the exported package
-// variables of basic type, of any package, that the files assign or
-// whose address they take: what portlint's driver gathers of a module.
-func AssignedExported(info *types.Info, files []*ast.File) []string {
+// AddressVars returns the keys (VarKey) of the exported variables of
+// basic type the files declare with a constant that can matter to an
+// address: those VarFacts may be exported for.
+func AddressVars(info *types.Info, files []*ast.File) []string {
 	var keys []string
-	for v := range assigned(info, files, func(v *types.Var) bool {
-		return v.Exported() && IsBasic(v.Type(), types.IsString|types.IsInteger)
-	}) {
+	for v := range varCandidates(info, files) {
+		keys = append(keys, VarKey(v))
+	}
+	return keys
+}
+
+// AssignedExported returns the keys (VarKey) of the variables, of any
+// package, that keep accepts and that the files assign or whose address
+// they take: what portlint's driver gathers of a module.
+func AssignedExported(info *types.Info, files []*ast.File, keep func(key string) bool) []string {
+	var keys []string
+	for v := range assigned(info, files, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) }) {
 		keys = append(keys, VarKey(v))
 	}
 	return keys

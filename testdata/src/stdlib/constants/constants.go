@@ -1,5 +1,6 @@
-// Package constants holds addresses used from another package.
-package constants
+package constants // want package:`has exported address variables`
+
+// constants holds addresses used from another package.
 
 // Addr is the public address.
 const Addr = ":3000"

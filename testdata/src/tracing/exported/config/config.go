@@ -1,6 +1,7 @@
-// Package config holds addresses in exported variables, which any
+package config // want package:`has exported address variables`
+
+// config holds addresses in exported variables, which any
 // importer may assign.
-package config
 
 // GRPCPort is assigned by no package: a command that listens on it
 // listens on ":50051".
