@@ -147,7 +147,8 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 }
 
 // varCandidates returns the package's exported variables of basic type
-// declared with a constant that can matter to an address, and that value.
+// declared with a constant that can matter to an address (addressVar),
+// and that value.
 func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 	var out map[*types.Var]string
 	for _, file := range files {
@@ -170,7 +171,7 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 					if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
 						continue
 					}
-					if t, _ := ConstText(tv.Value); addrval.IsAddressValue([]string{t}) {
+					if t, _ := ConstText(tv.Value); addressVar(v.Name(), t) {
 						if out == nil {
 							out = make(map[*types.Var]string)
 						}
@@ -181,6 +182,16 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 		}
 	}
 	return out
+}
+
+// addressVar reports whether an exported variable named name, holding
+// t, may be an address: t can be part of one, and a bare number (which
+// syscall.Stdout is too) only in a variable named for a port.
+func addressVar(name, t string) bool {
+	if _, err := strconv.Atoi(t); err == nil {
+		return strings.Contains(strings.ToLower(name), "port") && addrval.IsAddressValue([]string{t})
+	}
+	return addrval.IsAddressValue([]string{t})
 }
 
 // assigned returns the package-level variables that keep accepts and that

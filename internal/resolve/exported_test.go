@@ -52,3 +52,27 @@ func TestSealed(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressVar has a row per rule of addressVar: which exported
+// variables may hold an address.
+func TestAddressVar(t *testing.T) {
+	for _, tc := range []struct {
+		name, value string
+		want        bool
+	}{
+		{"GRPCAddr", ":50051", true},
+		{"Host", "127.0.0.1", true},
+		{"Network", "tcp", true},
+		{"HTTPPort", "8080", true},
+		{"Port", "80", true},
+		{"Stdout", "1", false},         // syscall.Stdout: a number not named for a port
+		{"CacheLineSize", "64", false}, // internal/cpu
+		{"Version", "2", false},
+		{"BadPort", "70000", false}, // not a port
+		{"Greeting", "hello", false},
+	} {
+		if got := addressVar(tc.name, tc.value); got != tc.want {
+			t.Errorf("addressVar(%q, %q) = %v, want %v", tc.name, tc.value, got, tc.want)
+		}
+	}
+}
