@@ -178,6 +178,9 @@ func (pl *planner) nameSecondaries(primaries, others []int) {
 		primary = primaries[0]
 	}
 	taken := map[string]bool{pl.p.Env: true}
+	for _, name := range pl.p.Taken {
+		taken[name] = true
+	}
 	byOrigin := make(map[string]string)
 	for _, i := range primaries {
 		byOrigin[portOrigin(pl.server(i))] = ""

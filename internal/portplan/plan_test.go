@@ -77,12 +77,13 @@ func portAt(pos token.Pos) func(*Server) { return func(s *Server) { s.Alts[0].Po
 type row struct {
 	name    string
 	library string // the package's name; empty for a command
+	taken   []string
 	servers []Server
 	want    []string
 }
 
 func (r row) program() Program {
-	p := Program{Command: r.library == "", Package: r.library, Env: "PORT", Servers: r.servers}
+	p := Program{Command: r.library == "", Package: r.library, Env: "PORT", Taken: r.taken, Servers: r.servers}
 	if p.Command {
 		p.Package = "main"
 	}
@@ -139,6 +140,12 @@ func TestOnePortPerProgram(t *testing.T) {
 			name:    "the primary is the server main waits on",
 			servers: []Server{srv(":9090", bg, names("metricsAddr")), srv(":8080")},
 			want:    []string{"secondary $METRICS_PORT of #1", "primary"},
+		},
+		{
+			name:    "a variable the program already reads is not given to a secondary",
+			taken:   []string{"METRICS_PORT"},
+			servers: []Server{srv(":9090", bg, names("metricsAddr")), srv(":8080")},
+			want:    []string{"secondary $METRICS_9090_PORT of #1", "primary"},
 		},
 		{
 			name:    "a listener whose serving is not seen is not what main waits on",

@@ -16,6 +16,10 @@ type Program struct {
 	Package string
 	// Env is the platform's variable, PORT.
 	Env string
+	// Taken are the environment variables the package already reads by
+	// name: a secondary is never told to read one (after one fix, the
+	// next server would be given the variable the first now reads).
+	Taken []string
 	// Servers are the package's servers, in the order of its files and
 	// their text: where every server runs in the background, the first
 	// is the primary.

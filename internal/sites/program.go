@@ -83,7 +83,13 @@ func (c *checker) judge(files []*FileState) {
 		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.FromFact && !s.factBlocks || s.elsewhere
 		servers[i] = c.serving.planned(s, debug)
 	}
-	roles := portplan.Decide(portplan.Program{Command: command, Package: c.pass.Pkg.Name(), Env: c.env, Servers: servers})
+	var taken []string
+	for _, fs := range files {
+		for _, r := range fs.EnvReads {
+			taken = append(taken, r.Name)
+		}
+	}
+	roles := portplan.Decide(portplan.Program{Command: command, Package: c.pass.Pkg.Name(), Env: c.env, Taken: taken, Servers: servers})
 	for i, s := range all {
 		r := roles[i]
 		s.Rank, s.Env, s.ClashOn = r.Rank, r.Env, r.ClashOn
