@@ -11,8 +11,9 @@ import (
 // UseModule gives Analyzer the view portlint's driver has of the main
 // module: its packages loaded from source and whether they are the whole
 // module. An exported package variable that no package of the module
-// assigns outside its tests then holds its initial value, for a library
-// of the module too (go vet sees only a command's whole program).
+// assigns outside its tests then holds its initial value in any package
+// of an application (a module with a command), or of an internal
+// package; go vet sees only a command's whole program.
 func UseModule(pkgs []*packages.Package, whole bool) {
 	m := &resolve.Module{Whole: whole, Pkgs: make(map[string]bool), Written: make(map[string]bool)}
 	flagConfig.module = m
@@ -20,11 +21,14 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 	candidates := make(map[string]bool)
 	for i, p := range pkgs {
 		m.Pkgs[p.PkgPath] = true
+		m.Commands = m.Commands || p.Name == "main"
 		if p.TypesInfo == nil {
 			continue
 		}
 		for _, f := range p.Syntax {
-			if !strings.HasSuffix(p.Fset.File(f.Pos()).Name(), "_test.go") {
+			// FileStart, not Pos: a file that does not parse may have no
+			// package clause.
+			if tf := p.Fset.File(f.FileStart); tf == nil || !strings.HasSuffix(tf.Name(), "_test.go") {
 				files[i] = append(files[i], f)
 			}
 		}

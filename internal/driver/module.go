@@ -2,6 +2,7 @@ package driver
 
 import (
 	"go/build"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -23,8 +24,12 @@ func mainModulePackages(roots []*packages.Package) []*packages.Package {
 // coversModules reports whether the patterns name the whole of every
 // main module that pkgs come from, so that no package of it is unseen:
 // "./..." at its root (or "dir/..." naming its root), its path followed
-// by "/...", or "all".
+// by "/...", or "all"; and no go.work is in effect, whose other modules
+// the load may have left out.
 func coversModules(patterns []string, pkgs []*packages.Package, cwd string) bool {
+	if inWorkspace(cwd) {
+		return false // a module of the workspace not loaded may assign it
+	}
 	mods := make(map[string]*packages.Module)
 	for _, p := range pkgs {
 		mods[p.Module.Dir] = p.Module
@@ -66,4 +71,26 @@ func sameDir(a, b string) bool {
 	ra, errA := filepath.EvalSymlinks(a)
 	rb, errB := filepath.EvalSymlinks(b)
 	return errA == nil && errB == nil && ra == rb
+}
+
+// inWorkspace reports whether a go.work file is in effect in dir: named by
+// $GOWORK, or found in dir or a parent, as the go command finds it.
+func inWorkspace(dir string) bool {
+	switch w := os.Getenv("GOWORK"); w {
+	case "off":
+		return false
+	case "":
+	default:
+		return true
+	}
+	for d := filepath.Clean(dir); ; {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
+	}
 }

@@ -2,10 +2,14 @@ package report
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -26,8 +30,21 @@ type importSpec struct {
 	path    string
 	spec    string // as written for re-insertion: [name ]"path"
 	pkgName *types.PkgName
-	removal analysis.TextEdit
-	decl    *ast.GenDecl // the declaration holding it
+	removal analysis.TextEdit // a deletion, or, for a package that may have an init, a blank import
+	decl    *ast.GenDecl      // the declaration holding it
+	dot     bool              // import . "path": used by unqualified names
+}
+
+// isStd reports whether path is a package of the standard library, whose
+// imports a fix may delete: another package's init may register what the
+// program needs (web.init's http.HandleFunc), so its import stays blank.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	fi, err := os.Stat(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path)))
+	return err == nil && fi.IsDir()
 }
 
 // importRemovals returns, for each pending finding of the file, the
@@ -115,7 +132,7 @@ func (fx *fixer) replaces(pos token.Pos) bool {
 // importSpecs lists the file's named imports with the edit removing each.
 func (rp *Reporter) importSpecs() []importSpec {
 	var out []importSpec
-	tf := rp.Pass.Fset.File(rp.File.Pos())
+	tf := rp.Pass.Fset.File(rp.File.FileStart)
 	for _, decl := range rp.File.Decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
@@ -123,7 +140,7 @@ func (rp *Reporter) importSpecs() []importSpec {
 		}
 		for _, s := range gd.Specs {
 			spec := s.(*ast.ImportSpec)
-			if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+			if spec.Name != nil && spec.Name.Name == "_" {
 				continue // never used through a name
 			}
 			pn := rp.Pass.TypesInfo.PkgNameOf(spec)
@@ -135,15 +152,26 @@ func (rp *Reporter) importSpecs() []importSpec {
 				text = spec.Name.Name + " " + text
 			}
 			path, _ := strconv.Unquote(spec.Path.Value)
-			rm := analysis.TextEdit{Pos: gd.Pos(), End: gd.End()}
-			if len(gd.Specs) > 1 { // delete the spec's whole line
+			dot := spec.Name != nil && spec.Name.Name == "."
+			var rm analysis.TextEdit
+			switch {
+			case dot || !isStd(path):
+				// The package's init may matter (a handler registered,
+				// a driver): it stays imported, blank.
+				rm = analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.Pos(), NewText: []byte("_ ")}
+				if spec.Name != nil {
+					rm = analysis.TextEdit{Pos: spec.Name.Pos(), End: spec.Name.End(), NewText: []byte("_")}
+				}
+			case len(gd.Specs) > 1: // delete the spec's whole line
 				start, end := tf.LineStart(tf.Line(spec.Pos())), spec.End()
 				if line := tf.Line(end); line < tf.LineCount() {
 					end = tf.LineStart(line + 1)
 				}
 				rm = analysis.TextEdit{Pos: start, End: end}
+			default:
+				rm = analysis.TextEdit{Pos: gd.Pos(), End: gd.End()}
 			}
-			out = append(out, importSpec{path: path, spec: text, pkgName: pn, removal: rm, decl: gd})
+			out = append(out, importSpec{path: path, spec: text, pkgName: pn, removal: rm, decl: gd, dot: dot})
 		}
 	}
 	return out
@@ -159,7 +187,9 @@ func (rp *Reporter) importUses(specs []importSpec) map[*types.PkgName][]token.Po
 	replaced := rp.replacedQualifiers()
 	names := make(map[string]bool, len(specs))
 	for _, s := range specs {
-		if replaced[s.pkgName.Name()] {
+		if s.dot {
+			rp.dotUses(s.pkgName, uses)
+		} else if replaced[s.pkgName.Name()] {
 			names[s.pkgName.Name()] = true
 		}
 	}
@@ -174,6 +204,18 @@ func (rp *Reporter) importUses(specs []importSpec) map[*types.PkgName][]token.Po
 		}
 	}
 	return uses
+}
+
+// dotUses records the uses of the names a dot import brings in: the
+// package-level objects of its package named without a qualifier.
+func (rp *Reporter) dotUses(pn *types.PkgName, uses map[*types.PkgName][]token.Pos) {
+	pkg := pn.Imported()
+	for cur := range rp.FileCur.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if obj := rp.Pass.TypesInfo.Uses[id]; obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope() {
+			uses[pn] = append(uses[pn], id.Pos())
+		}
+	}
 }
 
 // replacedQualifiers returns the names qualifying a selector (pkg.Name)

@@ -38,7 +38,8 @@ func (*VarFact) AFact() {}
 func (f *VarFact) String() string { return "initialised to " + strconv.Quote(f.Value) }
 
 // WritesFact lists, by VarKey, the exported variables of other packages
-// with a VarFact that a package assigns or takes the address of.
+// with a VarFact that a package, or any package it imports, assigns or
+// takes the address of.
 type WritesFact struct{ Vars []string }
 
 func (*WritesFact) AFact() {}
@@ -53,6 +54,9 @@ type Module struct {
 	Whole   bool
 	Pkgs    map[string]bool
 	Written map[string]bool
+	// Commands says the module has a command: it is an application, not
+	// a library whose exported variables other modules' programs set.
+	Commands bool
 }
 
 // VarKey names a package-level variable across packages.
@@ -63,8 +67,8 @@ func VarKey(v *types.Var) string { return v.Pkg().Path() + "." + v.Name() }
 type Exported struct {
 	Main   bool    // the package is a command: its imports are the program
 	Module *Module // the driver's module-wide view, or nil
-	// Written holds the keys of the variables this package assigns and,
-	// for a command, those its dependencies' facts list.
+	// Written holds the keys of the variables this package and its
+	// dependencies assign (by their WritesFacts).
 	Written map[string]bool
 }
 
@@ -81,7 +85,17 @@ func (x *Exported) Sealed(v *types.Var) bool {
 		// there the variable must be one of theirs.
 		return (x.Module == nil || x.Module.Pkgs[path]) && !x.Written[k]
 	}
-	return x.Module != nil && x.Module.Whole && x.Module.Pkgs[path] && !x.Module.Written[k] && !x.Written[k]
+	// A library's exported variable may be meant for other modules to
+	// set (server.Addr): only an application's, or one in an internal
+	// package, which no other module can import, is the module's alone.
+	m := x.Module
+	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.Written[k] && !x.Written[k]
+}
+
+// isInternal reports whether packages outside the module that holds path
+// cannot import it.
+func isInternal(path string) bool {
+	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal") || path == "internal"
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing
@@ -130,18 +144,22 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	if exported {
 		pass.ExportPackageFact(&HasVarsFact{})
 	}
-	if len(foreign) > 0 && !x.Main {
-		slices.Sort(foreign)
-		pass.ExportPackageFact(&WritesFact{Vars: foreign})
-	}
-	if x.Main {
-		for _, f := range pass.AllPackageFacts() {
-			if w, ok := f.Fact.(*WritesFact); ok {
-				for _, k := range w.Vars {
+	// A package's WritesFact holds its imports' too: go vet passes on
+	// only the package facts of a package's direct imports.
+	for _, imp := range pass.Pkg.Imports() {
+		var w WritesFact
+		if pass.ImportPackageFact(imp, &w) {
+			for _, k := range w.Vars {
+				if !x.Written[k] {
 					x.Written[k] = true
+					foreign = append(foreign, k)
 				}
 			}
 		}
+	}
+	if len(foreign) > 0 && !x.Main {
+		slices.Sort(foreign)
+		pass.ExportPackageFact(&WritesFact{Vars: foreign})
 	}
 	return x
 }

@@ -13,11 +13,17 @@ func TestSealed(t *testing.T) {
 	dep := types.NewPackage("example.com/lib", "lib")
 	grpc := types.NewVar(token.NoPos, cfg, "GRPCPort", types.Typ[types.String])
 	libAddr := types.NewVar(token.NoPos, dep, "Addr", types.Typ[types.String])
+	internalCfg := types.NewPackage("example.com/m/internal/config", "config")
+	internalAddr := types.NewVar(token.NoPos, internalCfg, "Addr", types.Typ[types.String])
 	module := func(whole bool, written ...string) *Module {
-		m := &Module{Whole: whole, Pkgs: map[string]bool{"example.com/m/config": true}, Written: make(map[string]bool)}
+		m := &Module{Whole: whole, Commands: true, Pkgs: map[string]bool{"example.com/m/config": true, "example.com/m/internal/config": true}, Written: make(map[string]bool)}
 		for _, k := range written {
 			m.Written[k] = true
 		}
+		return m
+	}
+	library := func(m *Module) *Module {
+		m.Commands = false
 		return m
 	}
 	set := func(keys ...string) map[string]bool {
@@ -43,6 +49,8 @@ func TestSealed(t *testing.T) {
 		{"a library, another package of the module assigns it", &Exported{Module: module(true, "example.com/m/config.GRPCPort")}, grpc, false},
 		{"a library that assigns it itself, in a test", &Exported{Module: module(true), Written: set("example.com/m/config.GRPCPort")}, grpc, false},
 		{"a library, a variable of another module", &Exported{Module: module(true)}, libAddr, false},
+		{"a library module (no command): other modules' programs may set it", &Exported{Module: library(module(true))}, grpc, false},
+		{"a library module, a variable of an internal package", &Exported{Module: library(module(true))}, internalAddr, true},
 		{"a command under the driver, a variable of the module", &Exported{Main: true, Module: module(false)}, grpc, true},
 		{"a command under the driver, a variable of another module: its facts are not all seen", &Exported{Main: true, Module: module(true)}, libAddr, false},
 		{"a command under go vet, a variable of another module: every package has facts", &Exported{Main: true}, libAddr, true},
