@@ -18,9 +18,11 @@
 // a server value (http.Server{Addr: …}, srv.Addr = …, echo.StartConfig).
 // It computes every value that can reach the site — constants from any
 // package, local and unexported package variables (all their
-// assignments), concatenation, fmt.Sprintf with %s/%d/%v, net.JoinHostPort,
-// strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net.ResolveTCPAddr, frozen
-// package-level tables — and reports the site when every value has a
+// assignments), exported ones no package of the program (or, under
+// portlint ./... at a module's root, of the module) assigns,
+// concatenation, fmt.Sprintf with %s/%d/%v, net.JoinHostPort,
+// strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net/netip addresses,
+// net.ResolveTCPAddr, frozen package-level tables — and reports the site when every value has a
 // constant, non-zero port, or every value has a loopback host (localhost,
 // 127.0.0.0/8, ::1):
 //
@@ -32,8 +34,8 @@
 // variadic one's first element, a config struct's Addr, a constructor's
 // or an option's argument, a host or a port passed apart) is a sink,
 // exported as a fact, and a constant passed to a sink is reported where
-// it is written (a call passing functional options stays silent: one may
-// set the address):
+// it is written (a call passing functional options stays silent, unless
+// the facts of each option say it leaves the address alone):
 //
 //	log.Fatal(server.Run(":8080"))
 //	// server.Run listens on hard-coded port 8080: read the port from $PORT

@@ -16,12 +16,17 @@ import (
 // module's own package server, tableflip's Fds.Listen (reached through a
 // callback), dns.Server.Addr and dns.ListenAndServe's parameter (stored
 // into a Server it starts) in the real third-party modules pinned in its
-// go.mod. cmd/worker calls the same APIs with configured addresses
-// and calls helpers that only format or dial: nothing is reported there.
+// go.mod. Package shapes holds the shapes real libraries hide their
+// addresses in (options, a variadic address, a constructor whose reader
+// package engine calls, a host and a port in a net.TCPAddr); package
+// constants an exported variable that cmd/api and package status listen
+// on. cmd/worker calls the same APIs with configured addresses and calls
+// helpers that only format or dial: nothing is reported there.
 //
 // main waits on server.Run, the primary: it alone reads $PORT; the admin
 // server (loopback), the tableflip listener (served by http.Serve in a
-// goroutine) and the two DNS servers (in goroutines) are secondaries.
+// goroutine), the two DNS servers (in goroutines) and the others are
+// secondaries.
 
 var sinkmodDir = filepath.Join("testdata", "sinkmod")
 
@@ -42,8 +47,20 @@ func sinkmodWant(t *testing.T, dir string) (own, deps []finding) {
 		{"cmd/api/main.go", lineOf(t, mainGo, `":2222"`), "shapes.ListenAndServe listens on hard-coded port 2222: " + sinkmodSecondary(run)},
 		{"cmd/api/main.go", lineOf(t, mainGo, `":8082"`), "shapes.Engine.Run listens on hard-coded port 8082: " + sinkmodSecondary(run)},
 		{"cmd/api/main.go", lineOf(t, mainGo, `":4000"`), "shapes.NewRemote listens on hard-coded port 4000: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", lineOf(t, mainGo, `":2223"`), "shapes.ListenAndServe listens on hard-coded port 2223: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", lineOf(t, mainGo, `7300)`), "shapes.ListenTCP listens on hard-coded port 7300: " + sinkmodSecondary(run)},
+		{"cmd/api/main.go", lineOf(t, mainGo, `constants.GRPCAddr`), "net.Listen listens on hard-coded port 50051: " + sinkmodSecondary(run)},
 	}
 	return own, sinkmodDeps(t, dir)
+}
+
+// sinkmodStatus is the finding only the portlint command, run on the
+// whole module, makes: package status listens on an exported variable
+// that no package of the module assigns, which go vet cannot know there.
+func sinkmodStatus(t *testing.T, dir string) finding {
+	t.Helper()
+	return finding{"status/status.go", lineOf(t, filepath.Join(dir, "status", "status.go"), `constants.StatusAddr`),
+		"http.ListenAndServe listens on hard-coded port 9402: the platform routes only $PORT, to a program's primary server; read this listener's port from $STATUS_PORT"}
 }
 
 // sinkmodDeps returns the findings at the dependencies' APIs in
@@ -67,9 +84,9 @@ func sinkmodSecondary(run int) string {
 
 // TestSinkModule checks what each driver reports on the sinkmod fixture:
 // go vet -vettool and golangci-lint, which compute facts for every
-// package, report all eight servers; the portlint command those of the
-// module's own package (and the dependencies' too once it computes their
-// facts). portlint -fix leaves a module that builds.
+// package, report the eleven servers of cmd/api; the portlint command,
+// which computes the dependencies' facts too and sees the whole module,
+// those and status's. portlint -fix leaves a module that builds.
 func TestSinkModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads and type-checks tableflip and miekg/dns")
@@ -107,7 +124,9 @@ func TestSinkModule(t *testing.T) {
 
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
-		want := all // the command computes the dependencies' facts too
+		// The command computes the dependencies' facts too, and sees the
+		// whole module.
+		want := append(append([]finding(nil), all...), sinkmodStatus(t, sinkmodDir))
 		dir := copyDir(t, sinkmodDir)
 		out, code := run(t, dir, sinkmodEnv, portlintBin, "./...")
 		if code != 3 {
@@ -176,7 +195,7 @@ func TestSinkModuleStarts(t *testing.T) {
 	}
 	t.Logf("fixed cmd/api/main.go:\n%s", fixed)
 	// Every server reads a variable: no port literal is left alone.
-	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":5354"`, `":8080"`, `":2222"`, `":8082"`, `":4000"`} {
+	for _, lit := range []string{`"localhost:9090"`, `":8081"`, `":5353"`, `":5354"`, `":8080"`, `":2222"`, `":2223"`, `":8082"`, `":4000"`, `constants.GRPCAddr`} {
 		if strings.Contains(string(fixed), lit) {
 			t.Errorf("go fix left %s in cmd/api/main.go", lit)
 		}
@@ -190,13 +209,18 @@ func TestSinkModuleStarts(t *testing.T) {
 	if out, code := run(t, dir, sinkmodEnv, "go", "vet", "-vettool="+portlintBin, "./..."); code != 0 {
 		t.Errorf("go vet -vettool after go fix exited %d, want 0:\n%s", code, out)
 	}
-	if out, code := run(t, dir, sinkmodEnv, portlintBin, "./..."); code != 0 {
-		t.Errorf("portlint ./... after go fix exited %d, want 0:\n%s", code, out)
+	// The command, seeing the whole module, still finds package status's
+	// exported variable, which go vet (and so go fix) cannot follow there.
+	out, code = run(t, dir, sinkmodEnv, portlintBin, "./...")
+	if code != 3 {
+		t.Errorf("portlint ./... after go fix exited %d, want 3 (status's finding)", code)
 	}
-	// The app (server.Run), the tableflip listener, the DNS servers and
-	// the three of package shapes on all interfaces, the admin server on
-	// loopback.
+	checkFindings(t, out, sinkmodStatus(t, dir))
+	// The app (server.Run), the tableflip listener, the DNS servers, the
+	// five of package shapes, the gRPC-style listener and status's server
+	// (on its old port: go fix did not see it) on all interfaces, the
+	// admin server on loopback.
 	checkProgram(t, filepath.Join(dir, "cmd", "api"), fixedProgram{
-		name: "sinkmod", listeners: 8, loopback: 1, notHTTP: 2, body: "hello from sinkmod\n",
+		name: "sinkmod", listeners: 12, loopback: 1, notHTTP: 2, body: "hello from sinkmod\n",
 	})
 }

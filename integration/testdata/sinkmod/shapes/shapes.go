@@ -1,7 +1,8 @@
 // Package shapes hides listen APIs in the shapes real libraries use:
 // functional options applied before the listen (ListenAndServe), a
-// variadic address (Engine.Run), and a constructor whose reader another
-// package calls (NewRemote, whose Start an engine runs).
+// variadic address (Engine.Run), a constructor whose reader another
+// package calls (NewRemote, whose Start an engine runs), and a host and a
+// port made into an address struct (ListenTCP).
 package shapes
 
 import (
@@ -12,7 +13,8 @@ import (
 // Option changes a Server before it listens.
 type Option func(*Server)
 
-// WithHandler sets the handler.
+// WithHandler sets the handler, and only that: a call passing it proves
+// the address too.
 func WithHandler(h http.Handler) Option { return func(s *Server) { s.Handler = h } }
 
 // Server is what ListenAndServe starts.
@@ -63,4 +65,9 @@ func (r *Remote) Start() error {
 	r.ln = ln
 	go http.Serve(ln, nil)
 	return nil
+}
+
+// ListenTCP listens on host and port, joined in a net.TCPAddr.
+func ListenTCP(host string, port int) (net.Listener, error) {
+	return net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP(host), Port: port})
 }

@@ -6,18 +6,24 @@
 // (dns.Server.Addr) and the parameter of dns.ListenAndServe, which stores
 // it into a Server it starts — and, in package shapes, the shapes real
 // libraries use: functional options (none passed), a variadic address,
-// and a constructor whose reader package engine calls through an
-// interface. main waits on server.Run, the primary.
+// a constructor whose reader package engine calls through an
+// interface, an option that leaves the address alone and a host and a
+// port passed apart into a net.TCPAddr; and an exported variable of
+// package constants no package assigns, read here and in package status.
+// main waits on server.Run, the primary.
 package main
 
 import (
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 
+	"example.com/sinkmod/constants"
 	"example.com/sinkmod/engine"
 	"example.com/sinkmod/server"
 	"example.com/sinkmod/shapes"
+	"example.com/sinkmod/status"
 	"github.com/cloudflare/tableflip"
 	"github.com/miekg/dns"
 )
@@ -54,6 +60,18 @@ func main() {
 	go func() { log.Println(dns.ListenAndServe(":5354", "tcp", dns.HandlerFunc(answer))) }()
 
 	go func() { log.Println(shapes.ListenAndServe(":2222", nil)) }()
+	go func() { log.Println(shapes.ListenAndServe(":2223", nil, shapes.WithHandler(http.DefaultServeMux))) }()
+	tcpLn, err := shapes.ListenTCP("0.0.0.0", 7300)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { log.Println(http.Serve(tcpLn, nil)) }()
+	grpcLn, err := net.Listen("tcp", constants.GRPCAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { log.Println(http.Serve(grpcLn, nil)) }()
+	go func() { log.Println(status.Serve()) }()
 	eng := &shapes.Engine{}
 	go func() { log.Println(eng.Run(":8082")) }()
 	if err := engine.Start(shapes.NewRemote(":4000")); err != nil {
