@@ -92,6 +92,13 @@ func (x *Exported) Sealed(v *types.Var) bool {
 	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.Written[k] && !x.Written[k]
 }
 
+func (x *Exported) written(k string) {
+	if x.Written == nil {
+		x.Written = make(map[string]bool)
+	}
+	x.Written[k] = true
+}
+
 // isInternal reports whether packages outside the module that holds path
 // cannot import it.
 func isInternal(path string) bool {
@@ -112,7 +119,7 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 // package has candidates for VarFacts or imports a package with some:
 // most packages do neither.
 func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
-	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
+	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
@@ -131,7 +138,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
 			foreign = append(foreign, VarKey(v))
-			x.Written[VarKey(v)] = true
+			x.written(VarKey(v))
 		}
 	}
 	exported := false
@@ -146,12 +153,12 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	}
 	// A package's WritesFact holds its imports' too: go vet passes on
 	// only the package facts of a package's direct imports.
+	var w WritesFact // one for all imports: most packages have none
 	for _, imp := range pass.Pkg.Imports() {
-		var w WritesFact
-		if pass.ImportPackageFact(imp, &w) {
+		if w.Vars = nil; pass.ImportPackageFact(imp, &w) {
 			for _, k := range w.Vars {
 				if !x.Written[k] {
-					x.Written[k] = true
+					x.written(k)
 					foreign = append(foreign, k)
 				}
 			}
