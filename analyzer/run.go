@@ -18,7 +18,10 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	resolve.ExportReturnFacts(pass)
 	exported := resolve.ExportVarFacts(pass, cfg.module)
 	sites.ExportOptionFacts(pass)
-	listens := sites.ImportsAny(pass.Pkg, rules.Pkgs)
+	// Export data lists only the imports a package's API needs, so a
+	// wrapper of another package (lib.Run(addr) calling
+	// http.ListenAndServe) may hide that it listens: its facts tell.
+	listens := sites.ImportsAny(pass.Pkg, rules.Pkgs) || sites.ImportsSinks(pass)
 	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState
 	if listens {

@@ -50,6 +50,7 @@ func sinkmodWant(t *testing.T, dir string) (own, deps []finding) {
 		{"cmd/api/main.go", lineOf(t, mainGo, `":2223"`), "shapes.ListenAndServe listens on hard-coded port 2223: " + sinkmodSecondary(run)},
 		{"cmd/api/main.go", lineOf(t, mainGo, `7300)`), "shapes.ListenTCP listens on hard-coded port 7300: " + sinkmodSecondary(run)},
 		{"cmd/api/main.go", lineOf(t, mainGo, `constants.GRPCAddr`), "net.Listen listens on hard-coded port 50051: " + sinkmodSecondary(run)},
+		{"cmd/tiny/main.go", lineOf(t, filepath.Join(dir, "cmd", "tiny", "main.go"), `":8099"`), "wrap.Run listens on hard-coded port 8099: read the port from $PORT"},
 	}
 	return own, sinkmodDeps(t, dir)
 }

@@ -45,7 +45,7 @@ type Site struct {
 	// this variadic parameter may change (for _, o := range opts { o(srv)
 	// }): the value reaches the listener only in calls passing none.
 	unless    *types.Var
-	optField  string            // with unless: the server's field the options may set
+	optSafe   []string          // with unless: the fields options may write (optionSafeFields)
 	transport addrval.Transport // what it listens on, for collisions
 	inTest    bool              // in a _test.go file (checked with -test)
 	// feedsSink marks a site whose address made a sink of a parameter or
@@ -118,6 +118,18 @@ func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
 		return false
 	}
 	return paths[pkg.Path()] || visit(pkg)
+}
+
+// ImportsSinks reports whether a dependency of the package has a sink or
+// starts a server, by its facts.
+func ImportsSinks(pass *analysis.Pass) bool {
+	for _, f := range pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *SinkFact, *ServerFact:
+			return true
+		}
+	}
+	return false
 }
 
 // checker holds the state of the pass over one package.
