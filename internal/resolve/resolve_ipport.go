@@ -234,13 +234,16 @@ func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 }
 
 // addrLit returns the address struct literal e is (&lit or lit) or the
-// one definition of the local variable e holds, or nil.
+// one definition of the local variable e holds, used nowhere else; or nil.
 func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
-		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {
-			e = ast.Unparen(defs[0].Rhs)
+		v, defs, ok := r.defsOf(e)
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Rhs == nil || v.Parent() == r.pkg.Scope() || r.usesOf(v) != 1 {
+			// addr.Port = p, or addr handed to code that may set it.
+			return nil
 		}
+		e = ast.Unparen(defs[0].Rhs)
 	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -255,4 +258,15 @@ func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// usesOf counts the uses of the local variable v.
+func (r *Resolver) usesOf(v *types.Var) int {
+	n := 0
+	for _, cur := range localIdents(r.info, r.Decls, v) {
+		if r.info.Uses[cur.Node().(*ast.Ident)] == v {
+			n++
+		}
+	}
+	return n
 }

@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -44,6 +47,9 @@ func ExportOptionFacts(pass *analysis.Pass) {
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if !ok || fn.Signature().Results().Len() < 1 || !isOptionType(fn.Signature().Results().At(0).Type()) {
 				continue
+			}
+			if fn.Signature().Results().At(0).Name() != "" {
+				continue // a deferred function may replace a named result
 			}
 			if writes, ok := optionWrites(pass.TypesInfo, fd.Body); ok {
 				pass.ExportObjectFact(fn, &OptionFact{Writes: writes})
@@ -94,7 +100,23 @@ func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bo
 	if !ok || len(lits) == 0 {
 		return nil, false
 	}
+	// Any other function literal (a deferred one, a helper) may change
+	// what is returned or run later.
+	nested := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			nested++
+			return false
+		}
+		return true
+	})
+	if nested != len(lits) {
+		return nil, false
+	}
 	for _, lit := range lits {
+		if writesOutside(info, lit) {
+			return nil, false // a variable the server's code may read
+		}
 		param, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
 		if param == nil {
 			return nil, false
@@ -114,6 +136,68 @@ func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bo
 	}
 	slices.Sort(writes)
 	return writes, true
+}
+
+// writesOutside reports whether the literal assigns, changes or takes the
+// address of a variable it does not declare (a captured or package-level
+// one), other than through its parameter's fields.
+func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
+	outside := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				if _, ok := info.Uses[x.Sel].(*types.Var); ok && info.Selections[x] == nil {
+					return true // pkg.Var
+				}
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			case *ast.Ident:
+				obj := info.ObjectOf(x)
+				return obj != nil && x.Name != "_" && (obj.Pos() < lit.Pos() || obj.Pos() >= lit.End())
+			default:
+				return false
+			}
+		}
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || outside(l) && !isParamField(info, l, lit)
+			}
+		case *ast.IncDecStmt:
+			found = found || outside(n.X) && !isParamField(info, n.X, lit)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && outside(n.X) && !isParamField(info, n.X, lit)
+		}
+		return !found
+	})
+	return found
+}
+
+// isParamField reports whether e is a field (or an element of one) of the
+// literal's parameter: p.F, p.F.G, p.F[i].
+func isParamField(info *types.Info, e ast.Expr, lit *ast.FuncLit) bool {
+	param := info.Defs[lit.Type.Params.List[0].Names[0]]
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == param {
+				return true
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // paramFieldWrites returns the fields of p that body writes (assigns,
@@ -246,9 +330,9 @@ func mayHoldListener(t types.Type, depth int) bool {
 
 // optionsLeave reports whether every variadic argument of call (from
 // index first) is a call of an option constructor whose OptionFact says
-// it leaves field alone; not so for a spread slice (opts...).
-func (lr *learner) optionsLeave(call *ast.CallExpr, first int, field string) bool {
-	if field == "" || call.Ellipsis.IsValid() {
+// it writes only fields in safe; not so for a spread slice (opts...).
+func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bool {
+	if len(safe) == 0 || call.Ellipsis.IsValid() {
 		return false
 	}
 	for _, arg := range call.Args[first:] {
@@ -258,9 +342,100 @@ func (lr *learner) optionsLeave(call *ast.CallExpr, first int, field string) boo
 		}
 		fn := typeutil.StaticCallee(lr.pass.TypesInfo, c)
 		var fact OptionFact
-		if fn == nil || !lr.pass.ImportObjectFact(fn, &fact) || slices.Contains(fact.Writes, field) {
+		if fn == nil || !lr.pass.ImportObjectFact(fn, &fact) {
 			return false
+		}
+		for _, w := range fact.Writes {
+			if !slices.Contains(safe, w) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// optionSafeFields returns the fields (optionFieldKey) of the struct
+// declaring the address field addr that an option may write without
+// moving the server: those the package never reads, but as the handler
+// a listen API serves (http.ListenAndServe(s.Addr, s.Handler)). A field
+// read anywhere else (if s.Alt != "" { addr = s.Alt }, if s.Disabled)
+// may change where, or whether, the server listens. Only a struct of
+// this package, whose code is seen, has any.
+func (lr *learner) optionSafeFields(addr *types.Var) []string {
+	if addr.Pkg() != lr.pass.Pkg {
+		return nil
+	}
+	var st *types.Struct
+	for _, name := range lr.pass.Pkg.Scope().Names() {
+		if tn, ok := lr.pass.Pkg.Scope().Lookup(name).(*types.TypeName); ok {
+			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
+				for f := range s.Fields() {
+					if f == addr {
+						st = s
+					}
+				}
+			}
+		}
+	}
+	if st == nil {
+		return nil
+	}
+	read := make(map[*types.Var]bool)
+	for cur := range lr.serving.root.Preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		s := lr.pass.TypesInfo.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			continue
+		}
+		f := s.Obj().(*types.Var)
+		if !read[f] && !lr.assignedOrServed(cur) {
+			read[f] = true
+		}
+	}
+	var safe []string
+	for f := range st.Fields() {
+		if f != addr && !read[f] {
+			safe = append(safe, optionFieldKey(f))
+		}
+	}
+	return safe
+}
+
+// assignedOrServed reports whether the field selection at cur is only
+// assigned (the left of =), or passed as the handler of a listen API of
+// the rules.
+func (lr *learner) assignedOrServed(cur inspector.Cursor) bool {
+	sel := cur.Node().(ast.Expr)
+	// s.Limits.Body = n assigns into s.Limits.
+	top := cur
+	for {
+		switch top.Parent().Node().(type) {
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr:
+			if top.ParentEdgeKind() == edge.SelectorExpr_X || top.ParentEdgeKind() == edge.IndexExpr_X || top.ParentEdgeKind() == edge.ParenExpr_X {
+				top = top.Parent()
+				continue
+			}
+		}
+		break
+	}
+	if a, ok := top.Parent().Node().(*ast.AssignStmt); ok {
+		return a.Tok == token.ASSIGN && slices.Contains(a.Lhs, top.Node().(ast.Expr))
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(lr.pass.TypesInfo, p).(*types.Func)
+		if !ok {
+			return false
+		}
+		if i, ok := lr.rules.Serves[fn.FullName()]; ok && i < len(p.Args) && p.Args[i] == sel {
+			return true // http.Serve(l, s.Handler)
+		}
+		rule, ok := lr.rules.Calls[fn.FullName()]
+		return ok && rule.Handler > 0 && rule.Handler < len(p.Args) && p.Args[rule.Handler] == sel
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		return ok && isLit && p.Value == sel && key.Name == "Handler" && lr.rules.Fields[resolve.NamedTypeName(lr.pass.TypesInfo.TypeOf(lit))] != nil
+	}
+	return false
 }

@@ -58,6 +58,11 @@ func Passed() Option               { return func(s *Server) { setup(s) } }
 func Replaced() Option             { return func(s *Server) { *s = Server{} } }
 func Given(o Option) Option        { return o }
 func Pointer() Option              { return func(s *Server) { p := &s.Timeout; *p = 1 } }
+func Deferred(a string) (o Option) { defer func() { o = func(s *Server) { s.Addr = a } }(); return func(s *Server) {} }
+var global int
+func Global(n int) Option { return func(s *Server) { global = n } }
+func Captured(n int) Option { v := 0; return func(s *Server) { v = n; s.Timeout = v } }
+func Local(n int) Option { return func(s *Server) { v := n; v++; s.Timeout = v } }
 `
 	want := map[string]string{
 		"Timeout":  "p.Timeout",
@@ -70,7 +75,9 @@ func Pointer() Option              { return func(s *Server) { p := &s.Timeout; *
 		"Callback": "p.Callback",
 		"Branches": "p.Handler p.Timeout",
 		"Pointer":  "p.Timeout",
+		"Local":    "p.Timeout",
 		// No fact: the option may move the server.
+		"Deferred": "-", "Global": "-", "Captured": "-",
 		"Addr": "-", "Ln": "-", "Dial": "-", "AnyValue": "-", "Method": "-", "Passed": "-", "Replaced": "-", "Given": "-",
 	}
 	fset := token.NewFileSet()

@@ -53,10 +53,11 @@ type sink struct {
 	// calls passing nothing for the variadic parameter (opts ...Option),
 	// whose elements may change the address.
 	NoVariadic bool
-	// OptField is, with NoVariadic, the field of the server that the
-	// options may set (optionFieldKey): a call passing only options
-	// whose OptionFact leaves it alone is a site too.
-	OptField string
+	// OptSafe are, with NoVariadic, the fields of the server (by
+	// optionFieldKey) that an option may write without moving it: a
+	// call passing only options whose OptionFact writes no others is a
+	// site too (optionSafeFields).
+	OptSafe []string
 	// Background is set when the listen call runs in a goroutine of the
 	// function: a call of it returns while the server runs.
 	Background bool
@@ -259,7 +260,7 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 					if variadicParam(o.Fn.Signature()) != s.unless {
 						continue
 					}
-					sk.NoVariadic, sk.OptField = true, s.optField
+					sk.NoVariadic, sk.OptSafe = true, s.optSafe
 				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)

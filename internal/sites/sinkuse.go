@@ -86,7 +86,7 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 		return
 	}
 	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) &&
-		!lr.optionsLeave(call, fn.Signature().Params().Len()-1+i-sk.Param, sk.OptField) {
+		!lr.optionsLeave(call, fn.Signature().Params().Len()-1+i-sk.Param, sk.OptSafe) {
 		return // an option may set the address
 	}
 	if other := partner(lr.sinksOf(fn), sk); other != nil && fixedArg(call, other.Param+i-sk.Param) {
@@ -179,7 +179,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
-		s.optField = optionFieldKey(f)
+		s.optSafe = lr.optionSafeFields(f)
 	}
 	if sk.Background && call != nil {
 		s.inGo = true // the callee serves in a goroutine: the call returns

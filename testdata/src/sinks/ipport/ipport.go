@@ -5,6 +5,8 @@ package ipport
 import (
 	"net"
 	"net/netip"
+	"os"
+	"strconv"
 )
 
 func ListenUDP(host string, port int) (*net.UDPConn, error) { // want ListenUDP:`sink: param 0 host of net\.ListenUDP, param 1 port of net\.ListenUDP` ListenUDP:`serves`
@@ -56,4 +58,13 @@ func NetipFixed() (*net.TCPListener, error) { // want NetipFixed:`serves on port
 // Local binds loopback itself; its callers pass the port.
 func Local(port int) (*net.TCPListener, error) { // want Local:`sink: param 0 port of net\.ListenTCP` Local:`serves`
 	return net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: port}) // want `net\.ListenTCP listens on loopback host "127\.0\.0\.1", unreachable from outside the container`
+}
+
+// Overridden changes its address after building it: not followed.
+func Overridden(host string, port int) (*net.TCPListener, error) { // want Overridden:`serves`
+	addr := &net.TCPAddr{IP: net.ParseIP(host), Port: port}
+	if p, err := strconv.Atoi(os.Getenv("PORT")); err == nil {
+		addr.Port = p
+	}
+	return net.ListenTCP("tcp", addr)
 }

@@ -29,5 +29,6 @@ func more() {
 	go ipport.NetipAny(7406)         // want `ipport\.NetipAny listens on hard-coded port 7406: the platform routes only \$PORT`
 	go ipport.NetipParsed(":7407")   // want `ipport\.NetipParsed listens on hard-coded port 7407: the platform routes only \$PORT`
 	go ipport.NetipParsed(os.Getenv("ADDR"))
+	go ipport.Overridden("0.0.0.0", 7409)
 	go ipport.Local(7408) // want `ipport\.Local listens on hard-coded port 7408: the platform routes only \$PORT`
 }

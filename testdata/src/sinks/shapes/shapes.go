@@ -202,3 +202,55 @@ func Go(c Component) <-chan error {
 	go func() { errc <- c.Start() }()
 	return errc
 }
+
+// AltServer's reader reads fields other than its address: options that
+// write them may move it, whatever their names and types say.
+type AltServer struct {
+	Addr     string // want Addr:`sink: address of http\.ListenAndServe`
+	Alt      string // want Alt:`sink: address of http\.ListenAndServe`
+	Disabled bool
+	Timeout  int
+}
+
+// AltOption changes an AltServer.
+type AltOption func(*AltServer)
+
+func WithAlt(a string) AltOption { return func(s *AltServer) { s.Alt = a } } // want WithAlt:`option writes sinks/shapes\.Alt` WithAlt:`sink: param 0 address of http\.ListenAndServe`
+
+func WithDisabled() AltOption { return func(s *AltServer) { s.Disabled = true } } // want WithDisabled:`option writes sinks/shapes\.Disabled`
+
+// WithAltTimeout writes a field nothing reads: a call passing it is a site.
+func WithAltTimeout(n int) AltOption { return func(s *AltServer) { s.Timeout = n } } // want WithAltTimeout:`option writes sinks/shapes\.Timeout`
+
+// WithDeferred's deferred function replaces the option it returns: no fact.
+func WithDeferred(a string) (o AltOption) { // want WithDeferred:`sink: param 0 address of http\.ListenAndServe`
+	defer func() { o = func(s *AltServer) { s.Addr = a } }()
+	return func(s *AltServer) {}
+}
+
+var override string
+
+// WithGlobal writes a variable the reader reads: no fact.
+func WithGlobal(a string) AltOption { return func(s *AltServer) { override = a } } // want WithGlobal:`sink: param 0 address of http\.ListenAndServe`
+
+func (s *AltServer) ListenAndServe() error { // want ListenAndServe:`serves`
+	if s.Disabled {
+		return nil
+	}
+	addr := s.Addr
+	if s.Alt != "" {
+		addr = s.Alt
+	}
+	if override != "" {
+		addr = override
+	}
+	return http.ListenAndServe(addr, nil)
+}
+
+func ListenAlt(addr string, opts ...AltOption) error { // want ListenAlt:`sink: param 0 address, in calls passing no variadic argument, of http\.ListenAndServe` ListenAlt:`serves`
+	srv := &AltServer{Addr: addr}
+	for _, o := range opts {
+		o(srv)
+	}
+	return srv.ListenAndServe()
+}

@@ -29,6 +29,13 @@ func main() {
 	go shapes.ListenAndServe(":2234", nil, shapes.WithSetup())
 	go shapes.ListenAndServe(":2235", nil, shapes.WithConfigure(nil))
 	go shapes.ListenAndServe(":2236", nil, shapes.WithAny(shapes.WithHandler(nil)))
+	// Options that write what the reader reads, however named, stay
+	// silent; one writing a field nothing reads does not.
+	go shapes.ListenAlt(":2240", shapes.WithAlt(os.Getenv("ALT")))
+	go shapes.ListenAlt(":2241", shapes.WithDisabled())
+	go shapes.ListenAlt(":2242", shapes.WithDeferred(os.Getenv("ALT")))
+	go shapes.ListenAlt(":2243", shapes.WithGlobal(os.Getenv("ALT")))
+	go shapes.ListenAlt(":2244", shapes.WithAltTimeout(3)) // want `shapes\.ListenAlt listens on hard-coded port 2244`
 	opt := shapes.WithHandler(nil)
 	go shapes.ListenAndServe(":2237", nil, opt)
 	opts := []shapes.Option{shapes.WithHandler(nil)}
