@@ -82,18 +82,24 @@ func HostIsAllInterfaces(host string) bool {
 
 // ValidPort reports whether net.Listen could accept p as a port: 1-65535
 // in decimal, or something shaped like a service name such as "http"
-// (letters, digits and hyphens, not all digits). Names are not looked up.
+// (letters, digits and hyphens, with a letter, no hyphen at either end).
+// Names are not looked up.
 func ValidPort(p string) bool {
 	if strings.Trim(p, "0123456789") == "" {
 		n, err := strconv.ParseUint(p, 10, 16)
 		return err == nil && n > 0
 	}
+	letter := false
 	for _, r := range p {
-		if !(r == '-' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+		isLetter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		if !(r == '-' || isLetter || '0' <= r && r <= '9') {
 			return false
 		}
+		letter = letter || isLetter
 	}
-	return true
+	// A name has a letter and no hyphen at either end (RFC 6335): "-2",
+	// an integer port gone negative, is none.
+	return letter && p[0] != '-' && p[len(p)-1] != '-'
 }
 
 // IsAddressValue reports whether every value can matter to a listen

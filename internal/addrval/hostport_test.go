@@ -179,7 +179,10 @@ func TestValidPort(t *testing.T) {
 		{"HTTP", true},
 		{"http-alt", true},
 		{"80a", true}, // not all digits: a service name
-		{"-", true},
+		{"-2", false}, // a negative integer port
+		{"-", false},
+		{"http-", false},
+		{"12-34", false}, // no letter
 		{"", false},
 		{"0", false},
 		{"00", false},
@@ -187,7 +190,7 @@ func TestValidPort(t *testing.T) {
 		{"99999999999999999999", false},
 		{"http_alt", false},
 		{"8080 ", false},
-		{"-1", true}, // a name as far as the shape goes
+		{"-1", false}, // not a name: no letter (net.Listen fails; TCPAddr{Port: -1} does too)
 		{"é", false},
 		{"80]", false},
 	} {

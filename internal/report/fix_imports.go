@@ -38,13 +38,23 @@ type importSpec struct {
 // isStd reports whether path is a package of the standard library, whose
 // imports a fix may delete: another package's init may register what the
 // program needs (web.init's http.HandleFunc), so its import stays blank.
-func isStd(path string) bool {
+//
+// Without a GOROOT to look in (a -trimpath build run with $GOROOT unset),
+// a path whose first element has no dot, unlike that of the package
+// being fixed (self), is taken for the standard library's.
+func isStd(path, self string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	if strings.Contains(first, ".") {
 		return false
 	}
-	fi, err := os.Stat(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path)))
-	return err == nil && fi.IsDir()
+	if root := build.Default.GOROOT; root != "" {
+		if _, err := os.Stat(filepath.Join(root, "src", "fmt")); err == nil {
+			fi, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path)))
+			return err == nil && fi.IsDir()
+		}
+	}
+	selfFirst, _, _ := strings.Cut(self, "/")
+	return first != selfFirst
 }
 
 // importRemovals returns, for each pending finding of the file, the
@@ -155,7 +165,7 @@ func (rp *Reporter) importSpecs() []importSpec {
 			dot := spec.Name != nil && spec.Name.Name == "."
 			var rm analysis.TextEdit
 			switch {
-			case dot || !isStd(path):
+			case dot || !isStd(path, rp.Pass.Pkg.Path()):
 				// The package's init may matter (a handler registered,
 				// a driver): it stays imported, blank.
 				rm = analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.Pos(), NewText: []byte("_ ")}
