@@ -2,15 +2,12 @@ package report
 
 import (
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -33,28 +30,6 @@ type importSpec struct {
 	removal analysis.TextEdit // a deletion, or, for a package that may have an init, a blank import
 	decl    *ast.GenDecl      // the declaration holding it
 	dot     bool              // import . "path": used by unqualified names
-}
-
-// isStd reports whether path is a package of the standard library, whose
-// imports a fix may delete: another package's init may register what the
-// program needs (web.init's http.HandleFunc), so its import stays blank.
-//
-// Without a GOROOT to look in (a -trimpath build run with $GOROOT unset),
-// a path whose first element has no dot, unlike that of the package
-// being fixed (self), is taken for the standard library's.
-func isStd(path, self string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	if strings.Contains(first, ".") {
-		return false
-	}
-	if root := build.Default.GOROOT; root != "" {
-		if _, err := os.Stat(filepath.Join(root, "src", "fmt")); err == nil {
-			fi, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path)))
-			return err == nil && fi.IsDir()
-		}
-	}
-	selfFirst, _, _ := strings.Cut(self, "/")
-	return first != selfFirst
 }
 
 // importRemovals returns, for each pending finding of the file, the
@@ -165,7 +140,7 @@ func (rp *Reporter) importSpecs() []importSpec {
 			dot := spec.Name != nil && spec.Name.Name == "."
 			var rm analysis.TextEdit
 			switch {
-			case dot || !isStd(path, rp.Pass.Pkg.Path()):
+			case dot || !sites.StdPackage(path, rp.Pass.Pkg.Path()):
 				// The package's init may matter (a handler registered,
 				// a driver): it stays imported, blank.
 				rm = analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.Pos(), NewText: []byte("_ ")}

@@ -114,23 +114,3 @@ func apply(t *testing.T, fset *token.FileSet, src string, edits []analysis.TextE
 	}
 	return string(out)
 }
-
-// TestIsStd has a row per rule of isStd: which imports a fix may delete
-// rather than keep blank.
-func TestIsStd(t *testing.T) {
-	for _, tc := range []struct {
-		path, self string
-		want       bool
-	}{
-		{"strconv", "example.com/app", true},
-		{"net/http", "example.com/app", true},
-		{"example.com/app/web", "example.com/app/cmd", false},
-		{"myapp/web", "myapp/cmd", false},         // a module path without a dot
-		{"tracing/config", "tracing/cmd", false},  // GOPATH mode
-		{"nosuchpkg/x", "example.com/app", false}, // not in GOROOT
-	} {
-		if got := isStd(tc.path, tc.self); got != tc.want {
-			t.Errorf("isStd(%q, %q) = %v, want %v", tc.path, tc.self, got, tc.want)
-		}
-	}
-}

@@ -2,10 +2,14 @@ package sites
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
@@ -120,16 +124,77 @@ func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
 	return paths[pkg.Path()] || visit(pkg)
 }
 
-// ImportsSinks reports whether a dependency of the package has a sink or
-// starts a server, by its facts.
+// ImportsSinks reports whether a package the package imports directly,
+// outside the standard library (whose listen APIs are the rules'), has a
+// function, method or field with a sink or server fact. It looks only at
+// the exported names of those packages, not at every fact of every
+// dependency, which cost as much as the rest of the pass on std.
 func ImportsSinks(pass *analysis.Pass) bool {
-	for _, f := range pass.AllObjectFacts() {
-		switch f.Fact.(type) {
-		case *SinkFact, *ServerFact:
-			return true
+	var sink SinkFact
+	var server ServerFact
+	has := func(obj types.Object) bool {
+		return pass.ImportObjectFact(obj, &sink) || pass.ImportObjectFact(obj, &server)
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if StdPackage(imp.Path(), pass.Pkg.Path()) {
+			continue
+		}
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			if !token.IsExported(name) {
+				continue
+			}
+			switch obj := scope.Lookup(name).(type) {
+			case *types.Func:
+				if has(obj) {
+					return true
+				}
+			case *types.TypeName:
+				named, ok := obj.Type().(*types.Named)
+				if !ok {
+					continue
+				}
+				for m := range named.Methods() {
+					if has(m) {
+						return true
+					}
+				}
+				if st, ok := named.Underlying().(*types.Struct); ok {
+					for f := range st.Fields() {
+						if has(f) {
+							return true
+						}
+					}
+				}
+			}
 		}
 	}
 	return false
+}
+
+var stdPackages sync.Map // path -> bool, when GOROOT tells
+
+// StdPackage reports whether path is a package of the standard library:
+// one in GOROOT. Without a GOROOT to look in (a -trimpath build run with
+// $GOROOT unset), a path whose first element has no dot, unlike that of
+// self, the package asking, is taken for one.
+func StdPackage(path, self string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	if v, ok := stdPackages.Load(path); ok {
+		return v.(bool)
+	}
+	if root := build.Default.GOROOT; root != "" {
+		if _, err := os.Stat(filepath.Join(root, "src", "fmt")); err == nil {
+			_, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path)))
+			stdPackages.Store(path, err == nil)
+			return err == nil
+		}
+	}
+	selfFirst, _, _ := strings.Cut(self, "/")
+	return first != selfFirst
 }
 
 // checker holds the state of the pass over one package.

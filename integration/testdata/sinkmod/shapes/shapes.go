@@ -2,12 +2,14 @@
 // functional options applied before the listen (ListenAndServe), a
 // variadic address (Engine.Run), a constructor whose reader another
 // package calls (NewRemote, whose Start an engine runs), and a host and a
-// port made into an address struct (ListenTCP).
+// port made into an address struct by an internal package (ListenTCP).
 package shapes
 
 import (
 	"net"
 	"net/http"
+
+	"example.com/sinkmod/shapes/internal/netx"
 )
 
 // Option changes a Server before it listens.
@@ -67,7 +69,8 @@ func (r *Remote) Start() error {
 	return nil
 }
 
-// ListenTCP listens on host and port, joined in a net.TCPAddr.
+// ListenTCP listens on host and port, which an internal package joins
+// in a net.TCPAddr.
 func ListenTCP(host string, port int) (net.Listener, error) {
-	return net.ListenTCP("tcp", &net.TCPAddr{IP: net.ParseIP(host), Port: port})
+	return netx.Listen(host, port)
 }
