@@ -3,7 +3,6 @@ package resolve
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
 )
@@ -44,14 +43,7 @@ func (r *Resolver) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 		}
 	case "net/netip.AddrPortFrom":
 		if len(call.Args) == 2 {
-			host := r.netipAddr(call.Args[0])
-			for i, alt := range host {
-				if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
-					host[i] = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
-				}
-			}
-			colon := addrval.Known(":", call.Args[0].End())
-			return addrval.Concat(addrval.Concat(host, colon), r.Str(call.Args[1]).Strs), true
+			return joined(r.netipAddr(call.Args[0]), call.Args[0].End(), r.Str(call.Args[1]).Strs), true
 		}
 	}
 	return nil, false

@@ -3,6 +3,7 @@ package resolve
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -244,16 +245,21 @@ func isConst(info *types.Info, e ast.Expr, want string) bool {
 // does; an unknown host stays a hole, which is right for the port.
 func (r *Resolver) joinHostPort(written, h, p ast.Expr) *Val {
 	host, port := r.Str(h), r.Str(p)
-	var bracketed []addrval.Str
-	for _, alt := range host.Strs {
+	strs := joined(host.Strs, h.End(), port.Strs)
+	return &Val{Strs: strs, Expr: written, Form: FormJoin, Parts: []*Val{host, port}, Index: -1}
+}
+
+// joined is host:port as net.JoinHostPort writes it: a host with a colon
+// (IPv6) is bracketed. colon is where the colon is said to be written.
+func joined(hosts []addrval.Str, colon token.Pos, ports []addrval.Str) []addrval.Str {
+	bracketed := make([]addrval.Str, 0, len(hosts))
+	for _, alt := range hosts {
 		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
 			alt = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
 		}
 		bracketed = append(bracketed, alt)
 	}
-	colon := addrval.Known(":", h.End())
-	strs := addrval.Concat(addrval.Concat(bracketed, colon), port.Strs)
-	return &Val{Strs: strs, Expr: written, Form: FormJoin, Parts: []*Val{host, port}, Index: -1}
+	return addrval.Concat(addrval.Concat(bracketed, addrval.Known(":", colon)), ports)
 }
 
 // sprintf interprets a constant format with %s, %d and %v verbs; any other

@@ -225,12 +225,7 @@ func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	if !addrval.HasHole(host) && !addrval.HasHole(port) {
 		return nil, false // the literal's own values: IPPort
 	}
-	for i, alt := range host {
-		if t, ok := alt.Text(); ok && strings.IndexByte(t, ':') >= 0 {
-			host[i] = append(append(addrval.Str{{Text: "[", Known: true, Pos: alt[0].Pos}}, alt...), addrval.Seg{Text: "]", Known: true, Pos: alt[0].Pos})
-		}
-	}
-	return addrval.Concat(addrval.Concat(host, addrval.Known(":", lit.Lbrace)), port), true
+	return joined(host, lit.Lbrace, port), true
 }
 
 // addrLit returns the address struct literal e is (&lit or lit) or the
