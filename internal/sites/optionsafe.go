@@ -1,0 +1,102 @@
+package sites
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// The wrapper's side of option facts (options.go): which fields of its
+// server an option may write without moving the listener.
+
+// optionSafeFields returns the fields (optionFieldKey) of the struct
+// declaring the address field addr that an option may write without
+// moving the server: those the package never reads, but as the handler
+// a listen API serves (http.ListenAndServe(s.Addr, s.Handler)). A field
+// read anywhere else (if s.Alt != "" { addr = s.Alt }, if s.Disabled)
+// may change where, or whether, the server listens. Only a struct of
+// this package, whose code is seen, has any.
+func (lr *learner) optionSafeFields(addr *types.Var) []string {
+	if addr.Pkg() != lr.pass.Pkg {
+		return nil
+	}
+	var st *types.Struct
+	for _, name := range lr.pass.Pkg.Scope().Names() {
+		if tn, ok := lr.pass.Pkg.Scope().Lookup(name).(*types.TypeName); ok {
+			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
+				for f := range s.Fields() {
+					if f == addr {
+						st = s
+					}
+				}
+			}
+		}
+	}
+	if st == nil {
+		return nil
+	}
+	read := make(map[*types.Var]bool)
+	for cur := range lr.serving.root.Preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		s := lr.pass.TypesInfo.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			continue
+		}
+		f := s.Obj().(*types.Var)
+		if !read[f] && !lr.assignedOrServed(cur) {
+			read[f] = true
+		}
+	}
+	var safe []string
+	for f := range st.Fields() {
+		if f != addr && !read[f] {
+			safe = append(safe, optionFieldKey(f))
+		}
+	}
+	return safe
+}
+
+// assignedOrServed reports whether the field selection at cur is only
+// assigned (the left of =), or passed as the handler of a listen API of
+// the rules.
+func (lr *learner) assignedOrServed(cur inspector.Cursor) bool {
+	sel := cur.Node().(ast.Expr)
+	// s.Limits.Body = n assigns into s.Limits.
+	top := cur
+	for {
+		switch top.Parent().Node().(type) {
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr:
+			if top.ParentEdgeKind() == edge.SelectorExpr_X || top.ParentEdgeKind() == edge.IndexExpr_X || top.ParentEdgeKind() == edge.ParenExpr_X {
+				top = top.Parent()
+				continue
+			}
+		}
+		break
+	}
+	if a, ok := top.Parent().Node().(*ast.AssignStmt); ok {
+		return a.Tok == token.ASSIGN && slices.Contains(a.Lhs, top.Node().(ast.Expr))
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(lr.pass.TypesInfo, p).(*types.Func)
+		if !ok {
+			return false
+		}
+		if i, ok := lr.rules.Serves[fn.FullName()]; ok && i < len(p.Args) && p.Args[i] == sel {
+			return true // http.Serve(l, s.Handler)
+		}
+		rule, ok := lr.rules.Calls[fn.FullName()]
+		return ok && rule.Handler > 0 && rule.Handler < len(p.Args) && p.Args[rule.Handler] == sel
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		return ok && isLit && p.Value == sel && key.Name == "Handler" && lr.rules.Fields[resolve.NamedTypeName(lr.pass.TypesInfo.TypeOf(lit))] != nil
+	}
+	return false
+}
