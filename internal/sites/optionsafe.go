@@ -6,7 +6,9 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -22,13 +24,13 @@ import (
 // read anywhere else (if s.Alt != "" { addr = s.Alt }, if s.Disabled)
 // may change where, or whether, the server listens. Only a struct of
 // this package, whose code is seen, has any.
-func (lr *learner) optionSafeFields(addr *types.Var) []string {
-	if addr.Pkg() != lr.pass.Pkg {
+func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, root inspector.Cursor, addr *types.Var) []string {
+	if addr.Pkg() != pass.Pkg {
 		return nil
 	}
 	var st *types.Struct
-	for _, name := range lr.pass.Pkg.Scope().Names() {
-		if tn, ok := lr.pass.Pkg.Scope().Lookup(name).(*types.TypeName); ok {
+	for _, name := range pass.Pkg.Scope().Names() {
+		if tn, ok := pass.Pkg.Scope().Lookup(name).(*types.TypeName); ok {
 			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
 				for f := range s.Fields() {
 					if f == addr {
@@ -42,14 +44,14 @@ func (lr *learner) optionSafeFields(addr *types.Var) []string {
 		return nil
 	}
 	read := make(map[*types.Var]bool)
-	for cur := range lr.serving.root.Preorder((*ast.SelectorExpr)(nil)) {
+	for cur := range root.Preorder((*ast.SelectorExpr)(nil)) {
 		sel := cur.Node().(*ast.SelectorExpr)
-		s := lr.pass.TypesInfo.Selections[sel]
+		s := pass.TypesInfo.Selections[sel]
 		if s == nil || s.Kind() != types.FieldVal {
 			continue
 		}
 		f := s.Obj().(*types.Var)
-		if !read[f] && !lr.assignedOrServed(cur) {
+		if !read[f] && !assignedOrServed(pass.TypesInfo, rules, cur) {
 			read[f] = true
 		}
 	}
@@ -65,7 +67,7 @@ func (lr *learner) optionSafeFields(addr *types.Var) []string {
 // assignedOrServed reports whether the field selection at cur is only
 // assigned (the left of =), or passed as the handler of a listen API of
 // the rules.
-func (lr *learner) assignedOrServed(cur inspector.Cursor) bool {
+func assignedOrServed(info *types.Info, rules *listenapi.RuleSet, cur inspector.Cursor) bool {
 	sel := cur.Node().(ast.Expr)
 	// s.Limits.Body = n assigns into s.Limits.
 	top := cur
@@ -84,19 +86,19 @@ func (lr *learner) assignedOrServed(cur inspector.Cursor) bool {
 	}
 	switch p := cur.Parent().Node().(type) {
 	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(lr.pass.TypesInfo, p).(*types.Func)
+		fn, ok := typeutil.Callee(info, p).(*types.Func)
 		if !ok {
 			return false
 		}
-		if i, ok := lr.rules.Serves[fn.FullName()]; ok && i < len(p.Args) && p.Args[i] == sel {
+		if i, ok := rules.Serves[fn.FullName()]; ok && i < len(p.Args) && p.Args[i] == sel {
 			return true // http.Serve(l, s.Handler)
 		}
-		rule, ok := lr.rules.Calls[fn.FullName()]
+		rule, ok := rules.Calls[fn.FullName()]
 		return ok && rule.Handler > 0 && rule.Handler < len(p.Args) && p.Args[rule.Handler] == sel
 	case *ast.KeyValueExpr:
 		key, ok := p.Key.(*ast.Ident)
 		lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
-		return ok && isLit && p.Value == sel && key.Name == "Handler" && lr.rules.Fields[resolve.NamedTypeName(lr.pass.TypesInfo.TypeOf(lit))] != nil
+		return ok && isLit && p.Value == sel && key.Name == "Handler" && rules.Fields[resolve.NamedTypeName(info.TypeOf(lit))] != nil
 	}
 	return false
 }
