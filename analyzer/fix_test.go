@@ -15,5 +15,5 @@ func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer,
 		"fixes/...",
 		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers",
-		"tracing/twofiles", "tracing/exported/...", "program/...", "sinks/...")
+		"tracing/twofiles", "tracing/exported/...", "program/...", "sinks/...", "fields/...")
 }

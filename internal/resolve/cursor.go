@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"sort"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -87,4 +89,30 @@ func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
 		return dc.FindByPos(pos, end)
 	}
 	return d.insp.Root().FindByPos(pos, end)
+}
+
+// Written reports whether the expression at cur is assigned to, or its
+// address taken.
+func Written(cur inspector.Cursor) bool {
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
+		return true
+	}
+	return false
+}
+
+// fieldReadOnly reports whether the selector at cur, and any selector of
+// a field it leads to (s.HTTP.Addr), only reads a field: no method is
+// called through it and nothing writes it or takes its address.
+func fieldReadOnly(info *types.Info, cur inspector.Cursor) bool {
+	for {
+		s := info.Selections[cur.Node().(*ast.SelectorExpr)]
+		if s == nil || s.Kind() != types.FieldVal {
+			return false
+		}
+		if cur.ParentEdgeKind() != edge.SelectorExpr_X {
+			return !Written(cur)
+		}
+		cur = cur.Parent()
+	}
 }

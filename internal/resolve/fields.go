@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Struct fields: cfg.Addr of a local struct variable (every literal
@@ -17,11 +19,14 @@ import (
 // package controls: the field of each struct literal assigned to cfg
 // (its zero value when the literal omits it) and each cfg.Addr = … .
 func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
-	if e, ok := litField(r.info, sel); ok {
+	if e, ok := r.litField(sel, false); ok {
 		return r.Str(e) // config{Addr: ":8080"}.Addr
 	}
 	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
 	if !ok {
+		if e, ok := r.litField(sel, true); ok {
+			return r.Str(e) // settings.Addr of a frozen variable
+		}
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
@@ -108,18 +113,23 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 	return f
 }
 
-// litField returns the value a struct literal read in place gives field
-// sel (config{Addr: ":8080"}.Addr), when the literal sets it.
-func litField(info *types.Info, sel *ast.SelectorExpr) (ast.Expr, bool) {
-	lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
-	s := info.Selections[sel]
+// litField returns the value the one struct literal a read sees gives
+// field sel, when the literal sets it: a literal read in place
+// (config{Addr: ":8080"}.Addr), or with frozen, one held by a frozen
+// variable (lists.go).
+func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool) {
+	s := r.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return nil, false
 	}
-	if _, isStruct := info.TypeOf(lit).Underlying().(*types.Struct); !isStruct {
+	lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit)
+	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent && frozen {
+		lit, ok = r.frozenElems(id)
+	}
+	if !ok {
+		return nil, false
+	}
+	if _, isStruct := r.info.TypeOf(lit).Underlying().(*types.Struct); !isStruct {
 		return nil, false
 	}
 	if v, found := KeyedField(lit, sel.Sel.Name); found {
@@ -129,4 +139,62 @@ func litField(info *types.Info, sel *ast.SelectorExpr) (ast.Expr, bool) {
 		return lit.Elts[i], true
 	}
 	return nil, false
+}
+
+// DefaultWrite reports whether the assignment of lhs at cur only fills
+// in a default: it is guarded by lhs being empty (if c.Addr == "" {
+// c.Addr = DefaultAddr }), so it takes effect only where no other value
+// was written. Like cmp.Or's fallback, it makes no server of its own.
+func DefaultWrite(info *types.Info, cur inspector.Cursor, lhs ast.Expr) bool {
+	block := cur.Parent()
+	if block.ParentEdgeKind() != edge.IfStmt_Body {
+		return false
+	}
+	tested, empty := emptyTest(info, block.Parent().Node().(*ast.IfStmt).Cond)
+	return empty && sameRef(info, tested, lhs)
+}
+
+// emptyTest returns the expression cond tests for its zero value: x in
+// x == "", "" == x, x == 0 or len(x) == 0.
+func emptyTest(info *types.Info, cond ast.Expr) (ast.Expr, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return nil, false
+	}
+	x, y := b.X, b.Y
+	if isZeroConst(info, x) {
+		x, y = y, x
+	}
+	if !isZeroConst(info, y) {
+		return nil, false
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if b, ok := info.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "len" {
+			return call.Args[0], true
+		}
+	}
+	return x, true
+}
+
+func isZeroConst(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	if tv.Value == nil {
+		return false
+	}
+	t, ok := ConstText(tv.Value)
+	return ok && (t == "" || t == "0")
+}
+
+// sameRef reports whether a and b name the same variable or the same
+// field of the same variable (c.Addr, s.cfg.Addr).
+func sameRef(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameRef(info, a.X, b.X)
+	}
+	return false
 }

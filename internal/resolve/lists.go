@@ -21,7 +21,9 @@ import (
 // measured is frozen: its elements are all the values it holds, so a
 // variable ranging over it takes each of them, and listeners[0] the
 // first. A frozen table of struct literals gives a ranging variable's
-// fields their values too.
+// fields their values too. A struct (or the one pointer to it) whose
+// fields are only ever read is frozen the same way: var settings =
+// &Settings{Bind: ":5300"} holds what its literal says.
 
 // frozenElems returns the element expressions of the frozen variable id
 // names, or ok=false when it is not frozen.
@@ -43,12 +45,21 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	if x.Opaque[v] || len(defs) != 1 || defs[0].Index >= 0 {
 		return nil, false
 	}
-	lit, ok = ast.Unparen(defs[0].Rhs).(*ast.CompositeLit)
+	rhs := ast.Unparen(defs[0].Rhs)
+	if u, isAddr := rhs.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+		rhs = ast.Unparen(u.X) // &Settings{…}: the variable is the one pointer to it
+	}
+	lit, ok = rhs.(*ast.CompositeLit)
 	if !ok {
 		return nil, false
 	}
+	_, isStruct := r.info.TypeOf(lit).Underlying().(*types.Struct)
 	switch r.info.TypeOf(lit).Underlying().(type) {
 	case *types.Slice, *types.Array, *types.Map:
+		if rhs != ast.Unparen(defs[0].Rhs) {
+			return nil, false
+		}
+	case *types.Struct:
 	default:
 		return nil, false
 	}
@@ -62,8 +73,19 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 			continue
 		}
 		switch cur.ParentEdgeKind() {
-		case edge.RangeStmt_X:
-		case edge.IndexExpr_X:
+		case edge.SelectorExpr_X:
+			// A struct's fields, read and never written: a method, a
+			// field's address or a write could change them.
+			if !isStruct || !fieldReadOnly(r.info, cur.Parent()) {
+				return nil, false
+			}
+		case edge.RangeStmt_X, edge.IndexExpr_X:
+			if isStruct {
+				return nil, false
+			}
+			if cur.ParentEdgeKind() == edge.RangeStmt_X {
+				break
+			}
 			switch cur.Parent().ParentEdgeKind() {
 			case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.SelectorExpr_X:
 				return nil, false // written, its address taken, or a field of an element

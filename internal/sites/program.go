@@ -56,6 +56,7 @@ func (c *checker) judge(files []*FileState) {
 	command := c.pass.Pkg.Name() == "main"
 	if command {
 		c.factSites(files)
+		c.joinStarts(files)
 	}
 	var all []*Site
 	for _, fs := range files {

@@ -70,6 +70,9 @@ type Site struct {
 	handler   ast.Expr
 	server    *types.Var
 	listeners []string
+	// startedBy is, for a construction, the call of another package's
+	// function that starts what it built (joinStarts).
+	startedBy *ast.CallExpr
 	program
 	// FromFact marks a call of another package's function that starts a
 	// server (serverFact): judged with the others, never reported itself.

@@ -41,6 +41,9 @@ func (sv *serving) cursor(n ast.Node) inspector.Cursor {
 // the first call handed a listener (http.Serve(ln, h)), or else the call
 // that listens.
 func (sv *serving) startOf(s *Site) inspector.Cursor {
+	if s.startedBy != nil {
+		return sv.cursor(s.startedBy)
+	}
 	var v *types.Var
 	switch {
 	case s.server != nil:

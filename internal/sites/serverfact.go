@@ -3,6 +3,7 @@ package sites
 import (
 	"go/ast"
 	"go/types"
+	"golang.org/x/tools/go/ast/edge"
 	"slices"
 	"strings"
 
@@ -100,4 +101,99 @@ func (c *checker) factSites(files []*FileState) {
 			})
 		}
 	}
+}
+
+// joinStarts makes a construction and the call that starts what it built
+// one server. In s := api.New(api.Options{Port: 9100}); s.Run(), the
+// value written is the site, and s.Run(), another package's start (a
+// fact site), says where that server starts and whether main waits on
+// it; the fact site is then no server of its own. So it is where the
+// construction is itself such a call: opts.Serve(opts.Opts{Port: …}).
+func (c *checker) joinStarts(files []*FileState) {
+	starts := make(map[any]*Site) // fact sites by receiver: a variable, or a call
+	for _, fs := range files {
+		for _, s := range fs.Sites {
+			if !s.FromFact {
+				continue
+			}
+			starts[s.call] = s // opts.Serve(opts.Opts{…}) starts what it is passed
+			if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
+				starts[c.builtBy(ast.Unparen(sel.X))] = s
+			}
+		}
+	}
+	delete(starts, nil)
+	if len(starts) == 0 {
+		return
+	}
+	joined := make(map[*Site]bool)
+	for _, fs := range files {
+		for _, s := range fs.Sites {
+			call := c.construction(s)
+			if call == nil || !s.elsewhere || s.FromFact {
+				continue
+			}
+			start := starts[call]
+			if start == nil {
+				start = starts[c.builtBy(call)]
+			}
+			if start == nil {
+				continue
+			}
+			s.startedBy, s.elsewhere, s.inGo = start.call, false, s.inGo || !start.factBlocks
+			joined[start] = true
+		}
+	}
+	for _, fs := range files {
+		fs.Sites = slices.DeleteFunc(fs.Sites, func(s *Site) bool { return joined[s] })
+	}
+}
+
+// construction returns the call that builds a site's server, which starts
+// later: a sink's call (node.New("127.0.0.1", 7100)), or the call a
+// literal writing a sink field is passed to (api.New(api.Options{…})).
+func (c *checker) construction(s *Site) *ast.CallExpr {
+	if s.call != nil {
+		return s.call
+	}
+	cur := c.serving.cursor(s.Expr)
+	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return nil
+	}
+	cur = cur.Parent().Parent()
+	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return nil
+	}
+	return cur.Parent().Node().(*ast.CallExpr)
+}
+
+// builtBy returns what holds the value of e, a call or its receiver: the
+// variable its one definition assigns it to (s := api.New(…)), or the
+// call itself when a method is called on its result.
+func (c *checker) builtBy(e ast.Expr) any {
+	info := c.pass.TypesInfo
+	if id, ok := e.(*ast.Ident); ok {
+		v, _ := info.Uses[id].(*types.Var)
+		if v == nil || len(c.res.Vars.Of(v).Defs[v]) != 1 {
+			return nil
+		}
+		return v
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	cur := c.serving.cursor(call)
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok && len(c.res.Vars.Of(v).Defs[v]) == 1 {
+				return v
+			}
+		}
+		return nil
+	}
+	return call
 }

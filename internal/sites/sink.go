@@ -234,9 +234,6 @@ func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learne
 			if role == resolve.RoleNone {
 				continue
 			}
-			if v.IsField() && role == resolve.RoleHost {
-				continue // a field has no call to join it with its port's
-			}
 			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort

@@ -60,6 +60,9 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.serving.cursor(lit), field) {
 		return // fmt.Println(server.Config{Addr: ":8080"})
 	}
+	if as, ok := u.write.(*ast.AssignStmt); ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)]) {
+		return // if c.Addr == "" { c.Addr = D }: a default, not a server
+	}
 	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
@@ -67,7 +70,51 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		lr.sinks.written = make(map[ast.Expr]bool)
 	}
 	lr.sinks.written[u.value] = true
-	lr.sinkValueSite(ShortType(resolve.NamedTypeName(u.typ))+"."+field.Name(), u.value, field, sk, nil, u.holder, u.unless, nil)
+	api := ShortType(resolve.NamedTypeName(u.typ)) + "." + field.Name()
+	if lit, ok := u.write.(*ast.CompositeLit); ok {
+		// A host and a port written apart in one literal are one site, at
+		// the port, as a call passing them apart is (sinkCallSite).
+		if other, otherSink := lr.partnerField(u.typ, field, sk); other != nil {
+			if value, found := resolve.KeyedField(lit, other.Name()); found {
+				lr.sinks.written[value] = true
+				otherHalf := half{ShortType(resolve.NamedTypeName(u.typ)) + "." + other.Name(), value, other, otherSink}
+				if sk.Host {
+					lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
+				} else {
+					lr.apartSite(otherHalf, half{api, u.value, field, sk}, nil, u.holder, u.unless)
+				}
+				return
+			}
+		}
+	}
+	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil)
+}
+
+// partnerField returns the field of struct type t holding the other half
+// of an address whose host and port are fields apart, and its sink.
+func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types.Var, sink) {
+	if !sk.Port && !sk.Host {
+		return nil, sink{}
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, sink{}
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f == field {
+			continue
+		}
+		for _, o := range lr.sinksOf(f) {
+			if sk.Port && o.Host || sk.Host && o.Port {
+				return f, o
+			}
+		}
+	}
+	return nil, sink{}
 }
 
 // writeReaches reports whether a value written to field of the local
@@ -116,7 +163,7 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 			case selection == nil:
 				return false, nil
 			case selection.Kind() == types.FieldVal:
-				if expr.Sel.Name == field && written(sel) && (write == nil || !inside(sel, write)) && changed(idCur) {
+				if expr.Sel.Name == field && resolve.Written(sel) && (write == nil || !inside(sel, write)) && changed(idCur) {
 					return false, nil // written again, or its address taken
 				}
 			case slices.Contains(readers, expr.Sel.Name):
@@ -183,16 +230,6 @@ func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	}
 	fn, ok := typeutil.Callee(lr.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
 	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
-}
-
-// written reports whether the expression at cur is assigned to, or its
-// address taken.
-func written(cur inspector.Cursor) bool {
-	switch cur.ParentEdgeKind() {
-	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
-		return true
-	}
-	return false
 }
 
 func inside(cur inspector.Cursor, n ast.Node) bool {

@@ -95,18 +95,33 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 		if sk.Host {
 			return // made with the port's
 		}
-		hostArg := call.Args[other.Param+i-sk.Param]
-		host, port := lr.res.Str(hostArg), lr.res.Str(call.Args[i])
-		if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), port.Strs), "")).Port {
-			lr.sinkValueSite(apiName(fn), hostArg, fn, *other, call, nil, nil, port.Strs)
-			return
-		}
-		lr.hostArg = hostArg
-		lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, bracketed(host.Strs))
-		lr.hostArg = nil
+		lr.apartSite(half{apiName(fn), call.Args[other.Param+i-sk.Param], fn, *other}, half{apiName(fn), call.Args[i], fn, sk}, call, nil, nil)
 		return
 	}
 	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+}
+
+// half is one half of an address whose host and port are passed apart:
+// the value and the sink it reaches.
+type half struct {
+	api   string
+	value ast.Expr
+	obj   types.Object
+	sk    sink
+}
+
+// apartSite makes the one site of an address whose host and port are
+// passed apart (in a call's arguments or a literal's fields): at the
+// port when it is constant, else at the host.
+func (lr *learner) apartSite(host, port half, call *ast.CallExpr, holder, unless *types.Var) {
+	hostVals, portVals := lr.res.Str(host.value), lr.res.Str(port.value)
+	if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), portVals.Strs), "")).Port {
+		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs)
+		return
+	}
+	lr.hostArg = host.value
+	lr.sinkValueSite(port.api, port.value, port.obj, port.sk, call, holder, unless, bracketed(hostVals.Strs))
+	lr.hostArg = nil
 }
 
 // bracketed puts an IPv6 host in brackets, as net.JoinHostPort does, so

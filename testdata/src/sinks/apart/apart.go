@@ -34,7 +34,7 @@ func Debug(host string) { // want Debug:`sink: param 0 host of http\.ListenAndSe
 
 // Conf's host and port are fields: only the port is followed.
 type Conf struct {
-	Host string
+	Host string // want Host:`sink: host of http\.ListenAndServe`
 	Port int // want Port:`sink: port of http\.ListenAndServe`
 }
 

@@ -1,0 +1,20 @@
+// Package lib gives a default address to callers that pass none: the
+// default is not a server of its own.
+package lib
+
+import "net/http"
+
+const DefaultAddr = ":8080"
+
+type Config struct{ Addr string } // want Addr:`sink: address of http\.Server\.Addr`
+
+type Server struct{ srv *http.Server }
+
+func NewServer(cfg Config) *Server { // want NewServer:`serves`
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	return &Server{srv: &http.Server{Addr: cfg.Addr}}
+}
+
+func (s *Server) Start() error { return s.srv.ListenAndServe() }
