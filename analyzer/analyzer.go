@@ -28,7 +28,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Name:      "portlint",
 		Doc:       doc,
 		URL:       report.DocsURL,
-		FactTypes: []analysis.Fact{new(resolve.ReturnsFact), new(resolve.VarFact), new(resolve.WritesFact), new(resolve.HasVarsFact), new(sites.ServerFact), new(sites.SinkFact), new(sites.OptionFact)},
+		FactTypes: []analysis.Fact{new(resolve.ReturnsFact), new(resolve.VarFact), new(resolve.WritesFact), new(resolve.HasVarsFact), new(resolve.FieldFact), new(sites.ServerFact), new(sites.SinkFact), new(sites.OptionFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg, listenapi.DefaultRules)
 		},

@@ -271,14 +271,19 @@ func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
-// which replacing e might leave unused.
+// which replacing e might leave unused, or a call's result.
 func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := fx.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := fx.pass.TypesInfo.Uses[n].(*types.Var); ok && !v.IsField() && v.Pkg() == fx.pass.Pkg && v.Parent() != v.Pkg().Scope() {
 				found = true
 			}
+		case *ast.SelectorExpr:
+			// config.Load().Listen: replacing it would drop the call.
+			_, call := ast.Unparen(n.X).(*ast.CallExpr)
+			found = call && fx.pass.TypesInfo.Selections[n] != nil
 		}
 		return !found
 	})

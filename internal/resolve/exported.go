@@ -75,10 +75,16 @@ type Exported struct {
 // Sealed reports whether no package but v's own assigns the exported
 // package variable v, in the program (a command) or in the module.
 func (x *Exported) Sealed(v *types.Var) bool {
-	if x == nil {
+	return x.sealedKey(VarKey(v), v.Pkg().Path(), false)
+}
+
+// sealedKey reports whether no package but its own (path) writes the
+// variable or field k; with mainOnly, only a command's view counts (the
+// driver's module view holds no fields).
+func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
+	if x == nil || mainOnly && !x.Main {
 		return false
 	}
-	k, path := VarKey(v), v.Pkg().Path()
 	if x.Main {
 		// Written holds what the program's packages assign, by their
 		// facts. The driver's facts stop at the module's packages, so
@@ -135,13 +141,19 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 		})
 	}
 	var foreign []string
+	exported := false
+	if own := addressFieldTypes(pass.Pkg); len(own) > 0 || importsVars {
+		foreign, exported = exportFieldFacts(pass, own, importsVars, !x.Main)
+		for _, k := range foreign {
+			x.written(k)
+		}
+	}
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
 			foreign = append(foreign, VarKey(v))
 			x.written(VarKey(v))
 		}
 	}
-	exported := false
 	for v, value := range candidates {
 		if !written[v] && !x.Main { // nothing imports a command
 			pass.ExportObjectFact(v, &VarFact{Value: value})

@@ -27,6 +27,9 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		if e, ok := r.litField(sel, true); ok {
 			return r.Str(e) // settings.Addr of a frozen variable
 		}
+		if v := r.foreignField(written, sel); v != nil {
+			return v // another package's writes, by its FieldFact
+		}
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}

@@ -1,4 +1,4 @@
-// Package lookalike has user types whose names and methods look like the
+// Package lookalike has user types whose names and methods look like the // want package:`has exported address variables`
 // standard library's listeners.
 package lookalike
 
@@ -7,7 +7,7 @@ type server struct{ Addr string }
 func (server) ListenAndServe(addr string, h any) error { return nil }
 func (server) Listen(network, addr string) error       { return nil }
 
-type Server struct{ Addr string }
+type Server struct{ Addr string } // want Addr:`holds ":8080" or "localhost:9090"`
 
 func Listen(network, addr string) error { return nil }
 
