@@ -56,7 +56,6 @@ func (c *checker) judge(files []*FileState) {
 	command := c.pass.Pkg.Name() == "main"
 	if command {
 		c.factSites(files)
-		c.joinStarts(files)
 	}
 	var all []*Site
 	for _, fs := range files {
@@ -72,6 +71,9 @@ func (c *checker) judge(files []*FileState) {
 			s.fn, _ = d.Node().(*ast.FuncDecl)
 		}
 		s.keys = c.serving.portKeys(s)
+	}
+	if command {
+		all = c.joinStarts(all)
 	}
 	c.serving.indexGoCalls(all)
 	servers := make([]portplan.Server, len(all))

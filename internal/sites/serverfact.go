@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/types/typeutil"
 	"slices"
 	"strings"
 
@@ -105,48 +106,63 @@ func (c *checker) factSites(files []*FileState) {
 
 // joinStarts makes a construction and the call that starts what it built
 // one server. In s := api.New(api.Options{Port: 9100}); s.Run(), the
-// value written is the site, and s.Run(), another package's start (a
-// fact site), says where that server starts and whether main waits on
-// it; the fact site is then no server of its own. So it is where the
-// construction is itself such a call: opts.Serve(opts.Opts{Port: …}).
-func (c *checker) joinStarts(files []*FileState) {
-	starts := make(map[any]*Site) // fact sites by receiver: a variable, or a call
-	for _, fs := range files {
-		for _, s := range fs.Sites {
-			if !s.FromFact {
-				continue
-			}
-			starts[s.call] = s // opts.Serve(opts.Opts{…}) starts what it is passed
-			if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
-				starts[c.builtBy(ast.Unparen(sel.X))] = s
+// value written is the site, and s.Run() says where that server starts
+// and whether main waits on it: a call of another package's function
+// that starts a server (a fact site, then no server of its own), or of
+// one of this package's that holds the listen site reading the value. So
+// it is where the construction is itself such a call:
+// opts.Serve(opts.Opts{Port: …}). It returns the sites left.
+func (c *checker) joinStarts(all []*Site) []*Site {
+	type start struct {
+		call   *ast.CallExpr
+		blocks bool
+		fact   *Site
+	}
+	starts := make(map[any]start) // by receiver (a variable, or a call) and by call
+	add := func(call *ast.CallExpr, st start) {
+		starts[call] = st
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			starts[c.builtBy(ast.Unparen(sel.X))] = st
+		}
+	}
+	for _, s := range all {
+		switch {
+		case s.FromFact:
+			add(s.call, start{s.call, s.factBlocks, s})
+		case s.feedsSink && s.fn != nil:
+			fn, _ := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func)
+			for _, cur := range c.learn.uses(s.fn.Name.Name) {
+				if call, ok := cur.Node().(*ast.CallExpr); ok && fn != nil && typeutil.Callee(c.pass.TypesInfo, call) == fn {
+					add(call, start{call, !c.serving.inGoStmt(*s), nil})
+				}
 			}
 		}
 	}
 	delete(starts, nil)
 	if len(starts) == 0 {
-		return
+		return all
 	}
 	joined := make(map[*Site]bool)
-	for _, fs := range files {
-		for _, s := range fs.Sites {
-			call := c.construction(s)
-			if call == nil || !s.elsewhere || s.FromFact {
-				continue
-			}
-			start := starts[call]
-			if start == nil {
-				start = starts[c.builtBy(call)]
-			}
-			if start == nil {
-				continue
-			}
-			s.startedBy, s.elsewhere, s.inGo = start.call, false, s.inGo || !start.factBlocks
-			joined[start] = true
+	for _, s := range all {
+		call := c.construction(s)
+		if call == nil || !s.elsewhere || s.FromFact {
+			continue
 		}
+		st, ok := starts[call]
+		if !ok {
+			st, ok = starts[c.builtBy(call)]
+		}
+		if !ok {
+			continue
+		}
+		s.startedBy, s.elsewhere, s.inGo = st.call, false, s.inGo || !st.blocks
+		s.start = c.serving.startOf(s)
+		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
+			s.fn, _ = d.Node().(*ast.FuncDecl)
+		}
+		joined[st.fact] = true
 	}
-	for _, fs := range files {
-		fs.Sites = slices.DeleteFunc(fs.Sites, func(s *Site) bool { return joined[s] })
-	}
+	return slices.DeleteFunc(all, func(s *Site) bool { return joined[s] })
 }
 
 // construction returns the call that builds a site's server, which starts
