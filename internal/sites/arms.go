@@ -104,11 +104,11 @@ func (sv *serving) absence(cond ast.Expr) (value, arm token.Pos) {
 		if e.Op == token.EQL {
 			arm = 0
 		}
-		if sv.isEmptyString(e.X) {
-			return sv.variable(e.Y), arm
+		if isEmptyString(sv.info, e.X) {
+			return variable(sv.info, e.Y), arm
 		}
-		if sv.isEmptyString(e.Y) {
-			return sv.variable(e.X), arm
+		if isEmptyString(sv.info, e.Y) {
+			return variable(sv.info, e.X), arm
 		}
 	}
 	return token.NoPos, 0
@@ -126,22 +126,22 @@ func (sv *serving) switchAbsence(sw *ast.SwitchStmt) (value, clause token.Pos) {
 		if v, arm := sv.absence(c.List[0]); sw.Tag == nil && v.IsValid() && arm == 0 {
 			return v, c.Pos()
 		}
-		if sw.Tag != nil && sv.isEmptyString(c.List[0]) {
-			return sv.variable(sw.Tag), c.Pos()
+		if sw.Tag != nil && isEmptyString(sv.info, c.List[0]) {
+			return variable(sv.info, sw.Tag), c.Pos()
 		}
 	}
 	return token.NoPos, token.NoPos
 }
 
-func (sv *serving) isEmptyString(e ast.Expr) bool {
-	tv := sv.info.Types[e]
+func isEmptyString(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
 	return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
 }
 
 // variable returns where the variable e names is declared, or NoPos.
-func (sv *serving) variable(e ast.Expr) token.Pos {
+func variable(info *types.Info, e ast.Expr) token.Pos {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := sv.info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
 			return v.Pos()
 		}
 	}
@@ -163,7 +163,7 @@ func (sv *serving) commaOkValue(id *ast.Ident) token.Pos {
 		return token.NoPos
 	}
 	if as, isAssign := cur.Parent().Node().(*ast.AssignStmt); isAssign && len(as.Lhs) == 2 && as.Lhs[1] == cur.Node() {
-		return sv.variable(as.Lhs[0])
+		return variable(sv.info, as.Lhs[0])
 	}
 	return token.NoPos
 }
@@ -176,7 +176,7 @@ func (sv *serving) reads(v *resolve.Val) []token.Pos {
 		if p.Form != resolve.FormVar {
 			return
 		}
-		if pos := sv.variable(p.Expr); pos.IsValid() && !slices.Contains(out, pos) {
+		if pos := variable(sv.info, p.Expr); pos.IsValid() && !slices.Contains(out, pos) {
 			out = append(out, pos)
 		}
 	})

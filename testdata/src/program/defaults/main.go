@@ -66,6 +66,18 @@ func built() {
 	}
 }
 
+// Through a helper of the package that listens, with os.LookupEnv in
+// the if.
+func helper() {
+	if addr, ok := os.LookupEnv("ADDR"); ok {
+		log.Fatal(serve(addr))
+	} else {
+		log.Fatal(serve("localhost:8090"))
+	}
+}
+
+func serve(addr string) error { return http.ListenAndServe(addr, nil) }
+
 // A condition on a value no arm's address reads changes nothing.
 func unrelated() {
 	debug := os.Getenv("DEBUG")
