@@ -94,6 +94,10 @@ type RuleRows struct {
 	// register debugging handlers on http.DefaultServeMux when imported.
 	Serves    map[string]int
 	DebugPkgs []string
+	// Exits are the calls that never return (panic aside): an if whose
+	// body ends in one guards the statements after it, which are then
+	// its else arm.
+	Exits []string
 }
 
 var StdRules = RuleRows{
@@ -134,6 +138,12 @@ var StdRules = RuleRows{
 	AddrResolvers: []string{"net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr"},
 	Serves:        map[string]int{"net/http.Serve": 1, "net/http.ServeTLS": 1},
 	DebugPkgs:     []string{"net/http/pprof", "expvar"},
+	Exits: []string{
+		"os.Exit", "runtime.Goexit", "syscall.Exit",
+		"log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
+		"(*log.Logger).Fatal", "(*log.Logger).Fatalf", "(*log.Logger).Fatalln",
+		"(*log.Logger).Panic", "(*log.Logger).Panicf", "(*log.Logger).Panicln",
+	},
 }
 
 var DefaultRules = NewRuleSet(StdRules, FrameworkRules)
@@ -158,6 +168,7 @@ type RuleSet struct {
 	AddrResolvers map[string]bool
 	Serves        map[string]int
 	DebugPkgs     map[string]bool
+	Exits         map[string]bool // by full name
 }
 
 func NewRuleSet(families ...RuleRows) *RuleSet {
@@ -176,6 +187,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		AddrResolvers: make(map[string]bool),
 		Serves:        make(map[string]int),
 		DebugPkgs:     make(map[string]bool),
+		Exits:         make(map[string]bool),
 	}
 	for _, rows := range families {
 		for _, r := range rows.Calls {
@@ -212,6 +224,9 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		maps.Copy(rs.Serves, rows.Serves)
 		for _, p := range rows.DebugPkgs {
 			rs.DebugPkgs[p] = true
+		}
+		for _, fn := range rows.Exits {
+			rs.Exits[fn] = true
 		}
 		for _, fn := range rows.AddrResolvers {
 			rs.AddrResolvers[fn] = true

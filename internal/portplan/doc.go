@@ -17,5 +17,5 @@
 //   - a loopback debugging endpoint is never published.
 //
 // The rules are those of docs/checks.md, "One port per program" and
-// "Port collision".
+// "Port collision", and the defaults of "What is not reported".
 package portplan

@@ -68,16 +68,18 @@ func randomProgram(command bool, data []byte) Program {
 		if flags&0x80 != 0 && len(p.Servers) > 0 {
 			s.Via = p.Servers[int(b[4])%len(p.Servers)].At
 		}
-		// A few if and switch arms, shared between servers.
+		// A few if and switch arms, shared between servers; the if at 5
+		// tests the variable declared at 3, which servers reading $PORT
+		// read, for absence.
 		switch b[3] >> 5 {
 		case 1:
-			s.Branches = []Branch{{At: 5, Arm: 0}}
+			s.Branches = []Branch{{At: 5, Arm: 0, Tests: 3}}
 		case 2:
-			s.Branches = []Branch{{At: 5, Arm: 1}}
+			s.Branches = []Branch{{At: 5, Arm: 1, Tests: 3}}
 		case 3:
-			s.Branches = []Branch{{At: 5, Arm: 1}, {At: 7, Arm: 8}}
+			s.Branches = []Branch{{At: 5, Arm: 1, Tests: 3}, {At: 7, Arm: 8}}
 		case 4:
-			s.Branches = []Branch{{At: 5, Arm: 1}, {At: 7, Arm: 9}}
+			s.Branches = []Branch{{At: 5, Arm: 1, Tests: 3}, {At: 7, Arm: 9}}
 		}
 		host := fuzzHosts[int(b[3]&0x1f)%len(fuzzHosts)]
 		port := fuzzPorts[int(b[2]&0x0f)%len(fuzzPorts)]
@@ -98,6 +100,9 @@ func randomProgram(command bool, data []byte) Program {
 		for _, r := range fuzzReads[int(b[5]&0x3f)%len(fuzzReads)] {
 			if !slices.Contains(s.Ports, r) {
 				s.Ports = append(s.Ports, r)
+			}
+			if r == "$PORT" {
+				s.Reads = []token.Pos{3}
 			}
 		}
 		s.Debug = b[4]&0x80 != 0 && addrval.Classify(s.Alts).Loopback
@@ -133,6 +138,9 @@ func checkPlan(t *testing.T, p Program, roles []Role) {
 		// are the servers) are not the program's.
 		if r.Rank == Primary && !s.Test && !s.FeedsSink {
 			primaries[group(i)] = append(primaries[group(i)], i)
+		}
+		if r.Rank == Default && (s.Debug || r.Env != "" || r.Primary >= 0 || slices.Contains(s.Reads, 3)) {
+			t.Fatalf("#%d: a default server reading the value it is the default of, or given a role: %s%s", i, describe(r), dump())
 		}
 		if r.Primary >= 0 && roles[r.Primary].Rank != Primary {
 			t.Fatalf("#%d: its primary #%d is %s%s", i, r.Primary, describe(roles[r.Primary]), dump())

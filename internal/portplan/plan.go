@@ -18,13 +18,17 @@ import (
 // METRICS_PORT). A library cannot know its program: each function's
 // servers are planned alone, and one whose names say it is auxiliary
 // (metrics, debug, admin…) is never a primary. In both, two servers of
-// one function that run at once and can take one port collide.
+// one function that run at once and can take one port collide. A server
+// that is only another's default (isDefault) takes no part in the plan.
 func Decide(p Program) []Role {
 	roles := make([]Role, len(p.Servers))
 	for i, s := range p.Servers {
 		roles[i] = Role{Primary: -1, Clash: -1}
-		if s.Debug {
+		switch {
+		case s.Debug:
 			roles[i].Rank = Debug
+		case isDefault(p.Servers, i):
+			roles[i].Rank = Default
 		}
 	}
 	findClashes(p.Servers, roles)
@@ -47,6 +51,31 @@ func Decide(p Program) []Role {
 		pl.rank(byFunc[fn])
 	}
 	return roles
+}
+
+// isDefault reports whether server i is the default of a configured
+// server: it lies in the arm a statement takes only when a configured
+// value is absent, and a server in another arm of that statement reads
+// the value. Alternatives of one server, as in
+//
+//	if port == "" { log.Fatal(http.ListenAndServe(":8080", nil)) }
+//	log.Fatal(http.ListenAndServe(":"+port, nil))
+//
+// are what cmp.Or(port, "8080") is: the platform's value wins where it is
+// set. A condition on a value no arm's address reads says nothing.
+func isDefault(servers []Server, i int) bool {
+	for _, b := range servers[i].Branches {
+		if !b.Tests.IsValid() || b.Arm != b.Absent || slices.Contains(servers[i].Reads, b.Tests) {
+			continue
+		}
+		for j, o := range servers {
+			if j != i && slices.Contains(o.Reads, b.Tests) &&
+				slices.ContainsFunc(o.Branches, func(ob Branch) bool { return ob.At == b.At && ob.Arm != b.Arm }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func indices(n int) []int {
@@ -89,7 +118,7 @@ func (pl *planner) rank(group []int) {
 	envKey := "$" + pl.p.Env
 	reader := slices.IndexFunc(group, func(i int) bool {
 		s := pl.server(i)
-		return s.Background && !s.Debug && !s.Test && slices.Contains(s.Ports, envKey)
+		return s.Background && !s.Debug && !s.Test && pl.roles[i].Rank != Default && slices.Contains(s.Ports, envKey)
 	})
 	for k, i := range group {
 		s := pl.server(i)
@@ -97,11 +126,12 @@ func (pl *planner) rank(group []int) {
 		case reader >= 0:
 			if k == reader {
 				primaries = append(primaries, i)
-			} else if !s.Debug && !s.Test {
+			} else if !s.Debug && !s.Test && pl.roles[i].Rank != Default {
 				others = append(others, i)
 			}
-		case s.Debug, s.Test:
-			// A test's server is not the program's.
+		case s.Debug, s.Test, pl.roles[i].Rank == Default:
+			// A test's server is not the program's, nor a default one
+			// of its servers.
 		case s.FeedsSink && command:
 			// In a command every use of the sink is a server of its own,
 			// with the address it passes: this one is theirs, never the

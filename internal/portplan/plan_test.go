@@ -67,6 +67,17 @@ func startsAt(pos token.Pos) func(*Server) { return func(s *Server) { s.Start = 
 // in puts a server's start in arms of if or switch statements.
 func in(branches ...Branch) func(*Server) { return func(s *Server) { s.Branches = branches } }
 
+// configured says which configured values (variables, by where they are
+// declared) a server's address reads.
+func configured(values ...token.Pos) func(*Server) { return func(s *Server) { s.Reads = values } }
+
+// absent is an arm of the if or switch statement at 5 whose condition
+// tests the variable declared at 3 for absence; the arm taken when it is
+// absent is absentArm.
+func absent(arm, absentArm token.Pos) Branch {
+	return Branch{At: 5, Arm: arm, Tests: 3, Absent: absentArm}
+}
+
 // via makes a server a use of the sink that server #i's site made.
 func via(i int) func(*Server) { return func(s *Server) { s.Via = token.Pos(10 * (i + 1)) } }
 
@@ -104,7 +115,7 @@ func (r row) program() Program {
 
 func describe(r Role) string {
 	var b strings.Builder
-	b.WriteString([]string{"primary", "secondary", "debug"}[r.Rank])
+	b.WriteString([]string{"primary", "secondary", "debug", "default"}[r.Rank])
 	if r.Env != "" {
 		b.WriteString(" $" + r.Env)
 	}
@@ -287,6 +298,83 @@ func TestOnePortPerProgram(t *testing.T) {
 			name:    "a test's server is not the program's",
 			servers: []Server{srv(":8081", bg, inTest), srv(":8080", bg)},
 			want:    []string{"primary", "primary"},
+		},
+		{
+			// if port == "" { log.Fatal(http.ListenAndServe(":8081", nil)) }
+			// log.Fatal(http.ListenAndServe(":"+port, nil))
+			name: "a server in the arm taken when a configured value is absent is the default of one reading it",
+			servers: []Server{
+				srv(":8081", in(absent(0, 0))),
+				srv(":?", reads("$PORT"), configured(3), in(absent(1, 0))),
+			},
+			want: []string{"default", "primary"},
+		},
+		{
+			// if addr != "" { …(addr, nil) } else { …("localhost:8082", nil) }
+			name: "the else of a test that the value is set is a default too",
+			servers: []Server{
+				srv("?:?", configured(3), in(absent(0, 1))),
+				srv("localhost:8082", in(absent(1, 1))),
+			},
+			want: []string{"primary", "default"},
+		},
+		{
+			// switch port { case "": …(":8080", nil); default: …(":"+port, nil) }
+			name: "a switch case taken when the value is absent is a default",
+			servers: []Server{
+				srv(":8080", in(absent(6, 6))),
+				srv(":?", configured(3), in(absent(7, 6))),
+			},
+			want: []string{"default", "primary"},
+		},
+		{
+			name: "a condition on a value no arm's address reads changes nothing",
+			servers: []Server{
+				srv(":8080", in(absent(0, 0))),
+				srv(":?", configured(4), in(absent(1, 0))),
+			},
+			want: []string{"primary", "primary"},
+		},
+		{
+			name: "a constant in both arms: neither is a default",
+			servers: []Server{
+				srv(":8080", in(absent(0, 0))),
+				srv(":9090", in(absent(1, 0))),
+			},
+			want: []string{"primary", "primary"},
+		},
+		{
+			name: "the arm taken when the value is set is no default",
+			servers: []Server{
+				srv(":?", configured(3), in(absent(0, 0))),
+				srv(":8080", in(absent(1, 0))),
+			},
+			want: []string{"primary", "primary"},
+		},
+		{
+			name: "a server in the absent arm reading the value itself is no default",
+			servers: []Server{
+				srv("10.0.0.1:8080", configured(3), in(absent(0, 0))),
+				srv(":?", configured(3), in(absent(1, 0))),
+			},
+			want: []string{"primary", "primary"},
+		},
+		{
+			name: "a server reading the value outside the statement makes no default",
+			servers: []Server{
+				srv(":8080", in(absent(0, 0))),
+				srv(":?", configured(3), in(Branch{At: 9, Arm: 1})),
+			},
+			want: []string{"primary", "primary"},
+		},
+		{
+			name: "a secondary's primary is the configured server, not its default",
+			servers: []Server{
+				srv(":9090", bg, names("metricsAddr")),
+				srv(":8080", in(absent(0, 0))),
+				srv(":?", configured(3), in(absent(1, 0))),
+			},
+			want: []string{"secondary $METRICS_PORT of #2", "default", "primary"},
 		},
 		{
 			name:    "in a command, a listen site feeding a sink is never the primary",

@@ -65,6 +65,11 @@ type Server struct {
 	// Test is set for a server in a _test.go file: not the program's.
 	Test bool
 
+	// Reads are the configured values its address is built from (the
+	// variables, by where each is declared): a condition on one of them
+	// can say the value is absent.
+	Reads []token.Pos
+
 	// Alts are the addresses that can reach it.
 	Alts []addrval.Alt
 	// Ports are the ports it can take, as the program spells them:
@@ -83,9 +88,15 @@ type Server struct {
 // in different arms of one statement never run at once.
 type Branch struct {
 	At token.Pos // the if statement, or the body of the switch or select
-	// Arm is, for an if, 1 in its else branch and 0 elsewhere (its
-	// condition or body); for a switch or select, the clause's position.
+	// Arm is, for an if, 0 in its body and 1 in its else branch or, when
+	// its body exits (return, log.Fatal), after it; for a switch or
+	// select, the clause's position.
 	Arm token.Pos
+	// Tests is the configured value (as in Server.Reads) the statement's
+	// condition tests for absence (v == "", !ok of v, ok :=
+	// os.LookupEnv(…), v != "", switch v { case "": }), NoPos for none;
+	// Absent is the arm taken when it is absent.
+	Tests, Absent token.Pos
 }
 
 // Rank is a server's place in its program.
@@ -98,6 +109,9 @@ const (
 	Secondary
 	// Debug: a loopback debugging endpoint, private by design.
 	Debug
+	// Default: the server a configured one falls back to when its value
+	// is absent, as cmp.Or falls back to its last argument: not reported.
+	Default
 )
 
 // Role is what the plan says of one server.

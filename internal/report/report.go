@@ -76,8 +76,10 @@ func (rp *Reporter) ReportFile(fs *sites.FileState) {
 
 func (rp *Reporter) report(s *sites.Site) {
 	rp.reportClash(s)
-	if s.Rank == portplan.Debug || s.FromFact {
-		return // a loopback debugging endpoint is private by design
+	if s.Rank == portplan.Debug || s.Rank == portplan.Default || s.FromFact {
+		// A loopback debugging endpoint is private by design; a default
+		// stands in for a configured server where its value is absent.
+		return
 	}
 	f := addrval.Classify(s.Alts)
 	if s.Rank == portplan.Secondary {

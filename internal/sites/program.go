@@ -2,12 +2,10 @@ package sites
 
 import (
 	"go/ast"
-	"go/token"
 	"slices"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/portplan"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -115,7 +113,8 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 	ps := portplan.Server{
 		At:       s.Expr.Pos(),
 		Start:    start.Pos(),
-		Branches: branches(s.start),
+		Branches: sv.branches(s.start),
+		Reads:    sv.reads(s.Val),
 		// startOf falls back to the address itself when no start is seen.
 		Placed:       s.Implicit != nil || start.Pos() != s.Expr.Pos() || start.End() != s.Expr.End(),
 		Background:   s.inGo,
@@ -137,29 +136,4 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		ps.Via = s.Via.Pos
 	}
 	return ps
-}
-
-// branches lists the if/else and case arms cur lies in, outermost first:
-// two servers in different arms of one statement never run at once.
-func branches(cur inspector.Cursor) []portplan.Branch {
-	var out []portplan.Branch
-	below := cur
-	for x := cur.Parent(); x.Node() != nil; x = x.Parent() {
-		switch n := x.Node().(type) {
-		case *ast.IfStmt:
-			arm := token.NoPos
-			if below.ParentEdgeKind() == edge.IfStmt_Else {
-				arm = 1
-			}
-			out = append(out, portplan.Branch{At: n.Pos(), Arm: arm})
-		case *ast.BlockStmt:
-			switch below.Node().(type) {
-			case *ast.CaseClause, *ast.CommClause:
-				out = append(out, portplan.Branch{At: n.Pos(), Arm: below.Node().Pos()})
-			}
-		}
-		below = x
-	}
-	slices.Reverse(out)
-	return out
 }

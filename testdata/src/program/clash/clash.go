@@ -50,6 +50,16 @@ func negatives(h http.Handler, debug bool, mode string) {
 	go http.ListenAndServe("10.0.0.2:"+os.Getenv("HOST_PORT"), h)
 }
 
+// The body of an if that returns and the statements after it are
+// alternatives too.
+func guarded(h http.Handler, debug bool) {
+	if debug {
+		go http.ListenAndServe(":"+os.Getenv("GUARD_PORT"), h)
+		return
+	}
+	go http.ListenAndServe(":"+os.Getenv("GUARD_PORT"), h)
+}
+
 func oneAfterTheOther(h http.Handler) {
 	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
 	log.Println(http.ListenAndServe(":"+os.Getenv("PORT"), h))
