@@ -80,6 +80,11 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
 			return "", nil
 		}
+	case s.Via != nil && s.ParamRole == resolve.RoleHost:
+		// The argument is a loopback host, its port configured.
+		if f.Port || !fx.bindHostArg(s.Expr) {
+			return "", nil
+		}
 	case s.Via != nil && s.ParamRole != resolve.RoleAddress:
 		return "", nil
 	default:

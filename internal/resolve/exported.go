@@ -130,20 +130,24 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
 	})
+	// One walk for the writes of variables and fields, where there can
+	// be any that matter.
+	own := addressFieldTypes(pass.Pkg)
 	var written map[*types.Var]bool
-	if len(candidates) > 0 || importsVars {
-		written = assigned(pass.TypesInfo, pass.Files, func(v *types.Var) bool {
+	var foreign []string
+	exported := false
+	if len(candidates) > 0 || importsVars || len(own) > 0 {
+		w := newWrites(pass.TypesInfo, func(v *types.Var) bool {
 			if v.Pkg() == pass.Pkg {
 				_, ok := candidates[v]
 				return ok
 			}
 			return importsVars && v.Exported() && pass.ImportObjectFact(v, new(VarFact))
 		})
-	}
-	var foreign []string
-	exported := false
-	if own := addressFieldTypes(pass.Pkg); len(own) > 0 || importsVars {
-		foreign, exported = exportFieldFacts(pass, own, importsVars, !x.Main)
+		w.keep = fieldsKept(pass, own, importsVars)
+		w.walk(pass.Files)
+		written = w.vars
+		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
 		for _, k := range foreign {
 			x.written(k)
 		}
@@ -236,45 +240,9 @@ func addressVar(name, t string) bool {
 // address they take (&v, flag.StringVar(&v, …)). A declaration's own
 // initialiser is not an assignment.
 func assigned(info *types.Info, files []*ast.File, keep func(*types.Var) bool) map[*types.Var]bool {
-	out := make(map[*types.Var]bool)
-	mark := func(e ast.Expr) {
-		var id *ast.Ident
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			id = x
-		case *ast.SelectorExpr:
-			id = x.Sel // pkg.V; a field's write names no package variable
-		default:
-			return
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !out[v] && keep(v) {
-			out[v] = true
-		}
-	}
-	for _, file := range files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for _, l := range n.Lhs {
-					mark(l)
-				}
-			case *ast.IncDecStmt:
-				mark(n.X)
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					mark(n.X)
-				}
-			case *ast.RangeStmt:
-				if n.Tok == token.ASSIGN {
-					mark(n.Key)
-					mark(n.Value)
-				}
-			}
-			return true
-		})
-	}
-	return out
+	w := newWrites(info, keep)
+	w.walk(files)
+	return w.vars
 }
 
 // foreignVar resolves a read of another package's exported variable

@@ -89,15 +89,43 @@ func addressFieldTypes(pkg *types.Package) map[*types.Named]bool {
 // fieldWrites is what a package's files write to the fields of some
 // struct types, by FieldKey: the constants, and the fields written
 // otherwise or out of sight (opened).
+// It records the package-level variables keepVar accepts that the files
+// assign or take the address of (vars) in the same walk.
 type fieldWrites struct {
-	info   *types.Info
-	keep   func(*types.Named) bool
-	values map[string][]string
-	opened map[string]bool
+	info    *types.Info
+	keep    func(*types.Named) bool // nil: no fields
+	values  map[string][]string
+	opened  map[string]bool
+	keepVar func(*types.Var) bool
+	vars    map[*types.Var]bool
+}
+
+func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
+	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[string][]string), opened: make(map[string]bool)}
+}
+
+// markVar records a write of a kept package-level variable: v or pkg.V.
+func (w *fieldWrites) markVar(e ast.Expr) {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel // pkg.V; a field's write names no package variable
+	default:
+		return
+	}
+	v, ok := w.info.Uses[id].(*types.Var)
+	if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !w.vars[v] && w.keepVar(v) {
+		w.vars[v] = true
+	}
 }
 
 // owner returns the named struct type t is, or points to, if kept.
 func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
+	if w.keep == nil || t == nil {
+		return nil, nil
+	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -158,6 +186,7 @@ func (w *fieldWrites) lit(lit *ast.CompositeLit) {
 
 // assign records x.f = v, or opens f when written any other way.
 func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
+	w.markVar(lhs)
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -346,13 +375,12 @@ func isPointer(t types.Type) bool {
 	return ok
 }
 
-// exportFieldFacts exports the FieldFacts of the package's own types
-// (own), and returns the keys of other packages' fields with one that
-// the package writes or opens, and whether it exported any.
-func exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, imports, ownFacts bool) (foreign []string, exported bool) {
+// fieldsKept returns which struct types' fields a package's walk records:
+// its own with a field named for an address, and, when it imports a
+// package with facts, those of other packages with a FieldFact.
+func fieldsKept(pass *analysis.Pass, own map[*types.Named]bool, imports bool) func(*types.Named) bool {
 	withFacts := make(map[*types.Named]bool)
-	w := &fieldWrites{info: pass.TypesInfo, values: make(map[string][]string), opened: make(map[string]bool)}
-	w.keep = func(n *types.Named) bool {
+	return func(n *types.Named) bool {
 		if own[n] {
 			return true
 		}
@@ -367,15 +395,23 @@ func exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, imports, o
 		}
 		return has
 	}
-	w.walk(pass.Files)
+}
+
+// exportFieldFacts exports the FieldFacts of the package's own types
+// (own), with ownFacts, and returns the keys of the fields of other
+// packages' types that the files write or open, and whether it exported
+// any fact.
+func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool) (foreign []string, exported bool) {
+	ownKeys := make(map[string]bool)
 	for n := range own {
 		st := n.Underlying().(*types.Struct)
 		for i := range st.NumFields() {
 			f := st.Field(i)
 			k := fieldKey(n, f.Name())
+			ownKeys[k] = true
 			values := w.values[k]
 			set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
-			if !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(set) || !ownFacts {
+			if !ownFacts || !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(set) {
 				continue
 			}
 			slices.Sort(values)
@@ -383,15 +419,14 @@ func exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, imports, o
 			exported = true
 		}
 	}
-	for n, has := range withFacts {
-		if !has {
-			continue
+	for k := range w.opened {
+		if !ownKeys[k] {
+			foreign = append(foreign, k)
 		}
-		st := n.Underlying().(*types.Struct)
-		for i := range st.NumFields() {
-			if k := fieldKey(n, st.Field(i).Name()); w.opened[k] || len(w.values[k]) > 0 {
-				foreign = append(foreign, k)
-			}
+	}
+	for k := range w.values {
+		if !w.opened[k] && !ownKeys[k] {
+			foreign = append(foreign, k)
 		}
 	}
 	return foreign, exported

@@ -57,7 +57,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		if selection == nil || selection.Kind() != types.FieldVal {
 			continue
 		}
-		ownerType := fieldOwnerType(selection)
+		ownerType := resolve.FieldOwner(selection)
 		var rule listenapi.FieldRule
 		if c.rules.FieldNames[sel.Sel.Name] {
 			rule, ok = c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
@@ -128,26 +128,6 @@ func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool 
 		}
 	}
 	return true
-}
-
-// fieldOwnerType returns the struct type that declares a selected field,
-// following embedded fields: s.Addr on a type embedding *http.Server is
-// net/http.Server's Addr. It is nil when an embedded field is not a
-// struct.
-func fieldOwnerType(sel *types.Selection) types.Type {
-	t := sel.Recv()
-	idx := sel.Index()
-	for _, i := range idx[:len(idx)-1] {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return nil
-		}
-		t = st.Field(i).Type()
-	}
-	return t
 }
 
 // fieldSite records the site of a server's address field; s holds what

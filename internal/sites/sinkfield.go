@@ -316,7 +316,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 			if selection == nil || selection.Obj() != field {
 				continue
 			}
-			return sinkUse{value: n.Rhs[i], typ: fieldOwnerType(selection), holder: holderOf(info, sel), write: n}, true
+			return sinkUse{value: n.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: n}, true
 		}
 	}
 	return sinkUse{}, false
