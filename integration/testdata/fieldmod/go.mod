@@ -1,0 +1,3 @@
+module fieldmod
+
+go 1.22
