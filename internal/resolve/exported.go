@@ -132,7 +132,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	})
 	// One walk for the writes of variables and fields, where there can
 	// be any that matter.
-	own := addressFieldTypes(pass.Pkg)
+	own := addressFieldTypes(pass.TypesInfo, pass.Files)
 	var written map[*types.Var]bool
 	var foreign []string
 	exported := false

@@ -48,38 +48,59 @@ func fieldKey(owner types.Type, field string) string {
 }
 
 // addressField reports whether a field's name says it may hold an
-// address or a part of one.
+// address or a part of one: an integer only when named for a port
+// (debug/elf's Section.Addr is none).
 func addressField(f *types.Var) bool {
-	name := strings.ToLower(f.Name())
-	return f.Exported() && IsBasic(f.Type(), types.IsString|types.IsInteger) &&
-		slices.ContainsFunc([]string{"addr", "listen", "bind", "host", "port", "endpoint"}, func(w string) bool { return strings.Contains(name, w) })
+	if !f.Exported() || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
+		return false
+	}
+	words := addressWords
+	if !isString(f.Type()) {
+		words = portWords
+	}
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(f.Name(), w) })
 }
 
+// The words of a field named for an address, as Go spells them in a
+// name: ListenAddr, HTTPPort, BindAddress.
+var (
+	portWords    = []string{"Port", "PORT"}
+	addressWords = append([]string{"Addr", "ADDR", "Listen", "LISTEN", "Bind", "BIND", "Host", "HOST", "Endpoint", "ENDPOINT"}, portWords...)
+)
+
 // addressFieldTypes returns the package's struct types with an exported
-// field named for an address.
-func addressFieldTypes(pkg *types.Package) map[*types.Named]bool {
+// field named for an address, from the declarations in its files.
+func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]bool {
 	var out map[*types.Named]bool
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok {
-			continue
-		}
-		st, ok := n.Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for i := range st.NumFields() {
-			if addressField(st.Field(i)) {
-				if out == nil {
-					out = make(map[*types.Named]bool)
+	for _, file := range files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				if _, isStruct := ts.Type.(*ast.StructType); !isStruct || ts.Assign.IsValid() || !ts.Name.IsExported() {
+					continue
 				}
-				out[n] = true
-				break
+				n, ok := info.Defs[ts.Name].(*types.TypeName)
+				if !ok {
+					continue
+				}
+				named, ok := n.Type().(*types.Named)
+				st, isStruct := named.Underlying().(*types.Struct)
+				if !ok || !isStruct {
+					continue
+				}
+				for i := range st.NumFields() {
+					if addressField(st.Field(i)) {
+						if out == nil {
+							out = make(map[*types.Named]bool)
+						}
+						out[named] = true
+						break
+					}
+				}
 			}
 		}
 	}
