@@ -1,0 +1,106 @@
+package resolve
+
+import (
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// writesOf walks src, a package declaring type T with the address field
+// Addr and the port field Port, and returns what it writes to T.field.
+func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
+	t.Helper()
+	r, _ := load(t, "package p\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
+	w := newWrites(r.info, func(*types.Var) bool { return false })
+	own := addressFieldTypes(r.info, r.files)
+	w.keep = func(n *types.Named) bool { return own[n] }
+	w.walk(r.files)
+	k := "p.T." + field
+	values = slices.Clone(w.values[k])
+	slices.Sort(values)
+	return values, w.opened[k]
+}
+
+// TestFieldWrites has a row per rule of the field model: which writes a
+// field's union holds, and which open it (its values are then unknown).
+func TestFieldWrites(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, field string
+		want             []string // nil: no value
+		opened           bool
+	}{
+		{"a keyed literal", `var _ = T{Addr: ":8080"}`, "Addr", []string{":8080"}, false},
+		{"a positional literal", `var _ = T{":8080", 1}`, "Addr", []string{":8080"}, false},
+		{"a literal behind &, nested in another", `var _ = []*T{&T{Addr: ":8080"}}`, "Addr", []string{":8080"}, false},
+		{"a literal leaving it unset: its zero value", `var _ = T{Port: 1}; var _ = T{Addr: ":8080"}`, "Addr", []string{"", ":8080"}, false},
+		{"an integer left unset", `var _ = T{Addr: ":1"}`, "Port", []string{"0"}, false},
+		{"an assignment through any expression", `func f(ts []*T) { ts[0].Addr = "localhost:1" }`, "Addr", []string{"localhost:1"}, false},
+		{"a struct declared, then set right after", `func f() T { var t T; t.Port = 2; t.Addr = ":1"; return t }`, "Addr", []string{":1"}, false},
+		{"a struct declared and returned unset", `func f() T { var t T; return t }`, "Addr", []string{""}, false},
+		{"a package variable left at its zero value", `var zero T`, "Addr", []string{""}, false},
+		{"new", `func f() *T { return new(T) }`, "Addr", []string{""}, false},
+		{"a default on empty adds nothing", `func f(t T) T { if t.Addr == "" { t.Addr = ":9" }; return t }`, "Addr", nil, false},
+		{"a default on len 0", `func f(t T) T { if len(t.Addr) == 0 { t.Addr = ":9" }; return t }`, "Addr", nil, false},
+		{"a write guarded by another field is a value", `func f(t T) T { if t.Port == 0 { t.Addr = ":9" }; return t }`, "Addr", []string{":9"}, false},
+		{"its address taken opens it", `func f(t *T) *string { return &t.Addr }`, "Addr", nil, true},
+		{"a value not constant opens it", `func f(t *T, s string) { t.Addr = s }`, "Addr", nil, true},
+		{"op-assign opens it", `func f(t *T) { t.Addr += ":1" }`, "Addr", nil, true},
+		{"++ opens it", `func f(t *T) { t.Port++ }`, "Port", nil, true},
+		{"a range assigning it opens it", `func f(t *T, s []string) { for _, t.Addr = range s {} }`, "Addr", nil, true},
+		{"a value handed to another package's function opens every field", `func f(t *T) { fmt.Sscan("x", t) }`, "Addr", nil, true},
+		{"a value handed to its own package's function does not", `func g(*T) {}; func f() { t := &T{Addr: ":1"}; g(t) }`, "Addr", []string{":1"}, false},
+	} {
+		got, opened := writesOf(t, tc.src, tc.field)
+		if opened != tc.opened || !opened && !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %s holds %q, opened %v; want %q, opened %v", tc.name, tc.field, got, opened, tc.want, tc.opened)
+		}
+	}
+}
+
+// FuzzFieldWrites checks the model's invariant: a field that generated
+// code does not open holds, in its union, every constant written to it.
+func FuzzFieldWrites(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5})
+	f.Add([]byte{6, 0, 7})
+	forms := []string{
+		`var _, _ = T{Addr: %[1]q}, %[2]d`,
+		`var _ = &T{%[1]q, %[2]d}`,
+		`func f%[2]d(t *T) { t.Addr = %[1]q }`,
+		`func f%[2]d() T { var t T; t.Addr = %[1]q; return t }`,
+		`func f%[2]d() []T { return []T{{Addr: %[1]q}} }`,
+		`var v%[2]d = struct{ t T }{T{Addr: %[1]q}}`,
+		`func f%[2]d(t *T) *string { _ = %[1]q; return &t.Addr }`, // opens it
+		`func f%[2]d(t T) T { if t.Addr == "" { t.Addr = %[1]q }; return t }`,
+	}
+	consts := []string{":8080", "localhost:1", "", "[::1]:2"}
+	f.Fuzz(func(t *testing.T, prog []byte) {
+		if len(prog) > 12 {
+			return
+		}
+		var src []string
+		var written []string
+		opens := false
+		for i, b := range prog {
+			form, c := int(b)%len(forms), consts[int(b)/len(forms)%len(consts)]
+			src = append(src, fmt.Sprintf(forms[form], c, i))
+			switch form {
+			case 6:
+				opens = true
+			case 7: // a default, not a value
+			default:
+				written = append(written, c)
+			}
+		}
+		got, opened := writesOf(t, strings.Join(src, "\n"), "Addr")
+		if opened != opens {
+			t.Fatalf("opened = %v, want %v in\n%s", opened, opens, strings.Join(src, "\n"))
+		}
+		for _, c := range written {
+			if !opened && !slices.Contains(got, c) {
+				t.Fatalf("Addr holds %q, missing %q written in\n%s", got, c, strings.Join(src, "\n"))
+			}
+		}
+	})
+}
