@@ -119,10 +119,11 @@ type fieldWrites struct {
 	opened  map[string]bool
 	keepVar func(*types.Var) bool
 	vars    map[*types.Var]bool
+	reach   map[types.Type][]*types.Named // see reachable
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
-	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[string][]string), opened: make(map[string]bool)}
+	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[string][]string), opened: make(map[string]bool), reach: make(map[types.Type][]*types.Named)}
 }
 
 // markVar records a write of a kept package-level variable: v or pkg.V.
@@ -243,10 +244,49 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 		return
 	}
 	for _, a := range call.Args {
-		if n, st := w.owner(w.info.TypeOf(a)); n != nil && st != nil && (callee == nil || callee.Pkg() != n.Obj().Pkg()) {
-			w.openAll(n, st)
+		for _, n := range w.reachable(w.info.TypeOf(a), 0) {
+			if callee == nil || callee.Pkg() != n.Obj().Pkg() {
+				w.openAll(n, n.Underlying().(*types.Struct))
+			}
 		}
 	}
+}
+
+// reachable returns the kept struct types a value of type t holds, or
+// points to, nested in fields, slices, arrays and maps: a decoder handed
+// &File{} writes File.Server.Addr too.
+func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
+	if t == nil || depth > 4 {
+		return nil
+	}
+	if r, ok := w.reach[t]; ok {
+		return r
+	}
+	w.reach[t] = nil // a cycle holds nothing more
+	var out []*types.Named
+	switch u := types.Unalias(t).(type) {
+	case *types.Basic:
+		return nil
+	case *types.Pointer:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Slice:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Array:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Map:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Named:
+		if n, st := w.owner(u); n != nil && st != nil {
+			out = append(out, n)
+		}
+		out = append(out, w.reachable(u.Underlying(), depth+1)...)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			out = append(out, w.reachable(u.Field(i).Type(), depth+1)...)
+		}
+	}
+	w.reach[t] = out
+	return out
 }
 
 // walk records the writes of the files to the kept types' fields.

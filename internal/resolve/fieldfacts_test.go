@@ -50,6 +50,7 @@ func TestFieldWrites(t *testing.T) {
 		{"++ opens it", `func f(t *T) { t.Port++ }`, "Port", nil, true},
 		{"a range assigning it opens it", `func f(t *T, s []string) { for _, t.Addr = range s {} }`, "Addr", nil, true},
 		{"a value handed to another package's function opens every field", `func f(t *T) { fmt.Sscan("x", t) }`, "Addr", nil, true},
+		{"a struct holding it handed to a decoder opens it", `type File struct{ Servers []T }; func f(file *File) { fmt.Sscan("x", file) }`, "Addr", nil, true},
 		{"a value handed to its own package's function does not", `func g(*T) {}; func f() { t := &T{Addr: ":1"}; g(t) }`, "Addr", []string{":1"}, false},
 	} {
 		got, opened := writesOf(t, tc.src, tc.field)

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/ast/edge"
@@ -31,6 +32,9 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 			return v // another package's writes, by its FieldFact
 		}
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
+			if r.neverWritten(sel, f) {
+				return zero(r.info, sel, f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
+			}
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())
@@ -200,4 +204,22 @@ func sameRef(info *types.Info, a, b ast.Expr) bool {
 		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameRef(info, a.X, b.X)
 	}
 	return false
+}
+
+// neverWritten reports whether the package never writes a value but the
+// zero value to the unexported field f that sel reads: no other package
+// can write it, nor a decoder (reflection cannot set it), so it holds
+// its zero value.
+func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
+	owner := FieldOwner(r.info.Selections[sel])
+	if f.Exported() || owner == nil {
+		return false
+	}
+	if r.writes == nil {
+		r.writes = newWrites(r.info, func(*types.Var) bool { return false })
+		r.writes.keep = func(n *types.Named) bool { return n.Obj().Pkg() == r.pkg }
+		r.writes.walk(r.files)
+	}
+	k := fieldKey(owner, f.Name())
+	return !r.writes.opened[k] && !slices.ContainsFunc(r.writes.values[k], func(v string) bool { return v != "" && v != "0" })
 }

@@ -35,6 +35,7 @@ type Resolver struct {
 	Callers    callers
 
 	frozen   map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
+	writes   *fieldWrites                     // the package's field writes, on first need
 	strMemo  map[*types.Var]*Val
 	addrMemo map[*types.Var]*Val
 	// busy holds the variables being resolved, by depth (from 1). A

@@ -132,7 +132,7 @@ func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 		return inGo
 	}
 	fn, ok := sv.info.Defs[decl.Name].(*types.Func)
-	return ok && !fn.Exported() && decl.Recv == nil && sv.goOnly[fn]
+	return ok && !fn.Exported() && sv.goOnly[fn]
 }
 
 // inGoStmt reports whether a site's listen call runs in a goroutine of
@@ -172,7 +172,7 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
 	for _, s := range all {
-		if fn := s.fn; fn != nil && fn.Recv == nil && !fn.Name.IsExported() {
+		if fn := s.fn; fn != nil && !fn.Name.IsExported() {
 			names[fn.Name.Name] = true
 		}
 	}
@@ -193,6 +193,9 @@ func (sv *serving) indexGoCalls(all []*Site) {
 		fn, ok := sv.info.Uses[id].(*types.Func)
 		if !ok || spoilt[fn] {
 			continue
+		}
+		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			cur = cur.Parent() // a method: go w.run()
 		}
 		_, isGo := cur.Parent().Parent().Node().(*ast.GoStmt)
 		if cur.ParentEdgeKind() == edge.CallExpr_Fun && isGo {
