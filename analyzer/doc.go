@@ -22,7 +22,10 @@
 // portlint ./... at a module's root, of the module) assigns,
 // concatenation, fmt.Sprintf with %s/%d/%v, net.JoinHostPort,
 // strconv.Itoa, &net.TCPAddr{IP: …, Port: …}, net/netip addresses,
-// net.ResolveTCPAddr, frozen package-level tables — and reports the site when every value has a
+// net.ResolveTCPAddr, frozen package-level tables, struct fields (every
+// write the package makes; an exported field named for an address, in a
+// command, every write of the program's packages; an unexported one
+// never written, its zero value) — and reports the site when every value has a
 // constant, non-zero port, or every value has a loopback host (localhost,
 // 127.0.0.0/8, ::1):
 //
