@@ -104,12 +104,16 @@ func ValidPort(p string) bool {
 
 // IsAddressValue reports whether every value can matter to a listen
 // address: an address (its port possibly left to the caller, as in
-// "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
-// host, or a network name. The analyzer exports a helper's constant
+// "127.0.0.1:"; a network scheme before it, as in "tcp://:9000"), a
+// port, an IP address (bracketed or not), a loopback host, or a network
+// name. The analyzer exports a helper's constant
 // results across packages only when they pass, so that the String and
 // Error methods of every package ("RSA", "i/o timeout") make no facts.
 func IsAddressValue(values []string) bool {
 	for _, v := range values {
+		if scheme, rest, ok := CutScheme(v); ok && scheme != "unix" {
+			v = rest // "tcp://:9000"
+		}
 		host, port, isAddr := SplitHostPort(v)
 		isAddr = isAddr && (port == "" || ValidPort(port)) && !strings.ContainsAny(host, " \t")
 		n, err := strconv.ParseUint(v, 10, 16)

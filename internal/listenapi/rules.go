@@ -35,8 +35,14 @@ type CallRule struct {
 	// a nil handler serves http.DefaultServeMux.
 	Handler int
 	// Transport is what an API without a network argument listens on;
-	// newRuleSet makes an unset one TCP, as HTTP servers listen.
+	// newRuleSet makes an unset one TCP, as HTTP servers listen. A scheme
+	// in the address says otherwise ("udp://:9000", addrval.ListensOn).
 	Transport addrval.Transport
+	// List is set when the address parameter is a list of addresses
+	// listened on at once (evio's addr ...string, gnet's addrs []string):
+	// each argument filling the variadic parameter, or each element of a
+	// slice literal, is a site.
+	List bool
 }
 
 // FieldRule describes an address field of a server type: setting it is a
@@ -49,6 +55,14 @@ type FieldRule struct {
 	// ignores its address, so setting it is not a listen site.
 	Listeners []string
 	Transport addrval.Transport // unset: TCP, as for CallRule
+	// List is set for a field holding a list of addresses (nbio's Addrs
+	// []string): each element of a slice literal is a site.
+	List bool
+	// Network names the field that holds the network (nbio's Network),
+	// if one does: the address is then a site only in a composite literal
+	// that sets it, to a TCP or UDP network (an engine without one opens
+	// no listener); its value says the transport.
+	Network string
 }
 
 // ImplicitRule describes a call that starts a server on a default port
@@ -193,7 +207,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			if rs.Fields[r.Typ] == nil {
 				rs.Fields[r.Typ] = make(map[string]FieldRule)
 			}
-			if r.Transport == 0 {
+			if r.Transport == 0 && r.Network == "" {
 				r.Transport = addrval.TCP
 			}
 			rs.Fields[r.Typ][r.Field] = r

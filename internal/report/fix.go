@@ -157,8 +157,13 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	if !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) {
 		return false
 	}
-	if port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
+	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
 		fx.boundHost = true
+		if scheme != "" {
+			// "tcp://0.0.0.0:" + …, which G102 does not match either.
+			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
+			return true
+		}
 		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
 		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
 		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
@@ -178,21 +183,25 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		return true
 	}
 	fx.reset(mark)
+	if addrval.HasScheme(v.Strs) {
+		return false // net.SplitHostPort would reject it at run time
+	}
 	return fx.wrap(e, f)
 }
 
-// constPort returns the port of v when every value of v is the same
-// constant address.
-func (fx *fixer) constPort(v *resolve.Val) (string, bool) {
+// constPort returns the port of v, and the scheme before its address,
+// when every value of v is the same constant address.
+func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 	t, ok := v.Text()
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	if t == "" && fx.emptyPort != "" {
-		return fx.emptyPort, true // http.ListenAndServe("", h)
+		return "", fx.emptyPort, true // http.ListenAndServe("", h)
 	}
-	_, port, ok := addrval.SplitHostPort(t)
-	return port, ok
+	scheme, t, _ = addrval.CutScheme(t)
+	_, port, ok = addrval.SplitHostPort(t)
+	return scheme, port, ok
 }
 
 // replace edits v, which stands for role, or the definitions of the
@@ -246,12 +255,29 @@ func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bo
 
 // hostText opens a string literal with the configured host, bracketed for
 // IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
-func (fx *fixer) hostText(bracket bool) string {
-	h := fx.host
-	if bracket && strings.Contains(h, ":") {
-		h = "[" + h + "]"
+func (fx *fixer) hostText(brackets bool) string {
+	if brackets {
+		return `"` + bracket(fx.host)
 	}
-	return `"` + h
+	return `"` + fx.host
+}
+
+// bracket brackets an IPv6 host, for a port to follow.
+func bracket(h string) string {
+	if strings.Contains(h, ":") {
+		return "[" + h + "]"
+	}
+	return h
+}
+
+// schemeHost is the host a fix binds in an address whose scheme names
+// its network ("" for none): an IPv6 network cannot listen on an IPv4
+// address ("no suitable address found"), so tcp6:// binds :: instead.
+func (fx *fixer) schemeHost(scheme string) string {
+	if strings.HasSuffix(scheme, "6") && !strings.Contains(fx.host, ":") {
+		return "::"
+	}
+	return fx.host
 }
 
 // portExpr reads the port from the environment with port as the default.
