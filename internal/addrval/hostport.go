@@ -80,6 +80,17 @@ func HostIsAllInterfaces(host string) bool {
 	return err == nil && a.Unmap().IsUnspecified()
 }
 
+// HostCannotListen reports whether net.Listen rejects host: a host of
+// digits and dots that is no IP address ("0", "127.1") is a name to look
+// up, and Go's resolver finds none ("lookup 0: no such host").
+func HostCannotListen(host string) bool {
+	if host == "" || strings.Trim(host, "0123456789.") != "" {
+		return false
+	}
+	_, err := netip.ParseAddr(host)
+	return err != nil
+}
+
 // ValidPort reports whether net.Listen could accept p as a port: 1-65535
 // in decimal, or something shaped like a service name such as "http"
 // (letters, digits and hyphens, with a letter, no hyphen at either end).

@@ -243,3 +243,18 @@ func TestIsAddressValue(t *testing.T) {
 		}
 	}
 }
+
+func TestHostCannotListen(t *testing.T) {
+	for _, tc := range []struct {
+		host string
+		want bool
+	}{
+		{"0", true}, {"127.1", true}, {"0.0", true}, {"10.0.0.256", true},
+		{"", false}, {"0.0.0.0", false}, {"127.0.0.1", false}, {"::", false},
+		{"localhost", false}, {"0x7f.1", false}, {"example.com", false},
+	} {
+		if got := HostCannotListen(tc.host); got != tc.want {
+			t.Errorf("HostCannotListen(%q) = %v, want %v", tc.host, got, tc.want)
+		}
+	}
+}

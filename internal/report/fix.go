@@ -73,9 +73,9 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		r := resolve.RolePort
-		if !resolve.IsBasic(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
-			r = resolve.RolePortInt
+		r := resolve.RolePortInt
+		if fx.nameable(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
+			r = resolve.RolePort
 		}
 		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
 			return "", nil
@@ -214,26 +214,26 @@ func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
 	if fx.refsLocalVar(e) {
 		return false // the variable could be left unused
 	}
+	t := fx.pass.TypesInfo.TypeOf(e)
 	want := types.IsString
 	if r == resolve.RolePortInt {
 		want = types.IsInteger
 	}
-	t := fx.pass.TypesInfo.TypeOf(e)
-	if !resolve.IsBasic(t, want) || r == resolve.RolePortInt && !types.Identical(types.Default(t), types.Typ[types.Int]) {
+	if !fx.nameable(t, want) {
 		return false
 	}
 	var text string
 	switch r {
 	case resolve.RolePort:
-		text = fx.portExpr(port, e.Pos())
+		text = fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
 	case resolve.RoleColonPort:
-		text = `":" + ` + fx.portExpr(port, e.Pos())
+		text = fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
 	case resolve.RoleHost:
 		text = fx.hostText(true) + `"`
 	case resolve.RoleHostBare:
 		text = strconv.Quote(fx.host)
 	case resolve.RolePortInt:
-		text = fx.portIntExpr(port, e.Pos())
+		text = fx.portIntExpr(port, t, e.Pos())
 	}
 	fx.replaceWith(e, text)
 	return true
@@ -290,10 +290,49 @@ func (fx *fixer) portExpr(port string, pos token.Pos) string {
 	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
 }
 
-// portIntExpr is portExpr for an int port field.
-func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
-	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
-		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.env), port)
+// portIntExpr is portExpr for an integer port of type t: an int, or any
+// integer type, converted (a uint16 parameter, a named Port type).
+func (fx *fixer) portIntExpr(port string, t types.Type, pos token.Pos) string {
+	typ, conv := "int", "p"
+	if !types.Identical(types.Default(t), types.Typ[types.Int]) {
+		typ = fx.typeText(t, pos)
+		conv = typ + "(p)"
+	}
+	return fmt.Sprintf("func() %s { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return %s }; return %s }()",
+		typ, fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.env), conv, port)
+}
+
+// converted converts a string expression written at pos to t, a named
+// string type (a parameter of type Port), where it is one.
+func (fx *fixer) converted(t types.Type, text string, pos token.Pos) string {
+	if types.Identical(types.Default(t), types.Typ[types.String]) {
+		return text
+	}
+	return fx.typeText(t, pos) + "(" + text + ")"
+}
+
+// typeText writes t as code at pos, importing the package that names it.
+func (fx *fixer) typeText(t types.Type, pos token.Pos) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == fx.pass.Pkg {
+			return ""
+		}
+		return strings.TrimSuffix(fx.qualifier(p.Path(), pos), ".")
+	})
+}
+
+// nameable reports whether t is a string or integer type (by info) that a
+// fix in this package can write: a basic one, or a named one of this
+// package or exported by another.
+func (fx *fixer) nameable(t types.Type, info types.BasicInfo) bool {
+	if t == nil {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&info == 0 {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return !ok || n.Obj().Pkg() == fx.pass.Pkg || n.Obj().Exported() && n.TypeArgs() == nil
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
@@ -314,7 +353,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 // bindHostArg replaces a constant host passed apart from its port (the
 // caller's argument) with the configured host.
 func (fx *fixer) bindHostArg(e ast.Expr) bool {
-	if e == nil || !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
+	if e == nil || !fx.nameable(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
 		return false // not a constant the fix can rewrite in place
 	}
 	fx.replaceWith(e, strconv.Quote(fx.host))

@@ -163,6 +163,15 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 	return false, nil
 }
 
+// goCalled reports whether one of calls runs in a goroutine of its
+// function (goAbove): go runServer(8000).
+func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
+	return slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
+		inGo, _ := goAbove(sv.cursor(c))
+		return inGo
+	})
+}
+
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.
