@@ -163,12 +163,13 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 	return false, nil
 }
 
-// goCalled reports whether one of calls runs in a goroutine of its
-// function (goAbove): go runServer(8000).
+// goCalled reports whether one of calls is what a go statement runs (go
+// runServer(8000)), not merely a call made in a goroutine (go func() {
+// srv := newServer(8000); … }()).
 func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
 	return slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
-		inGo, _ := goAbove(sv.cursor(c))
-		return inGo
+		_, ok := sv.cursor(c).Parent().Node().(*ast.GoStmt)
+		return ok
 	})
 }
 

@@ -36,3 +36,15 @@ func conditional(admin bool) {
 		runServer(8050) // want `^kit\.Address \(through runServer\) listens on hard-coded port 8050: read the port from \$PORT$`
 	}
 }
+
+// newServer only builds a server: a call of it in a goroutine's body
+// does not make it a helper that runs one, and its servers start later.
+func newServer(port int) *kit.Server {
+	return kit.NewServer(kit.Address(fmt.Sprintf(":%d", port)))
+}
+
+func started() {
+	go func() { _ = kit.New(newServer(8060)).Run() }() // want `hard-coded port 8060: the platform routes only \$PORT, to the primary server kit\.Address \(through runServer\) \(main\.go:23\)`
+	srv := newServer(8070)                             // want `hard-coded port 8070: the platform routes only \$PORT, to the primary server kit\.Address \(through runServer\) \(main\.go:23\)`
+	go kit.New(srv).Run()
+}
