@@ -1,6 +1,9 @@
 package addrval
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Event-loop servers that open their own sockets (gnet, evio) take an
 // address whose scheme names the network: "tcp://:9000",
@@ -35,6 +38,9 @@ func CutScheme(addr string) (scheme, rest string, ok bool) {
 // else: a scheme the pass cannot read (network + "://:9000") may be
 // unix, whose address is a path.
 func cutScheme(s Str) (scheme string, rest Str, ok bool) {
+	if !slices.ContainsFunc(s, func(g Seg) bool { return g.Known && strings.IndexByte(g.Text, '/') >= 0 }) {
+		return "", s, true // no "://" anywhere: the common case, without allocating
+	}
 	var lead strings.Builder
 	for _, g := range s {
 		if !g.Known {

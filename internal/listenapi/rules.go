@@ -163,6 +163,9 @@ type RuleSet struct {
 	// a cheap filter before resolving a call's callee; fieldNames likewise
 	// for the fields of server values.
 	Names, FieldNames map[string]bool
+	// pkgNames are the bare names of the listen and implicit-port
+	// functions by package, for Declares.
+	pkgNames map[string]map[string]bool
 
 	EnvReaders map[string]bool // by full name
 	EnvPkgs    map[string]bool // the packages declaring them
@@ -181,6 +184,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		Fields:     make(map[string]map[string]FieldRule),
 		Pkgs:       make(map[string]bool),
 		Names:      make(map[string]bool),
+		pkgNames:   make(map[string]map[string]bool),
 		FieldNames: make(map[string]bool),
 		EnvReaders: make(map[string]bool),
 		EnvPkgs:    make(map[string]bool),
@@ -200,8 +204,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				r.Transport = addrval.TCP
 			}
 			rs.Calls[r.Fn] = r
-			rs.Pkgs[PkgOfFullName(r.Fn)] = true
-			rs.Names[BareName(r.Fn)] = true
+			rs.addName(r.Fn)
 		}
 		for _, r := range rows.Fields {
 			if rs.Fields[r.Typ] == nil {
@@ -219,8 +222,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				panic("portlint: duplicate rule " + r.Fn)
 			}
 			rs.Implicit[r.Fn] = r
-			rs.Pkgs[PkgOfFullName(r.Fn)] = true
-			rs.Names[BareName(r.Fn)] = true
+			rs.addName(r.Fn)
 		}
 		maps.Copy(rs.AddrStructs, rows.AddrStructs)
 		maps.Copy(rs.Serves, rows.Serves)
@@ -245,6 +247,21 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 	}
 	return rs
 }
+
+func (rs *RuleSet) addName(fn string) {
+	pkg, name := PkgOfFullName(fn), BareName(fn)
+	rs.Pkgs[pkg] = true
+	rs.Names[name] = true
+	if rs.pkgNames[pkg] == nil {
+		rs.pkgNames[pkg] = make(map[string]bool)
+	}
+	rs.pkgNames[pkg][name] = true
+}
+
+// Declares reports whether package pkg declares a listen or implicit-port
+// function or method named name: a filter before the callee's full name,
+// which net/http's own Serve calls need not build for gnet's Serve.
+func (rs *RuleSet) Declares(pkg, name string) bool { return rs.pkgNames[pkg][name] }
 
 // BareName returns the name of a function from its full name: Run for
 // "(*github.com/gin-gonic/gin.Engine).Run".

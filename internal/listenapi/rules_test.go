@@ -46,7 +46,7 @@ func TestIndex(t *testing.T) {
 	rs := DefaultRules
 	for _, rows := range []RuleRows{StdRules, FrameworkRules} {
 		for _, r := range rows.Calls {
-			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Names[BareName(r.Fn)] {
+			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("call rule %s is not indexed", r.Fn)
 			}
 			if r.Addr < 0 || r.Network >= 0 && r.Network == r.Addr {
@@ -61,10 +61,13 @@ func TestIndex(t *testing.T) {
 			}
 		}
 		for _, r := range rows.Implicit {
-			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Names[BareName(r.Fn)] {
+			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("implicit rule %s is not indexed", r.Fn)
 			}
 		}
+	}
+	if rs.Declares("net/http", "Run") || rs.Declares("github.com/tidwall/evio", "ListenAndServe") {
+		t.Error("Declares: a name is declared by the package of its row only")
 	}
 	for _, fn := range StdRules.EnvReaders {
 		if !rs.EnvReaders[fn] || !rs.EnvPkgs[PkgOfFullName(fn)] || !rs.EnvNames[BareName(fn)] {

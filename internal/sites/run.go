@@ -237,7 +237,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || fn.Pkg() == nil {
 		return
 	}
-	if !c.rules.Pkgs[fn.Pkg().Path()] || !c.rules.Names[fn.Name()] {
+	if !c.rules.Declares(fn.Pkg().Path(), fn.Name()) {
 		c.learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
