@@ -20,9 +20,9 @@ const wantMarker = "// portlint:want"
 
 // TestFrameworks runs the portlint binary on testdata/frameworks, a module
 // that requires the real frameworks (gin, echo v4/v5, fiber v2/v3,
-// fasthttp, iris, beego, hertz, quic-go) at the versions pinned in its
-// go.mod, and checks that it reports exactly the lines marked
-// "// portlint:want": no more, no fewer. The analyzer tests run the same
+// fasthttp, iris, beego, hertz, quic-go, gnet v1/v2, evio, nbio) at the
+// versions pinned in its go.mod, and checks that it reports exactly the
+// lines marked "// portlint:want": no more, no fewer. The analyzer tests run the same
 // rules against stubs; this guards the stubs against drifting from the
 // real APIs. The fixture's modules come from the module proxy (go.sum is
 // committed), so the first run downloads them.

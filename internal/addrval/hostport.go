@@ -80,6 +80,17 @@ func HostIsAllInterfaces(host string) bool {
 	return err == nil && a.Unmap().IsUnspecified()
 }
 
+// HostCannotListen reports whether net.Listen rejects host: a host of
+// digits and dots that is no IP address ("0", "127.1") is a name to look
+// up, and Go's resolver finds none ("lookup 0: no such host").
+func HostCannotListen(host string) bool {
+	if host == "" || strings.Trim(host, "0123456789.") != "" {
+		return false
+	}
+	_, err := netip.ParseAddr(host)
+	return err != nil
+}
+
 // ValidPort reports whether net.Listen could accept p as a port: 1-65535
 // in decimal, or something shaped like a service name such as "http"
 // (letters, digits and hyphens, with a letter, no hyphen at either end).
@@ -104,12 +115,16 @@ func ValidPort(p string) bool {
 
 // IsAddressValue reports whether every value can matter to a listen
 // address: an address (its port possibly left to the caller, as in
-// "127.0.0.1:"), a port, an IP address (bracketed or not), a loopback
-// host, or a network name. The analyzer exports a helper's constant
+// "127.0.0.1:"; a network scheme before it, as in "tcp://:9000"), a
+// port, an IP address (bracketed or not), a loopback host, or a network
+// name. The analyzer exports a helper's constant
 // results across packages only when they pass, so that the String and
 // Error methods of every package ("RSA", "i/o timeout") make no facts.
 func IsAddressValue(values []string) bool {
 	for _, v := range values {
+		if scheme, rest, ok := CutScheme(v); ok && scheme != "unix" {
+			v = rest // "tcp://:9000"
+		}
 		host, port, isAddr := SplitHostPort(v)
 		isAddr = isAddr && (port == "" || ValidPort(port)) && !strings.ContainsAny(host, " \t")
 		n, err := strconv.ParseUint(v, 10, 16)

@@ -221,6 +221,10 @@ func TestIsAddressValue(t *testing.T) {
 		{[]string{"tcp"}, true},
 		{[]string{"unixpacket"}, true},
 		{[]string{"tcp", ":8080", "8081"}, true},
+		{[]string{"tcp://:9000"}, true},
+		{[]string{"udp4://localhost:5000"}, true},
+		{[]string{"unix:///tmp/app.sock"}, false},
+		{[]string{"http://localhost:80"}, false},
 		{[]string{""}, false},
 		{[]string{"0"}, false},
 		{[]string{"65536"}, false},
@@ -236,6 +240,21 @@ func TestIsAddressValue(t *testing.T) {
 	} {
 		if got := IsAddressValue(tc.values); got != tc.want {
 			t.Errorf("IsAddressValue(%q) = %v, want %v", tc.values, got, tc.want)
+		}
+	}
+}
+
+func TestHostCannotListen(t *testing.T) {
+	for _, tc := range []struct {
+		host string
+		want bool
+	}{
+		{"0", true}, {"127.1", true}, {"0.0", true}, {"10.0.0.256", true},
+		{"", false}, {"0.0.0.0", false}, {"127.0.0.1", false}, {"::", false},
+		{"localhost", false}, {"0x7f.1", false}, {"example.com", false},
+	} {
+		if got := HostCannotListen(tc.host); got != tc.want {
+			t.Errorf("HostCannotListen(%q) = %v, want %v", tc.host, got, tc.want)
 		}
 	}
 }

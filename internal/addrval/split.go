@@ -18,9 +18,15 @@ type Alt struct {
 	Host, Port Part
 	HasPort    bool // false for *net.IPAddr, which has no port
 	Implicit   bool // the port is the API's default for an empty address
+	// Scheme is the network the address names ("tcp" of "tcp://:9000"),
+	// or "" (see scheme.go).
+	Scheme string
 }
 
-// Split splits one alternative "host:port" value into its parts.
+// Split splits one alternative "host:port" value into its parts, after
+// the scheme that starts it, if any ("tcp://host:port"). A unix socket's
+// path, or an address after a scheme the pass cannot read, has neither
+// part known.
 //
 // A constant value splits as net.SplitHostPort does; one it rejects (a
 // unix socket path, a typo) has neither part known, so nothing is
@@ -28,6 +34,16 @@ type Alt struct {
 // colon of a known segment, known only if no hole follows that colon; the
 // host is what precedes it, known only if no hole does.
 func Split(s Str) Alt {
+	scheme, s, ok := cutScheme(s)
+	if !ok || scheme == "unix" {
+		return Alt{HasPort: true, Scheme: scheme}
+	}
+	a := split(s)
+	a.Scheme = scheme
+	return a
+}
+
+func split(s Str) Alt {
 	if t, ok := s.Text(); ok {
 		host, port, ok := SplitHostPort(t)
 		if !ok {

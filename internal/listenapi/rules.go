@@ -35,8 +35,14 @@ type CallRule struct {
 	// a nil handler serves http.DefaultServeMux.
 	Handler int
 	// Transport is what an API without a network argument listens on;
-	// newRuleSet makes an unset one TCP, as HTTP servers listen.
+	// newRuleSet makes an unset one TCP, as HTTP servers listen. A scheme
+	// in the address says otherwise ("udp://:9000", addrval.ListensOn).
 	Transport addrval.Transport
+	// List is set when the address parameter is a list of addresses
+	// listened on at once (evio's addr ...string, gnet's addrs []string):
+	// each argument filling the variadic parameter, or each element of a
+	// slice literal, is a site.
+	List bool
 }
 
 // FieldRule describes an address field of a server type: setting it is a
@@ -49,6 +55,14 @@ type FieldRule struct {
 	// ignores its address, so setting it is not a listen site.
 	Listeners []string
 	Transport addrval.Transport // unset: TCP, as for CallRule
+	// List is set for a field holding a list of addresses (nbio's Addrs
+	// []string): each element of a slice literal is a site.
+	List bool
+	// Network names the field that holds the network (nbio's Network),
+	// if one does: the address is then a site only in a composite literal
+	// that sets it, to a TCP or UDP network (an engine without one opens
+	// no listener); its value says the transport.
+	Network string
 }
 
 // ImplicitRule describes a call that starts a server on a default port
@@ -159,6 +173,9 @@ type RuleSet struct {
 	// a cheap filter before resolving a call's callee; fieldNames likewise
 	// for the fields of server values.
 	Names, FieldNames map[string]bool
+	// pkgNames are the bare names of the listen and implicit-port
+	// functions by package, for Declares.
+	pkgNames map[string]map[string]bool
 
 	EnvReaders map[string]bool // by full name
 	EnvPkgs    map[string]bool // the packages declaring them
@@ -178,6 +195,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		Fields:     make(map[string]map[string]FieldRule),
 		Pkgs:       make(map[string]bool),
 		Names:      make(map[string]bool),
+		pkgNames:   make(map[string]map[string]bool),
 		FieldNames: make(map[string]bool),
 		EnvReaders: make(map[string]bool),
 		EnvPkgs:    make(map[string]bool),
@@ -198,14 +216,13 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				r.Transport = addrval.TCP
 			}
 			rs.Calls[r.Fn] = r
-			rs.Pkgs[PkgOfFullName(r.Fn)] = true
-			rs.Names[BareName(r.Fn)] = true
+			rs.addName(r.Fn)
 		}
 		for _, r := range rows.Fields {
 			if rs.Fields[r.Typ] == nil {
 				rs.Fields[r.Typ] = make(map[string]FieldRule)
 			}
-			if r.Transport == 0 {
+			if r.Transport == 0 && r.Network == "" {
 				r.Transport = addrval.TCP
 			}
 			rs.Fields[r.Typ][r.Field] = r
@@ -217,8 +234,7 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				panic("portlint: duplicate rule " + r.Fn)
 			}
 			rs.Implicit[r.Fn] = r
-			rs.Pkgs[PkgOfFullName(r.Fn)] = true
-			rs.Names[BareName(r.Fn)] = true
+			rs.addName(r.Fn)
 		}
 		maps.Copy(rs.AddrStructs, rows.AddrStructs)
 		maps.Copy(rs.Serves, rows.Serves)
@@ -246,6 +262,21 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 	}
 	return rs
 }
+
+func (rs *RuleSet) addName(fn string) {
+	pkg, name := PkgOfFullName(fn), BareName(fn)
+	rs.Pkgs[pkg] = true
+	rs.Names[name] = true
+	if rs.pkgNames[pkg] == nil {
+		rs.pkgNames[pkg] = make(map[string]bool)
+	}
+	rs.pkgNames[pkg][name] = true
+}
+
+// Declares reports whether package pkg declares a listen or implicit-port
+// function or method named name: a filter before the callee's full name,
+// which net/http's own Serve calls need not build for gnet's Serve.
+func (rs *RuleSet) Declares(pkg, name string) bool { return rs.pkgNames[pkg][name] }
 
 // BareName returns the name of a function from its full name: Run for
 // "(*github.com/gin-gonic/gin.Engine).Run".

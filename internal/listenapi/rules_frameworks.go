@@ -107,6 +107,27 @@ var FrameworkRules = RuleRows{
 		{Fn: "github.com/quic-go/quic-go.ListenAddrEarly", Addr: 0, Network: -1, Transport: addrval.UDP},                       // ListenAddrEarly(addr string, tlsConf *tls.Config, config *Config)
 		{Fn: "github.com/quic-go/quic-go/http3.ListenAndServeQUIC", Addr: 0, Network: -1, Transport: addrval.UDP},              // ListenAndServeQUIC(addr, certFile, keyFile string, handler http.Handler)
 		{Fn: "github.com/quic-go/quic-go/http3.ListenAndServeTLS", Addr: 0, Network: -1, Transport: addrval.TCP | addrval.UDP}, // ListenAndServeTLS(addr, certFile, keyFile string, handler http.Handler)
+
+		// Event-loop servers, which take the network as the address's
+		// scheme ("tcp://:9000", addrval/scheme.go).
+		// gnet v2.9.7: Run(eventHandler EventHandler, protoAddr string, opts
+		// ...Option); Rotate(eventHandler EventHandler, addrs []string, opts
+		// ...Option), one engine on every address. v2 rejects an address
+		// without a scheme. Not inferred: the address goes through url.Parse
+		// to a socket opened with system calls (internal/socket), no listen
+		// call of the table.
+		{Fn: "github.com/panjf2000/gnet/v2.Run", Addr: 1, Network: -1},
+		{Fn: "github.com/panjf2000/gnet/v2.Rotate", Addr: 1, Network: -1, List: true},
+		// gnet v1.6.7: Serve(eventHandler EventHandler, protoAddr string, opts
+		// ...Option); no scheme means tcp. Not inferred: parseProtoAddr
+		// splits it with strings.Split, and the socket is opened with system
+		// calls.
+		{Fn: "github.com/panjf2000/gnet.Serve", Addr: 1, Network: -1},
+		// evio v1.0.8: Serve(events Events, addr ...string), every address
+		// listened on at once; no scheme means tcp. Not inferred: its
+		// net.Listen takes the half of strings.Split(addr, "://") that
+		// parseAddr returns, from a range over the variadic parameter.
+		{Fn: "github.com/tidwall/evio.Serve", Addr: 1, Network: -1, List: true},
 	},
 	Fields: []FieldRule{
 		// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
@@ -115,6 +136,13 @@ var FrameworkRules = RuleRows{
 		// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
 		// Inferred.
 		{Typ: "github.com/quic-go/quic-go/http3.Server", Field: "Addr", Listeners: []string{"ListenAndServe", "ListenAndServeTLS"}, Transport: addrval.UDP},
+		// nbio v1.6.8: Config{Network string; Addrs []string}, handed to
+		// NewEngine(conf Config) and started by engine.Start(), which opens
+		// no listener unless Network is a TCP, UDP or unix network. No
+		// listener method: the configuration is handed on by value. Not
+		// inferred: the engine listens through its Listen field, a function
+		// value (net.Listen by default).
+		{Typ: "github.com/lesismal/nbio.Config", Field: "Addrs", List: true, Network: "Network"},
 	},
 	Implicit: []ImplicitRule{
 		// hertz v0.10.4: server.Default() and server.New() without

@@ -46,7 +46,7 @@ func TestIndex(t *testing.T) {
 	rs := DefaultRules
 	for _, rows := range []RuleRows{StdRules, FrameworkRules} {
 		for _, r := range rows.Calls {
-			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Names[BareName(r.Fn)] {
+			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("call rule %s is not indexed", r.Fn)
 			}
 			if r.Addr < 0 || r.Network >= 0 && r.Network == r.Addr {
@@ -54,15 +54,20 @@ func TestIndex(t *testing.T) {
 			}
 		}
 		for _, r := range rows.Fields {
-			if _, ok := rs.Fields[r.Typ][r.Field]; !ok || !rs.FieldNames[r.Field] || len(r.Listeners) == 0 {
+			// A configuration handed on by value (nbio.Config) has no
+			// listener method; its network field says where it listens.
+			if _, ok := rs.Fields[r.Typ][r.Field]; !ok || !rs.FieldNames[r.Field] || len(r.Listeners) == 0 && r.Network == "" {
 				t.Errorf("field rule %s.%s is not indexed, or has no listener", r.Typ, r.Field)
 			}
 		}
 		for _, r := range rows.Implicit {
-			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Names[BareName(r.Fn)] {
+			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("implicit rule %s is not indexed", r.Fn)
 			}
 		}
+	}
+	if rs.Declares("net/http", "Run") || rs.Declares("github.com/tidwall/evio", "ListenAndServe") {
+		t.Error("Declares: a name is declared by the package of its row only")
 	}
 	for _, fn := range StdRules.EnvReaders {
 		if !rs.EnvReaders[fn] || !rs.EnvPkgs[PkgOfFullName(fn)] || !rs.EnvNames[BareName(fn)] {
@@ -81,7 +86,10 @@ func TestTransport(t *testing.T) {
 			{Fn: "example.com/h.ServeQUIC", Addr: 0, Network: -1, Transport: addrval.UDP},
 			{Fn: "example.com/h.Listen", Addr: 1, Network: 0},
 		},
-		Fields: []FieldRule{{Typ: "example.com/h.Server", Field: "Addr", Listeners: []string{"Start"}}},
+		Fields: []FieldRule{
+			{Typ: "example.com/h.Server", Field: "Addr", Listeners: []string{"Start"}},
+			{Typ: "example.com/h.Config", Field: "Addrs", List: true, Network: "Network"},
+		},
 	})
 	for fn, want := range map[string]addrval.Transport{
 		"example.com/h.Serve":     addrval.TCP,
@@ -94,6 +102,9 @@ func TestTransport(t *testing.T) {
 	}
 	if got := rs.Fields["example.com/h.Server"]["Addr"].Transport; got != addrval.TCP {
 		t.Errorf("a field rule listens on %d, want TCP", got)
+	}
+	if got := rs.Fields["example.com/h.Config"]["Addrs"].Transport; got != 0 {
+		t.Errorf("a field rule with a network field listens on %d, want what the network says (0)", got)
 	}
 }
 

@@ -77,14 +77,20 @@ func exclusive(a, b []Branch) bool {
 
 // bindHosts lists the addresses a server binds, "*" for all interfaces or
 // any it cannot tell; loopback names are 127.0.0.1, as net.Listen binds
-// "localhost".
+// "localhost". A host net.Listen rejects ("0") binds nothing; a server
+// whose addresses are not seen (another package's) may bind any.
 func bindHosts(alts []addrval.Alt) []string {
-	var out []string
+	if len(alts) == 0 {
+		return []string{"*"}
+	}
+	out := []string{}
 	for _, a := range alts {
 		h := strings.ToLower(strings.TrimSuffix(a.Host.Text, "."))
 		switch {
 		case !a.Host.Known || addrval.HostIsAllInterfaces(h):
 			return []string{"*"}
+		case addrval.HostCannotListen(h):
+			continue
 		case h == "localhost" || strings.HasSuffix(h, ".localhost"):
 			h = "127.0.0.1"
 		}
@@ -93,7 +99,11 @@ func bindHosts(alts []addrval.Alt) []string {
 	return out
 }
 
-// overlap reports whether two servers bind a common address.
+// overlap reports whether two servers bind a common address; one that
+// binds none overlaps nothing.
 func overlap(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
 	return slices.Contains(a, "*") || slices.Contains(b, "*") || slices.ContainsFunc(a, func(h string) bool { return slices.Contains(b, h) })
 }

@@ -164,6 +164,14 @@ func TestOnePortPerProgram(t *testing.T) {
 			want:    []string{"secondary $PORT_6060 of #1", "primary"},
 		},
 		{
+			// go runServer(8000); go runServer(8010); runServer(8020), the
+			// helper setting its address by an option and running an app:
+			// each call is where its server starts (internal/sites, params.go).
+			name:    "a helper's call outside a goroutine is the primary, beside its calls in goroutines",
+			servers: []Server{srv(":8000", bg, via(5)), srv(":8010", bg, via(5)), srv(":8020", via(5))},
+			want:    []string{"secondary $PORT_8000 of #2", "secondary $PORT_8010 of #2", "primary"},
+		},
+		{
 			name:    "servers one after the other are all primaries",
 			servers: []Server{srv(":8080"), srv(":8081")},
 			want:    []string{"primary", "primary"},
@@ -524,6 +532,21 @@ func TestPortCollision(t *testing.T) {
 			name:    "no collision: distinct hosts",
 			servers: []Server{srv("10.0.0.1:?", bg, reads("$PORT")), srv("10.0.0.2:?", reads("$PORT"))},
 			want:    []string{"primary", "secondary of #0"},
+		},
+		{
+			name:    "no collision: a host that cannot listen overlaps nothing",
+			servers: []Server{srv("0:8080", bg), srv(":8080")},
+			want:    []string{"secondary $PORT_8080 of #1", "primary"},
+		},
+		{
+			name:    "no collision: a host that cannot listen, after one on all interfaces",
+			servers: []Server{srv(":8080", bg), srv("0:8080")},
+			want:    []string{"secondary $PORT_8080 of #1", "primary"},
+		},
+		{
+			name:    "collision: a server whose addresses are not seen may bind any host",
+			servers: []Server{srv(":?", bg, fromFact, reads("port 8080"), func(s *Server) { s.Alts = nil }), srv("0.0.0.0:8080")},
+			want:    []string{"secondary of #1", "primary, clashes with #0 on port 8080"},
 		},
 		{
 			name:    "no collision: addrval.TCP beside addrval.UDP",

@@ -73,9 +73,9 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		r := resolve.RolePort
-		if !resolve.IsBasic(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
-			r = resolve.RolePortInt
+		r := resolve.RolePortInt
+		if fx.nameable(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
+			r = resolve.RolePort
 		}
 		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
 			return "", nil
@@ -162,8 +162,13 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	if !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) {
 		return false
 	}
-	if port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
+	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
 		fx.boundHost = true
+		if scheme != "" {
+			// "tcp://0.0.0.0:" + …, which G102 does not match either.
+			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
+			return true
+		}
 		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
 		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
 		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
@@ -183,21 +188,25 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		return true
 	}
 	fx.reset(mark)
+	if addrval.HasScheme(v.Strs) {
+		return false // net.SplitHostPort would reject it at run time
+	}
 	return fx.wrap(e, f)
 }
 
-// constPort returns the port of v when every value of v is the same
-// constant address.
-func (fx *fixer) constPort(v *resolve.Val) (string, bool) {
+// constPort returns the port of v, and the scheme before its address,
+// when every value of v is the same constant address.
+func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 	t, ok := v.Text()
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	if t == "" && fx.emptyPort != "" {
-		return fx.emptyPort, true // http.ListenAndServe("", h)
+		return "", fx.emptyPort, true // http.ListenAndServe("", h)
 	}
-	_, port, ok := addrval.SplitHostPort(t)
-	return port, ok
+	scheme, t, _ = addrval.CutScheme(t)
+	_, port, ok = addrval.SplitHostPort(t)
+	return scheme, port, ok
 }
 
 // replace edits v, which stands for role, or the definitions of the
@@ -210,26 +219,26 @@ func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
 	if fx.refsLocalVar(e) {
 		return false // the variable could be left unused
 	}
+	t := fx.pass.TypesInfo.TypeOf(e)
 	want := types.IsString
 	if r == resolve.RolePortInt {
 		want = types.IsInteger
 	}
-	t := fx.pass.TypesInfo.TypeOf(e)
-	if !resolve.IsBasic(t, want) || r == resolve.RolePortInt && !types.Identical(types.Default(t), types.Typ[types.Int]) {
+	if !fx.nameable(t, want) {
 		return false
 	}
 	var text string
 	switch r {
 	case resolve.RolePort:
-		text = fx.portExpr(port, e.Pos())
+		text = fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
 	case resolve.RoleColonPort:
-		text = `":" + ` + fx.portExpr(port, e.Pos())
+		text = fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
 	case resolve.RoleHost:
 		text = fx.hostText(true) + `"`
 	case resolve.RoleHostBare:
 		text = strconv.Quote(fx.host)
 	case resolve.RolePortInt:
-		text = fx.portIntExpr(port, e.Pos())
+		text = fx.portIntExpr(port, t, e.Pos())
 	}
 	fx.replaceWith(e, text)
 	return true
@@ -247,32 +256,6 @@ func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bo
 		}
 	}
 	return true
-}
-
-// hostText opens a string literal with the configured host, bracketed for
-// IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
-func (fx *fixer) hostText(bracket bool) string {
-	h := fx.host
-	if bracket && strings.Contains(h, ":") {
-		h = "[" + h + "]"
-	}
-	return `"` + h
-}
-
-// portExpr reads the port from the environment with port as the default.
-func (fx *fixer) portExpr(port string, pos token.Pos) string {
-	env := strconv.Quote(fx.env)
-	osq := fx.qualifier("os", pos)
-	if fx.modern {
-		return fmt.Sprintf("%sOr(%sGetenv(%s), %s)", fx.qualifier("cmp", pos), osq, env, strconv.Quote(port))
-	}
-	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
-}
-
-// portIntExpr is portExpr for an int port field.
-func (fx *fixer) portIntExpr(port string, pos token.Pos) string {
-	return fmt.Sprintf("func() int { if p, err := %sAtoi(%sGetenv(%s)); err == nil { return p }; return %s }()",
-		fx.qualifier("strconv", pos), fx.qualifier("os", pos), strconv.Quote(fx.env), port)
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
@@ -298,7 +281,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 // bindHostArg replaces a constant host passed apart from its port (the
 // caller's argument) with the configured host.
 func (fx *fixer) bindHostArg(e ast.Expr) bool {
-	if e == nil || !resolve.IsBasic(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
+	if e == nil || !fx.nameable(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
 		return false // not a constant the fix can rewrite in place
 	}
 	fx.replaceWith(e, strconv.Quote(fx.host))

@@ -51,13 +51,18 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 	if !ok {
 		return false
 	}
+	// "tcp://localhost:" + port keeps its scheme before the join.
+	scheme, first, _ := addrval.CutScheme(first)
+	if scheme != "" && ops[0].Form == resolve.FormVar {
+		return false // its definitions hold the scheme
+	}
 	var hostArg string
 	var rest []*resolve.Val
 	if host, colon := strings.CutSuffix(first, ":"); colon {
 		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].Expr) {
 			return false
 		}
-		hostArg, rest = strconv.Quote(fx.host), ops[1:]
+		hostArg, rest = strconv.Quote(fx.schemeHost(scheme)), ops[1:]
 	} else {
 		sep, ok := ops[1].Text()
 		switch {
@@ -88,7 +93,7 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].Expr) {
 				return false
 			}
-			hostArg = strconv.Quote(fx.host)
+			hostArg = strconv.Quote(fx.schemeHost(scheme))
 		}
 	}
 	e := ast.Unparen(v.Expr)
@@ -119,7 +124,11 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 		}
 		portArg = strings.Join(parts, " + ")
 	}
-	fx.replaceWith(e, fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", e.Pos()), hostArg, portArg))
+	join := fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", e.Pos()), hostArg, portArg)
+	if scheme != "" {
+		join = strconv.Quote(scheme+"://") + " + " + join
+	}
+	fx.replaceWith(e, join)
 	fx.boundHost = true
 	return true
 }
@@ -184,10 +193,17 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 				i = len(format)
 			}
 			colon := strings.LastIndexByte(format[:i], ':')
-			if colon < 0 || !addrval.HostIsLoopback(strings.Trim(format[:colon], "[]")) {
+			if colon < 0 {
 				return false
 			}
-			newFormat = strings.TrimPrefix(fx.hostText(true), `"`) + newFormat[colon:]
+			scheme, host, _ := addrval.CutScheme(format[:colon]) // "tcp://localhost:%d"
+			if !addrval.HostIsLoopback(strings.Trim(host, "[]")) {
+				return false
+			}
+			if scheme != "" {
+				scheme += "://"
+			}
+			newFormat = scheme + bracket(fx.schemeHost(strings.TrimSuffix(scheme, "://"))) + newFormat[colon:]
 		}
 		fx.boundHost = true
 	}

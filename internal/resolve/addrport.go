@@ -83,18 +83,22 @@ func (r addrStructs) oneCall(e ast.Expr) *ast.CallExpr {
 	return call
 }
 
-// intConversion returns x of a conversion T(x) between integer types
-// that hold every port (uint16, int, …), or nil.
-func intConversion(info *types.Info, call *ast.CallExpr) ast.Expr {
+// conversion returns x of a conversion T(x) that keeps its value: between
+// string types (string(host) of a named Host type), or between integer
+// types that hold every port (uint16, int, a named Port, …); or nil.
+func conversion(info *types.Info, call *ast.CallExpr) ast.Expr {
 	if len(call.Args) != 1 || !info.Types[call.Fun].IsType() {
 		return nil
 	}
-	to, from := info.TypeOf(call), info.TypeOf(call.Args[0])
-	if !IsBasic(to, types.IsInteger) || !IsBasic(from, types.IsInteger) {
+	to, ok1 := info.TypeOf(call).Underlying().(*types.Basic)
+	from, ok2 := info.TypeOf(call.Args[0]).Underlying().(*types.Basic)
+	switch {
+	case !ok1 || !ok2:
 		return nil
-	}
-	switch types.Unalias(to).(*types.Basic).Kind() {
-	case types.Int8, types.Uint8:
+	case to.Info()&types.IsString != 0 && from.Info()&types.IsString != 0:
+		return call.Args[0]
+	case to.Info()&types.IsInteger == 0 || from.Info()&types.IsInteger == 0,
+		to.Kind() == types.Int8, to.Kind() == types.Uint8:
 		return nil
 	}
 	return call.Args[0]

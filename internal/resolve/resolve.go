@@ -170,9 +170,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
 			break // a constant conversion: folded below
 		}
-		if arg := intConversion(r.info, x); arg != nil {
-			// uint16(port): port's values, and a fix edits port, whose
-			// type its replacement keeps.
+		if arg := conversion(r.info, x); arg != nil {
+			// uint16(port), string(host): the operand's values, and a
+			// fix edits the operand, whose type its replacement keeps.
 			return r.Str(arg)
 		}
 		return r.callStr(written, x)

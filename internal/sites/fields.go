@@ -34,7 +34,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		}
 		if rule, ok := fields[id.Name]; ok {
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.fieldSite(typ, id.Name, kv.Value, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
+				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
@@ -75,7 +75,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
 		}
 		if !c.addressIgnored(srv, rule) {
-			c.fieldSite(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
+			c.ruleField(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], nil, rule, Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Functional options (srv := &Server{Addr: addr}; for _, o := range opts
@@ -33,8 +32,11 @@ func optionFieldKey(f *types.Var) string { return f.Pkg().Path() + "." + f.Name(
 
 // ExportOptionFacts exports an OptionFact for each exported option
 // constructor of the package: func WithX(…) Option, where Option is a
-// function of one pointer-to-struct parameter.
+// function of one pointer-to-struct parameter, or an interface of one
+// method taking one (optioniface.go); and for each exported struct type
+// implementing such an interface (a value of it is an option too).
 func ExportOptionFacts(pass *analysis.Pass) {
+	var ifaces ifaceOptions
 	for _, file := range pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -42,17 +44,23 @@ func ExportOptionFacts(pass *analysis.Pass) {
 				continue
 			}
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || fn.Signature().Results().Len() < 1 || !isOptionType(fn.Signature().Results().At(0).Type()) {
-				continue
-			}
-			if fn.Signature().Results().At(0).Name() != "" {
+			if !ok || fn.Signature().Results().Len() < 1 || fn.Signature().Results().At(0).Name() != "" {
 				continue // a deferred function may replace a named result
 			}
-			if writes, ok := optionWrites(pass.TypesInfo, fd.Body); ok {
+			var writes []string
+			if t := fn.Signature().Results().At(0).Type(); isOptionType(t) {
+				writes, ok = optionWrites(pass.TypesInfo, fd.Body)
+			} else if impls := ifaces.of(pass, t); impls != nil {
+				writes, ok = optionWritesOf(pass.TypesInfo, fd.Body, impls.returned(pass.TypesInfo))
+			} else {
+				continue
+			}
+			if ok {
 				pass.ExportObjectFact(fn, &OptionFact{Writes: writes})
 			}
 		}
 	}
+	ifaces.exportTypeFacts(pass)
 }
 
 // isOptionType reports whether t is a function of one parameter, a
@@ -75,26 +83,46 @@ func isOptionType(t types.Type) bool {
 // parameter only to read and write fields none of which can redirect the
 // listener (redirects).
 func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bool) {
+	return optionWritesOf(info, body, func(e ast.Expr) (*ast.FuncLit, []string, bool) {
+		lit, ok := ast.Unparen(e).(*ast.FuncLit)
+		return lit, nil, ok
+	})
+}
+
+// optionWritesOf is optionWrites where returned says what each return's
+// first result applies to the server: a function literal, or the fields
+// it writes (an option value whose writes are known, optioniface.go), or
+// ok=false for anything else.
+func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
+	returns := 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
+			returns++
 			var lit *ast.FuncLit
+			var w []string
+			isOpt := false
 			if len(n.Results) > 0 {
-				lit, _ = ast.Unparen(n.Results[0]).(*ast.FuncLit)
+				lit, w, isOpt = returned(n.Results[0])
 			}
-			if lit == nil || len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) != 1 {
+			switch {
+			case !isOpt:
 				ok = false
-			} else {
+			case lit == nil:
+				writes = mergeWrites(writes, w...)
+			case len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) > 1:
+				ok = false
+			default:
 				lits = append(lits, lit)
 			}
 		}
 		return ok
 	})
-	if !ok || len(lits) == 0 {
+	if !ok || returns == 0 {
 		return nil, false
 	}
 	// Any other function literal (a deferred one, a helper) may change
@@ -111,28 +139,51 @@ func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bo
 		return nil, false
 	}
 	for _, lit := range lits {
-		if writesOutside(info, lit) {
-			return nil, false // a variable the server's code may read
-		}
-		param, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
-		if param == nil {
-			return nil, false
-		}
-		w, ok := paramFieldWrites(info, lit.Body, param)
+		w, ok := litWrites(info, lit)
 		if !ok {
 			return nil, false
 		}
-		for _, f := range w {
-			if redirects(f) {
-				return nil, false
-			}
-			if k := optionFieldKey(f); !slices.Contains(writes, k) {
-				writes = append(writes, k)
-			}
-		}
+		writes = mergeWrites(writes, w...)
 	}
 	slices.Sort(writes)
 	return writes, true
+}
+
+// litWrites returns the fields (optionFieldKey) a function of one
+// parameter, the server, writes, when it only reads and writes fields of
+// it none of which can redirect the listener, and assigns no variable it
+// does not declare.
+func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
+	if writesOutside(info, lit) {
+		return nil, false // a variable the server's code may read
+	}
+	if names := lit.Type.Params.List[0].Names; len(names) == 0 || names[0].Name == "_" {
+		return nil, true // func(*Server) {}
+	}
+	param, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
+	if param == nil {
+		return nil, false
+	}
+	w, ok := paramFieldWrites(info, lit.Body, param)
+	if !ok {
+		return nil, false
+	}
+	for _, f := range w {
+		if redirects(f) {
+			return nil, false
+		}
+		writes = mergeWrites(writes, optionFieldKey(f))
+	}
+	return writes, true
+}
+
+func mergeWrites(writes []string, more ...string) []string {
+	for _, k := range more {
+		if !slices.Contains(writes, k) {
+			writes = append(writes, k)
+		}
+	}
+	return writes
 }
 
 // writesOutside reports whether the literal assigns, changes or takes the
@@ -179,6 +230,9 @@ func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
 // isParamField reports whether e is a field (or an element of one) of the
 // literal's parameter: p.F, p.F.G, p.F[i].
 func isParamField(info *types.Info, e ast.Expr, lit *ast.FuncLit) bool {
+	if names := lit.Type.Params.List[0].Names; len(names) == 0 || names[0].Name == "_" {
+		return false // func(*Server): the server is not used
+	}
 	param := info.Defs[lit.Type.Params.List[0].Names[0]]
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -323,30 +377,4 @@ func mayHoldListener(t types.Type, depth int) bool {
 		}
 	}
 	return false
-}
-
-// optionsLeave reports whether every variadic argument of call (from
-// index first) is a call of an option constructor whose OptionFact says
-// it writes only fields in safe; not so for a spread slice (opts...).
-func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bool {
-	if len(safe) == 0 || call.Ellipsis.IsValid() {
-		return false
-	}
-	for _, arg := range call.Args[first:] {
-		c, ok := ast.Unparen(arg).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn := typeutil.StaticCallee(lr.pass.TypesInfo, c)
-		var fact OptionFact
-		if fn == nil || !lr.pass.ImportObjectFact(fn, &fact) {
-			return false
-		}
-		for _, w := range fact.Writes {
-			if !slices.Contains(safe, w) {
-				return false
-			}
-		}
-	}
-	return true
 }

@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // TestOptionWrites has a row per rule of optionWrites: which option
@@ -100,6 +102,132 @@ func Local(n int) Option { return func(s *Server) { v := n; v++; s.Timeout = v }
 			continue
 		}
 		writes, has := optionWrites(info, fd.Body)
+		got := "-"
+		if has {
+			got = strings.Join(writes, " ")
+		}
+		if got != w {
+			t.Errorf("%s: writes %q, want %q", fd.Name.Name, got, w)
+		}
+	}
+}
+
+// TestIfaceOptionWrites has a row per rule of options behind an
+// interface (optioniface.go): which constructors' returns are adapters
+// around function literals, directly or through a wrapper, or struct
+// options whose apply only writes fields, and what they write.
+func TestIfaceOptionWrites(t *testing.T) {
+	const src = `package p
+
+type Listener interface{ Accept() (any, error) }
+
+type Server struct {
+	Addr    string
+	Timeout int
+	Name    string
+	Ln      Listener
+}
+
+type Option interface{ apply(*Server) }
+
+type funcOption struct{ f func(*Server) }
+
+func (fo *funcOption) apply(s *Server) { fo.f(s) }
+
+func newFuncOption(f func(*Server)) *funcOption { return &funcOption{f: f} }
+func otherWrap(f func(*Server)) *funcOption     { return &funcOption{f: func(s *Server) { f(s); s.Addr = "" }} }
+
+type optionFunc func(*Server)
+
+func (f optionFunc) apply(s *Server) { f(s) }
+
+type nameOption struct{ name string }
+
+func (o nameOption) apply(s *Server) { s.Name = o.name }
+
+type EmptyOption struct{}
+
+func (EmptyOption) apply(*Server) {}
+
+type lnOption struct{ l Listener }
+
+func (o lnOption) apply(s *Server) { s.Ln = o.l }
+
+type hookOption struct{}
+
+func (hookOption) apply(s *Server) { setup(s) }
+
+var count int
+
+type countOption struct{}
+
+func (countOption) apply(*Server) { count++ }
+
+func setup(*Server) {}
+
+func Timeout(n int) Option      { return newFuncOption(func(s *Server) { s.Timeout = n }) }
+func Literal(n int) Option      { return &funcOption{f: func(s *Server) { s.Timeout = n }} }
+func Positional(n int) Option   { return &funcOption{func(s *Server) { s.Timeout = n }} }
+func Converted(n int) Option    { return optionFunc(func(s *Server) { s.Timeout = n }) }
+func Name(n string) Option      { return nameOption{name: n} }
+func NamePtr(n string) Option   { return &nameOption{n} }
+func Empty() Option             { return EmptyOption{} }
+func Nothing() Option           { return optionFunc(func(*Server) {}) }
+func Either(n int) Option {
+	if n > 0 {
+		return Timeout(n)
+	}
+	return nameOption{}
+}
+func Addr(a string) Option      { return newFuncOption(func(s *Server) { s.Addr = a }) }
+func Ln(l Listener) Option      { return lnOption{l} }
+func Hook() Option              { return hookOption{} }
+func Count() Option             { return countOption{} }
+func Wrapped(n int) Option      { return otherWrap(func(s *Server) { s.Timeout = n }) }
+func Held() Option              { f := func(s *Server) { s.Timeout = 1 }; return optionFunc(f) }
+func Given(o Option) Option     { return o }
+`
+	want := map[string]string{
+		"Timeout":    "p.Timeout",
+		"Literal":    "p.Timeout",
+		"Positional": "p.Timeout",
+		"Converted":  "p.Timeout",
+		"Name":       "p.Name",
+		"NamePtr":    "p.Name",
+		"Empty":      "",
+		"Nothing":    "",
+		// No fact: the option may move the server, or what it does is
+		// not seen (another constructor's option, a wrapper that adds to
+		// the function, a function held in a variable).
+		"Either": "-", "Addr": "-", "Ln": "-", "Hook": "-", "Count": "-", "Wrapped": "-", "Held": "-", "Given": "-",
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	pkg, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{Pkg: pkg, Files: []*ast.File{f}, TypesInfo: info}
+	var ifaces ifaceOptions
+	impls := ifaces.of(pass, pkg.Scope().Lookup("Option").Type())
+	if impls == nil {
+		t.Fatal("Option is not an option interface")
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+			continue
+		}
+		w, ok := want[fd.Name.Name]
+		if !ok {
+			t.Errorf("%s: no row", fd.Name.Name)
+			continue
+		}
+		writes, has := optionWritesOf(info, fd.Body, impls.returned(info))
 		got := "-"
 		if has {
 			got = strings.Join(writes, " ")

@@ -15,7 +15,8 @@ import (
 )
 
 // The wrapper's side of option facts (options.go): which fields of its
-// server an option may write without moving the listener.
+// server an option may write without moving the listener, and whether the
+// options a call passes keep to them.
 
 // optionSafeFields returns the fields (optionFieldKey) of the struct
 // declaring the address field addr that an option may write without
@@ -101,4 +102,31 @@ func assignedOrServed(info *types.Info, rules *listenapi.RuleSet, cur inspector.
 		return ok && isLit && p.Value == sel && key.Name == "Handler" && rules.Fields[resolve.NamedTypeName(info.TypeOf(lit))] != nil
 	}
 	return false
+}
+
+// optionsLeave reports whether every variadic argument of call (from
+// index first) is a call of an option constructor whose OptionFact says
+// it writes only fields in safe; not so for a spread slice (opts...).
+func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bool {
+	if len(safe) == 0 || call.Ellipsis.IsValid() {
+		return false
+	}
+	for _, arg := range call.Args[first:] {
+		var fact OptionFact
+		if tn := optionValueType(lr.pass.TypesInfo, arg); tn != nil {
+			if !lr.pass.ImportObjectFact(tn, &fact) {
+				return false // an option type's value: EmptyOption{}
+			}
+		} else if c, ok := ast.Unparen(arg).(*ast.CallExpr); !ok {
+			return false
+		} else if fn := typeutil.StaticCallee(lr.pass.TypesInfo, c); fn == nil || !lr.pass.ImportObjectFact(fn, &fact) {
+			return false
+		}
+		for _, w := range fact.Writes {
+			if !slices.Contains(safe, w) {
+				return false
+			}
+		}
+	}
+	return true
 }

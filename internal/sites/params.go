@@ -69,7 +69,13 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		}
 		sig = owner.Fn.Signature()
 	}
-	for _, call := range lr.res.Callers.Calls[owner.Key] {
+	calls := lr.res.Callers.Calls[owner.Key]
+	// A helper started in a goroutine somewhere (go runServer(8000)) runs
+	// the server it builds, however it starts it (an option, then an
+	// app's Run): each call is where its server starts, and one outside a
+	// goroutine is where the program waits.
+	elsewhere := s.elsewhere && !lr.serving.goCalled(calls)
+	for _, call := range calls {
 		if !fixedArg(call, owner.Index) || hostIndex >= 0 && !fixedArg(call, hostIndex) || sig != nil && passesVariadic(call, sig, 0) {
 			continue
 		}
@@ -100,7 +106,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			ParamRole: role,
 			Via:       &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"},
 			call:      call,
-			elsewhere: s.elsewhere,
+			elsewhere: elsewhere,
 			program:   program{inGo: s.inGo || lr.serving.inGoStmt(s)},
 			learnOnly: s.learnOnly,
 			transport: s.transport,

@@ -126,7 +126,7 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		Test:         s.inTest,
 		Alts:         s.Alts,
 		Ports:        s.keys,
-		Transport:    s.transport,
+		Transport:    addrval.ListensOn(s.Alts, s.transport),
 		Names:        sv.names(s),
 	}
 	if s.fn != nil {

@@ -240,7 +240,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || fn.Pkg() == nil {
 		return
 	}
-	if !c.rules.Pkgs[fn.Pkg().Path()] || !c.rules.Names[fn.Name()] {
+	if !c.rules.Declares(fn.Pkg().Path(), fn.Name()) {
 		c.learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
@@ -253,8 +253,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.learn.sinkCall(call, fn)
 		return
 	}
+	variadic := fn.Signature().Params().Len() - 1 // the variadic parameter's argument, if any
+	if !fn.Signature().Variadic() {
+		variadic = -1
+	}
 	if isMethodExpr(c.pass.TypesInfo, call) {
 		// (*gin.Engine).Run(r, addr): the receiver is the first argument.
+		variadic++
 		rule.Addr++
 		if rule.Network >= 0 {
 			rule.Network++
@@ -276,33 +281,54 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			learnOnly = true
 		}
 	}
-	addr := call.Args[rule.Addr]
-	s := Site{API: apiName(fn), Expr: addr, Shape: rule.Shape, EmptyPort: rule.EmptyPort, call: call, creates: rule.Network >= 0, learnOnly: learnOnly, transport: over}
-	if rule.Handler > 0 && rule.Handler < len(call.Args) {
-		s.handler = call.Args[rule.Handler]
+	addrs := []ast.Expr{call.Args[rule.Addr]}
+	if rule.List {
+		addrs = listElems(call, rule.Addr, rule.Addr == variadic)
 	}
+	first := true
+	for _, addr := range addrs {
+		s := Site{API: apiName(fn), Expr: addr, Shape: rule.Shape, EmptyPort: rule.EmptyPort, call: call, creates: rule.Network >= 0, learnOnly: learnOnly, transport: over}
+		// The addresses of one call listen at once: the call serves the
+		// first, and the others beside it.
+		s.inGo = !first
+		if rule.Handler > 0 && rule.Handler < len(call.Args) {
+			s.handler = call.Args[rule.Handler]
+		}
+		if c.callSite(s, rule, addr) {
+			first = false
+		}
+	}
+}
+
+// callSite records the site of one address of a listen call, and
+// reports whether it did: a unix socket's address ("unix:///tmp/app.sock")
+// is none.
+func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool {
 	switch rule.Shape {
 	case listenapi.ShapeString:
 		s.Val = c.res.Str(addr)
+		if addrval.OnlyUnix(s.Val.Strs) {
+			return false
+		}
 		c.learn.addSite(s, s.Val.Strs)
-		return
+		return true
 	case listenapi.ShapeIPPort, listenapi.ShapeIPOnly:
-		if learnOnly {
-			return
+		if s.learnOnly {
+			return true
 		}
 		if strs, ok := c.res.IPPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
 			// &net.TCPAddr{IP: net.ParseIP(host), Port: port}: traced
 			// to the callers, host and port, as a string is.
 			s.Val = c.res.IPPort(addr, true)
 			c.learn.addSite(s, strs)
-			return
+			return true
 		}
 		if strs, ok := c.res.AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
 			// net.TCPAddrFromAddrPort(netip.AddrPortFrom(…)): the same,
 			// reported without a fix where its values are its own.
 			s.Val = &resolve.Val{Strs: strs, Expr: addr, Index: -1}
 			c.learn.addSite(s, strs)
-			return
+			return true
 		}
 		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
@@ -311,6 +337,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	c.learn.record(s)
+	return true
 }
 
 // fixedArg reports whether a call has an i-th argument of its own: not

@@ -166,6 +166,16 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 	return false, nil
 }
 
+// goCalled reports whether one of calls is what a go statement runs (go
+// runServer(8000)), not merely a call made in a goroutine (go func() {
+// srv := newServer(8000); … }()).
+func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
+	return slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
+		_, ok := sv.cursor(c).Parent().Node().(*ast.GoStmt)
+		return ok
+	})
+}
+
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.

@@ -23,7 +23,7 @@ func main() {
 	log.Fatal(http.Serve(ln, nil))
 }
 
-// more's servers start later; a uint16 port has no fix.
+// more's servers start later; a uint16 port is converted.
 func more() {
 	go ipport.Netip("0.0.0.0", 7405) // want `ipport\.Netip listens on hard-coded port 7405: the platform routes only \$PORT`
 	go ipport.NetipAny(7406)         // want `ipport\.NetipAny listens on hard-coded port 7406: the platform routes only \$PORT`

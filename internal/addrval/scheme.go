@@ -1,0 +1,128 @@
+package addrval
+
+import (
+	"slices"
+	"strings"
+)
+
+// Event-loop servers that open their own sockets (gnet, evio) take an
+// address whose scheme names the network: "tcp://:9000",
+// "udp4://localhost:5000", "unix:///tmp/app.sock". The scheme is cut
+// before the address is split, wherever the address is written, and says
+// what the alternative listens on; a unix scheme holds a path, never a
+// port. An API that takes no scheme (net.Listen) fails at run time on
+// such an address, whose port is still written in the source.
+
+// schemes are the networks an address may name as its scheme, with the
+// transport each listens on (none for a unix socket).
+var schemes = map[string]Transport{
+	"tcp": TCP, "tcp4": TCP, "tcp6": TCP,
+	"udp": UDP, "udp4": UDP, "udp6": UDP,
+	"unix": 0,
+}
+
+const schemeSep = "://"
+
+// CutScheme cuts a network scheme from the front of an address:
+// "tcp://:9000" gives "tcp" and ":9000". ok is false when addr has none.
+func CutScheme(addr string) (scheme, rest string, ok bool) {
+	scheme, rest, found := strings.Cut(addr, schemeSep)
+	if _, known := schemes[scheme]; !found || !known {
+		return "", addr, false
+	}
+	return scheme, rest, true
+}
+
+// cutScheme cuts a network scheme from the constant text that starts an
+// alternative. ok is false when the alternative holds "://" anywhere
+// else: a scheme the pass cannot read (network + "://:9000") may be
+// unix, whose address is a path.
+func cutScheme(s Str) (scheme string, rest Str, ok bool) {
+	if !slices.ContainsFunc(s, func(g Seg) bool { return g.Known && strings.IndexByte(g.Text, '/') >= 0 }) {
+		return "", s, true // no "://" anywhere: the common case, without allocating
+	}
+	var lead strings.Builder
+	for _, g := range s {
+		if !g.Known {
+			break
+		}
+		lead.WriteString(g.Text)
+	}
+	scheme, _, cut := CutScheme(lead.String())
+	if cut {
+		rest = dropBytes(s, len(scheme)+len(schemeSep))
+	} else {
+		rest = s
+	}
+	for _, g := range rest {
+		if g.Known && strings.Contains(g.Text, schemeSep) {
+			return "", s, false
+		}
+	}
+	if !cut && strings.Contains(lead.String(), schemeSep) {
+		return "", s, false // across two constants of lead
+	}
+	return scheme, rest, true
+}
+
+// dropBytes returns s without its first n bytes, which lie in known
+// segments; a segment cut in two keeps its origin.
+func dropBytes(s Str, n int) Str {
+	for i, g := range s {
+		if n < len(g.Text) || n == 0 && !g.Known {
+			g.Text = g.Text[n:]
+			return append(Str{g}, s[i+1:]...)
+		}
+		n -= len(g.Text)
+	}
+	return nil
+}
+
+// SchemeOf returns the scheme of a constant alternative's front, or "".
+func SchemeOf(s Str) string {
+	scheme, _, _ := cutScheme(s)
+	return scheme
+}
+
+// HasScheme reports whether some alternative starts with a scheme, or
+// holds one the pass cannot read.
+func HasScheme(strs []Str) bool {
+	for _, s := range strs {
+		if scheme, _, ok := cutScheme(s); scheme != "" || !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// OnlyUnix reports whether every alternative is a unix socket's
+// ("unix:///tmp/app.sock"): not a server on a port at all.
+func OnlyUnix(strs []Str) bool {
+	for _, s := range strs {
+		if SchemeOf(s) != "unix" {
+			return false
+		}
+	}
+	return len(strs) > 0
+}
+
+// ListensOn says what a server listens on whose alternatives are alts,
+// when its API listens on def: each alternative's scheme, or def. One
+// that may listen on anything makes the server's unknown (0).
+func ListensOn(alts []Alt, def Transport) Transport {
+	if len(alts) == 0 {
+		return def
+	}
+	var t Transport
+	for _, a := range alts {
+		at := def
+		if a.Scheme != "" {
+			at = schemes[a.Scheme]
+		}
+		if at == 0 {
+			return 0
+		}
+		t |= at
+	}
+	return t
+}
