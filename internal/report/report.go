@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
-	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/portplan"
 	"github.com/portlint/portlint/internal/resolve"
 	"github.com/portlint/portlint/internal/sites"
@@ -39,7 +38,6 @@ type Reporter struct {
 	Pass  *analysis.Pass
 	Env   string // the platform's variable (-env)
 	Host  string // the host a fix binds (-host)
-	Rules *listenapi.RuleSet
 	Allow addrval.Allow
 	Decls *resolve.DeclCursors
 	// fileReport is the file being reported, embedded so that its
