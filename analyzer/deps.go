@@ -40,10 +40,7 @@ var depNames = func() map[string][][]byte {
 			names[pkg] = append(names[pkg], []byte(name))
 		}
 	}
-	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)) {
-		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
-	}
-	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit)) {
+	for _, fn := range slices.Concat(slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)), slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit))) {
 		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
 	}
 	for _, typ := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields)) {
