@@ -83,14 +83,7 @@ func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]tok
 		if fx.imp.used[s.path] || len(uses[s.pkgName]) == 0 {
 			continue
 		}
-		all := true
-		for _, pos := range uses[s.pkgName] {
-			if !fx.replaces(pos) {
-				all = false
-				break
-			}
-		}
-		if all {
+		if !slices.ContainsFunc(uses[s.pkgName], func(pos token.Pos) bool { return !fx.replaces(pos) }) {
 			if out == nil {
 				out = make(map[string]analysis.TextEdit)
 			}
@@ -101,17 +94,8 @@ func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]tok
 }
 
 func (fx *fixer) replaces(pos token.Pos) bool {
-	for _, k := range fx.kept {
-		if k.Pos() <= pos && pos < k.End() {
-			return false
-		}
-	}
-	for _, e := range fx.edits {
-		if e.Pos <= pos && pos < e.End {
-			return true
-		}
-	}
-	return false
+	return !slices.ContainsFunc(fx.kept, func(k ast.Expr) bool { return k.Pos() <= pos && pos < k.End() }) &&
+		slices.ContainsFunc(fx.edits, func(e analysis.TextEdit) bool { return e.Pos <= pos && pos < e.End })
 }
 
 // importSpecs lists the file's named imports with the edit removing each.

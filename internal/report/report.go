@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -91,7 +92,7 @@ func (rp *Reporter) report(s *sites.Site) {
 	}
 	ports, hosts := addrval.Distinct(s.Alts, f)
 	note := ""
-	if f.Port && s.Implicit == nil && anyImplicit(s.Alts) {
+	if f.Port && s.Implicit == nil && slices.ContainsFunc(s.Alts, func(a addrval.Alt) bool { return a.Implicit }) {
 		note = " (what an empty address means)"
 	}
 	perElement := s.PerElement()
@@ -238,15 +239,6 @@ func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.Related
 		}
 	}
 	return out
-}
-
-func anyImplicit(alts []addrval.Alt) bool {
-	for _, a := range alts {
-		if a.Implicit {
-			return true
-		}
-	}
-	return false
 }
 
 // pendingDiag is a finding held until its file is done.
