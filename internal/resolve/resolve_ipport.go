@@ -249,7 +249,7 @@ func (r addrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		v, defs, ok := r.defsOf(e)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Rhs == nil || v.Parent() == r.pkg.Scope() || r.usesOf(v) != 1 {
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Rhs == nil || v.Parent() == r.pkg.Scope() || len(LocalUses(r.info, r.Decls, v)) != 1 {
 			// addr.Port = p, or addr handed to code that may set it.
 			return nil
 		}
@@ -268,15 +268,4 @@ func (r addrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
-}
-
-// usesOf counts the uses of the local variable v.
-func (r addrStructs) usesOf(v *types.Var) int {
-	n := 0
-	for _, cur := range localIdents(r.info, r.Decls, v) {
-		if r.info.Uses[cur.Node().(*ast.Ident)] == v {
-			n++
-		}
-	}
-	return n
 }
