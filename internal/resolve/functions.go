@@ -233,11 +233,7 @@ func printed(written ast.Expr, x *Val) *Val {
 }
 
 func isConst(info *types.Info, e ast.Expr, want string) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	t, ok := ConstText(tv.Value)
+	t, ok := constArg(info, e)
 	return ok && t == want
 }
 
