@@ -136,16 +136,10 @@ func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
 // taken reports whether name is already used by an import added here or
 // by any import of the file (a clash even where it is shadowed).
 func (im *importer) taken(name string) bool {
-	if slices.Contains(slices.Collect(maps.Values(im.added)), name) {
-		return true
-	}
-	for _, spec := range im.file.Imports {
+	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.file.Imports, func(spec *ast.ImportSpec) bool {
 		p, _ := strconv.Unquote(spec.Path.Value)
-		if spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name {
-			return true
-		}
-	}
-	return false
+		return spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name
+	})
 }
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
