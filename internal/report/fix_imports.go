@@ -78,15 +78,12 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 // unusedImports returns the removal edits of the imports the fix leaves
 // unused, by spec as written.
 func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]token.Pos) map[string]analysis.TextEdit {
-	var out map[string]analysis.TextEdit
+	out := make(map[string]analysis.TextEdit)
 	for _, s := range specs {
 		if fx.imp.used[s.path] || len(uses[s.pkgName]) == 0 {
 			continue
 		}
 		if !slices.ContainsFunc(uses[s.pkgName], func(pos token.Pos) bool { return !fx.replaces(pos) }) {
-			if out == nil {
-				out = make(map[string]analysis.TextEdit)
-			}
 			out[s.spec] = s.removal
 		}
 	}

@@ -92,7 +92,7 @@ func newVarIndexes(insp *inspector.Inspector, decls *DeclCursors, info *types.In
 }
 
 func newVarIndex() *varIndex {
-	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool)}
+	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool), elems: make(map[*types.Var]*ast.RangeStmt)}
 }
 
 // Of returns the index that holds v's definitions (an empty one for a
