@@ -63,13 +63,12 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	}
 	pos := call.Pos()
 	s := Site{
-		API:      apiName(fn),
+		API:      apiName(fn) + " (" + why + ")",
 		Expr:     call,
 		Alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.Port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
 		Implicit: is,
 		call:     call,
 	}
-	s.API += " (" + why + ")"
 	c.learn.record(s)
 }
 
