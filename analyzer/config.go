@@ -54,8 +54,7 @@ func validateEnv(name string) error {
 		return fmt.Errorf("empty environment variable name")
 	}
 	for i, r := range name {
-		ok := r == '_' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9'
-		if !ok {
+		if !(r == '_' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9') {
 			return fmt.Errorf("%q is not a valid environment variable name (letters, digits and _, not starting with a digit)", name)
 		}
 	}

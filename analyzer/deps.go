@@ -27,7 +27,7 @@ func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkg
 // imports, to be selected: the usual names of listen APIs and of address
 // parameters and fields. ("Serve" would take every http.Handler's
 // ServeHTTP; ListenAndServe has "Listen".)
-var depWords = []string{"Listen", "Addr", "Port"}
+var depWords = [][]byte{[]byte("Listen"), []byte("Addr"), []byte("Port")}
 
 // depNames are the words for each package of the rules: the bare names
 // of its listen functions and of its servers' address fields. A
@@ -40,10 +40,7 @@ var depNames = func() map[string][][]byte {
 			names[pkg] = append(names[pkg], []byte(name))
 		}
 	}
-	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)) {
-		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
-	}
-	for _, fn := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit)) {
+	for _, fn := range slices.Concat(slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)), slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit))) {
 		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
 	}
 	for _, typ := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields)) {
@@ -60,22 +57,13 @@ var depNames = func() map[string][][]byte {
 // the package's imports of rule packages and of selected dependencies.
 // A file that cannot be read does not count.
 func DepFilter(pkgPath string, imports []string, goFiles []string) bool {
-	words := make([][]byte, 0, len(depWords)+8)
-	for _, w := range depWords {
-		words = append(words, []byte(w))
-	}
+	words := slices.Clip(depWords) // appending copies
 	for _, imp := range imports {
 		words = append(words, depNames[imp]...)
 	}
 	for _, name := range goFiles {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			continue
-		}
-		for _, w := range words {
-			if bytes.Contains(data, w) {
-				return true
-			}
+		if data, err := os.ReadFile(name); err == nil && slices.ContainsFunc(words, func(w []byte) bool { return bytes.Contains(data, w) }) {
+			return true
 		}
 	}
 	return false

@@ -39,11 +39,10 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)
 		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && field(sel.Sel.Name) {
-					found = true
-				}
-			}
+			found = slices.ContainsFunc(n.Lhs, func(lhs ast.Expr) bool {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				return ok && field(sel.Sel.Name)
+			})
 		}
 		return !found
 	}
@@ -59,14 +58,8 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 // checkedFiles returns the files the pass checks: pass.Files, without
 // the _test.go files unless cfg.IncludeTests.
 func checkedFiles(pass *analysis.Pass, cfg *Config) []*ast.File {
-	if cfg.IncludeTests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return sites.IsTestFile(pass, f) }) {
+	if cfg.IncludeTests {
 		return pass.Files
 	}
-	var files []*ast.File
-	for _, f := range pass.Files {
-		if !sites.IsTestFile(pass, f) {
-			files = append(files, f)
-		}
-	}
-	return files
+	return slices.DeleteFunc(slices.Clone(pass.Files), func(f *ast.File) bool { return sites.IsTestFile(pass, f) })
 }

@@ -48,7 +48,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv,
 	})
 	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
-	rp := &report.Reporter{Pass: pass, Env: cfg.Env, Host: cfg.Host, Rules: rules, Allow: allow, Decls: pkg.Decls}
+	rp := &report.Reporter{Pass: pass, Env: cfg.Env, Host: cfg.Host, Allow: allow, Decls: pkg.Decls}
 	for _, fs := range pkg.Files {
 		rp.ReportFile(fs)
 	}

@@ -2,6 +2,7 @@ package addrval
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -58,20 +59,7 @@ func (e AllowEntry) matches(a Alt) bool {
 // Allows reports whether every alternative reaching a site matches an
 // entry, so the site is not reported. An empty list allows nothing.
 func (a Allow) Allows(alts []Alt) bool {
-	if len(a) == 0 {
-		return false
-	}
-	for _, alt := range alts {
-		ok := false
-		for _, e := range a {
-			if e.matches(alt) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
+	return len(a) > 0 && !slices.ContainsFunc(alts, func(alt Alt) bool {
+		return !slices.ContainsFunc(a, func(e AllowEntry) bool { return e.matches(alt) })
+	})
 }

@@ -1,6 +1,7 @@
 package addrval
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -44,20 +45,12 @@ func Classify(alts []Alt) Finding {
 // part.
 func Distinct(alts []Alt, f Finding) (ports, hosts string) {
 	var ps, hs []string
-	add := func(list []string, v string) []string {
-		for _, x := range list {
-			if x == v {
-				return list
-			}
-		}
-		return append(list, v)
-	}
 	for _, a := range alts {
-		if f.Port {
-			ps = add(ps, a.Port.Text)
+		if p := a.Port.Text; f.Port && !slices.Contains(ps, p) {
+			ps = append(ps, p)
 		}
-		if f.Loopback {
-			hs = add(hs, strconv.Quote(a.Host.Text))
+		if h := strconv.Quote(a.Host.Text); f.Loopback && !slices.Contains(hs, h) {
+			hs = append(hs, h)
 		}
 	}
 	return strings.Join(ps, " or "), strings.Join(hs, " or ")

@@ -2,6 +2,7 @@ package addrval
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -89,10 +90,7 @@ func compact(s Str) Str {
 // the alternatives of every set in order, or Unknown when there are more
 // than MaxAlts. Duplicates are kept.
 func Union(sets ...[]Str) []Str {
-	var out []Str
-	for _, s := range sets {
-		out = append(out, s...)
-	}
+	out := slices.Concat(sets...)
 	if len(out) > MaxAlts {
 		return Unknown()
 	}
@@ -134,12 +132,7 @@ func Substitute(strs []Str, key any, vals []Str) []Str {
 // HasHole reports whether some value of strs has a named hole: a
 // parameter or field whose value its callers or writers give.
 func HasHole(strs []Str) bool {
-	for _, alt := range strs {
-		for _, g := range alt {
-			if g.Hole != nil {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(strs, func(alt Str) bool {
+		return slices.ContainsFunc(alt, func(g Seg) bool { return g.Hole != nil })
+	})
 }

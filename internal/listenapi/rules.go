@@ -207,16 +207,23 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		DebugPkgs:     make(map[string]bool),
 		Exits:         make(map[string]bool),
 	}
+	// A function has one rule: implicit rules are looked up first, so one
+	// with both kinds would never reach its call rule.
+	seen := make(map[string]bool)
+	function := func(name string) {
+		if seen[name] {
+			panic("portlint: duplicate rule " + name)
+		}
+		seen[name] = true
+		rs.addName(name)
+	}
 	for _, rows := range families {
 		for _, r := range rows.Calls {
-			if _, dup := rs.Calls[r.Fn]; dup {
-				panic("portlint: duplicate rule " + r.Fn)
-			}
+			function(r.Fn)
 			if r.Network < 0 && r.Transport == 0 {
 				r.Transport = addrval.TCP
 			}
 			rs.Calls[r.Fn] = r
-			rs.addName(r.Fn)
 		}
 		for _, r := range rows.Fields {
 			if rs.Fields[r.Typ] == nil {
@@ -230,11 +237,8 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			rs.Pkgs[PkgOfFullName(r.Typ)] = true
 		}
 		for _, r := range rows.Implicit {
-			if _, dup := rs.Implicit[r.Fn]; dup {
-				panic("portlint: duplicate rule " + r.Fn)
-			}
+			function(r.Fn)
 			rs.Implicit[r.Fn] = r
-			rs.addName(r.Fn)
 		}
 		maps.Copy(rs.AddrStructs, rows.AddrStructs)
 		maps.Copy(rs.Serves, rows.Serves)
@@ -251,13 +255,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			rs.EnvReaders[fn] = true
 			rs.EnvPkgs[PkgOfFullName(fn)] = true
 			rs.EnvNames[BareName(fn)] = true
-		}
-	}
-	// Implicit rules are looked up first, so a function with both kinds
-	// would never reach its call rule.
-	for fn := range rs.Implicit {
-		if _, dup := rs.Calls[fn]; dup {
-			panic("portlint: duplicate rule " + fn)
 		}
 	}
 	return rs

@@ -176,16 +176,7 @@ func (pl *planner) rank(group []int) {
 // may run beside the others, and two servers reading $PORT at once make a
 // program that does not start: the rest become secondaries.
 func (pl *planner) placedPrimaries(primaries, others []int) ([]int, []int) {
-	placed := func(i int) bool { return pl.server(i).Placed }
-	if !slices.ContainsFunc(primaries, func(i int) bool { return !placed(i) }) {
-		return primaries, others
-	}
-	var kept []int
-	for _, i := range primaries {
-		if placed(i) {
-			kept = append(kept, i)
-		}
-	}
+	kept := slices.DeleteFunc(slices.Clone(primaries), func(i int) bool { return !pl.server(i).Placed })
 	if len(kept) == 0 {
 		k := max(0, slices.IndexFunc(primaries, func(i int) bool { return !pl.auxiliary(i) }))
 		kept = primaries[k : k+1]

@@ -149,12 +149,7 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 }
 
 func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
-	for _, v := range vals {
-		if !fx.address(v, shape, f) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(vals, func(v *resolve.Val) bool { return !fx.address(v, shape, f) })
 }
 
 func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
@@ -247,15 +242,8 @@ func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
 // eachDefinition applies edit to every definition of a variable, which
 // must all be single values the fix can rewrite in place.
 func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bool {
-	if len(v.Parts) == 0 {
-		return false // a cycle
-	}
-	for _, d := range v.Parts {
-		if !d.Definition() || !edit(d) {
-			return false
-		}
-	}
-	return true
+	return len(v.Parts) > 0 && // none: a cycle
+		!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !edit(d) })
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,

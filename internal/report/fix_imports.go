@@ -78,22 +78,12 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 // unusedImports returns the removal edits of the imports the fix leaves
 // unused, by spec as written.
 func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]token.Pos) map[string]analysis.TextEdit {
-	var out map[string]analysis.TextEdit
+	out := make(map[string]analysis.TextEdit)
 	for _, s := range specs {
 		if fx.imp.used[s.path] || len(uses[s.pkgName]) == 0 {
 			continue
 		}
-		all := true
-		for _, pos := range uses[s.pkgName] {
-			if !fx.replaces(pos) {
-				all = false
-				break
-			}
-		}
-		if all {
-			if out == nil {
-				out = make(map[string]analysis.TextEdit)
-			}
+		if !slices.ContainsFunc(uses[s.pkgName], func(pos token.Pos) bool { return !fx.replaces(pos) }) {
 			out[s.spec] = s.removal
 		}
 	}
@@ -101,17 +91,8 @@ func (fx *fixer) unusedImports(specs []importSpec, uses map[*types.PkgName][]tok
 }
 
 func (fx *fixer) replaces(pos token.Pos) bool {
-	for _, k := range fx.kept {
-		if k.Pos() <= pos && pos < k.End() {
-			return false
-		}
-	}
-	for _, e := range fx.edits {
-		if e.Pos <= pos && pos < e.End {
-			return true
-		}
-	}
-	return false
+	return !slices.ContainsFunc(fx.kept, func(k ast.Expr) bool { return k.Pos() <= pos && pos < k.End() }) &&
+		slices.ContainsFunc(fx.edits, func(e analysis.TextEdit) bool { return e.Pos <= pos && pos < e.End })
 }
 
 // importSpecs lists the file's named imports with the edit removing each.

@@ -25,8 +25,6 @@ func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
 		col := fx.pass.Fset.Position(stmt.Pos()).Column
 		text := fmt.Sprintf("%s.%s = %s\n%s", is.Recv.Name, is.Rule.Field, addr, strings.Repeat("\t", col-1))
 		fx.edits = append(fx.edits, insertAt(stmt.Pos(), text))
-		fx.boundHost = true
-		return true
 	case listenapi.ImplicitOption:
 		pkg := listenapi.PkgOfFullName(is.Rule.Option)
 		opt := fmt.Sprintf("%s%s(%s)", fx.qualifier(pkg, is.Call.Pos()), is.Rule.Option[len(pkg)+1:], fx.allInterfaces(port, is.Call.Pos()))
@@ -35,10 +33,11 @@ func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
 		} else {
 			fx.edits = append(fx.edits, insertAt(is.Call.Rparen, opt))
 		}
-		fx.boundHost = true
-		return true
+	default:
+		return false
 	}
-	return false
+	fx.boundHost = true
+	return true
 }
 
 // allInterfaces is the fix's address: the configured host and the port

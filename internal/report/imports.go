@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -135,18 +136,10 @@ func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
 // taken reports whether name is already used by an import added here or
 // by any import of the file (a clash even where it is shadowed).
 func (im *importer) taken(name string) bool {
-	for _, n := range im.added {
-		if n == name {
-			return true
-		}
-	}
-	for _, spec := range im.file.Imports {
+	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.file.Imports, func(spec *ast.ImportSpec) bool {
 		p, _ := strconv.Unquote(spec.Path.Value)
-		if spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name {
-			return true
-		}
-	}
-	return false
+		return spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name
+	})
 }
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
@@ -155,13 +148,8 @@ func defaultName(path string) string { return path[strings.LastIndexByte(path, '
 // depends only on the file, so that identical imports added by several
 // fixes coalesce when a driver merges them (see insertion).
 func (im *importer) edits() []analysis.TextEdit {
-	paths := make([]string, 0, len(im.added))
-	for p := range im.added {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	var out []analysis.TextEdit
-	for _, path := range paths {
+	for _, path := range slices.Sorted(maps.Keys(im.added)) {
 		spec := strconv.Quote(path)
 		if name := im.added[path]; name != defaultName(path) {
 			spec = name + " " + spec

@@ -3,10 +3,10 @@ package report
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
-	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/portplan"
 	"github.com/portlint/portlint/internal/resolve"
 	"github.com/portlint/portlint/internal/sites"
@@ -39,7 +39,6 @@ type Reporter struct {
 	Pass  *analysis.Pass
 	Env   string // the platform's variable (-env)
 	Host  string // the host a fix binds (-host)
-	Rules *listenapi.RuleSet
 	Allow addrval.Allow
 	Decls *resolve.DeclCursors
 	// fileReport is the file being reported, embedded so that its
@@ -93,7 +92,7 @@ func (rp *Reporter) report(s *sites.Site) {
 	}
 	ports, hosts := addrval.Distinct(s.Alts, f)
 	note := ""
-	if f.Port && s.Implicit == nil && anyImplicit(s.Alts) {
+	if f.Port && s.Implicit == nil && slices.ContainsFunc(s.Alts, func(a addrval.Alt) bool { return a.Implicit }) {
 		note = " (what an empty address means)"
 	}
 	perElement := s.PerElement()
@@ -240,15 +239,6 @@ func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.Related
 		}
 	}
 	return out
-}
-
-func anyImplicit(alts []addrval.Alt) bool {
-	for _, a := range alts {
-		if a.Implicit {
-			return true
-		}
-	}
-	return false
 }
 
 // pendingDiag is a finding held until its file is done.

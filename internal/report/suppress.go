@@ -20,7 +20,6 @@ const ignorePrefix = "//portlint:ignore"
 type directive struct {
 	pos    token.Pos
 	end    token.Pos
-	line   int
 	reason string
 	used   bool
 }
@@ -37,8 +36,7 @@ func Directives(fset *token.FileSet, file *ast.File) map[int]*directive {
 			if out == nil {
 				out = make(map[int]*directive)
 			}
-			line := fset.Position(c.Pos()).Line
-			out[line] = &directive{pos: c.Pos(), end: c.End(), line: line, reason: strings.TrimSpace(rest)}
+			out[fset.Position(c.Pos()).Line] = &directive{pos: c.Pos(), end: c.End(), reason: strings.TrimSpace(rest)}
 		}
 	}
 	return out
@@ -69,21 +67,16 @@ func ReportDirectives(pass *analysis.Pass, dirs map[int]*directive) {
 	// In the order of the lines, so that the output is the same each run.
 	for _, line := range slices.Sorted(maps.Keys(dirs)) {
 		dir := dirs[line]
+		d := analysis.Diagnostic{Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding"}
 		switch {
 		case dir.reason == "":
-			pass.Report(analysis.Diagnostic{
-				Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding",
-				Message: "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>",
-			})
+			d.Message = "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>"
 		case !dir.used:
-			pass.Report(analysis.Diagnostic{
-				Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding",
-				Message: "portlint:ignore suppresses nothing here: remove it",
-				SuggestedFixes: []analysis.SuggestedFix{{
-					Message:   "remove the directive",
-					TextEdits: []analysis.TextEdit{{Pos: dir.pos, End: dir.end}},
-				}},
-			})
+			d.Message = "portlint:ignore suppresses nothing here: remove it"
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "remove the directive", TextEdits: []analysis.TextEdit{{Pos: dir.pos, End: dir.end}}}}
+		default:
+			continue
 		}
+		pass.Report(d)
 	}
 }

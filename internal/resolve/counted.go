@@ -54,10 +54,7 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 	if closure(written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {
 		return nil // before Go 1.22, a closure sees the loop's one variable
 	}
-	for _, u := range localIdents(info, decls, v) {
-		if info.Uses[u.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, u := range LocalUses(info, decls, v) {
 		switch u.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
 			if u.Parent().Node() != loop.Post {

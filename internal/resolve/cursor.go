@@ -91,6 +91,12 @@ func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
 	return d.insp.Root().FindByPos(pos, end)
 }
 
+// LocalUses returns the uses of the local variable v in the declaration
+// holding it.
+func LocalUses(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
+	return slices.DeleteFunc(localIdents(info, decls, v), func(cur inspector.Cursor) bool { return info.Uses[cur.Node().(*ast.Ident)] != v })
+}
+
 // Written reports whether the expression at cur is assigned to, or its
 // address taken.
 func Written(cur inspector.Cursor) bool {

@@ -194,16 +194,12 @@ func ExportReturnFacts(pass *analysis.Pass) {
 // callStr resolves calls that build strings from their arguments.
 func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	switch calleeName(r.info, call) {
-	case "strconv.Itoa":
+	case "strconv.Itoa", "fmt.Sprint":
 		if len(call.Args) == 1 {
 			return printed(written, r.Str(call.Args[0]))
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
 		if len(call.Args) == 2 && isConst(r.info, call.Args[1], "10") {
-			return printed(written, r.Str(call.Args[0]))
-		}
-	case "fmt.Sprint":
-		if len(call.Args) == 1 {
 			return printed(written, r.Str(call.Args[0]))
 		}
 	case "net.JoinHostPort":
@@ -233,11 +229,7 @@ func printed(written ast.Expr, x *Val) *Val {
 }
 
 func isConst(info *types.Info, e ast.Expr, want string) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	t, ok := ConstText(tv.Value)
+	t, ok := constArg(info, e)
 	return ok && t == want
 }
 

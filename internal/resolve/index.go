@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -91,7 +92,7 @@ func newVarIndexes(insp *inspector.Inspector, decls *DeclCursors, info *types.In
 }
 
 func newVarIndex() *varIndex {
-	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool)}
+	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool), elems: make(map[*types.Var]*ast.RangeStmt)}
 }
 
 // Of returns the index that holds v's definitions (an empty one for a
@@ -127,10 +128,7 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
 		return xs.occ
 	}
-	names := make(map[string]bool)
-	for name := range xs.packageVars().names {
-		names[name] = true
-	}
+	names := maps.Clone(xs.packageVars().names)
 	for file := range xs.insp.Root().Children() {
 		for _, d := range file.Node().(*ast.File).Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.Params.NumFields() > 0 {
@@ -298,13 +296,7 @@ func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
 func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
-		if n.Tok == token.ASSIGN {
-			for _, l := range n.Lhs {
-				if target(l) {
-					return true
-				}
-			}
-		}
+		return n.Tok == token.ASSIGN && slices.ContainsFunc(n.Lhs, target)
 	case *ast.BlockStmt:
 		return len(n.List) > 0 && definitelyAssigns(n.List[0], target)
 	case *ast.IfStmt:

@@ -174,9 +174,6 @@ func (rec recorder) node(cur inspector.Cursor) {
 					x.Defs[v] = append(x.Defs[v], def{Rhs: elt, Index: -1, pos: elt.Pos(), loop: n})
 				}
 			case isIdent && n.Tok == token.DEFINE:
-				if x.elems == nil {
-					x.elems = make(map[*types.Var]*ast.RangeStmt)
-				}
 				x.elems[v] = n
 			default:
 				x.Opaque[v] = true

@@ -43,10 +43,7 @@ type callers struct {
 // only from its function's callers: not reassigned, its address not
 // taken.
 func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
-	if r.params == nil {
-		r.buildParams()
-	}
-	o, ok := r.params[v]
+	o, ok := r.OwnerOf(v)
 	if !ok {
 		return ParamOwner{}, false
 	}
@@ -63,10 +60,7 @@ func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
 // its hole. A function with known callers keeps such a parameter unknown,
 // as its callers' sites would take its defaults for theirs.
 func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
-	if r.params == nil {
-		r.buildParams()
-	}
-	o, ok := r.params[v]
+	o, ok := r.OwnerOf(v)
 	if !ok || o.Fn == nil {
 		return nil, false, false
 	}
@@ -253,10 +247,7 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 // its elements written, sliced or passed on (copy, sort.Strings), its
 // elements are not its callers' values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	for _, cur := range localIdents(info, decls, v) {
-		if info.Uses[cur.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, cur := range LocalUses(info, decls, v) {
 		switch cur.ParentEdgeKind() {
 		case edge.RangeStmt_X:
 		case edge.IndexExpr_X:

@@ -34,10 +34,7 @@ func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
 		return
 	}
 	for i, arg := range call.Args {
-		id, ok := ast.Unparen(arg).(*ast.Ident)
-		if !ok {
-			continue
-		}
+		id, _ := ast.Unparen(arg).(*ast.Ident)
 		v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
 		if !ok {
 			continue
@@ -93,20 +90,15 @@ func (lr *learner) followRelays() {
 // funcValue returns the function a function value names: f, pkg.F or a
 // method value x.M.
 func (lr *learner) funcValue(e ast.Expr) *types.Func {
+	var id *ast.Ident
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		fn, _ := lr.pass.TypesInfo.Uses[e].(*types.Func)
-		return fn
+		id = e
 	case *ast.SelectorExpr:
-		if sel := lr.pass.TypesInfo.Selections[e]; sel != nil {
-			if sel.Kind() == types.MethodVal {
-				fn, _ := sel.Obj().(*types.Func)
-				return fn
-			}
-			return nil
+		if sel := lr.pass.TypesInfo.Selections[e]; sel == nil || sel.Kind() != types.MethodExpr {
+			id = e.Sel // pkg.F, or x.M (a field holds no *types.Func)
 		}
-		fn, _ := lr.pass.TypesInfo.Uses[e.Sel].(*types.Func)
-		return fn
 	}
-	return nil
+	fn, _ := lr.pass.TypesInfo.Uses[id].(*types.Func)
+	return fn
 }

@@ -3,9 +3,11 @@ package sites
 import (
 	"go/ast"
 	"go/constant"
+	"go/types"
 
+	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 type envRead struct {
@@ -17,20 +19,28 @@ type envRead struct {
 
 // envRead records a read of an environment variable with a constant name.
 func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
-	if len(call.Args) != 1 {
+	fn, name, ok := envReadOf(c.pass.TypesInfo, c.rules, call)
+	if !ok {
 		return
 	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(interface{ FullName() string })
-	if !ok || !c.rules.EnvReaders[fn.FullName()] {
-		return
-	}
-	tv := c.pass.TypesInfo.Types[call.Args[0]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return
-	}
-	r := envRead{Call: call, Fn: fn.FullName(), Name: constant.StringVal(tv.Value)}
+	r := envRead{Call: call, Fn: fn, Name: name}
 	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		r.In = decl.Node()
 	}
 	c.EnvReads = append(c.EnvReads, r)
+}
+
+// envReadOf returns the reader and the variable a call such as
+// os.Getenv("PORT") reads.
+func envReadOf(info *types.Info, rules *listenapi.RuleSet, e ast.Expr) (fn, name string, ok bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", "", false
+	}
+	f := resolve.CalleeFunc(info, call)
+	tv := info.Types[call.Args[0]]
+	if f == nil || !rules.EnvReaders[f.FullName()] || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", "", false
+	}
+	return f.FullName(), constant.StringVal(tv.Value), true
 }

@@ -35,18 +35,12 @@ type Scope struct {
 // IncludeTests, not of its _test.go files), learns the sinks they show,
 // and judges them as a program (judge).
 func Find(pass *analysis.Pass, scope Scope) *Package {
-	env, rules, sinks, includeTests, listens, readsEnv := scope.Env, scope.Rules, scope.Sinks, scope.IncludeTests, scope.Listens, scope.ReadsEnv
+	rules, listens, readsEnv := scope.Rules, scope.Listens, scope.ReadsEnv
 	// Built here rather than required from inspect.Analyzer: go vet runs
 	// the pass on every dependency for its facts, and most packages stop
 	// at the analyzer's fast path (nothing there can listen).
 	insp := inspector.New(pass.Files)
-	c := &checker{
-		pass:  pass,
-		env:   env,
-		rules: rules,
-		res:   resolve.NewResolver(pass, insp, rules, scope.Exported),
-	}
-	c.sinks = sinks
+	c := &checker{pass: pass, env: scope.Env, rules: rules, sinks: scope.Sinks, res: resolve.NewResolver(pass, insp, rules, scope.Exported)}
 	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.Decls, vars: c.res.Vars, root: insp.Root()}
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
@@ -57,11 +51,11 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 	// yet too (miekg/dns listens in a file before its Server's).
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		if includeTests || !IsTestFile(pass, file) {
+		if scope.IncludeTests || !IsTestFile(pass, file) {
 			c.files = append(c.files, &FileState{File: file, FileCur: fileCur, test: IsTestFile(pass, file)})
 		}
 	}
-	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: sinks, files: c.files}
+	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: c.sinks, files: c.files}
 	// Record every site of every file, judge them as a program, then
 	// report file by file.
 	for _, fs := range c.files {

@@ -63,13 +63,12 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	}
 	pos := call.Pos()
 	s := Site{
-		API:      apiName(fn),
+		API:      apiName(fn) + " (" + why + ")",
 		Expr:     call,
 		Alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.Port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
 		Implicit: is,
 		call:     call,
 	}
-	s.API += " (" + why + ")"
 	c.learn.record(s)
 }
 
@@ -129,24 +128,10 @@ func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 	return names, false
 }
 
-// localUses returns the uses of the local variable v in the function (or
-// function literal) that declares it.
+// localUses returns the uses of the local variable v, if any.
 func localUses(info *types.Info, decls *resolve.DeclCursors, v *types.Var) ([]inspector.Cursor, bool) {
-	body, ok := decls.Find(v.Pos(), v.Pos())
-	if !ok {
-		return nil, false
-	}
-	for fn := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn
-		break
-	}
-	var uses []inspector.Cursor
-	for idCur := range body.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[idCur.Node().(*ast.Ident)] == v {
-			uses = append(uses, idCur)
-		}
-	}
-	return uses, true
+	uses := resolve.LocalUses(info, decls, v)
+	return uses, len(uses) > 0
 }
 
 // enclosingStmt returns the statement, directly in a block or case

@@ -121,12 +121,9 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 // others are the function's own values, such as a default for an empty
 // address (if addr == "" { addr = ":domain" }).
 func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
-	var with []addrval.Str
-	for _, alt := range strs {
-		if slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole }) {
-			with = append(with, alt)
-		}
-	}
+	with := slices.DeleteFunc(slices.Clone(strs), func(alt addrval.Str) bool {
+		return !slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole })
+	})
 	return paramRole(with, hole)
 }
 
@@ -140,8 +137,7 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 		switch {
 		case len(alt) == 1 && alt[0].Hole == hole:
 			this = resolve.RoleAddress
-		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known &&
-			len(alt[len(alt)-2].Text) > 0 && alt[len(alt)-2].Text[len(alt[len(alt)-2].Text)-1] == ':':
+		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known && strings.HasSuffix(alt[len(alt)-2].Text, ":"):
 			this = resolve.RolePort
 		case hostHole(alt, hole):
 			this = resolve.RoleHost // host + ":" + …

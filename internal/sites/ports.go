@@ -2,7 +2,6 @@ package sites
 
 import (
 	"go/ast"
-	"go/constant"
 	"slices"
 	"strings"
 
@@ -40,7 +39,7 @@ func (sv *serving) portKeys(s *Site) []string {
 			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
 		}
 		for _, a := range args {
-			if name, ok := sv.envReadName(a); ok {
+			if _, name, ok := envReadOf(sv.info, sv.rules, a); ok {
 				add("$" + name)
 			} else if tv := sv.info.Types[a]; tv.Value != nil {
 				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
@@ -50,23 +49,6 @@ func (sv *serving) portKeys(s *Site) []string {
 		}
 	}
 	return keys
-}
-
-// envReadName returns the variable a call such as os.Getenv("PORT") reads.
-func (sv *serving) envReadName(e ast.Expr) (string, bool) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return "", false
-	}
-	fn := resolve.CalleeFunc(sv.info, call)
-	if fn == nil || !sv.rules.EnvReaders[fn.FullName()] {
-		return "", false
-	}
-	tv := sv.info.Types[call.Args[0]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // portLeaves lists the vals that hold a site's port: the last operand of
@@ -80,12 +62,10 @@ func portLeaves(v *resolve.Val, out []*resolve.Val) []*resolve.Val {
 	case resolve.FormConcat:
 		ops := v.Operands()
 		return portLeaves(ops[len(ops)-1], out)
-	case resolve.FormJoin:
+	case resolve.FormJoin, resolve.FormIPAddr:
 		return portLeaves(v.Parts[1], out)
 	case resolve.FormSprintf:
 		return portLeaves(v.Parts[len(v.Parts)-1], out)
-	case resolve.FormIPAddr:
-		return portLeaves(v.Parts[1], out)
 	case resolve.FormVar, resolve.FormField, resolve.FormCall, resolve.FormResolve:
 		for _, p := range v.Parts {
 			out = portLeaves(p, out)

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,21 +91,14 @@ type via struct {
 
 // fileImports reports whether file imports one of paths.
 func fileImports(file *ast.File, paths map[string]bool) bool {
-	for _, spec := range file.Imports {
-		if path, err := strconv.Unquote(spec.Path.Value); err == nil && paths[path] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(file.Imports, func(spec *ast.ImportSpec) bool {
+		path, err := strconv.Unquote(spec.Path.Value)
+		return err == nil && paths[path]
+	})
 }
 
 func ImportsDirectly(pkg *types.Package, paths map[string]bool) bool {
-	for _, imp := range pkg.Imports() {
-		if paths[imp.Path()] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(pkg.Imports(), func(imp *types.Package) bool { return paths[imp.Path()] })
 }
 
 // ImportsAny reports whether pkg imports, directly or not, any of paths.
