@@ -192,33 +192,25 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 // and that value.
 func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 	var out map[*types.Var]string
-	for _, file := range files {
-		for _, d := range file.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
+	for spec := range topSpecs(files, token.VAR) {
+		vs := spec.(*ast.ValueSpec)
+		if len(vs.Values) != len(vs.Names) {
+			continue
+		}
+		for i, name := range vs.Names {
+			v, ok := info.Defs[name].(*types.Var)
+			if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
 				continue
 			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Values) != len(vs.Names) {
-					continue
+			tv := info.Types[vs.Values[i]]
+			if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+				continue
+			}
+			if t, _ := ConstText(tv.Value); addressVar(v.Name(), t) {
+				if out == nil {
+					out = make(map[*types.Var]string)
 				}
-				for i, name := range vs.Names {
-					v, ok := info.Defs[name].(*types.Var)
-					if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
-						continue
-					}
-					tv := info.Types[vs.Values[i]]
-					if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
-						continue
-					}
-					if t, _ := ConstText(tv.Value); addressVar(v.Name(), t) {
-						if out == nil {
-							out = make(map[*types.Var]string)
-						}
-						out[v] = t
-					}
-				}
+				out[v] = t
 			}
 		}
 	}

@@ -1,0 +1,290 @@
+package resolve
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// The write model of struct fields: one walk over a package's syntax
+// records, for the fields of the struct types it follows, every constant
+// written to each (literals, keyed or positional, and the zero value of
+// one that leaves it unset; assignments; a struct declared and set right
+// after; new), and which fields are written out of sight (opened): by a
+// value that is not constant, through their address, by op-assignment,
+// or by another package's function handed a value that holds the
+// struct. A write guarded by the field being empty is a default and adds
+// nothing. TestFieldWrites has a row per rule.
+
+// fieldWrites is what a package's files write to the fields of some
+// struct types, by FieldKey: the constants, and the fields written
+// otherwise or out of sight (opened).
+// It records the package-level variables keepVar accepts that the files
+// assign or take the address of (vars) in the same walk.
+type fieldWrites struct {
+	info    *types.Info
+	keep    func(*types.Named) bool // nil: no fields
+	values  map[string][]string
+	opened  map[string]bool
+	keepVar func(*types.Var) bool
+	vars    map[*types.Var]bool
+	reach   map[types.Type][]*types.Named // see reachable
+}
+
+func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
+	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[string][]string), opened: make(map[string]bool), reach: make(map[types.Type][]*types.Named)}
+}
+
+// markVar records a write of a kept package-level variable: v or pkg.V.
+func (w *fieldWrites) markVar(e ast.Expr) {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel // pkg.V; a field's write names no package variable
+	default:
+		return
+	}
+	v, ok := w.info.Uses[id].(*types.Var)
+	if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !w.vars[v] && w.keepVar(v) {
+		w.vars[v] = true
+	}
+}
+
+// owner returns the named struct type t is, or points to, if kept.
+func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
+	if w.keep == nil || t == nil {
+		return nil, nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !w.keep(n) {
+		return nil, nil
+	}
+	st, _ := n.Underlying().(*types.Struct)
+	return n, st
+}
+
+func (w *fieldWrites) write(n *types.Named, field string, value ast.Expr) {
+	k := fieldKey(n, field)
+	text := "0"
+	if st, _ := n.Underlying().(*types.Struct); value == nil && st != nil && isString(fieldType(st, field)) {
+		text = ""
+	}
+	if value != nil {
+		tv := w.info.Types[value]
+		t, ok := "", false
+		if tv.Value != nil {
+			t, ok = ConstText(tv.Value)
+		}
+		if !ok {
+			w.opened[k] = true
+			return
+		}
+		text = t
+	}
+	if !slices.Contains(w.values[k], text) {
+		w.values[k] = append(w.values[k], text)
+	}
+}
+
+// openAll opens every field of n: a value of it went out of sight.
+func (w *fieldWrites) openAll(n *types.Named, st *types.Struct) {
+	for i := range st.NumFields() {
+		w.opened[fieldKey(n, st.Field(i).Name())] = true
+	}
+}
+
+// lit records what a struct literal writes, its unset fields' zero
+// values included.
+func (w *fieldWrites) lit(lit *ast.CompositeLit) {
+	n, st := w.owner(w.info.TypeOf(lit))
+	if n == nil || st == nil {
+		return
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		v, found := KeyedField(lit, f.Name())
+		if !found && len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
+			v, found = lit.Elts[i], true
+		}
+		w.write(n, f.Name(), v)
+	}
+}
+
+// assign records x.f = v, or opens f when written any other way.
+func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
+	w.markVar(lhs)
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	s := w.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return
+	}
+	n, _ := w.owner(FieldOwner(s))
+	if n == nil {
+		return
+	}
+	if !plain || rhs == nil {
+		w.opened[fieldKey(n, sel.Sel.Name)] = true
+		return
+	}
+	w.write(n, sel.Sel.Name, rhs)
+}
+
+// call opens the struct types whose values a call hands to a function of
+// another package (json.Unmarshal(b, &cfg), flag.StringVar(&c.Addr, …)
+// is an address taken, seen by assign).
+func (w *fieldWrites) call(call *ast.CallExpr) {
+	callee := CalleeFunc(w.info, call)
+	if _, builtin := w.info.Uses[calleeIdent(call)].(*types.Builtin); builtin {
+		if id := calleeIdent(call); id.Name == "new" && len(call.Args) == 1 {
+			if n, st := w.owner(w.info.TypeOf(call.Args[0])); n != nil && st != nil {
+				for i := range st.NumFields() {
+					w.write(n, st.Field(i).Name(), nil)
+				}
+			}
+		}
+		return
+	}
+	for _, a := range call.Args {
+		for _, n := range w.reachable(w.info.TypeOf(a), 0) {
+			if callee == nil || callee.Pkg() != n.Obj().Pkg() {
+				w.openAll(n, n.Underlying().(*types.Struct))
+			}
+		}
+	}
+}
+
+// reachable returns the kept struct types a value of type t holds, or
+// points to, nested in fields, slices, arrays and maps: a decoder handed
+// &File{} writes File.Server.Addr too.
+func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
+	if t == nil || depth > 4 {
+		return nil
+	}
+	if r, ok := w.reach[t]; ok {
+		return r
+	}
+	w.reach[t] = nil // a cycle holds nothing more
+	var out []*types.Named
+	switch u := types.Unalias(t).(type) {
+	case *types.Basic:
+		return nil
+	case *types.Pointer:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Slice:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Array:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Map:
+		out = w.reachable(u.Elem(), depth+1)
+	case *types.Named:
+		if n, st := w.owner(u); n != nil && st != nil {
+			out = append(out, n)
+		}
+		out = append(out, w.reachable(u.Underlying(), depth+1)...)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			out = append(out, w.reachable(u.Field(i).Type(), depth+1)...)
+		}
+	}
+	w.reach[t] = out
+	return out
+}
+
+// walk records the writes of the files to the kept types' fields.
+func (w *fieldWrites) walk(files []*ast.File) {
+	defaults := make(map[ast.Stmt]bool)
+	for _, file := range files {
+		for _, d := range file.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				w.zeroVars(gd, nil)
+			}
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				w.lit(n)
+			case *ast.BlockStmt:
+				for i, st := range n.List {
+					if ds, ok := st.(*ast.DeclStmt); ok {
+						w.zeroVars(ds.Decl.(*ast.GenDecl), n.List[i+1:])
+					}
+				}
+			case *ast.IfStmt:
+				// if c.Addr == "" { c.Addr = D }: a default, no value of its own.
+				if tested, empty := emptyTest(w.info, n.Cond); empty {
+					for _, st := range n.Body.List {
+						if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && sameRef(w.info, as.Lhs[0], tested) {
+							defaults[as] = true
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					var rhs ast.Expr
+					if len(n.Lhs) == len(n.Rhs) {
+						rhs = n.Rhs[i]
+					}
+					if !defaults[n] {
+						w.assign(l, rhs, n.Tok == token.ASSIGN)
+					}
+				}
+			case *ast.IncDecStmt:
+				w.assign(n.X, nil, false)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					w.assign(n.X, nil, false)
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					w.assign(n.Key, nil, false)
+					w.assign(n.Value, nil, false)
+				}
+			case *ast.CallExpr:
+				w.call(n)
+			}
+			return true
+		})
+	}
+}
+
+// zeroVars records the zero values of the fields of struct variables
+// declared without a value (var c Config), but those that the
+// assignments right after it set (c.Listen = "localhost:7000").
+func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
+	for _, spec := range gd.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok || len(vs.Values) > 0 || vs.Type == nil || isPointer(w.info.TypeOf(vs.Type)) {
+			continue
+		}
+		n, st := w.owner(w.info.TypeOf(vs.Type))
+		if n == nil || st == nil {
+			continue
+		}
+		for i := range st.NumFields() {
+			field := st.Field(i).Name()
+			set := false
+			for _, stmt := range next {
+				as, ok := stmt.(*ast.AssignStmt)
+				if !ok {
+					break
+				}
+				set = set || slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+					return ok && sel.Sel.Name == field && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return sameRef(w.info, sel.X, id) })
+				})
+			}
+			if !set {
+				w.write(n, field, nil)
+			}
+		}
+	}
+}
