@@ -7,6 +7,7 @@ import (
 	"github.com/portlint/portlint/internal/resolve"
 	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // run is the pass: the layers in order. Packages that cannot listen or
@@ -16,7 +17,6 @@ import (
 // reported file by file (internal/report).
 func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error) {
 	resolve.ExportReturnFacts(pass)
-	exported := resolve.ExportVarFacts(pass, cfg.module)
 	sites.ExportOptionFacts(pass)
 	// Export data lists only the imports a package's API needs, so a
 	// wrapper of another package (lib.Run(addr) calling
@@ -33,6 +33,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), rules, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
+	// A package past the fast path builds an inspector anyway: the walk
+	// for variable and field writes shares it.
+	var insp *inspector.Inspector
+	if listens || readsEnv {
+		insp = inspector.New(pass.Files)
+	}
+	exported := resolve.ExportVarFacts(pass, cfg.module, insp)
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
@@ -45,7 +52,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	}
 	pkg := sites.Find(pass, sites.Scope{
 		Env: cfg.Env, Rules: rules, Sinks: sinks, Exported: exported,
-		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv,
+		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv, Inspector: insp,
 	})
 	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
 	rp := &report.Reporter{Pass: pass, Env: cfg.Env, Host: cfg.Host, Allow: allow, Decls: pkg.Decls}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Exported package variables. Any package that imports a package may
@@ -124,7 +125,7 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 // package's syntax, for assignments, address-of and ++/--, only when the
 // package has candidates for VarFacts or imports a package with some:
 // most packages do neither.
-func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
+func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspector) *Exported {
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
@@ -145,7 +146,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 			return importsVars && v.Exported() && pass.ImportObjectFact(v, new(VarFact))
 		})
 		w.keep = fieldsKept(pass, own, importsVars)
-		w.walk(pass.Files)
+		w.walk(pass.Files, insp)
 		written = w.vars
 		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
 		for _, k := range foreign {
@@ -233,7 +234,7 @@ func addressVar(name, t string) bool {
 // initialiser is not an assignment.
 func assigned(info *types.Info, files []*ast.File, keep func(*types.Var) bool) map[*types.Var]bool {
 	w := newWrites(info, keep)
-	w.walk(files)
+	w.walk(files, nil)
 	return w.vars
 }
 

@@ -41,6 +41,12 @@ func (f *FieldFact) String() string {
 	return "holds " + strings.Join(q, " or ")
 }
 
+// fieldRef is a field of a named struct type, in a package's walk.
+type fieldRef struct {
+	owner *types.Named
+	name  string
+}
+
 // fieldKey names a field of a named struct type across packages, as
 // WritesFact lists it: "path.Type.Field" (a FieldKey is a local
 // variable's field, in index.go).
@@ -198,13 +204,11 @@ func fieldsKept(pass *analysis.Pass, own map[*types.Named]bool, imports bool) fu
 // packages' types that the files write or open, and whether it exported
 // any fact.
 func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool) (foreign []string, exported bool) {
-	ownKeys := make(map[string]bool)
 	for n := range own {
 		st := n.Underlying().(*types.Struct)
 		for i := range st.NumFields() {
 			f := st.Field(i)
-			k := fieldKey(n, f.Name())
-			ownKeys[k] = true
+			k := fieldRef{n, f.Name()}
 			values := w.values[k]
 			set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
 			if !ownFacts || !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(set) {
@@ -216,13 +220,13 @@ func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named
 		}
 	}
 	for k := range w.opened {
-		if !ownKeys[k] {
-			foreign = append(foreign, k)
+		if !own[k.owner] {
+			foreign = append(foreign, fieldKey(k.owner, k.name))
 		}
 	}
 	for k := range w.values {
-		if !w.opened[k] && !ownKeys[k] {
-			foreign = append(foreign, k)
+		if !w.opened[k] && !own[k.owner] {
+			foreign = append(foreign, fieldKey(k.owner, k.name))
 		}
 	}
 	return foreign, exported

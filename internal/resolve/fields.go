@@ -212,14 +212,18 @@ func sameRef(info *types.Info, a, b ast.Expr) bool {
 // its zero value.
 func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
 	owner := FieldOwner(r.info.Selections[sel])
-	if f.Exported() || owner == nil {
+	if p, ok := owner.(*types.Pointer); ok {
+		owner = p.Elem()
+	}
+	named, ok := types.Unalias(owner).(*types.Named)
+	if f.Exported() || !ok {
 		return false
 	}
 	if r.writes == nil {
 		r.writes = newWrites(r.info, func(*types.Var) bool { return false })
 		r.writes.keep = func(n *types.Named) bool { return n.Obj().Pkg() == r.pkg }
-		r.writes.walk(r.files)
+		r.writes.walk(r.files, r.insp)
 	}
-	k := fieldKey(owner, f.Name())
+	k := fieldRef{named, f.Name()}
 	return !r.writes.opened[k] && !slices.ContainsFunc(r.writes.values[k], func(v string) bool { return v != "" && v != "0" })
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // The write model of struct fields: one walk over a package's syntax
@@ -20,20 +22,23 @@ import (
 // fieldWrites is what a package's files write to the fields of some
 // struct types, by FieldKey: the constants, and the fields written
 // otherwise or out of sight (opened).
-// It records the package-level variables keepVar accepts that the files
+// (Keys are fieldRefs, not FieldKeys: a string per write allocated 2,500
+// times per run on net/http.) It records the package-level variables keepVar accepts that the files
 // assign or take the address of (vars) in the same walk.
 type fieldWrites struct {
 	info    *types.Info
 	keep    func(*types.Named) bool // nil: no fields
-	values  map[string][]string
-	opened  map[string]bool
+	values  map[fieldRef][]string
+	opened  map[fieldRef]bool
 	keepVar func(*types.Var) bool
 	vars    map[*types.Var]bool
 	reach   map[types.Type][]*types.Named // see reachable
+	// defaults are the assignments that only fill in a default.
+	defaults map[ast.Stmt]bool
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
-	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[string][]string), opened: make(map[string]bool), reach: make(map[types.Type][]*types.Named)}
+	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[fieldRef][]string), opened: make(map[fieldRef]bool), reach: make(map[types.Type][]*types.Named)}
 }
 
 // markVar records a write of a kept package-level variable: v or pkg.V.
@@ -70,7 +75,7 @@ func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
 }
 
 func (w *fieldWrites) write(n *types.Named, field string, value ast.Expr) {
-	k := fieldKey(n, field)
+	k := fieldRef{n, field}
 	text := "0"
 	if st, _ := n.Underlying().(*types.Struct); value == nil && st != nil && isString(fieldType(st, field)) {
 		text = ""
@@ -95,7 +100,7 @@ func (w *fieldWrites) write(n *types.Named, field string, value ast.Expr) {
 // openAll opens every field of n: a value of it went out of sight.
 func (w *fieldWrites) openAll(n *types.Named, st *types.Struct) {
 	for i := range st.NumFields() {
-		w.opened[fieldKey(n, st.Field(i).Name())] = true
+		w.opened[fieldRef{n, st.Field(i).Name()}] = true
 	}
 }
 
@@ -132,7 +137,7 @@ func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
 		return
 	}
 	if !plain || rhs == nil {
-		w.opened[fieldKey(n, sel.Sel.Name)] = true
+		w.opened[fieldRef{n, sel.Sel.Name}] = true
 		return
 	}
 	w.write(n, sel.Sel.Name, rhs)
@@ -142,19 +147,23 @@ func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
 // another package (json.Unmarshal(b, &cfg), flag.StringVar(&c.Addr, …)
 // is an address taken, seen by assign).
 func (w *fieldWrites) call(call *ast.CallExpr) {
-	callee := CalleeFunc(w.info, call)
-	if _, builtin := w.info.Uses[calleeIdent(call)].(*types.Builtin); builtin {
-		if id := calleeIdent(call); id.Name == "new" && len(call.Args) == 1 {
-			if n, st := w.owner(w.info.TypeOf(call.Args[0])); n != nil && st != nil {
-				for i := range st.NumFields() {
-					w.write(n, st.Field(i).Name(), nil)
-				}
+	if w.keep == nil || len(call.Args) == 0 {
+		return
+	}
+	if b, ok := w.info.Uses[calleeIdent(call)].(*types.Builtin); ok {
+		if n, st := w.owner(w.info.TypeOf(call.Args[0])); b.Name() == "new" && n != nil && st != nil {
+			for i := range st.NumFields() {
+				w.write(n, st.Field(i).Name(), nil)
 			}
 		}
 		return
 	}
+	var callee *types.Func // looked up when an argument holds a kept type
 	for _, a := range call.Args {
 		for _, n := range w.reachable(w.info.TypeOf(a), 0) {
+			if callee == nil {
+				callee = CalleeFunc(w.info, call)
+			}
 			if callee == nil || callee.Pkg() != n.Obj().Pkg() {
 				w.openAll(n, n.Underlying().(*types.Struct))
 			}
@@ -199,60 +208,79 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	return out
 }
 
-// walk records the writes of the files to the kept types' fields.
-func (w *fieldWrites) walk(files []*ast.File) {
-	defaults := make(map[ast.Stmt]bool)
+// walk records the writes of the files to the kept types' fields, with
+// insp when the package has one (its filtered walk costs less than
+// ast.Inspect).
+func (w *fieldWrites) walk(files []*ast.File, insp *inspector.Inspector) {
+	w.defaults = make(map[ast.Stmt]bool)
 	for _, file := range files {
 		for _, d := range file.Decls {
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
 				w.zeroVars(gd, nil)
 			}
 		}
+	}
+	if insp != nil {
+		for cur := range insp.Root().Preorder(writeNodes...) {
+			w.node(cur.Node())
+		}
+		return
+	}
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CompositeLit:
-				w.lit(n)
-			case *ast.BlockStmt:
-				for i, st := range n.List {
-					if ds, ok := st.(*ast.DeclStmt); ok {
-						w.zeroVars(ds.Decl.(*ast.GenDecl), n.List[i+1:])
-					}
-				}
-			case *ast.IfStmt:
-				// if c.Addr == "" { c.Addr = D }: a default, no value of its own.
-				if tested, empty := emptyTest(w.info, n.Cond); empty {
-					for _, st := range n.Body.List {
-						if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && sameRef(w.info, as.Lhs[0], tested) {
-							defaults[as] = true
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					var rhs ast.Expr
-					if len(n.Lhs) == len(n.Rhs) {
-						rhs = n.Rhs[i]
-					}
-					if !defaults[n] {
-						w.assign(l, rhs, n.Tok == token.ASSIGN)
-					}
-				}
-			case *ast.IncDecStmt:
-				w.assign(n.X, nil, false)
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					w.assign(n.X, nil, false)
-				}
-			case *ast.RangeStmt:
-				if n.Tok == token.ASSIGN {
-					w.assign(n.Key, nil, false)
-					w.assign(n.Value, nil, false)
-				}
-			case *ast.CallExpr:
-				w.call(n)
-			}
+			w.node(n)
 			return true
 		})
+	}
+}
+
+// writeNodes are the nodes node records writes in.
+var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil),
+	(*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
+
+// node records the writes of one node, visited in preorder.
+func (w *fieldWrites) node(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CompositeLit:
+		w.lit(n)
+	case *ast.BlockStmt:
+		for i, st := range n.List {
+			if ds, ok := st.(*ast.DeclStmt); ok {
+				w.zeroVars(ds.Decl.(*ast.GenDecl), n.List[i+1:])
+			}
+		}
+	case *ast.IfStmt:
+		// if c.Addr == "" { c.Addr = D }: a default, no value of its own.
+		if tested, empty := emptyTest(w.info, n.Cond); empty {
+			for _, st := range n.Body.List {
+				if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && sameRef(w.info, as.Lhs[0], tested) {
+					w.defaults[as] = true
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			var rhs ast.Expr
+			if len(n.Lhs) == len(n.Rhs) {
+				rhs = n.Rhs[i]
+			}
+			if !w.defaults[n] {
+				w.assign(l, rhs, n.Tok == token.ASSIGN)
+			}
+		}
+	case *ast.IncDecStmt:
+		w.assign(n.X, nil, false)
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			w.assign(n.X, nil, false)
+		}
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			w.assign(n.Key, nil, false)
+			w.assign(n.Value, nil, false)
+		}
+	case *ast.CallExpr:
+		w.call(n)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // writesOf walks src, a package declaring type T with the address field
@@ -13,14 +15,24 @@ import (
 func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 	t.Helper()
 	r, _ := load(t, "package p\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
-	w := newWrites(r.info, func(*types.Var) bool { return false })
 	own := addressFieldTypes(r.info, r.files)
-	w.keep = func(n *types.Named) bool { return own[n] }
-	w.walk(r.files)
-	k := "p.T." + field
-	values = slices.Clone(w.values[k])
-	slices.Sort(values)
-	return values, w.opened[k]
+	var k fieldRef
+	for n := range own {
+		k = fieldRef{n, field}
+	}
+	// The walk over an inspector and the one over the syntax agree.
+	for i, insp := range []*inspector.Inspector{nil, r.insp} {
+		w := newWrites(r.info, func(*types.Var) bool { return false })
+		w.keep = func(n *types.Named) bool { return own[n] }
+		w.walk(r.files, insp)
+		got := slices.Clone(w.values[k])
+		slices.Sort(got)
+		if i > 0 && (!slices.Equal(got, values) || w.opened[k] != opened) {
+			t.Fatalf("with an inspector, %s holds %q, opened %v; without, %q, %v", field, got, w.opened[k], values, opened)
+		}
+		values, opened = got, w.opened[k]
+	}
+	return values, opened
 }
 
 // TestFieldWrites has a row per rule of the field model: which writes a

@@ -29,6 +29,9 @@ type Scope struct {
 	IncludeTests bool // check _test.go files too
 	Listens      bool // the package can listen at all
 	ReadsEnv     bool // the package reads the environment
+	// Inspector is the package's, when already built (ExportVarFacts
+	// walks it too); nil: Find builds one.
+	Inspector *inspector.Inspector
 }
 
 // Find records the listen sites of the package's files (without
@@ -39,7 +42,10 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 	// Built here rather than required from inspect.Analyzer: go vet runs
 	// the pass on every dependency for its facts, and most packages stop
 	// at the analyzer's fast path (nothing there can listen).
-	insp := inspector.New(pass.Files)
+	insp := scope.Inspector
+	if insp == nil {
+		insp = inspector.New(pass.Files)
+	}
 	c := &checker{pass: pass, env: scope.Env, rules: rules, sinks: scope.Sinks, res: resolve.NewResolver(pass, insp, rules, scope.Exported)}
 	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.Decls, vars: c.res.Vars, root: insp.Root()}
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
