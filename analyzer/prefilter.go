@@ -2,12 +2,104 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"slices"
+	"strconv"
+	"sync"
 
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
+
+// siteNames says which names in a package's syntax can make a site: the
+// names of the rules whose package the package can see, and whether a
+// call written with a bare identifier can be one.
+type siteNames struct {
+	rules *listenapi.RuleSet
+	// visible are the packages of rules that the package imports,
+	// directly or not (through the packages its imports' APIs mention),
+	// itself included: only their functions' methods can be called and
+	// their servers' fields written there. gin's Run or hertz's New
+	// count only where gin or hertz can be seen, not in every package.
+	visible map[string]bool
+	// self says the package is one of the rules': its own listen
+	// functions are called without a package name.
+	self bool
+}
+
+// newSiteNames returns the site names of pkg, and whether it can see any
+// package of the rules (sites.ImportsAny).
+func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) siteNames {
+	n := siteNames{rules: rules, self: rules.Pkgs[pkg.Path()]}
+	if n.self {
+		n.visible = map[string]bool{pkg.Path(): true}
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				if rules.Pkgs[imp.Path()] {
+					if n.visible == nil {
+						n.visible = make(map[string]bool)
+					}
+					n.visible[imp.Path()] = true
+				}
+				visit(imp)
+			}
+		}
+	}
+	visit(pkg)
+	return n
+}
+
+// ruleNames indexes a rule set's bare names by the packages that declare
+// them: the listen and implicit-port functions and methods, and the
+// address fields of servers.
+type ruleNames struct {
+	calls, fields map[string][]string
+}
+
+var ruleNamesOf sync.Map // *listenapi.RuleSet -> *ruleNames
+
+func namesOf(rules *listenapi.RuleSet) *ruleNames {
+	if rn, ok := ruleNamesOf.Load(rules); ok {
+		return rn.(*ruleNames)
+	}
+	rn := &ruleNames{calls: make(map[string][]string), fields: make(map[string][]string)}
+	add := func(m map[string][]string, name, pkg string) {
+		if !slices.Contains(m[name], pkg) {
+			m[name] = append(m[name], pkg)
+		}
+	}
+	for fn := range rules.Calls {
+		add(rn.calls, listenapi.BareName(fn), listenapi.PkgOfFullName(fn))
+	}
+	for fn := range rules.Implicit {
+		add(rn.calls, listenapi.BareName(fn), listenapi.PkgOfFullName(fn))
+	}
+	for typ, fields := range rules.Fields {
+		for field := range fields {
+			add(rn.fields, field, listenapi.PkgOfFullName(typ))
+		}
+	}
+	rn2, _ := ruleNamesOf.LoadOrStore(rules, rn)
+	return rn2.(*ruleNames)
+}
+
+func (n siteNames) call(name string) bool  { return n.any(namesOf(n.rules).calls[name]) }
+func (n siteNames) field(name string) bool { return n.any(namesOf(n.rules).fields[name]) }
+
+func (n siteNames) any(pkgs []string) bool {
+	for _, p := range pkgs {
+		if n.visible[p] {
+			return true
+		}
+	}
+	return false
+}
 
 // mentionsSites reports whether any file of a package that can listen (or
 // read the environment) names what a site needs: a listen, implicit or
@@ -17,15 +109,24 @@ import (
 // environment reader counts. It walks the syntax once without
 // allocating, so that the many packages that import net/http only to
 // serve or call (every handler package) skip the inspector and the pass.
-func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.SinkState, readsEnv bool) bool {
+//
+// A rule's name counts only where its package can be seen (names), and a
+// listen name only in a call of a method or of another package's
+// function: a call written with a bare name calls a function of the
+// package itself, a parameter or a local variable, which are never a
+// listen API or another package's sink, unless the file dot-imports a
+// package or the package is a rule's.
+func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, readsEnv bool) bool {
+	rules := names.rules
 	found := false
 	// Where nothing can listen, the pass records environment reads only:
 	// a listen API's generic name (New, Run, Start) or an address field
 	// does not count there.
 	listens := sinks != nil
 	field := func(name string) bool {
-		return listens && (rules.FieldNames[name] || sinks.FieldNames[name])
+		return listens && (names.field(name) || sinks.FieldNames[name])
 	}
+	bareCalls := names.self
 	visit := func(n ast.Node) bool {
 		if found {
 			return false
@@ -33,8 +134,9 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			name := sites.CalledName(n)
+			_, bare := ast.Unparen(n.Fun).(*ast.Ident)
 			found = readsEnv && rules.EnvNames[name] ||
-				listens && (rules.Names[name] || sinks.FuncNames[name] || sinks.ServerNames[name])
+				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name])
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)
@@ -48,9 +150,23 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 		return !found
 	}
 	for _, f := range files {
+		bareCalls = names.self || dotImports(f)
 		ast.Inspect(f, visit)
 		if found {
 			return true
+		}
+	}
+	return false
+}
+
+// dotImports reports whether f imports a package with a dot: its
+// functions are then called by their bare names.
+func dotImports(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		if spec.Name != nil && spec.Name.Name == "." {
+			if path, err := strconv.Unquote(spec.Path.Value); err == nil && path != "" {
+				return true
+			}
 		}
 	}
 	return false
