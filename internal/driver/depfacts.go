@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"math/bits"
 	"os"
 	"slices"
 	"strings"
@@ -53,11 +54,14 @@ import (
 // A DepScan reads the files of a candidate (goFiles, absolute names: the
 // files its analysis would see) before anything type-checks it, and
 // returns the names of its declarations that may get facts from what
-// they do, rather than from what they are. sees reports whether the
-// package imports a package of DepFacts.Pkgs, directly or not; below
-// holds the names that the candidates it imports, directly or not,
-// returned. Its result is cached with the candidate.
-type DepScan func(pkgPath string, goFiles []string, sees func(pkgPath string) bool, below map[string]bool) []string
+// they do, rather than from what they are, in the analyzer's own
+// spelling. imports maps the paths of its direct imports to their
+// package names; sees reports whether it imports a package of
+// DepFacts.Pkgs, directly or not; scanned returns what the scan of a
+// candidate it imports directly returned (nil for another import);
+// below reports whether the scan of a candidate it imports, directly or
+// not, returned name. Its result is cached with the candidate.
+type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below func(name []byte) bool) []string
 
 // A DepWants reports whether user, a package whose files name obj at id,
 // an object of a candidate whose scan returned names, may read a fact of
@@ -133,8 +137,8 @@ type candidate struct {
 	keyed   bool
 	names   map[string]bool // what DepScan returned
 	scanned bool
-	below   map[string]bool // the names of the candidates below it
-	belowOK bool
+	index   int      // its place in the candidates, bottom-up
+	below   []uint64 // a set of indexes: the candidates it imports, directly or not
 
 	state candidateState
 	// wants are the candidates whose facts its analysis reads, once it
@@ -162,12 +166,13 @@ func standard(p *packages.Package) bool {
 
 // candidates returns the candidates among the dependencies of roots, by
 // package path.
-func candidates(roots []*packages.Package, df *DepFacts) map[string]*candidate {
+func candidates(roots []*packages.Package, df *DepFacts) (map[string]*candidate, []*candidate) {
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, p := range roots {
 		isRoot[p] = true
 	}
 	cands := make(map[string]*candidate)
+	var order []*candidate // bottom-up
 	sees := make(map[*packages.Package]map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		// Visit is postorder: the imports' sets are known.
@@ -202,10 +207,23 @@ func candidates(roots []*packages.Package, df *DepFacts) map[string]*candidate {
 		if isCand {
 			slices.SortFunc(c.imports, func(x, y *candidate) int { return strings.Compare(x.pkg.PkgPath, y.pkg.PkgPath) })
 			c.imports = slices.Compact(c.imports)
+			c.index = len(cands)
 			cands[p.PkgPath] = c
+			order = append(order, c)
 		}
 	})
-	return cands
+	// The candidates below each, as sets of indexes.
+	words := (len(order) + 63) / 64
+	for _, c := range order {
+		c.below = make([]uint64, words)
+		for _, imp := range c.imports {
+			c.below[imp.index/64] |= 1 << (imp.index % 64)
+			for i, w := range imp.below {
+				c.below[i] |= w
+			}
+		}
+	}
+	return cands, order
 }
 
 // dependencyFacts computes the facts of the dependencies of roots that
@@ -232,28 +250,35 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 			}
 		}
 	}()
-	g.cands = candidates(roots, df)
+	g.cands, g.order = candidates(roots, df)
 	g.stats.candidates = len(g.cands)
 	if len(g.cands) == 0 {
 		return nil
 	}
 	g.cache = openFactCache(a)
 	used := make(map[*candidate]bool)
+	// The packages analyzed see the facts of the candidates they want,
+	// not those computed for the candidates' own sake: what they see is
+	// the same whether the cache held them or not.
+	view := newFactTable(a)
 	for _, p := range roots {
 		if p.TypesInfo != nil {
 			for _, c := range g.wantedBy(p, nil, used) {
 				g.ensure(c)
+				if set := g.table.pkgs[c.pkg.PkgPath]; set != nil {
+					view.pkgs[c.pkg.PkgPath] = set
+				}
 			}
 		}
 	}
 	g.stats.used = len(used)
-	for _, set := range g.table.pkgs {
+	for _, set := range view.pkgs {
 		g.stats.facts += len(set.objects) + len(set.packages)
 	}
 	if g.stats.facts == 0 {
 		return nil
 	}
-	return g.table
+	return view
 }
 
 // A depGraph computes the facts of candidates.
@@ -265,33 +290,37 @@ type depGraph struct {
 	cache  *factCache
 	stats  depStats
 	stderr io.Writer
-	types  *depTypes // for type-checking candidates from source, made on first need
+	types  *depTypes    // for type-checking candidates from source, made on first need
+	order  []*candidate // the candidates by index
+	// declarers are the candidates whose scan returned a name, by name.
+	declarers map[string][]*candidate
 }
 
 // wantedBy returns the candidates, other than self, whose facts p wants,
 // sorted by path; it adds those it uses to used (if not nil).
 func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*candidate]bool) []*candidate {
 	wanted := make(map[*candidate]bool)
+	asked := make(map[types.Object]bool) // objects other than functions and fields, asked once
 	for id, obj := range p.TypesInfo.Uses {
 		pkg := obj.Pkg()
 		if pkg == nil {
 			continue
 		}
 		c := g.cands[pkg.Path()]
-		if c == nil || c == self || wanted[c] {
+		if c == nil || c == self || wanted[c] || asked[obj] {
 			continue
 		}
 		if used != nil {
 			used[c] = true
 		}
+		switch obj := obj.(type) {
+		case *types.Func:
+		case *types.Var:
+			asked[obj] = !obj.IsField()
+		default:
+			asked[obj] = true // a function's or a field's uses differ
+		}
 		if g.df.Wants == nil || g.df.Wants(p.Fset, p.Types, p.Syntax, id, obj, c.pkg.CompiledGoFiles, g.names(c)) {
-			if os.Getenv("WHYDBG") != "" {
-				who := "root"
-				if self != nil {
-					who = self.pkg.PkgPath
-				}
-				fmt.Fprintf(g.stderr, "WHY %s wants %s for %s (named %v)\n", who, c.pkg.PkgPath, obj, g.names(c)[obj.Name()])
-			}
 			wanted[c] = true
 		}
 	}
@@ -303,7 +332,8 @@ func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*cand
 	return out
 }
 
-// names returns what DepScan returns for c, from the cache if it can.
+// names returns what DepScan returns for c, from the cache if it can,
+// after the scans of the candidates it imports.
 func (g *depGraph) names(c *candidate) map[string]bool {
 	if c.scanned {
 		return c.names
@@ -312,9 +342,34 @@ func (g *depGraph) names(c *candidate) map[string]bool {
 	key := g.key(c)
 	names, ok := g.cache.getScan(key)
 	if !ok {
+		// Every candidate below, whose names the scan may ask for.
+		for i, w := range c.below {
+			for ; w != 0; w &= w - 1 {
+				g.names(g.order[i*64+bits.TrailingZeros64(w)])
+			}
+		}
 		if g.df.Scan != nil {
-			below := g.below(c)
-			names = g.df.Scan(c.pkg.PkgPath, c.pkg.CompiledGoFiles, func(path string) bool { return c.sees[path] }, below)
+			imports := make(map[string]string, len(c.pkg.Imports))
+			for path, imp := range c.pkg.Imports {
+				imports[path] = imp.Name
+			}
+			scanned := func(path string) map[string]bool {
+				if imp := c.pkg.Imports[path]; imp != nil {
+					if d := g.cands[imp.PkgPath]; d != nil {
+						return d.names
+					}
+				}
+				return nil
+			}
+			below := func(name []byte) bool {
+				for _, d := range g.declarers[string(name)] {
+					if c.below[d.index/64]&(1<<(d.index%64)) != 0 {
+						return true
+					}
+				}
+				return false
+			}
+			names = g.df.Scan(c.pkg.PkgPath, c.pkg.CompiledGoFiles, imports, func(path string) bool { return c.sees[path] }, scanned, below)
 		}
 		slices.Sort(names)
 		g.cache.putScan(key, names)
@@ -322,30 +377,15 @@ func (g *depGraph) names(c *candidate) map[string]bool {
 	}
 	if len(names) > 0 {
 		c.names = make(map[string]bool, len(names))
+		if g.declarers == nil {
+			g.declarers = make(map[string][]*candidate)
+		}
 		for _, n := range names {
 			c.names[n] = true
+			g.declarers[n] = append(g.declarers[n], c)
 		}
 	}
 	return c.names
-}
-
-// below returns the names of the candidates c imports, directly or not.
-func (g *depGraph) below(c *candidate) map[string]bool {
-	if c.belowOK {
-		return c.below
-	}
-	c.belowOK = true
-	for _, imp := range c.imports {
-		for _, set := range []map[string]bool{g.names(imp), g.below(imp)} {
-			for n := range set {
-				if c.below == nil {
-					c.below = make(map[string]bool)
-				}
-				c.below[n] = true
-			}
-		}
-	}
-	return c.below
 }
 
 // key returns c's cache key, computed on first need.
