@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -27,6 +28,9 @@ type siteNames struct {
 	// self says the package is one of the rules': its own listen
 	// functions are called without a package name.
 	self bool
+	// env is the variable the platform passes the port in: a read of
+	// another is no site (a misspelling of it is).
+	env string
 }
 
 // newSiteNames returns the site names of pkg, and whether it can see any
@@ -160,7 +164,10 @@ func (n siteNames) any(pkgs []string) bool {
 // function: a call written with a bare name calls a function of the
 // package itself, a parameter or a local variable, which are never a
 // listen API or another package's sink, unless the file dot-imports a
-// package or the package is a rule's.
+// package or the package is a rule's. A read of the environment counts
+// only if it may read the port's variable (envMayMatter): the reads of
+// the others only name the variables a fix must not take, where there
+// are sites.
 func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, readsEnv bool) bool {
 	rules := names.rules
 	found := false
@@ -180,7 +187,7 @@ func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, r
 		case *ast.CallExpr:
 			name := sites.CalledName(n)
 			_, bare := ast.Unparen(n.Fun).(*ast.Ident)
-			found = readsEnv && rules.EnvNames[name] ||
+			found = readsEnv && rules.EnvNames[name] && names.envMayMatter(n) ||
 				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name])
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
@@ -202,6 +209,21 @@ func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, r
 		}
 	}
 	return false
+}
+
+// envMayMatter reports whether call, of an environment reader, may read
+// the port's variable in some letter case (report/envname.go): a constant
+// name other than a literal may.
+func (n siteNames) envMayMatter(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return true
+	}
+	name, err := strconv.Unquote(lit.Value)
+	return err != nil || strings.EqualFold(name, n.env)
 }
 
 // dotImports reports whether f imports a package with a dot: its

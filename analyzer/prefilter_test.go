@@ -42,6 +42,11 @@ func TestMentionsSites(t *testing.T) {
 		{`func f() { s.Addr = a }`, []string{"net/http"}, false, true, false, true},
 		{`func f() { os.Getenv("PORT") }`, nil, false, false, true, true},
 		{`func f() { os.Getenv("PORT") }`, []string{"net"}, false, true, false, false},
+		// Only a read that may be of $PORT, in some letter case, counts.
+		{`func f() { os.Getenv("port") }`, nil, false, false, true, true},
+		{`func f() { os.Getenv(name) }`, nil, false, false, true, true},
+		{`func f() { os.Getenv("HOME") }`, nil, false, false, true, false},
+		{`func f() { os.Getenv("HOME", "x") }`, nil, false, false, true, false},
 		{`func f() { x.Other() }`, []string{"net"}, false, true, true, false},
 		{`func f() { x.Listen("tcp", a) }`, []string{"net"}, false, true, false, true},
 		// A bare name calls the package's own function, a parameter or a
@@ -60,7 +65,7 @@ func TestMentionsSites(t *testing.T) {
 		if tc.listens {
 			s = sinks
 		}
-		names := siteNames{rules: listenapi.DefaultRules, self: tc.self}
+		names := siteNames{rules: listenapi.DefaultRules, self: tc.self, env: "PORT"}
 		for _, p := range tc.visible {
 			if names.visible == nil {
 				names.visible = make(map[string]bool)

@@ -301,12 +301,17 @@ type depGraph struct {
 func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*candidate]bool) []*candidate {
 	wanted := make(map[*candidate]bool)
 	asked := make(map[types.Object]bool) // objects other than functions and fields, asked once
+	of := make(map[*types.Package]*candidate)
 	for id, obj := range p.TypesInfo.Uses {
 		pkg := obj.Pkg()
 		if pkg == nil {
 			continue
 		}
-		c := g.cands[pkg.Path()]
+		c, ok := of[pkg]
+		if !ok {
+			c = g.cands[pkg.Path()]
+			of[pkg] = c
+		}
 		if c == nil || c == self || wanted[c] || asked[obj] {
 			continue
 		}

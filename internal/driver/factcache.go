@@ -24,10 +24,10 @@ import (
 // on,
 //
 //   - the executable (the hash -V=full prints) and the analyzer's flags;
-//   - the package's path, its Go version and its files: by name, size
-//     and modification time in the module cache, whose files a module's
-//     version fixes, by content elsewhere (a replaced module, a cgo
-//     package's generated files);
+//   - the package's path, its Go version and its files: by name in the
+//     module cache, whose read-only directories a module's version names
+//     and go.sum fixes, by content elsewhere (a replaced module, a
+//     vendored one, a cgo package's generated files);
 //   - its direct imports: a candidate by its own key, another by its
 //     export data file, which the go command names after its content;
 //   - the packages of DepFacts.Pkgs it imports, directly or not.
@@ -108,11 +108,7 @@ func (c *factCache) key(p *packages.Package, imports map[string]string, sees map
 	dir := moduleCacheDir(p.Module)
 	for _, name := range files {
 		if dir != "" && strings.HasPrefix(name, dir) {
-			fi, err := os.Stat(name)
-			if err != nil {
-				return ""
-			}
-			fmt.Fprintf(h, "file %q %d %d\n", name, fi.Size(), fi.ModTime().UnixNano())
+			fmt.Fprintf(h, "file %q\n", name) // its module's version fixes it
 		} else if !hashFile(h, name) {
 			return ""
 		}
@@ -182,39 +178,58 @@ func (c *factCache) get(key string) (*cacheEntry, bool) {
 // is no error.
 func (c *factCache) put(key string, entry *cacheEntry) { c.write(key, "facts", entry) }
 
-// getScan returns the scan stored under key.
+// getScan returns the scan stored under key: names, one to a line.
 func (c *factCache) getScan(key string) ([]string, bool) {
-	var names []string
-	return names, c.read(key, "scan", &names)
+	data, ok := c.readRaw(key, "scan")
+	if !ok {
+		return nil, false
+	}
+	if len(data) == 0 {
+		return nil, true
+	}
+	return strings.Split(string(data), "\n"), true
 }
 
 // putScan stores a scan under key, if it can.
-func (c *factCache) putScan(key string, names []string) { c.write(key, "scan", names) }
+func (c *factCache) putScan(key string, names []string) {
+	c.writeRaw(key, "scan", []byte(strings.Join(names, "\n")))
+}
 
 func (c *factCache) read(key, kind string, v any) bool {
-	if c == nil || key == "" {
-		return false
-	}
-	data, err := os.ReadFile(c.file(key, kind))
-	if err != nil || len(data) < sha256.Size {
-		return false
-	}
-	sum, payload := data[:sha256.Size], data[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(sum, got[:]) {
-		return false
-	}
-	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
+	payload, ok := c.readRaw(key, kind)
+	return ok && gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
 }
 
 func (c *factCache) write(key, kind string, v any) {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(v); err == nil {
+		c.writeRaw(key, kind, payload.Bytes())
+	}
+}
+
+// readRaw returns the payload stored under key and kind, checked.
+func (c *factCache) readRaw(key, kind string) ([]byte, bool) {
+	if c == nil || key == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.file(key, kind))
+	if err != nil || len(data) < sha256.Size {
+		return nil, false
+	}
+	sum, payload := data[:sha256.Size], data[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(sum, got[:]) {
+		return nil, false
+	}
+	return payload, true
+}
+
+// writeRaw stores payload under key and kind, if it can: a cache that
+// cannot be written is no error.
+func (c *factCache) writeRaw(key, kind string, payload []byte) {
 	if c == nil || key == "" {
 		return
 	}
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
-		return
-	}
-	sum := sha256.Sum256(payload.Bytes())
+	sum := sha256.Sum256(payload)
 	name := c.file(key, kind)
 	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 		return
@@ -223,7 +238,7 @@ func (c *factCache) write(key, kind string, v any) {
 	if err != nil {
 		return
 	}
-	_, err = tmp.Write(append(sum[:], payload.Bytes()...))
+	_, err = tmp.Write(append(sum[:], payload...))
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
