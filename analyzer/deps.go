@@ -1,70 +1,156 @@
 package analyzer
 
 import (
-	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/portlint/portlint/internal/listenapi"
 )
 
-// The standalone command computes the facts of the dependencies that may
-// hold listen sites or wrap listen APIs (a library's Listen(network,
-// addr) around net.Listen), which go vet and golangci-lint compute for
-// every package. The driver offers it the packages outside the main
-// module and the standard library that import a package of the rules or
-// a dependency already selected; DepFilter chooses among them, by a
-// textual scan of their files.
+// The standalone command computes the facts of the dependencies that a
+// package it checks can read and that can matter to it, where go vet and
+// golangci-lint compute every package's (internal/driver, depfacts.go).
+// The driver offers the packages outside the main module and the
+// standard library that import a package of the rules or another such
+// package (the candidates); DepScan and DepWants decide, from their files
+// and from what the checked packages use of them, which are worth
+// type-checking from source. A dependency that cannot reach a listen API
+// and returns no constant address costs its export data and a scan of
+// its files, which the driver caches.
 
 // ListenPkgs returns the packages that declare the listen APIs of the
 // rules (net, net/http, crypto/tls and the frameworks'): a dependency is
-// a candidate for facts only if it imports one of them or a dependency
-// selected before it.
+// a candidate for facts only if it imports one of them or another
+// candidate.
 func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkgs) }
 
-// depWords are the words a dependency's file must contain, whatever it
-// imports, to be selected: the usual names of listen APIs and of address
-// parameters and fields. ("Serve" would take every http.Handler's
-// ServeHTTP; ListenAndServe has "Listen".)
-var depWords = [][]byte{[]byte("Listen"), []byte("Addr"), []byte("Port")}
-
-// depNames are the words for each package of the rules: the bare names
-// of its listen functions and of its servers' address fields. A
-// framework's generic names (hertz's server.New) count only in its
-// importers.
-var depNames = func() map[string][][]byte {
-	names := make(map[string][][]byte)
-	add := func(pkg, name string) {
-		if !slices.ContainsFunc(names[pkg], func(b []byte) bool { return string(b) == name }) {
-			names[pkg] = append(names[pkg], []byte(name))
+// DepScan is the driver's scan of a candidate (driver.DepScan): it
+// returns the exported functions ("f:Name"), methods ("m:Name") and
+// fields ("v:Name") of the package that may get a SinkFact or a
+// ServerFact, which need a listen site in the package: a call of a listen
+// API, a write of a server's address field, a call or a write of a sink
+// of another package (one its scan named). Names are matched without
+// types: a package's function by the name of the import it is called
+// through, a method or a field by its name alone, among those of the
+// packages below (below) and of the rules whose package the candidate
+// sees (sees). Most candidates name none of these: their files are read
+// once and never parsed.
+func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below func([]byte) bool) []string {
+	rn := namesOf(listenapi.DefaultRules)
+	// The names of the words, for a first pass over the bytes.
+	words := make(map[string]wordKind)
+	for path := range imports {
+		for name := range rn.funcs[path] {
+			words[name] |= refWord
+		}
+		for key := range scanned(path) {
+			if name, ok := strings.CutPrefix(key, "f:"); ok {
+				words[name] |= refWord
+			}
 		}
 	}
-	for _, fn := range slices.Concat(slices.Sorted(maps.Keys(listenapi.DefaultRules.Calls)), slices.Sorted(maps.Keys(listenapi.DefaultRules.Implicit))) {
-		add(listenapi.PkgOfFullName(fn), listenapi.BareName(fn))
-	}
-	for _, typ := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields)) {
-		for _, field := range slices.Sorted(maps.Keys(listenapi.DefaultRules.Fields[typ])) {
-			add(listenapi.PkgOfFullName(typ), field)
+	for name, pkgs := range rn.methods {
+		if slices.ContainsFunc(pkgs, sees) {
+			words[name] |= refWord
 		}
 	}
-	return names
-}()
-
-// DepFilter is the driver's filter of dependencies (driver.DepFilter):
-// it selects a package one of whose files contains, as bytes, one of
-// depWords or a listen name of the rule packages it imports. imports are
-// the package's imports of rule packages and of selected dependencies.
-// A file that cannot be read does not count.
-func DepFilter(pkgPath string, imports []string, goFiles []string) bool {
-	words := slices.Clip(depWords) // appending copies
-	for _, imp := range imports {
-		words = append(words, depNames[imp]...)
+	for name, pkgs := range rn.fields {
+		if slices.ContainsFunc(pkgs, sees) {
+			words[name] |= fieldWord
+		}
 	}
+	srcs := make([][]byte, 0, len(goFiles))
+	hit := false
+	var buf []byte
 	for _, name := range goFiles {
-		if data, err := os.ReadFile(name); err == nil && slices.ContainsFunc(words, func(w []byte) bool { return bytes.Contains(data, w) }) {
-			return true
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue // as the analysis would: a file it cannot read holds nothing
 		}
+		srcs = append(srcs, data)
+		hit = hit || mentionsWord(data, words, below, &buf)
+	}
+	if !hit {
+		return nil
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for i, src := range srcs {
+		if f, err := parser.ParseFile(fset, goFiles[i], src, parser.SkipObjectResolution); err == nil {
+			files = append(files, f)
+		}
+	}
+	sc := &scanner{rules: rn, imports: imports, sees: sees, self: listenapi.DefaultRules.Pkgs[pkgPath], scanned: scanned, below: below}
+	return sc.scan(files)
+}
+
+type wordKind uint8
+
+const (
+	refWord   wordKind = 1 << iota // counts wherever it is named
+	fieldWord                      // counts as a literal's key or an assigned field
+)
+
+// mentionsWord reports whether src names, as an exported identifier, one
+// of words in the shape its kind asks for, or a method or field a package
+// below returned, in code, comments or strings alike: a cheap test before
+// any parsing. buf is scratch space.
+func mentionsWord(src []byte, words map[string]wordKind, below func([]byte) bool, buf *[]byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if !isIdentByte(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && isIdentByte(src[j]) {
+			j++
+		}
+		if 'A' <= c && c <= 'Z' && (i == 0 || src[i-1] < 0x80) { // exported, not the tail of a non-ASCII identifier
+			tok := src[i:j]
+			k := words[string(tok)]
+			if k&refWord != 0 || k&fieldWord != 0 && fieldShape(src, i, j) {
+				return true
+			}
+			*buf = append(append((*buf)[:0], "m:"...), tok...)
+			if below(*buf) {
+				return true
+			}
+			(*buf)[0] = 'v'
+			if below(*buf) && fieldShape(src, i, j) {
+				return true
+			}
+		}
+		i = j
 	}
 	return false
+}
+
+// fieldShape reports whether the name at src[i:j] is written like a
+// key of a composite literal (Addr: …) or an assigned field (x.Addr = …).
+func fieldShape(src []byte, i, j int) bool {
+	k := j
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	if k < len(src) && src[k] == ':' {
+		return k+1 >= len(src) || src[k+1] != '='
+	}
+	if k < len(src) && src[k] == '=' && (k+1 >= len(src) || src[k+1] != '=') {
+		h := i - 1
+		for h >= 0 && (src[h] == ' ' || src[h] == '\t' || src[h] == '\n') {
+			h--
+		}
+		return h >= 0 && src[h] == '.'
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }

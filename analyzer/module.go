@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"strings"
 
+	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/packages"
 )
@@ -39,12 +40,34 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 	if len(candidates) == 0 {
 		return // most modules: no walk
 	}
-	for i, p := range pkgs {
-		if p.TypesInfo == nil {
-			continue
+	// The walk waits for a package to ask (resolve.Module): most runs
+	// never do. Only a package that declares one, or imports a package
+	// that does, can assign one: the others are not walked.
+	m.Writes = func() map[string]bool {
+		declaring := make(map[string]bool)
+		for k := range candidates {
+			declaring[k[:listenapi.LastDot(k)]] = true
 		}
-		for _, k := range resolve.AssignedExported(p.TypesInfo, files[i], func(k string) bool { return candidates[k] }) {
-			m.Written[k] = true
+		mayAssign := func(p *packages.Package) bool {
+			if declaring[p.PkgPath] {
+				return true
+			}
+			for _, imp := range p.Imports {
+				if declaring[imp.PkgPath] {
+					return true
+				}
+			}
+			return false
 		}
+		written := make(map[string]bool)
+		for i, p := range pkgs {
+			if p.TypesInfo == nil || !mayAssign(p) {
+				continue
+			}
+			for _, k := range resolve.AssignedExported(p.TypesInfo, files[i], func(k string) bool { return candidates[k] }) {
+				written[k] = true
+			}
+		}
+		return written
 	}
 }

@@ -2,12 +2,153 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
+
+// siteNames says which names in a package's syntax can make a site: the
+// names of the rules whose package the package can see, and whether a
+// call written with a bare identifier can be one.
+type siteNames struct {
+	rules *listenapi.RuleSet
+	// visible are the packages of rules that the package imports,
+	// directly or not (through the packages its imports' APIs mention),
+	// itself included: only their functions' methods can be called and
+	// their servers' fields written there. gin's Run or hertz's New
+	// count only where gin or hertz can be seen, not in every package.
+	visible map[string]bool
+	// self says the package is one of the rules': its own listen
+	// functions are called without a package name.
+	self bool
+	// env is the variable the platform passes the port in: a read of
+	// another is no site (a misspelling of it is).
+	env string
+}
+
+// newSiteNames returns the site names of pkg, and whether it can see any
+// package of the rules (sites.ImportsAny).
+func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) siteNames {
+	n := siteNames{rules: rules, self: rules.Pkgs[pkg.Path()]}
+	if n.self {
+		n.visible = map[string]bool{pkg.Path(): true}
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				if rules.Pkgs[imp.Path()] {
+					if n.visible == nil {
+						n.visible = make(map[string]bool)
+					}
+					n.visible[imp.Path()] = true
+				}
+				visit(imp)
+			}
+		}
+	}
+	visit(pkg)
+	return n
+}
+
+// ruleNames indexes a rule set's bare names by the packages that declare
+// them: the listen and implicit-port functions and methods, and the
+// address fields of servers.
+type ruleNames struct {
+	calls, fields map[string][]string
+	// methods are the calls of methods; funcs the package-level
+	// functions, by package.
+	methods map[string][]string
+	funcs   map[string]map[string]bool
+	// addrArgs are the indexes of the address arguments of the calls
+	// of each method's name, funcAddrs of each function's, by package;
+	// fieldTypes the server types with address fields, by package and
+	// type name.
+	addrArgs   map[string][]int
+	funcAddrs  map[string]map[string]int
+	fieldTypes map[string]map[string]map[string]bool
+}
+
+var ruleNamesOf sync.Map // *listenapi.RuleSet -> *ruleNames
+
+func namesOf(rules *listenapi.RuleSet) *ruleNames {
+	if rn, ok := ruleNamesOf.Load(rules); ok {
+		return rn.(*ruleNames)
+	}
+	rn := &ruleNames{calls: make(map[string][]string), fields: make(map[string][]string),
+		methods: make(map[string][]string), funcs: make(map[string]map[string]bool),
+		addrArgs: make(map[string][]int), funcAddrs: make(map[string]map[string]int),
+		fieldTypes: make(map[string]map[string]map[string]bool)}
+	add := func(m map[string][]string, name, pkg string) {
+		if !slices.Contains(m[name], pkg) {
+			m[name] = append(m[name], pkg)
+		}
+	}
+	addCall := func(fn string) {
+		name, pkg := listenapi.BareName(fn), listenapi.PkgOfFullName(fn)
+		add(rn.calls, name, pkg)
+		if strings.HasPrefix(fn, "(") {
+			add(rn.methods, name, pkg)
+		} else {
+			if rn.funcs[pkg] == nil {
+				rn.funcs[pkg] = make(map[string]bool)
+			}
+			rn.funcs[pkg][name] = true
+		}
+	}
+	for fn, r := range rules.Calls {
+		addCall(fn)
+		name, pkg := listenapi.BareName(fn), listenapi.PkgOfFullName(fn)
+		if !strings.HasPrefix(fn, "(") {
+			if rn.funcAddrs[pkg] == nil {
+				rn.funcAddrs[pkg] = make(map[string]int)
+			}
+			rn.funcAddrs[pkg][name] = r.Addr
+		} else if !slices.Contains(rn.addrArgs[name], r.Addr) {
+			rn.addrArgs[name] = append(rn.addrArgs[name], r.Addr)
+		}
+	}
+	for fn := range rules.Implicit {
+		addCall(fn)
+	}
+	for typ, fields := range rules.Fields {
+		pkg := listenapi.PkgOfFullName(typ)
+		name := typ[listenapi.LastDot(typ)+1:]
+		for field := range fields {
+			add(rn.fields, field, pkg)
+			if rn.fieldTypes[pkg] == nil {
+				rn.fieldTypes[pkg] = make(map[string]map[string]bool)
+			}
+			if rn.fieldTypes[pkg][name] == nil {
+				rn.fieldTypes[pkg][name] = make(map[string]bool)
+			}
+			rn.fieldTypes[pkg][name][field] = true
+		}
+	}
+	rn2, _ := ruleNamesOf.LoadOrStore(rules, rn)
+	return rn2.(*ruleNames)
+}
+
+func (n siteNames) call(name string) bool  { return n.any(namesOf(n.rules).calls[name]) }
+func (n siteNames) field(name string) bool { return n.any(namesOf(n.rules).fields[name]) }
+
+func (n siteNames) any(pkgs []string) bool {
+	for _, p := range pkgs {
+		if n.visible[p] {
+			return true
+		}
+	}
+	return false
+}
 
 // mentionsSites reports whether any file of a package that can listen (or
 // read the environment) names what a site needs: a listen, implicit or
@@ -17,15 +158,27 @@ import (
 // environment reader counts. It walks the syntax once without
 // allocating, so that the many packages that import net/http only to
 // serve or call (every handler package) skip the inspector and the pass.
-func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.SinkState, readsEnv bool) bool {
+//
+// A rule's name counts only where its package can be seen (names), and a
+// listen name only in a call of a method or of another package's
+// function: a call written with a bare name calls a function of the
+// package itself, a parameter or a local variable, which are never a
+// listen API or another package's sink, unless the file dot-imports a
+// package or the package is a rule's. A read of the environment counts
+// only if it may read the port's variable (envMayMatter): the reads of
+// the others only name the variables a fix must not take, where there
+// are sites.
+func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, readsEnv bool) bool {
+	rules := names.rules
 	found := false
 	// Where nothing can listen, the pass records environment reads only:
 	// a listen API's generic name (New, Run, Start) or an address field
 	// does not count there.
 	listens := sinks != nil
 	field := func(name string) bool {
-		return listens && (rules.FieldNames[name] || sinks.FieldNames[name])
+		return listens && (names.field(name) || sinks.FieldNames[name])
 	}
+	bareCalls := names.self
 	visit := func(n ast.Node) bool {
 		if found {
 			return false
@@ -33,8 +186,9 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			name := sites.CalledName(n)
-			found = readsEnv && rules.EnvNames[name] ||
-				listens && (rules.Names[name] || sinks.FuncNames[name] || sinks.ServerNames[name])
+			_, bare := ast.Unparen(n.Fun).(*ast.Ident)
+			found = readsEnv && rules.EnvNames[name] && names.envMayMatter(n) ||
+				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name])
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)
@@ -47,9 +201,38 @@ func mentionsSites(files []*ast.File, rules *listenapi.RuleSet, sinks *sites.Sin
 		return !found
 	}
 	for _, f := range files {
+		bareCalls = names.self || dotImports(f)
 		ast.Inspect(f, visit)
 		if found {
 			return true
+		}
+	}
+	return false
+}
+
+// envMayMatter reports whether call, of an environment reader, may read
+// the port's variable in some letter case (report/envname.go): a constant
+// name other than a literal may.
+func (n siteNames) envMayMatter(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return true
+	}
+	name, err := strconv.Unquote(lit.Value)
+	return err != nil || strings.EqualFold(name, n.env)
+}
+
+// dotImports reports whether f imports a package with a dot: its
+// functions are then called by their bare names.
+func dotImports(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		if spec.Name != nil && spec.Name.Name == "." {
+			if path, err := strconv.Unquote(spec.Path.Value); err == nil && path != "" {
+				return true
+			}
 		}
 	}
 	return false

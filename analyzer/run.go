@@ -21,7 +21,9 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// Export data lists only the imports a package's API needs, so a
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
-	listens := sites.ImportsAny(pass.Pkg, rules.Pkgs) || sites.ImportsSinks(pass)
+	names := newSiteNames(pass.Pkg, rules)
+	names.env = cfg.Env
+	listens := names.visible != nil || sites.ImportsSinks(pass)
 	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState
 	if listens {
@@ -30,7 +32,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// Without -include-tests only the package's own files can hold a
 	// site: a test variant (p [p.test], p_test) whose tests alone name a
 	// listen API or read the environment takes the fast path, as p does.
-	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), rules, sinks, readsEnv) {
+	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), names, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
 	// A package past the fast path builds an inspector anyway: the walk

@@ -29,13 +29,15 @@ func main() {
 		os.Exit(2)
 	}
 	// The command computes, and caches, the facts of the dependencies
-	// that may wrap a listen API, as go vet computes every package's.
+	// that may wrap a listen API or return an address, where the packages
+	// it checks use them, as go vet computes every package's.
 	// It also sees the whole module, where go vet sees one package and
 	// its dependencies: what no package of it assigns (analyzer.UseModule).
 	driver.MainWith(analyzer.Analyzer, driver.Options{
 		DepFacts: &driver.DepFacts{
-			Pkgs:   analyzer.ListenPkgs(),
-			Filter: analyzer.DepFilter,
+			Pkgs:  analyzer.ListenPkgs(),
+			Scan:  analyzer.DepScan,
+			Wants: analyzer.DepWants,
 		},
 		Module: analyzer.UseModule,
 	})

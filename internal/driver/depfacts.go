@@ -2,13 +2,16 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
 	"io"
+	"math/bits"
 	"os"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -19,44 +22,68 @@ import (
 // packages (load.go). go vet and golangci-lint pass facts from every
 // package: a third-party library's wrapper of net.Listen is visible to
 // them, not to the command. An analyzer can have the command compute the
-// facts of the dependencies that matter to it, chosen by a filter
-// (DepFacts): the driver then
+// facts of the dependencies that matter to it (DepFacts). A dependency's
+// facts are computed only where a package checked can read one that
+// matters: the driver
 //
-//  1. selects, bottom-up, the packages outside the main module and the
-//     standard library that import a package the analyzer names or a
-//     package already selected, and that its filter accepts;
-//  2. reads their facts from the cache (factcache.go) or, for those it
-//     misses, loads them from source in one packages.Load, runs the
-//     analyzer on them, discards their diagnostics and caches their facts;
-//  3. runs the analyzer on the roots wrapped so that the pass's
-//     ImportObjectFact and ImportPackageFact also answer from those facts
-//     (wrap.go): the roots see the dependencies through export data, other
-//     types.Objects than the facts were computed on, so the facts are
-//     keyed by package path and objectpath.
+//  1. takes as candidates, bottom-up, the packages outside the main
+//     module and the standard library that import a package the
+//     analyzer names or another candidate;
+//  2. asks the analyzer, for each object of a candidate that a checked
+//     package uses (its types.Info.Uses), whether it wants the
+//     candidate's facts (DepWants), given what a scan of the candidate's
+//     files found (DepScan, cached: most candidates are read once and
+//     never parsed again);
+//  3. reads the facts of each wanted candidate from the cache
+//     (factcache.go) or computes them: it parses and type-checks the
+//     candidate from source against its imports' export data (deptypes.go),
+//     asks the same question of the objects it uses, computes the facts
+//     of those it wants first, runs the analyzer on it, discards its
+//     diagnostics, caches its facts and drops its syntax;
+//  4. runs the analyzer on the checked packages wrapped so that the
+//     pass's ImportObjectFact and ImportPackageFact also answer from
+//     those facts (wrap.go): the checked packages see the dependencies
+//     through export data, other types.Objects than the facts were
+//     computed on, so the facts are keyed by package path and objectpath.
+//
+// A dependency's facts depend only on its files and those of the
+// packages it imports (its cache key), whatever the command checks: a
+// dependency is analyzed seeing only the facts of the candidates it wants
+// itself.
 
-// A DepFilter says whether the facts of a dependency are worth computing.
-// It is called bottom-up (a package after the packages it imports) for
-// the packages outside the main module and the standard library that
-// import, directly, one of the packages DepFacts.Pkgs names or a package
-// already selected: imports lists those, sorted. goFiles are the
-// package's Go files (absolute names), which the filter may read. A
-// package that imports none of them is never selected and its files are
-// never read.
-type DepFilter func(pkgPath string, imports []string, goFiles []string) bool
+// A DepScan reads the files of a candidate (goFiles, absolute names: the
+// files its analysis would see) before anything type-checks it, and
+// returns the names of its declarations that may get facts from what
+// they do, rather than from what they are, in the analyzer's own
+// spelling. imports maps the paths of its direct imports to their
+// package names; sees reports whether it imports a package of
+// DepFacts.Pkgs, directly or not; scanned returns what the scan of a
+// candidate it imports directly returned (nil for another import);
+// below reports whether the scan of a candidate it imports, directly or
+// not, returned name. Its result is cached with the candidate.
+type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below func(name []byte) bool) []string
+
+// A DepWants reports whether user, a package whose files name obj at id,
+// an object of a candidate whose scan returned names, may read a fact of
+// it that matters there; fset holds their positions, goFiles are the
+// candidate's files. It is asked of each use until it says yes.
+type DepWants func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool
 
 // DepFacts configures the facts of dependencies (see Options).
 type DepFacts struct {
-	// Pkgs are the packages whose importers may be selected: for an
+	// Pkgs are the packages whose importers are candidates: for an
 	// analyzer of listen calls, the packages that declare them.
 	Pkgs map[string]bool
-	// Filter decides which candidates are selected; nil selects all.
-	Filter DepFilter
+	// Scan and Wants decide which candidates' facts are computed; a
+	// nil Scan returns no names, a nil Wants wants every candidate used.
+	Scan  DepScan
+	Wants DepWants
 }
 
 // Options configure MainWith and RunWith.
 type Options struct {
 	// DepFacts, when set and the analyzer has facts, makes the facts of
-	// the dependencies it selects visible to the packages analyzed.
+	// the dependencies it wants visible to the packages analyzed.
 	// Without it, as with Main and Run, facts flow only between the main
 	// module's packages.
 	//
@@ -76,11 +103,13 @@ type Options struct {
 // depStats are what computing the facts of dependencies did, by package
 // path, for tests (depStatsHook) and PORTLINT_DEPFACTS=stats.
 type depStats struct {
-	filtered []string // the packages passed to the filter
-	selected []string // the packages it accepted
-	cached   []string // those whose facts came from the cache
-	loaded   []string // those loaded from source
-	facts    int      // the facts found, object and package
+	candidates int      // the candidates
+	used       int      // those the checked packages use
+	scanned    []string // those whose files were scanned (not cached)
+	wanted     []string // those whose facts were wanted, each after those it wants
+	cached     []string // those whose facts came from the cache
+	loaded     []string // those loaded from source
+	facts      int      // the facts found, object and package
 }
 
 // depStatsHook, if set, receives the stats of each run (for tests).
@@ -98,56 +127,32 @@ func depFactsEnabled() (enabled, stats bool) {
 	return true, false
 }
 
-// A depPkg is a selected dependency.
-type depPkg struct {
-	pkg  *packages.Package
-	deps []*depPkg // its selected direct imports
-	// key is its cache key, "" if it cannot be cached.
-	key string
+// A candidate is a dependency whose facts may be wanted.
+type candidate struct {
+	pkg     *packages.Package
+	imports []*candidate    // the candidates it imports, by path
+	sees    map[string]bool // the packages of DepFacts.Pkgs it imports, directly or not
+
+	key     string // its cache key, "" if it cannot be cached
+	keyed   bool
+	names   map[string]bool // what DepScan returned
+	scanned bool
+	index   int      // its place in the candidates, bottom-up
+	below   []uint64 // a set of indexes: the candidates it imports, directly or not
+
+	state candidateState
+	// wants are the candidates whose facts its analysis reads, once it
+	// is type-checked.
+	wants []*candidate
 }
 
-// selectDeps returns the dependencies of roots that df selects, each
-// after those it imports.
-func selectDeps(roots []*packages.Package, df *DepFacts, stats *depStats) []*depPkg {
-	isRoot := make(map[*packages.Package]bool, len(roots))
-	for _, p := range roots {
-		isRoot[p] = true
-	}
-	var selected []*depPkg
-	byPath := make(map[string]*depPkg)
-	seen := make(map[string]bool)
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		if isRoot[p] || seen[p.PkgPath] || p.Module != nil && p.Module.Main || standard(p) {
-			return
-		}
-		seen[p.PkgPath] = true
-		var imports []string
-		var deps []*depPkg
-		for _, imp := range p.Imports {
-			if dep := byPath[imp.PkgPath]; dep != nil {
-				deps = append(deps, dep)
-				imports = append(imports, imp.PkgPath)
-			} else if df.Pkgs[imp.PkgPath] {
-				imports = append(imports, imp.PkgPath)
-			}
-		}
-		if len(imports) == 0 {
-			return
-		}
-		slices.Sort(imports)
-		imports = slices.Compact(imports)
-		stats.filtered = append(stats.filtered, p.PkgPath)
-		if df.Filter != nil && !df.Filter(p.PkgPath, imports, p.GoFiles) {
-			return
-		}
-		slices.SortFunc(deps, func(x, y *depPkg) int { return strings.Compare(x.pkg.PkgPath, y.pkg.PkgPath) })
-		d := &depPkg{pkg: p, deps: slices.Compact(deps)}
-		byPath[p.PkgPath] = d
-		selected = append(selected, d)
-		stats.selected = append(stats.selected, p.PkgPath)
-	})
-	return selected
-}
+type candidateState uint8
+
+const (
+	fresh candidateState = iota
+	computing
+	done
+)
 
 // standard reports whether p is in the standard library: a package
 // outside any module whose path does not start with a domain name.
@@ -159,113 +164,297 @@ func standard(p *packages.Package) bool {
 	return !strings.Contains(first, ".")
 }
 
+// candidates returns the candidates among the dependencies of roots, by
+// package path.
+func candidates(roots []*packages.Package, df *DepFacts) (map[string]*candidate, []*candidate) {
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	cands := make(map[string]*candidate)
+	var order []*candidate // bottom-up
+	sees := make(map[*packages.Package]map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		// Visit is postorder: the imports' sets are known.
+		var s map[string]bool
+		for _, imp := range p.Imports {
+			for path := range sees[imp] {
+				if s == nil {
+					s = make(map[string]bool)
+				}
+				s[path] = true
+			}
+		}
+		if df.Pkgs[p.PkgPath] {
+			if s == nil {
+				s = make(map[string]bool)
+			}
+			s[p.PkgPath] = true
+		}
+		sees[p] = s
+		if isRoot[p] || cands[p.PkgPath] != nil || p.Module != nil && p.Module.Main || standard(p) {
+			return
+		}
+		c := &candidate{pkg: p, sees: s}
+		isCand := false
+		for _, imp := range p.Imports {
+			if dep := cands[imp.PkgPath]; dep != nil {
+				c.imports = append(c.imports, dep)
+				isCand = true
+			}
+			isCand = isCand || df.Pkgs[imp.PkgPath]
+		}
+		if isCand {
+			slices.SortFunc(c.imports, func(x, y *candidate) int { return strings.Compare(x.pkg.PkgPath, y.pkg.PkgPath) })
+			c.imports = slices.Compact(c.imports)
+			c.index = len(cands)
+			cands[p.PkgPath] = c
+			order = append(order, c)
+		}
+	})
+	// The candidates below each, as sets of indexes.
+	words := (len(order) + 63) / 64
+	for _, c := range order {
+		c.below = make([]uint64, words)
+		for _, imp := range c.imports {
+			c.below[imp.index/64] |= 1 << (imp.index % 64)
+			for i, w := range imp.below {
+				c.below[i] |= w
+			}
+		}
+	}
+	return cands, order
+}
+
 // dependencyFacts computes the facts of the dependencies of roots that
-// df selects, from the cache or from source, and returns them; nil if
-// there are none. Failures cost only facts: a dependency that does not
-// load or analyze contributes none, and a cache that does not work is
-// not used.
-func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, dir string, opts *options, stderr io.Writer) *factTable {
+// the packages of roots want, from the cache or from source, and returns
+// them; nil if there are none. Failures cost only facts: a dependency
+// that does not type-check or analyze contributes none, and a cache that
+// does not work is not used.
+func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, stderr io.Writer) *factTable {
 	enabled, printStats := depFactsEnabled()
 	if !enabled {
 		return nil
 	}
-	var stats depStats
+	g := &depGraph{a: a, df: df, table: newFactTable(a), stderr: stderr}
 	defer func() {
 		if depStatsHook != nil {
-			depStatsHook(stats)
+			depStatsHook(g.stats)
 		}
 		if printStats {
-			fmt.Fprintf(stderr, "%s: dependency facts: %d packages filtered, %d selected, %d from cache, %d loaded from source, %d facts\n",
-				a.Name, len(stats.filtered), len(stats.selected), len(stats.cached), len(stats.loaded), stats.facts)
-			if len(stats.selected) > 0 {
-				fmt.Fprintf(stderr, "%s: selected: %s\n", a.Name, strings.Join(stats.selected, " "))
+			s := g.stats
+			fmt.Fprintf(stderr, "%s: dependency facts: %d candidates, %d used, %d scanned, %d wanted, %d from cache, %d loaded from source, %d facts\n",
+				a.Name, s.candidates, s.used, len(s.scanned), len(s.wanted), len(s.cached), len(s.loaded), s.facts)
+			if len(s.wanted) > 0 {
+				fmt.Fprintf(stderr, "%s: wanted: %s\n", a.Name, strings.Join(s.wanted, " "))
 			}
 		}
 	}()
-	selected := selectDeps(roots, df, &stats)
-	if len(selected) == 0 {
+	g.cands, g.order = candidates(roots, df)
+	g.stats.candidates = len(g.cands)
+	if len(g.cands) == 0 {
 		return nil
 	}
-	table := newFactTable(a)
-	cache := openFactCache(a)
-	var missing []*depPkg
-	for _, d := range selected {
-		if cache != nil {
-			d.key = cache.key(d)
+	g.cache = openFactCache(a)
+	used := make(map[*candidate]bool)
+	// The packages analyzed see the facts of the candidates they want,
+	// not those computed for the candidates' own sake: what they see is
+	// the same whether the cache held them or not.
+	view := newFactTable(a)
+	for _, p := range roots {
+		if p.TypesInfo != nil {
+			for _, c := range g.wantedBy(p, nil, used) {
+				g.ensure(c)
+				if set := g.table.pkgs[c.pkg.PkgPath]; set != nil {
+					view.pkgs[c.pkg.PkgPath] = set
+				}
+			}
 		}
-		if entry, ok := cache.get(d.key); ok {
-			table.add(d.pkg.PkgPath, entry)
-			stats.cached = append(stats.cached, d.pkg.PkgPath)
+	}
+	g.stats.used = len(used)
+	for _, set := range view.pkgs {
+		g.stats.facts += len(set.objects) + len(set.packages)
+	}
+	if g.stats.facts == 0 {
+		return nil
+	}
+	return view
+}
+
+// A depGraph computes the facts of candidates.
+type depGraph struct {
+	a      *analysis.Analyzer
+	df     *DepFacts
+	cands  map[string]*candidate
+	table  *factTable
+	cache  *factCache
+	stats  depStats
+	stderr io.Writer
+	types  *depTypes    // for type-checking candidates from source, made on first need
+	order  []*candidate // the candidates by index
+	// declarers are the candidates whose scan returned a name, by name.
+	declarers map[string][]*candidate
+}
+
+// wantedBy returns the candidates, other than self, whose facts p wants,
+// sorted by path; it adds those it uses to used (if not nil).
+func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*candidate]bool) []*candidate {
+	wanted := make(map[*candidate]bool)
+	asked := make(map[types.Object]bool) // objects other than functions and fields, asked once
+	of := make(map[*types.Package]*candidate)
+	for id, obj := range p.TypesInfo.Uses {
+		pkg := obj.Pkg()
+		if pkg == nil {
 			continue
 		}
-		missing = append(missing, d)
-	}
-	if len(missing) > 0 {
-		computeFacts(a, missing, table, cache, dir, opts, &stats, stderr)
-	}
-	for _, set := range table.pkgs {
-		stats.facts += len(set.objects) + len(set.packages)
-	}
-	if stats.facts == 0 {
-		return nil
-	}
-	return table
-}
-
-// computeFacts loads the missing dependencies from source, in one
-// packages.Load, runs a on them, and adds their facts to table and to the
-// cache. They see the facts of the others in table through the wrapper.
-func computeFacts(a *analysis.Analyzer, missing []*depPkg, table *factTable, cache *factCache, dir string, opts *options, stats *depStats, stderr io.Writer) {
-	paths := make([]string, len(missing))
-	keys := make(map[string]string, len(missing))
-	for i, d := range missing {
-		paths[i] = d.pkg.PkgPath
-		keys[d.pkg.PkgPath] = d.key
-	}
-	cfg := loadConfig(dir, opts, packages.LoadSyntax|packages.NeedModule)
-	cfg.Tests = false
-	pkgs, err := packages.Load(cfg, paths...)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: warning: facts of dependencies: %v\n", a.Name, err)
-		return
-	}
-	// Only the missing packages are loaded from source; the checker
-	// must run the analyzer on nothing else.
-	var loaded []*packages.Package
-	for _, p := range pkgs {
-		if _, ok := keys[p.PkgPath]; ok {
-			loaded = append(loaded, p)
-			stats.loaded = append(stats.loaded, p.PkgPath)
+		c, ok := of[pkg]
+		if !ok {
+			c = g.cands[pkg.Path()]
+			of[pkg] = c
+		}
+		if c == nil || c == self || wanted[c] || asked[obj] {
+			continue
+		}
+		if used != nil {
+			used[c] = true
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+		case *types.Var:
+			asked[obj] = !obj.IsField()
+		default:
+			asked[obj] = true // a function's or a field's uses differ
+		}
+		if g.df.Wants == nil || g.df.Wants(p.Fset, p.Types, p.Syntax, id, obj, c.pkg.CompiledGoFiles, g.names(c)) {
+			wanted[c] = true
 		}
 	}
-	keepRootImports(loaded)
-	w := wrapAnalyzer(a, table, true)
-	graph, err := checker.Analyze([]*analysis.Analyzer{w}, loaded, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: warning: facts of dependencies: %v\n", a.Name, err)
-		return
+	out := make([]*candidate, 0, len(wanted))
+	for c := range wanted {
+		out = append(out, c)
 	}
-	computed := make(map[string]*cacheEntry)
-	for _, act := range graph.Roots {
-		p := act.Package
-		if act.Err != nil || len(p.Errors) > 0 {
-			continue // no facts, and nothing cached: tried again next time
-		}
-		computed[p.PkgPath] = encodeFacts(act, table)
-	}
-	// The table is read by the checker's goroutines until Analyze
-	// returns: add to it only now.
-	for path, entry := range computed {
-		table.add(path, entry)
-		cache.put(keys[path], entry)
-	}
+	slices.SortFunc(out, func(x, y *candidate) int { return strings.Compare(x.pkg.PkgPath, y.pkg.PkgPath) })
+	return out
 }
 
-// loadConfig returns the packages.Config of a load in dir with opts.
-func loadConfig(dir string, opts *options, mode packages.LoadMode) *packages.Config {
-	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: opts.tests}
-	if opts.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + opts.tags}
+// names returns what DepScan returns for c, from the cache if it can,
+// after the scans of the candidates it imports.
+func (g *depGraph) names(c *candidate) map[string]bool {
+	if c.scanned {
+		return c.names
 	}
-	return cfg
+	c.scanned = true
+	key := g.key(c)
+	names, ok := g.cache.getScan(key)
+	if !ok {
+		// Every candidate below, whose names the scan may ask for.
+		for i, w := range c.below {
+			for ; w != 0; w &= w - 1 {
+				g.names(g.order[i*64+bits.TrailingZeros64(w)])
+			}
+		}
+		if g.df.Scan != nil {
+			imports := make(map[string]string, len(c.pkg.Imports))
+			for path, imp := range c.pkg.Imports {
+				imports[path] = imp.Name
+			}
+			scanned := func(path string) map[string]bool {
+				if imp := c.pkg.Imports[path]; imp != nil {
+					if d := g.cands[imp.PkgPath]; d != nil {
+						return d.names
+					}
+				}
+				return nil
+			}
+			below := func(name []byte) bool {
+				for _, d := range g.declarers[string(name)] {
+					if c.below[d.index/64]&(1<<(d.index%64)) != 0 {
+						return true
+					}
+				}
+				return false
+			}
+			names = g.df.Scan(c.pkg.PkgPath, c.pkg.CompiledGoFiles, imports, func(path string) bool { return c.sees[path] }, scanned, below)
+		}
+		slices.Sort(names)
+		g.cache.putScan(key, names)
+		g.stats.scanned = append(g.stats.scanned, c.pkg.PkgPath)
+	}
+	if len(names) > 0 {
+		c.names = make(map[string]bool, len(names))
+		if g.declarers == nil {
+			g.declarers = make(map[string][]*candidate)
+		}
+		for _, n := range names {
+			c.names[n] = true
+			g.declarers[n] = append(g.declarers[n], c)
+		}
+	}
+	return c.names
+}
+
+// key returns c's cache key, computed on first need.
+func (g *depGraph) key(c *candidate) string {
+	if !c.keyed {
+		c.keyed = true
+		imports := make(map[string]string, len(c.imports))
+		for _, imp := range c.imports {
+			k := g.key(imp)
+			if k == "" {
+				return ""
+			}
+			imports[imp.pkg.PkgPath] = k
+		}
+		c.key = g.cache.key(c.pkg, imports, c.sees)
+	}
+	return c.key
+}
+
+// ensure puts the facts of c in the table: from the cache, or computed
+// after those of the candidates its analysis wants.
+func (g *depGraph) ensure(c *candidate) {
+	if c.state != fresh {
+		return // done, or an import cycle (which go list would reject)
+	}
+	c.state = computing
+	defer func() { c.state = done }()
+	if entry, ok := g.cache.get(g.key(c)); ok {
+		g.table.add(c.pkg.PkgPath, entry)
+		g.stats.cached = append(g.stats.cached, c.pkg.PkgPath)
+		g.stats.wanted = append(g.stats.wanted, c.pkg.PkgPath)
+		return
+	}
+	if g.types == nil {
+		g.types = newDepTypes()
+	}
+	g.stats.loaded = append(g.stats.loaded, c.pkg.PkgPath)
+	entry, err := g.compute(c)
+	g.stats.wanted = append(g.stats.wanted, c.pkg.PkgPath)
+	if err != nil {
+		return // no facts, and nothing cached: tried again next time
+	}
+	g.table.add(c.pkg.PkgPath, entry)
+	g.cache.put(g.key(c), entry)
+}
+
+// compute type-checks c from source, computes the facts of the
+// candidates it wants, and analyzes it seeing only theirs.
+func (g *depGraph) compute(c *candidate) (*cacheEntry, error) {
+	p, err := g.types.check(c.pkg)
+	if err != nil {
+		return nil, err
+	}
+	c.wants = g.wantedBy(p, c, nil)
+	for _, w := range c.wants {
+		g.ensure(w)
+	}
+	// Its own view of the table, what it wants, so that its facts are
+	// the same whichever other candidates the command computes.
+	view := newFactTable(g.a)
+	for _, w := range c.wants {
+		if set := g.table.pkgs[w.pkg.PkgPath]; set != nil {
+			view.pkgs[w.pkg.PkgPath] = set
+		}
+	}
+	return analyzeDep(g.a, p, view)
 }

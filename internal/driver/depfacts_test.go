@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,26 +172,52 @@ const (
 
 // depRun runs listenAnalyzer on the module in the working directory with
 // the facts of dependencies, and returns its exit code, stderr, what the
-// filter was asked and the stats.
+// scan was asked and the stats. The scan names the functions that mention
+// Listen or a name the candidates below returned; a use of a function
+// named wants its package's facts.
 func depRun(t *testing.T, args ...string) (code int, stderr string, asked []string, stats depStats) {
 	t.Helper()
 	depStatsHook = func(s depStats) { stats = s }
 	defer func() { depStatsHook = nil }()
-	filter := func(pkgPath string, imports, goFiles []string) bool {
-		asked = append(asked, pkgPath+" "+strings.Join(imports, ","))
+	scan := func(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below func([]byte) bool) []string {
+		var fromImports []string
+		for path := range imports {
+			fromImports = append(fromImports, slices.Collect(maps.Keys(scanned(path)))...)
+		}
+		slices.Sort(fromImports)
+		asked = append(asked, pkgPath+" "+strings.Join(fromImports, ","))
+		if !sees("net") {
+			t.Errorf("%s does not see net", pkgPath)
+		}
+		var names []string
+		fset := token.NewFileSet()
 		for _, name := range goFiles {
-			data, err := os.ReadFile(name)
+			f, err := parser.ParseFile(fset, name, nil, 0)
 			if err != nil {
-				t.Errorf("filter of %s: %v", pkgPath, err)
+				t.Errorf("scan of %s: %v", pkgPath, err)
+				continue
 			}
-			if bytes.Contains(data, []byte("Listen")) || bytes.Contains(data, []byte("Serve")) {
-				return true
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok {
+					continue
+				}
+				ast.Inspect(fd, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && (id.Name == "Listen" || below([]byte(id.Name))) && id != fd.Name {
+						names = append(names, fd.Name.Name)
+						return false
+					}
+					return true
+				})
 			}
 		}
-		return false
+		return names
+	}
+	wants := func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool {
+		return names[obj.Name()]
 	}
 	var out, errb bytes.Buffer
-	opts := Options{DepFacts: &DepFacts{Pkgs: map[string]bool{"net": true}, Filter: filter}}
+	opts := Options{DepFacts: &DepFacts{Pkgs: map[string]bool{"net": true}, Scan: scan, Wants: wants}}
 	code = RunWith(listenAnalyzer, opts, append(args, "./..."), &out, &errb)
 	return code, errb.String() + out.String(), asked, stats
 }
@@ -209,7 +238,7 @@ func TestDepFacts(t *testing.T) {
 	t.Setenv("PORTLINT_CACHE", cache)
 	t.Setenv("PORTLINT_DEPFACTS", "")
 
-	check := func(run string, wantCached, wantLoaded []string, findings ...string) {
+	check := func(run string, wantAsked, wantCached, wantLoaded []string, findings ...string) {
 		t.Helper()
 		code, stderr, asked, stats := depRun(t)
 		if code != 3 {
@@ -227,14 +256,16 @@ func TestDepFacts(t *testing.T) {
 		if all := fmt.Sprintf("main.go:1:9: %d object facts and %d package facts of dependencies", len(findings), len(findings)); !strings.Contains(stderr, all) {
 			t.Errorf("%s: no %q:\n%s", run, all, stderr)
 		}
-		// Bottom-up: listen before wrap, which imports it; other
-		// imports no listen package and is never read.
-		wantAsked := []string{"example.com/dep/client net", "example.com/dep/listen net", "example.com/dep/wrap example.com/dep/listen"}
+		// The candidates main uses are scanned, wrap with what listen
+		// returned; other imports no listen package and is never read.
+		// Scans are cached with the facts.
 		if slices.Sort(asked); !slices.Equal(asked, wantAsked) {
-			t.Errorf("%s: filter asked about %q, want %q", run, asked, wantAsked)
+			t.Errorf("%s: scan asked about %q, want %q", run, asked, wantAsked)
 		}
-		if i, j := slices.Index(stats.selected, "example.com/dep/listen"), slices.Index(stats.selected, "example.com/dep/wrap"); i < 0 || j < i {
-			t.Errorf("%s: selected %q, want listen then wrap", run, stats.selected)
+		// Bottom-up: listen before wrap, which uses it; client has no
+		// function that listens.
+		if !slices.Equal(stats.wanted, []string{"example.com/dep/listen", "example.com/dep/wrap"}) {
+			t.Errorf("%s: wanted %q, want listen then wrap", run, stats.wanted)
 		}
 		slices.Sort(stats.cached)
 		slices.Sort(stats.loaded)
@@ -243,12 +274,13 @@ func TestDepFacts(t *testing.T) {
 		}
 	}
 	both := []string{"example.com/dep/listen", "example.com/dep/wrap"}
-	check("first run", nil, both, listenFinding, wrapFinding)
+	scans := []string{"example.com/dep/client ", "example.com/dep/listen ", "example.com/dep/wrap Listen"}
+	check("first run", scans, nil, both, listenFinding, wrapFinding)
 	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*-facts"))
 	if len(entries) != 2 {
 		t.Fatalf("cache holds %q, want 2 entries", entries)
 	}
-	check("second run", both, nil, listenFinding, wrapFinding)
+	check("second run", nil, both, nil, listenFinding, wrapFinding)
 
 	// wrap.Serve no longer passes its parameter: its facts are computed
 	// again, listen's still come from the cache.
@@ -256,11 +288,11 @@ func TestDepFacts(t *testing.T) {
 	if err := os.WriteFile(wrapFile, []byte(strings.Replace(depModules["dep/wrap/wrap.go"], "listen.Listen(addr)", `listen.Listen(":1")`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	check("changed wrap.go", []string{"example.com/dep/listen"}, []string{"example.com/dep/wrap"}, listenFinding)
+	check("changed wrap.go", []string{"example.com/dep/wrap Listen"}, []string{"example.com/dep/listen"}, []string{"example.com/dep/wrap"}, listenFinding)
 	if err := os.WriteFile(wrapFile, []byte(depModules["dep/wrap/wrap.go"]), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	check("restored wrap.go", both, nil, listenFinding, wrapFinding)
+	check("restored wrap.go", nil, both, nil, listenFinding, wrapFinding)
 
 	// Corrupt entries are misses, computed and written again.
 	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*-facts"))
@@ -278,8 +310,8 @@ func TestDepFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	check("corrupt cache", nil, both, listenFinding, wrapFinding)
-	check("repaired cache", both, nil, listenFinding, wrapFinding)
+	check("corrupt cache", nil, nil, both, listenFinding, wrapFinding)
+	check("repaired cache", nil, both, nil, listenFinding, wrapFinding)
 
 	// JSON names the analyzer, not its wrapper's copy (same name: this
 	// checks the output still has the findings under it).
@@ -304,8 +336,8 @@ func TestDepFactsDisabled(t *testing.T) {
 
 	t.Setenv("PORTLINT_DEPFACTS", "0")
 	code, out, asked, stats := depRun(t)
-	if code != 0 || asked != nil || stats.selected != nil {
-		t.Errorf("PORTLINT_DEPFACTS=0: exit %d (want 0), filter asked %q, selected %q:\n%s", code, asked, stats.selected, out)
+	if code != 0 || asked != nil || stats.wanted != nil {
+		t.Errorf("PORTLINT_DEPFACTS=0: exit %d (want 0), scan asked %q, wanted %q:\n%s", code, asked, stats.wanted, out)
 	}
 
 	t.Setenv("PORTLINT_DEPFACTS", "stats")
@@ -315,7 +347,7 @@ func TestDepFactsDisabled(t *testing.T) {
 		if code != 3 || strings.Count(out, "listens on constant") != 2 || len(stats.loaded) != 2 || stats.cached != nil {
 			t.Errorf("PORTLINT_CACHE=off, run %d: exit %d, loaded %q, cached %q:\n%s", run, code, stats.loaded, stats.cached, out)
 		}
-		if !strings.Contains(out, "depfacttest: dependency facts: 3 packages filtered, 2 selected, 0 from cache, 2 loaded from source, 4 facts") {
+		if !strings.Contains(out, "depfacttest: dependency facts: 3 candidates, 3 used, 3 scanned, 2 wanted, 0 from cache, 2 loaded from source, 4 facts") {
 			t.Errorf("PORTLINT_DEPFACTS=stats: no stats line:\n%s", out)
 		}
 	}
@@ -352,7 +384,7 @@ func main() { http.ListenAndServe(web.Addr(), web.Handler()) }
 	t.Chdir("app")
 	t.Setenv("PORTLINT_CACHE", t.TempDir())
 	t.Setenv("PORTLINT_DEPFACTS", "")
-	opts := Options{DepFacts: &DepFacts{Pkgs: analyzer.ListenPkgs(), Filter: analyzer.DepFilter}}
+	opts := Options{DepFacts: &DepFacts{Pkgs: analyzer.ListenPkgs(), Scan: analyzer.DepScan, Wants: analyzer.DepWants}}
 	for run := range 2 {
 		var stderr bytes.Buffer
 		code := RunWith(analyzer.Analyzer, opts, []string{"./..."}, &bytes.Buffer{}, &stderr)

@@ -164,17 +164,18 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	if len(loadErrors) > 0 {
 		exit = 1
 	}
-	run := a
-	if facts && opts.deps != nil {
-		// Before keepRootImports: the dependencies are found through
-		// the roots' imports.
-		if table := dependencyFacts(a, roots, opts.deps, "", opts, stderr); table != nil {
-			run = wrapAnalyzer(a, table, false)
-		}
-	}
 	if opts.module != nil {
 		pkgs := mainModulePackages(roots)
 		opts.module(pkgs, coversModules(patterns, pkgs, paths.dir))
+	}
+	run := a
+	if facts && opts.deps != nil {
+		// Before keepRootImports: the dependencies are found through
+		// the roots' imports. After the module's view, which says what
+		// the analyzer wants of them.
+		if table := dependencyFacts(a, roots, opts.deps, stderr); table != nil {
+			run = wrapAnalyzer(a, table, false)
+		}
 	}
 	if facts {
 		keepRootImports(roots)

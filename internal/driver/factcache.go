@@ -8,29 +8,35 @@ import (
 	"flag"
 	"fmt"
 	"hash"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
-// The fact cache holds the facts of each selected dependency in a file
-// named by a key, as the go command's cache holds vet's: a sha256 of
-// everything the facts depend on,
+// The fact cache holds the facts of each wanted dependency, and what the
+// analyzer's scan of each candidate returned, in files named by a key, as
+// the go command's cache holds vet's: a sha256 of everything they depend
+// on,
 //
 //   - the executable (the hash -V=full prints) and the analyzer's flags;
-//   - the package's path, its Go version and its files, by name and
-//     content;
-//   - its direct imports: a selected one by its own key, another by its
-//     export data file, which the go command names after its content.
+//   - the package's path, its Go version and its files: by name in the
+//     module cache, whose read-only directories a module's version names
+//     and go.sum fixes, by content elsewhere (a replaced module, a
+//     vendored one, a cgo package's generated files);
+//   - its direct imports: a candidate by its own key, another by its
+//     export data file, which the go command names after its content;
+//   - the packages of DepFacts.Pkgs it imports, directly or not.
 //
 // A package whose imports lack export data (a package that does not
-// compile, or a load from source) is not cached, nor are those that
-// import it. An entry is written to a temporary file renamed into place,
-// so readers see whole entries; one that cannot be read or does not
-// check is a miss. Nothing is removed: the directory may be deleted at
-// any time.
+// compile) is not cached, nor are those that import it. An entry is
+// written to a temporary file renamed into place, so readers see whole
+// entries; one that cannot be read or does not check is a miss. Nothing
+// is removed: the directory may be deleted at any time.
 
 // A cacheEntry is the facts of one package, as the cache stores them.
 type cacheEntry struct {
@@ -77,15 +83,17 @@ func openFactCache(a *analysis.Analyzer) *factCache {
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "portlint dependency facts 1\nexecutable %x\nanalyzer %s\n", exe, a.Name)
+	fmt.Fprintf(h, "portlint dependency facts 2\nexecutable %x\nanalyzer %s\n", exe, a.Name)
 	a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %q %q\n", f.Name, f.Value.String()) })
 	return &factCache{dir: dir, prefix: h.Sum(nil)}
 }
 
-// key returns the key of d, whose selected imports have theirs, or "" if
-// d cannot be cached.
-func (c *factCache) key(d *depPkg) string {
-	p := d.pkg
+// key returns the key of p, whose candidate imports have the keys
+// imports, seeing the packages sees; "" if p cannot be cached.
+func (c *factCache) key(p *packages.Package, imports map[string]string, sees map[string]bool) string {
+	if c == nil {
+		return ""
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%x\npackage %q\n", c.prefix, p.PkgPath)
 	if p.Module != nil {
@@ -97,17 +105,13 @@ func (c *factCache) key(d *depPkg) string {
 			files = append(files, f)
 		}
 	}
+	dir := moduleCacheDir(p.Module)
 	for _, name := range files {
-		if !hashFile(h, name) {
+		if dir != "" && strings.HasPrefix(name, dir) {
+			fmt.Fprintf(h, "file %q\n", name) // its module's version fixes it
+		} else if !hashFile(h, name) {
 			return ""
 		}
-	}
-	selected := make(map[string]string, len(d.deps))
-	for _, dep := range d.deps {
-		if dep.key == "" {
-			return ""
-		}
-		selected[dep.pkg.PkgPath] = dep.key
 	}
 	paths := make([]string, 0, len(p.Imports))
 	for path := range p.Imports {
@@ -117,8 +121,8 @@ func (c *factCache) key(d *depPkg) string {
 	for _, path := range paths {
 		imp := p.Imports[path]
 		switch {
-		case selected[imp.PkgPath] != "":
-			fmt.Fprintf(h, "import %q %q key %s\n", path, imp.PkgPath, selected[imp.PkgPath])
+		case imports[imp.PkgPath] != "":
+			fmt.Fprintf(h, "import %q %q key %s\n", path, imp.PkgPath, imports[imp.PkgPath])
 		case imp.ExportFile != "":
 			fmt.Fprintf(h, "import %q %q export %q\n", path, imp.PkgPath, imp.ExportFile)
 		case imp.PkgPath == "unsafe":
@@ -127,7 +131,26 @@ func (c *factCache) key(d *depPkg) string {
 			return ""
 		}
 	}
+	for _, path := range slices.Sorted(maps.Keys(sees)) {
+		fmt.Fprintf(h, "sees %q\n", path)
+	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// moduleCacheDir returns the directory of m in the module cache, with a
+// trailing separator, or "" if m is not there: a module with a version
+// (or replaced by one) whose directory is named after it.
+func moduleCacheDir(m *packages.Module) string {
+	if m == nil {
+		return ""
+	}
+	if m.Replace != nil {
+		m = m.Replace
+	}
+	if m.Version == "" || m.Dir == "" || !strings.HasSuffix(m.Dir, "@"+m.Version) {
+		return ""
+	}
+	return m.Dir + string(filepath.Separator)
 }
 
 func hashFile(h hash.Hash, name string) bool {
@@ -140,17 +163,56 @@ func hashFile(h hash.Hash, name string) bool {
 	return true
 }
 
-func (c *factCache) file(key string) string {
-	return filepath.Join(c.dir, key[:2], key+"-facts")
+func (c *factCache) file(key, kind string) string {
+	return filepath.Join(c.dir, key[:2], key+"-"+kind)
 }
 
-// get returns the entry of key. A missing, unreadable or corrupt entry
-// is a miss.
+// get returns the facts stored under key. A missing, unreadable or
+// corrupt entry is a miss.
 func (c *factCache) get(key string) (*cacheEntry, bool) {
+	entry := new(cacheEntry)
+	return entry, c.read(key, "facts", entry)
+}
+
+// put stores entry under key, if it can: a cache that cannot be written
+// is no error.
+func (c *factCache) put(key string, entry *cacheEntry) { c.write(key, "facts", entry) }
+
+// getScan returns the scan stored under key: names, one to a line.
+func (c *factCache) getScan(key string) ([]string, bool) {
+	data, ok := c.readRaw(key, "scan")
+	if !ok {
+		return nil, false
+	}
+	if len(data) == 0 {
+		return nil, true
+	}
+	return strings.Split(string(data), "\n"), true
+}
+
+// putScan stores a scan under key, if it can.
+func (c *factCache) putScan(key string, names []string) {
+	c.writeRaw(key, "scan", []byte(strings.Join(names, "\n")))
+}
+
+func (c *factCache) read(key, kind string, v any) bool {
+	payload, ok := c.readRaw(key, kind)
+	return ok && gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
+}
+
+func (c *factCache) write(key, kind string, v any) {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(v); err == nil {
+		c.writeRaw(key, kind, payload.Bytes())
+	}
+}
+
+// readRaw returns the payload stored under key and kind, checked.
+func (c *factCache) readRaw(key, kind string) ([]byte, bool) {
 	if c == nil || key == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(key))
+	data, err := os.ReadFile(c.file(key, kind))
 	if err != nil || len(data) < sha256.Size {
 		return nil, false
 	}
@@ -158,25 +220,17 @@ func (c *factCache) get(key string) (*cacheEntry, bool) {
 	if got := sha256.Sum256(payload); !bytes.Equal(sum, got[:]) {
 		return nil, false
 	}
-	entry := new(cacheEntry)
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(entry); err != nil {
-		return nil, false
-	}
-	return entry, true
+	return payload, true
 }
 
-// put stores entry under key, if it can: a cache that cannot be written
-// is no error.
-func (c *factCache) put(key string, entry *cacheEntry) {
+// writeRaw stores payload under key and kind, if it can: a cache that
+// cannot be written is no error.
+func (c *factCache) writeRaw(key, kind string, payload []byte) {
 	if c == nil || key == "" {
 		return
 	}
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(entry); err != nil {
-		return
-	}
-	sum := sha256.Sum256(payload.Bytes())
-	name := c.file(key)
+	sum := sha256.Sum256(payload)
+	name := c.file(key, kind)
 	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 		return
 	}
@@ -184,7 +238,7 @@ func (c *factCache) put(key string, entry *cacheEntry) {
 	if err != nil {
 		return
 	}
-	_, err = tmp.Write(append(sum[:], payload.Bytes()...))
+	_, err = tmp.Write(append(sum[:], payload...))
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

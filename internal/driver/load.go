@@ -139,3 +139,12 @@ func keepRootImports(roots []*packages.Package) {
 		}
 	}
 }
+
+// loadConfig returns the packages.Config of a load in dir with opts.
+func loadConfig(dir string, opts *options, mode packages.LoadMode) *packages.Config {
+	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: opts.tests}
+	if opts.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opts.tags}
+	}
+	return cfg
+}

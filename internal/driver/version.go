@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -74,9 +76,12 @@ func hashExecutable(exe io.Reader) ([]byte, error) {
 	return h.Sum(nil), nil
 }
 
-// executableID returns the hash of the running executable that -V=full
-// prints, once per process: the identity of the analyzer's code, which
-// the keys of the dependency fact cache include as go vet's include it.
+// executableID returns the identity of the running executable, once per
+// process: the identity of the analyzer's code, which the keys of the
+// dependency fact cache include as go vet's include the tool's. It is the
+// Go build ID the linker writes near the start of the executable (its
+// last part hashes the executable's content), read without hashing the
+// whole file; else the hash -V=full prints.
 var executableID = sync.OnceValues(func() ([]byte, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -87,8 +92,48 @@ var executableID = sync.OnceValues(func() ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	head := make([]byte, 32<<10)
+	n, _ := io.ReadFull(f, head)
+	if id := goBuildID(head[:n]); id != nil {
+		return append([]byte("go build ID "), id...), nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
 	return hashExecutable(f)
 })
+
+// goBuildID returns the Go build ID in data, the start of an executable,
+// or nil: in ELF, the desc of the note named "Go" of type 4; elsewhere,
+// the quoted string after the marker cmd/go's buildid reads.
+func goBuildID(data []byte) []byte {
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("Go\x00\x00"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at < 12 || binary.LittleEndian.Uint32(data[at-12:]) != 4 || binary.LittleEndian.Uint32(data[at-4:]) != 4 {
+			continue
+		}
+		size := int(binary.LittleEndian.Uint32(data[at-8:]))
+		if size > 0 && at+4+size <= len(data) {
+			return bytes.TrimRight(data[at+4:at+4+size], "\x00")
+		}
+	}
+	const marker = "\xff Go build ID: \""
+	i := bytes.Index(data, []byte(marker))
+	if i < 0 {
+		return nil
+	}
+	rest := data[i+len(marker):]
+	j := bytes.IndexByte(rest, '"')
+	if j <= 0 {
+		return nil
+	}
+	return rest[:j]
+}
 
 // versionProtocol answers -V=full (go vet and go fix) and -V, which
 // prints the first fields only, as the Go toolchain's commands do. It

@@ -131,3 +131,27 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("-version printed %q, want %q", &stdout, want)
 	}
 }
+
+// TestGoBuildID checks the build ID read from an executable's start: an
+// ELF note, the marker of other formats, or none (the cache key then
+// hashes the whole executable).
+func TestGoBuildID(t *testing.T) {
+	note := []byte{4, 0, 0, 0, 8, 0, 0, 0, 4, 0, 0, 0, 'G', 'o', 0, 0, 'a', 'b', '/', 'c', 'd', 0, 0, 0}
+	for _, tc := range []struct {
+		data []byte
+		want string
+	}{
+		{append([]byte("\x7fELF junk Go\x00\x00 "), note...), "ab/cd"},
+		{[]byte("text \xff Go build ID: \"xy/zw\"\n \xff more"), "xy/zw"},
+		{[]byte("nothing here"), ""},
+		{[]byte{0, 0, 'G', 'o', 0, 0}, ""},
+	} {
+		if got := string(goBuildID(tc.data)); got != tc.want {
+			t.Errorf("goBuildID(%q) = %q, want %q", tc.data, got, tc.want)
+		}
+	}
+	id, err := executableID()
+	if err != nil || !bytes.HasPrefix(id, []byte("go build ID ")) {
+		t.Errorf("executableID() = %q, %v; want this test's build ID", id, err)
+	}
+}

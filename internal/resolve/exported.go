@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
@@ -55,9 +56,21 @@ type Module struct {
 	Whole   bool
 	Pkgs    map[string]bool
 	Written map[string]bool
+	// Writes, if set, returns Written, computed on first need: most
+	// runs never ask (the driver's walk of the module's syntax).
+	Writes func() map[string]bool
+	once   sync.Once
 	// Commands says the module has a command: it is an application, not
 	// a library whose exported variables other modules' programs set.
 	Commands bool
+}
+
+// written reports whether a package of the module assigns the variable k.
+func (m *Module) written(k string) bool {
+	if m.Writes != nil {
+		m.once.Do(func() { m.Written = m.Writes() })
+	}
+	return m.Written[k]
 }
 
 // VarKey names a package-level variable across packages.
@@ -96,7 +109,7 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 	// set (server.Addr): only an application's, or one in an internal
 	// package, which no other module can import, is the module's alone.
 	m := x.Module
-	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.Written[k] && !x.Written[k]
+	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.written(k) && !x.Written[k]
 }
 
 func (x *Exported) written(k string) {

@@ -1,0 +1,197 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDepScan checks what the scan of a dependency names: the functions,
+// methods and fields that may get a sink fact ("f:", "m:", "v:") and
+// those that may get a server fact ("S"), by what flows into a listen.
+func TestDepScan(t *testing.T) {
+	sees := func(path string) bool { return path == "net" || path == "net/http" }
+	for _, tc := range []struct {
+		name    string
+		src     string
+		scanned map[string]bool // what example.com/lib's scan returned
+		want    []string
+	}{
+		{"wrapper", `func Serve(addr string) { http.ListenAndServe(addr, nil) }`, nil,
+			[]string{"Sf:Serve", "f:Serve"}},
+		{"no listen", `func Serve(addr string) string { return addr }`, nil, nil},
+		{"constant address: a server, no sink", `func Serve() { http.ListenAndServe(":80", nil) }`, nil,
+			[]string{"Sf:Serve"}},
+		{"through a local", `func Serve(port int) { a := fmt.Sprintf(":%d", port); net.Listen("tcp", a) }`, nil,
+			[]string{"Sf:Serve", "f:Serve"}},
+		{"through a helper", `func Serve(a string) { listen(a) }
+func listen(a string) { net.Listen("tcp", a) }`, nil,
+			[]string{"Sf:Serve", "f:Serve"}},
+		{"the network is no address", `type S struct{ Net, Addr string }
+func (s *S) Run() { net.Listen(s.Net, s.Addr) }`, nil,
+			[]string{"Sm:Run", "v:Addr"}},
+		{"a field read by a getter", `type S struct{ Port int; Logger *log.Logger }
+func (s *S) port() int { p := 80; if s.Port != 0 { p = s.Port }; return p }
+func (s *S) Start() { s.Logger.Print("start"); net.Listen("tcp", fmt.Sprintf(":%d", s.port())) }`, nil,
+			[]string{"Sm:Start", "v:Port"}},
+		{"a sink field written by a constructor", `type S struct{ addr string }
+func New(a string) *S { return &S{addr: a} }
+func (s *S) Start() { net.Listen("tcp", s.addr) }`, nil,
+			[]string{"Sf:New", "Sm:Start", "f:New"}},
+		{"a server's field", `func New(a string) *http.Server { return &http.Server{Addr: a} }`, nil,
+			[]string{"Sf:New", "f:New"}},
+		{"a server's field, assigned", `func Set(s *http.Server, a string) { s.Addr = a }`, nil,
+			[]string{"Sf:Set", "f:Set"}},
+		{"another type's Addr field", `func P(a string) lib.Peer { return lib.Peer{Addr: a} }`, nil, nil},
+		{"in a slice of another type", `func P(a string) []lib.Peer { return []lib.Peer{{Addr: a}} }`, nil, nil},
+		{"a sink below", `func Run(a string) { lib.Serve(a) }`, map[string]bool{"f:Serve": true},
+			[]string{"Sf:Run", "f:Run"}},
+		{"a sink below, not called", `func Run(a string) { f := lib.Serve; _ = f }`, map[string]bool{"f:Serve": true}, nil},
+		{"a relay", `type F struct{}
+func (f *F) Listen(n, a string) { f.with(n, a, f.listen) }
+func (f *F) listen(n, a string) { net.Listen(n, a) }
+func (f *F) with(n, a string, cb func(string, string)) { cb(n, a) }`, nil,
+			[]string{"Sm:Listen", "m:Listen"}},
+		{"a callback alone", `func Each(names []string, f func(string)) { for _, n := range names { f(n) } }`, nil, nil},
+		{"an implicit port", `func Run(s *http.Server) { s.ListenAndServe() }`, nil, []string{"Sf:Run"}},
+		{"words in comments only", `// Listen calls net.Listen(addr).
+func Listen(addr string) string { return addr }`, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			name := filepath.Join(dir, "p.go")
+			src := "package p\n\nimport (\n\t\"fmt\"\n\t\"log\"\n\t\"net\"\n\t\"net/http\"\n\n\t\"example.com/lib\"\n)\n\nvar _, _, _, _, _ = fmt.Sprint, log.Print, net.Listen, http.Serve, lib.X\n\n" + tc.src + "\n"
+			if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			imports := map[string]string{"fmt": "fmt", "log": "log", "net": "net", "net/http": "http", "example.com/lib": "lib"}
+			scanned := func(path string) map[string]bool {
+				if path == "example.com/lib" {
+					return tc.scanned
+				}
+				return nil
+			}
+			below := func(name []byte) bool { return tc.scanned[string(name)] }
+			got := DepScan("example.com/p", []string{name}, imports, sees, scanned, below)
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("DepScan = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDepWants checks which uses of a dependency's objects want its
+// facts, given what its scan returned.
+func TestDepWants(t *testing.T) {
+	dir := t.TempDir()
+	depFile := filepath.Join(dir, "dep.go")
+	depSrc := `package dep
+
+type S struct {
+	Addr string
+	Port int
+	Raw  []byte
+}
+
+type Option func(*S)
+
+type Namer interface{ Serve(addr string) }
+
+var v = "x"
+
+const port = ":9090"
+
+func Serve(addr string)   {}
+func Start()              {}
+func Bytes(b []byte)      {}
+func Addr() string        { return ":8080" }
+func Port() string        { return port }
+func Name() string        { return "name" }
+func Var() string         { return v }
+func Join(a string) string { return a + ":80" }
+func WithX() Option       { return func(*S) {} }
+func New(a string, opts ...Option) {}
+func Other(o Option)      {}
+`
+	userSrc := `package main
+
+import "example.com/dep"
+
+func main() {
+	dep.Serve(":1")
+	dep.Start()
+	dep.Bytes(nil)
+	_, _, _, _, _ = dep.Addr(), dep.Port(), dep.Name(), dep.Var(), dep.Join("x")
+	s := dep.S{Addr: ":2"}
+	_ = s.Port
+	s.Raw = nil
+	dep.New(":3", dep.WithX())
+	dep.Other(dep.WithX())
+	var n dep.Namer
+	n.Serve(":4")
+}
+`
+	if err := os.WriteFile(depFile, []byte(depSrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	check := func(path, name, src string, imp types.Importer) (*types.Package, *ast.File, *types.Info) {
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := &types.Info{Uses: make(map[*ast.Ident]types.Object)}
+		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, info)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg, f, info
+	}
+	dep, _, _ := check("example.com/dep", depFile, depSrc, importer.Default())
+	user, userFile, info := check("example.com/user", filepath.Join(dir, "main.go"), userSrc, importerFunc(func(string) (*types.Package, error) { return dep, nil }))
+	names := map[string]bool{"f:Serve": true, "Sf:Start": true, "f:Bytes": true, "v:Addr": true, "v:Port": true, "v:Raw": true, "f:New": true, "m:Serve": true}
+	got := make(map[string]bool)
+	for id, obj := range info.Uses {
+		if obj.Pkg() == dep && DepWants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, names) {
+			key := obj.Name()
+			if v, ok := obj.(*types.Var); ok && v.IsField() {
+				key = "field " + key + " at " + fset.Position(id.Pos()).String()[len(dir)+1:]
+			}
+			got[key] = true
+		}
+	}
+	want := []string{
+		"Serve",        // a sink with an address parameter
+		"Start",        // a server: main reads its fact
+		"Addr", "Port", // constant addresses, one through a constant of its file
+		"field Addr at main.go:10:13", // a sink field written
+		"WithX",                       // an option passed to a sink
+		"New",
+	}
+	slices.Sort(want)
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range got {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	// Not wanted: Bytes (no address parameter), Name, Var, Join (no
+	// constant address), the fields Port (read) and Raw (no address),
+	// WithX passed to Other (no sink), the interface's Serve.
+	if !slices.Equal(keys, want) {
+		t.Errorf("wanted:\n%s\nwant:\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
