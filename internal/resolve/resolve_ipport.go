@@ -9,11 +9,24 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// Address structs: net.TCPAddr and the like, and net/netip's.
+// addrStructs resolves address structs (net.TCPAddr and the like, and
+// net/netip's), apart from the Resolver's string values.
+type addrStructs struct{ *Resolver }
 
-// IPPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
+// IPPort resolves an address struct pointer: see ipPort.
+func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val { return addrStructs{r}.ipPort(e, hasPort) }
+
+// IPPortStrs is ipPortStrs: a literal's host and port, joined.
+func (r *Resolver) IPPortStrs(e ast.Expr) ([]addrval.Str, bool) { return addrStructs{r}.ipPortStrs(e) }
+
+// AddrPortStrs is addrPortStrs: a net/netip address, joined.
+func (r *Resolver) AddrPortStrs(e ast.Expr) ([]addrval.Str, bool) {
+	return addrStructs{r}.addrPortStrs(e)
+}
+
+// ipPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
 // a variable holding one, or the first result of net.Resolve*Addr.
-func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
+func (r addrStructs) ipPort(e ast.Expr, hasPort bool) *Val {
 	written := e
 	e = ast.Unparen(e)
 	unknown := &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
@@ -39,14 +52,14 @@ func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
 		case d.Index == 0:
 			return r.resolvedAddr(d.Rhs, hasPort)
 		case d.Index < 0:
-			return r.IPPort(d.Rhs, hasPort)
+			return r.ipPort(d.Rhs, hasPort)
 		}
 		return &Val{Addrs: unknown.Addrs, Expr: d.Rhs, Index: d.Index}
 	})
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
-func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
+func (r addrStructs) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	out := &Val{Expr: rhs, Index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !r.rules.AddrResolvers[calleeName(r.info, call)] || len(call.Args) != 2 {
@@ -66,7 +79,7 @@ func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	return out
 }
 
-func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
+func (r addrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
 	tn := NamedTypeName(r.info.TypeOf(lit))
 	portField, ok := r.rules.AddrStructs[tn]
 	if !ok {
@@ -118,7 +131,7 @@ func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bo
 }
 
 // ip resolves a net.IP expression to its textual host.
-func (r *Resolver) ip(e ast.Expr) *Val {
+func (r addrStructs) ip(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
@@ -192,7 +205,7 @@ func NamedTypeName(t types.Type) string {
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-// IPPortStrs returns, host and port apart, the address that an address
+// ipPortStrs returns, host and port apart, the address that an address
 // struct literal with a parameter or field in it listens on:
 // &net.TCPAddr{IP: net.ParseIP(host), Port: port} listens where
 // net.JoinHostPort(host, strconv.Itoa(port)) does, so callers of the
@@ -201,7 +214,7 @@ func NamedTypeName(t types.Type) string {
 // definition is one, with a hole. Its IP may be absent, nil or
 // net.ParseIP(x); any other is an unknown host, and its port is still
 // followed.
-func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+func (r addrStructs) ipPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
 		return nil, false
@@ -232,7 +245,7 @@ func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 
 // addrLit returns the address struct literal e is (&lit or lit) or the
 // one definition of the local variable e holds, used nowhere else; or nil.
-func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
+func (r addrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		v, defs, ok := r.defsOf(e)
