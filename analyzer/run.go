@@ -22,8 +22,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
 	names := newSiteNames(pass.Pkg, rules)
-	names.env = cfg.Env
-	listens := names.visible != nil || sites.ImportsSinks(pass)
+	names.env, names.pass = cfg.Env, pass
+	listens := names.seesRules() || sites.ImportsSinks(pass)
 	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState
 	if listens {

@@ -134,12 +134,31 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 func ExportVarFacts(pass *analysis.Pass, module *Module) *Exported {
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
-	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
-		return pass.ImportPackageFact(p, new(HasVarsFact))
-	})
+	varPkgs := make(map[*types.Package]bool) // the imports with VarFacts
+	for _, p := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(p, new(HasVarsFact)) {
+			varPkgs[p] = true
+		}
+	}
+	importsVars := len(varPkgs) > 0
 	var written map[*types.Var]bool
 	if len(candidates) > 0 || importsVars {
-		written = assigned(pass.TypesInfo, pass.Files, func(v *types.Var) bool {
+		files := pass.Files
+		if len(candidates) == 0 {
+			// Only a file that imports such a package can name its
+			// variables.
+			files = nil
+			for _, f := range pass.Files {
+				if slices.ContainsFunc(f.Imports, func(spec *ast.ImportSpec) bool {
+					pn := pass.TypesInfo.PkgNameOf(spec)
+					return pn == nil || varPkgs[pn.Imported()] // a dot-import is not told apart: kept
+
+				}) {
+					files = append(files, f)
+				}
+			}
+		}
+		written = assigned(pass.TypesInfo, files, func(v *types.Var) bool {
 			if v.Pkg() == pass.Pkg {
 				_, ok := candidates[v]
 				return ok
