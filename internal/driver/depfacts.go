@@ -98,6 +98,10 @@ type Options struct {
 	// source, before any is analyzed, and whether the patterns named
 	// the whole of each main module they come from (module.go).
 	Module func(pkgs []*packages.Package, whole bool)
+	// VetxOnly, when set, is called before go vet runs the analyzer on
+	// a package for its facts alone (a dependency of those it checks,
+	// whose diagnostics it drops).
+	VetxOnly func()
 }
 
 // depStats are what computing the facts of dependencies did, by package

@@ -16,6 +16,7 @@
 package driver
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -59,10 +60,27 @@ func MainWith(a *analysis.Analyzer, o Options) {
 				os.Exit(versionProtocol(a.Name, value, os.Stdout, os.Stderr))
 			}
 		}
+		if o.VetxOnly != nil && vetxOnly(args) {
+			o.VetxOnly()
+		}
 		singlechecker.Main(a)
 		return
 	}
 	os.Exit(RunWith(a, o, args, os.Stdout, os.Stderr))
+}
+
+// vetxOnly reports whether the vet config args name asks for facts only:
+// go vet runs the tool so on the dependencies of the packages it checks.
+func vetxOnly(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
 }
 
 // VetProtocol reports whether args are those cmd/go passes to a vet tool:
