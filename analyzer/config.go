@@ -27,6 +27,8 @@ type Config struct {
 	// module is portlint's driver's view of the main module (UseModule),
 	// nil under go vet and golangci-lint.
 	module *resolve.Module
+	// factsOnly says the pass runs only for its facts (FactsOnly).
+	factsOnly bool
 }
 
 // DefaultConfig returns the defaults: $PORT, 0.0.0.0, nothing allowed,

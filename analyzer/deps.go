@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/portlint/portlint/internal/listenapi"
 )
@@ -40,7 +42,7 @@ func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkg
 // packages below (below) and of the rules whose package the candidate
 // sees (sees). Most candidates name none of these: their files are read
 // once and never parsed.
-func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below func([]byte) bool) []string {
+func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below map[string]bool) []string {
 	rn := namesOf(listenapi.DefaultRules)
 	// The names of the words, for a first pass over the bytes.
 	words := make(map[string]wordKind)
@@ -64,28 +66,36 @@ func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees f
 			words[name] |= fieldWord
 		}
 	}
-	srcs := make([][]byte, 0, len(goFiles))
-	hit := false
-	var buf []byte
-	for _, name := range goFiles {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			continue // as the analysis would: a file it cannot read holds nothing
+	// The sink methods below, which a value of any type it can see may
+	// have, and the sink fields of the packages it imports: a field of
+	// a type of another package is written in a literal of that type,
+	// or by an assignment, which the scan takes for one of the imports'
+	// (scanner.belowField).
+	methods := make(map[string]bool)
+	for key := range below {
+		if name, ok := strings.CutPrefix(key, "m:"); ok {
+			methods[name] = true
+			words[name] |= refWord
 		}
-		srcs = append(srcs, data)
-		hit = hit || mentionsWord(data, words, below, &buf)
 	}
-	if !hit {
+	for path := range imports {
+		for key := range scanned(path) {
+			if name, ok := strings.CutPrefix(key, "v:"); ok {
+				words[name] |= fieldWord
+			}
+		}
+	}
+	if !mentionsAny(goFiles, words) {
 		return nil
 	}
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for i, src := range srcs {
-		if f, err := parser.ParseFile(fset, goFiles[i], src, parser.SkipObjectResolution); err == nil {
+	for _, name := range goFiles {
+		if f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution); err == nil {
 			files = append(files, f)
 		}
 	}
-	sc := &scanner{rules: rn, imports: imports, sees: sees, self: listenapi.DefaultRules.Pkgs[pkgPath], scanned: scanned, below: below}
+	sc := &scanner{rules: rn, imports: imports, sees: sees, self: listenapi.DefaultRules.Pkgs[pkgPath], scanned: scanned, belowMethods: methods}
 	return sc.scan(files)
 }
 
@@ -96,14 +106,55 @@ const (
 	fieldWord                      // counts as a literal's key or an assigned field
 )
 
-// mentionsWord reports whether src names, as an exported identifier, one
-// of words in the shape its kind asks for, or a method or field a package
-// below returned, in code, comments or strings alike: a cheap test before
-// any parsing. buf is scratch space.
-func mentionsWord(src []byte, words map[string]wordKind, below func([]byte) bool, buf *[]byte) bool {
+// scanBuf is the buffer mentionsAny reads files into.
+var scanBuf = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// mentionsAny reports whether one of files names a word (mentionsWord),
+// reading each into one buffer: most packages mention none, and their
+// files need no more memory than the largest.
+func mentionsAny(files []string, words map[string]wordKind) bool {
+	buf := scanBuf.Get().(*bytes.Buffer)
+	defer scanBuf.Put(buf)
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			continue // as the analysis would: a file it cannot read holds nothing
+		}
+		buf.Reset()
+		_, err = buf.ReadFrom(f)
+		f.Close()
+		if err == nil && mentionsWord(buf.Bytes(), words) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsWord reports whether the code of src names, as an exported
+// identifier, one of words in the shape its kind asks for: a cheap test
+// before any parsing. Comments and literals do not count.
+func mentionsWord(src []byte, words map[string]wordKind) bool {
 	for i := 0; i < len(src); {
 		c := src[i]
-		if !isIdentByte(c) {
+		switch {
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+				i += j
+			} else {
+				i = len(src)
+			}
+			continue
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			if j := bytes.Index(src[i+2:], []byte("*/")); j >= 0 {
+				i += j + 4
+			} else {
+				i = len(src)
+			}
+			continue
+		case c == '"' || c == '\'' || c == '`':
+			i = skipLiteral(src, i)
+			continue
+		case !isIdentByte(c):
 			i++
 			continue
 		}
@@ -112,23 +163,34 @@ func mentionsWord(src []byte, words map[string]wordKind, below func([]byte) bool
 			j++
 		}
 		if 'A' <= c && c <= 'Z' && (i == 0 || src[i-1] < 0x80) { // exported, not the tail of a non-ASCII identifier
-			tok := src[i:j]
-			k := words[string(tok)]
-			if k&refWord != 0 || k&fieldWord != 0 && fieldShape(src, i, j) {
-				return true
-			}
-			*buf = append(append((*buf)[:0], "m:"...), tok...)
-			if below(*buf) {
-				return true
-			}
-			(*buf)[0] = 'v'
-			if below(*buf) && fieldShape(src, i, j) {
+			if k := words[string(src[i:j])]; k&refWord != 0 || k&fieldWord != 0 && fieldShape(src, i, j) {
 				return true
 			}
 		}
 		i = j
 	}
 	return false
+}
+
+// skipLiteral returns the index after the string, raw string or rune
+// literal that starts at src[i].
+func skipLiteral(src []byte, i int) int {
+	quote := src[i]
+	for i++; i < len(src); i++ {
+		switch src[i] {
+		case quote:
+			return i + 1
+		case '\\':
+			if quote != '`' {
+				i++
+			}
+		case '\n':
+			if quote != '`' {
+				return i + 1 // unterminated: the parser will say so
+			}
+		}
+	}
+	return i
 }
 
 // fieldShape reports whether the name at src[i:j] is written like a

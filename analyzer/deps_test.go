@@ -78,7 +78,7 @@ func Listen(addr string) string { return addr }`, nil, nil},
 				}
 				return nil
 			}
-			below := func(name []byte) bool { return tc.scanned[string(name)] }
+			below := tc.scanned
 			got := DepScan("example.com/p", []string{name}, imports, sees, scanned, below)
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
@@ -195,3 +195,31 @@ func main() {
 type importerFunc func(string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// TestMentionsWord checks the scan's first pass over a file's bytes: a
+// word in code counts, in a comment or a literal it does not, and a field
+// word only as a key or an assigned field.
+func TestMentionsWord(t *testing.T) {
+	words := map[string]wordKind{"Listen": refWord, "Addr": fieldWord}
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"net.Listen(n, a)", true},
+		{"// net.Listen(n, a)\nx()", false},
+		{"/* Listen */ x()", false},
+		{`s := "Listen"; r := 'L'; q := ` + "`Listen`", false},
+		{`s := "a \" Listen"`, false},
+		{"ListenAndServe(a, h)", false},
+		{"x.Listener()", false},
+		{"http.Server{Addr: a}", true},
+		{"s.Addr = a", true},
+		{"s.Addr == a", false},
+		{"a := l.Addr()", false},
+		{"_ = Addr\n", false},
+	} {
+		if got := mentionsWord([]byte(tc.src), words); got != tc.want {
+			t.Errorf("mentionsWord(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}

@@ -36,8 +36,9 @@ type scanner struct {
 	sees    func(string) bool
 	self    bool // the package is a rule's
 	scanned func(string) map[string]bool
-	below   func([]byte) bool
-	buf     []byte
+	// belowMethods are the names of the sink methods of the packages
+	// below, whose scans named them.
+	belowMethods map[string]bool
 
 	fields map[string]bool        // the package's fields that can hold an address
 	funcs  []*scanFunc            // its functions, methods and variables
@@ -77,11 +78,6 @@ func (s *sourceSet) add(o sourceSet) bool {
 		}
 	}
 	return grown
-}
-
-func (sc *scanner) hasBelow(kind, name string) bool {
-	sc.buf = append(append(append(sc.buf[:0], kind...), ':'), name...)
-	return sc.below(sc.buf)
 }
 
 // scan returns the names of files' declarations that may get a fact.
@@ -311,7 +307,7 @@ func (sc *scanner) listenCall(fn *scanFunc, call *ast.CallExpr) ([]int, bool) {
 		if slices.ContainsFunc(sc.rules.methods[name], sc.sees) {
 			return append([]int{}, sc.rules.addrArgs[name]...), true
 		}
-		if sc.hasBelow("m", name) {
+		if sc.belowMethods[name] {
 			return nil, true
 		}
 		return indexes(sc.sinkArgs["m:"+name]), sc.sink["m:"+name]

@@ -71,3 +71,9 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 		return written
 	}
 }
+
+// FactsOnly makes Analyzer compute only its facts: go vet runs it on a
+// dependency of the packages it checks for its facts alone (a vet config
+// with VetxOnly) and drops its diagnostics, so the reads of the
+// environment and the reports, which make nothing else, are skipped.
+func FactsOnly() { flagConfig.factsOnly = true }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // siteNames says which names in a package's syntax can make a site: the
@@ -19,26 +21,46 @@ import (
 // call written with a bare identifier can be one.
 type siteNames struct {
 	rules *listenapi.RuleSet
+	pkg   *types.Package
 	// visible are the packages of rules that the package imports,
 	// directly or not (through the packages its imports' APIs mention),
 	// itself included: only their functions' methods can be called and
 	// their servers' fields written there. gin's Run or hertz's New
 	// count only where gin or hertz can be seen, not in every package.
-	visible map[string]bool
+	// They are found on first need (a name of the rules in the syntax).
+	visible     map[string]bool
+	visibleDone bool
 	// self says the package is one of the rules': its own listen
 	// functions are called without a package name.
 	self bool
 	// env is the variable the platform passes the port in: a read of
 	// another is no site (a misspelling of it is).
 	env string
+	// pass, if set, tells a call's callee and an argument's constant
+	// value, which the names then need to match (listenCallee,
+	// envMayMatter).
+	pass *analysis.Pass
 }
 
-// newSiteNames returns the site names of pkg, and whether it can see any
-// package of the rules (sites.ImportsAny).
-func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) siteNames {
-	n := siteNames{rules: rules, self: rules.Pkgs[pkg.Path()]}
+// newSiteNames returns the site names of pkg.
+func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) *siteNames {
+	return &siteNames{rules: rules, pkg: pkg, self: rules.Pkgs[pkg.Path()]}
+}
+
+// seesRules reports whether the package can see any package of the
+// rules (sites.ImportsAny), without finding them all.
+func (n *siteNames) seesRules() bool {
+	return n.visibleDone && len(n.visible) > 0 || sites.ImportsAny(n.pkg, n.rules.Pkgs)
+}
+
+// visibleRules returns the packages of the rules that the package sees.
+func (n *siteNames) visibleRules() map[string]bool {
+	if n.visibleDone || n.pkg == nil {
+		return n.visible
+	}
+	n.visibleDone = true
 	if n.self {
-		n.visible = map[string]bool{pkg.Path(): true}
+		n.visible = map[string]bool{n.pkg.Path(): true}
 	}
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
@@ -46,7 +68,7 @@ func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) siteNames {
 		for _, imp := range p.Imports() {
 			if !seen[imp] {
 				seen[imp] = true
-				if rules.Pkgs[imp.Path()] {
+				if n.rules.Pkgs[imp.Path()] {
 					if n.visible == nil {
 						n.visible = make(map[string]bool)
 					}
@@ -56,8 +78,8 @@ func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) siteNames {
 			}
 		}
 	}
-	visit(pkg)
-	return n
+	visit(n.pkg)
+	return n.visible
 }
 
 // ruleNames indexes a rule set's bare names by the packages that declare
@@ -138,12 +160,16 @@ func namesOf(rules *listenapi.RuleSet) *ruleNames {
 	return rn2.(*ruleNames)
 }
 
-func (n siteNames) call(name string) bool  { return n.any(namesOf(n.rules).calls[name]) }
-func (n siteNames) field(name string) bool { return n.any(namesOf(n.rules).fields[name]) }
+func (n *siteNames) call(name string) bool  { return n.any(namesOf(n.rules).calls[name]) }
+func (n *siteNames) field(name string) bool { return n.any(namesOf(n.rules).fields[name]) }
 
-func (n siteNames) any(pkgs []string) bool {
+func (n *siteNames) any(pkgs []string) bool {
+	if len(pkgs) == 0 {
+		return false
+	}
+	visible := n.visibleRules()
 	for _, p := range pkgs {
-		if n.visible[p] {
+		if visible[p] {
 			return true
 		}
 	}
@@ -168,7 +194,7 @@ func (n siteNames) any(pkgs []string) bool {
 // only if it may read the port's variable (envMayMatter): the reads of
 // the others only name the variables a fix must not take, where there
 // are sites.
-func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, readsEnv bool) bool {
+func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, readsEnv bool) bool {
 	rules := names.rules
 	found := false
 	// Where nothing can listen, the pass records environment reads only:
@@ -188,7 +214,7 @@ func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, r
 			name := sites.CalledName(n)
 			_, bare := ast.Unparen(n.Fun).(*ast.Ident)
 			found = readsEnv && rules.EnvNames[name] && names.envMayMatter(n) ||
-				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name])
+				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name]) && names.listenCallee(n)
 		case *ast.KeyValueExpr:
 			id, ok := n.Key.(*ast.Ident)
 			found = ok && field(id.Name)
@@ -211,11 +237,19 @@ func mentionsSites(files []*ast.File, names siteNames, sinks *sites.SinkState, r
 }
 
 // envMayMatter reports whether call, of an environment reader, may read
-// the port's variable in some letter case (report/envname.go): a constant
-// name other than a literal may.
-func (n siteNames) envMayMatter(call *ast.CallExpr) bool {
+// the port's variable in some letter case (report/envname.go): with the
+// pass, a reader of the rules whose argument is a constant equal to it
+// but for case, as sites.envRead records reads; without, one whose
+// argument is not a literal or is such a literal.
+func (n *siteNames) envMayMatter(call *ast.CallExpr) bool {
 	if len(call.Args) != 1 {
 		return false
+	}
+	if n.pass != nil {
+		fn, ok := typeutil.Callee(n.pass.TypesInfo, call).(*types.Func)
+		tv := n.pass.TypesInfo.Types[call.Args[0]]
+		return ok && n.rules.EnvReaders[fn.FullName()] && tv.Value != nil && tv.Value.Kind() == constant.String &&
+			strings.EqualFold(constant.StringVal(tv.Value), n.env)
 	}
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
@@ -223,6 +257,36 @@ func (n siteNames) envMayMatter(call *ast.CallExpr) bool {
 	}
 	name, err := strconv.Unquote(lit.Value)
 	return err != nil || strings.EqualFold(name, n.env)
+}
+
+// listenCallee reports whether call, which a name made a candidate, may
+// be a site as sites.(*checker).call would make one: with the pass, its
+// callee is a listen function of the rules, or another package's function
+// with a sink fact, or with a server fact in a command. Without the
+// pass, every candidate may.
+func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
+	if n.pass == nil {
+		return true
+	}
+	fn, ok := typeutil.Callee(n.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false // a builtin, a conversion, or a function value (a relay alone makes no site)
+	}
+	if n.rules.Pkgs[fn.Pkg().Path()] && n.rules.Names[fn.Name()] {
+		full := fn.FullName()
+		if _, ok := n.rules.Calls[full]; ok {
+			return true
+		}
+		if _, ok := n.rules.Implicit[full]; ok {
+			return true
+		}
+	}
+	if fn.Pkg() == n.pass.Pkg {
+		return false
+	}
+	var sink sites.SinkFact
+	var server sites.ServerFact
+	return n.pass.ImportObjectFact(fn, &sink) || n.pass.Pkg.Name() == "main" && n.pass.ImportObjectFact(fn, &server)
 }
 
 // dotImports reports whether f imports a package with a dot: its

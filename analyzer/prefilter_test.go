@@ -65,7 +65,7 @@ func TestMentionsSites(t *testing.T) {
 		if tc.listens {
 			s = sinks
 		}
-		names := siteNames{rules: listenapi.DefaultRules, self: tc.self, env: "PORT"}
+		names := &siteNames{rules: listenapi.DefaultRules, self: tc.self, env: "PORT", visibleDone: true}
 		for _, p := range tc.visible {
 			if names.visible == nil {
 				names.visible = make(map[string]bool)

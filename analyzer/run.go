@@ -22,9 +22,11 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
 	names := newSiteNames(pass.Pkg, rules)
-	names.env = cfg.Env
-	listens := names.visible != nil || sites.ImportsSinks(pass)
-	readsEnv := sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
+	names.env, names.pass = cfg.Env, pass
+	listens := names.seesRules() || sites.ImportsSinks(pass)
+	// Reading the environment makes only diagnostics (a misspelt $PORT),
+	// and the names a fix must not take where there are sites.
+	readsEnv := !cfg.factsOnly && sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)
 	var sinks *sites.SinkState
 	if listens {
 		sinks = sites.NewSinkState(pass)
@@ -45,6 +47,9 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
+		if cfg.factsOnly {
+			return nil, nil
+		}
 		for _, file := range pass.Files {
 			if cfg.IncludeTests || !sites.IsTestFile(pass, file) {
 				report.ReportDirectives(pass, report.Directives(pass.Fset, file))
@@ -56,6 +61,9 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		Env: cfg.Env, Rules: rules, Sinks: sinks, Exported: exported,
 		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv, Inspector: insp,
 	})
+	if cfg.factsOnly {
+		return nil, nil // the facts are exported: diagnostics would be dropped
+	}
 	allow, _ := addrval.ParseAllow(cfg.Allow) // validated when set
 	rp := &report.Reporter{Pass: pass, Env: cfg.Env, Host: cfg.Host, Allow: allow, Decls: pkg.Decls}
 	for _, fs := range pkg.Files {

@@ -40,6 +40,8 @@ func main() {
 			Wants: analyzer.DepWants,
 		},
 		Module: analyzer.UseModule,
+		// go vet drops a dependency's diagnostics: compute its facts only.
+		VetxOnly: analyzer.FactsOnly,
 	})
 }
 

@@ -59,9 +59,9 @@ import (
 // package names; sees reports whether it imports a package of
 // DepFacts.Pkgs, directly or not; scanned returns what the scan of a
 // candidate it imports directly returned (nil for another import);
-// below reports whether the scan of a candidate it imports, directly or
-// not, returned name. Its result is cached with the candidate.
-type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below func(name []byte) bool) []string
+// below holds what the scans of the candidates it imports, directly or
+// not, returned. Its result is cached with the candidate.
+type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below map[string]bool) []string
 
 // A DepWants reports whether user, a package whose files name obj at id,
 // an object of a candidate whose scan returned names, may read a fact of
@@ -98,6 +98,10 @@ type Options struct {
 	// source, before any is analyzed, and whether the patterns named
 	// the whole of each main module they come from (module.go).
 	Module func(pkgs []*packages.Package, whole bool)
+	// VetxOnly, when set, is called before go vet runs the analyzer on
+	// a package for its facts alone (a dependency of those it checks,
+	// whose diagnostics it drops).
+	VetxOnly func()
 }
 
 // depStats are what computing the facts of dependencies did, by package
@@ -292,8 +296,7 @@ type depGraph struct {
 	stderr io.Writer
 	types  *depTypes    // for type-checking candidates from source, made on first need
 	order  []*candidate // the candidates by index
-	// declarers are the candidates whose scan returned a name, by name.
-	declarers map[string][]*candidate
+	named  []*candidate // those whose scan returned names
 }
 
 // wantedBy returns the candidates, other than self, whose facts p wants,
@@ -366,13 +369,13 @@ func (g *depGraph) names(c *candidate) map[string]bool {
 				}
 				return nil
 			}
-			below := func(name []byte) bool {
-				for _, d := range g.declarers[string(name)] {
-					if c.below[d.index/64]&(1<<(d.index%64)) != 0 {
-						return true
+			below := make(map[string]bool)
+			for _, d := range g.named {
+				if c.below[d.index/64]&(1<<(d.index%64)) != 0 {
+					for n := range d.names {
+						below[n] = true
 					}
 				}
-				return false
 			}
 			names = g.df.Scan(c.pkg.PkgPath, c.pkg.CompiledGoFiles, imports, func(path string) bool { return c.sees[path] }, scanned, below)
 		}
@@ -382,13 +385,10 @@ func (g *depGraph) names(c *candidate) map[string]bool {
 	}
 	if len(names) > 0 {
 		c.names = make(map[string]bool, len(names))
-		if g.declarers == nil {
-			g.declarers = make(map[string][]*candidate)
-		}
 		for _, n := range names {
 			c.names[n] = true
-			g.declarers[n] = append(g.declarers[n], c)
 		}
+		g.named = append(g.named, c)
 	}
 	return c.names
 }

@@ -179,7 +179,7 @@ func depRun(t *testing.T, args ...string) (code int, stderr string, asked []stri
 	t.Helper()
 	depStatsHook = func(s depStats) { stats = s }
 	defer func() { depStatsHook = nil }()
-	scan := func(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below func([]byte) bool) []string {
+	scan := func(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below map[string]bool) []string {
 		var fromImports []string
 		for path := range imports {
 			fromImports = append(fromImports, slices.Collect(maps.Keys(scanned(path)))...)
@@ -203,7 +203,7 @@ func depRun(t *testing.T, args ...string) (code int, stderr string, asked []stri
 					continue
 				}
 				ast.Inspect(fd, func(n ast.Node) bool {
-					if id, ok := n.(*ast.Ident); ok && (id.Name == "Listen" || below([]byte(id.Name))) && id != fd.Name {
+					if id, ok := n.(*ast.Ident); ok && (id.Name == "Listen" || below[id.Name]) && id != fd.Name {
 						names = append(names, fd.Name.Name)
 						return false
 					}

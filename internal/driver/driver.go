@@ -16,8 +16,10 @@
 package driver
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"os"
 	"runtime"
@@ -59,10 +61,27 @@ func MainWith(a *analysis.Analyzer, o Options) {
 				os.Exit(versionProtocol(a.Name, value, os.Stdout, os.Stderr))
 			}
 		}
+		if o.VetxOnly != nil && vetxOnly(args) {
+			o.VetxOnly()
+		}
 		singlechecker.Main(a)
 		return
 	}
 	os.Exit(RunWith(a, o, args, os.Stdout, os.Stderr))
+}
+
+// vetxOnly reports whether the vet config args name asks for facts only:
+// go vet runs the tool so on the dependencies of the packages it checks.
+func vetxOnly(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
 }
 
 // VetProtocol reports whether args are those cmd/go passes to a vet tool:
@@ -179,6 +198,12 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	}
 	if facts {
 		keepRootImports(roots)
+	}
+	// Printed as text or JSON, a finding needs only its positions: the
+	// syntax and type information of a package can go once its pass is
+	// done (fixes and SARIF still look at its files).
+	if !opts.fix && !opts.diff && opts.format != "sarif" {
+		run = releasing(run, roots)
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{run}, named, nil)
 	if err != nil {
@@ -326,4 +351,41 @@ func writeHeapProfile(name string, stderr io.Writer) {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 	}
+}
+
+// releasing returns a copy of run that, once the pass over a package is
+// done, lets go of the package's syntax and type information: the
+// packages analyzed later need only its types and facts, and printing a
+// finding only its positions. Held to the end, they are more than half
+// of what loading left (the maps of types.Info alone: 74 of 144 MiB on
+// caddy, 318 of 546 MiB on prometheus), which a collection during the
+// passes (after the dependencies' facts were computed from source, say)
+// would mark. Loading leaves the heap well below its goal, so most runs
+// end without one: a soft memory limit that forced one to reuse the
+// released memory cost more CPU (+10% on caddy) than the memory it saved.
+func releasing(run *analysis.Analyzer, pkgs []*packages.Package) *analysis.Analyzer {
+	byTypes := make(map[*types.Package]*packages.Package, len(pkgs))
+	for _, p := range pkgs {
+		byTypes[p.Types] = p
+	}
+	w := &analysis.Analyzer{
+		Name:             run.Name,
+		Doc:              run.Doc,
+		URL:              run.URL,
+		Requires:         run.Requires,
+		ResultType:       run.ResultType,
+		FactTypes:        run.FactTypes,
+		RunDespiteErrors: run.RunDespiteErrors,
+	}
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		inner := *pass
+		inner.Analyzer = run // the pass names the analyzer it runs
+		result, err := run.Run(&inner)
+		if p := byTypes[pass.Pkg]; p != nil {
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+		pass.Files, pass.TypesInfo = nil, nil
+		return result, err
+	}
+	return w
 }

@@ -197,3 +197,29 @@ func TestTags(t *testing.T) {
 		}
 	}
 }
+
+// TestVetxOnly checks that a vet config asking for facts only is told
+// apart from one asking for diagnostics.
+func TestVetxOnly(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		cfg  string
+		want bool
+	}{
+		{`{"ID": "p", "VetxOnly": true}`, true},
+		{`{"ID": "p", "VetxOnly": false}`, false},
+		{`{"ID": "p"}`, false},
+		{`not json`, false},
+	} {
+		name := filepath.Join(dir, "vet.cfg")
+		if err := os.WriteFile(name, []byte(tc.cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := vetxOnly([]string{"-json", name}); got != tc.want {
+			t.Errorf("vetxOnly(%s) = %v, want %v", tc.cfg, got, tc.want)
+		}
+	}
+	if vetxOnly([]string{"-V=full"}) || vetxOnly(nil) {
+		t.Error("vetxOnly without a config")
+	}
+}

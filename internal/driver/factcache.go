@@ -83,7 +83,7 @@ func openFactCache(a *analysis.Analyzer) *factCache {
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "portlint dependency facts 2\nexecutable %x\nanalyzer %s\n", exe, a.Name)
+	fmt.Fprintf(h, "portlint dependency facts 3\nexecutable %x\nanalyzer %s\n", exe, a.Name)
 	a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %q %q\n", f.Name, f.Value.String()) })
 	return &factCache{dir: dir, prefix: h.Sum(nil)}
 }
@@ -95,9 +95,17 @@ func (c *factCache) key(p *packages.Package, imports map[string]string, sees map
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%x\npackage %q\n", c.prefix, p.PkgPath)
+	// Fields end with a NUL, which no path or name holds.
+	field := func(parts ...string) {
+		for _, s := range parts {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+	}
+	h.Write(c.prefix)
+	field("package", p.PkgPath)
 	if p.Module != nil {
-		fmt.Fprintf(h, "go %q\n", p.Module.GoVersion)
+		field("go", p.Module.GoVersion)
 	}
 	files := slices.Clone(p.GoFiles)
 	for _, f := range p.CompiledGoFiles { // cgo's output
@@ -108,7 +116,7 @@ func (c *factCache) key(p *packages.Package, imports map[string]string, sees map
 	dir := moduleCacheDir(p.Module)
 	for _, name := range files {
 		if dir != "" && strings.HasPrefix(name, dir) {
-			fmt.Fprintf(h, "file %q\n", name) // its module's version fixes it
+			field("file", name) // its module's version fixes it
 		} else if !hashFile(h, name) {
 			return ""
 		}
@@ -122,17 +130,17 @@ func (c *factCache) key(p *packages.Package, imports map[string]string, sees map
 		imp := p.Imports[path]
 		switch {
 		case imports[imp.PkgPath] != "":
-			fmt.Fprintf(h, "import %q %q key %s\n", path, imp.PkgPath, imports[imp.PkgPath])
+			field("import", path, imp.PkgPath, "key", imports[imp.PkgPath])
 		case imp.ExportFile != "":
-			fmt.Fprintf(h, "import %q %q export %q\n", path, imp.PkgPath, imp.ExportFile)
+			field("import", path, imp.PkgPath, "export", imp.ExportFile)
 		case imp.PkgPath == "unsafe":
-			fmt.Fprintf(h, "import %q\n", path)
+			field("import", path)
 		default:
 			return ""
 		}
 	}
 	for _, path := range slices.Sorted(maps.Keys(sees)) {
-		fmt.Fprintf(h, "sees %q\n", path)
+		field("sees", path)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

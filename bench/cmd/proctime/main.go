@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	proctime [-n runs] [-warmup runs] [-ok codes] [-budget pct] [-setup cmd] NAME=PROGRAM... -- ARGS...
+//	proctime [-n runs] [-warmup runs] [-ok codes] [-budget pct] [-rss-budget pct] [-setup cmd] [-label l -tsv file] NAME=PROGRAM... -- ARGS...
 //
 // The first NAME is the baseline; every other is compared with it. Each
 // round runs every program once, the order rotating from round to round
@@ -45,6 +45,9 @@ func main() {
 	budget := flag.Float64("budget", 3, "allowed CPU overhead over the baseline, in percent")
 	verbose := flag.Bool("v", false, "print every run")
 	setup := flag.String("setup", "", "sh command run before every run, untimed (to reset a cache, say)")
+	rssBudget := flag.Float64("rss-budget", -1, "allowed peak RSS overhead over the baseline, in percent (negative: none)")
+	tsv := flag.String("tsv", "", "append each program's medians to this file, tab-separated, after -label")
+	label := flag.String("label", "", "the first column of the -tsv lines")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: proctime [flags] NAME=PROGRAM... -- ARGS...")
 		flag.PrintDefaults()
@@ -115,19 +118,21 @@ func main() {
 
 	fmt.Printf("args: %s\nruns: %d each, interleaved, after %d warm-up\n\n", strings.Join(progArgs, " "), *runs, *warmup)
 	w := tabwriter.NewWriter(os.Stdout, 0, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "program\tmedian CPU\tmin CPU\tmax CPU\tmedian wall\tmedian peak RSS\tCPU vs base\tRSS vs base\t")
+	fmt.Fprintln(w, "program\tmedian CPU\tmin CPU\tmax CPU\tmedian wall\tmedian peak RSS\tCPU vs base\tpairs\tRSS vs base\t")
 	base := progs[0]
 	for _, p := range progs {
-		vsCPU, vsRSS := "", ""
+		vsCPU, pairs, vsRSS := "", "", ""
 		if p != base {
 			vsCPU = pct(median(p.cpu).Seconds(), median(base.cpu).Seconds())
+			pairs = pct(pairRatio(p.cpu, base.cpu), 1)
 			vsRSS = pct(float64(median(p.rss)), float64(median(base.rss)))
 		}
-		fmt.Fprintf(w, "%s\t%.2fs\t%.2fs\t%.2fs\t%.2fs\t%.0f MiB\t%s\t%s\t\n", p.name,
+		fmt.Fprintf(w, "%s\t%.2fs\t%.2fs\t%.2fs\t%.2fs\t%.0f MiB\t%s\t%s\t%s\t\n", p.name,
 			median(p.cpu).Seconds(), slices.Min(p.cpu).Seconds(), slices.Max(p.cpu).Seconds(),
-			median(p.wall).Seconds(), mib(median(p.rss)), vsCPU, vsRSS)
+			median(p.wall).Seconds(), mib(median(p.rss)), vsCPU, pairs, vsRSS)
 	}
 	w.Flush()
+	fmt.Println("(pairs: the median of the ratios of the runs of one round, which drifts in the machine's load cancel)")
 	for _, p := range progs[1:] {
 		ratio := median(p.cpu).Seconds() / median(base.cpu).Seconds()
 		verdict := "within"
@@ -136,7 +141,48 @@ func main() {
 		}
 		fmt.Printf("\nbudget: %s median CPU %+.1f%% of %s (ratio %.3f): %s the %g%% budget\n",
 			p.name, 100*(ratio-1), base.name, ratio, verdict, *budget)
+		if *rssBudget >= 0 {
+			r := float64(median(p.rss)) / float64(median(base.rss))
+			verdict := "within"
+			if 100*(r-1) > *rssBudget {
+				verdict = "OVER"
+			}
+			fmt.Printf("budget: %s median peak RSS %+.1f%% of %s (ratio %.3f): %s the %g%% budget\n",
+				p.name, 100*(r-1), base.name, r, verdict, *rssBudget)
+		}
 	}
+	if *tsv != "" {
+		f, err := os.OpenFile(*tsv, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o666)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "proctime: %v\n", err)
+			os.Exit(1)
+		}
+		for _, p := range progs {
+			fmt.Fprintf(f, "%s\t%s\t%.3f\t%.3f\t%.0f\t%.3f\t%d\n", *label, p.name,
+				median(p.cpu).Seconds(), median(p.wall).Seconds(), mib(median(p.rss)), pairRatio(p.cpu, base.cpu), len(p.cpu))
+		}
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "proctime: %v\n", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// pairRatio returns the median of xs[i]/base[i]: the runs of one round
+// are side by side in time.
+func pairRatio(xs, base []time.Duration) float64 {
+	var rs []float64
+	for i := range min(len(xs), len(base)) {
+		rs = append(rs, xs[i].Seconds()/base[i].Seconds())
+	}
+	slices.Sort(rs)
+	if len(rs) == 0 {
+		return 0
+	}
+	if len(rs)%2 == 1 {
+		return rs[len(rs)/2]
+	}
+	return (rs[len(rs)/2-1] + rs[len(rs)/2]) / 2
 }
 
 // run runs path with args and returns its CPU time, wall time and peak
