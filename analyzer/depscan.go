@@ -48,6 +48,7 @@ type scanner struct {
 	// sinkArgs are the indexes of the parameters of the package's sinks
 	// that flow into a listen site, by key.
 	sinkArgs map[string]uint64
+	learned  []string              // the names of the sinks and fields learned in a round
 	getter   map[string]*sourceSet // the fields a getter reads, by key
 }
 
@@ -174,11 +175,34 @@ func (sc *scanner) scan(files []*ast.File) []string {
 		}
 	}
 	sc.sink, sc.server, sc.sinkArgs = make(map[string]bool), make(map[string]bool), make(map[string]uint64)
-	for grown := true; grown; {
-		grown = false
-		for _, fn := range sc.funcs {
-			if sc.visit(fn) {
-				grown = true
+	// Visit every function once, then again only those that name a sink
+	// or a field learned since.
+	mentions := make(map[string][]*scanFunc)
+	for _, fn := range sc.funcs {
+		seen := make(map[string]bool)
+		for _, n := range fn.nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && !seen[id.Name] {
+					seen[id.Name] = true
+					mentions[id.Name] = append(mentions[id.Name], fn)
+				}
+				return true
+			})
+		}
+	}
+	for queue := sc.funcs; len(queue) > 0; {
+		sc.learned = nil
+		for _, fn := range queue {
+			sc.visit(fn)
+		}
+		queued := make(map[*scanFunc]bool)
+		queue = nil
+		for _, name := range sc.learned {
+			for _, fn := range mentions[name] {
+				if !queued[fn] {
+					queued[fn] = true
+					queue = append(queue, fn)
+				}
 			}
 		}
 	}
@@ -197,31 +221,29 @@ func (sc *scanner) scan(files []*ast.File) []string {
 }
 
 // visit finds the listen sites of fn by names and what flows into them,
-// and reports whether it learned a sink or a server.
-func (sc *scanner) visit(fn *scanFunc) bool {
-	grown := false
-	mark := func(set map[string]bool, key string) {
-		if !set[key] {
-			set[key] = true
-			grown = true
-		}
+// and adds the names of the sinks and fields it learns to sc.learned.
+func (sc *scanner) visit(fn *scanFunc) {
+	learn := func(key string) {
+		sc.sink[key] = true
+		sc.learned = append(sc.learned, key[2:])
 	}
 	flows := func(e ast.Expr) {
 		src := sc.sources(fn, sc.locals(fn), e)
 		if src.params&^sc.sinkArgs[fn.key] != 0 {
 			sc.sinkArgs[fn.key] |= src.params
-			mark(sc.sink, fn.key)
-			grown = true
+			learn(fn.key)
 		}
 		for _, f := range src.fields {
-			mark(sc.sink, "v:"+f)
+			if !sc.sink["v:"+f] {
+				learn("v:" + f)
+			}
 		}
 	}
 	// write handles a write of the field name of a value of type typ
 	// (nil if the syntax does not tell).
 	write := func(typ ast.Expr, name string, value ast.Expr) {
 		if sc.ruleField(fn, typ, name) || sc.belowField(fn, typ, name) || sc.sink["v:"+name] {
-			mark(sc.server, fn.key)
+			sc.server[fn.key] = true
 			if value != nil {
 				flows(value)
 			}
@@ -233,7 +255,7 @@ func (sc *scanner) visit(fn *scanFunc) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				if args, ok := sc.listenCall(fn, n); ok || sc.passesSink(fn, n) {
-					mark(sc.server, fn.key)
+					sc.server[fn.key] = true
 					for i, a := range n.Args {
 						if !ok || args == nil || slices.Contains(args, i) {
 							flows(a)
@@ -285,7 +307,6 @@ func (sc *scanner) visit(fn *scanFunc) bool {
 			return true
 		})
 	}
-	return grown
 }
 
 // listenCall reports whether call may be a listen site of fn: a call of
