@@ -26,6 +26,16 @@ type depGraph struct {
 	types  *depTypes    // for type-checking candidates from source, made on first need
 	order  []*candidate // the candidates by index
 	named  []*candidate // those whose scan returned names
+	// resumeGC, once the cache has missed, resumes the garbage collector
+	// that missing paused (pauseGC).
+	resumeGC func()
+}
+
+// missed pauses the garbage collector at the first miss of the cache.
+func (g *depGraph) missed() {
+	if g.resumeGC == nil {
+		g.resumeGC = pauseGC()
+	}
 }
 
 // wantedBy returns the candidates, other than self, whose facts p wants,
@@ -79,6 +89,7 @@ func (g *depGraph) names(c *candidate) map[string]bool {
 	key := g.key(c)
 	names, ok := g.cache.getScan(key)
 	if !ok {
+		g.missed()
 		// Every candidate below, whose names the scan may ask for.
 		for i, w := range c.below {
 			for ; w != 0; w &= w - 1 {
@@ -153,6 +164,7 @@ func (g *depGraph) ensure(c *candidate) {
 		g.stats.wanted = append(g.stats.wanted, c.pkg.PkgPath)
 		return
 	}
+	g.missed()
 	if g.types == nil {
 		g.types = newDepTypes()
 	}
