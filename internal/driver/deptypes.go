@@ -116,6 +116,9 @@ func (t *depTypes) exported(ip *packages.Package) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// go list -export names the compiler's archives, which only
+	// NewReader opens (go/packages reads them the same way).
+	//lint:ignore SA1019 the export files are archives until Go 1.29
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", ip.ExportFile, err)
