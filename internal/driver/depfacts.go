@@ -270,6 +270,8 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 		}
 	}()
 	g.cache = openFactCache(a)
+	g.cache.useScanIndex(mainModule(roots))
+	defer g.cache.flushScans()
 	used := make(map[*candidate]bool)
 	// The packages analyzed see the facts of the candidates they want,
 	// not those computed for the candidates' own sake: what they see is
@@ -293,6 +295,18 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 		return nil, resumeGC
 	}
 	return view, resumeGC
+}
+
+// mainModule names the module of roots, for the scan index: its go.mod,
+// or the working directory outside a module.
+func mainModule(roots []*packages.Package) string {
+	for _, p := range roots {
+		if p.Module != nil && p.Module.Main {
+			return p.Module.GoMod
+		}
+	}
+	dir, _ := os.Getwd()
+	return dir
 }
 
 // pauseGC holds off the garbage collector until the function it returns
