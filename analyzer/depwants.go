@@ -12,7 +12,8 @@ import (
 
 // DepWants is the driver's test of a use (driver.DepWants): whether user,
 // a package whose files name obj at id, an object of a candidate whose
-// scan returned names, can read a fact of it that matters there. A
+// scan returns names (asked only once the types leave the question open),
+// can read a fact of it that matters there. A
 // method of an interface has none. A function the scan named may have a
 // SinkFact if it has a parameter that can hold an address, and a
 // ServerFact, which only a command reads; a field the scan named may
@@ -21,7 +22,7 @@ import (
 // or be an option constructor (OptionFact), which its declaration shows.
 // A dependency's exported variable matters only without the driver's
 // view of the module, which seals only the module's own.
-func DepWants(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool {
+func DepWants(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool {
 	switch obj := obj.(type) {
 	case *types.Func:
 		if recv := obj.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
@@ -31,13 +32,13 @@ func DepWants(fset *token.FileSet, user *types.Package, files []*ast.File, id *a
 		if obj.Signature().Recv() != nil {
 			key = "m:" + obj.Name()
 		}
-		if names[key] && addressParam(obj.Signature()) || user.Name() == "main" && names["S"+key] {
+		if addressParam(obj.Signature()) && names()[key] || user.Name() == "main" && names()["S"+key] {
 			return true
 		}
 		return obj.Exported() && obj.Origin() == obj && mayReturnOrOption(fset, obj, goFiles, func() bool { return optionArg(files, id, names) })
 	case *types.Var:
 		if obj.IsField() {
-			return names["v:"+obj.Name()] && holdsAddress(obj.Type()) && written(files, id)
+			return holdsAddress(obj.Type()) && written(files, id) && names()["v:"+obj.Name()]
 		}
 		return flagConfig.module == nil && obj.Exported() && resolve.IsBasic(obj.Type(), types.IsString|types.IsInteger)
 	}
@@ -127,7 +128,7 @@ func addressParam(sig *types.Signature) bool {
 // one written with a bare name (the user's own, which may be a sink
 // too). The OptionFact of an option matters nowhere else (optionsLeave
 // of internal/sites).
-func optionArg(files []*ast.File, id *ast.Ident, names map[string]bool) bool {
+func optionArg(files []*ast.File, id *ast.Ident, names func() map[string]bool) bool {
 	for _, f := range files {
 		if f.FileStart > id.Pos() || id.Pos() >= f.FileEnd {
 			continue
@@ -160,7 +161,7 @@ func optionArg(files []*ast.File, id *ast.Ident, names map[string]bool) bool {
 			return fun.Name != "append" // into a slice, which a call spreads: no site
 
 		case *ast.SelectorExpr:
-			return names["f:"+fun.Sel.Name] || names["m:"+fun.Sel.Name]
+			return names()["f:"+fun.Sel.Name] || names()["m:"+fun.Sel.Name]
 		}
 		return false
 	}

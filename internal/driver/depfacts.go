@@ -66,10 +66,12 @@ import (
 type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below map[string]bool) []string
 
 // A DepWants reports whether user, a package whose files name obj at id,
-// an object of a candidate whose scan returned names, may read a fact of
+// an object of a candidate whose scan returns names, may read a fact of
 // it that matters there; fset holds their positions, goFiles are the
-// candidate's files. It is asked of each use until it says yes.
-type DepWants func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool
+// candidate's files. It is asked of each use until it says yes. A
+// candidate is scanned (with those below it) only once names is called:
+// most uses are decided by their types.
+type DepWants func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool
 
 // DepFacts configures the facts of dependencies (see Options).
 type DepFacts struct {

@@ -67,7 +67,7 @@ func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*cand
 		default:
 			asked[obj] = true // a function's or a field's uses differ
 		}
-		if g.df.Wants == nil || g.df.Wants(p.Fset, p.Types, p.Syntax, id, obj, c.pkg.CompiledGoFiles, g.names(c)) {
+		if g.df.Wants == nil || g.df.Wants(p.Fset, p.Types, p.Syntax, id, obj, c.pkg.CompiledGoFiles, func() map[string]bool { return g.names(c) }) {
 			wanted[c] = true
 		}
 	}
