@@ -160,7 +160,7 @@ func main() {
 	names := map[string]bool{"f:Serve": true, "Sf:Start": true, "f:Bytes": true, "v:Addr": true, "v:Port": true, "v:Raw": true, "f:New": true, "m:Serve": true}
 	got := make(map[string]bool)
 	for id, obj := range info.Uses {
-		if obj.Pkg() == dep && DepWants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, names) {
+		if obj.Pkg() == dep && DepWants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, func() map[string]bool { return names }) {
 			key := obj.Name()
 			if v, ok := obj.(*types.Var); ok && v.IsField() {
 				key = "field " + key + " at " + fset.Position(id.Pos()).String()[len(dir)+1:]

@@ -6,8 +6,10 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"math/bits"
+	"math"
 	"os"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 
@@ -64,10 +66,12 @@ import (
 type DepScan func(pkgPath string, goFiles []string, imports map[string]string, sees func(path string) bool, scanned func(path string) map[string]bool, below map[string]bool) []string
 
 // A DepWants reports whether user, a package whose files name obj at id,
-// an object of a candidate whose scan returned names, may read a fact of
+// an object of a candidate whose scan returns names, may read a fact of
 // it that matters there; fset holds their positions, goFiles are the
-// candidate's files. It is asked of each use until it says yes.
-type DepWants func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool
+// candidate's files. It is asked of each use until it says yes. A
+// candidate is scanned (with those below it) only once names is called:
+// most uses are decided by their types.
+type DepWants func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool
 
 // DepFacts configures the facts of dependencies (see Options).
 type DepFacts struct {
@@ -232,13 +236,16 @@ func candidates(roots []*packages.Package, df *DepFacts) (map[string]*candidate,
 
 // dependencyFacts computes the facts of the dependencies of roots that
 // the packages of roots want, from the cache or from source, and returns
-// them; nil if there are none. Failures cost only facts: a dependency
+// them; nil if there are none. Once the cache misses it pauses the
+// garbage collector (pauseGC), and resumeGC, to be called once the
+// passes are done, resumes it. Failures cost only facts: a dependency
 // that does not type-check or analyze contributes none, and a cache that
 // does not work is not used.
-func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, stderr io.Writer) *factTable {
+func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, stderr io.Writer) (table *factTable, resumeGC func()) {
+	resumeGC = func() {}
 	enabled, printStats := depFactsEnabled()
 	if !enabled {
-		return nil
+		return nil, resumeGC
 	}
 	g := &depGraph{a: a, df: df, table: newFactTable(a), stderr: stderr}
 	defer func() {
@@ -257,9 +264,16 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 	g.cands, g.order = candidates(roots, df)
 	g.stats.candidates = len(g.cands)
 	if len(g.cands) == 0 {
-		return nil
+		return nil, resumeGC
 	}
+	defer func() {
+		if g.resumeGC != nil {
+			resumeGC = g.resumeGC
+		}
+	}()
 	g.cache = openFactCache(a)
+	g.cache.useScanIndex(mainModule(roots))
+	defer g.cache.flushScans()
 	used := make(map[*candidate]bool)
 	// The packages analyzed see the facts of the candidates they want,
 	// not those computed for the candidates' own sake: what they see is
@@ -280,181 +294,46 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 		g.stats.facts += len(set.objects) + len(set.packages)
 	}
 	if g.stats.facts == 0 {
-		return nil
+		return nil, resumeGC
 	}
-	return view
+	return view, resumeGC
 }
 
-// A depGraph computes the facts of candidates.
-type depGraph struct {
-	a      *analysis.Analyzer
-	df     *DepFacts
-	cands  map[string]*candidate
-	table  *factTable
-	cache  *factCache
-	stats  depStats
-	stderr io.Writer
-	types  *depTypes    // for type-checking candidates from source, made on first need
-	order  []*candidate // the candidates by index
-	named  []*candidate // those whose scan returned names
+// mainModule names the module of roots, for the scan index: its go.mod,
+// or the working directory outside a module.
+func mainModule(roots []*packages.Package) string {
+	for _, p := range roots {
+		if p.Module != nil && p.Module.Main {
+			return p.Module.GoMod
+		}
+	}
+	dir, _ := os.Getwd()
+	return dir
 }
 
-// wantedBy returns the candidates, other than self, whose facts p wants,
-// sorted by path; it adds those it uses to used (if not nil).
-func (g *depGraph) wantedBy(p *packages.Package, self *candidate, used map[*candidate]bool) []*candidate {
-	wanted := make(map[*candidate]bool)
-	asked := make(map[types.Object]bool) // objects other than functions and fields, asked once
-	of := make(map[*types.Package]*candidate)
-	for id, obj := range p.TypesInfo.Uses {
-		pkg := obj.Pkg()
-		if pkg == nil {
-			continue
-		}
-		c, ok := of[pkg]
-		if !ok {
-			c = g.cands[pkg.Path()]
-			of[pkg] = c
-		}
-		if c == nil || c == self || wanted[c] || asked[obj] {
-			continue
-		}
-		if used != nil {
-			used[c] = true
-		}
-		switch obj := obj.(type) {
-		case *types.Func:
-		case *types.Var:
-			asked[obj] = !obj.IsField()
-		default:
-			asked[obj] = true // a function's or a field's uses differ
-		}
-		if g.df.Wants == nil || g.df.Wants(p.Fset, p.Types, p.Syntax, id, obj, c.pkg.CompiledGoFiles, g.names(c)) {
-			wanted[c] = true
-		}
+// pauseGC holds off the garbage collector until the function it returns
+// is called, unless the process outgrows twice what it holds now (and
+// at least 512 MiB more). What computing dependencies' facts allocates
+// (their files read and parsed, the export data of their imports) is
+// short-lived, while a collection would mark all the loaded program: on
+// prometheus one costs 0.4 s of CPU, a fifth of a cold run's extra. The
+// driver pauses it once the cache misses (a cold run) until the passes
+// are done, so that one does not follow right after either.
+func pauseGC() func() {
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return func() {}
 	}
-	out := make([]*candidate, 0, len(wanted))
-	for c := range wanted {
-		out = append(out, c)
+	total := int64(sample[0].Value.Uint64())
+	limit := debug.SetMemoryLimit(-1)
+	if limit != math.MaxInt64 {
+		return func() {} // the user set one: theirs to keep
 	}
-	slices.SortFunc(out, func(x, y *candidate) int { return strings.Compare(x.pkg.PkgPath, y.pkg.PkgPath) })
-	return out
-}
-
-// names returns what DepScan returns for c, from the cache if it can,
-// after the scans of the candidates it imports.
-func (g *depGraph) names(c *candidate) map[string]bool {
-	if c.scanned {
-		return c.names
+	debug.SetMemoryLimit(max(2*total, total+512<<20))
+	percent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
 	}
-	c.scanned = true
-	key := g.key(c)
-	names, ok := g.cache.getScan(key)
-	if !ok {
-		// Every candidate below, whose names the scan may ask for.
-		for i, w := range c.below {
-			for ; w != 0; w &= w - 1 {
-				g.names(g.order[i*64+bits.TrailingZeros64(w)])
-			}
-		}
-		if g.df.Scan != nil {
-			imports := make(map[string]string, len(c.pkg.Imports))
-			for path, imp := range c.pkg.Imports {
-				imports[path] = imp.Name
-			}
-			scanned := func(path string) map[string]bool {
-				if imp := c.pkg.Imports[path]; imp != nil {
-					if d := g.cands[imp.PkgPath]; d != nil {
-						return d.names
-					}
-				}
-				return nil
-			}
-			below := make(map[string]bool)
-			for _, d := range g.named {
-				if c.below[d.index/64]&(1<<(d.index%64)) != 0 {
-					for n := range d.names {
-						below[n] = true
-					}
-				}
-			}
-			names = g.df.Scan(c.pkg.PkgPath, c.pkg.CompiledGoFiles, imports, func(path string) bool { return c.sees[path] }, scanned, below)
-		}
-		slices.Sort(names)
-		g.cache.putScan(key, names)
-		g.stats.scanned = append(g.stats.scanned, c.pkg.PkgPath)
-	}
-	if len(names) > 0 {
-		c.names = make(map[string]bool, len(names))
-		for _, n := range names {
-			c.names[n] = true
-		}
-		g.named = append(g.named, c)
-	}
-	return c.names
-}
-
-// key returns c's cache key, computed on first need.
-func (g *depGraph) key(c *candidate) string {
-	if !c.keyed {
-		c.keyed = true
-		imports := make(map[string]string, len(c.imports))
-		for _, imp := range c.imports {
-			k := g.key(imp)
-			if k == "" {
-				return ""
-			}
-			imports[imp.pkg.PkgPath] = k
-		}
-		c.key = g.cache.key(c.pkg, imports, c.sees)
-	}
-	return c.key
-}
-
-// ensure puts the facts of c in the table: from the cache, or computed
-// after those of the candidates its analysis wants.
-func (g *depGraph) ensure(c *candidate) {
-	if c.state != fresh {
-		return // done, or an import cycle (which go list would reject)
-	}
-	c.state = computing
-	defer func() { c.state = done }()
-	if entry, ok := g.cache.get(g.key(c)); ok {
-		g.table.add(c.pkg.PkgPath, entry)
-		g.stats.cached = append(g.stats.cached, c.pkg.PkgPath)
-		g.stats.wanted = append(g.stats.wanted, c.pkg.PkgPath)
-		return
-	}
-	if g.types == nil {
-		g.types = newDepTypes()
-	}
-	g.stats.loaded = append(g.stats.loaded, c.pkg.PkgPath)
-	entry, err := g.compute(c)
-	g.stats.wanted = append(g.stats.wanted, c.pkg.PkgPath)
-	if err != nil {
-		return // no facts, and nothing cached: tried again next time
-	}
-	g.table.add(c.pkg.PkgPath, entry)
-	g.cache.put(g.key(c), entry)
-}
-
-// compute type-checks c from source, computes the facts of the
-// candidates it wants, and analyzes it seeing only theirs.
-func (g *depGraph) compute(c *candidate) (*cacheEntry, error) {
-	p, err := g.types.check(c.pkg)
-	if err != nil {
-		return nil, err
-	}
-	c.wants = g.wantedBy(p, c, nil)
-	for _, w := range c.wants {
-		g.ensure(w)
-	}
-	// Its own view of the table, what it wants, so that its facts are
-	// the same whichever other candidates the command computes.
-	view := newFactTable(g.a)
-	for _, w := range c.wants {
-		if set := g.table.pkgs[w.pkg.PkgPath]; set != nil {
-			view.pkgs[w.pkg.PkgPath] = set
-		}
-	}
-	return analyzeDep(g.a, p, view)
 }

@@ -213,8 +213,8 @@ func depRun(t *testing.T, args ...string) (code int, stderr string, asked []stri
 		}
 		return names
 	}
-	wants := func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names map[string]bool) bool {
-		return names[obj.Name()]
+	wants := func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool {
+		return names()[obj.Name()]
 	}
 	var out, errb bytes.Buffer
 	opts := Options{DepFacts: &DepFacts{Pkgs: map[string]bool{"net": true}, Scan: scan, Wants: wants}}

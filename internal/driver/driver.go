@@ -188,11 +188,13 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		opts.module(pkgs, coversModules(patterns, pkgs, paths.dir))
 	}
 	run := a
+	resumeGC := func() {}
 	if facts && opts.deps != nil {
 		// Before keepRootImports: the dependencies are found through
 		// the roots' imports. After the module's view, which says what
 		// the analyzer wants of them.
-		if table := dependencyFacts(a, roots, opts.deps, stderr); table != nil {
+		var table *factTable
+		if table, resumeGC = dependencyFacts(a, roots, opts.deps, stderr); table != nil {
 			run = wrapAnalyzer(a, table, false)
 		}
 	}
@@ -206,6 +208,7 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		run = releasing(run, roots)
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{run}, named, nil)
+	resumeGC()
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return 1
