@@ -72,6 +72,10 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 	}
 }
 
+// SeesModule reports whether Analyzer has the driver's view of the main
+// module (UseModule).
+func SeesModule() bool { return flagConfig.module != nil }
+
 // FactsOnly makes Analyzer compute only its facts: go vet runs it on a
 // dependency of the packages it checks for its facts alone (a vet config
 // with VetxOnly) and drops its diagnostics, so the reads of the

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/sites"
@@ -82,86 +81,8 @@ func (n *siteNames) visibleRules() map[string]bool {
 	return n.visible
 }
 
-// ruleNames indexes a rule set's bare names by the packages that declare
-// them: the listen and implicit-port functions and methods, and the
-// address fields of servers.
-type ruleNames struct {
-	calls, fields map[string][]string
-	// methods are the calls of methods; funcs the package-level
-	// functions, by package.
-	methods map[string][]string
-	funcs   map[string]map[string]bool
-	// addrArgs are the indexes of the address arguments of the calls
-	// of each method's name, funcAddrs of each function's, by package;
-	// fieldTypes the server types with address fields, by package and
-	// type name.
-	addrArgs   map[string][]int
-	funcAddrs  map[string]map[string]int
-	fieldTypes map[string]map[string]map[string]bool
-}
-
-var ruleNamesOf sync.Map // *listenapi.RuleSet -> *ruleNames
-
-func namesOf(rules *listenapi.RuleSet) *ruleNames {
-	if rn, ok := ruleNamesOf.Load(rules); ok {
-		return rn.(*ruleNames)
-	}
-	rn := &ruleNames{calls: make(map[string][]string), fields: make(map[string][]string),
-		methods: make(map[string][]string), funcs: make(map[string]map[string]bool),
-		addrArgs: make(map[string][]int), funcAddrs: make(map[string]map[string]int),
-		fieldTypes: make(map[string]map[string]map[string]bool)}
-	add := func(m map[string][]string, name, pkg string) {
-		if !slices.Contains(m[name], pkg) {
-			m[name] = append(m[name], pkg)
-		}
-	}
-	addCall := func(fn string) {
-		name, pkg := listenapi.BareName(fn), listenapi.PkgOfFullName(fn)
-		add(rn.calls, name, pkg)
-		if strings.HasPrefix(fn, "(") {
-			add(rn.methods, name, pkg)
-		} else {
-			if rn.funcs[pkg] == nil {
-				rn.funcs[pkg] = make(map[string]bool)
-			}
-			rn.funcs[pkg][name] = true
-		}
-	}
-	for fn, r := range rules.Calls {
-		addCall(fn)
-		name, pkg := listenapi.BareName(fn), listenapi.PkgOfFullName(fn)
-		if !strings.HasPrefix(fn, "(") {
-			if rn.funcAddrs[pkg] == nil {
-				rn.funcAddrs[pkg] = make(map[string]int)
-			}
-			rn.funcAddrs[pkg][name] = r.Addr
-		} else if !slices.Contains(rn.addrArgs[name], r.Addr) {
-			rn.addrArgs[name] = append(rn.addrArgs[name], r.Addr)
-		}
-	}
-	for fn := range rules.Implicit {
-		addCall(fn)
-	}
-	for typ, fields := range rules.Fields {
-		pkg := listenapi.PkgOfFullName(typ)
-		name := typ[listenapi.LastDot(typ)+1:]
-		for field := range fields {
-			add(rn.fields, field, pkg)
-			if rn.fieldTypes[pkg] == nil {
-				rn.fieldTypes[pkg] = make(map[string]map[string]bool)
-			}
-			if rn.fieldTypes[pkg][name] == nil {
-				rn.fieldTypes[pkg][name] = make(map[string]bool)
-			}
-			rn.fieldTypes[pkg][name][field] = true
-		}
-	}
-	rn2, _ := ruleNamesOf.LoadOrStore(rules, rn)
-	return rn2.(*ruleNames)
-}
-
-func (n *siteNames) call(name string) bool  { return n.any(namesOf(n.rules).calls[name]) }
-func (n *siteNames) field(name string) bool { return n.any(namesOf(n.rules).fields[name]) }
+func (n *siteNames) call(name string) bool  { return n.any(n.rules.Index().Calls[name]) }
+func (n *siteNames) field(name string) bool { return n.any(n.rules.Index().Fields[name]) }
 
 func (n *siteNames) any(pkgs []string) bool {
 	if len(pkgs) == 0 {

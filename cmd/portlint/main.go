@@ -19,6 +19,7 @@ import (
 
 	"github.com/portlint/portlint/analyzer"
 	"github.com/portlint/portlint/internal/driver"
+	"github.com/portlint/portlint/internal/driver/depscan"
 )
 
 func main() {
@@ -35,9 +36,9 @@ func main() {
 	// its dependencies: what no package of it assigns (analyzer.UseModule).
 	driver.MainWith(analyzer.Analyzer, driver.Options{
 		DepFacts: &driver.DepFacts{
-			Pkgs:  analyzer.ListenPkgs(),
-			Scan:  analyzer.DepScan,
-			Wants: analyzer.DepWants,
+			Pkgs:  depscan.ListenPkgs(),
+			Scan:  depscan.Scan,
+			Wants: depscan.Wants(analyzer.SeesModule),
 		},
 		Module: analyzer.UseModule,
 		// go vet drops a dependency's diagnostics: compute its facts only.

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/portlint/portlint/analyzer"
+	"github.com/portlint/portlint/internal/driver/depscan"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -384,7 +385,7 @@ func main() { http.ListenAndServe(web.Addr(), web.Handler()) }
 	t.Chdir("app")
 	t.Setenv("PORTLINT_CACHE", t.TempDir())
 	t.Setenv("PORTLINT_DEPFACTS", "")
-	opts := Options{DepFacts: &DepFacts{Pkgs: analyzer.ListenPkgs(), Scan: analyzer.DepScan, Wants: analyzer.DepWants}}
+	opts := Options{DepFacts: &DepFacts{Pkgs: depscan.ListenPkgs(), Scan: depscan.Scan, Wants: depscan.Wants(analyzer.SeesModule)}}
 	for run := range 2 {
 		var stderr bytes.Buffer
 		code := RunWith(analyzer.Analyzer, opts, []string{"./..."}, &bytes.Buffer{}, &stderr)

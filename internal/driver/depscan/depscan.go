@@ -1,13 +1,15 @@
-package analyzer
+package depscan
 
 import (
 	"go/ast"
 	"go/token"
 	"slices"
 	"strconv"
+
+	"github.com/portlint/portlint/internal/listenapi"
 )
 
-// The scan of a dependency (DepScan) finds, by names and without types,
+// The scan of a dependency (Scan) finds, by names and without types,
 // the declarations that may get a fact from a listen site, as the pass
 // would learn it (internal/sites, sink.go):
 //
@@ -30,7 +32,7 @@ import (
 
 // A scanner holds what the scan of one package knows.
 type scanner struct {
-	rules   *ruleNames
+	rules   *listenapi.NameIndex
 	imports map[string]string // package names, by path
 	sees    func(string) bool
 	self    bool // the package is a rule's

@@ -1,8 +1,10 @@
-package analyzer
+package depscan
 
 import (
 	"go/ast"
 	"slices"
+
+	"github.com/portlint/portlint/internal/listenapi"
 )
 
 // What a dependency's scan (depscan.go) takes for a listen site: calls
@@ -18,14 +20,14 @@ func (sc *scanner) listenCall(fn *scanFunc, call *ast.CallExpr) ([]int, bool) {
 		name := fun.Sel.Name
 		if x, ok := fun.X.(*ast.Ident); ok {
 			if path, ok := fn.imported[x.Name]; ok {
-				if sc.rules.funcs[path][name] {
+				if sc.rules.Funcs[path][name] {
 					return ruleArgs(sc.rules, path, name), true
 				}
 				return nil, sc.scanned(path)["f:"+name]
 			}
 		}
-		if slices.ContainsFunc(sc.rules.methods[name], sc.sees) {
-			return append([]int{}, sc.rules.addrArgs[name]...), true
+		if slices.ContainsFunc(sc.rules.Methods[name], sc.sees) {
+			return append([]int{}, sc.rules.AddrArgs[name]...), true
 		}
 		if sc.belowMethods[name] {
 			return nil, true
@@ -33,7 +35,7 @@ func (sc *scanner) listenCall(fn *scanFunc, call *ast.CallExpr) ([]int, bool) {
 		return indexes(sc.sinkArgs["m:"+name]), sc.sink["m:"+name]
 	case *ast.Ident:
 		for _, path := range fn.dots {
-			if sc.rules.funcs[path][fun.Name] {
+			if sc.rules.Funcs[path][fun.Name] {
 				return ruleArgs(sc.rules, path, fun.Name), true
 			}
 			if sc.scanned(path)["f:"+fun.Name] {
@@ -47,8 +49,8 @@ func (sc *scanner) listenCall(fn *scanFunc, call *ast.CallExpr) ([]int, bool) {
 
 // ruleArgs returns the index of the address argument of the listen
 // function name of package path, if it has one.
-func ruleArgs(rn *ruleNames, path, name string) []int {
-	if i, ok := rn.funcAddrs[path][name]; ok {
+func ruleArgs(rn *listenapi.NameIndex, path, name string) []int {
+	if i, ok := rn.FuncAddrs[path][name]; ok {
 		return []int{i}
 	}
 	return []int{} // an implicit port: no address argument
@@ -98,14 +100,14 @@ func (sc *scanner) belowField(fn *scanFunc, typ ast.Expr, name string) bool {
 // typ, in fn, may set a server's address field of a rule: a literal of a
 // type of another package is one only if the rule names that type.
 func (sc *scanner) ruleField(fn *scanFunc, typ ast.Expr, name string) bool {
-	if !slices.ContainsFunc(sc.rules.fields[name], sc.sees) {
+	if !slices.ContainsFunc(sc.rules.Fields[name], sc.sees) {
 		return false
 	}
 	switch t := typ.(type) {
 	case *ast.SelectorExpr:
 		if x, ok := t.X.(*ast.Ident); ok {
 			if path, ok := fn.imported[x.Name]; ok {
-				return sc.rules.fieldTypes[path][t.Sel.Name][name]
+				return sc.rules.FieldTypes[path][t.Sel.Name][name]
 			}
 		}
 	case *ast.Ident:

@@ -1,4 +1,4 @@
-package analyzer
+package depscan
 
 import (
 	"go/ast"

@@ -1,4 +1,4 @@
-package analyzer
+package depscan
 
 import (
 	"go/ast"
@@ -16,7 +16,7 @@ import (
 // TestDepScan checks what the scan of a dependency names: the functions,
 // methods and fields that may get a sink fact ("f:", "m:", "v:") and
 // those that may get a server fact ("S"), by what flows into a listen.
-func TestDepScan(t *testing.T) {
+func TestScan(t *testing.T) {
 	sees := func(path string) bool { return path == "net" || path == "net/http" }
 	for _, tc := range []struct {
 		name    string
@@ -79,10 +79,10 @@ func Listen(addr string) string { return addr }`, nil, nil},
 				return nil
 			}
 			below := tc.scanned
-			got := DepScan("example.com/p", []string{name}, imports, sees, scanned, below)
+			got := Scan("example.com/p", []string{name}, imports, sees, scanned, below)
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
-				t.Errorf("DepScan = %q, want %q", got, tc.want)
+				t.Errorf("Scan = %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -160,7 +160,7 @@ func main() {
 	names := map[string]bool{"f:Serve": true, "Sf:Start": true, "f:Bytes": true, "v:Addr": true, "v:Port": true, "v:Raw": true, "f:New": true, "m:Serve": true}
 	got := make(map[string]bool)
 	for id, obj := range info.Uses {
-		if obj.Pkg() == dep && DepWants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, func() map[string]bool { return names }) {
+		if obj.Pkg() == dep && wants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, func() map[string]bool { return names }, func() bool { return false }) {
 			key := obj.Name()
 			if v, ok := obj.(*types.Var); ok && v.IsField() {
 				key = "field " + key + " at " + fset.Position(id.Pos()).String()[len(dir)+1:]

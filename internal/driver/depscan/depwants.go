@@ -1,4 +1,4 @@
-package analyzer
+package depscan
 
 import (
 	"go/ast"
@@ -10,7 +10,15 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 )
 
-// DepWants is the driver's test of a use (driver.DepWants): whether user,
+// Wants returns the driver's test of a use (driver.DepWants); seesModule
+// reports whether the analyzer has the driver's view of the module.
+func Wants(seesModule func() bool) func(*token.FileSet, *types.Package, []*ast.File, *ast.Ident, types.Object, []string, func() map[string]bool) bool {
+	return func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool {
+		return wants(fset, user, files, id, obj, goFiles, names, seesModule)
+	}
+}
+
+// wants is the test of a use: whether user,
 // a package whose files name obj at id, an object of a candidate whose
 // scan returns names (asked only once the types leave the question open),
 // can read a fact of it that matters there. A
@@ -22,7 +30,7 @@ import (
 // or be an option constructor (OptionFact), which its declaration shows.
 // A dependency's exported variable matters only without the driver's
 // view of the module, which seals only the module's own.
-func DepWants(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool {
+func wants(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool, seesModule func() bool) bool {
 	switch obj := obj.(type) {
 	case *types.Func:
 		if recv := obj.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
@@ -40,7 +48,7 @@ func DepWants(fset *token.FileSet, user *types.Package, files []*ast.File, id *a
 		if obj.IsField() {
 			return holdsAddress(obj.Type()) && written(files, id) && names()["v:"+obj.Name()]
 		}
-		return flagConfig.module == nil && obj.Exported() && resolve.IsBasic(obj.Type(), types.IsString|types.IsInteger)
+		return !seesModule() && obj.Exported() && resolve.IsBasic(obj.Type(), types.IsString|types.IsInteger)
 	}
 	return false
 }

@@ -1,4 +1,4 @@
-package analyzer
+package depscan
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ import (
 // golangci-lint compute every package's (internal/driver, depfacts.go).
 // The driver offers the packages outside the main module and the
 // standard library that import a package of the rules or another such
-// package (the candidates); DepScan and DepWants decide, from their files
+// package (the candidates); Scan and Wants decide, from their files
 // and from what the checked packages use of them, which are worth
 // type-checking from source. A dependency that cannot reach a listen API
 // and returns no constant address costs its export data and a scan of
@@ -31,7 +31,7 @@ import (
 // candidate.
 func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkgs) }
 
-// DepScan is the driver's scan of a candidate (driver.DepScan): it
+// Scan is the driver's scan of a candidate (driver.DepScan): it
 // returns the exported functions ("f:Name"), methods ("m:Name") and
 // fields ("v:Name") of the package that may get a SinkFact or a
 // ServerFact, which need a listen site in the package: a call of a listen
@@ -42,12 +42,12 @@ func ListenPkgs() map[string]bool { return maps.Clone(listenapi.DefaultRules.Pkg
 // packages below (below) and of the rules whose package the candidate
 // sees (sees). Most candidates name none of these: their files are read
 // once and never parsed.
-func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below map[string]bool) []string {
-	rn := namesOf(listenapi.DefaultRules)
+func Scan(pkgPath string, goFiles []string, imports map[string]string, sees func(string) bool, scanned func(string) map[string]bool, below map[string]bool) []string {
+	rn := listenapi.DefaultRules.Index()
 	// The names of the words, for a first pass over the bytes.
 	words := make(map[string]wordKind)
 	for path := range imports {
-		for name := range rn.funcs[path] {
+		for name := range rn.Funcs[path] {
 			words[name] |= refWord
 		}
 		for key := range scanned(path) {
@@ -56,12 +56,12 @@ func DepScan(pkgPath string, goFiles []string, imports map[string]string, sees f
 			}
 		}
 	}
-	for name, pkgs := range rn.methods {
+	for name, pkgs := range rn.Methods {
 		if slices.ContainsFunc(pkgs, sees) {
 			words[name] |= refWord
 		}
 	}
-	for name, pkgs := range rn.fields {
+	for name, pkgs := range rn.Fields {
 		if slices.ContainsFunc(pkgs, sees) {
 			words[name] |= fieldWord
 		}
