@@ -48,6 +48,10 @@
 #            hour on 2 cores); default a temporary one, removed at exit
 #   VERBOSE  set to 1 to print every run
 #   NICE     if set, run the measurements at this nice value
+#   BASE     a commit to measure beside this build, in the same runs
+#            (interleaved, a column named BASE), to show a change's budget
+#            side by side with its base's: BASE=5bfab02. It keeps its own
+#            $PORTLINT_CACHE (the same path with "-base" added)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -79,7 +83,18 @@ go build -o "$bin/portlint" ./cmd/portlint
 go build -o "$bin/noop" ./bench/noop
 go build -o "$bin/bare" ./bench/bare
 go build -o "$bin/proctime" ./bench/cmd/proctime
-for t in portlint noop bare; do
+# base: the arguments that add BASE's build to a measurement, if set.
+base=
+if [ -n "${BASE:-}" ]; then
+	rm -rf "$work/base-src"
+	mkdir -p "$work/base-src"
+	git -C "$root" archive "$BASE" | tar -x -C "$work/base-src"
+	(cd "$work/base-src" && go build -o "$bin/base.exe" ./cmd/portlint)
+	printf '#!/bin/sh\nPORTLINT_CACHE=${PORTLINT_CACHE:+$PORTLINT_CACHE-base} exec %s "$@"\n' "$bin/base.exe" >"$bin/base"
+	chmod +x "$bin/base"
+	base="$BASE=$bin/base"
+fi
+for t in portlint noop bare ${BASE:+base}; do
 	printf '#!/bin/sh\nexec go vet -vettool=%s "$@"\n' "$bin/$t" >"$bin/vet-$t"
 	chmod +x "$bin/vet-$t"
 done
@@ -125,7 +140,7 @@ rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$root" status --porcelain -- analyzer cmd internal bench 2>/dev/null)" ]; then
 	rev="$rev + uncommitted changes"
 fi
-echo "portlint: $rev"
+echo "portlint: $rev${BASE:+, base: $BASE}"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates and scatters the times)"
 
 # measure LABEL DIR BUDGET [PROCTIME FLAGS...] -- PROGRAMS... -- ARGS runs
@@ -144,7 +159,7 @@ measure() {
 if want std; then
 	echo
 	echo "== std. portlint vs bare (and noop): net/... crypto/... (budget: CPU ratio <= 1.05)"
-	measure std "$root" -budget 5 bare="$bin/bare" noop="$bin/noop" portlint="$bin/portlint" -- net/... crypto/...
+	measure std "$root" -budget 5 bare="$bin/bare" noop="$bin/noop" $base portlint="$bin/portlint" -- net/... crypto/...
 fi
 
 treename=$(echo "$tree" | sed 's|.*/||; s|@.*||')
@@ -155,7 +170,7 @@ if want tree; then
 	echo
 	echo "== tree. portlint vs bare (and noop): ./... of $tree, $(npkgs "$work/$treename") (budget: CPU ratio <= 1.05)"
 	PORTLINT_CACHE="$work/$treename.facts" measure "$treename" "$work/$treename" -budget 5 \
-		bare="$bin/bare" noop="$bin/noop" portlint="$bin/portlint" -- ./...
+		bare="$bin/bare" noop="$bin/noop" $base portlint="$bin/portlint" -- ./...
 fi
 
 if want apps || want vet; then
@@ -170,12 +185,14 @@ if want apps; then
 		echo "== apps. portlint vs bare: ./... of ${app#*=}, $(npkgs "$work/$name")"
 		echo "-- warm: the dependency facts cached (budget: CPU ratio <= 1.05, peak RSS ratio <= 1.10)"
 		export PORTLINT_CACHE="$work/$name.facts"
-		rm -rf "$PORTLINT_CACHE"
-		(cd "$work/$name" && GOFLAGS="$gomodflags" "$bin/portlint" ./... >/dev/null 2>&1) || :
-		measure "$name" "$work/$name" -budget 5 -rss-budget 10 bare="$bin/bare" portlint="$bin/portlint" -- ./...
+		rm -rf "$PORTLINT_CACHE" "$PORTLINT_CACHE-base"
+		for p in portlint ${BASE:+base}; do
+			(cd "$work/$name" && GOFLAGS="$gomodflags" "$bin/$p" ./... >/dev/null 2>&1) || :
+		done
+		measure "$name" "$work/$name" -budget 5 -rss-budget 10 bare="$bin/bare" $base portlint="$bin/portlint" -- ./...
 		echo "-- cold: an empty \$PORTLINT_CACHE before each run (budget: CPU ratio <= 1.10)"
-		measure "$name-cold" "$work/$name" -budget 10 -setup "rm -rf '$PORTLINT_CACHE'" \
-			bare="$bin/bare" portlint="$bin/portlint" -- ./...
+		measure "$name-cold" "$work/$name" -budget 10 -setup "rm -rf '$PORTLINT_CACHE' '$PORTLINT_CACHE-base'" \
+			bare="$bin/bare" $base portlint="$bin/portlint" -- ./...
 		unset PORTLINT_CACHE
 	done
 fi
@@ -206,12 +223,12 @@ vetcold() {
 if want vet; then
 	echo
 	echo "== vet. cold go vet -vettool: ./... of $tree (budget: CPU ratio <= 1.15)"
-	vetcold "$treename" 15 bare="$bin/vet-bare" noop="$bin/vet-noop" portlint="$bin/vet-portlint"
+	vetcold "$treename" 15 bare="$bin/vet-bare" noop="$bin/vet-noop" ${BASE:+"$BASE=$bin/vet-base"} portlint="$bin/vet-portlint"
 	for app in $apps; do
 		name=${app%%=*}
 		echo
 		echo "== vet. cold go vet -vettool: ./... of ${app#*=} (budget: CPU ratio <= 1.05)"
-		vetcold "$name" 5 bare="$bin/vet-bare" portlint="$bin/vet-portlint"
+		vetcold "$name" 5 bare="$bin/vet-bare" ${BASE:+"$BASE=$bin/vet-base"} portlint="$bin/vet-portlint"
 	done
 fi
 
