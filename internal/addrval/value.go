@@ -3,6 +3,7 @@ package addrval
 import (
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -109,9 +110,17 @@ func (s Str) Text() (string, bool) {
 	return b.String(), true
 }
 
+// Offset is the hole of an integer Key plus a constant (port+1000): it
+// is replaced, like Key's own hole, by each of Key's values plus Add.
+type Offset struct {
+	Key any
+	Add int64
+}
+
 // Substitute replaces each segment whose Hole is key by each of vals,
 // keeping every other segment, as if the hole had been the expression vals
-// resolve to. The bounds of Concat and Union apply. key should not be
+// resolve to; an Offset of key by each of vals plus its Add, when vals
+// are integers. The bounds of Concat and Union apply. key should not be
 // nil: known text and anonymous holes have a nil Hole, so they would match.
 func Substitute(strs []Str, key any, vals []Str) []Str {
 	var out []Str
@@ -120,11 +129,28 @@ func Substitute(strs []Str, key any, vals []Str) []Str {
 		for _, g := range alt {
 			if g.Hole == key {
 				cur = Concat(cur, vals)
+			} else if off, ok := g.Hole.(Offset); ok && off.Key == key {
+				cur = Concat(cur, shift(vals, off.Add, g.Pos))
 			} else {
 				cur = Concat(cur, []Str{{g}})
 			}
 		}
 		out = Union(out, cur)
+	}
+	return out
+}
+
+// shift returns vals plus add, each a known integer, or Unknown if one is
+// not; pos is where the sum is written.
+func shift(vals []Str, add int64, pos token.Pos) []Str {
+	out := make([]Str, 0, len(vals))
+	for _, v := range vals {
+		t, ok := v.Text()
+		n, err := strconv.ParseInt(t, 10, 64)
+		if !ok || err != nil {
+			return Unknown()
+		}
+		out = append(out, Str{{Text: strconv.FormatInt(n+add, 10), Known: true, Pos: pos}})
 	}
 	return out
 }

@@ -257,6 +257,21 @@ func TestSubstitute(t *testing.T) {
 			},
 		},
 		{
+			name: "an offset of the key: each value plus its constant, at the sum",
+			strs: cat(Known(":", 1), Named(Offset{Key: keyA, Add: 1000}, 2)), key: keyA, vals: ports,
+			want: []Str{{k(":", 1), k("9080", 2)}, {k(":", 1), k("10090", 2)}},
+		},
+		{
+			name: "an offset of a value not an integer: unknown",
+			strs: Named(Offset{Key: keyA, Add: 1}, 2), key: keyA, vals: Union(Known("80", 10), Known("http", 11)),
+			want: Unknown(),
+		},
+		{
+			name: "an offset of another key is left alone",
+			strs: Named(Offset{Key: keyB, Add: 1}, 2), key: keyA, vals: ports,
+			want: Named(Offset{Key: keyB, Add: 1}, 2),
+		},
+		{
 			name: "no values: no alternatives",
 			strs: Named(keyA, 1), key: keyA, vals: nil,
 			want: []Str(nil),

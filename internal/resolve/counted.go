@@ -70,16 +70,24 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 }
 
 // sum is the value of x + y of integers whose values a and b are all
-// known: each sum. Not when both vary with a loop (i+i takes the same i
-// twice), nor for integers that may wrap (uint8).
-func sum(info *types.Info, written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
+// known: each sum; or, for a parameter plus a constant (port+1000), an
+// addrval.Offset of the parameter's hole, which its callers' values
+// replace when they are all known. Not when both vary with a loop (i+i
+// takes the same i twice), nor for integers that may wrap (uint8).
+func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
+	if t, ok := r.info.TypeOf(x).Underlying().(*types.Basic); !ok || narrow[t.Kind()] {
+		return nil
+	}
+	if v, n, ok := paramPlus(r.info, x, a, b); ok {
+		if o, ok := r.ParamOf(v); !ok || !r.Callers.Known(o) {
+			return nil
+		}
+		return &Val{Expr: written, Form: formExpr, Index: -1, Strs: addrval.Named(addrval.Offset{Key: v, Add: n}, x.Pos())}
+	}
 	if len(a.Strs) == 0 || len(b.Strs) == 0 || len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
 		return nil // no values: a cycle (p = p + 1)
 	}
 	if inLoop(a) && inLoop(b) {
-		return nil
-	}
-	if t, ok := info.TypeOf(x).Underlying().(*types.Basic); !ok || narrow[t.Kind()] {
 		return nil
 	}
 	out := &Val{Expr: written, Form: formExpr, Index: -1, Parts: []*Val{a, b}}
@@ -96,6 +104,27 @@ func sum(info *types.Info, written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val 
 		}
 	}
 	return out
+}
+
+// paramPlus returns p and n of x, p + n or n + p, where a and b are the
+// values of its operands, p a parameter's hole and n a constant.
+func paramPlus(info *types.Info, x *ast.BinaryExpr, a, b *Val) (*types.Var, int64, bool) {
+	hole := func(strs []addrval.Str) bool {
+		if len(strs) != 1 || len(strs[0]) != 1 {
+			return false
+		}
+		v, ok := strs[0][0].Hole.(*types.Var)
+		return ok && !v.IsField()
+	}
+	p, c := a, x.Y
+	if !hole(a.Strs) {
+		p, c = b, x.X
+	}
+	n, ok := intConst(info, c)
+	if !hole(p.Strs) || !ok || n == 0 {
+		return nil, 0, false
+	}
+	return p.Strs[0][0].Hole.(*types.Var), n, true
 }
 
 // intConst returns the value of a constant integer expression.

@@ -162,7 +162,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 			return &Val{Strs: addrval.Concat(a.Strs, b.Strs), Expr: written, Form: FormConcat, Parts: []*Val{a, b}, Index: -1}
 		}
 		if x.Op == token.ADD && IsBasic(r.info.TypeOf(x), types.IsInteger) && r.info.Types[x].Value == nil {
-			if v := sum(r.info, written, x, r.Str(x.X), r.Str(x.Y)); v != nil {
+			if v := r.sum(written, x, r.Str(x.X), r.Str(x.Y)); v != nil {
 				return v // 8090 + i
 			}
 		}

@@ -24,7 +24,11 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 	var owner resolve.ParamOwner
 	for _, alt := range strs {
 		for _, g := range alt {
-			v, ok := g.Hole.(*types.Var)
+			key := g.Hole
+			if off, ok := key.(addrval.Offset); ok {
+				key = off.Key // port+1000: its callers' ports plus 1000
+			}
+			v, ok := key.(*types.Var)
 			if !ok || slices.Contains(params, v) || v.IsField() {
 				continue
 			}
