@@ -241,16 +241,6 @@ func addressVar(name, t string) bool {
 	return addrval.IsAddressValue([]string{t})
 }
 
-// assigned returns the package-level variables that keep accepts and that
-// the files assign (=, op=, ++, --, a range's key or value), or whose
-// address they take (&v, flag.StringVar(&v, …)). A declaration's own
-// initialiser is not an assignment.
-func assigned(info *types.Info, files []*ast.File, keep func(*types.Var) bool) map[*types.Var]bool {
-	w := newWrites(info, keep)
-	w.walk(files, nil)
-	return w.vars
-}
-
 // foreignVar resolves a read of another package's exported variable
 // (pkg.V, or V dot-imported) to the constant of its VarFact, when it is
 // sealed; it returns nil otherwise.
@@ -287,11 +277,15 @@ func AddressVars(info *types.Info, files []*ast.File) []string {
 }
 
 // AssignedExported returns the keys (VarKey) of the variables, of any
-// package, that keep accepts and that the files assign or whose address
-// they take: what portlint's driver gathers of a module.
+// package, that keep accepts and that the files assign (=, op=, ++, --,
+// a range's key or value) or whose address they take (&v,
+// flag.StringVar(&v, …)): what portlint's driver gathers of a module. A
+// declaration's own initialiser is not an assignment.
 func AssignedExported(info *types.Info, files []*ast.File, keep func(key string) bool) []string {
+	w := newWrites(info, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) })
+	w.walk(files, nil)
 	var keys []string
-	for v := range assigned(info, files, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) }) {
+	for v := range w.vars {
 		keys = append(keys, VarKey(v))
 	}
 	return keys

@@ -85,16 +85,12 @@ func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.
 		case d.Index >= 0 || !isLit:
 			return nil, nil, nil, nil, false
 		default:
-			val, found := KeyedField(lit, name)
+			val, found := litValue(lit, name, s.Index()[0])
 			switch {
 			case found:
 				exprs = append(exprs, val)
 			case len(lit.Elts) > 0 && !IsKeyed(lit):
-				// A positional literal lists every field, in order.
-				if s.Index()[0] >= len(lit.Elts) {
-					return nil, nil, nil, nil, false // too few: a type error
-				}
-				exprs = append(exprs, lit.Elts[s.Index()[0]])
+				return nil, nil, nil, nil, false // too few values: a type error
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, lit.Pos())
 			}
@@ -139,10 +135,17 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 	if _, isStruct := r.info.TypeOf(lit).Underlying().(*types.Struct); !isStruct {
 		return nil, false
 	}
-	if v, found := KeyedField(lit, sel.Sel.Name); found {
+	return litValue(lit, sel.Sel.Name, s.Index()[0])
+}
+
+// litValue returns the value a struct literal gives its field i, named
+// name: keyed, or in place i of a positional literal, which lists every
+// field in order.
+func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
+	if v, found := KeyedField(lit, name); found {
 		return v, true
 	}
-	if i := s.Index()[0]; len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
+	if len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
 		return lit.Elts[i], true
 	}
 	return nil, false
@@ -176,7 +179,7 @@ func emptyTest(info *types.Info, cond ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if b, ok := info.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "len" {
+		if b, ok := info.Uses[ident(call.Fun)].(*types.Builtin); ok && b.Name() == "len" {
 			return call.Args[0], true
 		}
 	}

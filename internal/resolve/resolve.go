@@ -144,18 +144,6 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
 	switch x := e.(type) {
-	case *ast.BasicLit:
-		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
-			if t, ok := ConstText(tv.Value); ok {
-				return leaf(written, addrval.Known(t, x.Pos()))
-			}
-		}
-	case *ast.Ident, *ast.SelectorExpr:
-		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
-			if t, ok := ConstText(tv.Value); ok {
-				return leaf(written, addrval.Known(t, declPos(r.info, x))) // a named constant
-			}
-		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD && isString(r.info.TypeOf(x)) {
 			a, b := r.Str(x.X), r.Str(x.Y)
@@ -190,7 +178,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := ConstText(tv.Value); ok {
-			return leaf(written, addrval.Known(t, e.Pos()))
+			return leaf(written, addrval.Known(t, declPos(r.info, e))) // a named constant's at its declaration
 		}
 		return leaf(written, addrval.Unknown())
 	}
