@@ -105,16 +105,10 @@ func (rp *Reporter) report(s *sites.Site) {
 		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
 	case s.Rank == portplan.Secondary && s.Env == "":
 		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
-			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
-	case s.Rank == portplan.Secondary && s.Primary == nil:
-		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
-			s.API, ports, rp.Env, s.Env)
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s, whose address it shares: give it one of its own", s.API, ports, rp.routed(s))
 	case s.Rank == portplan.Secondary:
 		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
-			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()), s.Env)
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s; read this listener's port from $%s", s.API, ports, rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
 		category = CategoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
@@ -169,16 +163,22 @@ func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, n
 		return CategoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
 	case s.Rank != portplan.Secondary:
 		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
-	case s.Primary == nil:
-		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", rp.Env)
 	default:
-		msg += fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s); give each of these servers a variable of its own",
-			rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
+		msg += rp.routed(s) + "; give each of these servers a variable of its own"
 	}
 	if f.Loopback {
 		return CategoryPortLoopback, msg
 	}
 	return CategoryPort, msg
+}
+
+// routed says where the platform sends traffic, for a secondary server:
+// to its program's primary server, here or in a command it is part of.
+func (rp *Reporter) routed(s *sites.Site) string {
+	if s.Primary == nil {
+		return fmt.Sprintf("the platform routes only $%s, to a program's primary server", rp.Env)
+	}
+	return fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s)", rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
 }
 
 // plural names a list of values joined with " or " (addrval.Distinct's

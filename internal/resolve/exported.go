@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -216,11 +215,7 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 			if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
 				continue
 			}
-			tv := info.Types[vs.Values[i]]
-			if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
-				continue
-			}
-			if t, _ := ConstText(tv.Value); addressVar(v.Name(), t) {
+			if t, ok := constText(info, vs.Values[i]); ok && addressVar(v.Name(), t) {
 				if out == nil {
 					out = make(map[*types.Var]string)
 				}
@@ -245,17 +240,8 @@ func addressVar(name, t string) bool {
 // (pkg.V, or V dot-imported) to the constant of its VarFact, when it is
 // sealed; it returns nil otherwise.
 func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
-	var id *ast.Ident
-	switch x := e.(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel // a field or a method is no package variable
-	default:
-		return nil
-	}
-	v, ok := r.info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Pkg() == r.pkg || v.Parent() != v.Pkg().Scope() {
+	v := pkgVar(r.info, e)
+	if v == nil || v.Pkg() == r.pkg {
 		return nil
 	}
 	var fact VarFact

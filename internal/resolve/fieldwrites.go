@@ -43,17 +43,7 @@ func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
 
 // markVar records a write of a kept package-level variable: v or pkg.V.
 func (w *fieldWrites) markVar(e ast.Expr) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel // pkg.V; a field's write names no package variable
-	default:
-		return
-	}
-	v, ok := w.info.Uses[id].(*types.Var)
-	if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !w.vars[v] && w.keepVar(v) {
+	if v := pkgVar(w.info, e); v != nil && !w.vars[v] && w.keepVar(v) {
 		w.vars[v] = true
 	}
 }
@@ -82,11 +72,7 @@ func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
 		text = ""
 	}
 	if value != nil {
-		tv := w.info.Types[value]
-		t, ok := "", false
-		if tv.Value != nil {
-			t, ok = ConstText(tv.Value)
-		}
+		t, ok := constText(w.info, value)
 		if !ok {
 			w.opened[k] = true
 			return

@@ -178,11 +178,10 @@ func ExportReturnFacts(pass *analysis.Pass) {
 				if len(ret.Results) != fn.Signature().Results().Len() {
 					return false
 				}
-				tv := pass.TypesInfo.Types[ret.Results[0]]
-				if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+				t, ok := constText(pass.TypesInfo, ret.Results[0])
+				if !ok {
 					return false
 				}
-				t, _ := ConstText(tv.Value)
 				if !slices.Contains(values, t) {
 					values = append(values, t)
 				}
@@ -203,8 +202,10 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 			return printed(written, r.Str(call.Args[0]))
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
-		if len(call.Args) == 2 && isConst(r.info, call.Args[1], "10") {
-			return printed(written, r.Str(call.Args[0]))
+		if len(call.Args) == 2 {
+			if base, _ := constText(r.info, call.Args[1]); base == "10" {
+				return printed(written, r.Str(call.Args[0]))
+			}
 		}
 	case "net.JoinHostPort":
 		if len(call.Args) == 2 {
@@ -230,11 +231,6 @@ func printed(written ast.Expr, x *Val) *Val {
 		}
 	})
 	return out
-}
-
-func isConst(info *types.Info, e ast.Expr, want string) bool {
-	t, ok := constArg(info, e)
-	return ok && t == want
 }
 
 // joinHostPort brackets a host that contains a colon, as net.JoinHostPort

@@ -77,7 +77,7 @@ func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenap
 	return &Resolver{
 		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
 		Decls:      decls,
-		Vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
+		Vars:       newVarIndexes(pass.Files, insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		exported:   exported,
 		funcMemo:   make(map[funcKey]*Val),
@@ -135,6 +135,15 @@ func ConstText(v constant.Value) (string, bool) {
 		return constant.StringVal(v), true
 	case constant.Int:
 		return v.ExactString(), true
+	}
+	return "", false
+}
+
+// constText returns the text of e when it is a constant string or
+// integer.
+func constText(info *types.Info, e ast.Expr) (string, bool) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return ConstText(tv.Value)
 	}
 	return "", false
 }
@@ -240,17 +249,32 @@ func IsKeyed(lit *ast.CompositeLit) bool {
 
 // declPos is where a named constant was written.
 func declPos(info *types.Info, e ast.Expr) token.Pos {
-	var id *ast.Ident
-	switch e := e.(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	}
-	if c, ok := info.Uses[id].(*types.Const); ok && c.Pos().IsValid() {
+	if c, ok := info.Uses[nameOf(e)].(*types.Const); ok && c.Pos().IsValid() {
 		return c.Pos()
 	}
 	return e.Pos()
+}
+
+// nameOf returns the identifier that names what e refers to: x, or Sel
+// of pkg.X (of a field or a method selector, the field or method).
+func nameOf(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// pkgVar returns the package-level variable e names (v, pkg.V or V
+// dot-imported), or nil.
+func pkgVar(info *types.Info, e ast.Expr) *types.Var {
+	v, ok := info.Uses[nameOf(e)].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // varStr resolves a use of variable v, with the union of its definitions.

@@ -141,7 +141,7 @@ func (r *Resolver) ip(e ast.Expr) *Val {
 			if len(call.Args) == 4 {
 				var parts []string
 				for _, a := range call.Args {
-					t, ok := constArg(r.info, a)
+					t, ok := constText(r.info, a)
 					if !ok {
 						return leaf(written, addrval.Unknown())
 					}
@@ -172,13 +172,6 @@ func (r *Resolver) ip(e ast.Expr) *Val {
 var namedIPs = map[string]string{
 	"net.IPv6loopback": "::1", "net.IPv4zero": "0.0.0.0", "net.IPv6zero": "::", "net.IPv6unspecified": "::",
 	"net/netip.IPv6Loopback": "::1", "net/netip.IPv4Unspecified": "0.0.0.0", "net/netip.IPv6Unspecified": "::",
-}
-
-func constArg(info *types.Info, e ast.Expr) (string, bool) {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		return ConstText(tv.Value)
-	}
-	return "", false
 }
 
 // NamedTypeName returns "pkgpath.Name" of t or *t, or "".
