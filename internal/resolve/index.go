@@ -312,17 +312,6 @@ func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 	return false
 }
 
-// lookup returns the definitions of v, or ok=false when v's value is not
-// provably confined to the definitions in this package. An exported
-// package variable is not, unless Resolver.lookup shows it sealed.
-func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
-	if v.IsField() || v.Pkg() != pkg || x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
-		return nil, false
-	}
-	defs := x.Defs[v]
-	return defs, len(defs) > 0
-}
-
 func isSliceOrArray(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Slice, *types.Array:

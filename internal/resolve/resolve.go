@@ -109,13 +109,18 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 }
 
 // lookup returns the definitions of v in this package, or ok=false when
-// its value is not provably confined to them: another package may assign
-// an exported package variable, unless it is sealed (exported.go).
+// its value is not provably confined to them: it is opaque, a parameter,
+// ranges over a list, or is of another package; and another package may
+// assign an exported package variable, unless it is sealed (exported.go).
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
 	}
-	return r.Vars.Of(v).lookup(v, r.pkg)
+	x := r.Vars.Of(v) // empty for a field or another package's variable
+	if x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
+		return nil, false
+	}
+	return x.Defs[v], len(x.Defs[v]) > 0
 }
 
 // calleeName returns the full name of the function a call statically

@@ -71,25 +71,11 @@ func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bo
 	if !ok {
 		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
 	}
-	var ipExpr, portExpr ast.Expr
-	for i, elt := range lit.Elts {
-		name, val := "", elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				name = id.Name
-			}
-			val = kv.Value
-		} else if i == 0 {
-			name = "IP"
-		} else if i == 1 {
-			name = "Port"
-		}
-		switch name {
-		case "IP":
-			ipExpr = val
-		case portField:
-			portExpr = val
-		}
+	// Written in order, an address struct starts with IP, then its port.
+	ipExpr, _ := litValue(lit, "IP", 0)
+	var portExpr ast.Expr
+	if portField != "" {
+		portExpr, _ = litValue(lit, portField, 1)
 	}
 	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
 	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
