@@ -83,11 +83,7 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 			if isStruct {
 				return nil, false
 			}
-			if cur.ParentEdgeKind() == edge.RangeStmt_X {
-				break
-			}
-			switch cur.Parent().ParentEdgeKind() {
-			case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.SelectorExpr_X:
+			if cur.ParentEdgeKind() == edge.IndexExpr_X && (Written(cur.Parent()) || cur.Parent().ParentEdgeKind() == edge.SelectorExpr_X) {
 				return nil, false // written, its address taken, or a field of an element
 			}
 		case edge.CallExpr_Args:
