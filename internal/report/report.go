@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"slices"
 	"strings"
@@ -30,6 +31,12 @@ var categoryAnchor = map[string]string{
 	CategoryLoopback:     "#loopback-host",
 	CategoryPortLoopback: "#hard-coded-port",
 	CategoryCollision:    "#port-collision",
+	categoryEnvName:      "#misspelt-port-variable",
+}
+
+// finding is a diagnostic of category at n, linked to its documentation.
+func finding(n ast.Node, category, msg string) analysis.Diagnostic {
+	return analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: msg, URL: DocsURL + categoryAnchor[category]}
 }
 
 // Reporter turns the package's judged sites into findings, file by file:
@@ -121,14 +128,8 @@ func (rp *Reporter) report(s *sites.Site) {
 		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
 			s.API, hosts, rp.Host)
 	}
-	d := analysis.Diagnostic{
-		Pos:      s.Expr.Pos(),
-		End:      s.Expr.End(),
-		Category: category,
-		Message:  msg,
-		URL:      DocsURL + categoryAnchor[category],
-		Related:  rp.related(s, f),
-	}
+	d := finding(s.Expr, category, msg)
+	d.Related = rp.related(s, f)
 	if s.Primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Primary.Expr.Pos(), Message: "the primary server listens here"})
 	}
@@ -201,15 +202,9 @@ func (rp *Reporter) reportClash(s *sites.Site) {
 	if strings.HasPrefix(s.ClashOn, "$") {
 		shared = "both read " + s.ClashOn
 	}
-	d := analysis.Diagnostic{
-		Pos:      s.Expr.Pos(),
-		End:      s.Expr.End(),
-		Category: CategoryCollision,
-		URL:      DocsURL + categoryAnchor[CategoryCollision],
-		Message: fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
-			s.API, s.Clash.API, shared),
-		Related: []analysis.RelatedInformation{{Pos: s.Clash.Expr.Pos(), Message: "the first server listens here"}},
-	}
+	d := finding(s.Expr, CategoryCollision, fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
+		s.API, s.Clash.API, shared))
+	d.Related = []analysis.RelatedInformation{{Pos: s.Clash.Expr.Pos(), Message: "the first server listens here"}}
 	if !rp.suppressed(d) {
 		rp.pending = append(rp.pending, pendingDiag{d: d})
 	}

@@ -111,13 +111,6 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.written(k) && !x.Written[k]
 }
 
-func (x *Exported) written(k string) {
-	if x.Written == nil {
-		x.Written = make(map[string]bool)
-	}
-	x.Written[k] = true
-}
-
 // isInternal reports whether packages outside the module that holds path
 // cannot import it.
 func isInternal(path string) bool {
@@ -138,7 +131,7 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 // package has candidates for VarFacts or imports a package with some:
 // most packages do neither.
 func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspector) *Exported {
-	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module}
+	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
@@ -162,13 +155,13 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspect
 		written = w.vars
 		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
 		for _, k := range foreign {
-			x.written(k)
+			x.Written[k] = true
 		}
 	}
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
 			foreign = append(foreign, VarKey(v))
-			x.written(VarKey(v))
+			x.Written[VarKey(v)] = true
 		}
 	}
 	for v, value := range candidates {
@@ -187,7 +180,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspect
 		if w.Vars = nil; pass.ImportPackageFact(imp, &w) {
 			for _, k := range w.Vars {
 				if !x.Written[k] {
-					x.written(k)
+					x.Written[k] = true
 					foreign = append(foreign, k)
 				}
 			}
