@@ -33,18 +33,12 @@ func (rp *Reporter) reportMisspeltEnv() {
 			continue
 		}
 		arg := r.Call.Args[0]
-		d := analysis.Diagnostic{
-			Pos:      arg.Pos(),
-			End:      arg.End(),
-			Category: categoryEnvName,
-			URL:      DocsURL + "#misspelt-port-variable",
-			Message: fmt.Sprintf("%s reads $%s, not $%s: environment variable names are case-sensitive, so the platform's %s never arrives",
-				r.Fn, r.Name, want, want),
-			SuggestedFixes: []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("read $%s", want),
-				TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(strconv.Quote(want))}},
-			}},
-		}
+		d := finding(arg, categoryEnvName, fmt.Sprintf("%s reads $%s, not $%s: environment variable names are case-sensitive, so the platform's %s never arrives",
+			r.Fn, r.Name, want, want))
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   fmt.Sprintf("read $%s", want),
+			TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(strconv.Quote(want))}},
+		}}
 		if !rp.suppressed(d) {
 			rp.Pass.Report(d)
 		}

@@ -229,7 +229,7 @@ func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
 	case resolve.RoleColonPort:
 		text = fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
 	case resolve.RoleHost:
-		text = fx.hostText(true) + `"`
+		text = `"` + bracket(fx.host) + `"`
 	case resolve.RoleHostBare:
 		text = strconv.Quote(fx.host)
 	case resolve.RolePortInt:
@@ -317,27 +317,23 @@ func (fx *fixer) reset(m fixMark) {
 // (a definition a fix edits there) through that file's own importer, so
 // that the import is added where the code uses it.
 func (fx *fixer) qualifier(path string, pos token.Pos) string {
-	return fx.importerAt(pos).qualifier(path, pos)
-}
-
-func (fx *fixer) importerAt(pos token.Pos) *importer {
 	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
 	if in(fx.imp.file) {
-		return fx.imp
+		return fx.imp.qualifier(path, pos)
 	}
 	for _, im := range fx.others {
 		if in(im.file) {
-			return im
+			return im.qualifier(path, pos)
 		}
 	}
 	for _, f := range fx.pass.Files {
 		if in(f) {
 			im := newImporter(fx.pass.Pkg, fx.pass.TypesInfo, f, make(map[string]bool))
 			fx.others = append(fx.others, im)
-			return im
+			return im.qualifier(path, pos)
 		}
 	}
-	return fx.imp
+	return fx.imp.qualifier(path, pos)
 }
 
 // FileAtLeast reports whether a file's Go version is at least v; an

@@ -57,13 +57,10 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 		return false // its definitions hold the scheme
 	}
 	var hostArg string
-	var rest []*resolve.Val
-	if host, colon := strings.CutSuffix(first, ":"); colon {
-		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].Expr) {
-			return false
-		}
-		hostArg, rest = strconv.Quote(fx.schemeHost(scheme)), ops[1:]
-	} else {
+	rest := ops[1:]
+	host, colon := strings.CutSuffix(first, ":") // "localhost:" + port
+	if !colon {
+		host = first
 		sep, ok := ops[1].Text()
 		switch {
 		case !ok || fx.refsLocalVar(ops[1].Expr):
@@ -71,30 +68,30 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 		case sep == ":" && len(ops) >= 3:
 			rest = ops[2:]
 		case f.Port && strings.HasPrefix(sep, ":"):
-			rest = ops[1:] // host + ":8080": the port is in the operand
+			// host + ":8080": the port is in the operand
 		default:
 			return false
 		}
-		if ops[0].Form == resolve.FormVar {
-			// Keep the variable (it stays used) and edit its definitions.
-			for _, d := range ops[0].Parts {
-				if !d.Definition() {
-					return false
-				}
-				if t, ok := d.Text(); !ok || !wholeLoopbackHost(t) {
-					return false
-				}
-			}
-			if !fx.replace(ops[0], resolve.RoleHostBare, "") {
+	}
+	if !colon && ops[0].Form == resolve.FormVar {
+		// Keep the variable (it stays used) and edit its definitions.
+		for _, d := range ops[0].Parts {
+			if !d.Definition() {
 				return false
 			}
-			hostArg = ast.Unparen(ops[0].Expr).(*ast.Ident).Name
-		} else {
-			if !wholeLoopbackHost(first) || fx.refsLocalVar(ops[0].Expr) {
+			if t, ok := d.Text(); !ok || !wholeLoopbackHost(t) {
 				return false
 			}
-			hostArg = strconv.Quote(fx.schemeHost(scheme))
 		}
+		if !fx.replace(ops[0], resolve.RoleHostBare, "") {
+			return false
+		}
+		hostArg = ast.Unparen(ops[0].Expr).(*ast.Ident).Name
+	} else {
+		if !wholeLoopbackHost(host) || fx.refsLocalVar(ops[0].Expr) {
+			return false
+		}
+		hostArg = strconv.Quote(fx.schemeHost(scheme))
 	}
 	e := ast.Unparen(v.Expr)
 	var portArg string
@@ -146,16 +143,26 @@ func wholeLoopbackHost(s string) bool {
 }
 
 func (fx *fixer) joinHostPort(v *resolve.Val, f addrval.Finding) bool {
-	host, port := v.Parts[0], v.Parts[1]
+	bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
+	return fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost, resolve.RolePort)
+}
+
+// hostPort fixes an address whose host and port are written apart (nil
+// where omitted): the host, by bindHost, and the port, standing for
+// portRole.
+func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
 	if f.Loopback {
-		if !fx.replace(host, resolve.RoleHostBare, "") {
+		if host == nil || !bindHost(host) {
 			return false
 		}
 		fx.boundHost = true
 	}
 	if f.Port {
+		if port == nil {
+			return false
+		}
 		text, ok := port.Text()
-		return ok && fx.replace(port, resolve.RolePort, text)
+		return ok && fx.replace(port, portRole, text)
 	}
 	return true
 }
@@ -282,24 +289,7 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 
 // structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
 func (fx *fixer) structAddr(v *resolve.Val, f addrval.Finding) bool {
-	if v.Form != resolve.FormIPAddr {
-		return false
-	}
-	ip, port := v.Parts[0], v.Parts[1]
-	if f.Loopback {
-		if ip == nil || !fx.replaceIP(ip) {
-			return false
-		}
-		fx.boundHost = true
-	}
-	if f.Port {
-		if port == nil {
-			return false
-		}
-		text, ok := port.Text()
-		return ok && fx.replace(port, resolve.RolePortInt, text)
-	}
-	return true
+	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP, resolve.RolePortInt)
 }
 
 // replaceIP replaces a loopback net.IP expression (or the definitions of

@@ -11,15 +11,6 @@ import (
 // The text a fix writes: the host it binds, the port it reads from the
 // environment, in the type the edited expression has.
 
-// hostText opens a string literal with the configured host, bracketed for
-// IPv6 when a port follows: `"0.0.0.0` or `"[::]`.
-func (fx *fixer) hostText(brackets bool) string {
-	if brackets {
-		return `"` + bracket(fx.host)
-	}
-	return `"` + fx.host
-}
-
 // bracket brackets an IPv6 host, for a port to follow.
 func bracket(h string) string {
 	if strings.Contains(h, ":") {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"slices"
 	"strings"
@@ -30,6 +31,12 @@ var categoryAnchor = map[string]string{
 	CategoryLoopback:     "#loopback-host",
 	CategoryPortLoopback: "#hard-coded-port",
 	CategoryCollision:    "#port-collision",
+	categoryEnvName:      "#misspelt-port-variable",
+}
+
+// finding is a diagnostic of category at n, linked to its documentation.
+func finding(n ast.Node, category, msg string) analysis.Diagnostic {
+	return analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: msg, URL: DocsURL + categoryAnchor[category]}
 }
 
 // Reporter turns the package's judged sites into findings, file by file:
@@ -105,16 +112,10 @@ func (rp *Reporter) report(s *sites.Site) {
 		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
 	case s.Rank == portplan.Secondary && s.Env == "":
 		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s), whose address it shares: give it one of its own",
-			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
-	case s.Rank == portplan.Secondary && s.Primary == nil:
-		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to a program's primary server; read this listener's port from $%s",
-			s.API, ports, rp.Env, s.Env)
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s, whose address it shares: give it one of its own", s.API, ports, rp.routed(s))
 	case s.Rank == portplan.Secondary:
 		category = CategoryPort
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: the platform routes only $%s, to the primary server %s (%s); read this listener's port from $%s",
-			s.API, ports, rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()), s.Env)
+		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s; read this listener's port from $%s", s.API, ports, rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
 		category = CategoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
@@ -127,14 +128,8 @@ func (rp *Reporter) report(s *sites.Site) {
 		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
 			s.API, hosts, rp.Host)
 	}
-	d := analysis.Diagnostic{
-		Pos:      s.Expr.Pos(),
-		End:      s.Expr.End(),
-		Category: category,
-		Message:  msg,
-		URL:      DocsURL + categoryAnchor[category],
-		Related:  rp.related(s, f),
-	}
+	d := finding(s.Expr, category, msg)
+	d.Related = rp.related(s, f)
 	if s.Primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Primary.Expr.Pos(), Message: "the primary server listens here"})
 	}
@@ -169,16 +164,22 @@ func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, n
 		return CategoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
 	case s.Rank != portplan.Secondary:
 		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
-	case s.Primary == nil:
-		msg += fmt.Sprintf("the platform routes only $%s, to a program's primary server; give each of these servers a variable of its own", rp.Env)
 	default:
-		msg += fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s); give each of these servers a variable of its own",
-			rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
+		msg += rp.routed(s) + "; give each of these servers a variable of its own"
 	}
 	if f.Loopback {
 		return CategoryPortLoopback, msg
 	}
 	return CategoryPort, msg
+}
+
+// routed says where the platform sends traffic, for a secondary server:
+// to its program's primary server, here or in a command it is part of.
+func (rp *Reporter) routed(s *sites.Site) string {
+	if s.Primary == nil {
+		return fmt.Sprintf("the platform routes only $%s, to a program's primary server", rp.Env)
+	}
+	return fmt.Sprintf("the platform routes only $%s, to the primary server %s (%s)", rp.Env, s.Primary.API, sites.Position(rp.Pass.Fset, s.Primary.Expr.Pos()))
 }
 
 // plural names a list of values joined with " or " (addrval.Distinct's
@@ -201,15 +202,9 @@ func (rp *Reporter) reportClash(s *sites.Site) {
 	if strings.HasPrefix(s.ClashOn, "$") {
 		shared = "both read " + s.ClashOn
 	}
-	d := analysis.Diagnostic{
-		Pos:      s.Expr.Pos(),
-		End:      s.Expr.End(),
-		Category: CategoryCollision,
-		URL:      DocsURL + categoryAnchor[CategoryCollision],
-		Message: fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
-			s.API, s.Clash.API, shared),
-		Related: []analysis.RelatedInformation{{Pos: s.Clash.Expr.Pos(), Message: "the first server listens here"}},
-	}
+	d := finding(s.Expr, CategoryCollision, fmt.Sprintf("%s can take the port of an earlier %s, which is still listening (%s): the second fails with \"address already in use\"",
+		s.API, s.Clash.API, shared))
+	d.Related = []analysis.RelatedInformation{{Pos: s.Clash.Expr.Pos(), Message: "the first server listens here"}}
 	if !rp.suppressed(d) {
 		rp.pending = append(rp.pending, pendingDiag{d: d})
 	}

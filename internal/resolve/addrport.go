@@ -14,11 +14,11 @@ import (
 //
 // which listens where net.JoinHostPort(host, strconv.Itoa(port)) does.
 
-// addrPortStrs returns the address that net.TCPAddrFromAddrPort(x) or
+// AddrPortStrs returns the address that net.TCPAddrFromAddrPort(x) or
 // net.UDPAddrFromAddrPort(x) (or a local variable holding one) listens
 // on, host and port apart, when x is netip.AddrPortFrom(addr, port) or
 // netip.MustParseAddrPort(s); ok is false otherwise.
-func (r addrStructs) addrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+func (r *Resolver) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	call := r.oneCall(e)
 	if call == nil || len(call.Args) != 1 {
 		return nil, false
@@ -31,7 +31,7 @@ func (r addrStructs) addrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 }
 
 // addrPort resolves a netip.AddrPort expression.
-func (r addrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
+func (r *Resolver) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 	call := r.oneCall(e)
 	if call == nil {
 		return nil, false
@@ -50,29 +50,24 @@ func (r addrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 }
 
 // netipAddr resolves a netip.Addr expression to its textual host.
-func (r addrStructs) netipAddr(e ast.Expr) []addrval.Str {
+func (r *Resolver) netipAddr(e ast.Expr) []addrval.Str {
 	call := r.oneCall(e)
 	if call == nil {
 		return addrval.Unknown()
 	}
-	switch calleeName(r.info, call) {
-	case "net/netip.MustParseAddr":
-		if len(call.Args) == 1 {
-			return r.Str(call.Args[0]).Strs
-		}
-	case "net/netip.IPv4Unspecified":
-		return addrval.Known("0.0.0.0", call.Pos())
-	case "net/netip.IPv6Unspecified":
-		return addrval.Known("::", call.Pos())
-	case "net/netip.IPv6Loopback":
-		return addrval.Known("::1", call.Pos())
+	name := calleeName(r.info, call)
+	if h, ok := namedIPs[name]; ok {
+		return addrval.Known(h, call.Pos())
+	}
+	if name == "net/netip.MustParseAddr" && len(call.Args) == 1 {
+		return r.Str(call.Args[0]).Strs
 	}
 	return addrval.Unknown()
 }
 
 // oneCall returns the call e is, or the call that is the one definition
 // of the local variable e names, or nil.
-func (r addrStructs) oneCall(e ast.Expr) *ast.CallExpr {
+func (r *Resolver) oneCall(e ast.Expr) *ast.CallExpr {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {

@@ -55,11 +55,8 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 		return nil // before Go 1.22, a closure sees the loop's one variable
 	}
 	for _, u := range LocalUses(info, decls, v) {
-		switch u.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
-			if u.Parent().Node() != loop.Post {
-				return nil // written, or its address taken, in the body
-			}
+		if Written(u) && u.Parent().Node() != loop.Post {
+			return nil // written, or its address taken, in the body
 		}
 	}
 	out := &Val{Expr: written, Form: formExpr, Index: -1, Loop: loop.Body}

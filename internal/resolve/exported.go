@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -112,13 +111,6 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.written(k) && !x.Written[k]
 }
 
-func (x *Exported) written(k string) {
-	if x.Written == nil {
-		x.Written = make(map[string]bool)
-	}
-	x.Written[k] = true
-}
-
 // isInternal reports whether packages outside the module that holds path
 // cannot import it.
 func isInternal(path string) bool {
@@ -139,7 +131,7 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 // package has candidates for VarFacts or imports a package with some:
 // most packages do neither.
 func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspector) *Exported {
-	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module}
+	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
@@ -163,13 +155,13 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspect
 		written = w.vars
 		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
 		for _, k := range foreign {
-			x.written(k)
+			x.Written[k] = true
 		}
 	}
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
 			foreign = append(foreign, VarKey(v))
-			x.written(VarKey(v))
+			x.Written[VarKey(v)] = true
 		}
 	}
 	for v, value := range candidates {
@@ -188,7 +180,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspect
 		if w.Vars = nil; pass.ImportPackageFact(imp, &w) {
 			for _, k := range w.Vars {
 				if !x.Written[k] {
-					x.written(k)
+					x.Written[k] = true
 					foreign = append(foreign, k)
 				}
 			}
@@ -216,11 +208,7 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 			if !ok || !v.Exported() || !IsBasic(v.Type(), types.IsString|types.IsInteger) {
 				continue
 			}
-			tv := info.Types[vs.Values[i]]
-			if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
-				continue
-			}
-			if t, _ := ConstText(tv.Value); addressVar(v.Name(), t) {
+			if t, ok := constText(info, vs.Values[i]); ok && addressVar(v.Name(), t) {
 				if out == nil {
 					out = make(map[*types.Var]string)
 				}
@@ -241,31 +229,12 @@ func addressVar(name, t string) bool {
 	return addrval.IsAddressValue([]string{t})
 }
 
-// assigned returns the package-level variables that keep accepts and that
-// the files assign (=, op=, ++, --, a range's key or value), or whose
-// address they take (&v, flag.StringVar(&v, …)). A declaration's own
-// initialiser is not an assignment.
-func assigned(info *types.Info, files []*ast.File, keep func(*types.Var) bool) map[*types.Var]bool {
-	w := newWrites(info, keep)
-	w.walk(files, nil)
-	return w.vars
-}
-
 // foreignVar resolves a read of another package's exported variable
 // (pkg.V, or V dot-imported) to the constant of its VarFact, when it is
 // sealed; it returns nil otherwise.
 func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
-	var id *ast.Ident
-	switch x := e.(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel // a field or a method is no package variable
-	default:
-		return nil
-	}
-	v, ok := r.info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Pkg() == r.pkg || v.Parent() != v.Pkg().Scope() {
+	v := pkgVar(r.info, e)
+	if v == nil || v.Pkg() == r.pkg {
 		return nil
 	}
 	var fact VarFact
@@ -287,11 +256,15 @@ func AddressVars(info *types.Info, files []*ast.File) []string {
 }
 
 // AssignedExported returns the keys (VarKey) of the variables, of any
-// package, that keep accepts and that the files assign or whose address
-// they take: what portlint's driver gathers of a module.
+// package, that keep accepts and that the files assign (=, op=, ++, --,
+// a range's key or value) or whose address they take (&v,
+// flag.StringVar(&v, …)): what portlint's driver gathers of a module. A
+// declaration's own initialiser is not an assignment.
 func AssignedExported(info *types.Info, files []*ast.File, keep func(key string) bool) []string {
+	w := newWrites(info, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) })
+	w.walk(files, nil)
 	var keys []string
-	for v := range assigned(info, files, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) }) {
+	for v := range w.vars {
 		keys = append(keys, VarKey(v))
 	}
 	return keys

@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -33,13 +32,7 @@ type FieldFact struct{ Values []string }
 
 func (*FieldFact) AFact() {}
 
-func (f *FieldFact) String() string {
-	q := make([]string, len(f.Values))
-	for i, v := range f.Values {
-		q[i] = strconv.Quote(v)
-	}
-	return "holds " + strings.Join(q, " or ")
-}
+func (f *FieldFact) String() string { return "holds " + quoted(f.Values) }
 
 // fieldRef is a field of a named struct type, in a package's walk.
 type fieldRef struct {
@@ -136,11 +129,7 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(FieldOwner(s), f.Name()), f.Pkg().Path(), true) {
 		return nil
 	}
-	var strs []addrval.Str
-	for _, v := range fact.Values {
-		strs = addrval.Union(strs, addrval.Known(v, f.Pos()))
-	}
-	return leaf(written, strs)
+	return leaf(written, knownAll(fact.Values, f.Pos()))
 }
 
 // FieldOwner returns the type that declares a selected field, following
@@ -161,20 +150,6 @@ func FieldOwner(sel *types.Selection) types.Type {
 		t = st.Field(i).Type()
 	}
 	return t
-}
-
-func fieldType(st *types.Struct, name string) types.Type {
-	for i := range st.NumFields() {
-		if st.Field(i).Name() == name {
-			return st.Field(i).Type()
-		}
-	}
-	return nil
-}
-
-func isPointer(t types.Type) bool {
-	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok
 }
 
 // fieldsKept returns which struct types' fields a package's walk records:

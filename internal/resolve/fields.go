@@ -23,7 +23,7 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	if e, ok := r.litField(sel, false); ok {
 		return r.Str(e) // config{Addr: ":8080"}.Addr
 	}
-	v, exprs, zeros, loop, ok := r.fieldExprs(sel)
+	v, defs, loop, ok := r.fieldDefs(sel)
 	if !ok {
 		if e, ok := r.litField(sel, true); ok {
 			return r.Str(e) // settings.Addr of a frozen variable
@@ -39,71 +39,59 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		}
 		return leaf(written, addrval.Unknown())
 	}
-	out := &Val{Expr: written, Form: FormField, Index: -1, Loop: loop}
-	depth, saved, ok := r.enter(v)
-	if !ok {
-		return out // a cycle: no values
-	}
-	defer r.leave(v, depth, saved)
-	for _, pos := range zeros {
-		z := zero(r.info, sel, pos)
-		out.Strs = addrval.Union(out.Strs, z.Strs)
-		out.Parts = append(out.Parts, z)
-	}
-	for _, e := range exprs {
-		p := r.Str(e)
-		out.Strs = addrval.Union(out.Strs, p.Strs)
-		out.Parts = append(out.Parts, p)
-	}
+	// The field is a variable whose definitions are its writes.
+	out := r.variable(written, v, defs, nil, func(d def) *Val {
+		if d.Rhs == nil {
+			return zero(r.info, sel, d.pos)
+		}
+		return r.Str(d.Rhs)
+	})
+	out.Form, out.Loop = FormField, loop
 	return out
 }
 
-// fieldExprs lists the expressions assigned to field sel of a local
-// struct variable, the positions where it is left at its zero value, and
-// the loop in which the variable takes each struct of a list, if any.
-func (r *Resolver) fieldExprs(sel *ast.SelectorExpr) (v *types.Var, exprs []ast.Expr, zeros []token.Pos, loop *ast.BlockStmt, ok bool) {
+// fieldDefs lists the definitions of field sel of a local struct
+// variable: where it is left at its zero value (Rhs nil), then the
+// expressions assigned to it; and the loop in which the variable takes
+// each struct of a list, if any.
+func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, loop *ast.BlockStmt, ok bool) {
 	s := r.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
-		return nil, nil, nil, nil, false
+		return nil, nil, nil, false
 	}
 	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
-		return nil, nil, nil, nil, false // through a pointer, other aliases may write it
+		return nil, nil, nil, false // through a pointer, other aliases may write it
 	}
 	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
 	if !ok {
-		return nil, nil, nil, nil, false
+		return nil, nil, nil, false
 	}
 	name := sel.Sel.Name
 	assigned := isField(v, name, r.info)
+	var zeros, exprs []def
 	for _, d := range defs {
 		lit, isLit := ast.Unparen(d.Rhs).(*ast.CompositeLit)
 		switch {
 		case d.Rhs == nil:
 			if !definitelyAssigns(d.next, assigned) {
-				zeros = append(zeros, d.pos)
+				zeros = append(zeros, def{Index: -1, pos: d.pos})
 			}
 		case d.Index >= 0 || !isLit:
-			return nil, nil, nil, nil, false
+			return nil, nil, nil, false
 		default:
-			val, found := KeyedField(lit, name)
+			val, found := litValue(lit, name, s.Index()[0])
 			switch {
 			case found:
-				exprs = append(exprs, val)
+				exprs = append(exprs, def{Rhs: val, Index: -1})
 			case len(lit.Elts) > 0 && !IsKeyed(lit):
-				// A positional literal lists every field, in order.
-				if s.Index()[0] >= len(lit.Elts) {
-					return nil, nil, nil, nil, false // too few: a type error
-				}
-				exprs = append(exprs, lit.Elts[s.Index()[0]])
+				return nil, nil, nil, false // too few values: a type error
 			case !definitelyAssigns(d.next, assigned):
-				zeros = append(zeros, lit.Pos())
+				zeros = append(zeros, def{Index: -1, pos: lit.Pos()})
 			}
 		}
 	}
-	for _, d := range r.Vars.Of(v).FieldDefs[FieldKey{v, name}] {
-		exprs = append(exprs, d.Rhs)
-	}
-	return v, exprs, zeros, elementsLoop(defs), true
+	exprs = append(exprs, r.Vars.Of(v).FieldDefs[FieldKey{v, name}]...)
+	return v, append(zeros, exprs...), elementsLoop(defs), true
 }
 
 // sinkableField returns the field sel reads when it is a field of a type
@@ -139,10 +127,17 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 	if _, isStruct := r.info.TypeOf(lit).Underlying().(*types.Struct); !isStruct {
 		return nil, false
 	}
-	if v, found := KeyedField(lit, sel.Sel.Name); found {
+	return litValue(lit, sel.Sel.Name, s.Index()[0])
+}
+
+// litValue returns the value a struct literal gives its field i, named
+// name: keyed, or in place i of a positional literal, which lists every
+// field in order.
+func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
+	if v, found := KeyedField(lit, name); found {
 		return v, true
 	}
-	if i := s.Index()[0]; len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
+	if len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
 		return lit.Elts[i], true
 	}
 	return nil, false
@@ -176,7 +171,7 @@ func emptyTest(info *types.Info, cond ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if b, ok := info.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "len" {
+		if b, ok := info.Uses[ident(call.Fun)].(*types.Builtin); ok && b.Name() == "len" {
 			return call.Args[0], true
 		}
 	}
@@ -184,11 +179,7 @@ func emptyTest(info *types.Info, cond ast.Expr) (ast.Expr, bool) {
 }
 
 func isZeroConst(info *types.Info, e ast.Expr) bool {
-	tv := info.Types[e]
-	if tv.Value == nil {
-		return false
-	}
-	t, ok := ConstText(tv.Value)
+	t, ok := constText(info, e)
 	return ok && (t == "" || t == "0")
 }
 

@@ -43,17 +43,7 @@ func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
 
 // markVar records a write of a kept package-level variable: v or pkg.V.
 func (w *fieldWrites) markVar(e ast.Expr) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel // pkg.V; a field's write names no package variable
-	default:
-		return
-	}
-	v, ok := w.info.Uses[id].(*types.Var)
-	if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !w.vars[v] && w.keepVar(v) {
+	if v := pkgVar(w.info, e); v != nil && !w.vars[v] && w.keepVar(v) {
 		w.vars[v] = true
 	}
 }
@@ -74,18 +64,15 @@ func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
 	return n, st
 }
 
-func (w *fieldWrites) write(n *types.Named, field string, value ast.Expr) {
-	k := fieldRef{n, field}
+// write records value written to field f of n (nil: its zero value).
+func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
+	k := fieldRef{n, f.Name()}
 	text := "0"
-	if st, _ := n.Underlying().(*types.Struct); value == nil && st != nil && isString(fieldType(st, field)) {
+	if value == nil && isString(f.Type()) {
 		text = ""
 	}
 	if value != nil {
-		tv := w.info.Types[value]
-		t, ok := "", false
-		if tv.Value != nil {
-			t, ok = ConstText(tv.Value)
-		}
+		t, ok := constText(w.info, value)
 		if !ok {
 			w.opened[k] = true
 			return
@@ -112,12 +99,8 @@ func (w *fieldWrites) lit(lit *ast.CompositeLit) {
 		return
 	}
 	for i := range st.NumFields() {
-		f := st.Field(i)
-		v, found := KeyedField(lit, f.Name())
-		if !found && len(lit.Elts) > 0 && !IsKeyed(lit) && i < len(lit.Elts) {
-			v, found = lit.Elts[i], true
-		}
-		w.write(n, f.Name(), v)
+		v, _ := litValue(lit, st.Field(i).Name(), i)
+		w.write(n, st.Field(i), v)
 	}
 }
 
@@ -140,7 +123,7 @@ func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
 		w.opened[fieldRef{n, sel.Sel.Name}] = true
 		return
 	}
-	w.write(n, sel.Sel.Name, rhs)
+	w.write(n, s.Obj().(*types.Var), rhs)
 }
 
 // call opens the struct types whose values a call hands to a function of
@@ -150,10 +133,10 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 	if w.keep == nil || len(call.Args) == 0 {
 		return
 	}
-	if b, ok := w.info.Uses[calleeIdent(call)].(*types.Builtin); ok {
+	if b, ok := w.info.Uses[ident(call.Fun)].(*types.Builtin); ok {
 		if n, st := w.owner(w.info.TypeOf(call.Args[0])); b.Name() == "new" && n != nil && st != nil {
 			for i := range st.NumFields() {
-				w.write(n, st.Field(i).Name(), nil)
+				w.write(n, st.Field(i), nil)
 			}
 		}
 		return
@@ -186,14 +169,8 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	switch u := types.Unalias(t).(type) {
 	case *types.Basic:
 		return nil
-	case *types.Pointer:
-		out = w.reachable(u.Elem(), depth+1)
-	case *types.Slice:
-		out = w.reachable(u.Elem(), depth+1)
-	case *types.Array:
-		out = w.reachable(u.Elem(), depth+1)
-	case *types.Map:
-		out = w.reachable(u.Elem(), depth+1)
+	case *types.Pointer, *types.Slice, *types.Array, *types.Map:
+		out = w.reachable(u.(interface{ Elem() types.Type }).Elem(), depth+1)
 	case *types.Named:
 		if n, st := w.owner(u); n != nil && st != nil {
 			out = append(out, n)
@@ -290,15 +267,17 @@ func (w *fieldWrites) node(n ast.Node) {
 func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
 	for _, spec := range gd.Specs {
 		vs, ok := spec.(*ast.ValueSpec)
-		if !ok || len(vs.Values) > 0 || vs.Type == nil || isPointer(w.info.TypeOf(vs.Type)) {
+		if !ok || len(vs.Values) > 0 || vs.Type == nil {
+			continue
+		}
+		if _, ptr := types.Unalias(w.info.TypeOf(vs.Type)).(*types.Pointer); ptr {
 			continue
 		}
 		n, st := w.owner(w.info.TypeOf(vs.Type))
 		if n == nil || st == nil {
 			continue
 		}
-		for i := range st.NumFields() {
-			field := st.Field(i).Name()
+		for f := range st.Fields() {
 			set := false
 			for _, stmt := range next {
 				as, ok := stmt.(*ast.AssignStmt)
@@ -307,11 +286,11 @@ func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
 				}
 				set = set || slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
 					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-					return ok && sel.Sel.Name == field && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return sameRef(w.info, sel.X, id) })
+					return ok && sel.Sel.Name == f.Name() && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return sameRef(w.info, sel.X, id) })
 				})
 			}
 			if !set {
-				w.write(n, field, nil)
+				w.write(n, f, nil)
 			}
 		}
 	}

@@ -28,12 +28,24 @@ type ReturnsFact struct{ Values []string }
 
 func (*ReturnsFact) AFact() {}
 
-func (f *ReturnsFact) String() string {
-	q := make([]string, len(f.Values))
-	for i, v := range f.Values {
+func (f *ReturnsFact) String() string { return "returns " + quoted(f.Values) }
+
+// quoted lists a fact's values: "a" or "b".
+func quoted(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
 		q[i] = strconv.Quote(v)
 	}
-	return "returns " + strings.Join(q, " or ")
+	return strings.Join(q, " or ")
+}
+
+// knownAll is the values of a fact, said to be written at pos.
+func knownAll(values []string, pos token.Pos) []addrval.Str {
+	var strs []addrval.Str
+	for _, v := range values {
+		strs = addrval.Union(strs, addrval.Known(v, pos))
+	}
+	return strs
 }
 
 type funcKey struct {
@@ -55,10 +67,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		if index != 0 || r.importFact == nil || !r.importFact(fn, &fact) {
 			return unknown
 		}
-		unknown.Strs = nil
-		for _, v := range fact.Values {
-			unknown.Strs = addrval.Union(unknown.Strs, addrval.Known(v, fn.Pos()))
-		}
+		unknown.Strs = knownAll(fact.Values, fn.Pos())
 		return unknown
 	}
 	key := funcKey{fn, index}
@@ -84,7 +93,7 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 	m := &Val{Form: FormCall, Index: -1}
 	spelt := true
 	results := fn.Signature().Results()
-	eachReturn(decl.Body, func(ret *ast.ReturnStmt) {
+	allReturns(decl.Body, func(ret *ast.ReturnStmt) bool {
 		switch {
 		case len(ret.Results) == results.Len():
 			p := r.Str(ret.Results[index])
@@ -102,6 +111,7 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 			spelt = false
 			m.Strs = addrval.Union(m.Strs, addrval.Unknown())
 		}
+		return true
 	})
 	if !spelt {
 		m.Parts = nil // the fix edits the call instead
@@ -110,12 +120,6 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 		m.Strs = addrval.Unknown() // no return: the function panics or never returns
 	}
 	return m
-}
-
-// eachReturn calls f for each return statement of a function body, not
-// counting those of nested function literals.
-func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
-	allReturns(body, func(ret *ast.ReturnStmt) bool { f(ret); return true })
 }
 
 // allReturns reports whether f holds for every return statement of a
@@ -174,11 +178,10 @@ func ExportReturnFacts(pass *analysis.Pass) {
 				if len(ret.Results) != fn.Signature().Results().Len() {
 					return false
 				}
-				tv := pass.TypesInfo.Types[ret.Results[0]]
-				if tv.Value == nil || tv.Value.Kind() != constant.String && tv.Value.Kind() != constant.Int {
+				t, ok := constText(pass.TypesInfo, ret.Results[0])
+				if !ok {
 					return false
 				}
-				t, _ := ConstText(tv.Value)
 				if !slices.Contains(values, t) {
 					values = append(values, t)
 				}
@@ -199,8 +202,10 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 			return printed(written, r.Str(call.Args[0]))
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
-		if len(call.Args) == 2 && isConst(r.info, call.Args[1], "10") {
-			return printed(written, r.Str(call.Args[0]))
+		if len(call.Args) == 2 {
+			if base, _ := constText(r.info, call.Args[1]); base == "10" {
+				return printed(written, r.Str(call.Args[0]))
+			}
 		}
 	case "net.JoinHostPort":
 		if len(call.Args) == 2 {
@@ -226,11 +231,6 @@ func printed(written ast.Expr, x *Val) *Val {
 		}
 	})
 	return out
-}
-
-func isConst(info *types.Info, e ast.Expr, want string) bool {
-	t, ok := constArg(info, e)
-	return ok && t == want
 }
 
 // joinHostPort brackets a host that contains a colon, as net.JoinHostPort

@@ -73,6 +73,7 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 // package-level variable. So no lookup walks the whole package but the
 // one walk over identifiers (occurrences).
 type VarIndexes struct {
+	files  []*ast.File
 	insp   *inspector.Inspector
 	decls  *DeclCursors
 	info   *types.Info
@@ -87,8 +88,8 @@ type VarIndexes struct {
 
 var emptyIndex = newVarIndex()
 
-func newVarIndexes(insp *inspector.Inspector, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
-	return &VarIndexes{insp: insp, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+func newVarIndexes(files []*ast.File, insp *inspector.Inspector, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
+	return &VarIndexes{files: files, insp: insp, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
 }
 
 func newVarIndex() *varIndex {
@@ -129,8 +130,8 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 		return xs.occ
 	}
 	names := maps.Clone(xs.packageVars().names)
-	for file := range xs.insp.Root().Children() {
-		for _, d := range file.Node().(*ast.File).Decls {
+	for _, file := range xs.files {
+		for _, d := range file.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.Params.NumFields() > 0 {
 				if fn, ok := xs.info.Defs[fd.Name].(*types.Func); ok && hasAddressParam(fn.Signature()) {
 					names[fd.Name.Name] = true
@@ -183,16 +184,10 @@ func (xs *VarIndexes) packageVars() *varFilter {
 		return xs.pkgVars
 	}
 	xs.pkgVars = &varFilter{scope: xs.pkg.Scope(), names: make(map[string]bool)}
-	for file := range xs.insp.Root().Children() {
-		for _, d := range file.Node().(*ast.File).Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				for _, spec := range gd.Specs {
-					for _, name := range spec.(*ast.ValueSpec).Names {
-						if name.Name != "_" { // var _ = …: no variable
-							xs.pkgVars.names[name.Name] = true
-						}
-					}
-				}
+	for spec := range topSpecs(xs.files, token.VAR) {
+		for _, name := range spec.(*ast.ValueSpec).Names {
+			if name.Name != "_" { // var _ = …: no variable
+				xs.pkgVars.names[name.Name] = true
 			}
 		}
 	}
@@ -315,17 +310,6 @@ func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
 		return hasDefault
 	}
 	return false
-}
-
-// lookup returns the definitions of v, or ok=false when v's value is not
-// provably confined to the definitions in this package. An exported
-// package variable is not, unless Resolver.lookup shows it sealed.
-func (x *varIndex) lookup(v *types.Var, pkg *types.Package) ([]def, bool) {
-	if v.IsField() || v.Pkg() != pkg || x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
-		return nil, false
-	}
-	defs := x.Defs[v]
-	return defs, len(defs) > 0
 }
 
 func isSliceOrArray(t types.Type) bool {

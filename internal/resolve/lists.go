@@ -83,15 +83,11 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 			if isStruct {
 				return nil, false
 			}
-			if cur.ParentEdgeKind() == edge.RangeStmt_X {
-				break
-			}
-			switch cur.Parent().ParentEdgeKind() {
-			case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.SelectorExpr_X:
+			if cur.ParentEdgeKind() == edge.IndexExpr_X && (Written(cur.Parent()) || cur.Parent().ParentEdgeKind() == edge.SelectorExpr_X) {
 				return nil, false // written, its address taken, or a field of an element
 			}
 		case edge.CallExpr_Args:
-			if b, ok := r.info.Uses[calleeIdent(cur.Parent().Node().(*ast.CallExpr))].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
+			if b, ok := r.info.Uses[ident(cur.Parent().Node().(*ast.CallExpr).Fun)].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
 				return nil, false
 			}
 		default:
@@ -118,8 +114,9 @@ func localIdents(info *types.Info, decls *DeclCursors, v *types.Var) []inspector
 	return out
 }
 
-func calleeIdent(call *ast.CallExpr) *ast.Ident {
-	id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+// ident returns the identifier e is, or nil.
+func ident(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
 }
 

@@ -125,8 +125,9 @@ func (r *Resolver) buildParams() {
 	}
 	for _, file := range r.files {
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.TypeParams == nil && !hasTypeParams(fd) {
-				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				// Not generic, nor a method of a generic type.
+				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok && fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
 					closed := fd.Recv == nil && !fd.Name.IsExported()
 					addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closed}, fn.Signature())
 				}
@@ -171,27 +172,13 @@ func (r *Resolver) buildParams() {
 			if cur.ParentEdgeKind() == edge.CallExpr_Fun {
 				call := cur.Parent().Node().(*ast.CallExpr)
 				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], call)
-			} else if _, isFunc := obj.(*types.Func); isFunc || isFuncValue(obj) {
+			} else if _, isFunc := obj.Type().Underlying().(*types.Signature); isFunc {
+				// A function, or a variable holding one, used other than
+				// in a call (an assignment, an argument) escapes.
 				r.Callers.escapes[obj] = true
 			}
 		}
 	}
-}
-
-// hasTypeParams reports whether a method's receiver has type parameters.
-func hasTypeParams(fd *ast.FuncDecl) bool {
-	if fd.Recv == nil || len(fd.Recv.List) == 0 {
-		return false
-	}
-	t := fd.Recv.List[0].Type
-	if star, ok := t.(*ast.StarExpr); ok {
-		t = star.X
-	}
-	switch t.(type) {
-	case *ast.IndexExpr, *ast.IndexListExpr:
-		return true
-	}
-	return false
 }
 
 // hasAddressParam reports whether a function has a parameter that can
@@ -222,13 +209,6 @@ func canCarryAddress(t types.Type) bool {
 	return false
 }
 
-// isFuncValue reports whether obj is a variable of function type, whose
-// use other than a call (an assignment, an argument) lets it escape.
-func isFuncValue(obj types.Object) bool {
-	_, ok := obj.Type().Underlying().(*types.Signature)
-	return ok
-}
-
 // firstElem returns the variable v that x reads as v[0], if any.
 func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 	id, ok := ast.Unparen(x.X).(*ast.Ident)
@@ -251,8 +231,7 @@ func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
 		switch cur.ParentEdgeKind() {
 		case edge.RangeStmt_X:
 		case edge.IndexExpr_X:
-			switch cur.Parent().ParentEdgeKind() {
-			case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.UnaryExpr_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			if k := cur.Parent().ParentEdgeKind(); Written(cur.Parent()) || k == edge.RangeStmt_Key || k == edge.RangeStmt_Value {
 				return false // addr[0] = …, &addr[0]
 			}
 		case edge.CallExpr_Args:

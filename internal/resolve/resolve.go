@@ -77,7 +77,7 @@ func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenap
 	return &Resolver{
 		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
 		Decls:      decls,
-		Vars:       newVarIndexes(insp, decls, pass.TypesInfo, pass.Pkg),
+		Vars:       newVarIndexes(pass.Files, insp, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		exported:   exported,
 		funcMemo:   make(map[funcKey]*Val),
@@ -109,13 +109,18 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 }
 
 // lookup returns the definitions of v in this package, or ok=false when
-// its value is not provably confined to them: another package may assign
-// an exported package variable, unless it is sealed (exported.go).
+// its value is not provably confined to them: it is opaque, a parameter,
+// ranges over a list, or is of another package; and another package may
+// assign an exported package variable, unless it is sealed (exported.go).
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
 	}
-	return r.Vars.Of(v).lookup(v, r.pkg)
+	x := r.Vars.Of(v) // empty for a field or another package's variable
+	if x.Opaque[v] || x.Params[v] || x.elems[v] != nil {
+		return nil, false
+	}
+	return x.Defs[v], len(x.Defs[v]) > 0
 }
 
 // calleeName returns the full name of the function a call statically
@@ -139,23 +144,20 @@ func ConstText(v constant.Value) (string, bool) {
 	return "", false
 }
 
+// constText returns the text of e when it is a constant string or
+// integer.
+func constText(info *types.Info, e ast.Expr) (string, bool) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return ConstText(tv.Value)
+	}
+	return "", false
+}
+
 // Str resolves a string- or integer-valued expression.
 func (r *Resolver) Str(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
 	switch x := e.(type) {
-	case *ast.BasicLit:
-		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
-			if t, ok := ConstText(tv.Value); ok {
-				return leaf(written, addrval.Known(t, x.Pos()))
-			}
-		}
-	case *ast.Ident, *ast.SelectorExpr:
-		if tv, ok := r.info.Types[x]; ok && tv.Value != nil {
-			if t, ok := ConstText(tv.Value); ok {
-				return leaf(written, addrval.Known(t, declPos(r.info, x))) // a named constant
-			}
-		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD && isString(r.info.TypeOf(x)) {
 			a, b := r.Str(x.X), r.Str(x.Y)
@@ -190,7 +192,7 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	}
 	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
 		if t, ok := ConstText(tv.Value); ok {
-			return leaf(written, addrval.Known(t, e.Pos()))
+			return leaf(written, addrval.Known(t, declPos(r.info, e))) // a named constant's at its declaration
 		}
 		return leaf(written, addrval.Unknown())
 	}
@@ -252,17 +254,32 @@ func IsKeyed(lit *ast.CompositeLit) bool {
 
 // declPos is where a named constant was written.
 func declPos(info *types.Info, e ast.Expr) token.Pos {
-	var id *ast.Ident
-	switch e := e.(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	}
-	if c, ok := info.Uses[id].(*types.Const); ok && c.Pos().IsValid() {
+	if c, ok := info.Uses[nameOf(e)].(*types.Const); ok && c.Pos().IsValid() {
 		return c.Pos()
 	}
 	return e.Pos()
+}
+
+// nameOf returns the identifier that names what e refers to: x, or Sel
+// of pkg.X (of a field or a method selector, the field or method).
+func nameOf(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// pkgVar returns the package-level variable e names (v, pkg.V or V
+// dot-imported), or nil.
+func pkgVar(info *types.Info, e ast.Expr) *types.Var {
+	v, ok := info.Uses[nameOf(e)].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // varStr resolves a use of variable v, with the union of its definitions.

@@ -9,24 +9,10 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// addrStructs resolves address structs (net.TCPAddr and the like, and
-// net/netip's), apart from the Resolver's string values.
-type addrStructs struct{ *Resolver }
-
-// IPPort resolves an address struct pointer: see ipPort.
-func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val { return addrStructs{r}.ipPort(e, hasPort) }
-
-// IPPortStrs is ipPortStrs: a literal's host and port, joined.
-func (r *Resolver) IPPortStrs(e ast.Expr) ([]addrval.Str, bool) { return addrStructs{r}.ipPortStrs(e) }
-
-// AddrPortStrs is addrPortStrs: a net/netip address, joined.
-func (r *Resolver) AddrPortStrs(e ast.Expr) ([]addrval.Str, bool) {
-	return addrStructs{r}.addrPortStrs(e)
-}
-
-// ipPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
-// a variable holding one, or the first result of net.Resolve*Addr.
-func (r addrStructs) ipPort(e ast.Expr, hasPort bool) *Val {
+// IPPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
+// a variable holding one, or the first result of net.Resolve*Addr; its
+// values are Addrs, apart from the string values of Str.
+func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
 	written := e
 	e = ast.Unparen(e)
 	unknown := &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
@@ -52,14 +38,14 @@ func (r addrStructs) ipPort(e ast.Expr, hasPort bool) *Val {
 		case d.Index == 0:
 			return r.resolvedAddr(d.Rhs, hasPort)
 		case d.Index < 0:
-			return r.ipPort(d.Rhs, hasPort)
+			return r.IPPort(d.Rhs, hasPort)
 		}
 		return &Val{Addrs: unknown.Addrs, Expr: d.Rhs, Index: d.Index}
 	})
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
-func (r addrStructs) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
+func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	out := &Val{Expr: rhs, Index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !r.rules.AddrResolvers[calleeName(r.info, call)] || len(call.Args) != 2 {
@@ -79,31 +65,17 @@ func (r addrStructs) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	return out
 }
 
-func (r addrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
+func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
 	tn := NamedTypeName(r.info.TypeOf(lit))
 	portField, ok := r.rules.AddrStructs[tn]
 	if !ok {
 		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
 	}
-	var ipExpr, portExpr ast.Expr
-	for i, elt := range lit.Elts {
-		name, val := "", elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				name = id.Name
-			}
-			val = kv.Value
-		} else if i == 0 {
-			name = "IP"
-		} else if i == 1 {
-			name = "Port"
-		}
-		switch name {
-		case "IP":
-			ipExpr = val
-		case portField:
-			portExpr = val
-		}
+	// Written in order, an address struct starts with IP, then its port.
+	ipExpr, _ := litValue(lit, "IP", 0)
+	var portExpr ast.Expr
+	if portField != "" {
+		portExpr, _ = litValue(lit, portField, 1)
 	}
 	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
 	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
@@ -131,21 +103,16 @@ func (r addrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 }
 
 // ip resolves a net.IP expression to its textual host.
-func (r addrStructs) ip(e ast.Expr) *Val {
+func (r *Resolver) ip(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
 		return leaf(written, addrval.Known("", e.Pos()))
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
-		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net" {
-			switch v.Name() {
-			case "IPv6loopback":
-				return leaf(written, addrval.Known("::1", e.Pos()))
-			case "IPv4zero":
-				return leaf(written, addrval.Known("0.0.0.0", e.Pos()))
-			case "IPv6zero", "IPv6unspecified":
-				return leaf(written, addrval.Known("::", e.Pos()))
+		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil {
+			if h, ok := namedIPs[v.Pkg().Path()+"."+v.Name()]; ok {
+				return leaf(written, addrval.Known(h, e.Pos()))
 			}
 		}
 		return leaf(written, addrval.Unknown())
@@ -160,7 +127,7 @@ func (r addrStructs) ip(e ast.Expr) *Val {
 			if len(call.Args) == 4 {
 				var parts []string
 				for _, a := range call.Args {
-					t, ok := constArg(r.info, a)
+					t, ok := constText(r.info, a)
 					if !ok {
 						return leaf(written, addrval.Unknown())
 					}
@@ -186,11 +153,11 @@ func (r addrStructs) ip(e ast.Expr) *Val {
 	})
 }
 
-func constArg(info *types.Info, e ast.Expr) (string, bool) {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		return ConstText(tv.Value)
-	}
-	return "", false
+// namedIPs are the hosts of the standard library's named addresses:
+// net's variables, net/netip's functions.
+var namedIPs = map[string]string{
+	"net.IPv6loopback": "::1", "net.IPv4zero": "0.0.0.0", "net.IPv6zero": "::", "net.IPv6unspecified": "::",
+	"net/netip.IPv6Loopback": "::1", "net/netip.IPv4Unspecified": "0.0.0.0", "net/netip.IPv6Unspecified": "::",
 }
 
 // NamedTypeName returns "pkgpath.Name" of t or *t, or "".
@@ -205,7 +172,7 @@ func NamedTypeName(t types.Type) string {
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-// ipPortStrs returns, host and port apart, the address that an address
+// IPPortStrs returns, host and port apart, the address that an address
 // struct literal with a parameter or field in it listens on:
 // &net.TCPAddr{IP: net.ParseIP(host), Port: port} listens where
 // net.JoinHostPort(host, strconv.Itoa(port)) does, so callers of the
@@ -214,7 +181,7 @@ func NamedTypeName(t types.Type) string {
 // definition is one, with a hole. Its IP may be absent, nil or
 // net.ParseIP(x); any other is an unknown host, and its port is still
 // followed.
-func (r addrStructs) ipPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
 		return nil, false
@@ -229,7 +196,7 @@ func (r addrStructs) ipPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 		switch {
 		case isCall && calleeName(r.info, call) == "net.ParseIP" && len(call.Args) == 1:
 			host = r.Str(call.Args[0]).Strs
-		case r.info.Uses[identOf(x)] == types.Universe.Lookup("nil"):
+		case r.info.Uses[ident(x)] == types.Universe.Lookup("nil"):
 		default:
 			host = addrval.Unknown() // an IP from elsewhere: the port is still followed
 		}
@@ -245,7 +212,7 @@ func (r addrStructs) ipPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 
 // addrLit returns the address struct literal e is (&lit or lit) or the
 // one definition of the local variable e holds, used nowhere else; or nil.
-func (r addrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
+func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		v, defs, ok := r.defsOf(e)
@@ -263,9 +230,4 @@ func (r addrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 		return nil
 	}
 	return lit
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
