@@ -97,11 +97,11 @@ func LocalUses(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.C
 	return slices.DeleteFunc(localIdents(info, decls, v), func(cur inspector.Cursor) bool { return info.Uses[cur.Node().(*ast.Ident)] != v })
 }
 
-// Written reports whether the expression at cur is assigned to, or its
-// address taken.
+// Written reports whether the expression at cur is assigned to (also by
+// a range statement: for _, addrs[0] = range …), or its address taken.
 func Written(cur inspector.Cursor) bool {
 	switch cur.ParentEdgeKind() {
-	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X:
+	case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
 		return true
 	}
 	return false

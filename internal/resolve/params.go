@@ -231,7 +231,7 @@ func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
 		switch cur.ParentEdgeKind() {
 		case edge.RangeStmt_X:
 		case edge.IndexExpr_X:
-			if k := cur.Parent().ParentEdgeKind(); Written(cur.Parent()) || k == edge.RangeStmt_Key || k == edge.RangeStmt_Value {
+			if Written(cur.Parent()) {
 				return false // addr[0] = …, &addr[0]
 			}
 		case edge.CallExpr_Args:

@@ -107,3 +107,13 @@ func wraps() {
 		go serveAt(fmt.Sprintf(":%d", i+254))
 	}
 }
+
+// A table an element of which a range statement assigns is not frozen.
+func rangeWritten() {
+	addrs := []string{":7311", ":7312"}
+	for _, addrs[0] = range os.Args[1:] {
+	}
+	for _, a := range addrs {
+		go serveAt(a)
+	}
+}
