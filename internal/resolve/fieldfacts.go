@@ -186,7 +186,9 @@ func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named
 			k := fieldRef{n, f.Name()}
 			values := w.values[k]
 			set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
-			if !ownFacts || !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(set) {
+			// A value with a hole is an address already (writtenTexts).
+			consts := slices.DeleteFunc(slices.Clone(set), func(v string) bool { return strings.Contains(v, factHole) })
+			if !ownFacts || !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(consts) {
 				continue
 			}
 			slices.Sort(values)

@@ -5,6 +5,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
+
+	"github.com/portlint/portlint/internal/addrval"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -71,17 +74,73 @@ func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
 	if value == nil && isString(f.Type()) {
 		text = ""
 	}
+	texts := []string{text}
 	if value != nil {
-		t, ok := constText(w.info, value)
-		if !ok {
+		var ok bool
+		if texts, ok = writtenTexts(w.info, value); !ok {
 			w.opened[k] = true
 			return
 		}
-		text = t
 	}
-	if !slices.Contains(w.values[k], text) {
-		w.values[k] = append(w.values[k], text)
+	for _, text := range texts {
+		if !slices.Contains(w.values[k], text) {
+			w.values[k] = append(w.values[k], text)
+		}
 	}
+}
+
+// writtenTexts returns the texts a write's value can have: constants, or
+// an address whose host the package writes itself and whose port it
+// cannot know (fmt.Sprintf("127.0.0.1:%d", *port)), with factHole for
+// each unknown part. It is false for anything else, which opens the
+// field.
+func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
+	if t, ok := constText(info, value); ok {
+		return []string{t}, true
+	}
+	strs := shallowStr(info, value)
+	var texts []string
+	for i, a := range addrval.SplitAll(strs, "") {
+		if _, known := strs[i].Text(); !known && (!a.HasPort || !a.Host.Known || a.Host.Text == "") {
+			return nil, false
+		}
+		var b strings.Builder
+		for _, g := range strs[i] {
+			if !g.Known {
+				g.Text = factHole
+			}
+			b.WriteString(g.Text)
+		}
+		texts = append(texts, b.String())
+	}
+	return texts, len(texts) > 0
+}
+
+// shallowStr is the value of e as constants alone show it: the value
+// model of an address built in place (Sprintf, +, JoinHostPort), with
+// every variable a hole. A package's walk of its writes has no resolver.
+func shallowStr(info *types.Info, e ast.Expr) []addrval.Str {
+	if t, ok := constText(info, e); ok {
+		return addrval.Known(t, e.Pos())
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD && isString(info.TypeOf(x)) {
+			return addrval.Concat(shallowStr(info, x.X), shallowStr(info, x.Y))
+		}
+	case *ast.CallExpr:
+		switch name := calleeName(info, x); {
+		case name == "net.JoinHostPort" && len(x.Args) == 2:
+			return joined(shallowStr(info, x.Args[0]), x.Args[0].End(), shallowStr(info, x.Args[1]))
+		case name == "fmt.Sprintf" && len(x.Args) >= 1 && !x.Ellipsis.IsValid():
+			parts := make([]*Val, len(x.Args))
+			for i, a := range x.Args {
+				parts[i] = &Val{Strs: shallowStr(info, a)}
+			}
+			return format(info, x, parts)
+		}
+	}
+	return addrval.Unknown()
 }
 
 // openAll opens every field of n: a value of it went out of sight.

@@ -14,7 +14,7 @@ import (
 // Addr and the port field Port, and returns what it writes to T.field.
 func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 	t.Helper()
-	r, _ := load(t, "package p\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
+	r, _ := load(t, "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n)\n\nvar _, _ = fmt.Sprint, net.JoinHostPort\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
 	own := addressFieldTypes(r.info, r.files)
 	var k fieldRef
 	for n := range own {
@@ -58,6 +58,11 @@ func TestFieldWrites(t *testing.T) {
 		{"a write guarded by another field is a value", `func f(t T) T { if t.Port == 0 { t.Addr = ":9" }; return t }`, "Addr", []string{":9"}, false},
 		{"its address taken opens it", `func f(t *T) *string { return &t.Addr }`, "Addr", nil, true},
 		{"a value not constant opens it", `func f(t *T, s string) { t.Addr = s }`, "Addr", nil, true},
+		{"an address built of constants", `func f(t *T) { t.Addr = fmt.Sprintf(":%d", 8080) }`, "Addr", []string{":8080"}, false},
+		{"a host of its own, a port it cannot know: a hole", `func f(t *T, p int) { t.Addr = fmt.Sprintf("127.0.0.1:%d", p) }`, "Addr", []string{"127.0.0.1:\x00"}, false},
+		{"the same joined", `func f(t *T, p string) { t.Addr = net.JoinHostPort("localhost", p) }`, "Addr", []string{"localhost:\x00"}, false},
+		{"a host it cannot know opens it", `func f(t *T, h string) { t.Addr = h + ":8080" }`, "Addr", nil, true},
+		{"no host (all interfaces) and a port it cannot know opens it", `func f(t *T, p string) { t.Addr = ":" + p }`, "Addr", nil, true},
 		{"op-assign opens it", `func f(t *T) { t.Addr += ":1" }`, "Addr", nil, true},
 		{"++ opens it", `func f(t *T) { t.Port++ }`, "Port", nil, true},
 		{"a range assigning it opens it", `func f(t *T, s []string) { for _, t.Addr = range s {} }`, "Addr", nil, true},

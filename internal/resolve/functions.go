@@ -34,16 +34,25 @@ func (f *ReturnsFact) String() string { return "returns " + quoted(f.Values) }
 func quoted(values []string) string {
 	q := make([]string, len(values))
 	for i, v := range values {
-		q[i] = strconv.Quote(v)
+		q[i] = strconv.Quote(strings.ReplaceAll(v, factHole, "…"))
 	}
 	return strings.Join(q, " or ")
 }
+
+// factHole stands in a fact's value for what its package could not know
+// (a flag's port beside a host of its own): "127.0.0.1:\x00".
+const factHole = "\x00"
 
 // knownAll is the values of a fact, said to be written at pos.
 func knownAll(values []string, pos token.Pos) []addrval.Str {
 	var strs []addrval.Str
 	for _, v := range values {
-		strs = addrval.Union(strs, addrval.Known(v, pos))
+		parts := strings.Split(v, factHole)
+		alt := addrval.Known(parts[0], pos)
+		for _, part := range parts[1:] {
+			alt = addrval.Concat(addrval.Concat(alt, addrval.Unknown()), addrval.Known(part, pos))
+		}
+		strs = addrval.Union(strs, alt)
 	}
 	return strs
 }
@@ -261,13 +270,13 @@ func (r *Resolver) sprintf(written ast.Expr, call *ast.CallExpr) *Val {
 	for i, a := range call.Args {
 		parts[i] = r.Str(a)
 	}
-	return &Val{Strs: r.format(call, parts), Expr: written, Form: FormSprintf, Parts: parts, Index: -1}
+	return &Val{Strs: format(r.info, call, parts), Expr: written, Form: FormSprintf, Parts: parts, Index: -1}
 }
 
 // format computes the values of fmt.Sprintf(format, args...) from the
 // values of its arguments.
-func (r *Resolver) format(call *ast.CallExpr, parts []*Val) []addrval.Str {
-	tv := r.info.Types[call.Args[0]]
+func format(info *types.Info, call *ast.CallExpr, parts []*Val) []addrval.Str {
+	tv := info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return addrval.Unknown()
 	}
@@ -279,7 +288,7 @@ func (r *Resolver) format(call *ast.CallExpr, parts []*Val) []addrval.Str {
 	}
 	fpos := call.Args[0].Pos()
 	if _, lit := ast.Unparen(call.Args[0]).(*ast.BasicLit); !lit {
-		fpos = declPos(r.info, ast.Unparen(call.Args[0]))
+		fpos = declPos(info, ast.Unparen(call.Args[0]))
 	}
 	out := addrval.Known("", fpos)
 	text := func(s string) {

@@ -2,7 +2,11 @@ package config // want package:`has exported address variables`
 
 // Package config builds the settings its commands listen on.
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+)
 
 type Config struct {
 	Listen string // want Listen:`holds "localhost:7000"`
@@ -36,3 +40,17 @@ type Flags struct{ Addr string }
 func (f *Flags) Set() *string { return &f.Addr }
 
 func NewFlags() *Flags { return &Flags{Addr: ":7003"} }
+
+type Args struct {
+	Addr  string // want Addr:`holds "127.0.0.1:…"`
+	Admin string
+}
+
+// Parse takes the port from a flag and keeps the host its own: the host
+// is hard-coded. Admin's host comes from a flag too: nothing is.
+func Parse() *Args {
+	port := flag.Int("port", 8080, "port")
+	host := flag.String("admin-host", "", "host")
+	flag.Parse()
+	return &Args{Addr: fmt.Sprintf("127.0.0.1:%d", *port), Admin: *host + ":9000"}
+}
