@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -46,13 +45,8 @@ func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) *siteNames {
 	return &siteNames{rules: rules, pkg: pkg, self: rules.Pkgs[pkg.Path()]}
 }
 
-// seesRules reports whether the package can see any package of the
-// rules (sites.ImportsAny), without finding them all.
-func (n *siteNames) seesRules() bool {
-	return n.visibleDone && len(n.visible) > 0 || sites.ImportsAny(n.pkg, n.rules.Pkgs)
-}
-
-// visibleRules returns the packages of the rules that the package sees.
+// visibleRules returns the packages of the rules that the package sees:
+// only a package that sees one can mention a listen API's types.
 func (n *siteNames) visibleRules() map[string]bool {
 	if n.visibleDone || n.pkg == nil {
 		return n.visible
@@ -167,10 +161,8 @@ func (n *siteNames) envMayMatter(call *ast.CallExpr) bool {
 		return false
 	}
 	if n.pass != nil {
-		fn, ok := typeutil.Callee(n.pass.TypesInfo, call).(*types.Func)
-		tv := n.pass.TypesInfo.Types[call.Args[0]]
-		return ok && n.rules.EnvReaders[fn.FullName()] && tv.Value != nil && tv.Value.Kind() == constant.String &&
-			strings.EqualFold(constant.StringVal(tv.Value), n.env)
+		_, name, ok := sites.EnvReadOf(n.pass.TypesInfo, n.rules, call)
+		return ok && strings.EqualFold(name, n.env)
 	}
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {

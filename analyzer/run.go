@@ -23,7 +23,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// http.ListenAndServe) may hide that it listens: its facts tell.
 	names := newSiteNames(pass.Pkg, rules)
 	names.env, names.pass = cfg.Env, pass
-	listens := names.seesRules() || sites.ImportsSinks(pass)
+	listens := len(names.visibleRules()) > 0 || sites.ImportsSinks(pass)
 	// Reading the environment makes only diagnostics (a misspelt $PORT),
 	// and the names a fix must not take where there are sites.
 	readsEnv := !cfg.factsOnly && sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)

@@ -71,6 +71,7 @@ func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.Composit
 	}
 	for k, v := range values {
 		s.inGo = k > 0
-		c.fieldSite(typ, field, v, s)
+		s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, v, listenapi.ShapeString, c.res.Str(v)
+		c.addSite(s, s.Val.Strs)
 	}
 }

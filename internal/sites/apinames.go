@@ -29,12 +29,8 @@ func (s *Site) PerElement() bool {
 func apiName(fn *types.Func) string {
 	name := fn.Name()
 	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
+		if tn := namedOf(recv.Type()); tn != nil {
+			name = tn.Name() + "." + name
 		}
 	}
 	if fn.Pkg() != nil {

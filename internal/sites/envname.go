@@ -19,7 +19,7 @@ type envRead struct {
 
 // envRead records a read of an environment variable with a constant name.
 func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
-	fn, name, ok := envReadOf(c.pass.TypesInfo, c.rules, call)
+	fn, name, ok := EnvReadOf(c.pass.TypesInfo, c.rules, call)
 	if !ok {
 		return
 	}
@@ -30,9 +30,9 @@ func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
 	c.EnvReads = append(c.EnvReads, r)
 }
 
-// envReadOf returns the reader and the variable a call such as
+// EnvReadOf returns the reader and the variable a call such as
 // os.Getenv("PORT") reads.
-func envReadOf(info *types.Info, rules *listenapi.RuleSet, e ast.Expr) (fn, name string, ok bool) {
+func EnvReadOf(info *types.Info, rules *listenapi.RuleSet, e ast.Expr) (fn, name string, ok bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 {
 		return "", "", false

@@ -33,12 +33,14 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			continue
 		}
 		if rule, ok := fields[id.Name]; ok {
+			// Without a Handler, it serves http.DefaultServeMux.
+			h, _ := resolve.KeyedField(lit, "Handler")
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
+				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport})
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.learn.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
+				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
@@ -66,7 +68,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		}
 		if !ok {
 			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
+				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
 			}
 			continue
 		}
@@ -130,20 +132,6 @@ func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool 
 	return true
 }
 
-// fieldSite records the site of a server's address field; s holds what
-// is known of the server.
-func (c *checker) fieldSite(typ, field string, value ast.Expr, s Site) {
-	s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, value, listenapi.ShapeString, c.res.Str(value)
-	c.learn.addSite(s, s.Val.Strs)
-}
-
-// handlerField returns a server literal's Handler, or nil when it has
-// none (it then serves http.DefaultServeMux).
-func handlerField(lit *ast.CompositeLit) ast.Expr {
-	h, _ := resolve.KeyedField(lit, "Handler")
-	return h
-}
-
 // freshServer reports whether every definition of a server variable is a
 // composite literal, or its zero value: a server of its own, not another
 // name for one held elsewhere.
@@ -153,13 +141,18 @@ func (c *checker) freshServer(v *types.Var) bool {
 		return false
 	}
 	for _, d := range defs {
-		e := ast.Unparen(d.Rhs)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		if _, lit := e.(*ast.CompositeLit); d.Rhs != nil && (!lit || d.Index >= 0) {
+		if d.Rhs != nil && defLit(d.Rhs, d.Index) == nil {
 			return false
 		}
 	}
 	return true
+}
+
+// defLit returns the composite literal, or the address of one, that a
+// definition of one value assigns (srv := &http.Server{…}), or nil.
+func defLit(rhs ast.Expr, index int) *ast.CompositeLit {
+	if lit, ok := unaddr(rhs).(*ast.CompositeLit); ok && index < 0 {
+		return lit
+	}
+	return nil
 }

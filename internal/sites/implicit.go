@@ -3,7 +3,6 @@ package sites
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -69,7 +68,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		Implicit: is,
 		call:     call,
 	}
-	c.learn.record(s)
+	c.record(s)
 }
 
 // addressNeverSet reports whether srv is a local server variable whose
@@ -91,12 +90,8 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 		if d.Rhs == nil {
 			continue
 		}
-		e := ast.Unparen(d.Rhs)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		lit, ok := e.(*ast.CompositeLit)
-		if !ok || d.Index >= 0 {
+		lit := defLit(d.Rhs, d.Index)
+		if lit == nil {
 			return false
 		}
 		if _, set := resolve.KeyedField(lit, field); set || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) {
@@ -112,8 +107,8 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 // in any other way than v.X or as an assignment target (passed, aliased,
 // address taken), through which other code could reach it.
 func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	uses, ok := localUses(c.pass.TypesInfo, c.res.Decls, v)
-	if !ok {
+	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
+	if len(uses) == 0 {
 		return nil, true
 	}
 	for _, idCur := range uses {
@@ -126,12 +121,6 @@ func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 		}
 	}
 	return names, false
-}
-
-// localUses returns the uses of the local variable v, if any.
-func localUses(info *types.Info, decls *resolve.DeclCursors, v *types.Var) ([]inspector.Cursor, bool) {
-	uses := resolve.LocalUses(info, decls, v)
-	return uses, len(uses) > 0
 }
 
 // enclosingStmt returns the statement, directly in a block or case

@@ -188,7 +188,8 @@ func mergeWrites(writes []string, more ...string) []string {
 
 // writesOutside reports whether the literal assigns, changes or takes the
 // address of a variable it does not declare (a captured or package-level
-// one), other than through its parameter's fields.
+// one). Its parameter's fields (s.Port = …) are rooted at a variable it
+// declares, so they are not outside.
 func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
 	outside := func(e ast.Expr) bool {
 		for {
@@ -215,40 +216,16 @@ func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
-				found = found || outside(l) && !isParamField(info, l, lit)
+				found = found || outside(l)
 			}
 		case *ast.IncDecStmt:
-			found = found || outside(n.X) && !isParamField(info, n.X, lit)
+			found = found || outside(n.X)
 		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && outside(n.X) && !isParamField(info, n.X, lit)
+			found = found || n.Op == token.AND && outside(n.X)
 		}
 		return !found
 	})
 	return found
-}
-
-// isParamField reports whether e is a field (or an element of one) of the
-// literal's parameter: p.F, p.F.G, p.F[i].
-func isParamField(info *types.Info, e ast.Expr, lit *ast.FuncLit) bool {
-	if names := lit.Type.Params.List[0].Names; len(names) == 0 || names[0].Name == "_" {
-		return false // func(*Server): the server is not used
-	}
-	param := info.Defs[lit.Type.Params.List[0].Names[0]]
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == param {
-				return true
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return false
-		}
-	}
 }
 
 // paramFieldWrites returns the fields of p that body writes (assigns,

@@ -13,7 +13,7 @@ import (
 // environment variables and defaults its port is read from.
 func (sv *serving) portKeys(s *Site) []string {
 	if s.FromFact {
-		return s.factPorts
+		return s.keys
 	}
 	var keys []string
 	add := func(k string) {
@@ -39,7 +39,7 @@ func (sv *serving) portKeys(s *Site) []string {
 			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
 		}
 		for _, a := range args {
-			if _, name, ok := envReadOf(sv.info, sv.rules, a); ok {
+			if _, name, ok := EnvReadOf(sv.info, sv.rules, a); ok {
 				add("$" + name)
 			} else if tv := sv.info.Types[a]; tv.Value != nil {
 				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {

@@ -76,12 +76,10 @@ func (c *checker) judge(files []*FileState) {
 	c.serving.indexGoCalls(all)
 	servers := make([]portplan.Server, len(all))
 	for i, s := range all {
-		// Another package's server that does not block runs in the
-		// background once the call returns.
-		// So does one started later by a call the pass cannot place.
-		// A helper's site is in one when the helper starts its server in
-		// a go statement (set by throughParams).
-		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.FromFact && !s.factBlocks || s.elsewhere
+		// A server started later by a call the pass cannot place runs in
+		// the background. A helper's site is in one when the helper
+		// starts its server in a go statement (set by throughParams).
+		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.elsewhere
 		servers[i] = c.serving.planned(s, debug)
 	}
 	var taken []string

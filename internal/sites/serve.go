@@ -2,7 +2,6 @@ package sites
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -276,12 +275,8 @@ func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
 	if len(defs) != 1 || index.Opaque[v] || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 {
 		return nil, false
 	}
-	e := ast.Unparen(defs[0].Rhs)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || defs[0].Index >= 0 {
+	lit := defLit(defs[0].Rhs, defs[0].Index)
+	if lit == nil {
 		return nil, false
 	}
 	h, _ := resolve.KeyedField(lit, "Handler")

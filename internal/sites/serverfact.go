@@ -98,7 +98,7 @@ func (c *checker) factSites(files []*FileState) {
 			}
 			fs.Sites = append(fs.Sites, &Site{
 				API: apiName(fn), Expr: call, call: call,
-				FromFact: true, factPorts: fact.Ports, factBlocks: fact.Blocks, inTest: fs.test,
+				FromFact: true, program: program{keys: fact.Ports, inGo: !fact.Blocks}, inTest: fs.test,
 			})
 		}
 	}
@@ -128,10 +128,10 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 	for _, s := range all {
 		switch {
 		case s.FromFact:
-			add(s.call, start{s.call, s.factBlocks, s})
+			add(s.call, start{s.call, !s.inGo, s})
 		case s.feedsSink && s.fn != nil:
 			fn, _ := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func)
-			for _, cur := range c.learn.uses(s.fn.Name.Name) {
+			for _, cur := range c.uses(s.fn.Name.Name) {
 				if call, ok := cur.Node().(*ast.CallExpr); ok && fn != nil && typeutil.Callee(c.pass.TypesInfo, call) == fn {
 					add(call, start{call, !c.serving.inGoStmt(*s), nil})
 				}
@@ -176,14 +176,7 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return nil
 	}
-	cur = cur.Parent().Parent()
-	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
-	if cur.ParentEdgeKind() != edge.CallExpr_Args {
-		return nil
-	}
-	return cur.Parent().Node().(*ast.CallExpr)
+	return argOf(cur.Parent().Parent())
 }
 
 // builtBy returns what holds the value of e, a call or its receiver: the

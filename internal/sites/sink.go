@@ -1,7 +1,6 @@
 package sites
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -183,7 +182,7 @@ func (lr *learner) addSite(s Site, strs []addrval.Str) {
 	if lr.throughParams(s, strs) {
 		return
 	}
-	s.feedsSink = lr.learnSinks(s, strs)
+	s.feedsSink = lr.learnSinks(s, strs, false)
 	if s.unless != nil && !s.feedsSink {
 		// A value options may change: a constant there is a default, not
 		// the address. The server is still the program's.
@@ -208,19 +207,15 @@ func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 		}
 	case resolve.FormResolve:
 		s.listenAPI, s.listenAt = s.API, Position(lr.pass.Fset, s.Expr.Pos())
-		lr.learnSinksOf(s, v.Parts[0].Strs, true)
+		lr.learnSinks(s, v.Parts[0].Strs, true)
 	}
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
-// whole address or its port in strs, and reports whether it made one.
-func (lr *learner) learnSinks(s Site, strs []addrval.Str) bool {
-	return lr.learnSinksOf(s, strs, false)
-}
-
-// learnSinksOf is learnSinks, with the parameters of functions whose
-// callers are all known too if closed.
-func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
+// whole address or its port in strs, and reports whether it made one;
+// with closed, of the parameters of functions whose callers are all known
+// too.
+func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	var params []funcSink
 	for _, alt := range strs {
@@ -355,12 +350,6 @@ func (lr *learner) exportSinkFacts() {
 			lr.pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.sinks.local[obj]})
 		}
 	}
-}
-
-// sortSites puts a file's sites in the order of the source: sites found
-// through sinks are recorded when the sink is learned.
-func sortSites(sites []*Site) {
-	slices.SortStableFunc(sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
 }
 
 // returnsListener reports whether a function returns a listener or a

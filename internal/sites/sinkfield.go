@@ -134,8 +134,8 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		return false, nil
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses, ok := localUses(lr.pass.TypesInfo, lr.res.Decls, v)
-	if !ok {
+	uses := resolve.LocalUses(lr.pass.TypesInfo, lr.res.Decls, v)
+	if len(uses) == 0 {
 		return false, nil
 	}
 	// changed reports whether a change at cur can be set aside as one
@@ -222,14 +222,24 @@ func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.Bloc
 // declares the sink field nor is this one (log.Print, json.Marshal): only
 // the field's package reads it into a listener.
 func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
+	call := argOf(cur)
+	if call == nil {
+		return false
+	}
+	fn, ok := typeutil.Callee(lr.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
+}
+
+// argOf returns the call that the value at cur, through & and
+// parentheses, is an argument of, or nil.
+func argOf(cur inspector.Cursor) *ast.CallExpr {
 	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
-		return false
+		return nil
 	}
-	fn, ok := typeutil.Callee(lr.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
+	return cur.Parent().Node().(*ast.CallExpr)
 }
 
 func inside(cur inspector.Cursor, n ast.Node) bool {
