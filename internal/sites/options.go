@@ -113,7 +113,7 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 			case !isOpt:
 				ok = false
 			case lit == nil:
-				writes = mergeWrites(writes, w...)
+				writes = appendNew(writes, w...)
 			case len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) > 1:
 				ok = false
 			default:
@@ -143,7 +143,7 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 		if !ok {
 			return nil, false
 		}
-		writes = mergeWrites(writes, w...)
+		writes = appendNew(writes, w...)
 	}
 	slices.Sort(writes)
 	return writes, true
@@ -172,18 +172,19 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 		if redirects(f) {
 			return nil, false
 		}
-		writes = mergeWrites(writes, optionFieldKey(f))
+		writes = appendNew(writes, optionFieldKey(f))
 	}
 	return writes, true
 }
 
-func mergeWrites(writes []string, more ...string) []string {
-	for _, k := range more {
-		if !slices.Contains(writes, k) {
-			writes = append(writes, k)
+// appendNew appends the elements of more that s does not hold yet.
+func appendNew[T comparable](s []T, more ...T) []T {
+	for _, x := range more {
+		if !slices.Contains(s, x) {
+			s = append(s, x)
 		}
 	}
-	return writes
+	return s
 }
 
 // writesOutside reports whether the literal assigns, changes or takes the

@@ -2,7 +2,6 @@ package sites
 
 import (
 	"go/ast"
-	"slices"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -16,14 +15,9 @@ func (sv *serving) portKeys(s *Site) []string {
 		return s.keys
 	}
 	var keys []string
-	add := func(k string) {
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
 	for _, a := range s.Alts {
 		if a.HasPort && a.Port.Known && !addrval.PortIsEphemeral(a.Port.Text) && addrval.ValidPort(a.Port.Text) {
-			add("port " + a.Port.Text)
+			keys = appendNew(keys, "port "+a.Port.Text)
 		}
 	}
 	if s.ParamRole == resolve.RoleHost {
@@ -40,10 +34,10 @@ func (sv *serving) portKeys(s *Site) []string {
 		}
 		for _, a := range args {
 			if _, name, ok := EnvReadOf(sv.info, sv.rules, a); ok {
-				add("$" + name)
+				keys = appendNew(keys, "$"+name)
 			} else if tv := sv.info.Types[a]; tv.Value != nil {
 				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
-					add("port " + strings.TrimPrefix(t, ":"))
+					keys = appendNew(keys, "port "+strings.TrimPrefix(t, ":"))
 				}
 			}
 		}

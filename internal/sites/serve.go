@@ -80,14 +80,10 @@ func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
 // a server, or a call with the listener as an argument.
 func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
-	decl, ok := sv.decls.Decl(v.Pos())
-	if !ok || v.Parent() == sv.pkg.Scope() {
+	if v.Parent() == sv.pkg.Scope() {
 		return inspector.Cursor{}, false
 	}
-	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
-		if sv.info.Uses[idCur.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, idCur := range resolve.LocalUses(sv.info, sv.decls, v) {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()

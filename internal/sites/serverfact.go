@@ -60,11 +60,7 @@ func (c *checker) exportServerFacts(all []*Site) {
 			order = append(order, fn)
 		}
 		f.Blocks = f.Blocks || !s.inGo
-		for _, k := range s.keys {
-			if !slices.Contains(f.Ports, k) {
-				f.Ports = append(f.Ports, k)
-			}
-		}
+		f.Ports = appendNew(f.Ports, s.keys...)
 	}
 	for _, fn := range order {
 		c.pass.ExportObjectFact(fn, facts[fn])

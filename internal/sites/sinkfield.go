@@ -267,22 +267,10 @@ func (lr *learner) dropJudged() {
 		return
 	}
 	judged := make(map[ast.Expr]bool)
-	var walk func(v *resolve.Val)
-	walk = func(v *resolve.Val) {
-		if v == nil {
-			return
-		}
-		if v.Expr != nil {
-			judged[v.Expr] = true
-		}
-		for _, p := range v.Parts {
-			walk(p)
-		}
-	}
 	for _, fs := range lr.files {
 		for _, s := range fs.Sites {
 			if s.Via == nil {
-				walk(s.Val)
+				s.Val.Each(func(v *resolve.Val) { judged[v.Expr] = true })
 			}
 		}
 	}
