@@ -78,17 +78,10 @@ func (n *siteNames) visibleRules() map[string]bool {
 func (n *siteNames) call(name string) bool  { return n.any(n.rules.Index().Calls[name]) }
 func (n *siteNames) field(name string) bool { return n.any(n.rules.Index().Fields[name]) }
 
+// any reports whether the package sees one of pkgs; the packages it sees
+// are found only for a name of the rules.
 func (n *siteNames) any(pkgs []string) bool {
-	if len(pkgs) == 0 {
-		return false
-	}
-	visible := n.visibleRules()
-	for _, p := range pkgs {
-		if visible[p] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visibleRules()[p] })
 }
 
 // mentionsSites reports whether any file of a package that can listen (or

@@ -60,11 +60,11 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		}
 		why = fmt.Sprintf("without %s", ShortType(rule.Option))
 	}
-	pos := call.Pos()
 	s := Site{
-		API:      apiName(fn) + " (" + why + ")",
-		Expr:     call,
-		Alts:     []addrval.Alt{{Host: addrval.Part{Text: "", Known: true, Pos: pos}, Port: addrval.Part{Text: rule.Port, Known: true, Pos: pos}, HasPort: true, Implicit: true}},
+		API:  apiName(fn) + " (" + why + ")",
+		Expr: call,
+		// As an empty address: the rule's port on all interfaces.
+		Alts:     addrval.SplitAll(addrval.Known("", call.Pos()), rule.Port),
 		Implicit: is,
 		call:     call,
 	}

@@ -331,15 +331,9 @@ func mayHoldListener(t types.Type, depth int) bool {
 				return true
 			}
 		}
-	case *types.Pointer:
-		return mayHoldListener(u.Elem(), depth+1)
-	case *types.Slice:
-		return mayHoldListener(u.Elem(), depth+1)
-	case *types.Array:
-		return mayHoldListener(u.Elem(), depth+1)
 	case *types.Map:
 		return mayHoldListener(u.Key(), depth+1) || mayHoldListener(u.Elem(), depth+1)
-	case *types.Chan:
+	case interface{ Elem() types.Type }: // a pointer, slice, array or channel
 		return mayHoldListener(u.Elem(), depth+1)
 	case *types.Signature:
 		for v := range u.Results().Variables() {

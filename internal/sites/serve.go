@@ -48,7 +48,7 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	case s.server != nil:
 		v = s.server
 	case s.creates && s.call != nil:
-		v = sv.listenerVar(s.call)
+		v = sv.resultVar(s.call)
 	}
 	if v != nil {
 		if start, ok := sv.useOf(v, s); ok {
@@ -61,9 +61,9 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	return sv.cursor(s.Expr)
 }
 
-// listenerVar returns the local variable a listener is assigned to:
+// resultVar returns the variable a call's first result is assigned to:
 // ln in ln, err := net.Listen(…).
-func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
+func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
 	cur := sv.cursor(call)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {

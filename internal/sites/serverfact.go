@@ -179,26 +179,18 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 // variable its one definition assigns it to (s := api.New(…)), or the
 // call itself when a method is called on its result.
 func (c *checker) builtBy(e ast.Expr) any {
-	info := c.pass.TypesInfo
-	if id, ok := e.(*ast.Ident); ok {
-		v, _ := info.Uses[id].(*types.Var)
-		if v == nil || len(c.res.Vars.Of(v).Defs[v]) != 1 {
-			return nil
+	var v *types.Var
+	switch e := e.(type) {
+	case *ast.Ident:
+		v, _ = c.pass.TypesInfo.Uses[e].(*types.Var)
+	case *ast.CallExpr:
+		if as, ok := c.serving.cursor(e).Parent().Node().(*ast.AssignStmt); !ok || len(as.Rhs) != 1 {
+			return e
 		}
-		return v
+		v = c.serving.resultVar(e)
 	}
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
+	if v == nil || len(c.res.Vars.Of(v).Defs[v]) != 1 {
 		return nil
 	}
-	cur := c.serving.cursor(call)
-	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-		if id, ok := as.Lhs[0].(*ast.Ident); ok {
-			if v, ok := info.ObjectOf(id).(*types.Var); ok && len(c.res.Vars.Of(v).Defs[v]) == 1 {
-				return v
-			}
-		}
-		return nil
-	}
-	return call
+	return v
 }

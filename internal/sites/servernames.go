@@ -37,7 +37,7 @@ func (sv *serving) names(s *Site) []string {
 		names = append(names, s.server.Name())
 	}
 	if s.creates && s.call != nil {
-		if v := sv.listenerVar(s.call); v != nil {
+		if v := sv.resultVar(s.call); v != nil {
 			names = append(names, v.Name())
 		}
 	}
