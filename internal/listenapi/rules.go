@@ -67,7 +67,7 @@ type FieldRule struct {
 }
 
 // ImplicitRule describes a call that starts a server on a default port
-// unless its address is set (see internal/sites/implicit.go).
+// unless its address is set (see implicitCall in internal/sites).
 type ImplicitRule struct {
 	Fn   string // the call, by full name as for CallRule
 	Kind ImplicitKind

@@ -30,8 +30,8 @@ type Site struct {
 	// EmptyPort is the port an empty address means ("80" for
 	// http.ListenAndServe), or "".
 	EmptyPort string
-	// Implicit is set for a server started without any address (see
-	// implicit.go); expr is then the call that starts it.
+	// Implicit is set for a server started without any address
+	// (implicitCall); expr is then the call that starts it.
 	Implicit *ImplicitSite
 	// Via is set when expr is a value passed to a parameter or written
 	// to a field that reaches the listen site (params.go, sink.go), with

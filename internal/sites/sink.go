@@ -107,7 +107,7 @@ type SinkState struct {
 	// written holds the values written to sink fields made sites.
 	written map[ast.Expr]bool
 	// relays are the functions that pass a parameter to a parameter of
-	// function type (callbacks.go), in the order found.
+	// function type (relayCall), in the order found.
 	relays   map[*types.Func][]relay
 	relayFns []*types.Func
 }
@@ -115,7 +115,7 @@ type SinkState struct {
 // learner records the package's listen sites and learns its sinks from
 // them: a site whose address is a parameter's or a field's makes a sink,
 // whose uses become sites of their own (params.go, sinkfield.go,
-// callbacks.go). With the resolver, it is the resolution layer: where an
+// relays). With the resolver, it is the resolution layer: where an
 // address comes from.
 type learner struct {
 	pass    *analysis.Pass
