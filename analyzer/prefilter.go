@@ -178,12 +178,10 @@ func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false // a builtin, a conversion, or a function value (a relay alone makes no site)
 	}
-	if n.rules.Pkgs[fn.Pkg().Path()] && n.rules.Names[fn.Name()] {
-		full := fn.FullName()
-		if _, ok := n.rules.Calls[full]; ok {
-			return true
-		}
-		if _, ok := n.rules.Implicit[full]; ok {
+	if n.rules.Declares(fn.Pkg().Path(), fn.Name()) {
+		_, call := n.rules.Calls[fn.FullName()]
+		_, implicit := n.rules.Implicit[fn.FullName()]
+		if call || implicit {
 			return true
 		}
 	}

@@ -57,12 +57,10 @@ func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.Composit
 		if network == nil {
 			return
 		}
-		var kind networkKind
-		switch kind, s.transport = c.networkOf(network); kind {
-		case netUnix:
+		// One that may be unix makes no site, but its sinks are learned.
+		var unix bool
+		if unix, s.learnOnly, s.transport = c.networkOf(network); unix {
 			return
-		case netUnknown:
-			s.learnOnly = true // may be unix; its sinks are still learned
 		}
 	}
 	values := []ast.Expr{value}

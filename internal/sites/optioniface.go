@@ -209,15 +209,6 @@ func (io ifaceOptions) exportTypeFacts(pass *analysis.Pass) {
 	}
 }
 
-// optionValueType returns the named type of a composite literal passed
-// as an option (EmptyOption{}, &nameOption{…}), or nil.
-func optionValueType(info *types.Info, e ast.Expr) *types.TypeName {
-	if lit, ok := unaddr(e).(*ast.CompositeLit); ok {
-		return namedOf(info.TypeOf(lit))
-	}
-	return nil
-}
-
 func unaddr(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {

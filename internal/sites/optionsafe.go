@@ -113,8 +113,8 @@ func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bo
 	}
 	for _, arg := range call.Args[first:] {
 		var fact OptionFact
-		if tn := optionValueType(lr.pass.TypesInfo, arg); tn != nil {
-			if !lr.pass.ImportObjectFact(tn, &fact) {
+		if lit, ok := unaddr(arg).(*ast.CompositeLit); ok {
+			if tn := namedOf(lr.pass.TypesInfo.TypeOf(lit)); tn == nil || !lr.pass.ImportObjectFact(tn, &fact) {
 				return false // an option type's value: EmptyOption{}
 			}
 		} else if c, ok := ast.Unparen(arg).(*ast.CallExpr); !ok {

@@ -238,15 +238,12 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	learnOnly, over := false, rule.Transport
 	if rule.Network >= 0 {
-		var kind networkKind
-		switch kind, over = c.networkOf(call.Args[rule.Network]); kind {
-		case netUnix:
+		// One that may be a unix socket makes no site (learnOnly), but
+		// the address is still a sink's (network, addr string), whose
+		// callers may pass a host and port.
+		var unix bool
+		if unix, learnOnly, over = c.networkOf(call.Args[rule.Network]); unix {
 			return
-		case netUnknown:
-			// It may be a unix socket: no site, but the address is still
-			// a sink's (network, addr string), whose callers may pass a
-			// host and port.
-			learnOnly = true
 		}
 	}
 	addrs := []ast.Expr{call.Args[rule.Addr]}
@@ -324,25 +321,17 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-type networkKind uint8
-
-const (
-	netIP      networkKind = iota // every value a known non-unix network
-	netUnix                       // some value a unix network: paths, not ports
-	netUnknown                    // may be either
-)
-
-// networkOf classifies the values of a network argument, and says which
-// transports they listen on.
-func (c *checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
-	kind, over := netIP, addrval.Transport(0)
+// networkOf classifies the values of a network argument: unix when one
+// is a unix network (paths, not ports), unknown when one is not known
+// (it may be), and the transports they listen on.
+func (c *checker) networkOf(e ast.Expr) (unix, unknown bool, over addrval.Transport) {
 	for i, alt := range c.res.Str(e).Strs {
 		t, ok := alt.Text()
 		switch {
 		case ok && strings.HasPrefix(t, "unix"):
-			return netUnix, 0
+			return true, false, 0
 		case !ok:
-			kind = netUnknown
+			unknown = true
 		}
 		if i == 0 {
 			over = addrval.TransportOf(t)
@@ -350,7 +339,7 @@ func (c *checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
 			over = 0
 		}
 	}
-	return kind, over
+	return false, unknown, over
 }
 
 func IsTestFile(pass *analysis.Pass, file *ast.File) bool {

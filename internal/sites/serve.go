@@ -231,10 +231,8 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 			return false
 		}
 		s.handler = h
-	case s.call == nil || s.handler == nil && !s.creates:
-		return false
-	case s.creates && s.handler == nil:
-		return false // no http.Serve(ln, h) seen
+	case s.call == nil, s.handler == nil:
+		return false // no handler seen: for a listener, no http.Serve(ln, h)
 	}
 	if s.handler == nil {
 		return true

@@ -78,11 +78,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 			if value, found := resolve.KeyedField(lit, other.Name()); found {
 				lr.sinks.written[value] = true
 				otherHalf := half{ShortType(resolve.NamedTypeName(u.typ)) + "." + other.Name(), value, other, otherSink}
-				if sk.Host {
-					lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
-				} else {
-					lr.apartSite(otherHalf, half{api, u.value, field, sk}, nil, u.holder, u.unless)
-				}
+				lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
 				return
 			}
 		}

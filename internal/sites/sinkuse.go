@@ -111,10 +111,15 @@ type half struct {
 	sk    sink
 }
 
-// apartSite makes the one site of an address whose host and port are
-// passed apart (in a call's arguments or a literal's fields): at the
-// port when it is constant, else at the host.
-func (lr *learner) apartSite(host, port half, call *ast.CallExpr, holder, unless *types.Var) {
+// apartSite makes the one site of an address whose host and port, the
+// halves a and b in either order, are passed apart (in a call's
+// arguments or a literal's fields): at the port when it is constant,
+// else at the host.
+func (lr *learner) apartSite(a, b half, call *ast.CallExpr, holder, unless *types.Var) {
+	host, port := a, b
+	if a.sk.Port {
+		host, port = b, a
+	}
 	hostVals, portVals := lr.res.Str(host.value), lr.res.Str(port.value)
 	if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), portVals.Strs), "")).Port {
 		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs)
