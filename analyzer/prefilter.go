@@ -40,11 +40,6 @@ type siteNames struct {
 	pass *analysis.Pass
 }
 
-// newSiteNames returns the site names of pkg.
-func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) *siteNames {
-	return &siteNames{rules: rules, pkg: pkg, self: rules.Pkgs[pkg.Path()]}
-}
-
 // visibleRules returns the packages of the rules that the package sees:
 // only a package that sees one can mention a listen API's types.
 func (n *siteNames) visibleRules() map[string]bool {

@@ -72,15 +72,8 @@ func assignedOrServed(info *types.Info, rules *listenapi.RuleSet, cur inspector.
 	sel := cur.Node().(ast.Expr)
 	// s.Limits.Body = n assigns into s.Limits.
 	top := cur
-	for {
-		switch top.Parent().Node().(type) {
-		case *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr:
-			if top.ParentEdgeKind() == edge.SelectorExpr_X || top.ParentEdgeKind() == edge.IndexExpr_X || top.ParentEdgeKind() == edge.ParenExpr_X {
-				top = top.Parent()
-				continue
-			}
-		}
-		break
+	for k := top.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.ParenExpr_X; k = top.ParentEdgeKind() {
+		top = top.Parent()
 	}
 	if a, ok := top.Parent().Node().(*ast.AssignStmt); ok {
 		return a.Tok == token.ASSIGN && slices.Contains(a.Lhs, top.Node().(ast.Expr))

@@ -126,9 +126,6 @@ type learner struct {
 	files   []*FileState // the files checked, in order
 	// lastFile is the file where the last site was recorded.
 	lastFile *FileState
-	// hostArg is the host argument of the site being made, passed apart
-	// from its port (sinkCallSite).
-	hostArg ast.Expr
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {

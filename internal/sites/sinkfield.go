@@ -83,7 +83,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 			}
 		}
 	}
-	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil)
+	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil, nil)
 }
 
 // partnerField returns the field of struct type t holding the other half
@@ -173,13 +173,10 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 				return false, nil // &v
 			}
 		default:
-			if isPtr {
-				if changed(idCur) {
-					return false, nil // an alias may change it
-				}
-				continue
-			}
-			if !lr.passedAway(idCur, fieldVar) {
+			switch {
+			case isPtr && changed(idCur):
+				return false, nil // an alias may change it
+			case !isPtr && !lr.passedAway(idCur, fieldVar):
 				reaches = true // a copy goes on
 			}
 		}

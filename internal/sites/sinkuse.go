@@ -99,7 +99,7 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 		lr.apartSite(half{apiName(fn), call.Args[other.Param+i-sk.Param], fn, *other}, half{apiName(fn), call.Args[i], fn, sk}, call, nil, nil)
 		return
 	}
-	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil, nil)
 }
 
 // half is one half of an address whose host and port are passed apart:
@@ -122,12 +122,10 @@ func (lr *learner) apartSite(a, b half, call *ast.CallExpr, holder, unless *type
 	}
 	hostVals, portVals := lr.res.Str(host.value), lr.res.Str(port.value)
 	if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), portVals.Strs), "")).Port {
-		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs)
+		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs, nil)
 		return
 	}
-	lr.hostArg = host.value
-	lr.sinkValueSite(port.api, port.value, port.obj, port.sk, call, holder, unless, bracketed(hostVals.Strs))
-	lr.hostArg = nil
+	lr.sinkValueSite(port.api, port.value, port.obj, port.sk, call, holder, unless, bracketed(hostVals.Strs), host.value)
 }
 
 // bracketed puts an IPv6 host in brackets, as net.JoinHostPort does, so
@@ -177,8 +175,10 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 // to call, or written to a field of holder (a local variable, or nil).
 //
 // apart holds the values of the other half of an address whose host and
-// port are passed apart, or nil when that half is not known here.
-func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str) {
+// port are passed apart, or nil when that half is not known here; for a
+// port, hostArg is the host's expression, which a fix binding all
+// interfaces edits.
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
 	other := apart
@@ -196,7 +196,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
-	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: lr.hostArg,
+	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
