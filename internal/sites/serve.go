@@ -141,6 +141,19 @@ func (sv *serving) inGoStmt(s Site) bool {
 	return inGo
 }
 
+// PerElement reports whether a site starts a server for each element of
+// a list at once: it is in the body of a range over the list, and starts
+// its server in a goroutine (or creates a listener it does not serve
+// there). A loop that blocks on each server runs one at a time.
+func (s *Site) PerElement() bool {
+	if !s.start.Valid() || !s.inGo && !(s.creates && s.start.Node() == ast.Node(s.call)) {
+		return false
+	}
+	found := false
+	s.Val.Each(func(v *resolve.Val) { found = found || v.Loop != nil && inside(s.start, v.Loop) })
+	return found
+}
+
 // goAbove walks up from cur to its function declaration, which it
 // returns, and reports whether cur runs in a go statement (go f(…),
 // go func() {…}()) or in a function literal handed to another function

@@ -3,10 +3,13 @@ package sites
 import (
 	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 )
@@ -95,4 +98,44 @@ func outcome(t types.Type) bool {
 		return b.Kind() == types.Bool || b.Kind() == types.UntypedBool
 	}
 	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
+}
+
+// The names messages give listen APIs and places.
+
+// apiName spells a function as users write it: "http.ListenAndServe",
+// "gin.Engine.Run".
+func apiName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if tn := namedOf(recv.Type()); tn != nil {
+			name = tn.Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// ShortType turns "net/http.Server" into "http.Server" (the package's
+// last path element, skipping a major-version suffix such as /v5).
+func ShortType(typ string) string {
+	dot := listenapi.LastDot(typ)
+	path, name := typ[:dot], typ[dot:]
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last + name
+}
+
+// Position is a short "main.go:12" for messages.
+func Position(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	name := p.Filename
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return name + ":" + strconv.Itoa(p.Line)
 }
