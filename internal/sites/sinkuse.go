@@ -145,9 +145,6 @@ func bracketed(hosts []addrval.Str) []addrval.Str {
 // the host's for a port's sink and the other way round, if the function
 // has one.
 func partner(sinks []sink, sk sink) *sink {
-	if !sk.Port && !sk.Host {
-		return nil
-	}
 	for i, o := range sinks {
 		if o.Param >= 0 && o.Param != sk.Param && (sk.Port && o.Host || sk.Host && o.Port) {
 			return &sinks[i]
