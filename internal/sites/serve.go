@@ -189,18 +189,16 @@ func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
 // are compared before any type lookup.
 func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
+	var sigs resolve.NameSignatures
 	for _, s := range all {
 		if fn := s.fn; fn != nil && !fn.Name.IsExported() {
 			names[fn.Name.Name] = true
+			sigs.Add(fn.Name.Name)
 		}
 	}
 	sv.goOnly = make(map[*types.Func]bool)
 	if len(names) == 0 {
 		return
-	}
-	var sigs resolve.NameSignatures
-	for name := range names {
-		sigs.Add(name)
 	}
 	spoilt := make(map[*types.Func]bool)
 	for cur := range sv.root.Preorder((*ast.Ident)(nil)) {
