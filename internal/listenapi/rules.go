@@ -224,13 +224,10 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			rs.Calls[r.Fn] = r
 		}
 		for _, r := range rows.Fields {
-			if rs.Fields[r.Typ] == nil {
-				rs.Fields[r.Typ] = make(map[string]FieldRule)
-			}
 			if r.Transport == 0 && r.Network == "" {
 				r.Transport = addrval.TCP
 			}
-			rs.Fields[r.Typ][r.Field] = r
+			put(rs.Fields, r.Typ, r.Field, r)
 			rs.FieldNames[r.Field] = true
 			rs.Pkgs[PkgOfFullName(r.Typ)] = true
 		}
