@@ -130,11 +130,13 @@ type learner struct {
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
 	st := &SinkState{
-		local:      make(map[types.Object][]sink),
-		imported:   make(map[types.Object][]sink),
-		FuncNames:  make(map[string]bool),
-		FieldNames: make(map[string]bool),
-		relays:     make(map[*types.Func][]relay),
+		local:       make(map[types.Object][]sink),
+		imported:    make(map[types.Object][]sink),
+		FuncNames:   make(map[string]bool),
+		FieldNames:  make(map[string]bool),
+		ServerNames: make(map[string]bool),
+		written:     make(map[ast.Expr]bool),
+		relays:      make(map[*types.Func][]relay),
 	}
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
@@ -145,9 +147,6 @@ func NewSinkState(pass *analysis.Pass) *SinkState {
 				st.FuncNames[f.Object.Name()] = true
 			}
 		case *ServerFact:
-			if st.ServerNames == nil {
-				st.ServerNames = make(map[string]bool)
-			}
 			st.ServerNames[f.Object.Name()] = true
 		}
 	}

@@ -66,9 +66,6 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
-	if lr.sinks.written == nil {
-		lr.sinks.written = make(map[ast.Expr]bool)
-	}
 	lr.sinks.written[u.value] = true
 	api := ShortType(resolve.NamedTypeName(u.typ)) + "." + field.Name()
 	if lit, ok := u.write.(*ast.CompositeLit); ok {
