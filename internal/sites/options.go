@@ -96,10 +96,11 @@ func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bo
 func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
-	returns := 0
+	returns, nested := 0, 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			nested++
 			return false
 		case *ast.ReturnStmt:
 			returns++
@@ -122,20 +123,9 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 		}
 		return ok
 	})
-	if !ok || returns == 0 {
-		return nil, false
-	}
-	// Any other function literal (a deferred one, a helper) may change
-	// what is returned or run later.
-	nested := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		if _, isLit := n.(*ast.FuncLit); isLit {
-			nested++
-			return false
-		}
-		return true
-	})
-	if nested != len(lits) {
+	// Any function literal but those returned (a deferred one, a helper)
+	// may change what is returned or run later.
+	if !ok || returns == 0 || nested != len(lits) {
 		return nil, false
 	}
 	for _, lit := range lits {
