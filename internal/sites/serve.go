@@ -91,31 +91,21 @@ func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
 				return sel.Parent(), true
 			}
 		case edge.CallExpr_Args:
-			if _, builtin := typeutil.Callee(sv.info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
-				// append(lns, ln) only keeps the listener for later.
-				call := idCur.Parent()
-				if h, ok := sv.serveHandler(call.Node().(*ast.CallExpr)); ok {
-					s.handler = h
+			call := idCur.Parent().Node().(*ast.CallExpr)
+			callee := typeutil.Callee(sv.info, call)
+			if _, builtin := callee.(*types.Builtin); s.creates && !builtin {
+				// append(lns, ln) only keeps the listener for later; a
+				// call serving HTTP on it has its handler argument.
+				if fn, ok := callee.(*types.Func); ok {
+					if i, ok := sv.rules.Serves[fn.FullName()]; ok && i < len(call.Args) {
+						s.handler = call.Args[i] // http.Serve(ln, h)
+					}
 				}
-				return call, true
+				return idCur.Parent(), true
 			}
 		}
 	}
 	return inspector.Cursor{}, false
-}
-
-// serveHandler returns the handler argument of a call that serves HTTP
-// on a listener (http.Serve(ln, h)).
-func (sv *serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
-	fn := resolve.CalleeFunc(sv.info, call)
-	if fn == nil {
-		return nil, false
-	}
-	i, ok := sv.rules.Serves[fn.FullName()]
-	if !ok || i >= len(call.Args) {
-		return nil, false
-	}
-	return call.Args[i], true
 }
 
 // inGoroutine reports whether cur runs in a goroutine of its function
@@ -172,16 +162,6 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 		}
 	}
 	return false, nil
-}
-
-// goCalled reports whether one of calls is what a go statement runs (go
-// runServer(8000)), not merely a call made in a goroutine (go func() {
-// srv := newServer(8000); … }()).
-func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
-	return slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
-		_, ok := sv.cursor(c).Parent().Node().(*ast.GoStmt)
-		return ok
-	})
 }
 
 // indexGoCalls finds, in one walk over the package's identifiers, which

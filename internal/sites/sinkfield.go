@@ -25,10 +25,7 @@ type sinkUse struct {
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
-	// unless is the variadic parameter (opts ...Option) whose elements
-	// may change the holder: the write reaches the reader only in calls
-	// that pass none.
-	unless *types.Var
+	unless *types.Var // as Site.unless, for the holder (writeReaches)
 }
 
 // sinkWrite handles a value written to a field of a struct type typ:
