@@ -67,7 +67,9 @@ func (c *checker) judge(files []*FileState) {
 	if len(all) == 0 {
 		return
 	}
-	debug := c.serving.importsDebugHandlers()
+	// Does the package import one that registers debugging handlers on
+	// http.DefaultServeMux (net/http/pprof)?
+	debug := ImportsDirectly(c.pass.Pkg, c.rules.DebugPkgs)
 	for _, s := range all {
 		s.start = c.serving.startOf(s)
 		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {

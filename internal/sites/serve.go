@@ -202,12 +202,6 @@ func (sv *serving) indexGoCalls(all []*Site) {
 	}
 }
 
-// importsDebugHandlers reports whether the package imports a package
-// that registers debugging handlers on http.DefaultServeMux.
-func (sv *serving) importsDebugHandlers() bool {
-	return slices.ContainsFunc(sv.pkg.Imports(), func(p *types.Package) bool { return sv.rules.DebugPkgs[p.Path()] })
-}
-
 // servesDebugOnly reports whether a site's server serves only debugging
 // handlers: http.DefaultServeMux (a nil handler, or none set), or a
 // handler built from net/http/pprof's and expvar's alone.
