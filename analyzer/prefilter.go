@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -41,18 +40,8 @@ type siteNames struct {
 	pass *analysis.Pass
 }
 
-// newSiteNames returns the site names of pkg.
-func newSiteNames(pkg *types.Package, rules *listenapi.RuleSet) *siteNames {
-	return &siteNames{rules: rules, pkg: pkg, self: rules.Pkgs[pkg.Path()]}
-}
-
-// seesRules reports whether the package can see any package of the
-// rules (sites.ImportsAny), without finding them all.
-func (n *siteNames) seesRules() bool {
-	return n.visibleDone && len(n.visible) > 0 || sites.ImportsAny(n.pkg, n.rules.Pkgs)
-}
-
-// visibleRules returns the packages of the rules that the package sees.
+// visibleRules returns the packages of the rules that the package sees:
+// only a package that sees one can mention a listen API's types.
 func (n *siteNames) visibleRules() map[string]bool {
 	if n.visibleDone || n.pkg == nil {
 		return n.visible
@@ -84,17 +73,10 @@ func (n *siteNames) visibleRules() map[string]bool {
 func (n *siteNames) call(name string) bool  { return n.any(n.rules.Index().Calls[name]) }
 func (n *siteNames) field(name string) bool { return n.any(n.rules.Index().Fields[name]) }
 
+// any reports whether the package sees one of pkgs; the packages it sees
+// are found only for a name of the rules.
 func (n *siteNames) any(pkgs []string) bool {
-	if len(pkgs) == 0 {
-		return false
-	}
-	visible := n.visibleRules()
-	for _, p := range pkgs {
-		if visible[p] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visibleRules()[p] })
 }
 
 // mentionsSites reports whether any file of a package that can listen (or
@@ -167,10 +149,8 @@ func (n *siteNames) envMayMatter(call *ast.CallExpr) bool {
 		return false
 	}
 	if n.pass != nil {
-		fn, ok := typeutil.Callee(n.pass.TypesInfo, call).(*types.Func)
-		tv := n.pass.TypesInfo.Types[call.Args[0]]
-		return ok && n.rules.EnvReaders[fn.FullName()] && tv.Value != nil && tv.Value.Kind() == constant.String &&
-			strings.EqualFold(constant.StringVal(tv.Value), n.env)
+		_, name, ok := sites.EnvReadOf(n.pass.TypesInfo, n.rules, call)
+		return ok && strings.EqualFold(name, n.env)
 	}
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
@@ -193,12 +173,10 @@ func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false // a builtin, a conversion, or a function value (a relay alone makes no site)
 	}
-	if n.rules.Pkgs[fn.Pkg().Path()] && n.rules.Names[fn.Name()] {
-		full := fn.FullName()
-		if _, ok := n.rules.Calls[full]; ok {
-			return true
-		}
-		if _, ok := n.rules.Implicit[full]; ok {
+	if n.rules.Declares(fn.Pkg().Path(), fn.Name()) {
+		_, call := n.rules.Calls[fn.FullName()]
+		_, implicit := n.rules.Implicit[fn.FullName()]
+		if call || implicit {
 			return true
 		}
 	}

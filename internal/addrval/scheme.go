@@ -49,10 +49,9 @@ func cutScheme(s Str) (scheme string, rest Str, ok bool) {
 		lead.WriteString(g.Text)
 	}
 	scheme, _, cut := CutScheme(lead.String())
+	rest = s
 	if cut {
 		rest = dropBytes(s, len(scheme)+len(schemeSep))
-	} else {
-		rest = s
 	}
 	for _, g := range rest {
 		if g.Known && strings.Contains(g.Text, schemeSep) {

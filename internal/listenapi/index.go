@@ -46,20 +46,14 @@ func (rs *RuleSet) Index() *NameIndex {
 		if strings.HasPrefix(fn, "(") {
 			add(rn.Methods, name, pkg)
 		} else {
-			if rn.Funcs[pkg] == nil {
-				rn.Funcs[pkg] = make(map[string]bool)
-			}
-			rn.Funcs[pkg][name] = true
+			put(rn.Funcs, pkg, name, true)
 		}
 	}
 	for fn, r := range rs.Calls {
 		addCall(fn)
 		name, pkg := BareName(fn), PkgOfFullName(fn)
 		if !strings.HasPrefix(fn, "(") {
-			if rn.FuncAddrs[pkg] == nil {
-				rn.FuncAddrs[pkg] = make(map[string]int)
-			}
-			rn.FuncAddrs[pkg][name] = r.Addr
+			put(rn.FuncAddrs, pkg, name, r.Addr)
 		} else if !slices.Contains(rn.AddrArgs[name], r.Addr) {
 			rn.AddrArgs[name] = append(rn.AddrArgs[name], r.Addr)
 		}
@@ -75,12 +69,17 @@ func (rs *RuleSet) Index() *NameIndex {
 			if rn.FieldTypes[pkg] == nil {
 				rn.FieldTypes[pkg] = make(map[string]map[string]bool)
 			}
-			if rn.FieldTypes[pkg][name] == nil {
-				rn.FieldTypes[pkg][name] = make(map[string]bool)
-			}
-			rn.FieldTypes[pkg][name][field] = true
+			put(rn.FieldTypes[pkg], name, field, true)
 		}
 	}
 	rn2, _ := indexes.LoadOrStore(rs, rn)
 	return rn2.(*NameIndex)
+}
+
+// put sets m[k][k2] to v, making m[k] if it is missing.
+func put[V any](m map[string]map[string]V, k, k2 string, v V) {
+	if m[k] == nil {
+		m[k] = make(map[string]V)
+	}
+	m[k][k2] = v
 }

@@ -2,6 +2,7 @@ package listenapi
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -66,7 +67,7 @@ type FieldRule struct {
 }
 
 // ImplicitRule describes a call that starts a server on a default port
-// unless its address is set (see internal/sites/implicit.go).
+// unless its address is set (see implicitCall in internal/sites).
 type ImplicitRule struct {
 	Fn   string // the call, by full name as for CallRule
 	Kind ImplicitKind
@@ -173,9 +174,6 @@ type RuleSet struct {
 	// a cheap filter before resolving a call's callee; fieldNames likewise
 	// for the fields of server values.
 	Names, FieldNames map[string]bool
-	// pkgNames are the bare names of the listen and implicit-port
-	// functions by package, for Declares.
-	pkgNames map[string]map[string]bool
 
 	EnvReaders map[string]bool // by full name
 	EnvPkgs    map[string]bool // the packages declaring them
@@ -195,7 +193,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		Fields:     make(map[string]map[string]FieldRule),
 		Pkgs:       make(map[string]bool),
 		Names:      make(map[string]bool),
-		pkgNames:   make(map[string]map[string]bool),
 		FieldNames: make(map[string]bool),
 		EnvReaders: make(map[string]bool),
 		EnvPkgs:    make(map[string]bool),
@@ -215,7 +212,8 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			panic("portlint: duplicate rule " + name)
 		}
 		seen[name] = true
-		rs.addName(name)
+		rs.Pkgs[PkgOfFullName(name)] = true
+		rs.Names[BareName(name)] = true
 	}
 	for _, rows := range families {
 		for _, r := range rows.Calls {
@@ -226,13 +224,10 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			rs.Calls[r.Fn] = r
 		}
 		for _, r := range rows.Fields {
-			if rs.Fields[r.Typ] == nil {
-				rs.Fields[r.Typ] = make(map[string]FieldRule)
-			}
 			if r.Transport == 0 && r.Network == "" {
 				r.Transport = addrval.TCP
 			}
-			rs.Fields[r.Typ][r.Field] = r
+			put(rs.Fields, r.Typ, r.Field, r)
 			rs.FieldNames[r.Field] = true
 			rs.Pkgs[PkgOfFullName(r.Typ)] = true
 		}
@@ -260,20 +255,12 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 	return rs
 }
 
-func (rs *RuleSet) addName(fn string) {
-	pkg, name := PkgOfFullName(fn), BareName(fn)
-	rs.Pkgs[pkg] = true
-	rs.Names[name] = true
-	if rs.pkgNames[pkg] == nil {
-		rs.pkgNames[pkg] = make(map[string]bool)
-	}
-	rs.pkgNames[pkg][name] = true
-}
-
 // Declares reports whether package pkg declares a listen or implicit-port
 // function or method named name: a filter before the callee's full name,
 // which net/http's own Serve calls need not build for gnet's Serve.
-func (rs *RuleSet) Declares(pkg, name string) bool { return rs.pkgNames[pkg][name] }
+func (rs *RuleSet) Declares(pkg, name string) bool {
+	return slices.Contains(rs.Index().Calls[name], pkg)
+}
 
 // BareName returns the name of a function from its full name: Run for
 // "(*github.com/gin-gonic/gin.Engine).Run".

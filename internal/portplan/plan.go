@@ -33,19 +33,20 @@ func Decide(p Program) []Role {
 	}
 	findClashes(p.Servers, roles)
 	pl := planner{p: &p, roles: roles}
-	if p.Command {
-		pl.rank(indices(len(p.Servers)))
-		return roles
-	}
 	// A library's functions are not one program: each is planned alone,
-	// so that no two servers of one function get $PORT.
+	// so that no two servers of one function get $PORT. A command's
+	// servers are planned together.
 	byFunc := make(map[token.Pos][]int)
 	var order []token.Pos
 	for i, s := range p.Servers {
-		if byFunc[s.Func] == nil {
-			order = append(order, s.Func)
+		fn := s.Func
+		if p.Command {
+			fn = token.NoPos
 		}
-		byFunc[s.Func] = append(byFunc[s.Func], i)
+		if byFunc[fn] == nil {
+			order = append(order, fn)
+		}
+		byFunc[fn] = append(byFunc[fn], i)
 	}
 	for _, fn := range order {
 		pl.rank(byFunc[fn])
@@ -76,14 +77,6 @@ func isDefault(servers []Server, i int) bool {
 		}
 	}
 	return false
-}
-
-func indices(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
 }
 
 // planner ranks the servers of one program.

@@ -1,15 +1,18 @@
 package sites
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // The address fields of server values: a rule's (http.Server{Addr: …},
@@ -33,12 +36,14 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			continue
 		}
 		if rule, ok := fields[id.Name]; ok {
+			// Without a Handler, it serves http.DefaultServeMux.
+			h, _ := resolve.KeyedField(lit, "Handler")
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: handlerField(lit), transport: rule.Transport})
+				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport})
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.learn.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
+				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
 			}
 		}
 	}
@@ -66,7 +71,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		}
 		if !ok {
 			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.learn.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
+				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
 			}
 			continue
 		}
@@ -88,15 +93,14 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 		cur = cur.Parent()
 	}
 	var id *ast.Ident
+	kind, i := cur.ParentEdge()
 	switch parent := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		_, i := cur.ParentEdge()
-		if cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
+		if kind == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
 			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
 		}
 	case *ast.ValueSpec:
-		_, i := cur.ParentEdge()
-		if cur.ParentEdgeKind() == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
+		if kind == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
 			id = parent.Names[i]
 		}
 	}
@@ -112,10 +116,7 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 // none of X is a method that listens on the field (srv.Serve(l) listens
 // on l). Setting the field then starts nothing.
 func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
-	if srv == nil || len(rule.Listeners) == 0 || srv.Pkg() != c.pass.Pkg || srv.Parent() == c.pass.Pkg.Scope() || srv.IsField() {
-		return false
-	}
-	if !c.freshServer(srv) {
+	if srv == nil || len(rule.Listeners) == 0 || !c.freshServer(srv) {
 		return false // s := e.TLSServer: another name for a server started elsewhere
 	}
 	names, escapes := c.selectionsOf(srv)
@@ -130,36 +131,212 @@ func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool 
 	return true
 }
 
-// fieldSite records the site of a server's address field; s holds what
-// is known of the server.
-func (c *checker) fieldSite(typ, field string, value ast.Expr, s Site) {
-	s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, value, listenapi.ShapeString, c.res.Str(value)
-	c.learn.addSite(s, s.Val.Strs)
-}
-
-// handlerField returns a server literal's Handler, or nil when it has
-// none (it then serves http.DefaultServeMux).
-func handlerField(lit *ast.CompositeLit) ast.Expr {
-	h, _ := resolve.KeyedField(lit, "Handler")
-	return h
-}
-
-// freshServer reports whether every definition of a server variable is a
-// composite literal, or its zero value: a server of its own, not another
-// name for one held elsewhere.
+// freshServer reports whether v is a local variable of the package
+// whose every definition is a composite literal, or its zero value: a
+// server of its own, not another name for one held elsewhere.
 func (c *checker) freshServer(v *types.Var) bool {
+	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
+		return false
+	}
 	defs := c.res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
 	if len(defs) == 0 {
 		return false
 	}
 	for _, d := range defs {
-		e := ast.Unparen(d.Rhs)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		if _, lit := e.(*ast.CompositeLit); d.Rhs != nil && (!lit || d.Index >= 0) {
+		if d.Rhs != nil && defLit(d.Rhs, d.Index) == nil {
 			return false
 		}
 	}
 	return true
+}
+
+// defLit returns the composite literal, or the address of one, that a
+// definition of one value assigns (srv := &http.Server{…}), or nil.
+func defLit(rhs ast.Expr, index int) *ast.CompositeLit {
+	if lit, ok := unaddr(rhs).(*ast.CompositeLit); ok && index < 0 {
+		return lit
+	}
+	return nil
+}
+
+// Servers started without any address listen on a default port: an
+// http.Server whose Addr is never set listens on :http (:https with TLS),
+// and hertz's server.Default()/New() without server.WithHostPorts on
+// :8888. These are hard-coded ports too. The rules are implicitRule rows
+// of the rule set.
+
+// ImplicitSite is what a fix needs to give such a server an address.
+type ImplicitSite struct {
+	Rule listenapi.ImplicitRule
+	Call *ast.CallExpr
+	Recv *ast.Ident       // implicitField: the server variable
+	Stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
+}
+
+func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule listenapi.ImplicitRule) {
+	is := &ImplicitSite{Rule: rule, Call: call}
+	var why string
+	switch rule.Kind {
+	case listenapi.ImplicitField:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		recv, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || !c.addressNeverSet(recv, rule.Field) {
+			return
+		}
+		is.Recv = recv
+		is.Stmt = enclosingStmt(cur)
+		why = fmt.Sprintf("its %s is empty", rule.Field)
+	case listenapi.ImplicitOption:
+		if call.Ellipsis.IsValid() {
+			return // options from a slice: unknown
+		}
+		for _, arg := range call.Args {
+			opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			f, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
+			if !ok || f.Pkg() != fn.Pkg() || f.FullName() == rule.Option || slices.Contains(rule.Moot, f.FullName()) {
+				return // an unknown option, or one that sets the address
+			}
+		}
+		why = fmt.Sprintf("without %s", ShortType(rule.Option))
+	}
+	s := Site{
+		API:  apiName(fn) + " (" + why + ")",
+		Expr: call,
+		// As an empty address: the rule's port on all interfaces.
+		Alts:     addrval.SplitAll(addrval.Known("", call.Pos()), rule.Port),
+		Implicit: is,
+		call:     call,
+	}
+	c.record(s)
+}
+
+// addressNeverSet reports whether srv is a local server variable whose
+// address field is provably never set: every definition is a literal
+// without the field (or the zero value), no srv.Addr = … exists, and srv
+// is used only to select its fields and methods, so no other code can
+// set it.
+func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
+	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
+	if !ok || !c.freshServer(v) {
+		return false
+	}
+	index := c.res.Vars.Of(v)
+	if len(index.FieldDefs[resolve.FieldKey{Var: v, Field: field}]) > 0 {
+		return false
+	}
+	for _, d := range index.Defs[v] {
+		if lit := defLit(d.Rhs, d.Index); lit != nil {
+			if _, set := resolve.KeyedField(lit, field); set || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) {
+				return false
+			}
+		}
+	}
+	_, escapes := c.selectionsOf(v)
+	return !escapes
+}
+
+// selectionsOf lists the field and method names selected on the local
+// variable v in the function declaring it, and reports whether v is used
+// in any other way than v.X or as an assignment target (passed, aliased,
+// address taken), through which other code could reach it.
+func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
+	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
+	if len(uses) == 0 {
+		return nil, true
+	}
+	for _, idCur := range uses {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
+		case edge.AssignStmt_Lhs:
+		default:
+			return nil, true
+		}
+	}
+	return names, false
+}
+
+// enclosingStmt returns the statement, directly in a block or case
+// clause, that contains cur.
+func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
+	for c := cur; c.Valid(); c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			return c
+		}
+	}
+	return inspector.Cursor{}
+}
+
+// Addresses given as lists (evio.Serve(events, addr ...string),
+// gnet.Rotate(h, addrs []string), nbio.Config{Addrs: []string{…}}): each
+// element is a site of its own, and the elements of one call or literal
+// listen at once, so only the first is where the program may wait.
+
+// listElems returns the addresses a list-valued address argument holds:
+// the arguments from i on where they fill a variadic parameter one by one,
+// or the elements of a slice literal. A slice from elsewhere holds none
+// that the pass can see.
+func listElems(call *ast.CallExpr, i int, variadic bool) []ast.Expr {
+	if variadic {
+		args := call.Args[i:]
+		if call.Ellipsis.IsValid() {
+			args = args[:len(args)-1] // Serve(ev, a, rest...): rest is not seen
+		}
+		return args
+	}
+	return sliceElems(call.Args[i])
+}
+
+// sliceElems returns the elements of a slice or array literal, or none.
+func sliceElems(e ast.Expr) []ast.Expr {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	out := make([]ast.Expr, 0, len(lit.Elts))
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value // []string{0: ":8080"}
+		}
+		out = append(out, elt)
+	}
+	return out
+}
+
+// ruleField records the site of a rule's address field, written with
+// value in lit (nil for an assignment): one per element of a list field,
+// and, for a rule whose network is another field, only in a literal
+// that sets the network to a TCP or UDP one (the engine listens on
+// nothing without it).
+func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.CompositeLit, rule listenapi.FieldRule, s Site) {
+	if rule.Network != "" {
+		var network ast.Expr
+		if lit != nil {
+			network, _ = resolve.KeyedField(lit, rule.Network)
+		}
+		if network == nil {
+			return
+		}
+		// One that may be unix makes no site, but its sinks are learned.
+		var unix bool
+		if unix, s.learnOnly, s.transport = c.networkOf(network); unix {
+			return
+		}
+	}
+	values := []ast.Expr{value}
+	if rule.List {
+		values = sliceElems(value)
+	}
+	for k, v := range values {
+		s.inGo = k > 0
+		s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, v, listenapi.ShapeString, c.res.Str(v)
+		c.addSite(s, s.Val.Strs)
+	}
 }

@@ -1,7 +1,9 @@
 package sites
 
 import (
+	"cmp"
 	"go/ast"
+	"slices"
 
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
@@ -46,8 +48,9 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 	if insp == nil {
 		insp = inspector.New(pass.Files)
 	}
-	c := &checker{pass: pass, env: scope.Env, rules: rules, sinks: scope.Sinks, res: resolve.NewResolver(pass, insp, rules, scope.Exported)}
-	c.serving = &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: c.res.Decls, vars: c.res.Vars, root: insp.Root()}
+	res := resolve.NewResolver(pass, insp, rules, scope.Exported)
+	sv := &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: res.Decls, vars: res.Vars, root: insp.Root()}
+	c := &checker{learner: &learner{pass: pass, rules: rules, res: res, serving: sv, sinks: scope.Sinks}, env: scope.Env}
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
@@ -61,7 +64,6 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 			c.files = append(c.files, &FileState{File: file, FileCur: fileCur, test: IsTestFile(pass, file)})
 		}
 	}
-	c.learn = &learner{pass: pass, rules: rules, res: c.res, serving: c.serving, sinks: c.sinks, files: c.files}
 	// Record every site of every file, judge them as a program, then
 	// report file by file.
 	for _, fs := range c.files {
@@ -92,15 +94,17 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 		}
 	}
 	if listens {
-		c.learn.followRelays()
-		c.learn.dropJudged()
+		c.followRelays()
+		c.dropJudged()
 	}
 	for _, fs := range c.files {
-		sortSites(fs.Sites)
+		// Sites found through sinks are recorded when the sink is learned:
+		// put them in the order of the source.
+		slices.SortStableFunc(fs.Sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
 	}
 	c.judge(c.files)
 	if listens {
-		c.learn.exportSinkFacts()
+		c.exportSinkFacts()
 	}
 	return &Package{Files: c.files, Decls: c.res.Decls}
 }

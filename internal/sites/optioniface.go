@@ -77,7 +77,7 @@ func newOptionImpls(pass *analysis.Pass, it *types.Interface) *optionImpls {
 			if fn == nil || fn.Name() != it.Method(0).Name() {
 				continue
 			}
-			tn := recvTypeName(fn)
+			tn := namedOf(fn.Signature().Recv().Type())
 			if tn == nil || !types.Implements(tn.Type(), it) && !types.Implements(types.NewPointer(tn.Type()), it) {
 				continue
 			}
@@ -94,18 +94,6 @@ func newOptionImpls(pass *analysis.Pass, it *types.Interface) *optionImpls {
 		}
 	}
 	return impls
-}
-
-// recvTypeName returns the named type of a method's receiver.
-func recvTypeName(fn *types.Func) *types.TypeName {
-	t := fn.Signature().Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj()
-	}
-	return nil
 }
 
 // adapterCall reports whether a method's body only calls the function its
@@ -221,15 +209,6 @@ func (io ifaceOptions) exportTypeFacts(pass *analysis.Pass) {
 	}
 }
 
-// optionValueType returns the named type of a composite literal passed
-// as an option (EmptyOption{}, &nameOption{…}), or nil.
-func optionValueType(info *types.Info, e ast.Expr) *types.TypeName {
-	if lit, ok := unaddr(e).(*ast.CompositeLit); ok {
-		return namedOf(info.TypeOf(lit))
-	}
-	return nil
-}
-
 func unaddr(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -238,7 +217,11 @@ func unaddr(e ast.Expr) ast.Expr {
 	return e
 }
 
+// namedOf returns the named type t is, or points to.
 func namedOf(t types.Type) *types.TypeName {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		return n.Obj()
 	}

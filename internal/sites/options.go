@@ -96,10 +96,11 @@ func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bo
 func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
-	returns := 0
+	returns, nested := 0, 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			nested++
 			return false
 		case *ast.ReturnStmt:
 			returns++
@@ -113,7 +114,7 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 			case !isOpt:
 				ok = false
 			case lit == nil:
-				writes = mergeWrites(writes, w...)
+				writes = appendNew(writes, w...)
 			case len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) > 1:
 				ok = false
 			default:
@@ -122,20 +123,9 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 		}
 		return ok
 	})
-	if !ok || returns == 0 {
-		return nil, false
-	}
-	// Any other function literal (a deferred one, a helper) may change
-	// what is returned or run later.
-	nested := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		if _, isLit := n.(*ast.FuncLit); isLit {
-			nested++
-			return false
-		}
-		return true
-	})
-	if nested != len(lits) {
+	// Any function literal but those returned (a deferred one, a helper)
+	// may change what is returned or run later.
+	if !ok || returns == 0 || nested != len(lits) {
 		return nil, false
 	}
 	for _, lit := range lits {
@@ -143,7 +133,7 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 		if !ok {
 			return nil, false
 		}
-		writes = mergeWrites(writes, w...)
+		writes = appendNew(writes, w...)
 	}
 	slices.Sort(writes)
 	return writes, true
@@ -151,45 +141,19 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 
 // litWrites returns the fields (optionFieldKey) a function of one
 // parameter, the server, writes, when it only reads and writes fields of
-// it none of which can redirect the listener, and assigns no variable it
-// does not declare.
+// it none of which can redirect the listener, and assigns, changes or
+// takes the address of no variable it does not declare (a captured or
+// package-level one, which the server's code may read).
 func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
-	if writesOutside(info, lit) {
-		return nil, false // a variable the server's code may read
-	}
-	if names := lit.Type.Params.List[0].Names; len(names) == 0 || names[0].Name == "_" {
-		return nil, true // func(*Server) {}
-	}
-	param, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
-	if param == nil {
-		return nil, false
-	}
-	w, ok := paramFieldWrites(info, lit.Body, param)
-	if !ok {
-		return nil, false
-	}
-	for _, f := range w {
-		if redirects(f) {
+	var p *types.Var // nil for func(*Server): the server is not used
+	if names := lit.Type.Params.List[0].Names; len(names) > 0 && names[0].Name != "_" {
+		if p, _ = info.Defs[names[0]].(*types.Var); p == nil {
 			return nil, false
 		}
-		writes = mergeWrites(writes, optionFieldKey(f))
 	}
-	return writes, true
-}
-
-func mergeWrites(writes []string, more ...string) []string {
-	for _, k := range more {
-		if !slices.Contains(writes, k) {
-			writes = append(writes, k)
-		}
-	}
-	return writes
-}
-
-// writesOutside reports whether the literal assigns, changes or takes the
-// address of a variable it does not declare (a captured or package-level
-// one), other than through its parameter's fields.
-func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
+	// outside reports whether e is rooted outside the literal. Its
+	// parameter's fields (s.Port = …) are rooted at a variable it
+	// declares.
 	outside := func(e ast.Expr) bool {
 		for {
 			switch x := ast.Unparen(e).(type) {
@@ -210,81 +174,60 @@ func writesOutside(info *types.Info, lit *ast.FuncLit) bool {
 			}
 		}
 	}
-	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				found = found || outside(l) && !isParamField(info, l, lit)
-			}
-		case *ast.IncDecStmt:
-			found = found || outside(n.X) && !isParamField(info, n.X, lit)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && outside(n.X) && !isParamField(info, n.X, lit)
-		}
-		return !found
-	})
-	return found
-}
-
-// isParamField reports whether e is a field (or an element of one) of the
-// literal's parameter: p.F, p.F.G, p.F[i].
-func isParamField(info *types.Info, e ast.Expr, lit *ast.FuncLit) bool {
-	if names := lit.Type.Params.List[0].Names; len(names) == 0 || names[0].Name == "_" {
-		return false // func(*Server): the server is not used
-	}
-	param := info.Defs[lit.Type.Params.List[0].Names[0]]
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == param {
-				return true
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return false
-		}
-	}
-}
-
-// paramFieldWrites returns the fields of p that body writes (assigns,
-// changes through a method, or takes the address of), and ok=false when
-// it uses p in any other way than to select a field.
-func paramFieldWrites(info *types.Info, body *ast.BlockStmt, p *types.Var) (writes []*types.Var, ok bool) {
 	ok = true
 	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
+		if !ok {
+			return false
+		}
 		defer func() { stack = append(stack, n) }()
-		id, isIdent := n.(*ast.Ident)
-		if !isIdent || info.Uses[id] != p {
-			return ok
-		}
-		parent := stack[len(stack)-1]
-		sel, isSel := parent.(*ast.SelectorExpr)
-		if !isSel || sel.X != id {
-			ok = false // p passed on, compared, or assigned
-			return false
-		}
-		s := info.Selections[sel]
-		if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
-			ok = false // a method of the server, or a promoted field
-			return false
-		}
-		f := s.Obj().(*types.Var)
-		if fieldWritten(stack[:len(stack)-1], sel) && !slices.Contains(writes, f) {
-			writes = append(writes, f)
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			ok = !slices.ContainsFunc(n.Lhs, outside)
+		case *ast.IncDecStmt:
+			ok = !outside(n.X)
+		case *ast.UnaryExpr:
+			ok = n.Op != token.AND || !outside(n.X)
+		case *ast.Ident:
+			// p may only select fields, and those it writes (assigns,
+			// changes through a method, or takes the address of) must
+			// not redirect.
+			if p == nil || info.Uses[n] != p {
+				break
+			}
+			sel, isSel := stack[len(stack)-1].(*ast.SelectorExpr)
+			if !isSel || sel.X != n {
+				ok = false // p passed on, compared, or assigned
+				break
+			}
+			s := info.Selections[sel]
+			if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+				ok = false // a method of the server, or a promoted field
+			} else if f := s.Obj().(*types.Var); fieldWritten(stack[:len(stack)-1], sel) {
+				ok = !redirects(f)
+				writes = appendNew(writes, optionFieldKey(f))
+			}
 		}
 		return ok
 	})
-	return writes, ok
+	if !ok {
+		return nil, false
+	}
+	return writes, true
+}
+
+// appendNew appends the elements of more that s does not hold yet.
+func appendNew[T comparable](s []T, more ...T) []T {
+	for _, x := range more {
+		if !slices.Contains(s, x) {
+			s = append(s, x)
+		}
+	}
+	return s
 }
 
 // fieldWritten reports whether the field selection sel, under the
@@ -353,15 +296,9 @@ func mayHoldListener(t types.Type, depth int) bool {
 				return true
 			}
 		}
-	case *types.Pointer:
-		return mayHoldListener(u.Elem(), depth+1)
-	case *types.Slice:
-		return mayHoldListener(u.Elem(), depth+1)
-	case *types.Array:
-		return mayHoldListener(u.Elem(), depth+1)
 	case *types.Map:
 		return mayHoldListener(u.Key(), depth+1) || mayHoldListener(u.Elem(), depth+1)
-	case *types.Chan:
+	case interface{ Elem() types.Type }: // a pointer, slice, array or channel
 		return mayHoldListener(u.Elem(), depth+1)
 	case *types.Signature:
 		for v := range u.Results().Variables() {

@@ -72,15 +72,8 @@ func assignedOrServed(info *types.Info, rules *listenapi.RuleSet, cur inspector.
 	sel := cur.Node().(ast.Expr)
 	// s.Limits.Body = n assigns into s.Limits.
 	top := cur
-	for {
-		switch top.Parent().Node().(type) {
-		case *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr:
-			if top.ParentEdgeKind() == edge.SelectorExpr_X || top.ParentEdgeKind() == edge.IndexExpr_X || top.ParentEdgeKind() == edge.ParenExpr_X {
-				top = top.Parent()
-				continue
-			}
-		}
-		break
+	for k := top.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.ParenExpr_X; k = top.ParentEdgeKind() {
+		top = top.Parent()
 	}
 	if a, ok := top.Parent().Node().(*ast.AssignStmt); ok {
 		return a.Tok == token.ASSIGN && slices.Contains(a.Lhs, top.Node().(ast.Expr))
@@ -113,8 +106,8 @@ func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bo
 	}
 	for _, arg := range call.Args[first:] {
 		var fact OptionFact
-		if tn := optionValueType(lr.pass.TypesInfo, arg); tn != nil {
-			if !lr.pass.ImportObjectFact(tn, &fact) {
+		if lit, ok := unaddr(arg).(*ast.CompositeLit); ok {
+			if tn := namedOf(lr.pass.TypesInfo.TypeOf(lit)); tn == nil || !lr.pass.ImportObjectFact(tn, &fact) {
 				return false // an option type's value: EmptyOption{}
 			}
 		} else if c, ok := ast.Unparen(arg).(*ast.CallExpr); !ok {

@@ -74,11 +74,14 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		sig = owner.Fn.Signature()
 	}
 	calls := lr.res.Callers.Calls[owner.Key]
-	// A helper started in a goroutine somewhere (go runServer(8000)) runs
-	// the server it builds, however it starts it (an option, then an
-	// app's Run): each call is where its server starts, and one outside a
-	// goroutine is where the program waits.
-	elsewhere := s.elsewhere && !lr.serving.goCalled(calls)
+	// A helper started in a goroutine somewhere (go runServer(8000), not
+	// merely called in one) runs the server it builds, however it starts
+	// it (an option, then an app's Run): each call is where its server
+	// starts, and one outside a goroutine is where the program waits.
+	elsewhere := s.elsewhere && !slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
+		_, ok := lr.serving.cursor(c).Parent().Node().(*ast.GoStmt)
+		return ok
+	})
 	for _, call := range calls {
 		if !fixedArg(call, owner.Index) || hostIndex >= 0 && !fixedArg(call, hostIndex) || sig != nil && passesVariadic(call, sig, 0) {
 			continue

@@ -30,8 +30,8 @@ type Site struct {
 	// EmptyPort is the port an empty address means ("80" for
 	// http.ListenAndServe), or "".
 	EmptyPort string
-	// Implicit is set for a server started without any address (see
-	// implicit.go); expr is then the call that starts it.
+	// Implicit is set for a server started without any address
+	// (implicitCall); expr is then the call that starts it.
 	Implicit *ImplicitSite
 	// Via is set when expr is a value passed to a parameter or written
 	// to a field that reaches the listen site (params.go, sink.go), with
@@ -77,9 +77,9 @@ type Site struct {
 	program
 	// FromFact marks a call of another package's function that starts a
 	// server (serverFact): judged with the others, never reported itself.
-	FromFact   bool
-	factPorts  []string
-	factBlocks bool
+	// Its ports are the fact's, and it runs in the background (inGo) when
+	// the fact says the call returns while it serves.
+	FromFact bool
 }
 
 // via says where a value passed on reaches a listener, for the finding's
@@ -99,26 +99,6 @@ func fileImports(file *ast.File, paths map[string]bool) bool {
 
 func ImportsDirectly(pkg *types.Package, paths map[string]bool) bool {
 	return slices.ContainsFunc(pkg.Imports(), func(imp *types.Package) bool { return paths[imp.Path()] })
-}
-
-// ImportsAny reports whether pkg imports, directly or not, any of paths.
-// Only such packages can mention a listen API's types.
-func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			seen[imp] = true
-			if paths[imp.Path()] || visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return paths[pkg.Path()] || visit(pkg)
 }
 
 // ImportsSinks reports whether a package the package imports directly,
@@ -194,18 +174,12 @@ func StdPackage(path, self string) bool {
 	return first != selfFirst
 }
 
-// checker holds the state of the pass over one package.
+// checker holds the state of the pass over one package: the learner's,
+// which it shares, and the file being checked, embedded so that its
+// fields read as the checker's own.
 type checker struct {
-	pass    *analysis.Pass
-	env     string // the platform's variable (-env)
-	rules   *listenapi.RuleSet
-	res     *resolve.Resolver
-	serving *serving
-	sinks   *SinkState
-	learn   *learner
-	files   []*FileState // the files checked, in order
-	// fileState is the file being checked, embedded so that its fields
-	// read as the checker's own.
+	*learner
+	env string // the platform's variable (-env)
 	*FileState
 }
 
@@ -227,7 +201,7 @@ type FileState struct {
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	callee := typeutil.Callee(c.pass.TypesInfo, call)
 	if v, ok := callee.(*types.Var); ok && c.sinks != nil {
-		c.learn.relayCall(call, v)
+		c.relayCall(call, v)
 		return
 	}
 	fn, ok := callee.(*types.Func)
@@ -235,7 +209,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if !c.rules.Declares(fn.Pkg().Path(), fn.Name()) {
-		c.learn.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+		c.sinkCall(call, fn) // no rule names it: spare FullName's allocations
 		return
 	}
 	if ir, ok := c.rules.Implicit[fn.FullName()]; ok {
@@ -244,7 +218,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	rule, ok := c.rules.Calls[fn.FullName()]
 	if !ok {
-		c.learn.sinkCall(call, fn)
+		c.sinkCall(call, fn)
 		return
 	}
 	variadic := fn.Signature().Params().Len() - 1 // the variadic parameter's argument, if any
@@ -264,15 +238,12 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	learnOnly, over := false, rule.Transport
 	if rule.Network >= 0 {
-		var kind networkKind
-		switch kind, over = c.networkOf(call.Args[rule.Network]); kind {
-		case netUnix:
+		// One that may be a unix socket makes no site (learnOnly), but
+		// the address is still a sink's (network, addr string), whose
+		// callers may pass a host and port.
+		var unix bool
+		if unix, learnOnly, over = c.networkOf(call.Args[rule.Network]); unix {
 			return
-		case netUnknown:
-			// It may be a unix socket: no site, but the address is still
-			// a sink's (network, addr string), whose callers may pass a
-			// host and port.
-			learnOnly = true
 		}
 	}
 	addrs := []ast.Expr{call.Args[rule.Addr]}
@@ -304,7 +275,7 @@ func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool 
 		if addrval.OnlyUnix(s.Val.Strs) {
 			return false
 		}
-		c.learn.addSite(s, s.Val.Strs)
+		c.addSite(s, s.Val.Strs)
 		return true
 	case listenapi.ShapeIPPort, listenapi.ShapeIPOnly:
 		if s.learnOnly {
@@ -314,23 +285,23 @@ func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool 
 			// &net.TCPAddr{IP: net.ParseIP(host), Port: port}: traced
 			// to the callers, host and port, as a string is.
 			s.Val = c.res.IPPort(addr, true)
-			c.learn.addSite(s, strs)
+			c.addSite(s, strs)
 			return true
 		}
 		if strs, ok := c.res.AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
 			// net.TCPAddrFromAddrPort(netip.AddrPortFrom(…)): the same,
 			// reported without a fix where its values are its own.
 			s.Val = &resolve.Val{Strs: strs, Expr: addr, Index: -1}
-			c.learn.addSite(s, strs)
+			c.addSite(s, strs)
 			return true
 		}
 		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
 		if rule.Shape == listenapi.ShapeIPPort {
-			c.learn.learnResolved(s, s.Val)
+			c.learnResolved(s, s.Val)
 		}
 	}
-	c.learn.record(s)
+	c.record(s)
 	return true
 }
 
@@ -350,25 +321,17 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-type networkKind uint8
-
-const (
-	netIP      networkKind = iota // every value a known non-unix network
-	netUnix                       // some value a unix network: paths, not ports
-	netUnknown                    // may be either
-)
-
-// networkOf classifies the values of a network argument, and says which
-// transports they listen on.
-func (c *checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
-	kind, over := netIP, addrval.Transport(0)
+// networkOf classifies the values of a network argument: unix when one
+// is a unix network (paths, not ports), unknown when one is not known
+// (it may be), and the transports they listen on.
+func (c *checker) networkOf(e ast.Expr) (unix, unknown bool, over addrval.Transport) {
 	for i, alt := range c.res.Str(e).Strs {
 		t, ok := alt.Text()
 		switch {
 		case ok && strings.HasPrefix(t, "unix"):
-			return netUnix, 0
+			return true, false, 0
 		case !ok:
-			kind = netUnknown
+			unknown = true
 		}
 		if i == 0 {
 			over = addrval.TransportOf(t)
@@ -376,7 +339,7 @@ func (c *checker) networkOf(e ast.Expr) (networkKind, addrval.Transport) {
 			over = 0
 		}
 	}
-	return kind, over
+	return false, unknown, over
 }
 
 func IsTestFile(pass *analysis.Pass, file *ast.File) bool {

@@ -2,7 +2,6 @@ package sites
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -49,7 +48,7 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	case s.server != nil:
 		v = s.server
 	case s.creates && s.call != nil:
-		v = sv.listenerVar(s.call)
+		v = sv.resultVar(s.call)
 	}
 	if v != nil {
 		if start, ok := sv.useOf(v, s); ok {
@@ -62,9 +61,9 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	return sv.cursor(s.Expr)
 }
 
-// listenerVar returns the local variable a listener is assigned to:
+// resultVar returns the variable a call's first result is assigned to:
 // ln in ln, err := net.Listen(…).
-func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
+func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
 	cur := sv.cursor(call)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
@@ -81,14 +80,10 @@ func (sv *serving) listenerVar(call *ast.CallExpr) *types.Var {
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
 // a server, or a call with the listener as an argument.
 func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
-	decl, ok := sv.decls.Decl(v.Pos())
-	if !ok || v.Parent() == sv.pkg.Scope() {
+	if v.Parent() == sv.pkg.Scope() {
 		return inspector.Cursor{}, false
 	}
-	for idCur := range decl.Preorder((*ast.Ident)(nil)) {
-		if sv.info.Uses[idCur.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, idCur := range resolve.LocalUses(sv.info, sv.decls, v) {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()
@@ -96,31 +91,21 @@ func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
 				return sel.Parent(), true
 			}
 		case edge.CallExpr_Args:
-			if _, builtin := typeutil.Callee(sv.info, idCur.Parent().Node().(*ast.CallExpr)).(*types.Builtin); s.creates && !builtin {
-				// append(lns, ln) only keeps the listener for later.
-				call := idCur.Parent()
-				if h, ok := sv.serveHandler(call.Node().(*ast.CallExpr)); ok {
-					s.handler = h
+			call := idCur.Parent().Node().(*ast.CallExpr)
+			callee := typeutil.Callee(sv.info, call)
+			if _, builtin := callee.(*types.Builtin); s.creates && !builtin {
+				// append(lns, ln) only keeps the listener for later; a
+				// call serving HTTP on it has its handler argument.
+				if fn, ok := callee.(*types.Func); ok {
+					if i, ok := sv.rules.Serves[fn.FullName()]; ok && i < len(call.Args) {
+						s.handler = call.Args[i] // http.Serve(ln, h)
+					}
 				}
-				return call, true
+				return idCur.Parent(), true
 			}
 		}
 	}
 	return inspector.Cursor{}, false
-}
-
-// serveHandler returns the handler argument of a call that serves HTTP
-// on a listener (http.Serve(ln, h)).
-func (sv *serving) serveHandler(call *ast.CallExpr) (ast.Expr, bool) {
-	fn := resolve.CalleeFunc(sv.info, call)
-	if fn == nil {
-		return nil, false
-	}
-	i, ok := sv.rules.Serves[fn.FullName()]
-	if !ok || i >= len(call.Args) {
-		return nil, false
-	}
-	return call.Args[i], true
 }
 
 // inGoroutine reports whether cur runs in a goroutine of its function
@@ -146,6 +131,19 @@ func (sv *serving) inGoStmt(s Site) bool {
 	return inGo
 }
 
+// PerElement reports whether a site starts a server for each element of
+// a list at once: it is in the body of a range over the list, and starts
+// its server in a goroutine (or creates a listener it does not serve
+// there). A loop that blocks on each server runs one at a time.
+func (s *Site) PerElement() bool {
+	if !s.start.Valid() || !s.inGo && !(s.creates && s.start.Node() == ast.Node(s.call)) {
+		return false
+	}
+	found := false
+	s.Val.Each(func(v *resolve.Val) { found = found || v.Loop != nil && inside(s.start, v.Loop) })
+	return found
+}
+
 // goAbove walks up from cur to its function declaration, which it
 // returns, and reports whether cur runs in a go statement (go f(…),
 // go func() {…}()) or in a function literal handed to another function
@@ -166,33 +164,21 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 	return false, nil
 }
 
-// goCalled reports whether one of calls is what a go statement runs (go
-// runServer(8000)), not merely a call made in a goroutine (go func() {
-// srv := newServer(8000); … }()).
-func (sv *serving) goCalled(calls []*ast.CallExpr) bool {
-	return slices.ContainsFunc(calls, func(c *ast.CallExpr) bool {
-		_, ok := sv.cursor(c).Parent().Node().(*ast.GoStmt)
-		return ok
-	})
-}
-
 // indexGoCalls finds, in one walk over the package's identifiers, which
 // of the functions holding sites are used only in go statements. Names
 // are compared before any type lookup.
 func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
+	var sigs resolve.NameSignatures
 	for _, s := range all {
 		if fn := s.fn; fn != nil && !fn.Name.IsExported() {
 			names[fn.Name.Name] = true
+			sigs.Add(fn.Name.Name)
 		}
 	}
 	sv.goOnly = make(map[*types.Func]bool)
 	if len(names) == 0 {
 		return
-	}
-	var sigs resolve.NameSignatures
-	for name := range names {
-		sigs.Add(name)
 	}
 	spoilt := make(map[*types.Func]bool)
 	for cur := range sv.root.Preorder((*ast.Ident)(nil)) {
@@ -216,12 +202,6 @@ func (sv *serving) indexGoCalls(all []*Site) {
 	}
 }
 
-// importsDebugHandlers reports whether the package imports a package
-// that registers debugging handlers on http.DefaultServeMux.
-func (sv *serving) importsDebugHandlers() bool {
-	return slices.ContainsFunc(sv.pkg.Imports(), func(p *types.Package) bool { return sv.rules.DebugPkgs[p.Path()] })
-}
-
 // servesDebugOnly reports whether a site's server serves only debugging
 // handlers: http.DefaultServeMux (a nil handler, or none set), or a
 // handler built from net/http/pprof's and expvar's alone.
@@ -236,10 +216,8 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 			return false
 		}
 		s.handler = h
-	case s.call == nil || s.handler == nil && !s.creates:
-		return false
-	case s.creates && s.handler == nil:
-		return false // no http.Serve(ln, h) seen
+	case s.call == nil, s.handler == nil:
+		return false // no handler seen: for a listener, no http.Serve(ln, h)
 	}
 	if s.handler == nil {
 		return true
@@ -276,12 +254,8 @@ func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
 	if len(defs) != 1 || index.Opaque[v] || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 {
 		return nil, false
 	}
-	e := ast.Unparen(defs[0].Rhs)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || defs[0].Index >= 0 {
+	lit := defLit(defs[0].Rhs, defs[0].Index)
+	if lit == nil {
 		return nil, false
 	}
 	h, _ := resolve.KeyedField(lit, "Handler")

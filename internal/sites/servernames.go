@@ -3,12 +3,18 @@ package sites
 import (
 	"cmp"
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/addrval"
+	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // The names a program gives its servers, which internal/portplan reads to
@@ -37,7 +43,7 @@ func (sv *serving) names(s *Site) []string {
 		names = append(names, s.server.Name())
 	}
 	if s.creates && s.call != nil {
-		if v := sv.listenerVar(s.call); v != nil {
+		if v := sv.resultVar(s.call); v != nil {
 			names = append(names, v.Name())
 		}
 	}
@@ -95,4 +101,145 @@ func outcome(t types.Type) bool {
 		return b.Kind() == types.Bool || b.Kind() == types.UntypedBool
 	}
 	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
+}
+
+// The names messages give listen APIs and places.
+
+// apiName spells a function as users write it: "http.ListenAndServe",
+// "gin.Engine.Run".
+func apiName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if tn := namedOf(recv.Type()); tn != nil {
+			name = tn.Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// ShortType turns "net/http.Server" into "http.Server" (the package's
+// last path element, skipping a major-version suffix such as /v5).
+func ShortType(typ string) string {
+	dot := listenapi.LastDot(typ)
+	path, name := typ[:dot], typ[dot:]
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last + name
+}
+
+// Position is a short "main.go:12" for messages.
+func Position(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	name := p.Filename
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return name + ":" + strconv.Itoa(p.Line)
+}
+
+// The ports a server can take, as the plan compares them, and the
+// environment reads they come from.
+
+// portKeys says which ports a site can take: its constant ports, and the
+// environment variables and defaults its port is read from.
+func (sv *serving) portKeys(s *Site) []string {
+	if s.FromFact {
+		return s.keys
+	}
+	var keys []string
+	for _, a := range s.Alts {
+		if a.HasPort && a.Port.Known && !addrval.PortIsEphemeral(a.Port.Text) && addrval.ValidPort(a.Port.Text) {
+			keys = appendNew(keys, "port "+a.Port.Text)
+		}
+	}
+	if s.ParamRole == resolve.RoleHost {
+		return keys // its value is the host: the port is read elsewhere
+	}
+	for _, leaf := range portLeaves(s.Val, nil) {
+		call, ok := ast.Unparen(leaf.Expr).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		args := []ast.Expr{call}
+		if fn := resolve.CalleeFunc(sv.info, call); fn != nil && fn.Origin().FullName() == "cmp.Or" {
+			args = call.Args // cmp.Or(os.Getenv("PORT"), "8080")
+		}
+		for _, a := range args {
+			if _, name, ok := EnvReadOf(sv.info, sv.rules, a); ok {
+				keys = appendNew(keys, "$"+name)
+			} else if tv := sv.info.Types[a]; tv.Value != nil {
+				if t, ok := resolve.ConstText(tv.Value); ok && addrval.ValidPort(strings.TrimPrefix(t, ":")) {
+					keys = appendNew(keys, "port "+strings.TrimPrefix(t, ":"))
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// portLeaves lists the vals that hold a site's port: the last operand of
+// a concatenation, the port of net.JoinHostPort, the last argument of
+// fmt.Sprintf, through variables, fields and helpers.
+func portLeaves(v *resolve.Val, out []*resolve.Val) []*resolve.Val {
+	if v == nil {
+		return out
+	}
+	switch v.Form {
+	case resolve.FormConcat:
+		ops := v.Operands()
+		return portLeaves(ops[len(ops)-1], out)
+	case resolve.FormJoin, resolve.FormIPAddr:
+		return portLeaves(v.Parts[1], out)
+	case resolve.FormSprintf:
+		return portLeaves(v.Parts[len(v.Parts)-1], out)
+	case resolve.FormVar, resolve.FormField, resolve.FormCall, resolve.FormResolve:
+		for _, p := range v.Parts {
+			out = portLeaves(p, out)
+		}
+		if v.Form != resolve.FormCall || len(v.Parts) > 0 {
+			return out
+		}
+	}
+	return append(out, v)
+}
+
+type envRead struct {
+	Call *ast.CallExpr
+	Fn   string // "os.Getenv"
+	Name string
+	In   ast.Node // the function declaration holding the call, or nil
+}
+
+// envRead records a read of an environment variable with a constant name.
+func (c *checker) envRead(cur inspector.Cursor, call *ast.CallExpr) {
+	fn, name, ok := EnvReadOf(c.pass.TypesInfo, c.rules, call)
+	if !ok {
+		return
+	}
+	r := envRead{Call: call, Fn: fn, Name: name}
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		r.In = decl.Node()
+	}
+	c.EnvReads = append(c.EnvReads, r)
+}
+
+// EnvReadOf returns the reader and the variable a call such as
+// os.Getenv("PORT") reads.
+func EnvReadOf(info *types.Info, rules *listenapi.RuleSet, e ast.Expr) (fn, name string, ok bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", "", false
+	}
+	f := resolve.CalleeFunc(info, call)
+	tv := info.Types[call.Args[0]]
+	if f == nil || !rules.EnvReaders[f.FullName()] || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", "", false
+	}
+	return f.FullName(), constant.StringVal(tv.Value), true
 }

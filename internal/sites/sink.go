@@ -1,7 +1,6 @@
 package sites
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -108,7 +107,7 @@ type SinkState struct {
 	// written holds the values written to sink fields made sites.
 	written map[ast.Expr]bool
 	// relays are the functions that pass a parameter to a parameter of
-	// function type (callbacks.go), in the order found.
+	// function type (relayCall), in the order found.
 	relays   map[*types.Func][]relay
 	relayFns []*types.Func
 }
@@ -116,7 +115,7 @@ type SinkState struct {
 // learner records the package's listen sites and learns its sinks from
 // them: a site whose address is a parameter's or a field's makes a sink,
 // whose uses become sites of their own (params.go, sinkfield.go,
-// callbacks.go). With the resolver, it is the resolution layer: where an
+// relays). With the resolver, it is the resolution layer: where an
 // address comes from.
 type learner struct {
 	pass    *analysis.Pass
@@ -127,18 +126,17 @@ type learner struct {
 	files   []*FileState // the files checked, in order
 	// lastFile is the file where the last site was recorded.
 	lastFile *FileState
-	// hostArg is the host argument of the site being made, passed apart
-	// from its port (sinkCallSite).
-	hostArg ast.Expr
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
 	st := &SinkState{
-		local:      make(map[types.Object][]sink),
-		imported:   make(map[types.Object][]sink),
-		FuncNames:  make(map[string]bool),
-		FieldNames: make(map[string]bool),
-		relays:     make(map[*types.Func][]relay),
+		local:       make(map[types.Object][]sink),
+		imported:    make(map[types.Object][]sink),
+		FuncNames:   make(map[string]bool),
+		FieldNames:  make(map[string]bool),
+		ServerNames: make(map[string]bool),
+		written:     make(map[ast.Expr]bool),
+		relays:      make(map[*types.Func][]relay),
 	}
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
@@ -149,9 +147,6 @@ func NewSinkState(pass *analysis.Pass) *SinkState {
 				st.FuncNames[f.Object.Name()] = true
 			}
 		case *ServerFact:
-			if st.ServerNames == nil {
-				st.ServerNames = make(map[string]bool)
-			}
 			st.ServerNames[f.Object.Name()] = true
 		}
 	}
@@ -183,7 +178,7 @@ func (lr *learner) addSite(s Site, strs []addrval.Str) {
 	if lr.throughParams(s, strs) {
 		return
 	}
-	s.feedsSink = lr.learnSinks(s, strs)
+	s.feedsSink = lr.learnSinks(s, strs, false)
 	if s.unless != nil && !s.feedsSink {
 		// A value options may change: a constant there is a default, not
 		// the address. The server is still the program's.
@@ -208,19 +203,15 @@ func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 		}
 	case resolve.FormResolve:
 		s.listenAPI, s.listenAt = s.API, Position(lr.pass.Fset, s.Expr.Pos())
-		lr.learnSinksOf(s, v.Parts[0].Strs, true)
+		lr.learnSinks(s, v.Parts[0].Strs, true)
 	}
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
-// whole address or its port in strs, and reports whether it made one.
-func (lr *learner) learnSinks(s Site, strs []addrval.Str) bool {
-	return lr.learnSinksOf(s, strs, false)
-}
-
-// learnSinksOf is learnSinks, with the parameters of functions whose
-// callers are all known too if closed.
-func (lr *learner) learnSinksOf(s Site, strs []addrval.Str, closed bool) (learned bool) {
+// whole address or its port in strs, and reports whether it made one;
+// with closed, of the parameters of functions whose callers are all known
+// too.
+func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	var params []funcSink
 	for _, alt := range strs {
@@ -355,12 +346,6 @@ func (lr *learner) exportSinkFacts() {
 			lr.pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.sinks.local[obj]})
 		}
 	}
-}
-
-// sortSites puts a file's sites in the order of the source: sites found
-// through sinks are recorded when the sink is learned.
-func sortSites(sites []*Site) {
-	slices.SortStableFunc(sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
 }
 
 // returnsListener reports whether a function returns a listener or a

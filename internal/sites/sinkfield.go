@@ -25,10 +25,7 @@ type sinkUse struct {
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
-	// unless is the variadic parameter (opts ...Option) whose elements
-	// may change the holder: the write reaches the reader only in calls
-	// that pass none.
-	unless *types.Var
+	unless *types.Var // as Site.unless, for the holder (writeReaches)
 }
 
 // sinkWrite handles a value written to a field of a struct type typ:
@@ -66,9 +63,6 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
-	if lr.sinks.written == nil {
-		lr.sinks.written = make(map[ast.Expr]bool)
-	}
 	lr.sinks.written[u.value] = true
 	api := ShortType(resolve.NamedTypeName(u.typ)) + "." + field.Name()
 	if lit, ok := u.write.(*ast.CompositeLit); ok {
@@ -78,16 +72,12 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 			if value, found := resolve.KeyedField(lit, other.Name()); found {
 				lr.sinks.written[value] = true
 				otherHalf := half{ShortType(resolve.NamedTypeName(u.typ)) + "." + other.Name(), value, other, otherSink}
-				if sk.Host {
-					lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
-				} else {
-					lr.apartSite(otherHalf, half{api, u.value, field, sk}, nil, u.holder, u.unless)
-				}
+				lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
 				return
 			}
 		}
 	}
-	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil)
+	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil, nil)
 }
 
 // partnerField returns the field of struct type t holding the other half
@@ -134,8 +124,8 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		return false, nil
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses, ok := localUses(lr.pass.TypesInfo, lr.res.Decls, v)
-	if !ok {
+	uses := resolve.LocalUses(lr.pass.TypesInfo, lr.res.Decls, v)
+	if len(uses) == 0 {
 		return false, nil
 	}
 	// changed reports whether a change at cur can be set aside as one
@@ -177,13 +167,10 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 				return false, nil // &v
 			}
 		default:
-			if isPtr {
-				if changed(idCur) {
-					return false, nil // an alias may change it
-				}
-				continue
-			}
-			if !lr.passedAway(idCur, fieldVar) {
+			switch {
+			case isPtr && changed(idCur):
+				return false, nil // an alias may change it
+			case !isPtr && !lr.passedAway(idCur, fieldVar):
 				reaches = true // a copy goes on
 			}
 		}
@@ -222,14 +209,24 @@ func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.Bloc
 // declares the sink field nor is this one (log.Print, json.Marshal): only
 // the field's package reads it into a listener.
 func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
+	call := argOf(cur)
+	if call == nil {
+		return false
+	}
+	fn, ok := typeutil.Callee(lr.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
+}
+
+// argOf returns the call that the value at cur, through & and
+// parentheses, is an argument of, or nil.
+func argOf(cur inspector.Cursor) *ast.CallExpr {
 	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
-		return false
+		return nil
 	}
-	fn, ok := typeutil.Callee(lr.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr)).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
+	return cur.Parent().Node().(*ast.CallExpr)
 }
 
 func inside(cur inspector.Cursor, n ast.Node) bool {
@@ -257,22 +254,10 @@ func (lr *learner) dropJudged() {
 		return
 	}
 	judged := make(map[ast.Expr]bool)
-	var walk func(v *resolve.Val)
-	walk = func(v *resolve.Val) {
-		if v == nil {
-			return
-		}
-		if v.Expr != nil {
-			judged[v.Expr] = true
-		}
-		for _, p := range v.Parts {
-			walk(p)
-		}
-	}
 	for _, fs := range lr.files {
 		for _, s := range fs.Sites {
 			if s.Via == nil {
-				walk(s.Val)
+				s.Val.Each(func(v *resolve.Val) { judged[v.Expr] = true })
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // The uses of sinks: a call passing a value to a sink parameter, or a
@@ -98,7 +99,7 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 		lr.apartSite(half{apiName(fn), call.Args[other.Param+i-sk.Param], fn, *other}, half{apiName(fn), call.Args[i], fn, sk}, call, nil, nil)
 		return
 	}
-	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil)
+	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil, nil)
 }
 
 // half is one half of an address whose host and port are passed apart:
@@ -110,18 +111,21 @@ type half struct {
 	sk    sink
 }
 
-// apartSite makes the one site of an address whose host and port are
-// passed apart (in a call's arguments or a literal's fields): at the
-// port when it is constant, else at the host.
-func (lr *learner) apartSite(host, port half, call *ast.CallExpr, holder, unless *types.Var) {
+// apartSite makes the one site of an address whose host and port, the
+// halves a and b in either order, are passed apart (in a call's
+// arguments or a literal's fields): at the port when it is constant,
+// else at the host.
+func (lr *learner) apartSite(a, b half, call *ast.CallExpr, holder, unless *types.Var) {
+	host, port := a, b
+	if a.sk.Port {
+		host, port = b, a
+	}
 	hostVals, portVals := lr.res.Str(host.value), lr.res.Str(port.value)
 	if !addrval.Classify(addrval.SplitAll(addrval.Concat(addrval.Known(":", 0), portVals.Strs), "")).Port {
-		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs)
+		lr.sinkValueSite(host.api, host.value, host.obj, host.sk, call, holder, unless, portVals.Strs, nil)
 		return
 	}
-	lr.hostArg = host.value
-	lr.sinkValueSite(port.api, port.value, port.obj, port.sk, call, holder, unless, bracketed(hostVals.Strs))
-	lr.hostArg = nil
+	lr.sinkValueSite(port.api, port.value, port.obj, port.sk, call, holder, unless, bracketed(hostVals.Strs), host.value)
 }
 
 // bracketed puts an IPv6 host in brackets, as net.JoinHostPort does, so
@@ -141,9 +145,6 @@ func bracketed(hosts []addrval.Str) []addrval.Str {
 // the host's for a port's sink and the other way round, if the function
 // has one.
 func partner(sinks []sink, sk sink) *sink {
-	if !sk.Port && !sk.Host {
-		return nil
-	}
 	for i, o := range sinks {
 		if o.Param >= 0 && o.Param != sk.Param && (sk.Port && o.Host || sk.Host && o.Port) {
 			return &sinks[i]
@@ -171,8 +172,10 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 // to call, or written to a field of holder (a local variable, or nil).
 //
 // apart holds the values of the other half of an address whose host and
-// port are passed apart, or nil when that half is not known here.
-func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str) {
+// port are passed apart, or nil when that half is not known here; for a
+// port, hostArg is the host's expression, which a fix binding all
+// interfaces edits.
+func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
 	other := apart
@@ -190,7 +193,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
 	_, field := obj.(*types.Var)
-	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: lr.hostArg,
+	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
@@ -213,4 +216,100 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		}
 	}
 	lr.addSite(s, strs)
+}
+
+// A listener is sometimes made by a function passed in:
+//
+//	func (f *Fds) Listen(network, addr string) (net.Listener, error) {
+//		return f.ListenWithCallback(network, addr, f.newListener)
+//	}
+//	func (f *Fds) ListenWithCallback(network, addr string, callback func(network, addr string) (net.Listener, error)) … {
+//		… callback(network, addr) …
+//	}
+//
+// ListenWithCallback passes its parameter addr to its parameter callback:
+// a relay. At a call that passes a sink as the callback (f.newListener,
+// whose addr reaches net.ListenConfig.Listen), the argument for addr
+// reaches that sink too.
+
+// relay says that a function calls its parameter fn with its parameter
+// from as argument arg.
+type relay struct {
+	fn, arg, from int
+}
+
+// relayCall records the relays of a call of a function-typed parameter.
+func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
+	o, ok := lr.res.ParamOf(callee)
+	if !ok || o.Fn == nil || call.Ellipsis.IsValid() {
+		return
+	}
+	for i, arg := range call.Args {
+		id, _ := ast.Unparen(arg).(*ast.Ident)
+		v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		if from, ok := lr.res.ParamOf(v); ok && from.Key == o.Key {
+			if lr.sinks.relays[o.Fn] == nil {
+				lr.sinks.relayFns = append(lr.sinks.relayFns, o.Fn)
+			}
+			lr.sinks.relays[o.Fn] = append(lr.sinks.relays[o.Fn], relay{fn: o.Index, arg: i, from: from.Index})
+		}
+	}
+}
+
+// followRelays makes sites of the arguments that calls of relaying
+// functions pass on to a sink, until no more sinks are learned.
+func (lr *learner) followRelays() {
+	type key struct {
+		call *ast.CallExpr
+		r    relay
+	}
+	done := make(map[key]bool)
+	for learned := true; learned; {
+		learned = false
+		for _, fn := range lr.sinks.relayFns {
+			for _, cur := range lr.uses(fn.Name()) {
+				call, ok := cur.Node().(*ast.CallExpr)
+				if !ok || typeutil.Callee(lr.pass.TypesInfo, call) != fn {
+					continue
+				}
+				for _, r := range lr.sinks.relays[fn] {
+					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
+						continue
+					}
+					target := lr.funcValue(call.Args[r.fn])
+					if target == nil {
+						continue
+					}
+					for _, sk := range lr.sinksOf(target) {
+						if sk.Param == r.arg {
+							done[key{call, r}] = true
+							n := len(lr.sinks.order)
+							sk.Param = r.from
+							lr.sinkCallSite(call, fn, sk)
+							learned = learned || len(lr.sinks.order) > n
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// funcValue returns the function a function value names: f, pkg.F or a
+// method value x.M.
+func (lr *learner) funcValue(e ast.Expr) *types.Func {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		if sel := lr.pass.TypesInfo.Selections[e]; sel == nil || sel.Kind() != types.MethodExpr {
+			id = e.Sel // pkg.F, or x.M (a field holds no *types.Func)
+		}
+	}
+	fn, _ := lr.pass.TypesInfo.Uses[id].(*types.Func)
+	return fn
 }

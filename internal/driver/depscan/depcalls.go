@@ -120,8 +120,8 @@ func (sc *scanner) ruleField(fn *scanFunc, typ ast.Expr, name string) bool {
 
 // passesSink reports whether call passes a sink of the package as a
 // function value (f.ListenWithCallback(network, addr, f.newListener)):
-// the callee may relay its other arguments to it (callbacks.go of
-// internal/sites).
+// the callee may relay its other arguments to it (relays, in sinkuse.go
+// of internal/sites).
 func (sc *scanner) passesSink(fn *scanFunc, call *ast.CallExpr) bool {
 	for _, a := range call.Args {
 		switch a := ast.Unparen(a).(type) {
