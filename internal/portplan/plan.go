@@ -35,12 +35,13 @@ func Decide(p Program) []Role {
 	pl := planner{p: &p, roles: roles}
 	// A library's functions are not one program: each is planned alone,
 	// so that no two servers of one function get $PORT. A command's
-	// servers are planned together.
+	// servers are planned together, but for those of functions nothing
+	// calls, which never start beside them.
 	byFunc := make(map[token.Pos][]int)
 	var order []token.Pos
 	for i, s := range p.Servers {
 		fn := s.Func
-		if p.Command {
+		if p.Command && !s.Unreached {
 			fn = token.NoPos
 		}
 		if byFunc[fn] == nil {

@@ -39,6 +39,9 @@ type Server struct {
 	// servers; Branches are the if/else and case arms Start lies in.
 	Start    token.Pos
 	Branches []Branch
+	// Unreached is set, in a command, for a server of a function
+	// nothing calls: it never starts beside main's.
+	Unreached bool
 	// Placed is set when its start is seen (srv.ListenAndServe(),
 	// http.Serve(ln, h)); a server held in a package variable or built by
 	// a helper may start anywhere.

@@ -122,6 +122,7 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		Reads:    sv.reads(s.Val),
 		// startOf falls back to the address itself when no start is seen.
 		Placed:       s.Implicit != nil || start.Pos() != s.Expr.Pos() || start.End() != s.Expr.End(),
+		Unreached:    sv.neverUsed(s.fn),
 		Background:   s.inGo,
 		ListenerOnly: s.creates && start == ast.Node(s.call),
 		Elsewhere:    s.elsewhere,

@@ -120,6 +120,18 @@ func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 	return ok && !fn.Exported() && sv.goOnly[fn]
 }
 
+// neverUsed reports whether decl, holding a site, is a function of the
+// package that nothing uses (but main and init): its servers never start.
+// Only a function with a site is indexed (indexGoCalls).
+func (sv *serving) neverUsed(decl *ast.FuncDecl) bool {
+	if decl == nil || decl.Recv != nil || decl.Name.IsExported() || decl.Name.Name == "main" || decl.Name.Name == "init" {
+		return false
+	}
+	fn, ok := sv.info.Defs[decl.Name].(*types.Func)
+	_, used := sv.goOnly[fn]
+	return ok && !used
+}
+
 // inGoStmt reports whether a site's listen call runs in a goroutine of
 // its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
 func (sv *serving) inGoStmt(s Site) bool {

@@ -10,11 +10,12 @@ import (
 )
 
 func main() {
-	go ipport.ListenUDP("0.0.0.0", 5300)           // want `ipport\.ListenUDP listens on hard-coded port 5300: the platform routes only \$PORT`
-	go ipport.ListenTCP("127.0.0.1", 7401)         // want `ipport\.ListenTCP listens on hard-coded port 7401: the platform routes only \$PORT`
-	go ipport.ListenTCP(os.Getenv("HOST"), 0)      // port 0: any free port
-	go ipport.ListenUDP(os.Getenv("HOST"), 53)     // want `ipport\.ListenUDP listens on hard-coded port 53: the platform routes only \$PORT`
-	go ipport.AnyHost(7402)                        // want `ipport\.AnyHost listens on hard-coded port 7402: the platform routes only \$PORT`
+	go ipport.ListenUDP("0.0.0.0", 5300)       // want `ipport\.ListenUDP listens on hard-coded port 5300: the platform routes only \$PORT`
+	go ipport.ListenTCP("127.0.0.1", 7401)     // want `ipport\.ListenTCP listens on hard-coded port 7401: the platform routes only \$PORT`
+	go ipport.ListenTCP(os.Getenv("HOST"), 0)  // port 0: any free port
+	go ipport.ListenUDP(os.Getenv("HOST"), 53) // want `ipport\.ListenUDP listens on hard-coded port 53: the platform routes only \$PORT`
+	go ipport.AnyHost(7402)                    // want `ipport\.AnyHost listens on hard-coded port 7402: the platform routes only \$PORT`
+	go more()
 	go ipport.Resolved(nil, 7403)                  // want `ipport\.Resolved listens on hard-coded port 7403: the platform routes only \$PORT`
 	ln, err := ipport.ListenTCP("127.0.0.1", 8080) // want `ipport\.ListenTCP listens on hard-coded port 8080 and loopback host "127\.0\.0\.1": read the port from \$PORT and bind 0\.0\.0\.0`
 	if err != nil {
