@@ -51,6 +51,7 @@ var (
 	udp      = func(s *Server) { s.Transport = addrval.UDP }
 	anyProto = func(s *Server) { s.Transport = 0 }
 	later    = func(s *Server) { s.Elsewhere = true }
+	dead     = func(s *Server) { s.Unreached = true }
 )
 
 func names(n ...string) func(*Server) { return func(s *Server) { s.Names = n } }
@@ -170,6 +171,18 @@ func TestOnePortPerProgram(t *testing.T) {
 			name:    "a helper's call outside a goroutine is the primary, beside its calls in goroutines",
 			servers: []Server{srv(":8000", bg, via(5)), srv(":8010", bg, via(5)), srv(":8020", via(5))},
 			want:    []string{"secondary $PORT_8000 of #2", "secondary $PORT_8010 of #2", "primary"},
+		},
+		{
+			// func unused() { http.ListenAndServe(os.Getenv("ADDR"), nil) }
+			// beside main's servers: it never starts.
+			name:    "a server of a function nothing calls is planned alone: never the primary of main's",
+			servers: []Server{srv(":?", dead, inFunc(2)), srv(":7000", bg), srv(":8080")},
+			want:    []string{"primary", "secondary $PORT_7000 of #2", "primary"},
+		},
+		{
+			name:    "two functions nothing calls are two programs",
+			servers: []Server{srv(":9000", dead, inFunc(2)), srv(":9001", bg, dead, inFunc(3)), srv(":9002", bg, dead, inFunc(3))},
+			want:    []string{"primary", "primary", "secondary $PORT_9002 of #1"},
 		},
 		{
 			name:    "servers one after the other are all primaries",
