@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // An address often arrives as a parameter: startServer(":50051"). A
@@ -223,25 +222,8 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 }
 
 // OnlyRead reports whether the slice variable v is only read in its
-// function: ranged over, indexed, measured with len or cap. Written,
-// its elements written, sliced or passed on (copy, sort.Strings), its
-// elements are not its callers' values any more.
+// function (see onlyRead): changed, its elements are not its callers'
+// values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	for _, cur := range LocalUses(info, decls, v) {
-		switch cur.ParentEdgeKind() {
-		case edge.RangeStmt_X:
-		case edge.IndexExpr_X:
-			if Written(cur.Parent()) {
-				return false // addr[0] = …, &addr[0]
-			}
-		case edge.CallExpr_Args:
-			call := cur.Parent().Node().(*ast.CallExpr)
-			if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	return onlyRead(info, v, localIdents(info, decls, v))
 }
