@@ -100,7 +100,6 @@ func (c callers) Known(o ParamOwner) bool {
 func (r *Resolver) buildParams() {
 	r.params = make(map[*types.Var]ParamOwner)
 	r.Callers = callers{Calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
-	closedNames := make(map[string]bool)
 	addParams := func(o ParamOwner, sig *types.Signature) {
 		if !hasAddressParam(sig) {
 			return
@@ -118,19 +117,11 @@ func (r *Resolver) buildParams() {
 			o.Index = i
 			r.params[sig.Params().At(i)] = o
 		}
-		if o.closed && o.Name != "" {
-			closedNames[o.Name] = true
-		}
 	}
-	for _, file := range r.files {
-		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				// Not generic, nor a method of a generic type.
-				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok && fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
-					closed := fd.Recv == nil && !fd.Name.IsExported()
-					addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closed}, fn.Signature())
-				}
-			}
+	for fn, fd := range declaredFuncs(r.files, r.info) {
+		// Not generic, nor a method of a generic type.
+		if fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
+			addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closedFunc(fd)}, fn.Signature())
 		}
 	}
 	// Closures: start := func(addr string) {…}, assigned once; and
@@ -156,7 +147,7 @@ func (r *Resolver) buildParams() {
 		}
 	}
 	occ := r.Vars.occurrences()
-	for name := range closedNames {
+	for name := range r.Vars.funcNames {
 		for _, cur := range occ[name] {
 			n := cur.Node().(*ast.Ident)
 			obj := r.info.Uses[n]
@@ -179,6 +170,10 @@ func (r *Resolver) buildParams() {
 		}
 	}
 }
+
+// closedFunc reports whether every call of a declared function can be in
+// the package: it is unexported and not a method.
+func closedFunc(fd *ast.FuncDecl) bool { return fd.Recv == nil && !fd.Name.IsExported() }
 
 // hasAddressParam reports whether a function has a parameter that can
 // carry an address or a port (a string, an integer, or an interface
