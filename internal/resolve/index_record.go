@@ -167,12 +167,7 @@ func (rec recorder) node(cur inspector.Cursor) {
 			_, isIdent := ast.Unparen(n.X).(*ast.Ident)
 			switch {
 			case isLit && isSliceOrArray(info.TypeOf(lit)):
-				for _, elt := range lit.Elts {
-					if kv, ok := elt.(*ast.KeyValueExpr); ok {
-						elt = kv.Value
-					}
-					x.Defs[v] = append(x.Defs[v], def{Rhs: elt, Index: -1, pos: elt.Pos(), loop: n})
-				}
+				x.Defs[v] = rangedDefs(x.Defs[v], lit, n)
 			case isIdent && n.Tok == token.DEFINE:
 				x.elems[v] = n
 			default:

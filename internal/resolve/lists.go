@@ -138,7 +138,12 @@ func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
 	if !ok {
 		return nil
 	}
-	defs := append([]def(nil), own...)
+	return rangedDefs(append([]def(nil), own...), lit, loop)
+}
+
+// rangedDefs appends to defs the elements of a list literal (in place or
+// a frozen table's) that a variable ranging over it in loop takes in turn.
+func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			elt = kv.Value
