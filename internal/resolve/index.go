@@ -217,13 +217,9 @@ func (xs *VarIndexes) globalIndex() *varIndex {
 	for _, id := range ids {
 	up:
 		for c := id.Parent(); c.Node() != nil && !done[c.Node()]; c = c.Parent() {
-			n := c.Node()
-			done[n] = true
-			switch n.(type) {
-			case *ast.AssignStmt, *ast.ValueSpec, *ast.UnaryExpr, *ast.SelectorExpr, *ast.RangeStmt, *ast.IncDecStmt:
-				rec.node(c)
-			}
-			switch n.(type) {
+			done[c.Node()] = true
+			rec.node(c) // records only indexNodes; no parameter is package-level
+			switch c.Node().(type) {
 			case ast.Stmt, ast.Decl:
 				break up
 			}
