@@ -122,9 +122,9 @@ func (xs *VarIndexes) Of(v *types.Var) *varIndex {
 
 // occurrences returns, by name, the package's identifiers spelt like a
 // package-level variable or like a function whose callers params.go
-// indexes (funcNames: a closed function with an address parameter, a
-// closure assigned to a variable): the only identifiers the package-wide
-// indexes need. They are found by one walk, on first need, that compares
+// indexes (funcNames: a closed function, or a closure assigned to a
+// variable, with an address parameter): the only identifiers the
+// package-wide indexes need. They are found by one walk, on first need, that compares
 // names before any type lookup.
 func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
@@ -137,7 +137,8 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 		}
 	}
 	for cur := range xs.insp.Root().Preorder((*ast.FuncLit)(nil)) {
-		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+		sig, isSig := xs.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature)
+		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && isSig && hasAddressParam(sig) {
 			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
 				xs.funcNames[id.Name] = true
 			}
