@@ -45,25 +45,6 @@ type FieldKey struct {
 	Field string
 }
 
-// rootVar returns the variable at the root of a field selection chain:
-// cfg for cfg.Addr.
-func rootVar(e ast.Expr, info *types.Info) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.ObjectOf(x).(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
-				return nil
-			}
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
 // VarIndexes holds the indexes of a package's variables, each built on
 // first need: one per top-level declaration, for the local variables
 // declared in it (they cannot be assigned outside it), and one for the
