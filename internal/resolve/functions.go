@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -148,20 +149,31 @@ func allReturns(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) bool {
 	return ok
 }
 
+// funcDecl returns the declaration of a function or method of the package.
 func (r *Resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
 	if r.funcDecls == nil {
 		r.funcDecls = make(map[*types.Func]*ast.FuncDecl)
-		for _, file := range r.files {
+		for f, fd := range declaredFuncs(r.files, r.info) {
+			r.funcDecls[f] = fd
+		}
+	}
+	return r.funcDecls[fn]
+}
+
+// declaredFuncs yields the package's declared functions and methods, with
+// their declarations, in the files' order.
+func declaredFuncs(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *ast.FuncDecl] {
+	return func(yield func(*types.Func, *ast.FuncDecl) bool) {
+		for _, file := range files {
 			for _, d := range file.Decls {
 				if fd, ok := d.(*ast.FuncDecl); ok {
-					if f, ok := r.info.Defs[fd.Name].(*types.Func); ok {
-						r.funcDecls[f] = fd
+					if fn, ok := info.Defs[fd.Name].(*types.Func); ok && !yield(fn, fd) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return r.funcDecls[fn]
 }
 
 // ExportReturnFacts exports a returnsFact for every exported function
@@ -169,36 +181,29 @@ func (r *Resolver) funcDecl(fn *types.Func) *ast.FuncDecl {
 // can matter to an address (addressValues). It stops at the first return
 // that is not, so it costs next to nothing in most packages.
 func ExportReturnFacts(pass *analysis.Pass) {
-	for _, file := range pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !fd.Name.IsExported() {
-				continue
+	for fn, fd := range declaredFuncs(pass.Files, pass.TypesInfo) {
+		if fd.Body == nil || !fd.Name.IsExported() || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
+			continue
+		}
+		if !IsBasic(fn.Signature().Results().At(0).Type(), types.IsString|types.IsInteger) {
+			continue
+		}
+		var values []string
+		ok := allReturns(fd.Body, func(ret *ast.ReturnStmt) bool {
+			if len(ret.Results) != fn.Signature().Results().Len() {
+				return false
 			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
-				continue
+			t, ok := constText(pass.TypesInfo, ret.Results[0])
+			if !ok {
+				return false
 			}
-			if !IsBasic(fn.Signature().Results().At(0).Type(), types.IsString|types.IsInteger) {
-				continue
+			if !slices.Contains(values, t) {
+				values = append(values, t)
 			}
-			var values []string
-			ok = allReturns(fd.Body, func(ret *ast.ReturnStmt) bool {
-				if len(ret.Results) != fn.Signature().Results().Len() {
-					return false
-				}
-				t, ok := constText(pass.TypesInfo, ret.Results[0])
-				if !ok {
-					return false
-				}
-				if !slices.Contains(values, t) {
-					values = append(values, t)
-				}
-				return true
-			})
-			if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(values) {
-				pass.ExportObjectFact(fn, &ReturnsFact{Values: values})
-			}
+			return true
+		})
+		if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(values) {
+			pass.ExportObjectFact(fn, &ReturnsFact{Values: values})
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -46,25 +45,6 @@ type FieldKey struct {
 	Field string
 }
 
-// rootVar returns the variable at the root of a field selection chain:
-// cfg for cfg.Addr.
-func rootVar(e ast.Expr, info *types.Info) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.ObjectOf(x).(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
-				return nil
-			}
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
 // VarIndexes holds the indexes of a package's variables, each built on
 // first need: one per top-level declaration, for the local variables
 // declared in it (they cannot be assigned outside it), and one for the
@@ -73,15 +53,16 @@ func rootVar(e ast.Expr, info *types.Info) *types.Var {
 // package-level variable. So no lookup walks the whole package but the
 // one walk over identifiers (occurrences).
 type VarIndexes struct {
-	files  []*ast.File
-	insp   *inspector.Inspector
-	decls  *DeclCursors
-	info   *types.Info
-	pkg    *types.Package
-	byVar  map[*types.Var]*varIndex
-	byDecl map[ast.Decl]*varIndex
-	global *varIndex
-	occ    map[string][]inspector.Cursor // see occurrences
+	files     []*ast.File
+	insp      *inspector.Inspector
+	decls     *DeclCursors
+	info      *types.Info
+	pkg       *types.Package
+	byVar     map[*types.Var]*varIndex
+	byDecl    map[ast.Decl]*varIndex
+	global    *varIndex
+	occ       map[string][]inspector.Cursor // see occurrences
+	funcNames map[string]bool               // of functions whose callers params.go indexes, with occ
 
 	pkgVars *varFilter
 }
@@ -121,38 +102,40 @@ func (xs *VarIndexes) Of(v *types.Var) *varIndex {
 }
 
 // occurrences returns, by name, the package's identifiers spelt like a
-// package-level variable or like a function whose parameters params.go
-// may trace (an unexported function, a closure assigned to a variable):
-// the only identifiers the package-wide indexes need. They are found by
-// one walk, on first need, that compares names before any type lookup.
+// package-level variable or like a function whose callers params.go
+// indexes (funcNames: a closed function, or a closure assigned to a
+// variable, with an address parameter): the only identifiers the
+// package-wide indexes need. They are found by one walk, on first need, that compares
+// names before any type lookup.
 func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
 		return xs.occ
 	}
-	names := maps.Clone(xs.packageVars().names)
-	for _, file := range xs.files {
-		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && !fd.Name.IsExported() && fd.Type.Params.NumFields() > 0 {
-				if fn, ok := xs.info.Defs[fd.Name].(*types.Func); ok && hasAddressParam(fn.Signature()) {
-					names[fd.Name.Name] = true
-				}
-			}
+	xs.funcNames = make(map[string]bool)
+	for fn, fd := range declaredFuncs(xs.files, xs.info) {
+		if closedFunc(fd) && hasAddressParam(fn.Signature()) {
+			xs.funcNames[fd.Name.Name] = true
 		}
 	}
 	for cur := range xs.insp.Root().Preorder((*ast.FuncLit)(nil)) {
-		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+		sig, isSig := xs.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature)
+		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && isSig && hasAddressParam(sig) {
 			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
-				names[id.Name] = true
+				xs.funcNames[id.Name] = true
 			}
 		}
 	}
+	vars := xs.packageVars().names
 	var sigs NameSignatures
-	for name := range names {
+	for name := range vars {
+		sigs.Add(name)
+	}
+	for name := range xs.funcNames {
 		sigs.Add(name)
 	}
 	xs.occ = make(map[string][]inspector.Cursor)
 	for cur := range xs.insp.Root().Preorder((*ast.Ident)(nil)) {
-		if name := cur.Node().(*ast.Ident).Name; sigs.MayHave(name) && names[name] {
+		if name := cur.Node().(*ast.Ident).Name; sigs.MayHave(name) && (vars[name] || xs.funcNames[name]) {
 			xs.occ[name] = append(xs.occ[name], cur)
 		}
 	}
@@ -216,13 +199,9 @@ func (xs *VarIndexes) globalIndex() *varIndex {
 	for _, id := range ids {
 	up:
 		for c := id.Parent(); c.Node() != nil && !done[c.Node()]; c = c.Parent() {
-			n := c.Node()
-			done[n] = true
-			switch n.(type) {
-			case *ast.AssignStmt, *ast.ValueSpec, *ast.UnaryExpr, *ast.SelectorExpr, *ast.RangeStmt, *ast.IncDecStmt:
-				rec.node(c)
-			}
-			switch n.(type) {
+			done[c.Node()] = true
+			rec.node(c) // records only indexNodes; no parameter is package-level
+			switch c.Node().(type) {
 			case ast.Stmt, ast.Decl:
 				break up
 			}

@@ -42,14 +42,22 @@ func (rec recorder) varOf(e ast.Expr) *types.Var {
 	return nil
 }
 
+// rootVarOf returns the variable at the root of a field selection chain
+// (cfg for cfg.Addr), as varOf does for a variable.
 func (rec recorder) rootVarOf(e ast.Expr) *types.Var {
-	if !rec.only.ident(rootIdent(e)) {
-		return nil
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return rec.varOf(x)
+		case *ast.SelectorExpr:
+			if s := rec.info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
+		}
 	}
-	if v := rootVar(e, rec.info); v != nil && rec.only.keeps(v) {
-		return v
-	}
-	return nil
 }
 
 // markFields makes parameters opaque and gives named results their zero
@@ -167,12 +175,7 @@ func (rec recorder) node(cur inspector.Cursor) {
 			_, isIdent := ast.Unparen(n.X).(*ast.Ident)
 			switch {
 			case isLit && isSliceOrArray(info.TypeOf(lit)):
-				for _, elt := range lit.Elts {
-					if kv, ok := elt.(*ast.KeyValueExpr); ok {
-						elt = kv.Value
-					}
-					x.Defs[v] = append(x.Defs[v], def{Rhs: elt, Index: -1, pos: elt.Pos(), loop: n})
-				}
+				x.Defs[v] = rangedDefs(x.Defs[v], lit, n)
 			case isIdent && n.Tok == token.DEFINE:
 				x.elems[v] = n
 			default:

@@ -53,7 +53,6 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	_, isStruct := r.info.TypeOf(lit).Underlying().(*types.Struct)
 	switch r.info.TypeOf(lit).Underlying().(type) {
 	case *types.Slice, *types.Array, *types.Map:
 		if rhs != ast.Unparen(defs[0].Rhs) {
@@ -67,35 +66,46 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	if !global {
 		uses = localIdents(r.info, r.Decls, v)
 	}
-	for _, cur := range uses {
-		use := cur.Node().(*ast.Ident)
-		if r.info.Uses[use] != v {
+	if !onlyRead(r.info, v, uses) {
+		return nil, false
+	}
+	r.frozen[v] = lit
+	return lit, true
+}
+
+// onlyRead reports whether the uses of v among idents only read what it
+// holds: a list ranged over, indexed or measured with len or cap, a
+// struct's fields read (a struct cannot be ranged over or indexed, nor a
+// list's field selected). Written, its elements written or their
+// address taken, an element's field or method selected, sliced or passed
+// on (copy, sort.Strings), its values are not the ones it was given any
+// more.
+func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor) bool {
+	for _, cur := range idents {
+		if info.Uses[cur.Node().(*ast.Ident)] != v {
 			continue
 		}
 		switch cur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			// A struct's fields, read and never written: a method, a
 			// field's address or a write could change them.
-			if !isStruct || !fieldReadOnly(r.info, cur.Parent()) {
-				return nil, false
+			if !fieldReadOnly(info, cur.Parent()) {
+				return false
 			}
-		case edge.RangeStmt_X, edge.IndexExpr_X:
-			if isStruct {
-				return nil, false
-			}
-			if cur.ParentEdgeKind() == edge.IndexExpr_X && (Written(cur.Parent()) || cur.Parent().ParentEdgeKind() == edge.SelectorExpr_X) {
-				return nil, false // written, its address taken, or a field of an element
+		case edge.RangeStmt_X:
+		case edge.IndexExpr_X:
+			if Written(cur.Parent()) || cur.Parent().ParentEdgeKind() == edge.SelectorExpr_X {
+				return false // written, its address taken, or a field of an element
 			}
 		case edge.CallExpr_Args:
-			if b, ok := r.info.Uses[ident(cur.Parent().Node().(*ast.CallExpr).Fun)].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
-				return nil, false
+			if b, ok := info.Uses[ident(cur.Parent().Node().(*ast.CallExpr).Fun)].(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
+				return false
 			}
 		default:
-			return nil, false
+			return false
 		}
 	}
-	r.frozen[v] = lit
-	return lit, true
+	return true
 }
 
 // localIdents returns the identifiers of the declaration holding a local
@@ -128,7 +138,12 @@ func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
 	if !ok {
 		return nil
 	}
-	defs := append([]def(nil), own...)
+	return rangedDefs(append([]def(nil), own...), lit, loop)
+}
+
+// rangedDefs appends to defs the elements of a list literal (in place or
+// a frozen table's) that a variable ranging over it in loop takes in turn.
+func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			elt = kv.Value

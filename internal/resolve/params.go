@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // An address often arrives as a parameter: startServer(":50051"). A
@@ -101,7 +100,6 @@ func (c callers) Known(o ParamOwner) bool {
 func (r *Resolver) buildParams() {
 	r.params = make(map[*types.Var]ParamOwner)
 	r.Callers = callers{Calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
-	closedNames := make(map[string]bool)
 	addParams := func(o ParamOwner, sig *types.Signature) {
 		if !hasAddressParam(sig) {
 			return
@@ -119,19 +117,11 @@ func (r *Resolver) buildParams() {
 			o.Index = i
 			r.params[sig.Params().At(i)] = o
 		}
-		if o.closed && o.Name != "" {
-			closedNames[o.Name] = true
-		}
 	}
-	for _, file := range r.files {
-		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				// Not generic, nor a method of a generic type.
-				if fn, ok := r.info.Defs[fd.Name].(*types.Func); ok && fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
-					closed := fd.Recv == nil && !fd.Name.IsExported()
-					addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closed}, fn.Signature())
-				}
-			}
+	for fn, fd := range declaredFuncs(r.files, r.info) {
+		// Not generic, nor a method of a generic type.
+		if fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
+			addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closedFunc(fd)}, fn.Signature())
 		}
 	}
 	// Closures: start := func(addr string) {…}, assigned once; and
@@ -157,7 +147,7 @@ func (r *Resolver) buildParams() {
 		}
 	}
 	occ := r.Vars.occurrences()
-	for name := range closedNames {
+	for name := range r.Vars.funcNames {
 		for _, cur := range occ[name] {
 			n := cur.Node().(*ast.Ident)
 			obj := r.info.Uses[n]
@@ -180,6 +170,10 @@ func (r *Resolver) buildParams() {
 		}
 	}
 }
+
+// closedFunc reports whether every call of a declared function can be in
+// the package: it is unexported and not a method.
+func closedFunc(fd *ast.FuncDecl) bool { return fd.Recv == nil && !fd.Name.IsExported() }
 
 // hasAddressParam reports whether a function has a parameter that can
 // carry an address or a port (a string, an integer, or an interface
@@ -223,25 +217,8 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 }
 
 // OnlyRead reports whether the slice variable v is only read in its
-// function: ranged over, indexed, measured with len or cap. Written,
-// its elements written, sliced or passed on (copy, sort.Strings), its
-// elements are not its callers' values any more.
+// function (see onlyRead): changed, its elements are not its callers'
+// values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	for _, cur := range LocalUses(info, decls, v) {
-		switch cur.ParentEdgeKind() {
-		case edge.RangeStmt_X:
-		case edge.IndexExpr_X:
-			if Written(cur.Parent()) {
-				return false // addr[0] = …, &addr[0]
-			}
-		case edge.CallExpr_Args:
-			call := cur.Parent().Node().(*ast.CallExpr)
-			if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "len" && b.Name() != "cap" {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	return onlyRead(info, v, localIdents(info, decls, v))
 }

@@ -117,3 +117,21 @@ func rangeWritten() {
 		go serveAt(a)
 	}
 }
+
+// An element of a variadic parameter whose method is called is taken as
+// changed (one check with the frozen tables, whose elements' fields a
+// selector may write), so its callers' value is not the one listened on.
+type stepper interface{ Step() }
+
+type stepPort int
+
+func (stepPort) Step() {}
+
+func serveStepped(ports ...stepper) {
+	ports[0].Step()
+	http.ListenAndServe(fmt.Sprintf(":%v", ports[0]), nil)
+}
+
+func stepped() {
+	serveStepped(stepPort(7313))
+}
