@@ -236,12 +236,13 @@ func candidates(roots []*packages.Package, df *DepFacts) (map[string]*candidate,
 
 // dependencyFacts computes the facts of the dependencies of roots that
 // the packages of roots want, from the cache or from source, and returns
-// them; nil if there are none. Once the cache misses it pauses the
-// garbage collector (pauseGC), and resumeGC, to be called once the
-// passes are done, resumes it. Failures cost only facts: a dependency
+// them; nil if there are none. module says whether the analyzer has the
+// driver's view of the module (Options.Module), which DepWants may ask.
+// Once the cache misses it pauses the garbage collector (pauseGC), and
+// resumeGC, to be called once the passes are done, resumes it. Failures cost only facts: a dependency
 // that does not type-check or analyze contributes none, and a cache that
 // does not work is not used.
-func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, stderr io.Writer) (table *factTable, resumeGC func()) {
+func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFacts, module bool, stderr io.Writer) (table *factTable, resumeGC func()) {
 	resumeGC = func() {}
 	enabled, printStats := depFactsEnabled()
 	if !enabled {
@@ -281,7 +282,7 @@ func dependencyFacts(a *analysis.Analyzer, roots []*packages.Package, df *DepFac
 	view := newFactTable(a)
 	for _, p := range roots {
 		if p.TypesInfo != nil {
-			for _, c := range g.wantedBy(p, nil, used) {
+			for _, c := range g.rootWants(p, module, used) {
 				g.ensure(c)
 				if set := g.table.pkgs[c.pkg.PkgPath]; set != nil {
 					view.pkgs[c.pkg.PkgPath] = set

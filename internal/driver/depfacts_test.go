@@ -215,6 +215,7 @@ func depRun(t *testing.T, args ...string) (code int, stderr string, asked []stri
 		return names
 	}
 	wants := func(fset *token.FileSet, user *types.Package, files []*ast.File, id *ast.Ident, obj types.Object, goFiles []string, names func() map[string]bool) bool {
+		wantsAsked++
 		return names()[obj.Name()]
 	}
 	var out, errb bytes.Buffer
@@ -222,6 +223,9 @@ func depRun(t *testing.T, args ...string) (code int, stderr string, asked []stri
 	code = RunWith(listenAnalyzer, opts, append(args, "./..."), &out, &errb)
 	return code, errb.String() + out.String(), asked, stats
 }
+
+// wantsAsked counts the questions depRun's DepWants was asked.
+var wantsAsked int
 
 func writeDepModules(t *testing.T) (app, dep string) {
 	root := writeModule(t, depModules)

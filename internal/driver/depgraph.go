@@ -26,6 +26,9 @@ type depGraph struct {
 	types  *depTypes    // for type-checking candidates from source, made on first need
 	order  []*candidate // the candidates by index
 	named  []*candidate // those whose scan returned names
+	// reached are the candidates each package imports, directly or
+	// not (reach).
+	reached map[*packages.Package][]uint64
 	// resumeGC, once the cache has missed, resumes the garbage collector
 	// that missing paused (pauseGC).
 	resumeGC func()

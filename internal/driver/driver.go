@@ -194,7 +194,7 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 		// the roots' imports. After the module's view, which says what
 		// the analyzer wants of them.
 		var table *factTable
-		if table, resumeGC = dependencyFacts(a, roots, opts.deps, stderr); table != nil {
+		if table, resumeGC = dependencyFacts(a, roots, opts.deps, opts.module != nil, stderr); table != nil {
 			run = wrapAnalyzer(a, table, false)
 		}
 	}

@@ -20,8 +20,9 @@ import (
 )
 
 // The fact cache holds the facts of each wanted dependency, and what the
-// analyzer's scan of each candidate returned (in one index per main
-// module, scanEntry), under a key, as the go command's cache holds vet's:
+// analyzer's scan of each candidate returned and which candidates each
+// checked package wants (in one index per main module, scanEntry;
+// rootwants.go), under a key, as the go command's cache holds vet's:
 // a sha256 of everything they depend on,
 //
 //   - the executable (the hash -V=full prints) and the analyzer's flags;

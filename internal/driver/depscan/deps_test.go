@@ -160,7 +160,7 @@ func main() {
 	names := map[string]bool{"f:Serve": true, "Sf:Start": true, "f:Bytes": true, "v:Addr": true, "v:Port": true, "v:Raw": true, "f:New": true, "m:Serve": true}
 	got := make(map[string]bool)
 	for id, obj := range info.Uses {
-		if obj.Pkg() == dep && wants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, func() map[string]bool { return names }, func() bool { return false }) {
+		if obj.Pkg() == dep && wants(fset, user, []*ast.File{userFile}, id, obj, []string{depFile}, func() map[string]bool { return names }, func() bool { return false }, new(writtenMemo)) {
 			key := obj.Name()
 			if v, ok := obj.(*types.Var); ok && v.IsField() {
 				key = "field " + key + " at " + fset.Position(id.Pos()).String()[len(dir)+1:]
@@ -220,6 +220,50 @@ func TestMentionsWord(t *testing.T) {
 	} {
 		if got := mentionsWord([]byte(tc.src), words); got != tc.want {
 			t.Errorf("mentionsWord(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestWritten checks which uses of a field name count as writes, each
+// row a statement in a function where s is a struct value, p a pointer
+// to one and m a map of them: the field named F is asked.
+func TestWritten(t *testing.T) {
+	for _, row := range []struct {
+		stmt    string
+		written bool
+	}{
+		{"s.F = 1", true},
+		{"(s.F) = 1", true},
+		{"p.F, s.G = 1, 2", true},
+		{"s.F++", true},
+		{"_ = &s.F", true},
+		{"_ = &(s.F)", true},
+		{"_ = T{F: 1}", true},
+		{"_ = []T{{F: 1}}", true},
+		{"_ = s.F", false},
+		{"_ = T{G: s.F}", false},
+		{"s.G = s.F", false},
+		{"p.F.X = 1", false}, // X is written, not F
+		{"s.H[s.F] = 1", false},
+		{"f(s.F)", false},
+		{"_ = -s.F", false},
+	} {
+		src := "package p\n\ntype T struct{ F, G int; H map[int]int }\n\nfunc f(int) {}\n\nfunc _(s T, p *T) {\n\t" + row.stmt + "\n}\n"
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "p.go", src, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", row.stmt, err)
+		}
+		var id *ast.Ident
+		ast.Inspect(file.Decls[len(file.Decls)-1], func(n ast.Node) bool {
+			if x, ok := n.(*ast.Ident); ok && x.Name == "F" && id == nil {
+				id = x
+			}
+			return true
+		})
+		user := types.NewPackage("p", "p")
+		if got := new(writtenMemo).written(user, []*ast.File{file}, id); got != row.written {
+			t.Errorf("%s: written %v, want %v", row.stmt, got, row.written)
 		}
 	}
 }

@@ -49,7 +49,11 @@ type scanner struct {
 	// sinkArgs are the indexes of the parameters of the package's sinks
 	// that flow into a listen site, by key.
 	sinkArgs map[string]uint64
-	learned  []string              // the names of the sinks and fields learned in a round
+	learned  []string // the names of the sinks and fields learned in a round
+	// mentions are the functions that name each identifier, indexed
+	// by the first round of visits (then indexed is set).
+	mentions map[string][]*scanFunc
+	indexed  bool
 	getter   map[string]*sourceSet // the fields a getter reads, by key
 }
 
@@ -158,29 +162,18 @@ func (sc *scanner) scan(files []*ast.File) []string {
 	}
 	sc.sink, sc.server, sc.sinkArgs = make(map[string]bool), make(map[string]bool), make(map[string]uint64)
 	// Visit every function once, then again only those that name a sink
-	// or a field learned since.
-	mentions := make(map[string][]*scanFunc)
-	for _, fn := range sc.funcs {
-		seen := make(map[string]bool)
-		for _, n := range fn.nodes {
-			ast.Inspect(n, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && !seen[id.Name] {
-					seen[id.Name] = true
-					mentions[id.Name] = append(mentions[id.Name], fn)
-				}
-				return true
-			})
-		}
-	}
+	// or a field learned since: the first visits index the names.
+	sc.mentions = make(map[string][]*scanFunc)
 	for queue := sc.funcs; len(queue) > 0; {
 		sc.learned = nil
 		for _, fn := range queue {
 			sc.visit(fn)
 		}
+		sc.indexed = true
 		queued := make(map[*scanFunc]bool)
 		queue = nil
 		for _, name := range sc.learned {
-			for _, fn := range mentions[name] {
+			for _, fn := range sc.mentions[name] {
 				if !queued[fn] {
 					queued[fn] = true
 					queue = append(queue, fn)
@@ -235,6 +228,12 @@ func (sc *scanner) visit(fn *scanFunc) {
 	for _, n := range fn.nodes {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.Ident:
+				// A function's names are indexed once each: its
+				// own are appended in a row.
+				if l := sc.mentions[n.Name]; !sc.indexed && (len(l) == 0 || l[len(l)-1] != fn) {
+					sc.mentions[n.Name] = append(l, fn)
+				}
 			case *ast.CallExpr:
 				if args, ok := sc.listenCall(fn, n); ok || sc.passesSink(fn, n) {
 					sc.server[fn.key] = true
