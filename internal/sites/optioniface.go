@@ -45,7 +45,7 @@ func (io *ifaceOptions) of(pass *analysis.Pass, t types.Type) *optionImpls {
 		return nil
 	}
 	it, ok := n.Underlying().(*types.Interface)
-	if !ok || it.NumMethods() != 1 || it.Method(0).Signature().Results().Len() != 0 || !isOptionType(it.Method(0).Signature()) {
+	if !ok || it.NumMethods() != 1 || it.Method(0).Signature().Results().Len() != 0 || !IsOptionType(it.Method(0).Signature()) {
 		return nil
 	}
 	if *io == nil {

@@ -48,7 +48,7 @@ func ExportOptionFacts(pass *analysis.Pass) {
 				continue // a deferred function may replace a named result
 			}
 			var writes []string
-			if t := fn.Signature().Results().At(0).Type(); isOptionType(t) {
+			if t := fn.Signature().Results().At(0).Type(); IsOptionType(t) {
 				writes, ok = optionWrites(pass.TypesInfo, fd.Body)
 			} else if impls := ifaces.of(pass, t); impls != nil {
 				writes, ok = optionWritesOf(pass.TypesInfo, fd.Body, impls.returned(pass.TypesInfo))
@@ -63,9 +63,9 @@ func ExportOptionFacts(pass *analysis.Pass) {
 	ifaces.exportTypeFacts(pass)
 }
 
-// isOptionType reports whether t is a function of one parameter, a
+// IsOptionType reports whether t is a function of one parameter, a
 // pointer to a struct.
-func isOptionType(t types.Type) bool {
+func IsOptionType(t types.Type) bool {
 	sig, ok := t.Underlying().(*types.Signature)
 	if !ok || sig.Params().Len() != 1 {
 		return false

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/portlint/portlint/internal/resolve"
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -205,7 +206,7 @@ func mayReturnOrOption(fset *token.FileSet, fn *types.Func, goFiles []string, op
 	results := sig.Results()
 	returns := sig.TypeParams().Len() == 0 && sig.RecvTypeParams().Len() == 0 && results.Len() > 0 &&
 		resolve.IsBasic(results.At(0).Type(), types.IsString|types.IsInteger)
-	option := sig.Recv() == nil && results.Len() > 0 && results.At(0).Name() == "" && isOptionType(results.At(0).Type()) && optionUse()
+	option := sig.Recv() == nil && results.Len() > 0 && results.At(0).Name() == "" && sites.IsOptionType(results.At(0).Type()) && optionUse()
 	if !returns && !option {
 		return false
 	}
@@ -214,19 +215,4 @@ func mayReturnOrOption(fset *token.FileSet, fn *types.Func, goFiles []string, op
 		return true // not found: it may
 	}
 	return returns && v.constant || option && v.literals
-}
-
-// isOptionType reports whether t is a function of one parameter, a
-// pointer to a struct: the option type of internal/sites (options.go).
-func isOptionType(t types.Type) bool {
-	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 {
-		return false
-	}
-	p, ok := sig.Params().At(0).Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	_, ok = p.Elem().Underlying().(*types.Struct)
-	return ok
 }
