@@ -18,7 +18,7 @@ import (
 // net.UDPAddrFromAddrPort(x) (or a local variable holding one) listens
 // on, host and port apart, when x is netip.AddrPortFrom(addr, port) or
 // netip.MustParseAddrPort(s); ok is false otherwise.
-func (r *Resolver) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+func (r AddrStructs) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	call := r.oneCall(e)
 	if call == nil || len(call.Args) != 1 {
 		return nil, false
@@ -31,7 +31,7 @@ func (r *Resolver) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 }
 
 // addrPort resolves a netip.AddrPort expression.
-func (r *Resolver) addrPort(e ast.Expr) ([]addrval.Str, bool) {
+func (r AddrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 	call := r.oneCall(e)
 	if call == nil {
 		return nil, false
@@ -50,7 +50,7 @@ func (r *Resolver) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 }
 
 // netipAddr resolves a netip.Addr expression to its textual host.
-func (r *Resolver) netipAddr(e ast.Expr) []addrval.Str {
+func (r AddrStructs) netipAddr(e ast.Expr) []addrval.Str {
 	call := r.oneCall(e)
 	if call == nil {
 		return addrval.Unknown()
@@ -67,7 +67,7 @@ func (r *Resolver) netipAddr(e ast.Expr) []addrval.Str {
 
 // oneCall returns the call e is, or the call that is the one definition
 // of the local variable e names, or nil.
-func (r *Resolver) oneCall(e ast.Expr) *ast.CallExpr {
+func (r AddrStructs) oneCall(e ast.Expr) *ast.CallExpr {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {

@@ -9,10 +9,18 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
+// AddrStructs resolves address structs (net.TCPAddr and the like, and
+// net/netip's), whose values are hosts and ports apart, beside the
+// Resolver's string values.
+type AddrStructs struct{ *Resolver }
+
+// AddrStructs returns r's resolver of address structs.
+func (r *Resolver) AddrStructs() AddrStructs { return AddrStructs{r} }
+
 // IPPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
 // a variable holding one, or the first result of net.Resolve*Addr; its
 // values are Addrs, apart from the string values of Str.
-func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
+func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 	written := e
 	e = ast.Unparen(e)
 	unknown := &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
@@ -45,7 +53,7 @@ func (r *Resolver) IPPort(e ast.Expr, hasPort bool) *Val {
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).
-func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
+func (r AddrStructs) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	out := &Val{Expr: rhs, Index: 0}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !r.rules.AddrResolvers[calleeName(r.info, call)] || len(call.Args) != 2 {
@@ -65,7 +73,7 @@ func (r *Resolver) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 	return out
 }
 
-func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
+func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
 	tn := NamedTypeName(r.info.TypeOf(lit))
 	portField, ok := r.rules.AddrStructs[tn]
 	if !ok {
@@ -103,7 +111,7 @@ func (r *Resolver) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bo
 }
 
 // ip resolves a net.IP expression to its textual host.
-func (r *Resolver) ip(e ast.Expr) *Val {
+func (r AddrStructs) ip(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
@@ -181,7 +189,7 @@ func NamedTypeName(t types.Type) string {
 // definition is one, with a hole. Its IP may be absent, nil or
 // net.ParseIP(x); any other is an unknown host, and its port is still
 // followed.
-func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
+func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
 		return nil, false
@@ -212,7 +220,7 @@ func (r *Resolver) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 
 // addrLit returns the address struct literal e is (&lit or lit) or the
 // one definition of the local variable e holds, used nowhere else; or nil.
-func (r *Resolver) addrLit(e ast.Expr) *ast.CompositeLit {
+func (r AddrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
 		v, defs, ok := r.defsOf(e)

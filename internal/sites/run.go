@@ -281,21 +281,21 @@ func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool 
 		if s.learnOnly {
 			return true
 		}
-		if strs, ok := c.res.IPPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
+		if strs, ok := c.res.AddrStructs().IPPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
 			// &net.TCPAddr{IP: net.ParseIP(host), Port: port}: traced
 			// to the callers, host and port, as a string is.
-			s.Val = c.res.IPPort(addr, true)
+			s.Val = c.res.AddrStructs().IPPort(addr, true)
 			c.addSite(s, strs)
 			return true
 		}
-		if strs, ok := c.res.AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
+		if strs, ok := c.res.AddrStructs().AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
 			// net.TCPAddrFromAddrPort(netip.AddrPortFrom(…)): the same,
 			// reported without a fix where its values are its own.
 			s.Val = &resolve.Val{Strs: strs, Expr: addr, Index: -1}
 			c.addSite(s, strs)
 			return true
 		}
-		s.Val = c.res.IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
+		s.Val = c.res.AddrStructs().IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
 		s.Alts = s.Val.Addrs
 		if rule.Shape == listenapi.ShapeIPPort {
 			c.learnResolved(s, s.Val)
