@@ -141,32 +141,22 @@ func constantReturns(fd *ast.FuncDecl, consts map[string]*ast.BasicLit, vars map
 		return false
 	}
 	var values []string
-	ok, literals, seen := true, true, false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	literals := true
+	if !allReturns(fd.Body, func(n *ast.ReturnStmt) bool {
+		if len(n.Results) != results || !constantShaped(n.Results[0], locals) {
 			return false
-		case *ast.ReturnStmt:
-			seen = true
-			if len(n.Results) != results || !constantShaped(n.Results[0], locals) {
-				ok = false
-				break
-			}
-			lit, isLit := ast.Unparen(n.Results[0]).(*ast.BasicLit)
-			if id, ok := ast.Unparen(n.Results[0]).(*ast.Ident); ok && consts[id.Name] != nil {
-				lit, isLit = consts[id.Name], true
-			}
-			if !isLit || lit.Kind != token.STRING && lit.Kind != token.INT {
-				literals = false
-				break
-			}
-			if t, known := resolve.ConstText(constant.MakeFromLiteral(lit.Value, lit.Kind, 0)); known {
-				values = append(values, t)
-			}
 		}
-		return ok
-	})
-	if !ok || !seen {
+		lit, isLit := ast.Unparen(n.Results[0]).(*ast.BasicLit)
+		if id, ok := ast.Unparen(n.Results[0]).(*ast.Ident); ok && consts[id.Name] != nil {
+			lit, isLit = consts[id.Name], true
+		}
+		if !isLit || lit.Kind != token.STRING && lit.Kind != token.INT {
+			literals = false
+		} else if t, known := resolve.ConstText(constant.MakeFromLiteral(lit.Value, lit.Kind, 0)); known {
+			values = append(values, t)
+		}
+		return true
+	}) {
 		return false
 	}
 	if literals {
@@ -208,20 +198,28 @@ func constantShaped(e ast.Expr, locals map[string]bool) bool {
 // literalReturns reports whether every return of fd returns a function
 // literal first.
 func literalReturns(fd *ast.FuncDecl) bool {
-	ok, seen := true, false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	return allReturns(fd.Body, func(n *ast.ReturnStmt) bool {
+		if len(n.Results) == 0 {
+			return false
+		}
+		_, lit := ast.Unparen(n.Results[0]).(*ast.FuncLit)
+		return lit
+	})
+}
+
+// allReturns reports whether body has a return of its own (not a
+// function literal's) and each passes ok.
+func allReturns(body *ast.BlockStmt, ok func(*ast.ReturnStmt) bool) bool {
+	all, seen := true, false
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
 			seen = true
-			if len(n.Results) == 0 {
-				ok = false
-			} else if _, lit := ast.Unparen(n.Results[0]).(*ast.FuncLit); !lit {
-				ok = false
-			}
+			all = ok(n)
 		}
-		return ok
+		return all
 	})
-	return ok && seen
+	return all && seen
 }
