@@ -98,7 +98,7 @@ func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
 	if t, ok := constText(info, value); ok {
 		return []string{t}, true
 	}
-	strs := shallowStr(info, value)
+	strs := shallowStr(info, value).Strs
 	var texts []string
 	for i, a := range addrval.SplitAll(strs, "") {
 		if _, known := strs[i].Text(); !known && (!a.HasPort || !a.Host.Known || a.Host.Text == "") {
@@ -117,30 +117,23 @@ func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
 }
 
 // shallowStr is the value of e as constants alone show it: the value
-// model of an address built in place (Sprintf, +, JoinHostPort), with
+// model of an address built in place (+, and the calls of built), with
 // every variable a hole. A package's walk of its writes has no resolver.
-func shallowStr(info *types.Info, e ast.Expr) []addrval.Str {
+func shallowStr(info *types.Info, e ast.Expr) *Val {
 	if t, ok := constText(info, e); ok {
-		return addrval.Known(t, e.Pos())
+		return leaf(e, addrval.Known(t, e.Pos()))
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD && isString(info.TypeOf(x)) {
-			return addrval.Concat(shallowStr(info, x.X), shallowStr(info, x.Y))
+			return leaf(e, addrval.Concat(shallowStr(info, x.X).Strs, shallowStr(info, x.Y).Strs))
 		}
 	case *ast.CallExpr:
-		switch name := calleeName(info, x); {
-		case name == "net.JoinHostPort" && len(x.Args) == 2:
-			return joined(shallowStr(info, x.Args[0]), x.Args[0].End(), shallowStr(info, x.Args[1]))
-		case name == "fmt.Sprintf" && len(x.Args) >= 1 && !x.Ellipsis.IsValid():
-			parts := make([]*Val, len(x.Args))
-			for i, a := range x.Args {
-				parts[i] = &Val{Strs: shallowStr(info, a)}
-			}
-			return format(info, x, parts)
+		if v := built(info, e, x, func(a ast.Expr) *Val { return shallowStr(info, a) }); v != nil {
+			return v
 		}
 	}
-	return addrval.Unknown()
+	return leaf(e, addrval.Unknown())
 }
 
 // openAll opens every field of n: a value of it went out of sight.

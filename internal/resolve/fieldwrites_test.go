@@ -14,7 +14,7 @@ import (
 // Addr and the port field Port, and returns what it writes to T.field.
 func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 	t.Helper()
-	r, _ := load(t, "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n)\n\nvar _, _ = fmt.Sprint, net.JoinHostPort\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
+	r, _ := load(t, "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n\t\"strconv\"\n)\n\nvar _, _, _ = fmt.Sprint, net.JoinHostPort, strconv.Itoa\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
 	own := addressFieldTypes(r.info, r.files)
 	var k fieldRef
 	for n := range own {
@@ -61,6 +61,7 @@ func TestFieldWrites(t *testing.T) {
 		{"an address built of constants", `func f(t *T) { t.Addr = fmt.Sprintf(":%d", 8080) }`, "Addr", []string{":8080"}, false},
 		{"a host of its own, a port it cannot know: a hole", `func f(t *T, p int) { t.Addr = fmt.Sprintf("127.0.0.1:%d", p) }`, "Addr", []string{"127.0.0.1:\x00"}, false},
 		{"the same joined", `func f(t *T, p string) { t.Addr = net.JoinHostPort("localhost", p) }`, "Addr", []string{"localhost:\x00"}, false},
+		{"a port printed as the resolver prints it", `func f(t *T) { t.Addr = ":" + strconv.Itoa(8080) }`, "Addr", []string{":8080"}, false},
 		{"a host it cannot know opens it", `func f(t *T, h string) { t.Addr = h + ":8080" }`, "Addr", nil, true},
 		{"no host (all interfaces) and a port it cannot know opens it", `func f(t *T, p string) { t.Addr = ":" + p }`, "Addr", nil, true},
 		{"op-assign opens it", `func f(t *T) { t.Addr += ":1" }`, "Addr", nil, true},

@@ -208,29 +208,48 @@ func ExportReturnFacts(pass *analysis.Pass) {
 	}
 }
 
-// callStr resolves calls that build strings from their arguments.
+// callStr resolves calls that build strings from their arguments, and
+// helpers' results.
 func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
-	switch calleeName(r.info, call) {
+	if v := built(r.info, written, call, r.Str); v != nil {
+		return v
+	}
+	return r.funcResult(written, call, 0)
+}
+
+// built is the value of a call that builds a string from its arguments
+// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf…), whose values str
+// gives; nil for any other call.
+func built(info *types.Info, written ast.Expr, call *ast.CallExpr, str func(ast.Expr) *Val) *Val {
+	switch calleeName(info, call) {
 	case "strconv.Itoa", "fmt.Sprint":
 		if len(call.Args) == 1 {
-			return printed(written, r.Str(call.Args[0]))
+			return printed(written, str(call.Args[0]))
 		}
 	case "strconv.FormatInt", "strconv.FormatUint":
 		if len(call.Args) == 2 {
-			if base, _ := constText(r.info, call.Args[1]); base == "10" {
-				return printed(written, r.Str(call.Args[0]))
+			if base, _ := constText(info, call.Args[1]); base == "10" {
+				return printed(written, str(call.Args[0]))
 			}
 		}
 	case "net.JoinHostPort":
 		if len(call.Args) == 2 {
-			return r.joinHostPort(written, call.Args[0], call.Args[1])
+			host, port := str(call.Args[0]), str(call.Args[1])
+			strs := joined(host.Strs, call.Args[0].End(), port.Strs)
+			return &Val{Strs: strs, Expr: written, Form: FormJoin, Parts: []*Val{host, port}, Index: -1}
 		}
 	case "fmt.Sprintf":
 		if len(call.Args) >= 1 && !call.Ellipsis.IsValid() {
-			return r.sprintf(written, call)
+			// A constant format with %s, %d and %v verbs; any other verb,
+			// flag or width makes the result unknown.
+			parts := make([]*Val, len(call.Args))
+			for i, a := range call.Args {
+				parts[i] = str(a)
+			}
+			return &Val{Strs: format(info, call, parts), Expr: written, Form: FormSprintf, Parts: parts, Index: -1}
 		}
 	default:
-		return r.funcResult(written, call, 0)
+		return nil
 	}
 	return leaf(written, addrval.Unknown())
 }
@@ -247,14 +266,6 @@ func printed(written ast.Expr, x *Val) *Val {
 	return out
 }
 
-// joinHostPort brackets a host that contains a colon, as net.JoinHostPort
-// does; an unknown host stays a hole, which is right for the port.
-func (r *Resolver) joinHostPort(written, h, p ast.Expr) *Val {
-	host, port := r.Str(h), r.Str(p)
-	strs := joined(host.Strs, h.End(), port.Strs)
-	return &Val{Strs: strs, Expr: written, Form: FormJoin, Parts: []*Val{host, port}, Index: -1}
-}
-
 // joined is host:port as net.JoinHostPort writes it: a host with a colon
 // (IPv6) is bracketed. colon is where the colon is said to be written.
 func joined(hosts []addrval.Str, colon token.Pos, ports []addrval.Str) []addrval.Str {
@@ -266,16 +277,6 @@ func joined(hosts []addrval.Str, colon token.Pos, ports []addrval.Str) []addrval
 		bracketed = append(bracketed, alt)
 	}
 	return addrval.Concat(addrval.Concat(bracketed, addrval.Known(":", colon)), ports)
-}
-
-// sprintf interprets a constant format with %s, %d and %v verbs; any other
-// verb, flag or width makes the result unknown.
-func (r *Resolver) sprintf(written ast.Expr, call *ast.CallExpr) *Val {
-	parts := make([]*Val, len(call.Args))
-	for i, a := range call.Args {
-		parts[i] = r.Str(a)
-	}
-	return &Val{Strs: format(r.info, call, parts), Expr: written, Form: FormSprintf, Parts: parts, Index: -1}
 }
 
 // format computes the values of fmt.Sprintf(format, args...) from the
