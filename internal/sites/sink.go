@@ -58,7 +58,8 @@ type sink struct {
 	// site too (optionSafeFields).
 	OptSafe []string
 	// Background is set when the listen call runs in a goroutine of the
-	// function: a call of it returns while the server runs.
+	// function (for a field, of its reader): a call of it, or a start of
+	// what a construction built, returns while the server runs.
 	Background bool
 	pos        token.Pos
 }
@@ -225,7 +226,8 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 			if role == resolve.RoleNone {
 				continue
 			}
-			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos()}
+			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos(),
+				Background: s.inGo || lr.serving.inGoStmt(s)}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
 			}
@@ -252,7 +254,6 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 				}
 				sk.Param = o.Index
 				sk.Creates = s.creates && returnsListener(o.Fn)
-				sk.Background = s.inGo || lr.serving.inGoStmt(s)
 				params = append(params, funcSink{o.Fn, sk})
 				learned = true
 			}

@@ -199,8 +199,8 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
 		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.root, f)
 	}
-	if sk.Background && call != nil {
-		s.inGo = true // the callee serves in a goroutine: the call returns
+	if sk.Background {
+		s.inGo = true // the callee, or the field's reader, serves in a goroutine
 	}
 	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
 		// A server a reader method starts here (srv.ListenAndServe()) is
