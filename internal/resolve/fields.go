@@ -77,7 +77,9 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 				zeros = append(zeros, def{Index: -1, pos: d.pos})
 			}
 		case d.Index >= 0 || !isLit:
-			return nil, nil, nil, false
+			if !definitelyAssigns(d.next, assigned) {
+				return nil, nil, nil, false
+			} // cfg := defaultConfig(); cfg.Port = 9000: its port never reaches a use
 		default:
 			val, found := litValue(lit, name, s.Index()[0])
 			switch {

@@ -37,6 +37,8 @@ type config struct{ addr string }
 
 func helper() string { return ":6060" }
 
+func mk() config { return config{addr: ":2020"} }
+
 func f(x string, cfg config) {
 	a := ":" + strconv.Itoa(port)
 	b := fmt.Sprintf("%s:%d", host, port)
@@ -48,7 +50,10 @@ func f(x string, cfg config) {
 	}
 	g := "127.0.0.1:" + x
 	lit := config{addr: ":4040"}
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1")
+	ov := mk()
+	ov.addr = ":3030" // mk's address never reaches a use
+	kept := mk()
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr)
 }
 
 func use(...string) {}
@@ -69,6 +74,8 @@ func TestStr(t *testing.T) {
 		":4040",
 		"?:?",
 		"?:1",
+		":3030",
+		"?:?", // the field's writers: a sink
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {
