@@ -33,6 +33,6 @@ func main() {
 	cfg.Port = 9000
 	env := fromEnv()
 	env.Host = "0.0.0.0"
-	go http.ListenAndServe(fmt.Sprintf("%s:%d", env.Host, env.Port), nil) // configured: its port is the environment's
+	go http.ListenAndServe(fmt.Sprintf("%s:%d", env.Host, env.Port), nil)         // configured: its port is the environment's
 	log.Fatal(http.ListenAndServe(fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), nil)) // want `http\.ListenAndServe listens on hard-coded port 9000: read the port from \$PORT`
 }
