@@ -179,8 +179,8 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	switch rule.Kind {
 	case listenapi.ImplicitField:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return
+		if s := c.pass.TypesInfo.Selections[sel]; !ok || s == nil || len(s.Index()) > 1 {
+			return // a method promoted from an embedded server, whose literal is not the variable's
 		}
 		recv, ok := ast.Unparen(sel.X).(*ast.Ident)
 		if !ok || !c.addressNeverSet(recv, rule.Field) {
