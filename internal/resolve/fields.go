@@ -62,7 +62,16 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
 		return nil, nil, nil, false // through a pointer, other aliases may write it
 	}
-	v, defs, ok := r.defsOf(ast.Unparen(sel.X))
+	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
+	// of cfg.Server.Addr makes cfg opaque (index_record.go).
+	inner, nested := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	var defs []def
+	if nested {
+		v, defs, loop, ok = r.fieldDefs(inner)
+	} else {
+		v, defs, ok = r.defsOf(ast.Unparen(sel.X))
+		loop = elementsLoop(defs)
+	}
 	if !ok {
 		return nil, nil, nil, false
 	}
@@ -92,8 +101,10 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 			}
 		}
 	}
-	exprs = append(exprs, r.Vars.Of(v).FieldDefs[FieldKey{v, name}]...)
-	return v, append(zeros, exprs...), elementsLoop(defs), true
+	if !nested {
+		exprs = append(exprs, r.Vars.Of(v).FieldDefs[FieldKey{v, name}]...)
+	}
+	return v, append(zeros, exprs...), loop, true
 }
 
 // sinkableField returns the field sel reads when it is a field of a type

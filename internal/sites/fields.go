@@ -43,7 +43,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, cur), lit)
+				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, outerLit(cur)), lit)
 			}
 		}
 	}

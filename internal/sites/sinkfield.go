@@ -153,7 +153,11 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 			case selection == nil:
 				return false, nil
 			case selection.Kind() == types.FieldVal:
-				if expr.Sel.Name == field && resolve.Written(sel) && (write == nil || !inside(sel, write)) && changed(idCur) {
+				outer := sel // v.Addr, or v.HTTP.Addr of a nested literal's field
+				for outer.ParentEdgeKind() == edge.SelectorExpr_X {
+					outer = outer.Parent()
+				}
+				if outer.Node().(*ast.SelectorExpr).Sel.Name == field && resolve.Written(outer) && (write == nil || !inside(outer, write)) && changed(idCur) {
 					return false, nil // written again, or its address taken
 				}
 			case slices.Contains(readers, expr.Sel.Name):
@@ -287,7 +291,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 		if t == nil || structField(t, field.Name()) != field {
 			return sinkUse{}, false
 		}
-		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, litCur), write: lit}, true
+		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, outerLit(litCur)), write: lit}, true
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) {
 			return sinkUse{}, false
@@ -305,6 +309,21 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 		}
 	}
 	return sinkUse{}, false
+}
+
+// outerLit returns the outermost composite literal holding the one at
+// lit: Config{HTTP: Listen{…}} for Listen{…}, whose variable holds both.
+func outerLit(lit inspector.Cursor) inspector.Cursor {
+	for c := lit.Parent(); c.Valid(); c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.CompositeLit:
+			lit = c
+		case *ast.KeyValueExpr, *ast.UnaryExpr, *ast.ParenExpr:
+		default:
+			return lit
+		}
+	}
+	return lit
 }
 
 // holderOf returns the variable whose field sel selects: cfg in cfg.Addr.
