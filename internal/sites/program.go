@@ -273,13 +273,17 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 	}
 	joined := make(map[*Site]bool)
 	for _, s := range all {
-		call := c.construction(s)
-		if call == nil || !s.elsewhere || s.FromFact {
+		if !s.elsewhere || s.FromFact {
 			continue
 		}
-		st, ok := starts[call]
-		if !ok {
-			st, ok = starts[c.builtBy(call)]
+		// The construction, or a call it is passed to: an option's
+		// (server.New(server.WithAddr(":8080"))).
+		var st start
+		ok := false
+		for call := c.construction(s); call != nil && !ok; call = argOf(c.serving.cursor(call)) {
+			if st, ok = starts[call]; !ok {
+				st, ok = starts[c.builtBy(call)]
+			}
 		}
 		if !ok {
 			continue
@@ -296,7 +300,8 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 
 // construction returns the call that builds a site's server, which starts
 // later: a sink's call (node.New("127.0.0.1", 7100)), or the call a
-// literal writing a sink field is passed to (api.New(api.Options{…})).
+// literal writing a sink field is passed to (api.New(api.Options{…})),
+// in place or through the variable holding it.
 func (c *checker) construction(s *Site) *ast.CallExpr {
 	if s.call != nil {
 		return s.call
@@ -305,7 +310,23 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return nil
 	}
-	return argOf(cur.Parent().Parent())
+	lit := outerLit(cur.Parent().Parent())
+	if call := argOf(lit); call != nil {
+		return call
+	}
+	// opts := api.Options{…}; api.Run(opts): the one call it is passed to.
+	var passed *ast.CallExpr
+	if v := assignedVar(c.pass.TypesInfo, lit); v != nil {
+		for _, use := range resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v) {
+			if call := argOf(use); call != nil {
+				if passed != nil {
+					return nil
+				}
+				passed = call
+			}
+		}
+	}
+	return passed
 }
 
 // builtBy returns what holds the value of e, a call or its receiver: the

@@ -23,7 +23,7 @@ func main() {
 // the call silent.
 func negatives(ln net.Listener, opts []ifaceopt.Option, opt ifaceopt.Option) {
 	go ifaceopt.ListenAndServe(":7004", ifaceopt.WithAddr(os.Getenv("ADDR")))
-	go ifaceopt.ListenAndServe(":7005", ifaceopt.WithName("a"), ifaceopt.WithAddr(os.Getenv("ADDR")))
+	go ifaceopt.ListenAndServe(":7005", ifaceopt.WithName("a"), ifaceopt.WithAddr(os.Getenv("ADDR2")))
 	go ifaceopt.ListenAndServe(":7006", ifaceopt.WithListener(ln))
 	go ifaceopt.ListenAndServe(":7007", opts...)
 	go ifaceopt.ListenAndServe(":7008", opt)

@@ -33,8 +33,8 @@ func main() {
 	// silent; one writing a field nothing reads does not.
 	go shapes.ListenAlt(":2240", shapes.WithAlt(os.Getenv("ALT")))
 	go shapes.ListenAlt(":2241", shapes.WithDisabled())
-	go shapes.ListenAlt(":2242", shapes.WithDeferred(os.Getenv("ALT")))
-	go shapes.ListenAlt(":2243", shapes.WithGlobal(os.Getenv("ALT")))
+	go shapes.ListenAlt(":2242", shapes.WithDeferred(os.Getenv("ALT2")))
+	go shapes.ListenAlt(":2243", shapes.WithGlobal(os.Getenv("ALT3")))
 	go shapes.ListenAlt(":2244", shapes.WithAltTimeout(3)) // want `shapes\.ListenAlt listens on hard-coded port 2244`
 	opt := shapes.WithHandler(nil)
 	go shapes.ListenAndServe(":2237", nil, opt)
