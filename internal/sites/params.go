@@ -102,7 +102,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		if owner.Name != "" {
 			api += " (through " + owner.Name + ")"
 		}
-		lr.addSite(Site{
+		site := Site{
 			API:       api,
 			listenAPI: s.listenAPI,
 			listenAt:  s.listenAt,
@@ -119,7 +119,19 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			transport: s.transport,
 			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
 			HostArg:   hostExpr,
-		}, values)
+		}
+		// A helper returning the server it built (srv := newServer(8080);
+		// srv.ListenAndServe()): each call's server starts where its
+		// variable does.
+		if v := lr.serving.resultVar(call); v != nil && s.server == nil && len(s.listeners) > 0 {
+			site.server, site.listeners = v, s.listeners
+			if _, ok := lr.serving.useOf(v, &site); ok {
+				site.elsewhere = false
+			} else {
+				site.server, site.listeners = nil, nil
+			}
+		}
+		lr.addSite(site, values)
 	}
 	return true
 }
