@@ -128,7 +128,7 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		Elsewhere:    s.elsewhere,
 		FeedsSink:    s.feedsSink,
 		FromFact:     s.FromFact,
-		Debug:        debug && sv.servesDebugOnly(s) && addrval.Classify(s.Alts).Loopback,
+		Debug:        (s.debug || debug && sv.servesDebugOnly(s)) && addrval.Classify(s.Alts).Loopback,
 		Test:         s.inTest,
 		Alts:         s.Alts,
 		Ports:        s.keys,

@@ -53,6 +53,7 @@ type Site struct {
 	optSafe   []string          // with unless: the fields options may write (optionSafeFields)
 	transport addrval.Transport // what it listens on, for collisions
 	inTest    bool              // in a _test.go file (checked with -test)
+	debug     bool              // reaches a listener of debugging handlers only (sink.Debug)
 	// feedsSink marks a site whose address made a sink of a parameter or
 	// field: its server is the one each use of the sink starts.
 	feedsSink bool

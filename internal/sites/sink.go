@@ -57,6 +57,10 @@ type sink struct {
 	// call passing only options whose OptionFact writes no others is a
 	// site too (optionSafeFields).
 	OptSafe []string
+	// Debug is set when the listen call serves only debugging handlers
+	// (net/http/pprof's, on http.DefaultServeMux): on loopback it is
+	// private by design, wherever its address is written.
+	Debug bool
 	// Background is set when the listen call runs in a goroutine of the
 	// function (for a field, of its reader): a call of it, or a start of
 	// what a construction built, returns while the server runs.
@@ -227,7 +231,7 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 				continue
 			}
 			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos(),
-				Background: s.inGo || lr.serving.inGoStmt(s)}
+				Background: s.inGo || lr.serving.inGoStmt(s), Debug: s.debug || ImportsDirectly(lr.pass.Pkg, lr.rules.DebugPkgs) && lr.serving.servesDebugOnly(&s)}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
 			}
@@ -304,6 +308,7 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 			}
 		}
 		have[i].Background = have[i].Background && sk.Background // one blocks: the call does
+		have[i].Debug = have[i].Debug && sk.Debug
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
 		} else {

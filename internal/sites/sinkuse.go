@@ -195,7 +195,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	_, field := obj.(*types.Var)
 	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
-		unless: unless}
+		unless: unless, debug: sk.Debug}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
 		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.root, f)
 	}
