@@ -39,7 +39,8 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			// Without a Handler, it serves http.DefaultServeMux.
 			h, _ := resolve.KeyedField(lit, "Handler")
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport})
+				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
+					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))})
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
@@ -83,6 +84,21 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			c.ruleField(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], nil, rule, Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
 		}
 	}
+}
+
+// optionsChange returns the variadic parameter whose elements are
+// applied to v (for _, o := range opts { o(s) }), which may set what v's
+// literal says: its address is then a default (Site.unless).
+func (c *checker) optionsChange(v *types.Var) *types.Var {
+	if v == nil {
+		return nil
+	}
+	for _, use := range resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v) {
+		if p, _ := variadicLoop(c.pass.TypesInfo, use); p != nil && argOf(use) != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // assignedVar returns the variable a composite literal (or its address)
