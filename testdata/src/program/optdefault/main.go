@@ -11,7 +11,7 @@ type Server struct{ srv *http.Server }
 
 type Option func(*Server)
 
-func WithAddr(a string) Option { return func(s *Server) { s.srv.Addr = a } }
+func WithAddr(a string) Option { return func(s *Server) { s.srv.Addr = a } } // want WithAddr:`sink: param 0 address of http\.Server\.Addr`
 
 func NewServer(opts ...Option) *Server {
 	s := &Server{srv: &http.Server{Addr: ":80", Handler: http.NewServeMux()}}
