@@ -197,7 +197,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
-		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.root, f)
+		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.syn, f)
 	}
 	if sk.Background && call != nil {
 		s.inGo = true // the callee serves in a goroutine: the call returns
