@@ -1,6 +1,11 @@
 package analyzer
 
 import (
+	"go/ast"
+	"slices"
+	"sync"
+	"weak"
+
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/report"
@@ -36,13 +41,14 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), names, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
-	// A package past the fast path builds an inspector anyway: the walk
-	// for variable and field writes shares it.
-	var insp *inspector.Inspector
+	// Built here rather than required from inspect.Analyzer (go vet runs
+	// the pass on every dependency, most stop at the fast path); the
+	// walk for variable and field writes shares them.
+	var syn resolve.Syntax
 	if listens || readsEnv {
-		insp = inspector.New(pass.Files)
+		syn = syntaxOf(pass)
 	}
-	exported := resolve.ExportVarFacts(pass, cfg.module, insp)
+	exported := resolve.ExportVarFacts(pass, cfg.module, syn)
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
@@ -58,7 +64,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	}
 	pkg := sites.Find(pass, sites.Scope{
 		Env: cfg.Env, Rules: rules, Sinks: sinks, Exported: exported,
-		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv, Inspector: insp,
+		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv, Syntax: syn,
 	})
 	if cfg.factsOnly {
 		return nil, nil // the facts are exported: diagnostics would be dropped
@@ -69,4 +75,43 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		rp.ReportFile(fs)
 	}
 	return nil, nil
+}
+
+// ownFiles holds weakly, by its first file, the inspector of a package's
+// own files. The loader parses a file once for a package and its test
+// variants, and an inspector holds no types: p [p.test] shares the
+// inspector of p's files, built by the first of the two passes (the
+// other waits), and inspects only its tests. Unless a collection comes
+// between the passes (none after the load in a warm run), p's files are
+// inspected once.
+var ownFiles sync.Map // weak.Pointer[ast.File] → *ownInspector
+
+type ownInspector struct {
+	sync.Mutex
+	insp weak.Pointer[inspector.Inspector]
+}
+
+// syntaxOf returns the inspectors of the pass's files.
+func syntaxOf(pass *analysis.Pass) resolve.Syntax {
+	n := 0 // own files come first
+	for n < len(pass.Files) && !sites.IsTestFile(pass, pass.Files[n]) {
+		n++
+	}
+	own, tests := pass.Files[:n], pass.Files[n:]
+	if n == 0 || slices.ContainsFunc(tests, func(f *ast.File) bool { return !sites.IsTestFile(pass, f) }) {
+		return resolve.Syntax{inspector.New(pass.Files)}
+	}
+	v, _ := ownFiles.LoadOrStore(weak.Make(own[0]), new(ownInspector))
+	e := v.(*ownInspector)
+	e.Lock()
+	defer e.Unlock()
+	insp := e.insp.Value()
+	if insp == nil || !slices.EqualFunc(slices.Collect(insp.Root().Children()), own, func(c inspector.Cursor, f *ast.File) bool { return c.Node() == f }) {
+		insp = inspector.New(own)
+		e.insp = weak.Make(insp)
+	}
+	if len(tests) == 0 {
+		return resolve.Syntax{insp}
+	}
+	return resolve.Syntax{insp, inspector.New(tests)}
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"sort"
 
@@ -18,7 +19,7 @@ import (
 // indexes each file's top-level declarations once, by position, and
 // searches within one of them.
 type DeclCursors struct {
-	insp  *inspector.Inspector
+	syn   Syntax
 	files []fileDecls // by position, built on first need
 }
 
@@ -30,7 +31,7 @@ type fileDecls struct {
 }
 
 func (d *DeclCursors) index() {
-	for file := range d.insp.Root().Children() {
+	for file := range d.syn.Preorder((*ast.File)(nil)) {
 		f := file.Node().(*ast.File)
 		fd := fileDecls{start: f.FileStart, end: f.FileEnd, order: len(d.files), file: f}
 		for c := range file.Children() {
@@ -88,7 +89,31 @@ func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
 	if dc, ok := d.Decl(pos); ok && end <= dc.Node().End() {
 		return dc.FindByPos(pos, end)
 	}
-	return d.insp.Root().FindByPos(pos, end)
+	for _, in := range d.syn {
+		if cur, ok := in.Root().FindByPos(pos, end); ok {
+			return cur, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// Syntax is a package's files as inspectors, in the package's order: a
+// test variant's are the files it shares with its package, then its
+// tests.
+type Syntax []*inspector.Inspector
+
+// Preorder visits the nodes of the given types in every file, as
+// Cursor.Preorder does from an inspector's root.
+func (s Syntax) Preorder(types ...ast.Node) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for _, in := range s {
+			for cur := range in.Root().Preorder(types...) {
+				if !yield(cur) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // LocalUses returns the uses of the local variable v in the declaration

@@ -11,7 +11,6 @@ import (
 
 	"github.com/portlint/portlint/internal/addrval"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Exported package variables. Any package that imports a package may
@@ -130,7 +129,7 @@ func (*HasVarsFact) String() string { return "has exported address variables" }
 // package's syntax, for assignments, address-of and ++/--, only when the
 // package has candidates for VarFacts or imports a package with some:
 // most packages do neither.
-func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspector) *Exported {
+func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
@@ -151,7 +150,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, insp *inspector.Inspect
 			return importsVars && v.Exported() && pass.ImportObjectFact(v, new(VarFact))
 		})
 		w.keep = fieldsKept(pass, own, importsVars)
-		w.walk(pass.Files, insp)
+		w.walk(pass.Files, syn)
 		written = w.vars
 		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
 		for _, k := range foreign {

@@ -226,7 +226,7 @@ func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
 	if r.writes == nil {
 		r.writes = newWrites(r.info, func(*types.Var) bool { return false })
 		r.writes.keep = func(n *types.Named) bool { return n.Obj().Pkg() == r.pkg }
-		r.writes.walk(r.files, r.insp)
+		r.writes.walk(r.files, r.syn)
 	}
 	k := fieldRef{named, f.Name()}
 	return !r.writes.opened[k] && !slices.ContainsFunc(r.writes.values[k], func(v string) bool { return v != "" && v != "0" })

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
-
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // The write model of struct fields: one walk over a package's syntax
@@ -238,9 +236,9 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 }
 
 // walk records the writes of the files to the kept types' fields, with
-// insp when the package has one (its filtered walk costs less than
-// ast.Inspect).
-func (w *fieldWrites) walk(files []*ast.File, insp *inspector.Inspector) {
+// the package's inspectors when it has them (their filtered walk costs
+// less than ast.Inspect).
+func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	w.defaults = make(map[ast.Stmt]bool)
 	for _, file := range files {
 		for _, d := range file.Decls {
@@ -249,8 +247,8 @@ func (w *fieldWrites) walk(files []*ast.File, insp *inspector.Inspector) {
 			}
 		}
 	}
-	if insp != nil {
-		for cur := range insp.Root().Preorder(writeNodes...) {
+	if syn != nil {
+		for cur := range syn.Preorder(writeNodes...) {
 			w.node(cur.Node())
 		}
 		return

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // writesOf walks src, a package declaring type T with the address field
@@ -21,10 +19,10 @@ func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 		k = fieldRef{n, field}
 	}
 	// The walk over an inspector and the one over the syntax agree.
-	for i, insp := range []*inspector.Inspector{nil, r.insp} {
+	for i, syn := range []Syntax{nil, r.syn} {
 		w := newWrites(r.info, func(*types.Var) bool { return false })
 		w.keep = func(n *types.Named) bool { return own[n] }
-		w.walk(r.files, insp)
+		w.walk(r.files, syn)
 		got := slices.Clone(w.values[k])
 		slices.Sort(got)
 		if i > 0 && (!slices.Equal(got, values) || w.opened[k] != opened) {

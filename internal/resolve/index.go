@@ -54,7 +54,7 @@ type FieldKey struct {
 // one walk over identifiers (occurrences).
 type VarIndexes struct {
 	files     []*ast.File
-	insp      *inspector.Inspector
+	syn       Syntax
 	decls     *DeclCursors
 	info      *types.Info
 	pkg       *types.Package
@@ -69,8 +69,8 @@ type VarIndexes struct {
 
 var emptyIndex = newVarIndex()
 
-func newVarIndexes(files []*ast.File, insp *inspector.Inspector, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
-	return &VarIndexes{files: files, insp: insp, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+func newVarIndexes(files []*ast.File, syn Syntax, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
+	return &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
 }
 
 func newVarIndex() *varIndex {
@@ -117,7 +117,7 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 			xs.funcNames[fd.Name.Name] = true
 		}
 	}
-	for cur := range xs.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+	for cur := range xs.syn.Preorder((*ast.FuncLit)(nil)) {
 		sig, isSig := xs.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature)
 		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && isSig && hasAddressParam(sig) {
 			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
@@ -134,7 +134,7 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 		sigs.Add(name)
 	}
 	xs.occ = make(map[string][]inspector.Cursor)
-	for cur := range xs.insp.Root().Preorder((*ast.Ident)(nil)) {
+	for cur := range xs.syn.Preorder((*ast.Ident)(nil)) {
 		if name := cur.Node().(*ast.Ident).Name; sigs.MayHave(name) && (vars[name] || xs.funcNames[name]) {
 			xs.occ[name] = append(xs.occ[name], cur)
 		}

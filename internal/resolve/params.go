@@ -126,7 +126,7 @@ func (r *Resolver) buildParams() {
 	}
 	// Closures: start := func(addr string) {…}, assigned once; and
 	// go func(addr string) {…}(addr), called in place.
-	for cur := range r.insp.Root().Preorder((*ast.FuncLit)(nil)) {
+	for cur := range r.syn.Preorder((*ast.FuncLit)(nil)) {
 		n := cur.Node().(*ast.FuncLit)
 		sig, ok := r.info.TypeOf(n).(*types.Signature)
 		if !ok {

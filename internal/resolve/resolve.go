@@ -9,7 +9,6 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -21,7 +20,7 @@ type Resolver struct {
 	pkg   *types.Package
 	rules *listenapi.RuleSet
 	files []*ast.File
-	insp  *inspector.Inspector
+	syn   Syntax
 	Vars  *VarIndexes
 	Decls *DeclCursors
 
@@ -72,12 +71,12 @@ func (r *Resolver) leave(v *types.Var, depth, saved int) (complete bool) {
 	return complete
 }
 
-func NewResolver(pass *analysis.Pass, insp *inspector.Inspector, rules *listenapi.RuleSet, exported *Exported) *Resolver {
-	decls := &DeclCursors{insp: insp}
+func NewResolver(pass *analysis.Pass, syn Syntax, rules *listenapi.RuleSet, exported *Exported) *Resolver {
+	decls := &DeclCursors{syn: syn}
 	return &Resolver{
-		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, insp: insp,
+		info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, files: pass.Files, syn: syn,
 		Decls:      decls,
-		Vars:       newVarIndexes(pass.Files, insp, decls, pass.TypesInfo, pass.Pkg),
+		Vars:       newVarIndexes(pass.Files, syn, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		exported:   exported,
 		funcMemo:   make(map[funcKey]*Val),

@@ -151,7 +151,7 @@ func load(t *testing.T, src string) (*Resolver, []ast.Expr) {
 			args = call.Node().(*ast.CallExpr).Args
 		}
 	}
-	return NewResolver(pass, insp, listenapi.DefaultRules, nil), args
+	return NewResolver(pass, Syntax{insp}, listenapi.DefaultRules, nil), args
 }
 
 // TestCounted resolves the variable of a counted loop to each value it

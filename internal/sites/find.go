@@ -8,7 +8,6 @@ import (
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Package is what Find found in a package: its files checked, each with
@@ -31,9 +30,9 @@ type Scope struct {
 	IncludeTests bool // check _test.go files too
 	Listens      bool // the package can listen at all
 	ReadsEnv     bool // the package reads the environment
-	// Inspector is the package's, when already built (ExportVarFacts
-	// walks it too); nil: Find builds one.
-	Inspector *inspector.Inspector
+	// Syntax is the package's inspectors (ExportVarFacts walks them
+	// too).
+	Syntax resolve.Syntax
 }
 
 // Find records the listen sites of the package's files (without
@@ -41,15 +40,8 @@ type Scope struct {
 // and judges them as a program (judge).
 func Find(pass *analysis.Pass, scope Scope) *Package {
 	rules, listens, readsEnv := scope.Rules, scope.Listens, scope.ReadsEnv
-	// Built here rather than required from inspect.Analyzer: go vet runs
-	// the pass on every dependency for its facts, and most packages stop
-	// at the analyzer's fast path (nothing there can listen).
-	insp := scope.Inspector
-	if insp == nil {
-		insp = inspector.New(pass.Files)
-	}
-	res := resolve.NewResolver(pass, insp, rules, scope.Exported)
-	sv := &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: res.Decls, vars: res.Vars, root: insp.Root()}
+	res := resolve.NewResolver(pass, scope.Syntax, rules, scope.Exported)
+	sv := &serving{info: pass.TypesInfo, pkg: pass.Pkg, rules: rules, decls: res.Decls, vars: res.Vars, syn: scope.Syntax}
 	c := &checker{learner: &learner{pass: pass, rules: rules, res: res, serving: sv, sinks: scope.Sinks}, env: scope.Env}
 	filter := []ast.Node{(*ast.CallExpr)(nil)}
 	if listens {
@@ -58,7 +50,7 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 	// Every file is known before the walk: a sink learned in one finds its
 	// uses (learner.uses) and records its sites (learner.record) in those not walked
 	// yet too (miekg/dns listens in a file before its Server's).
-	for fileCur := range insp.Root().Children() {
+	for fileCur := range scope.Syntax.Preorder((*ast.File)(nil)) {
 		file := fileCur.Node().(*ast.File)
 		if scope.IncludeTests || !IsTestFile(pass, file) {
 			c.files = append(c.files, &FileState{File: file, FileCur: fileCur, test: IsTestFile(pass, file)})

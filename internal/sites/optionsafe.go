@@ -25,7 +25,7 @@ import (
 // read anywhere else (if s.Alt != "" { addr = s.Alt }, if s.Disabled)
 // may change where, or whether, the server listens. Only a struct of
 // this package, whose code is seen, has any.
-func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, root inspector.Cursor, addr *types.Var) []string {
+func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, syn resolve.Syntax, addr *types.Var) []string {
 	if addr.Pkg() != pass.Pkg {
 		return nil
 	}
@@ -45,7 +45,7 @@ func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, root inspec
 		return nil
 	}
 	read := make(map[*types.Var]bool)
-	for cur := range root.Preorder((*ast.SelectorExpr)(nil)) {
+	for cur := range syn.Preorder((*ast.SelectorExpr)(nil)) {
 		sel := cur.Node().(*ast.SelectorExpr)
 		s := pass.TypesInfo.Selections[sel]
 		if s == nil || s.Kind() != types.FieldVal {

@@ -142,8 +142,8 @@ func k() {}
 		t.Fatal(err)
 	}
 	insp := inspector.New([]*ast.File{file})
-	res := resolve.NewResolver(&analysis.Pass{Fset: fset, Files: []*ast.File{file}, Pkg: pkg, TypesInfo: info}, insp, listenapi.DefaultRules, nil)
-	sv := &serving{info: info, pkg: pkg, rules: listenapi.DefaultRules, decls: res.Decls, vars: res.Vars, root: insp.Root()}
+	res := resolve.NewResolver(&analysis.Pass{Fset: fset, Files: []*ast.File{file}, Pkg: pkg, TypesInfo: info}, resolve.Syntax{insp}, listenapi.DefaultRules, nil)
+	sv := &serving{info: info, pkg: pkg, rules: listenapi.DefaultRules, decls: res.Decls, vars: res.Vars, syn: resolve.Syntax{insp}}
 	line := func(p token.Pos) int { return fset.Position(p).Line }
 	declared := make(map[token.Pos]string)
 	for id, obj := range info.Defs {

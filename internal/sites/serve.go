@@ -23,7 +23,7 @@ type serving struct {
 	rules *listenapi.RuleSet
 	decls *resolve.DeclCursors
 	vars  *resolve.VarIndexes
-	root  inspector.Cursor // the package's files
+	syn   resolve.Syntax // the package's files
 	// goOnly holds the functions holding sites that are only ever
 	// called in go statements (go serveMetrics()); see indexGoCalls.
 	goOnly map[*types.Func]bool
@@ -193,7 +193,7 @@ func (sv *serving) indexGoCalls(all []*Site) {
 		return
 	}
 	spoilt := make(map[*types.Func]bool)
-	for cur := range sv.root.Preorder((*ast.Ident)(nil)) {
+	for cur := range sv.syn.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if !sigs.MayHave(id.Name) || !names[id.Name] {
 			continue

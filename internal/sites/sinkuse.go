@@ -197,7 +197,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
 		unless: unless, debug: sk.Debug}
 	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
-		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.root, f)
+		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.syn, f)
 	}
 	if sk.Background {
 		s.inGo = true // the callee, or the field's reader, serves in a goroutine
