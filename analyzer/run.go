@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"runtime"
 	"slices"
 	"sync"
 	"weak"
@@ -101,7 +102,11 @@ func syntaxOf(pass *analysis.Pass) resolve.Syntax {
 	if n == 0 || slices.ContainsFunc(tests, func(f *ast.File) bool { return !sites.IsTestFile(pass, f) }) {
 		return resolve.Syntax{inspector.New(pass.Files)}
 	}
-	v, _ := ownFiles.LoadOrStore(weak.Make(own[0]), new(ownInspector))
+	key := weak.Make(own[0])
+	v, loaded := ownFiles.LoadOrStore(key, new(ownInspector))
+	if !loaded { // a long-lived process (golangci-lint's) forgets dead packages
+		runtime.AddCleanup(own[0], func(k weak.Pointer[ast.File]) { ownFiles.Delete(k) }, key)
+	}
 	e := v.(*ownInspector)
 	e.Lock()
 	defer e.Unlock()
