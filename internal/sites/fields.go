@@ -39,8 +39,14 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			// Without a Handler, it serves http.DefaultServeMux.
 			h, _ := resolve.KeyedField(lit, "Handler")
 			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
-				c.ruleField(typ, id.Name, kv.Value, lit, rule, Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
-					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))})
+				s := Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
+					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))}
+				if srv == nil {
+					if s.startedBy = c.fieldStart(cur, rule.Listeners); s.startedBy != nil {
+						s.inGo, _ = goAbove(c.serving.cursor(s.startedBy))
+					}
+				}
+				c.ruleField(typ, id.Name, kv.Value, lit, rule, s)
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
@@ -84,6 +90,34 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			c.ruleField(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], nil, rule, Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
 		}
 	}
+}
+
+// fieldStart returns the one call that starts a server literal (at lit)
+// kept in a struct field: App{api: &http.Server{…}} started by
+// a.api.ListenAndServe(), in the background or not, wherever that is.
+func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.CallExpr {
+	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
+		lit = lit.Parent()
+	}
+	if lit.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return nil
+	}
+	key, _ := lit.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
+	field, _ := c.pass.TypesInfo.Uses[key].(*types.Var)
+	var start *ast.CallExpr
+	for _, name := range listeners {
+		for _, cur := range c.uses(name) {
+			call, _ := cur.Node().(*ast.CallExpr)
+			sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if held, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && field != nil && c.pass.TypesInfo.Uses[held.Sel] == field {
+				if start != nil {
+					return nil // started in two places: which one is not known
+				}
+				start = call
+			}
+		}
+	}
+	return start
 }
 
 // optionsChange returns the variadic parameter whose elements are
@@ -350,8 +384,9 @@ func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.Composit
 	if rule.List {
 		values = sliceElems(value)
 	}
+	inGo := s.inGo
 	for k, v := range values {
-		s.inGo = k > 0
+		s.inGo = inGo || k > 0
 		s.API, s.Expr, s.Shape, s.Val = ShortType(typ)+"."+field, v, listenapi.ShapeString, c.res.Str(v)
 		c.addSite(s, s.Val.Strs)
 	}

@@ -10,11 +10,11 @@ type Config struct{ Addr string } // want Addr:`sink: address of http\.Server\.A
 
 type Server struct{ srv *http.Server }
 
-func NewServer(cfg Config) *Server { // want NewServer:`serves`
+func NewServer(cfg Config) *Server {
 	if cfg.Addr == "" {
 		cfg.Addr = DefaultAddr
 	}
 	return &Server{srv: &http.Server{Addr: cfg.Addr}}
 }
 
-func (s *Server) Start() error { return s.srv.ListenAndServe() }
+func (s *Server) Start() error { return s.srv.ListenAndServe() } // want Start:`serves`

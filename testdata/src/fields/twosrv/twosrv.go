@@ -1,0 +1,28 @@
+// Package twosrv keeps its two servers in fields: New builds them from
+// the options' ports, Run starts the admin one in the background and
+// serves the API until it fails.
+package twosrv
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type Options struct {
+	Port      int // want Port:`sink: port of http\.Server\.Addr`
+	AdminPort int // want AdminPort:`sink: port of http\.Server\.Addr`
+}
+
+type App struct{ api, admin *http.Server }
+
+func New(o Options) *App {
+	return &App{
+		api:   &http.Server{Addr: fmt.Sprintf(":%d", o.Port)},
+		admin: &http.Server{Addr: fmt.Sprintf(":%d", o.AdminPort)},
+	}
+}
+
+func (a *App) Run() error { // want Run:`serves`
+	go a.admin.ListenAndServe()
+	return a.api.ListenAndServe()
+}
