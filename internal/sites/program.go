@@ -268,9 +268,6 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		}
 	}
 	delete(starts, nil)
-	if len(starts) == 0 {
-		return all
-	}
 	joined := make(map[*Site]bool)
 	for _, s := range all {
 		if !s.elsewhere || s.FromFact {
@@ -284,6 +281,13 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 			if st, ok = starts[call]; !ok {
 				st, ok = starts[c.builtBy(call)]
 			}
+			// A server it returns starts where its variable's listener
+			// method is called, whatever the builder's fact says.
+			if v, isVar := c.builtBy(call).(*types.Var); isVar {
+				if lc, found := c.listenerStart(v); found {
+					st.call, st.blocks, ok = lc, !c.serving.inGoStmt(Site{Expr: lc}), true
+				}
+			}
 		}
 		if !ok {
 			continue
@@ -296,6 +300,18 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		joined[st.fact] = true
 	}
 	return slices.DeleteFunc(all, func(s *Site) bool { return joined[s] })
+}
+
+// listenerStart returns the call of a listener method on v, a server of
+// a rule's type (srv := server.NewHTTPServer(…); srv.ListenAndServe()),
+// which starts what v holds.
+func (c *checker) listenerStart(v *types.Var) (*ast.CallExpr, bool) {
+	for _, rule := range c.rules.Fields[resolve.NamedTypeName(v.Type())] {
+		if cur, ok := c.serving.useOf(v, &Site{listeners: rule.Listeners}); ok && len(rule.Listeners) > 0 {
+			return cur.Node().(*ast.CallExpr), true
+		}
+	}
+	return nil, false
 }
 
 // construction returns the call that builds a site's server, which starts
