@@ -56,27 +56,46 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 // each struct of a list, if any.
 func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, loop *ast.BlockStmt, ok bool) {
 	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+	if s == nil || s.Kind() != types.FieldVal {
 		return nil, nil, nil, false
 	}
-	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
-		return nil, nil, nil, false // through a pointer, other aliases may write it
+	// The fields it goes through: cfg.Host of a Config embedding
+	// ServerConfig is cfg.ServerConfig.Host.
+	var path []*types.Var
+	for t, i := r.info.TypeOf(sel.X), 0; i < len(s.Index()); i++ {
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !isStruct {
+			return nil, nil, nil, false // through a pointer, other aliases may write it
+		}
+		path = append(path, st.Field(s.Index()[i]))
+		t = path[i].Type()
 	}
 	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
 	// of cfg.Server.Addr makes cfg opaque (index_record.go).
 	inner, nested := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	var defs []def
 	if nested {
-		v, defs, loop, ok = r.fieldDefs(inner)
+		v, fdefs, loop, ok = r.fieldDefs(inner)
 	} else {
-		v, defs, ok = r.defsOf(ast.Unparen(sel.X))
-		loop = elementsLoop(defs)
+		v, fdefs, ok = r.defsOf(ast.Unparen(sel.X))
+		loop = elementsLoop(fdefs)
 	}
-	if !ok {
-		return nil, nil, nil, false
+	for k, f := range path {
+		if !ok {
+			return nil, nil, nil, false
+		}
+		fdefs, ok = fieldStep(fdefs, f.Name(), s.Index()[k], isField(v, f.Name(), r.info))
+		if !nested && (k == 0 || k == len(path)-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
+			fdefs = append(fdefs, r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]...)
+		}
 	}
-	name := sel.Sel.Name
-	assigned := isField(v, name, r.info)
+	return v, fdefs, loop, ok
+}
+
+// fieldStep returns the definitions of field name (at index i) of a
+// struct whose definitions are defs: where it is left at its zero value
+// (Rhs nil), then the values literals give it. assigned matches a write
+// of the field right after a definition, which it never outlives.
+func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]def, bool) {
 	var zeros, exprs []def
 	for _, d := range defs {
 		lit, isLit := ast.Unparen(d.Rhs).(*ast.CompositeLit)
@@ -87,24 +106,21 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 			}
 		case d.Index >= 0 || !isLit:
 			if !definitelyAssigns(d.next, assigned) {
-				return nil, nil, nil, false
+				return nil, false
 			} // cfg := defaultConfig(); cfg.Port = 9000: its port never reaches a use
 		default:
-			val, found := litValue(lit, name, s.Index()[0])
+			val, found := litValue(lit, name, i)
 			switch {
 			case found:
 				exprs = append(exprs, def{Rhs: val, Index: -1})
 			case len(lit.Elts) > 0 && !IsKeyed(lit):
-				return nil, nil, nil, false // too few values: a type error
+				return nil, false // too few values: a type error
 			case !definitelyAssigns(d.next, assigned):
 				zeros = append(zeros, def{Index: -1, pos: lit.Pos()})
 			}
 		}
 	}
-	if !nested {
-		exprs = append(exprs, r.Vars.Of(v).FieldDefs[FieldKey{v, name}]...)
-	}
-	return v, append(zeros, exprs...), loop, true
+	return append(zeros, exprs...), true
 }
 
 // sinkableField returns the field sel reads when it is a field of a type

@@ -311,12 +311,18 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 	return sinkUse{}, false
 }
 
-// outerLit returns the outermost composite literal holding the one at
-// lit: Config{HTTP: Listen{…}} for Listen{…}, whose variable holds both.
+// outerLit returns the outermost struct literal holding the one at lit:
+// Config{HTTP: Listen{…}} for Listen{…}, whose variable holds both. An
+// element of a list or map, or of a literal whose type is elided, is its
+// own.
 func outerLit(lit inspector.Cursor) inspector.Cursor {
 	for c := lit.Parent(); c.Valid(); c = c.Parent() {
-		switch c.Node().(type) {
+		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
+			switch n.Type.(type) {
+			case nil, *ast.ArrayType, *ast.MapType:
+				return lit
+			}
 			lit = c
 		case *ast.KeyValueExpr, *ast.UnaryExpr, *ast.ParenExpr:
 		default:

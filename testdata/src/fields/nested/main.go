@@ -59,3 +59,24 @@ func fromEnv() {
 	}
 	log.Fatal(http.ListenAndServe(fmt.Sprintf(":%d", a.Server.Port), nil))
 }
+
+type Embedding struct {
+	ServerConfig
+	Debug bool
+}
+
+// A field promoted from an embedded struct is read through the literal
+// that sets it.
+var embedded = Embedding{ServerConfig: ServerConfig{Host: "127.0.0.1", Port: 7004}}
+
+func promoted() {
+	log.Fatal(http.ListenAndServe(fmt.Sprintf("%s:%d", embedded.Host, embedded.Port), nil)) // want `http\.ListenAndServe listens on hard-coded port 7004 and loopback host "127\.0\.0\.1": read the port from \$PORT and bind 0\.0\.0\.0`
+}
+
+// An element of a map is its own literal: the map's variable does not
+// hold it field by field.
+var servers = map[string]*Listen{"api": {Port: 7005}} // want `nested\.Listen\.Port listens on hard-coded port 7005`
+
+func table() {
+	log.Fatal(http.ListenAndServe(fmt.Sprintf(":%d", servers["api"].Port), nil))
+}
