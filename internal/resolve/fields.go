@@ -59,17 +59,17 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return nil, nil, nil, false
 	}
-	if _, isStruct := r.info.TypeOf(sel.X).Underlying().(*types.Struct); !isStruct {
+	if _, isStruct := r.info.TypeOf(r.selX(sel)).Underlying().(*types.Struct); !isStruct {
 		return nil, nil, nil, false // through a pointer, other aliases may write it
 	}
 	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
 	// of cfg.Server.Addr makes cfg opaque (index_record.go).
-	inner, nested := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	inner, nested := ast.Unparen(r.selX(sel)).(*ast.SelectorExpr)
 	var defs []def
 	if nested {
 		v, defs, loop, ok = r.fieldDefs(inner)
 	} else {
-		v, defs, ok = r.defsOf(ast.Unparen(sel.X))
+		v, defs, ok = r.defsOf(ast.Unparen(r.selX(sel)))
 		loop = elementsLoop(defs)
 	}
 	if !ok {
@@ -107,6 +107,17 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	return v, append(zeros, exprs...), loop, true
 }
 
+// selX is what sel selects a field of: sel.X, or for a bound receiver,
+// the call's (boundResult).
+func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.recvs != nil {
+		if x, ok := r.recvs[r.info.Uses[id]]; ok {
+			return x
+		}
+	}
+	return sel.X
+}
+
 // sinkableField returns the field sel reads when it is a field of a type
 // of this package that can hold an address: its writers are the sites.
 func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
@@ -130,8 +141,8 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return nil, false
 	}
-	lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit)
-	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent && frozen {
+	lit, ok := ast.Unparen(r.selX(sel)).(*ast.CompositeLit)
+	if id, isIdent := ast.Unparen(r.selX(sel)).(*ast.Ident); isIdent && frozen {
 		lit, ok = r.frozenElems(id)
 	}
 	if !ok {

@@ -220,5 +220,5 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 // function (see onlyRead): changed, its elements are not its callers'
 // values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	return onlyRead(info, v, localIdents(info, decls, v))
+	return onlyRead(info, v, localIdents(info, decls, v), nil)
 }

@@ -39,6 +39,9 @@ func helper() string { return ":6060" }
 
 func mk() config { return config{addr: ":2020"} }
 
+// full reads its receiver's field: each call, its receiver's.
+func (c config) full() string { return "127.0.0.1" + c.addr }
+
 func f(x string, cfg config) {
 	a := ":" + strconv.Itoa(port)
 	b := fmt.Sprintf("%s:%d", host, port)
@@ -53,7 +56,7 @@ func f(x string, cfg config) {
 	ov := mk()
 	ov.addr = ":3030" // mk's address never reaches a use
 	kept := mk()
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr)
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full())
 }
 
 func use(...string) {}
@@ -75,7 +78,9 @@ func TestStr(t *testing.T) {
 		"?:?",
 		"?:1",
 		":3030",
-		"?:?", // the field's writers: a sink
+		"?:?",            // the field's writers: a sink
+		"127.0.0.1:4040", // lit's field, through the method
+		"?:?",
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {
