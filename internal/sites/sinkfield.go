@@ -120,11 +120,12 @@ func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types
 // elements, and unless is that parameter.
 func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) (reaches bool, unless *types.Var) {
 	field := fieldVar.Name()
-	if v.Pkg() != lr.pass.Pkg || v.Parent() == lr.pass.Pkg.Scope() {
+	global := v.Parent() == lr.pass.Pkg.Scope()
+	if v.Pkg() != lr.pass.Pkg || global && v.Exported() {
 		return false, nil
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses := resolve.LocalUses(lr.pass.TypesInfo, lr.res.Decls, v)
+	uses := lr.res.Vars.Uses(v) // of var opts = Options{Port: 8080} too
 	if len(uses) == 0 {
 		return false, nil
 	}
@@ -166,6 +167,9 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 				return false, nil // a method that may change it
 			}
 		case edge.AssignStmt_Lhs:
+			if global {
+				return false, nil // assigned again: its declaration is its only definition
+			}
 		case edge.ReturnStmt_Results:
 			reaches = true // a constructor's result, as &Server{port: port} is
 		case edge.UnaryExpr_X:
