@@ -21,6 +21,7 @@ import (
 const resolvedSrc = `package p
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"os"
@@ -56,7 +57,7 @@ func f(x string, cfg config) {
 	ov := mk()
 	ov.addr = ":3030" // mk's address never reaches a use
 	kept := mk()
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full())
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e))
 }
 
 func use(...string) {}
@@ -81,6 +82,8 @@ func TestStr(t *testing.T) {
 		"?:?",            // the field's writers: a sink
 		"127.0.0.1:4040", // lit's field, through the method
 		"?:?",
+		"?:? | :5050",   // cmp.Or: the environment's, or the default
+		":5050 | :5051", // the first not empty
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {
