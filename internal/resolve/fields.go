@@ -62,7 +62,7 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	// The fields it goes through: cfg.Host of a Config embedding
 	// ServerConfig is cfg.ServerConfig.Host.
 	var path []*types.Var
-	for t, i := r.info.TypeOf(sel.X), 0; i < len(s.Index()); i++ {
+	for t, i := r.info.TypeOf(r.selX(sel)), 0; i < len(s.Index()); i++ {
 		st, isStruct := t.Underlying().(*types.Struct)
 		if !isStruct {
 			return nil, nil, nil, false // through a pointer, other aliases may write it
@@ -72,11 +72,11 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	}
 	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
 	// of cfg.Server.Addr makes cfg opaque (index_record.go).
-	inner, nested := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	inner, nested := ast.Unparen(r.selX(sel)).(*ast.SelectorExpr)
 	if nested {
 		v, fdefs, loop, ok = r.fieldDefs(inner)
 	} else {
-		v, fdefs, ok = r.defsOf(ast.Unparen(sel.X))
+		v, fdefs, ok = r.defsOf(ast.Unparen(r.selX(sel)))
 		loop = elementsLoop(fdefs)
 	}
 	for k, f := range path {
@@ -123,6 +123,17 @@ func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]
 	return append(zeros, exprs...), true
 }
 
+// selX is what sel selects a field of: sel.X, or for a bound receiver,
+// the call's (boundResult).
+func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.recvs != nil {
+		if x, ok := r.recvs[r.info.Uses[id]]; ok {
+			return x
+		}
+	}
+	return sel.X
+}
+
 // sinkableField returns the field sel reads when it is a field of a type
 // of this package that can hold an address: its writers are the sites.
 func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
@@ -146,8 +157,8 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return nil, false
 	}
-	lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit)
-	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent && frozen {
+	lit, ok := ast.Unparen(r.selX(sel)).(*ast.CompositeLit)
+	if id, isIdent := ast.Unparen(r.selX(sel)).(*ast.Ident); isIdent && frozen {
 		lit, ok = r.frozenElems(id)
 	}
 	if !ok {

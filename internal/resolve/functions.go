@@ -80,6 +80,9 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		unknown.Strs = knownAll(fact.Values, fn.Pos())
 		return unknown
 	}
+	if v := r.boundResult(written, call, fn, index); v != nil {
+		return v
+	}
 	key := funcKey{fn, index}
 	m, ok := r.funcMemo[key]
 	if !ok {
@@ -214,7 +217,35 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	if v := built(r.info, written, call, r.Str); v != nil {
 		return v
 	}
+	if calleeName(r.info, call) == "cmp.Or" && len(call.Args) > 0 && !call.Ellipsis.IsValid() {
+		return r.or(written, call)
+	}
 	return r.funcResult(written, call, 0)
+}
+
+// or is the value of cmp.Or(…), the first argument that is not empty:
+// each one's values but its empty ones, and the last one's. A
+// parameter's hole stays beside the defaults, as with if addr == "" {
+// addr = D } (paramDefs); and as there, a function with known callers
+// keeps it unknown, as its callers' sites would take its defaults for
+// theirs.
+func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
+	var strs []addrval.Str
+	for i, a := range call.Args {
+		for _, alt := range r.Str(a).Strs {
+			if t, ok := alt.Text(); !ok || i == len(call.Args)-1 || t != "" && t != "0" {
+				strs = addrval.Union(strs, []addrval.Str{alt})
+			}
+			for _, g := range alt {
+				if v, ok := g.Hole.(*types.Var); ok && i < len(call.Args)-1 && !v.IsField() {
+					if o, ok := r.OwnerOf(v); ok && r.Callers.Known(o) {
+						return leaf(written, addrval.Unknown())
+					}
+				}
+			}
+		}
+	}
+	return leaf(written, strs)
 }
 
 // built is the value of a call that builds a string from its arguments

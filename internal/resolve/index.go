@@ -142,6 +142,15 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	return xs.occ
 }
 
+// Uses returns the uses of a variable of the package: a local one's in
+// its declaration, a package-level one's in every file.
+func (xs *VarIndexes) Uses(v *types.Var) []inspector.Cursor {
+	if v.Parent() != xs.pkg.Scope() {
+		return LocalUses(xs.info, xs.decls, v)
+	}
+	return slices.DeleteFunc(slices.Clone(xs.occurrences()[v.Name()]), func(cur inspector.Cursor) bool { return xs.info.Uses[cur.Node().(*ast.Ident)] != v })
+}
+
 // NameSignatures is a bitset of names' signatures (length, first and last
 // byte): a check before hashing a name for a map lookup, which most
 // identifiers of a package fail.

@@ -66,7 +66,7 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	if !global {
 		uses = localIdents(r.info, r.Decls, v)
 	}
-	if !onlyRead(r.info, v, uses) {
+	if !onlyRead(r.info, v, uses, func(m *types.Func) bool { only, _ := r.readsRecv(m); return only }) {
 		return nil, false
 	}
 	r.frozen[v] = lit
@@ -79,8 +79,9 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 // list's field selected). Written, its elements written or their
 // address taken, an element's field or method selected, sliced or passed
 // on (copy, sort.Strings), its values are not the ones it was given any
-// more.
-func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor) bool {
+// more. A method that reads only fields of its receiver (reader) is a
+// read too.
+func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor, reader func(*types.Func) bool) bool {
 	for _, cur := range idents {
 		if info.Uses[cur.Node().(*ast.Ident)] != v {
 			continue
@@ -89,6 +90,10 @@ func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor) bool {
 		case edge.SelectorExpr_X:
 			// A struct's fields, read and never written: a method, a
 			// field's address or a write could change them.
+			s := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+			if m, ok := s.Obj().(*types.Func); ok && reader != nil && s.Kind() == types.MethodVal && m.Pkg() == v.Pkg() && reader(m) {
+				continue // cfg.Addr()
+			}
 			if !fieldReadOnly(info, cur.Parent()) {
 				return false
 			}

@@ -220,5 +220,48 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 // function (see onlyRead): changed, its elements are not its callers'
 // values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	return onlyRead(info, v, localIdents(info, decls, v))
+	return onlyRead(info, v, localIdents(info, decls, v), nil)
+}
+
+// boundResult resolves result index of a call x.M() of a method of the
+// package that only reads its receiver's fields, as a helper's call with
+// the receiver for a parameter: its returns, with x's fields for the
+// receiver's (cfg.Addr() returning c.Host+":"+c.Port reads cfg's). It
+// returns nil for any other call. The values depend on the call, so
+// they are not memoized, nor anything resolved on the way.
+func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.Func, index int) *Val {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || r.info.Selections[sel] == nil || r.info.Selections[sel].Kind() != types.MethodVal || len(r.info.Selections[sel].Index()) != 1 || r.funcBusy[fn] {
+		return nil // not a call of x's own method (a promoted one reads a field of x)
+	}
+	if only, reads := r.readsRecv(fn); !only || !reads {
+		return nil
+	}
+	decl := r.funcDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	str, addr, funcs, recvs := r.strMemo, r.addrMemo, r.funcMemo, r.recvs
+	r.strMemo, r.addrMemo, r.funcMemo = make(map[*types.Var]*Val), make(map[*types.Var]*Val), make(map[funcKey]*Val)
+	r.recvs = map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X}
+	r.funcBusy[fn] = true
+	m := r.returns(fn, decl, index)
+	delete(r.funcBusy, fn)
+	r.strMemo, r.addrMemo, r.funcMemo, r.recvs = str, addr, funcs, recvs
+	// A fix edits the call: its returns serve other receivers too.
+	return leaf(written, m.Strs)
+}
+
+// readsRecv reports whether a method of the package only reads fields of
+// its receiver, if it uses it at all (reads): calling it changes
+// nothing, and what it returns of the receiver is what the caller's value
+// holds.
+func (r *Resolver) readsRecv(fn *types.Func) (only, reads bool) {
+	uses := LocalUses(r.info, r.Decls, fn.Signature().Recv())
+	for _, cur := range uses {
+		if cur.ParentEdgeKind() != edge.SelectorExpr_X || !fieldReadOnly(r.info, cur.Parent()) {
+			return false, true
+		}
+	}
+	return true, len(uses) > 0
 }

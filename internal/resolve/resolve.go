@@ -33,6 +33,7 @@ type Resolver struct {
 	params     map[*types.Var]ParamOwner // built on first need
 	Callers    callers
 
+	recvs    map[types.Object]ast.Expr        // a method's receiver, bound to a call's (boundResult)
 	frozen   map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
 	writes   *fieldWrites                     // the package's field writes, on first need
 	strMemo  map[*types.Var]*Val

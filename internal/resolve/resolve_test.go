@@ -21,6 +21,7 @@ import (
 const resolvedSrc = `package p
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"os"
@@ -39,6 +40,9 @@ func helper() string { return ":6060" }
 
 func mk() config { return config{addr: ":2020"} }
 
+// full reads its receiver's field: each call, its receiver's.
+func (c config) full() string { return "127.0.0.1" + c.addr }
+
 func f(x string, cfg config) {
 	a := ":" + strconv.Itoa(port)
 	b := fmt.Sprintf("%s:%d", host, port)
@@ -53,7 +57,7 @@ func f(x string, cfg config) {
 	ov := mk()
 	ov.addr = ":3030" // mk's address never reaches a use
 	kept := mk()
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr)
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e))
 }
 
 func use(...string) {}
@@ -75,7 +79,11 @@ func TestStr(t *testing.T) {
 		"?:?",
 		"?:1",
 		":3030",
-		"?:?", // the field's writers: a sink
+		"?:?",            // the field's writers: a sink
+		"127.0.0.1:4040", // lit's field, through the method
+		"?:?",
+		"?:? | :5050",   // cmp.Or: the environment's, or the default
+		":5050 | :5051", // the first not empty
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {

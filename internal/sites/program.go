@@ -333,7 +333,7 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	// opts := api.Options{…}; api.Run(opts): the one call it is passed to.
 	var passed *ast.CallExpr
 	if v := assignedVar(c.pass.TypesInfo, lit); v != nil {
-		for _, use := range resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v) {
+		for _, use := range c.res.Vars.Uses(v) {
 			if call := argOf(use); call != nil {
 				if passed != nil {
 					return nil

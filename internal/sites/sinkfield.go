@@ -54,7 +54,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		}
 		u.unless = unless
 	}
-	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && lr.passedAway(lr.serving.cursor(lit), field) {
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && (lr.passedAway(lr.serving.cursor(lit), field) || lr.overridden(argOf(lr.serving.cursor(lit)))) {
 		return // fmt.Println(server.Config{Addr: ":8080"})
 	}
 	if as, ok := u.write.(*ast.AssignStmt); ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)]) {
@@ -120,11 +120,12 @@ func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types
 // elements, and unless is that parameter.
 func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) (reaches bool, unless *types.Var) {
 	field := fieldVar.Name()
-	if v.Pkg() != lr.pass.Pkg || v.Parent() == lr.pass.Pkg.Scope() {
+	global := v.Parent() == lr.pass.Pkg.Scope()
+	if v.Pkg() != lr.pass.Pkg || global && v.Exported() {
 		return false, nil
 	}
 	_, isPtr := v.Type().Underlying().(*types.Pointer)
-	uses := resolve.LocalUses(lr.pass.TypesInfo, lr.res.Decls, v)
+	uses := lr.res.Vars.Uses(v) // of var opts = Options{Port: 8080} too
 	if len(uses) == 0 {
 		return false, nil
 	}
@@ -166,6 +167,11 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 				return false, nil // a method that may change it
 			}
 		case edge.AssignStmt_Lhs:
+			if global {
+				return false, nil // assigned again: its declaration is its only definition
+			}
+		case edge.ReturnStmt_Results:
+			reaches = true // a constructor's result, as &Server{port: port} is
 		case edge.UnaryExpr_X:
 			if changed(idCur) {
 				return false, nil // &v
@@ -180,6 +186,33 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		}
 	}
 	return reaches, unless
+}
+
+// overridden reports whether the result of a call (a constructor's) is
+// held by a local variable a sink field of which is written later (srv
+// := New(8080); srv.port = *port): what the call was given may not be
+// what the server listens on.
+func (lr *learner) overridden(call *ast.CallExpr) bool {
+	v := (*types.Var)(nil)
+	if call != nil {
+		v = lr.serving.resultVar(call)
+	}
+	if v == nil || v.Parent() == lr.pass.Pkg.Scope() {
+		return false
+	}
+	for _, cur := range resolve.LocalUses(lr.pass.TypesInfo, lr.res.Decls, v) {
+		if cur.ParentEdgeKind() != edge.SelectorExpr_X {
+			continue
+		}
+		for cur.ParentEdgeKind() == edge.SelectorExpr_X {
+			cur = cur.Parent() // srv.cfg.Port
+		}
+		s := lr.pass.TypesInfo.Selections[cur.Node().(*ast.SelectorExpr)]
+		if s != nil && s.Kind() == types.FieldVal && resolve.Written(cur) && len(lr.sinksOf(s.Obj())) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // variadicLoop returns the variadic parameter of the function holding

@@ -83,7 +83,7 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	if isMethodExpr(lr.pass.TypesInfo, call) {
 		i++
 	}
-	if !fixedArg(call, i) {
+	if !fixedArg(call, i) || lr.overridden(call) {
 		return
 	}
 	if sk.NoVariadic && passesVariadic(call, fn.Signature(), i-sk.Param) &&

@@ -1,0 +1,30 @@
+// Command cmpor gives its parameters and options defaults with cmp.Or:
+// the default is not the address when a caller gives one.
+package main
+
+import (
+	"cmp"
+	"log"
+	"net/http"
+	"os"
+)
+
+// run's callers are all known: as with if addr == "" { addr = ":8080" },
+// its sites would be at each call with the default beside the caller's
+// value, and the default is not the caller's server.
+func run(addr string) error { return http.ListenAndServe(cmp.Or(addr, ":8080"), nil) }
+
+type Options struct{ Addr string } // want Addr:`sink: address of http\.ListenAndServe`
+
+type Server struct{ addr string }
+
+func New(o Options) *Server { return &Server{addr: cmp.Or(o.Addr, ":8081")} }
+
+func (s *Server) Run() error { return http.ListenAndServe(s.addr, nil) }
+
+func main() {
+	go run(os.Getenv("ADDR"))
+	go New(Options{Addr: os.Getenv("ADMIN_ADDR")}).Run()
+	go New(Options{Addr: ":9001"}).Run() // want `hard-coded port 9001`
+	log.Fatal(run(":9000"))
+}
