@@ -27,12 +27,32 @@ import (
 // a package walks its syntax for field writes only when it declares one.
 
 // FieldFact is the constants an exported field holds by its package's
-// own writes.
-type FieldFact struct{ Values []string }
+// own writes; for a struct held by value, Sub holds its fields' by path
+// (Config.HTTP's Port), which another field of the same type does not
+// share.
+type FieldFact struct {
+	Values []string
+	Sub    []SubField
+}
+
+// SubField is the constants a field of a struct-valued field holds.
+type SubField struct {
+	Name   string
+	Values []string
+}
 
 func (*FieldFact) AFact() {}
 
-func (f *FieldFact) String() string { return "holds " + quoted(f.Values) }
+func (f *FieldFact) String() string {
+	parts := []string{quoted(f.Values)}
+	if len(f.Sub) > 0 {
+		parts = nil
+	}
+	for _, sub := range f.Sub {
+		parts = append(parts, sub.Name+" "+quoted(sub.Values))
+	}
+	return "holds " + strings.Join(parts, ", ")
+}
 
 // fieldRef is a field of a named struct type, in a package's walk.
 type fieldRef struct {
@@ -92,6 +112,17 @@ func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]boo
 			}
 		}
 	}
+	// A struct holding one of them by value: its fields by path.
+	for spec := range topSpecs(files, token.TYPE) {
+		named, ok := info.Defs[spec.(*ast.TypeSpec).Name].(*types.TypeName)
+		if st, isStruct := named.Type().Underlying().(*types.Struct); ok && isStruct && named.Exported() {
+			for f := range st.Fields() {
+				if n, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && f.Exported() && out[n] {
+					out[named.Type().(*types.Named)] = true
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -124,6 +155,17 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	f, ok := s.Obj().(*types.Var)
 	if !ok || f.Pkg() == nil || f.Pkg() == r.pkg {
 		return nil
+	}
+	// cfg.HTTP.Port: HTTP's own record of its Port, if it has one.
+	if outer, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && r.info.Selections[outer] != nil && r.info.Selections[outer].Kind() == types.FieldVal {
+		var held FieldFact
+		of := r.info.Selections[outer].Obj()
+		key := fieldKey(FieldOwner(r.info.Selections[outer]), of.Name())
+		if of.Pkg() == f.Pkg() && r.importFact(of, &held) && r.exported.sealedKey(key, f.Pkg().Path(), true) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), true) {
+			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
+				return leaf(written, knownAll(held.Sub[i].Values, of.Pos()))
+			}
+		}
 	}
 	var fact FieldFact
 	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(FieldOwner(s), f.Name()), f.Pkg().Path(), true) {
@@ -174,6 +216,21 @@ func fieldsKept(pass *analysis.Pass, own map[*types.Named]bool, imports bool) fu
 	}
 }
 
+// factValues returns the values of field f at k for its FieldFact: the
+// constants written, when nothing else is, one of them not zero, and
+// they can be an address.
+func (w *fieldWrites) factValues(k fieldRef, f *types.Var) ([]string, bool) {
+	values := slices.Clone(w.values[k])
+	set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
+	// A value with a hole is an address already (writtenTexts).
+	consts := slices.DeleteFunc(slices.Clone(set), func(v string) bool { return strings.Contains(v, factHole) })
+	if !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(consts) {
+		return nil, false
+	}
+	slices.Sort(values)
+	return values, true
+}
+
 // exportFieldFacts exports the FieldFacts of the package's own types
 // (own), with ownFacts, and returns the keys of the fields of other
 // packages' types that the files write or open, and whether it exported
@@ -184,14 +241,24 @@ func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named
 		for i := range st.NumFields() {
 			f := st.Field(i)
 			k := fieldRef{n, f.Name()}
-			values := w.values[k]
-			set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
-			// A value with a hole is an address already (writtenTexts).
-			consts := slices.DeleteFunc(slices.Clone(set), func(v string) bool { return strings.Contains(v, factHole) })
-			if !ownFacts || !addressField(f) || w.opened[k] || len(set) == 0 || len(values) > addrval.MaxAlts || !addrval.IsAddressValue(consts) {
+			if inner, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && own[inner] {
+				// Config.HTTP of type Listen: Listen's fields by path.
+				var sub []SubField
+				for g := range inner.Underlying().(*types.Struct).Fields() {
+					if values, ok := w.factValues(fieldRef{n, f.Name() + "." + g.Name()}, g); ok && !w.opened[k] {
+						sub = append(sub, SubField{g.Name(), values})
+					}
+				}
+				if ownFacts && f.Exported() && len(sub) > 0 {
+					pass.ExportObjectFact(f, &FieldFact{Sub: sub})
+					exported = true
+				}
 				continue
 			}
-			slices.Sort(values)
+			values, ok := w.factValues(k, f)
+			if !ownFacts || !ok {
+				continue
+			}
 			pass.ExportObjectFact(f, &FieldFact{Values: values})
 			exported = true
 		}

@@ -67,9 +67,32 @@ func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
 
 // write records value written to field f of n (nil: its zero value).
 func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
-	k := fieldRef{n, f.Name()}
+	w.record(fieldRef{n, f.Name()}, f.Type(), value)
+}
+
+// record records value written to the field k of type t. A kept struct
+// held by value records its fields by path (Config.HTTP.Port), from a
+// literal or its zero value; any other value opens the path's prefix.
+func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
+	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
+		if _, st := w.owner(t); st != nil {
+			lit, isLit := ast.Unparen(value).(*ast.CompositeLit)
+			if value != nil && !isLit {
+				w.opened[k] = true
+				return
+			}
+			for j := range st.NumFields() {
+				var v ast.Expr
+				if isLit {
+					v, _ = litValue(lit, st.Field(j).Name(), j)
+				}
+				w.record(fieldRef{k.owner, k.name + "." + st.Field(j).Name()}, st.Field(j).Type(), v)
+			}
+			return
+		}
+	}
 	text := "0"
-	if value == nil && isString(f.Type()) {
+	if value == nil && isString(t) {
 		text = ""
 	}
 	texts := []string{text}
@@ -165,15 +188,24 @@ func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
 	if s == nil || s.Kind() != types.FieldVal {
 		return
 	}
-	n, _ := w.owner(FieldOwner(s))
-	if n == nil {
-		return
+	// c.HTTP.Port = v writes the path HTTP.Port of c's type too.
+	t := s.Obj().Type()
+	if outer, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && w.info.Selections[outer] != nil {
+		if on, _ := w.owner(FieldOwner(w.info.Selections[outer])); on != nil {
+			w.assignKey(fieldRef{on, outer.Sel.Name + "." + sel.Sel.Name}, t, rhs, plain)
+		}
 	}
+	if n, _ := w.owner(FieldOwner(s)); n != nil {
+		w.assignKey(fieldRef{n, sel.Sel.Name}, t, rhs, plain)
+	}
+}
+
+func (w *fieldWrites) assignKey(k fieldRef, t types.Type, rhs ast.Expr, plain bool) {
 	if !plain || rhs == nil {
-		w.opened[fieldRef{n, sel.Sel.Name}] = true
+		w.opened[k] = true
 		return
 	}
-	w.write(n, s.Obj().(*types.Var), rhs)
+	w.record(k, t, rhs)
 }
 
 // call opens the struct types whose values a call hands to a function of

@@ -15,8 +15,14 @@ func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 	r, _ := load(t, "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n\t\"strconv\"\n)\n\nvar _, _, _ = fmt.Sprint, net.JoinHostPort, strconv.Itoa\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
 	own := addressFieldTypes(r.info, r.files)
 	var k fieldRef
+	typ, name := "T", field // or C.A.Addr: the path A.Addr of type C
+	if i := strings.IndexByte(field, '.'); i >= 0 {
+		typ, name = field[:i], field[i+1:]
+	}
 	for n := range own {
-		k = fieldRef{n, field}
+		if n.Obj().Name() == typ {
+			k = fieldRef{n, name}
+		}
 	}
 	// The walk over an inspector and the one over the syntax agree.
 	for i, syn := range []Syntax{nil, r.syn} {
@@ -68,6 +74,13 @@ func TestFieldWrites(t *testing.T) {
 		{"a value handed to another package's function opens every field", `func f(t *T) { fmt.Sscan("x", t) }`, "Addr", nil, true},
 		{"a struct holding it handed to a decoder opens it", `type File struct{ Servers []T }; func f(file *File) { fmt.Sscan("x", file) }`, "Addr", nil, true},
 		{"a value handed to its own package's function does not", `func g(*T) {}; func f() { t := &T{Addr: ":1"}; g(t) }`, "Addr", []string{":1"}, false},
+		{"a struct held by value: its fields by path", `type C struct{ A, B T }; var _ = C{A: T{Addr: ":1"}, B: T{Addr: ":2"}}`, "C.A.Addr", []string{":1"}, false},
+		{"the other path holds its own", `type C struct{ A, B T }; var _ = C{A: T{Addr: ":1"}, B: T{Addr: ":2"}}`, "C.B.Addr", []string{":2"}, false},
+		{"a path left unset: its zero value", `type C struct{ A, B T }; var _ = C{A: T{Addr: ":1"}}`, "C.B.Addr", []string{""}, false},
+		{"an assignment through the path", `type C struct{ A, B T }; func f(c *C) { c.A.Addr = ":3" }`, "C.A.Addr", []string{":3"}, false},
+		{"the struct written whole, not a literal, opens its paths", `type C struct{ A, B T }; func f(c *C, t T) { c.A = t }`, "C.A", nil, true},
+		{"the struct's address taken opens its paths", `type C struct{ A, B T }; func f(c *C) *T { return &c.A }`, "C.A", nil, true},
+		{"the path's address taken opens it", `type C struct{ A, B T }; func f(c *C) *string { return &c.A.Addr }`, "C.A.Addr", nil, true},
 	} {
 		got, opened := writesOf(t, tc.src, tc.field)
 		if opened != tc.opened || !opened && !slices.Equal(got, tc.want) {
