@@ -278,12 +278,13 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		var st start
 		ok := false
 		for call := c.construction(s); call != nil && !ok; call = argOf(c.serving.cursor(call)) {
+			held := c.builtBy(call)
 			if st, ok = starts[call]; !ok {
-				st, ok = starts[c.builtBy(call)]
+				st, ok = starts[held]
 			}
 			// A server it returns starts where its variable's listener
 			// method is called, whatever the builder's fact says.
-			if v, isVar := c.builtBy(call).(*types.Var); isVar {
+			if v, isVar := held.(*types.Var); isVar {
 				if lc, found := c.listenerStart(v); found {
 					st.call, st.blocks, ok = lc, !c.serving.inGoStmt(Site{Expr: lc}), true
 				}
