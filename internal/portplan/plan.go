@@ -139,11 +139,25 @@ func (pl *planner) rank(group []int) {
 		}
 	}
 	if len(primaries) == 0 {
-		// Every server runs in the background: the first is the primary.
-		k := slices.IndexFunc(others, func(i int) bool {
+		// Every server runs in the background: the first is the primary,
+		// preferring one whose names do not say it is auxiliary and that
+		// is not started here on loopback (a profiler's, an admin's).
+		candidate := func(i int) bool {
 			s := pl.server(i)
 			return !s.FromFact && !s.FeedsSink && !pl.auxiliaryFinding(i)
-		})
+		}
+		k := -1
+		for _, prefer := range []func(int) bool{
+			func(i int) bool {
+				return !pl.auxiliary(i) && !(pl.server(i).Placed && addrval.Classify(pl.server(i).Alts).Loopback)
+			},
+			func(i int) bool { return !pl.auxiliary(i) },
+			func(int) bool { return true },
+		} {
+			if k = slices.IndexFunc(others, func(i int) bool { return candidate(i) && prefer(i) }); k >= 0 {
+				break
+			}
+		}
 		if k >= 0 {
 			primaries = others[k : k+1]
 			others = slices.Delete(slices.Clone(others), k, k+1)

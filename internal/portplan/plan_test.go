@@ -221,6 +221,26 @@ func TestOnePortPerProgram(t *testing.T) {
 			want:    []string{"primary", "secondary $METRICS_PORT of #0"},
 		},
 		{
+			name:    "where every server runs in a goroutine, the first whose names do not say it is auxiliary",
+			servers: []Server{srv(":9100", bg, names("metricsAddr")), srv(":1323", bg, names("e"))},
+			want:    []string{"secondary $METRICS_PORT of #1", "primary"},
+		},
+		{
+			name:    "where every server runs in a goroutine, one on all interfaces before one on loopback",
+			servers: []Server{srv("localhost:6060", bg, names("dbg")), srv(":8080", bg)},
+			want:    []string{"secondary $DBG_PORT of #1", "primary"},
+		},
+		{
+			name:    "where every server runs in a goroutine, a loopback one whose start is not seen still counts",
+			servers: []Server{srv("localhost:?", bg, unplaced), srv(":?", bg, unplaced)},
+			want:    []string{"primary", "secondary of #0"},
+		},
+		{
+			name:    "where every server in a goroutine is auxiliary, the first still",
+			servers: []Server{srv(":9100", bg, names("metricsAddr")), srv(":9000", bg, names("adminAddr"))},
+			want:    []string{"primary", "secondary $ADMIN_PORT of #0"},
+		},
+		{
 			name:    "a server already reading $PORT in a goroutine is the one the platform reaches",
 			servers: []Server{srv(":?", bg, reads("$PORT")), srv(":8080")},
 			want:    []string{"primary", "secondary $PORT_8080 of #0"},
