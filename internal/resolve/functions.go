@@ -181,7 +181,8 @@ func declaredFuncs(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *
 
 // ExportReturnFacts exports a returnsFact for every exported function
 // whose every return's first result is a constant string or integer that
-// can matter to an address (addressValues). It stops at the first return
+// can matter to an address (addressValues), or built of constants alone
+// (shallowStr). It stops at the first return
 // that is not, so it costs next to nothing in most packages.
 func ExportReturnFacts(pass *analysis.Pass) {
 	for fn, fd := range declaredFuncs(pass.Files, pass.TypesInfo) {
@@ -197,6 +198,9 @@ func ExportReturnFacts(pass *analysis.Pass) {
 				return false
 			}
 			t, ok := constText(pass.TypesInfo, ret.Results[0])
+			if strs := shallowStr(pass.TypesInfo, ret.Results[0]).Strs; !ok && len(strs) == 1 {
+				t, ok = strs[0].Text() // fmt.Sprintf(":%d", defaultPort)
+			}
 			if !ok {
 				return false
 			}

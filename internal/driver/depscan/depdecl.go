@@ -181,8 +181,9 @@ func constantShaped(e ast.Expr, locals map[string]bool) bool {
 	case *ast.BinaryExpr:
 		return constantShaped(e.X, locals) && constantShaped(e.Y, locals)
 	case *ast.CallExpr:
-		// A conversion T(c) or pkg.T(c), or a builtin (len, min).
-		if _, sel := e.Fun.(*ast.SelectorExpr); len(e.Args) == 0 || sel && len(e.Args) != 1 {
+		// A conversion T(c) or pkg.T(c), a builtin (len, min), or an
+		// address built of constants (fmt.Sprintf, net.JoinHostPort).
+		if sel, isSel := e.Fun.(*ast.SelectorExpr); len(e.Args) == 0 || isSel && len(e.Args) != 1 && !addressBuilder(sel) {
 			return false
 		}
 		for _, a := range e.Args {
@@ -197,6 +198,13 @@ func constantShaped(e ast.Expr, locals map[string]bool) bool {
 
 // literalReturns reports whether every return of fd returns a function
 // literal first.
+// addressBuilder reports whether a call's function may build an address
+// of its arguments, by the package name it is selected from.
+func addressBuilder(sel *ast.SelectorExpr) bool {
+	x, ok := sel.X.(*ast.Ident)
+	return ok && (x.Name == "fmt" || x.Name == "net" || x.Name == "strconv")
+}
+
 func literalReturns(fd *ast.FuncDecl) bool {
 	return allReturns(fd.Body, func(n *ast.ReturnStmt) bool {
 		if len(n.Results) == 0 {

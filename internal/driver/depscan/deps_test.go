@@ -95,6 +95,8 @@ func TestDepWants(t *testing.T) {
 	depFile := filepath.Join(dir, "dep.go")
 	depSrc := `package dep
 
+import "fmt"
+
 type S struct {
 	Addr string
 	Port int
@@ -117,6 +119,7 @@ func Port() string        { return port }
 func Name() string        { return "name" }
 func Var() string         { return v }
 func Join(a string) string { return a + ":80" }
+func Built() string       { return fmt.Sprintf(":%d", 8080) }
 func WithX() Option       { return func(*S) {} }
 func New(a string, opts ...Option) {}
 func Other(o Option)      {}
@@ -129,7 +132,7 @@ func main() {
 	dep.Serve(":1")
 	dep.Start()
 	dep.Bytes(nil)
-	_, _, _, _, _ = dep.Addr(), dep.Port(), dep.Name(), dep.Var(), dep.Join("x")
+	_, _, _, _, _, _ = dep.Addr(), dep.Port(), dep.Name(), dep.Var(), dep.Join("x"), dep.Built()
 	s := dep.S{Addr: ":2"}
 	_ = s.Port
 	s.Raw = nil
@@ -172,6 +175,7 @@ func main() {
 		"Serve",        // a sink with an address parameter
 		"Start",        // a server: main reads its fact
 		"Addr", "Port", // constant addresses, one through a constant of its file
+		"Built",                       // an address built of constants
 		"field Addr at main.go:10:13", // a sink field written
 		"WithX",                       // an option passed to a sink
 		"New",

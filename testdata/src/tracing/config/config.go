@@ -1,7 +1,10 @@
 // Package config holds a service's addresses; other packages listen on them.
 package config
 
-import "os"
+import (
+	"fmt"
+	"os"
+)
 
 // Addr is the public address.
 func Addr() string { return ":8080" } // want Addr:`returns ":8080"`
@@ -47,3 +50,8 @@ func Bind() string { return "[::1]" } // want Bind:`returns "\[::1\]"`
 func Network() string { return "tcp" } // want Network:`returns "tcp"`
 
 func AllInterfaces() string { return "0.0.0.0" } // want AllInterfaces:`returns "0\.0\.0\.0"`
+
+// Built builds its address from constants: the value model says which.
+func Built() string { return fmt.Sprintf(":%d", defaultPort) } // want Built:`returns ":8088"`
+
+const defaultPort = 8088

@@ -19,4 +19,5 @@ func run() {
 	go http.ListenAndServe(config.Bind()+":8084", nil)          // want `hard-coded port 8084: the platform routes only \$PORT`
 	go net.Listen(config.Network(), ":8086")                    // want `net\.Listen listens on hard-coded port 8086`
 	go http.ListenAndServe(config.AllInterfaces()+":8087", nil) // want `hard-coded port 8087: the platform routes only \$PORT`
+	go http.ListenAndServe(config.Built(), nil)                 // want `hard-coded port 8088: the platform routes only \$PORT`
 }
