@@ -244,14 +244,27 @@ func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.Bloc
 // passedAway reports whether the value at cur (through & and
 // parentheses) is an argument of a function of a package that neither
 // declares the sink field nor is this one (log.Print, json.Marshal): only
-// the field's package reads it into a listener.
+// the field's package reads it into a listener; or of a function of the
+// field's package that does not, when only functions reading it from
+// their parameter do (ParamReaders).
 func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	call := argOf(cur)
 	if call == nil {
 		return false
 	}
 	fn, ok := typeutil.Callee(lr.pass.TypesInfo, call).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != field.Pkg() && fn.Pkg() != lr.pass.Pkg
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	if fn.Pkg() != field.Pkg() {
+		return fn.Pkg() != lr.pass.Pkg
+	}
+	// netx.Dial(netx.Endpoint{…}) beside netx.Listen: the field reaches a
+	// listener only in functions reading it from their parameter.
+	sinks := lr.sinksOf(field)
+	return len(sinks) > 0 && !slices.ContainsFunc(sinks, func(sk sink) bool {
+		return !sk.ParamOnly || len(sk.Readers) > 0 || slices.Contains(sk.ParamReaders, fn.Name())
+	})
 }
 
 // argOf returns the call that the value at cur, through & and
