@@ -54,7 +54,7 @@ type sink struct {
 	// that every site reads it so.
 	ParamReaders []string
 	ParamOnly    bool
-	Transport         addrval.Transport // what the listen API listens on
+	Transport    addrval.Transport // what the listen API listens on
 	// NoVariadic is set for a parameter that reaches the listener only in
 	// calls passing nothing for the variadic parameter (opts ...Option),
 	// whose elements may change the address.
