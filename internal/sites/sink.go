@@ -294,68 +294,6 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 	return learned
 }
 
-// paramReader returns the function whose parameter's field a listen
-// site reads (Listen for e.Addr in func Listen(e Endpoint)), or "".
-func (lr *learner) paramReader(s Site, field *types.Var) string {
-	name := ""
-	s.Val.Each(func(v *resolve.Val) {
-		if sel, ok := ast.Unparen(v.Expr).(*ast.SelectorExpr); ok && lr.pass.TypesInfo.Uses[sel.Sel] == field {
-			name = lr.plainParamOf(sel.X)
-		}
-	})
-	return name
-}
-
-// plainParamOf returns the function, not a method, whose parameter e
-// names, or "".
-func (lr *learner) plainParamOf(e ast.Expr) string {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	d, ok := lr.res.Decls.Decl(e.Pos())
-	if fd, isFunc := d.Node().(*ast.FuncDecl); ok && isFunc && id != nil && fd.Recv == nil {
-		for _, f := range fd.Type.Params.List {
-			if slices.ContainsFunc(f.Names, func(n *ast.Ident) bool { return lr.pass.TypesInfo.Defs[n] == lr.pass.TypesInfo.Uses[id] }) {
-				return fd.Name.Name
-			}
-		}
-	}
-	return ""
-}
-
-// paramCallers returns the functions through whose parameter a struct
-// reaches reader, which reads its field into a listener: reader, and
-// those passing it their own parameter (func Serve(e Endpoint) {
-// Listen(e) }). It is false when a call passes it anything else (a
-// field of a server, a variable), which may hold a value written
-// anywhere.
-func (lr *learner) paramCallers(reader string, field *types.Var) ([]string, bool) {
-	readers := []string{reader}
-	for i := 0; i < len(readers); i++ {
-		for _, cur := range lr.uses(readers[i]) {
-			call, isCall := cur.Node().(*ast.CallExpr)
-			if !isCall {
-				continue
-			}
-			if fn, ok := typeutil.Callee(lr.pass.TypesInfo, call).(*types.Func); !ok || fn.Pkg() != field.Pkg() || fn.Signature().Recv() != nil {
-				continue
-			}
-			for _, a := range call.Args {
-				if t := lr.pass.TypesInfo.TypeOf(a); t == nil || structField(t, field.Name()) != field {
-					continue
-				}
-				if _, lit := unaddr(a).(*ast.CompositeLit); lit {
-					continue // a site of its own
-				}
-				fn := lr.plainParamOf(a)
-				if fn == "" {
-					return readers, false
-				}
-				readers = appendNew(readers, fn)
-			}
-		}
-	}
-	return readers, true
-}
-
 // funcSink is a sink of a function's parameter, learned from one site.
 type funcSink struct {
 	fn *types.Func
