@@ -39,6 +39,10 @@ type CallRule struct {
 	// newRuleSet makes an unset one TCP, as HTTP servers listen. A scheme
 	// in the address says otherwise ("udp://:9000", addrval.ListensOn).
 	Transport addrval.Transport
+	// EnvIfNone is the variable the API reads itself when the call
+	// passes no address (gin's r.Run() reads $PORT): a server of the
+	// program, on that variable's port, never reported.
+	EnvIfNone string
 	// List is set when the address parameter is a list of addresses
 	// listened on at once (evio's addr ...string, gnet's addrs []string):
 	// each argument filling the variadic parameter, or each element of a

@@ -22,11 +22,12 @@ var FrameworkRules = RuleRows{
 	// is already a listen site by the net/http.Server rule.
 	Calls: []CallRule{
 		// gin v1.12.0. Run(addr ...string): with no argument gin reads $PORT
-		// itself (default ":8080"), so only an explicit address is a site.
+		// itself (default ":8080"), so only an explicit address is
+		// reported; Run() is a server on $PORT.
 		// Not inferred: Run hands the whole slice to resolveAddress(addr
 		// []string), which reads addr[0] of a parameter that is not
 		// variadic, beside its $PORT default.
-		{Fn: "(*github.com/gin-gonic/gin.Engine).Run", Addr: 0, Network: -1},
+		{Fn: "(*github.com/gin-gonic/gin.Engine).Run", Addr: 0, Network: -1, EnvIfNone: "PORT"},
 		{Fn: "(*github.com/gin-gonic/gin.Engine).RunTLS", Addr: 0, Network: -1}, // v1.12.0: RunTLS(addr, certFile, keyFile string). Inferred.
 		// v1.12.0: RunQUIC(addr, certFile, keyFile string). Not inferred: it
 		// calls http3.ListenAndServeQUIC, not inferred either (below).

@@ -235,7 +235,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	if !fixedArg(call, rule.Addr) {
-		return // r.Run() reads $PORT itself; r.Run(addrs...) is unknown
+		if rule.EnvIfNone != "" && len(call.Args) == rule.Addr && !call.Ellipsis.IsValid() {
+			// r.Run() reads $PORT itself: a server of the program there.
+			c.record(Site{API: apiName(fn), Expr: call, call: call, Alts: []addrval.Alt{{HasPort: true}}, program: program{keys: []string{"$" + rule.EnvIfNone}}})
+		}
+		return // r.Run(addrs...) is unknown
 	}
 	learnOnly, over := false, rule.Transport
 	if rule.Network >= 0 {

@@ -152,8 +152,8 @@ func Position(fset *token.FileSet, pos token.Pos) string {
 // portKeys says which ports a site can take: its constant ports, and the
 // environment variables and defaults its port is read from.
 func (sv *serving) portKeys(s *Site) []string {
-	if s.FromFact {
-		return s.keys
+	if s.FromFact || s.Val == nil && s.keys != nil {
+		return s.keys // as the fact, or the rule, says
 	}
 	var keys []string
 	for _, a := range s.Alts {

@@ -3,6 +3,7 @@ package main
 
 import (
 	"net"
+	"net/http"
 	"os"
 
 	"github.com/gin-gonic/gin"
@@ -70,4 +71,18 @@ func embedded() {
 	(*gin.Engine).Run(s.Engine)
 	(*gin.Engine).Run(s.Engine, ":9090")                           // want `gin.Engine.Run listens on hard-coded port 9090`
 	(*gin.Engine).RunTLS(s.Engine, ":8443", "cert.pem", "key.pem") // want `gin.Engine.RunTLS listens on hard-coded port 8443`
+}
+
+// Run with no argument is a server on $PORT: a metrics server beside it
+// gets a variable of its own, whichever main waits on.
+func withMetrics() {
+	r := gin.Default()
+	go http.ListenAndServe(":9090", http.NewServeMux()) // want `http\.ListenAndServe listens on hard-coded port 9090: the platform routes only \$PORT, to the primary server gin\.Engine\.Run \(gin\.go:\d+\); read this listener's port from \$WITH_METRICS_PORT`
+	r.Run()
+}
+
+func metricsWaited() {
+	r := gin.Default()
+	go r.Run()
+	http.ListenAndServe(":9091", http.NewServeMux()) // want `http\.ListenAndServe listens on hard-coded port 9091: the platform routes only \$PORT, to the primary server gin\.Engine\.Run \(gin\.go:\d+\); read this listener's port from \$METRICS_WAITED_PORT`
 }
