@@ -237,8 +237,18 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.info.Uses[id] == types.Universe.Lookup("nil") {
 		return true
 	}
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.debugMux(id) {
+		return true
+	}
+	return sv.onlyDebug(s.handler)
+}
+
+// onlyDebug reports whether a handler expression names debugging
+// handlers (pprof.Index, http.HandlerFunc(pprof.Profile)) and nothing
+// else.
+func (sv *serving) onlyDebug(h ast.Expr) bool {
 	debugOnly, any := true, false
-	ast.Inspect(s.handler, func(n ast.Node) bool {
+	ast.Inspect(h, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -255,6 +265,37 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 		return true
 	})
 	return debugOnly && any
+}
+
+// debugMux reports whether id names a mux of its function on which only
+// debugging handlers are registered: dbg := http.NewServeMux();
+// dbg.HandleFunc("/debug/pprof/", pprof.Index), used nowhere else.
+func (sv *serving) debugMux(id *ast.Ident) bool {
+	v, ok := sv.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	index := sv.vars.Of(v)
+	defs := index.Defs[v]
+	if len(defs) != 1 || index.Opaque[v] || defs[0].Index >= 0 {
+		return false
+	}
+	if call, ok := ast.Unparen(defs[0].Rhs).(*ast.CallExpr); !ok || resolve.CalleeFunc(sv.info, call) == nil || resolve.CalleeFunc(sv.info, call).FullName() != "net/http.NewServeMux" {
+		return false
+	}
+	any := false
+	for _, use := range resolve.LocalUses(sv.info, sv.decls, v) {
+		if use.Node() == id {
+			continue
+		}
+		sel, _ := use.Parent().Node().(*ast.SelectorExpr)
+		call, _ := use.Parent().Parent().Node().(*ast.CallExpr)
+		if use.ParentEdgeKind() != edge.SelectorExpr_X || call == nil || call.Fun != ast.Expr(sel) || sel.Sel.Name != "Handle" && sel.Sel.Name != "HandleFunc" || len(call.Args) != 2 || !sv.onlyDebug(call.Args[1]) {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // serverHandler returns the Handler of a server variable: the field of
