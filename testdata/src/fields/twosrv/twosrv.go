@@ -26,3 +26,20 @@ func (a *App) Run() error { // want Run:`serves`
 	go a.admin.ListenAndServe()
 	return a.api.ListenAndServe()
 }
+
+// Both serves both servers in goroutines and waits for the first to fail.
+type Both struct{ api, admin *http.Server }
+
+func NewBoth(o Options) *Both {
+	return &Both{
+		api:   &http.Server{Addr: fmt.Sprintf(":%d", o.Port)},
+		admin: &http.Server{Addr: fmt.Sprintf(":%d", o.AdminPort)},
+	}
+}
+
+func (b *Both) Run() error { // want Run:`starts a server`
+	errc := make(chan error, 2)
+	go func() { errc <- b.api.ListenAndServe() }()
+	go func() { errc <- b.admin.ListenAndServe() }()
+	return <-errc
+}
