@@ -107,8 +107,14 @@ func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.Call
 	var start *ast.CallExpr
 	for _, name := range listeners {
 		for _, cur := range c.uses(name) {
-			call, _ := cur.Node().(*ast.CallExpr)
-			sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			call, isCall := cur.Node().(*ast.CallExpr)
+			if !isCall {
+				continue // a field write of that name
+			}
+			sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !isSel {
+				continue // ListenAndServe(a), a function
+			}
 			if held, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && field != nil && c.pass.TypesInfo.Uses[held.Sel] == field {
 				if start != nil {
 					return nil // started in two places: which one is not known

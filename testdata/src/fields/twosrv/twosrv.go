@@ -43,3 +43,9 @@ func (b *Both) Run() error { // want Run:`starts a server`
 	go func() { errc <- b.admin.ListenAndServe() }()
 	return <-errc
 }
+
+// ListenAndServe runs an app: a call of a function, not a method, that
+// a server field's start is looked for among.
+func ListenAndServe(a *App) error { return a.Run() }
+
+func serveDefault() error { return ListenAndServe(New(Options{})) }
