@@ -114,8 +114,12 @@ func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]boo
 	}
 	// A struct holding one of them by value: its fields by path.
 	for spec := range topSpecs(files, token.TYPE) {
-		named, ok := info.Defs[spec.(*ast.TypeSpec).Name].(*types.TypeName)
-		if st, isStruct := named.Type().Underlying().(*types.Struct); ok && isStruct && named.Exported() {
+		ts := spec.(*ast.TypeSpec)
+		named, ok := info.Defs[ts.Name].(*types.TypeName)
+		if !ok || ts.Assign.IsValid() || !named.Exported() {
+			continue
+		}
+		if st, isStruct := named.Type().Underlying().(*types.Struct); isStruct {
 			for f := range st.Fields() {
 				if n, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && f.Exported() && out[n] {
 					out[named.Type().(*types.Named)] = true

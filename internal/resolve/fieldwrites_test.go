@@ -80,6 +80,7 @@ func TestFieldWrites(t *testing.T) {
 		{"an assignment through the path", `type C struct{ A, B T }; func f(c *C) { c.A.Addr = ":3" }`, "C.A.Addr", []string{":3"}, false},
 		{"the struct written whole, not a literal, opens its paths", `type C struct{ A, B T }; func f(c *C, t T) { c.A = t }`, "C.A", nil, true},
 		{"the struct's address taken opens its paths", `type C struct{ A, B T }; func f(c *C) *T { return &c.A }`, "C.A", nil, true},
+		{"an alias of a struct holding it records no path", `type A = struct{ X T }; var _ = A{X: T{Addr: ":1"}}`, "Addr", []string{":1"}, false},
 		{"the path's address taken opens it", `type C struct{ A, B T }; func f(c *C) *string { return &c.A.Addr }`, "C.A.Addr", nil, true},
 	} {
 		got, opened := writesOf(t, tc.src, tc.field)
