@@ -43,7 +43,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))}
 				if srv == nil {
 					if s.startedBy = c.fieldStart(cur, rule.Listeners); s.startedBy != nil {
-						s.inGo, _ = goAbove(c.serving.cursor(s.startedBy))
+						s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
 					}
 				}
 				c.ruleField(typ, id.Name, kv.Value, lit, rule, s)

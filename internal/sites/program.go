@@ -192,7 +192,7 @@ func (c *checker) exportServerFacts(all []*Site) {
 			facts[fn] = f
 			order = append(order, fn)
 		}
-		f.Blocks = f.Blocks || !s.inGo
+		f.Blocks = f.Blocks || !s.inGo || waitsAfter(s.start)
 		f.Ports = appendNew(f.Ports, s.keys...)
 	}
 	for _, fn := range order {

@@ -2,6 +2,7 @@ package sites
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -133,14 +134,15 @@ func (sv *serving) neverUsed(decl *ast.FuncDecl) bool {
 }
 
 // inGoStmt reports whether a site's listen call runs in a goroutine of
-// its function (goAbove): go http.ListenAndServe(addr, nil) in a helper.
+// its function (goAbove) that the function does not wait for:
+// go http.ListenAndServe(addr, nil) in a helper.
 func (sv *serving) inGoStmt(s Site) bool {
 	n := ast.Node(s.Expr)
 	if s.call != nil {
 		n = s.call
 	}
 	inGo, _ := goAbove(sv.cursor(n))
-	return inGo
+	return inGo && !waitsAfter(sv.cursor(n))
 }
 
 // PerElement reports whether a site starts a server for each element of
@@ -174,6 +176,50 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 		}
 	}
 	return false, nil
+}
+
+// waitsAfter reports whether the function, not main, starting a server
+// in a goroutine at cur then waits: a later statement of its body
+// receives from a channel, selects without a default, or calls Wait
+// (go func() { errCh <- srv.ListenAndServe() }(); select { case err :=
+// <-errCh: … }). A call of it returns only when the server stops.
+func waitsAfter(cur inspector.Cursor) bool {
+	for c := cur; c.Valid() && c.Node() != nil; c = c.Parent() {
+		fd, ok := c.Parent().Parent().Node().(*ast.FuncDecl)
+		if c.ParentEdgeKind() != edge.BlockStmt_List || !ok {
+			continue
+		}
+		if fd.Name.Name == "main" && fd.Recv == nil {
+			return false // main's servers are planned as they start
+		}
+		for next, ok := c.NextSibling(); ok; next, ok = next.NextSibling() {
+			if waits(next.Node()) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// waits reports whether a statement blocks on a channel or a Wait call.
+func waits(stmt ast.Node) bool {
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectStmt:
+			found = found || !slices.ContainsFunc(n.Body.List, func(c ast.Stmt) bool { return c.(*ast.CommClause).Comm == nil })
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			found = found || ok && sel.Sel.Name == "Wait" && len(n.Args) == 0
+		}
+		return !found
+	})
+	return found
 }
 
 // indexGoCalls finds, in one walk over the package's identifiers, which
