@@ -9,9 +9,9 @@ import (
 
 type Server struct{ srv *http.Server }
 
-func New(addr string, h http.Handler) *Server {
+func New(addr string, h http.Handler) *Server { // want New:`sink: param 0 address of http\.Server\.Addr`
 	return &Server{srv: &http.Server{Addr: addr, Handler: h}}
-} // want New:`sink: param 0 address of http\.Server\.Addr`
+}
 
 func (s *Server) Run(ctx context.Context) error { // want Run:`serves`
 	errCh := make(chan error, 1)
