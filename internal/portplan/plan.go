@@ -91,7 +91,7 @@ func (pl *planner) server(i int) *Server { return &pl.p.Servers[i] }
 // auxiliary reports whether a server's names or its package's say it is
 // not the app server (a command's package, main, names nothing).
 func (pl *planner) auxiliary(i int) bool {
-	return isAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
+	return IsAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
 }
 
 // auxiliaryFinding reports whether a library's server is auxiliary and

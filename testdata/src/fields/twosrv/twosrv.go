@@ -37,7 +37,7 @@ func NewBoth(o Options) *Both {
 	}
 }
 
-func (b *Both) Run() error { // want Run:`starts a server`
+func (b *Both) Run() error { // want Run:`serves`
 	errc := make(chan error, 2)
 	go func() { errc <- b.api.ListenAndServe() }()
 	go func() { errc <- b.admin.ListenAndServe() }()
