@@ -17,8 +17,8 @@ var auxiliaryWords = map[string]bool{
 	"PROMETHEUS": true, "PROM": true, "DIAG": true, "DIAGNOSTICS": true, "MGMT": true, "MANAGEMENT": true,
 }
 
-// IsAuxiliary reports whether a word of any of names is an auxiliary one.
-func IsAuxiliary(names []string) bool {
+// isAuxiliary reports whether a word of any of names is an auxiliary one.
+func isAuxiliary(names []string) bool {
 	for _, name := range names {
 		for w := range strings.SplitSeq(envWord(name), "_") {
 			if auxiliaryWords[w] {

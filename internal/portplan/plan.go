@@ -91,7 +91,7 @@ func (pl *planner) server(i int) *Server { return &pl.p.Servers[i] }
 // auxiliary reports whether a server's names or its package's say it is
 // not the app server (a command's package, main, names nothing).
 func (pl *planner) auxiliary(i int) bool {
-	return IsAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
+	return isAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
 }
 
 // auxiliaryFinding reports whether a library's server is auxiliary and
@@ -138,6 +138,7 @@ func (pl *planner) rank(group []int) {
 			primaries = append(primaries, i)
 		}
 	}
+	primaries, others = pl.onePerStart(primaries, others)
 	if len(primaries) == 0 {
 		// Every server runs in the background: the first is the primary,
 		// preferring one whose names do not say it is auxiliary and that
@@ -176,6 +177,27 @@ func (pl *planner) rank(group []int) {
 			pl.roles[i] = Role{Rank: Primary, Primary: -1, Clash: pl.roles[i].Clash, ClashOn: pl.roles[i].ClashOn}
 		}
 	}
+}
+
+// onePerStart keeps one primary of the constructions one call starts at
+// once (a Run serving two servers in goroutines, then waiting for
+// either): the first whose names do not say it is auxiliary. The others
+// run beside it.
+func (pl *planner) onePerStart(primaries, others []int) ([]int, []int) {
+	var kept []int
+	for _, i := range primaries {
+		at := pl.server(i).StartedBy
+		j := slices.IndexFunc(kept, func(k int) bool { return at.IsValid() && pl.server(k).StartedBy == at })
+		switch {
+		case j < 0:
+			kept = append(kept, i)
+		case pl.auxiliary(kept[j]) && !pl.auxiliary(i):
+			others, kept[j] = append(others, kept[j]), i
+		default:
+			others = append(others, i)
+		}
+	}
+	return kept, others
 }
 
 // placedPrimaries keeps, of a command's primaries, those whose start is

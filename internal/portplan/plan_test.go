@@ -79,6 +79,9 @@ func absent(arm, absentArm token.Pos) Branch {
 	return Branch{At: 5, Arm: arm, Tests: 3, Absent: absentArm}
 }
 
+// startedBy makes a server a construction that the call at pos starts.
+func startedBy(pos token.Pos) func(*Server) { return func(s *Server) { s.StartedBy = pos } }
+
 // via makes a server a use of the sink that server #i's site made.
 func via(i int) func(*Server) { return func(s *Server) { s.Via = token.Pos(10 * (i + 1)) } }
 
@@ -239,6 +242,21 @@ func TestOnePortPerProgram(t *testing.T) {
 			name:    "where every server in a goroutine is auxiliary, the first still",
 			servers: []Server{srv(":9100", bg, names("metricsAddr")), srv(":9000", bg, names("adminAddr"))},
 			want:    []string{"primary", "secondary $ADMIN_PORT of #0"},
+		},
+		{
+			name:    "constructions one call starts at once: one primary, the first not auxiliary",
+			servers: []Server{srv(":8081", names("AdminPort"), startedBy(7)), srv(":8080", names("Port"), startedBy(7))},
+			want:    []string{"secondary $ADMIN_PORT of #1", "primary"},
+		},
+		{
+			name:    "constructions one call starts at once: the first when none is auxiliary",
+			servers: []Server{srv(":8080", startedBy(7)), srv(":8090", startedBy(7))},
+			want:    []string{"primary", "secondary $PORT_8090 of #0"},
+		},
+		{
+			name:    "constructions two calls start stay primaries of their own",
+			servers: []Server{srv(":8080", startedBy(7)), srv(":8090", startedBy(9))},
+			want:    []string{"primary", "primary"},
 		},
 		{
 			name:    "a server already reading $PORT in a goroutine is the one the platform reaches",

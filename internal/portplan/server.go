@@ -39,6 +39,10 @@ type Server struct {
 	// servers; Branches are the if/else and case arms Start lies in.
 	Start    token.Pos
 	Branches []Branch
+	// StartedBy is, for a construction that a later call starts
+	// (s := api.New(…); s.Run()), that call: the servers one call starts
+	// run at once, so only one of them can be what main waits on.
+	StartedBy token.Pos
 	// Unreached is set, in a command, for a server of a function
 	// nothing calls: it never starts beside main's.
 	Unreached bool

@@ -138,6 +138,9 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 	if s.fn != nil {
 		ps.Func = s.fn.Pos()
 	}
+	if s.startedBy != nil && s.ParamRole != resolve.RoleHost { // a host passed apart is its port's server
+		ps.StartedBy = s.startedBy.Pos()
+	}
 	if s.Via != nil {
 		ps.Via = s.Via.Pos
 	}
@@ -269,7 +272,6 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 	}
 	delete(starts, nil)
 	joined := make(map[*Site]bool)
-	waited := make(map[*ast.CallExpr][]*Site)
 	for _, s := range all {
 		if !s.elsewhere || s.FromFact {
 			continue
@@ -300,19 +302,6 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 			s.fn, _ = d.Node().(*ast.FuncDecl)
 		}
 		joined[st.fact] = true
-		waited[st.call] = append(waited[st.call], s)
-	}
-	// The constructions one call starts at once and waits on (a Run
-	// serving two servers in goroutines, then waiting for either) run
-	// beside each other: the first whose names do not say it is
-	// auxiliary is the one main waits on.
-	for _, ss := range waited {
-		// (A host passed apart from its port is the port's server.)
-		blocking := slices.DeleteFunc(slices.Clone(ss), func(s *Site) bool { return s.inGo || s.ParamRole == resolve.RoleHost })
-		k := max(0, slices.IndexFunc(blocking, func(s *Site) bool { return !portplan.IsAuxiliary(c.serving.names(s)) }))
-		for i, s := range blocking {
-			s.inGo = i != k
-		}
 	}
 	return slices.DeleteFunc(all, func(s *Site) bool { return joined[s] })
 }
