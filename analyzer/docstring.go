@@ -14,15 +14,13 @@ import (
 //go:embed doc.go
 var docFile string
 
-var doc = mustDocSection(docFile, "portlint")
-
-func mustDocSection(src, name string) string {
-	doc, err := docSection(src, name)
+var doc = func() string {
+	doc, err := docSection(docFile, "portlint")
 	if err != nil {
 		panic("portlint: doc.go: " + err.Error())
 	}
 	return doc
-}
+}()
 
 // docSection returns the "# Analyzer name" section of the package comment
 // of src, up to the next heading, in the form analysis.Analyzer.Doc wants:
@@ -37,8 +35,7 @@ func docSection(src, name string) (string, error) {
 		return "", fmt.Errorf("no package comment")
 	}
 	heading := "# Analyzer " + name
-	text := "\n" + f.Doc.Text()
-	_, section, ok := strings.Cut(text, "\n"+heading+"\n")
+	_, section, ok := strings.Cut("\n"+f.Doc.Text(), "\n"+heading+"\n")
 	if !ok {
 		return "", fmt.Errorf("no %q heading", heading)
 	}

@@ -48,20 +48,13 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 		for k := range candidates {
 			declaring[k[:listenapi.LastDot(k)]] = true
 		}
-		mayAssign := func(p *packages.Package) bool {
-			if declaring[p.PkgPath] {
-				return true
-			}
-			for _, imp := range p.Imports {
-				if declaring[imp.PkgPath] {
-					return true
-				}
-			}
-			return false
-		}
 		written := make(map[string]bool)
 		for i, p := range pkgs {
-			if p.TypesInfo == nil || !mayAssign(p) {
+			mayAssign := declaring[p.PkgPath]
+			for _, imp := range p.Imports {
+				mayAssign = mayAssign || declaring[imp.PkgPath]
+			}
+			if p.TypesInfo == nil || !mayAssign {
 				continue
 			}
 			for _, k := range resolve.AssignedExported(p.TypesInfo, files[i], func(k string) bool { return candidates[k] }) {

@@ -20,50 +20,40 @@ import (
 type siteNames struct {
 	rules *listenapi.RuleSet
 	pkg   *types.Package
-	// visible are the packages of rules that the package imports,
-	// directly or not (through the packages its imports' APIs mention),
-	// itself included: only their functions' methods can be called and
-	// their servers' fields written there. gin's Run or hertz's New
-	// count only where gin or hertz can be seen, not in every package.
-	// They are found on first need (a name of the rules in the syntax).
-	visible     map[string]bool
-	visibleDone bool
-	// self says the package is one of the rules': its own listen
-	// functions are called without a package name.
+	// visible are the packages of rules that the package or its imports
+	// (through the packages their APIs mention) are: gin's Run or hertz's
+	// New count only where gin or hertz can be seen. Found on first need.
+	visible map[string]bool
+	// self: the package is a rule's, calling its own listen functions
+	// without a package name.
 	self bool
 	// env is the variable the platform passes the port in: a read of
 	// another is no site (a misspelling of it is).
 	env string
 	// pass, if set, tells a call's callee and an argument's constant
-	// value, which the names then need to match (listenCallee,
-	// envMayMatter).
+	// value, which must then match too (listenCallee, envMayMatter).
 	pass *analysis.Pass
 }
 
 // visibleRules returns the packages of the rules that the package sees:
 // only a package that sees one can mention a listen API's types.
 func (n *siteNames) visibleRules() map[string]bool {
-	if n.visibleDone || n.pkg == nil {
+	if n.visible != nil || n.pkg == nil {
 		return n.visible
 	}
-	n.visibleDone = true
-	if n.self {
-		n.visible = map[string]bool{n.pkg.Path(): true}
-	}
+	n.visible = make(map[string]bool)
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if n.rules.Pkgs[p.Path()] {
+			n.visible[p.Path()] = true
+		}
 		for _, imp := range p.Imports() {
-			if !seen[imp] {
-				seen[imp] = true
-				if n.rules.Pkgs[imp.Path()] {
-					if n.visible == nil {
-						n.visible = make(map[string]bool)
-					}
-					n.visible[imp.Path()] = true
-				}
-				visit(imp)
-			}
+			visit(imp)
 		}
 	}
 	visit(n.pkg)
@@ -79,24 +69,19 @@ func (n *siteNames) any(pkgs []string) bool {
 	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visibleRules()[p] })
 }
 
-// mentionsSites reports whether any file of a package that can listen (or
-// read the environment) names what a site needs: a listen, implicit or
-// sink function, another package's function that starts a server, a
-// server's or a sink's address field, or (readsEnv) an environment
-// reader. sinks is nil in a package that cannot listen, where only an
-// environment reader counts. It walks the syntax once without
-// allocating, so that the many packages that import net/http only to
-// serve or call (every handler package) skip the inspector and the pass.
+// mentionsSites reports whether the files name what a site needs: a
+// listen, implicit or sink function, another package's function that
+// starts a server, a server's or a sink's address field, or (readsEnv) an
+// environment reader; sinks is nil where nothing can listen. It walks the
+// syntax once without allocating, so that the many packages importing
+// net/http only to serve or call skip the inspector and the pass.
 //
-// A rule's name counts only where its package can be seen (names), and a
-// listen name only in a call of a method or of another package's
-// function: a call written with a bare name calls a function of the
-// package itself, a parameter or a local variable, which are never a
-// listen API or another package's sink, unless the file dot-imports a
-// package or the package is a rule's. A read of the environment counts
-// only if it may read the port's variable (envMayMatter): the reads of
-// the others only name the variables a fix must not take, where there
-// are sites.
+// A rule's name counts only where its package can be seen, and a listen
+// name only in a call of a method or of another package's function (a
+// bare name calls the package's own function, a parameter or a local),
+// unless the file dot-imports or the package is a rule's. A read of the
+// environment counts only if it may read the port's variable: the others
+// only name variables a fix must not take, where there are sites.
 func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, readsEnv bool) bool {
 	rules := names.rules
 	found := false
@@ -191,14 +176,10 @@ func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
 // dotImports reports whether f imports a package with a dot: its
 // functions are then called by their bare names.
 func dotImports(f *ast.File) bool {
-	for _, spec := range f.Imports {
-		if spec.Name != nil && spec.Name.Name == "." {
-			if path, err := strconv.Unquote(spec.Path.Value); err == nil && path != "" {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(f.Imports, func(spec *ast.ImportSpec) bool {
+		path, err := strconv.Unquote(spec.Path.Value)
+		return spec.Name != nil && spec.Name.Name == "." && err == nil && path != ""
+	})
 }
 
 // checkedFiles returns the files the pass checks: pass.Files, without

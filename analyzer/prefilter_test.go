@@ -65,11 +65,8 @@ func TestMentionsSites(t *testing.T) {
 		if tc.listens {
 			s = sinks
 		}
-		names := &siteNames{rules: listenapi.DefaultRules, self: tc.self, env: "PORT", visibleDone: true}
+		names := &siteNames{rules: listenapi.DefaultRules, self: tc.self, env: "PORT", visible: map[string]bool{}}
 		for _, p := range tc.visible {
-			if names.visible == nil {
-				names.visible = make(map[string]bool)
-			}
 			names.visible[p] = true
 		}
 		if got := mentionsSites(parse(tc.src), names, s, tc.readsEnv); got != tc.want {

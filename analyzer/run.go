@@ -39,7 +39,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// Without -include-tests only the package's own files can hold a
 	// site: a test variant (p [p.test], p_test) whose tests alone name a
 	// listen API or read the environment takes the fast path, as p does.
-	if (listens || readsEnv) && !mentionsSites(checkedFiles(pass, cfg), names, sinks, readsEnv) {
+	files := checkedFiles(pass, cfg)
+	if (listens || readsEnv) && !mentionsSites(files, names, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
 	// Built here rather than required from inspect.Analyzer (go vet runs
@@ -53,11 +54,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported.
-		if cfg.factsOnly {
-			return nil, nil
-		}
-		for _, file := range pass.Files {
-			if cfg.IncludeTests || !sites.IsTestFile(pass, file) {
+		if !cfg.factsOnly {
+			for _, file := range files {
 				report.ReportDirectives(pass, report.Directives(pass.Fset, file))
 			}
 		}

@@ -3,7 +3,6 @@ package listenapi
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // A NameIndex lists a rule set's bare names by the packages that declare
@@ -24,62 +23,56 @@ type NameIndex struct {
 	FieldTypes map[string]map[string]map[string]bool
 }
 
-var indexes sync.Map // *RuleSet -> *NameIndex
+// Index returns rs's NameIndex, made with it.
+func (rs *RuleSet) Index() *NameIndex { return &rs.index }
 
-// Index returns rs's NameIndex, made on first use.
-func (rs *RuleSet) Index() *NameIndex {
-	if rn, ok := indexes.Load(rs); ok {
-		return rn.(*NameIndex)
-	}
-	rn := &NameIndex{Calls: make(map[string][]string), Fields: make(map[string][]string),
-		Methods: make(map[string][]string), Funcs: make(map[string]map[string]bool),
-		AddrArgs: make(map[string][]int), FuncAddrs: make(map[string]map[string]int),
-		FieldTypes: make(map[string]map[string]map[string]bool)}
-	add := func(m map[string][]string, name, pkg string) {
-		if !slices.Contains(m[name], pkg) {
-			m[name] = append(m[name], pkg)
+// addFunc indexes the listen or implicit-port function fn, whose address
+// is argument addr (-1 for an implicit one: none).
+func (rn *NameIndex) addFunc(fn string, addr int) {
+	name, pkg := BareName(fn), PkgOfFullName(fn)
+	addOnce(&rn.Calls, name, pkg)
+	switch {
+	case strings.HasPrefix(fn, "("):
+		addOnce(&rn.Methods, name, pkg)
+		if addr >= 0 {
+			addOnce(&rn.AddrArgs, name, addr)
+		}
+	default:
+		put(&rn.Funcs, pkg, name, true)
+		if addr >= 0 {
+			put(&rn.FuncAddrs, pkg, name, addr)
 		}
 	}
-	addCall := func(fn string) {
-		name, pkg := BareName(fn), PkgOfFullName(fn)
-		add(rn.Calls, name, pkg)
-		if strings.HasPrefix(fn, "(") {
-			add(rn.Methods, name, pkg)
-		} else {
-			put(rn.Funcs, pkg, name, true)
-		}
-	}
-	for fn, r := range rs.Calls {
-		addCall(fn)
-		name, pkg := BareName(fn), PkgOfFullName(fn)
-		if !strings.HasPrefix(fn, "(") {
-			put(rn.FuncAddrs, pkg, name, r.Addr)
-		} else if !slices.Contains(rn.AddrArgs[name], r.Addr) {
-			rn.AddrArgs[name] = append(rn.AddrArgs[name], r.Addr)
-		}
-	}
-	for fn := range rs.Implicit {
-		addCall(fn)
-	}
-	for typ, fields := range rs.Fields {
-		pkg := PkgOfFullName(typ)
-		name := typ[LastDot(typ)+1:]
-		for field := range fields {
-			add(rn.Fields, field, pkg)
-			if rn.FieldTypes[pkg] == nil {
-				rn.FieldTypes[pkg] = make(map[string]map[string]bool)
-			}
-			put(rn.FieldTypes[pkg], name, field, true)
-		}
-	}
-	rn2, _ := indexes.LoadOrStore(rs, rn)
-	return rn2.(*NameIndex)
 }
 
-// put sets m[k][k2] to v, making m[k] if it is missing.
-func put[V any](m map[string]map[string]V, k, k2 string, v V) {
-	if m[k] == nil {
-		m[k] = make(map[string]V)
+// addField indexes the address field of the server type typ.
+func (rn *NameIndex) addField(typ, field string) {
+	pkg := PkgOfFullName(typ)
+	addOnce(&rn.Fields, field, pkg)
+	types := rn.FieldTypes[pkg]
+	put(&types, typ[LastDot(typ)+1:], field, true)
+	set(&rn.FieldTypes, pkg, types)
+}
+
+// set sets (*m)[k] to v, making *m if it is missing: a rule set's tables
+// are made as rows fill them.
+func set[V any](m *map[string]V, k string, v V) {
+	if *m == nil {
+		*m = make(map[string]V)
 	}
-	m[k][k2] = v
+	(*m)[k] = v
+}
+
+// put sets (*m)[k][k2] to v, making what is missing.
+func put[V any](m *map[string]map[string]V, k, k2 string, v V) {
+	inner := (*m)[k]
+	set(&inner, k2, v)
+	set(m, k, inner)
+}
+
+// addOnce appends v to (*m)[k] unless it is there.
+func addOnce[V comparable](m *map[string][]V, k string, v V) {
+	if !slices.Contains((*m)[k], v) {
+		set(m, k, append((*m)[k], v))
+	}
 }

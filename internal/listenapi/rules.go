@@ -1,7 +1,6 @@
 package listenapi
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -12,12 +11,9 @@ import (
 type AddrShape uint8
 
 const (
-	// ShapeString: a "host:port" string.
-	ShapeString AddrShape = iota
-	// ShapeIPPort: a *net.TCPAddr or *net.UDPAddr (IP and Port fields).
-	ShapeIPPort
-	// ShapeIPOnly: a *net.IPAddr (no port: only the host can be loopback).
-	ShapeIPOnly
+	ShapeString AddrShape = iota // a "host:port" string
+	ShapeIPPort                  // a *net.TCPAddr or *net.UDPAddr (IP and Port fields)
+	ShapeIPOnly                  // a *net.IPAddr (no port: only the host can be loopback)
 )
 
 // CallRule describes one listen API: a function or method, by the full
@@ -76,10 +72,10 @@ type ImplicitRule struct {
 	Fn   string // the call, by full name as for CallRule
 	Kind ImplicitKind
 	Port string // the default port
-	// implicitField: the address field of the receiver.
-	Field string
-	// implicitOption: the option that sets the address, and options that
-	// make the address moot (a listener, another network).
+	// ImplicitField: the address field of the receiver. ImplicitOption:
+	// the option that sets the address, and options that make the
+	// address moot (a listener, another network).
+	Field  string
 	Option string
 	Moot   []string
 }
@@ -87,10 +83,8 @@ type ImplicitRule struct {
 type ImplicitKind uint8
 
 const (
-	// ImplicitField: a method that listens on its receiver's address field.
-	ImplicitField ImplicitKind = iota
-	// ImplicitOption: a constructor whose options may set the address.
-	ImplicitOption
+	ImplicitField  ImplicitKind = iota // a method listening on its receiver's address field
+	ImplicitOption                     // a constructor whose options may set the address
 )
 
 // RuleRows are one family's rules, as data: the standard library's below,
@@ -99,17 +93,15 @@ type RuleRows struct {
 	Calls    []CallRule
 	Fields   []FieldRule
 	Implicit []ImplicitRule
-	// envReaders are the functions that read one environment variable by
-	// name, by full name.
-	EnvReaders []string
-	// addrStructs are the address structs a listener can take, by type,
-	// with the field holding the port ("" for one without a port), and
-	// addrResolvers the functions that parse one from "host:port"
-	// (net.ResolveTCPAddr(network, addr)).
+	// EnvReaders read one environment variable by name. AddrStructs are
+	// the address structs a listener can take, by type, with the field
+	// holding the port ("" for none), and AddrResolvers the functions
+	// parsing one from "host:port" (net.ResolveTCPAddr(network, addr)).
+	EnvReaders    []string
 	AddrStructs   map[string]string
 	AddrResolvers []string
-	// serves are the calls that serve HTTP on a ready listener, with the
-	// index of their handler argument; debugPkgs the packages that
+	// Serves are the calls serving HTTP on a ready listener, with the
+	// index of their handler argument; DebugPkgs the packages that
 	// register debugging handlers on http.DefaultServeMux when imported.
 	Serves    map[string]int
 	DebugPkgs []string
@@ -175,7 +167,7 @@ type RuleSet struct {
 	Fields   map[string]map[string]FieldRule // type -> field -> rule
 	Pkgs     map[string]bool                 // packages that declare a listen API
 	// Names are the bare names of the listen and implicit-port functions,
-	// a cheap filter before resolving a call's callee; fieldNames likewise
+	// a cheap filter before resolving a call's callee; FieldNames likewise
 	// for the fields of server values.
 	Names, FieldNames map[string]bool
 
@@ -188,72 +180,64 @@ type RuleSet struct {
 	Serves        map[string]int
 	DebugPkgs     map[string]bool
 	Exits         map[string]bool // by full name
+
+	index NameIndex
 }
 
 func NewRuleSet(families ...RuleRows) *RuleSet {
-	rs := &RuleSet{
-		Calls:      make(map[string]CallRule),
-		Implicit:   make(map[string]ImplicitRule),
-		Fields:     make(map[string]map[string]FieldRule),
-		Pkgs:       make(map[string]bool),
-		Names:      make(map[string]bool),
-		FieldNames: make(map[string]bool),
-		EnvReaders: make(map[string]bool),
-		EnvPkgs:    make(map[string]bool),
-		EnvNames:   make(map[string]bool),
-
-		AddrStructs:   make(map[string]string),
-		AddrResolvers: make(map[string]bool),
-		Serves:        make(map[string]int),
-		DebugPkgs:     make(map[string]bool),
-		Exits:         make(map[string]bool),
-	}
+	rs := new(RuleSet)
 	// A function has one rule: implicit rules are looked up first, so one
 	// with both kinds would never reach its call rule.
 	seen := make(map[string]bool)
-	function := func(name string) {
-		if seen[name] {
-			panic("portlint: duplicate rule " + name)
+	function := func(fn string, addr int) {
+		if seen[fn] {
+			panic("portlint: duplicate rule " + fn)
 		}
-		seen[name] = true
-		rs.Pkgs[PkgOfFullName(name)] = true
-		rs.Names[BareName(name)] = true
+		seen[fn] = true
+		set(&rs.Pkgs, PkgOfFullName(fn), true)
+		set(&rs.Names, BareName(fn), true)
+		rs.index.addFunc(fn, addr)
 	}
 	for _, rows := range families {
 		for _, r := range rows.Calls {
-			function(r.Fn)
+			function(r.Fn, r.Addr)
 			if r.Network < 0 && r.Transport == 0 {
 				r.Transport = addrval.TCP
 			}
-			rs.Calls[r.Fn] = r
+			set(&rs.Calls, r.Fn, r)
 		}
 		for _, r := range rows.Fields {
 			if r.Transport == 0 && r.Network == "" {
 				r.Transport = addrval.TCP
 			}
-			put(rs.Fields, r.Typ, r.Field, r)
-			rs.FieldNames[r.Field] = true
-			rs.Pkgs[PkgOfFullName(r.Typ)] = true
+			put(&rs.Fields, r.Typ, r.Field, r)
+			set(&rs.FieldNames, r.Field, true)
+			set(&rs.Pkgs, PkgOfFullName(r.Typ), true)
+			rs.index.addField(r.Typ, r.Field)
 		}
 		for _, r := range rows.Implicit {
-			function(r.Fn)
-			rs.Implicit[r.Fn] = r
+			function(r.Fn, -1)
+			set(&rs.Implicit, r.Fn, r)
 		}
-		maps.Copy(rs.AddrStructs, rows.AddrStructs)
-		maps.Copy(rs.Serves, rows.Serves)
+		for typ, port := range rows.AddrStructs {
+			set(&rs.AddrStructs, typ, port)
+		}
+		for fn, handler := range rows.Serves {
+			set(&rs.Serves, fn, handler)
+		}
 		for _, p := range rows.DebugPkgs {
-			rs.DebugPkgs[p] = true
+			set(&rs.DebugPkgs, p, true)
 		}
 		for _, fn := range rows.Exits {
-			rs.Exits[fn] = true
+			set(&rs.Exits, fn, true)
 		}
 		for _, fn := range rows.AddrResolvers {
-			rs.AddrResolvers[fn] = true
+			set(&rs.AddrResolvers, fn, true)
 		}
 		for _, fn := range rows.EnvReaders {
-			rs.EnvReaders[fn] = true
-			rs.EnvPkgs[PkgOfFullName(fn)] = true
-			rs.EnvNames[BareName(fn)] = true
+			set(&rs.EnvReaders, fn, true)
+			set(&rs.EnvPkgs, PkgOfFullName(fn), true)
+			set(&rs.EnvNames, BareName(fn), true)
 		}
 	}
 	return rs

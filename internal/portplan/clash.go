@@ -27,7 +27,6 @@ func findClashes(servers []Server, roles []Role) {
 		for k, i := range group {
 			hosts[k] = bindHosts(servers[i].Alts)
 		}
-	next:
 		for l, j := range group {
 			later := &servers[j]
 			for k, i := range group[:l] {
@@ -40,26 +39,22 @@ func findClashes(servers []Server, roles []Role) {
 				}
 				// A shared constant port first: it stays the same when a
 				// fix makes the servers read variables defaulting to it.
-				shared := slices.DeleteFunc(slices.Clone(earlier.Ports), func(p string) bool { return !slices.Contains(later.Ports, p) })
-				slices.SortStableFunc(shared, func(a, b string) int {
-					return cmp.Compare(constantPort(b), constantPort(a))
-				})
-				if len(shared) > 0 {
-					roles[j].Clash, roles[j].ClashOn = i, shared[0]
-					continue next
+				for _, p := range earlier.Ports {
+					on := roles[j].ClashOn
+					if slices.Contains(later.Ports, p) && (on == "" || constantPort(p) && !constantPort(on)) {
+						roles[j].Clash, roles[j].ClashOn = i, p
+					}
+				}
+				if roles[j].Clash >= 0 {
+					break
 				}
 			}
 		}
 	}
 }
 
-// constantPort is 1 for a constant port's key, 0 for a variable's.
-func constantPort(p string) int {
-	if strings.HasPrefix(p, "port ") {
-		return 1
-	}
-	return 0
-}
+// constantPort reports whether p is a constant port's key, not a variable's.
+func constantPort(p string) bool { return strings.HasPrefix(p, "port ") }
 
 // exclusive reports whether two starts lie in different arms of one if
 // or switch statement, so that they never both run.

@@ -106,33 +106,28 @@ func (pl *planner) auxiliaryFinding(i int) bool {
 func (pl *planner) rank(group []int) {
 	command := pl.p.Command
 	var primaries, others []int
+	// Neither a test's server nor a default one is the program's.
+	planned := func(i int) bool {
+		s := pl.server(i)
+		return !s.Debug && !s.Test && pl.roles[i].Rank != Default
+	}
 	// A server already reading the platform's variable in the background
 	// is the one the platform reaches, and runs beside all the others: no
 	// fix may give another the same variable.
-	envKey := "$" + pl.p.Env
 	reader := slices.IndexFunc(group, func(i int) bool {
 		s := pl.server(i)
-		return s.Background && !s.Debug && !s.Test && pl.roles[i].Rank != Default && slices.Contains(s.Ports, envKey)
+		return s.Background && planned(i) && slices.Contains(s.Ports, "$"+pl.p.Env)
 	})
 	for k, i := range group {
 		s := pl.server(i)
 		switch {
-		case reader >= 0:
-			if k == reader {
-				primaries = append(primaries, i)
-			} else if !s.Debug && !s.Test && pl.roles[i].Rank != Default {
-				others = append(others, i)
-			}
-		case s.Debug, s.Test, pl.roles[i].Rank == Default:
-			// A test's server is not the program's, nor a default one
-			// of its servers.
-		case s.FeedsSink && command:
-			// In a command every use of the sink is a server of its own,
-			// with the address it passes: this one is theirs, never the
-			// primary.
-			others = append(others, i)
-		case s.Background, command && s.ListenerOnly, pl.auxiliaryFinding(i):
-			// Not what main waits on, or a library's auxiliary server.
+		case k == reader:
+			primaries = append(primaries, i)
+		case !planned(i):
+		case reader >= 0, s.Background, command && (s.ListenerOnly || s.FeedsSink), pl.auxiliaryFinding(i):
+			// Not what main waits on, or a library's auxiliary server. In
+			// a command every use of a sink is a server of its own, with
+			// the address it passes: the sink's site is theirs.
 			others = append(others, i)
 		default:
 			primaries = append(primaries, i)
@@ -143,20 +138,20 @@ func (pl *planner) rank(group []int) {
 		// Every server runs in the background: the first is the primary,
 		// preferring one whose names do not say it is auxiliary and that
 		// is not started here on loopback (a profiler's, an admin's).
-		candidate := func(i int) bool {
-			s := pl.server(i)
-			return !s.FromFact && !s.FeedsSink && !pl.auxiliaryFinding(i)
+		dislike := func(i int) int {
+			switch s := pl.server(i); {
+			case pl.auxiliary(i):
+				return 2
+			case s.Placed && addrval.Classify(s.Alts).Loopback:
+				return 1
+			}
+			return 0
 		}
 		k := -1
-		for _, prefer := range []func(int) bool{
-			func(i int) bool {
-				return !pl.auxiliary(i) && !(pl.server(i).Placed && addrval.Classify(pl.server(i).Alts).Loopback)
-			},
-			func(i int) bool { return !pl.auxiliary(i) },
-			func(int) bool { return true },
-		} {
-			if k = slices.IndexFunc(others, func(i int) bool { return candidate(i) && prefer(i) }); k >= 0 {
-				break
+		for j, i := range others {
+			s := pl.server(i)
+			if !s.FromFact && !s.FeedsSink && !pl.auxiliaryFinding(i) && (k < 0 || dislike(i) < dislike(others[k])) {
+				k = j
 			}
 		}
 		if k >= 0 {
