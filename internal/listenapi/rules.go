@@ -23,16 +23,15 @@ type CallRule struct {
 	// Addr is the index of the address argument. A call without one is
 	// not a listen site: the API then finds its address itself (gin's
 	// r.Run(), beego's web.Run()).
-	Addr    int
-	Network int       // index of the network argument, or -1 if it has none
-	Shape   AddrShape // how the address is passed
-	// EmptyPort is the port an empty address stands for, if any.
-	EmptyPort string
+	Addr      int
+	Network   int       // index of the network argument, or -1 if it has none
+	Shape     AddrShape // how the address is passed
+	EmptyPort string    // the port an empty address stands for, if any
 	// Handler is the index of the handler argument, or 0 if it has none:
 	// a nil handler serves http.DefaultServeMux.
 	Handler int
 	// Transport is what an API without a network argument listens on;
-	// newRuleSet makes an unset one TCP, as HTTP servers listen. A scheme
+	// NewRuleSet makes an unset one TCP, as HTTP servers listen. A scheme
 	// in the address says otherwise ("udp://:9000", addrval.ListensOn).
 	Transport addrval.Transport
 	// EnvIfNone is the variable the API reads itself when the call

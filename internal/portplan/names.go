@@ -2,6 +2,7 @@ package portplan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -17,9 +18,10 @@ var auxiliaryWords = map[string]bool{
 	"PROMETHEUS": true, "PROM": true, "DIAG": true, "DIAGNOSTICS": true, "MGMT": true, "MANAGEMENT": true,
 }
 
-// isAuxiliary reports whether a word of any of names is an auxiliary one.
-func isAuxiliary(names []string) bool {
-	for _, name := range names {
+// auxiliary reports whether a word of a server's names or its package's
+// is an auxiliary one (a command's package, main, names nothing).
+func (pl *planner) auxiliary(i int) bool {
+	for _, name := range append(slices.Clip(pl.server(i).Names), pl.p.Package) {
 		for w := range strings.SplitSeq(envWord(name), "_") {
 			if auxiliaryWords[w] {
 				return true
@@ -27,16 +29,6 @@ func isAuxiliary(names []string) bool {
 		}
 	}
 	return false
-}
-
-// firstWord is the envWord of the first name that has one.
-func firstWord(names []string) string {
-	for _, n := range names {
-		if word := envWord(n); word != "" {
-			return word
-		}
-	}
-	return ""
 }
 
 // uniqueName makes name distinct from the names taken: METRICS_PORT,

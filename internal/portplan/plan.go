@@ -33,10 +33,8 @@ func Decide(p Program) []Role {
 	}
 	findClashes(p.Servers, roles)
 	pl := planner{p: &p, roles: roles}
-	// A library's functions are not one program: each is planned alone,
-	// so that no two servers of one function get $PORT. A command's
-	// servers are planned together, but for those of functions nothing
-	// calls, which never start beside them.
+	// A command's servers are planned together, but for those of
+	// functions nothing calls, which never start beside them.
 	byFunc := make(map[token.Pos][]int)
 	var order []token.Pos
 	for i, s := range p.Servers {
@@ -87,12 +85,6 @@ type planner struct {
 }
 
 func (pl *planner) server(i int) *Server { return &pl.p.Servers[i] }
-
-// auxiliary reports whether a server's names or its package's say it is
-// not the app server (a command's package, main, names nothing).
-func (pl *planner) auxiliary(i int) bool {
-	return isAuxiliary(append(slices.Clip(pl.server(i).Names), pl.p.Package))
-}
 
 // auxiliaryFinding reports whether a library's server is auxiliary and
 // reported (for its port or its host): such a server is never the
@@ -234,21 +226,18 @@ func (pl *planner) nameSecondaries(primaries, others []int) {
 	for _, i := range others {
 		s := pl.server(i)
 		pl.roles[i].Rank, pl.roles[i].Primary = Secondary, primary
-		if s.FromFact {
-			continue // fixed in its own package
-		}
-		if !addrval.Classify(s.Alts).Port {
-			continue // nothing to fix: a loopback host is right for it
-		}
-		origin := portOrigin(s)
-		if env, ok := byOrigin[origin]; ok && origin != "" {
-			pl.roles[i].Env = env
+		if s.FromFact || !addrval.Classify(s.Alts).Port {
+			// Fixed in its own package, or no port to fix: a loopback
+			// host is right for a secondary.
 			continue
 		}
-		env := uniqueName(pl.envName(i), s.Alts[0].Port.Text, taken)
+		origin := portOrigin(s)
+		env, ok := byOrigin[origin]
+		if !ok || origin == "" {
+			env = uniqueName(pl.envName(i), s.Alts[0].Port.Text, taken)
+			taken[env], byOrigin[origin] = true, env
+		}
 		pl.roles[i].Env = env
-		taken[env] = true
-		byOrigin[origin] = env
 	}
 }
 
@@ -261,8 +250,10 @@ func (pl *planner) envName(i int) string {
 	if !pl.p.Command {
 		names = append(slices.Clip(names), pl.p.Package)
 	}
-	if word := firstWord(names); word != "" {
-		return word + "_PORT"
+	for _, name := range names {
+		if word := envWord(name); word != "" {
+			return word + "_PORT"
+		}
 	}
 	return "PORT_" + s.Alts[0].Port.Text
 }

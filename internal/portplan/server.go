@@ -8,14 +8,13 @@ import (
 
 // Program is what the plan is decided over: the servers of one package.
 type Program struct {
-	// Command is set for package main. A command is one program; a
-	// library's functions are not, so each is planned alone.
+	// Command is set for package main: one program, where a library's
+	// functions are each planned alone.
 	Command bool
 	// Package is the package's name: in a library it names the servers
 	// (package metrics → METRICS_PORT) and can say they are auxiliary.
 	Package string
-	// Env is the platform's variable, PORT.
-	Env string
+	Env     string // the platform's variable, PORT
 	// Taken are the environment variables the package already reads by
 	// name: a secondary is never told to read one (after one fix, the
 	// next server would be given the variable the first now reads).
@@ -32,19 +31,19 @@ type Server struct {
 	// At is where its address is written (the listen site); Via, for a
 	// value passed to a sink, is the listen site that made the sink.
 	At, Via token.Pos
-	// Func is the function declaration holding its start; NoPos for none.
-	// Servers of one function that run at once can collide.
-	Func token.Pos
-	// Start is where it starts serving, which orders a function's
-	// servers; Branches are the if/else and case arms Start lies in.
+	// Func is the function declaration holding its start (or NoPos),
+	// within which servers running at once can collide; Start is where
+	// it starts serving, which orders them, and Branches the if/else and
+	// case arms it lies in.
+	Func     token.Pos
 	Start    token.Pos
 	Branches []Branch
 	// StartedBy is, for a construction that a later call starts
 	// (s := api.New(…); s.Run()), that call: the servers one call starts
 	// run at once, so only one of them can be what main waits on.
 	StartedBy token.Pos
-	// Unreached is set, in a command, for a server of a function
-	// nothing calls: it never starts beside main's.
+	// Unreached: in a command, a server of a function nothing calls,
+	// which never starts beside main's.
 	Unreached bool
 	// Placed is set when its start is seen (srv.ListenAndServe(),
 	// http.Serve(ln, h)); a server held in a package variable or built by
@@ -69,16 +68,14 @@ type Server struct {
 	// Debug is set for a loopback server of debugging handlers only
 	// (net/http/pprof, expvar): it is never published.
 	Debug bool
-	// Test is set for a server in a _test.go file: not the program's.
-	Test bool
+	Test  bool // in a _test.go file: not the program's
 
 	// Reads are the configured values its address is built from (the
 	// variables, by where each is declared): a condition on one of them
 	// can say the value is absent.
 	Reads []token.Pos
 
-	// Alts are the addresses that can reach it.
-	Alts []addrval.Alt
+	Alts []addrval.Alt // the addresses that can reach it
 	// Ports are the ports it can take, as the program spells them:
 	// "port 8080" for a constant, "$PORT" for a variable (a default read
 	// beside a variable is a constant port too).
@@ -110,12 +107,9 @@ type Branch struct {
 type Rank uint8
 
 const (
-	// Primary: the server the platform routes $PORT to.
-	Primary Rank = iota
-	// Secondary: any other server; its port is its own.
-	Secondary
-	// Debug: a loopback debugging endpoint, private by design.
-	Debug
+	Primary   Rank = iota // the server the platform routes $PORT to
+	Secondary             // any other server; its port is its own
+	Debug                 // a loopback debugging endpoint, private by design
 	// Default: the server a configured one falls back to when its value
 	// is absent, as cmp.Or falls back to its last argument: not reported.
 	Default
@@ -126,9 +120,8 @@ type Role struct {
 	Rank Rank
 	// Env is the variable a secondary's fix reads; empty when it shares
 	// the primary's address or its port is not hard-coded.
-	Env string
-	// Primary is a secondary's primary (an index into Servers), or -1.
-	Primary int
+	Env     string
+	Primary int // a secondary's primary (an index into Servers), or -1
 	// Clash is an earlier server of its function that can hold the same
 	// port while this one starts, or -1; ClashOn says what they share:
 	// "port 8080", "$PORT".
