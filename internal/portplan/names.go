@@ -52,29 +52,26 @@ func uniqueName(name, port string, taken map[string]bool) string {
 // GRPC: the name in upper snake case without the words that say it is an
 // address or a server.
 func envWord(name string) string {
-	var words []string
-	start := 0
-	for i, r := range name {
-		if i > 0 && (unicode.IsUpper(r) && (!unicode.IsUpper(rune(name[i-1])) || acronymEnds(name, i)) || r == '_') {
-			words = append(words, name[start:i])
-			start = i
-		}
-	}
-	words = append(words, name[start:])
 	var keep []string
-	for _, w := range words {
-		w = strings.ToUpper(strings.Trim(w, "_"))
-		switch w {
-		case "", "ADDR", "ADDRESS", "PORT", "HOST", "LISTEN", "LISTENER", "LN", "L", "SRV", "SERVER", "SERVE",
-			"START", "RUN", "NEW", "DEFAULT", "HTTP", "TCP", "BIND", "A", "S":
+	start := 0
+	for i, r := range name + "_" { // the "_" ends the last word
+		if i == 0 || !(r == '_' || unicode.IsUpper(r) && (!unicode.IsUpper(rune(name[i-1])) || acronymEnds(name, i))) {
 			continue
 		}
-		if !unicode.IsLetter(rune(w[0])) {
-			continue
+		w := strings.ToUpper(strings.Trim(name[start:i], "_"))
+		start = i
+		if w != "" && unicode.IsLetter(rune(w[0])) && !addressWords[w] {
+			keep = append(keep, w)
 		}
-		keep = append(keep, w)
 	}
 	return strings.Join(keep, "_")
+}
+
+// addressWords say that a name is an address's or a server's.
+var addressWords = map[string]bool{
+	"ADDR": true, "ADDRESS": true, "PORT": true, "HOST": true, "LISTEN": true, "LISTENER": true, "LN": true, "L": true,
+	"SRV": true, "SERVER": true, "SERVE": true, "START": true, "RUN": true, "NEW": true, "DEFAULT": true,
+	"HTTP": true, "TCP": true, "BIND": true, "A": true, "S": true,
 }
 
 // acronymEnds reports whether the capital at i, after another, starts a

@@ -36,19 +36,15 @@ func Decide(p Program) []Role {
 	// A command's servers are planned together, but for those of
 	// functions nothing calls, which never start beside them.
 	byFunc := make(map[token.Pos][]int)
-	var order []token.Pos
 	for i, s := range p.Servers {
 		fn := s.Func
 		if p.Command && !s.Unreached {
 			fn = token.NoPos
 		}
-		if byFunc[fn] == nil {
-			order = append(order, fn)
-		}
 		byFunc[fn] = append(byFunc[fn], i)
 	}
-	for _, fn := range order {
-		pl.rank(byFunc[fn])
+	for _, group := range byFunc {
+		pl.rank(group) // a group's roles depend on its servers only
 	}
 	return roles
 }
