@@ -83,8 +83,6 @@ func (n *siteNames) any(pkgs []string) bool {
 // environment counts only if it may read the port's variable: the others
 // only name variables a fix must not take, where there are sites.
 func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, readsEnv bool) bool {
-	rules := names.rules
-	found := false
 	// Where nothing can listen, the pass records environment reads only:
 	// a listen API's generic name (New, Run, Start) or an address field
 	// does not count there.
@@ -92,33 +90,28 @@ func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, 
 	field := func(name string) bool {
 		return listens && (names.field(name) || sinks.FieldNames[name])
 	}
-	bareCalls := names.self
-	visit := func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			name := sites.CalledName(n)
-			_, bare := ast.Unparen(n.Fun).(*ast.Ident)
-			found = readsEnv && rules.EnvNames[name] && names.envMayMatter(n) ||
-				listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name]) && names.listenCallee(n)
-		case *ast.KeyValueExpr:
-			id, ok := n.Key.(*ast.Ident)
-			found = ok && field(id.Name)
-		case *ast.AssignStmt:
-			found = slices.ContainsFunc(n.Lhs, func(lhs ast.Expr) bool {
-				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-				return ok && field(sel.Sel.Name)
-			})
-		}
-		return !found
-	}
 	for _, f := range files {
-		bareCalls = names.self || dotImports(f)
-		ast.Inspect(f, visit)
-		if found {
-			return true
+		bareCalls := names.self || dotImports(f)
+		for n := range ast.Preorder(f) {
+			found := false
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				name := sites.CalledName(n)
+				_, bare := ast.Unparen(n.Fun).(*ast.Ident)
+				found = readsEnv && names.rules.EnvNames[name] && names.envMayMatter(n) ||
+					listens && (!bare || bareCalls) && (names.call(name) || sinks.FuncNames[name] || sinks.ServerNames[name]) && names.listenCallee(n)
+			case *ast.KeyValueExpr:
+				id, ok := n.Key.(*ast.Ident)
+				found = ok && field(id.Name)
+			case *ast.AssignStmt:
+				found = slices.ContainsFunc(n.Lhs, func(lhs ast.Expr) bool {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					return ok && field(sel.Sel.Name)
+				})
+			}
+			if found {
+				return true
+			}
 		}
 	}
 	return false

@@ -23,18 +23,14 @@ func findClashes(servers []Server, roles []Role) {
 	}
 	for _, group := range byFunc {
 		slices.SortFunc(group, func(a, b int) int { return cmp.Compare(servers[a].Start, servers[b].Start) })
-		hosts := make([][]string, len(group))
-		for k, i := range group {
-			hosts[k] = bindHosts(servers[i].Alts)
-		}
 		for l, j := range group {
 			later := &servers[j]
-			for k, i := range group[:l] {
+			for _, i := range group[:l] {
 				earlier := &servers[i]
 				// The earlier one still listens when the later starts
 				// only if it serves in the background.
 				if !earlier.Background || !earlier.Transport.Overlaps(later.Transport) ||
-					exclusive(earlier.Branches, later.Branches) || !overlap(hosts[k], hosts[l]) {
+					exclusive(earlier.Branches, later.Branches) || !overlap(bindHosts(earlier.Alts), bindHosts(later.Alts)) {
 					continue
 				}
 				// A shared constant port first: it stays the same when a
