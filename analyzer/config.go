@@ -66,14 +66,12 @@ func validateEnv(name string) error {
 // validateHost accepts only all-interfaces hosts: the point of the fix is
 // to be reachable from outside the container.
 func validateHost(host string) error {
-	if host == "" {
+	switch a, err := netip.ParseAddr(host); {
+	case host == "":
 		return fmt.Errorf("empty host (use 0.0.0.0 or ::)")
-	}
-	a, err := netip.ParseAddr(host)
-	if err != nil {
+	case err != nil:
 		return fmt.Errorf("%q is not an IP address (use 0.0.0.0 or ::)", host)
-	}
-	if !a.IsUnspecified() {
+	case !a.IsUnspecified():
 		return fmt.Errorf("%q is not an all-interfaces address (use 0.0.0.0 or ::)", host)
 	}
 	return nil
