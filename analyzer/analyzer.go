@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer is portlint with its options bound to its flags: the one the
-// command and go vet -vettool run.
+// Analyzer is portlint with its options bound to its flags, as the
+// command and go vet -vettool run it.
 var Analyzer = newAnalyzer(&flagConfig, true)
 
 var flagConfig = DefaultConfig()

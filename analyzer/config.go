@@ -31,8 +31,7 @@ type Config struct {
 	factsOnly bool
 }
 
-// DefaultConfig returns the defaults: $PORT, 0.0.0.0, nothing allowed,
-// test files skipped.
+// DefaultConfig returns $PORT, 0.0.0.0, nothing allowed, no test files.
 func DefaultConfig() Config {
 	return Config{Env: "PORT", Host: "0.0.0.0"}
 }

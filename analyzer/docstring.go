@@ -23,9 +23,8 @@ var doc = func() string {
 }()
 
 // docSection returns the "# Analyzer name" section of the package comment
-// of src, up to the next heading, in the form analysis.Analyzer.Doc wants:
-// the section opens with "name: summary", and the "name: " is dropped so
-// that the first line is the summary.
+// of src, up to the next heading, as analysis.Analyzer.Doc wants it: the
+// section's "name: summary" loses its "name: ".
 func docSection(src, name string) (string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
 	if err != nil {

@@ -65,8 +65,7 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 	}
 }
 
-// SeesModule reports whether Analyzer has the driver's view of the main
-// module (UseModule).
+// SeesModule reports whether Analyzer has the driver's view (UseModule).
 func SeesModule() bool { return flagConfig.module != nil }
 
 // FactsOnly makes Analyzer compute only its facts: go vet runs it on a

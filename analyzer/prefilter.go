@@ -63,8 +63,7 @@ func (n *siteNames) visibleRules() map[string]bool {
 func (n *siteNames) call(name string) bool  { return n.any(n.rules.Index().Calls[name]) }
 func (n *siteNames) field(name string) bool { return n.any(n.rules.Index().Fields[name]) }
 
-// any reports whether the package sees one of pkgs; the packages it sees
-// are found only for a name of the rules.
+// any reports whether the package sees one of pkgs (found only then).
 func (n *siteNames) any(pkgs []string) bool {
 	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visibleRules()[p] })
 }
@@ -139,10 +138,9 @@ func (n *siteNames) envMayMatter(call *ast.CallExpr) bool {
 }
 
 // listenCallee reports whether call, which a name made a candidate, may
-// be a site as sites.(*checker).call would make one: with the pass, its
-// callee is a listen function of the rules, or another package's function
-// with a sink fact, or with a server fact in a command. Without the
-// pass, every candidate may.
+// be a site as sites.(*checker).call would make one: its callee is a
+// listen function of the rules, or another package's function with a
+// sink fact, or with a server fact in a command; without the pass, any.
 func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
 	if n.pass == nil {
 		return true

@@ -18,9 +18,8 @@ import (
 
 // run is the pass: the layers in order. Packages that cannot listen or
 // read $PORT stop at the fast path; the others have their listen sites
-// found and judged as a program (internal/sites, which resolves values
-// with internal/resolve and plans ports with internal/portplan), then
-// reported file by file (internal/report).
+// found and judged as a program (internal/sites, with internal/resolve
+// and internal/portplan), then reported file by file (internal/report).
 func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error) {
 	resolve.ExportReturnFacts(pass)
 	sites.ExportOptionFacts(pass)
@@ -80,9 +79,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 // own files. The loader parses a file once for a package and its test
 // variants, and an inspector holds no types: p [p.test] shares the
 // inspector of p's files, built by the first of the two passes (the
-// other waits), and inspects only its tests. Unless a collection comes
-// between the passes (none after the load in a warm run), p's files are
-// inspected once.
+// other waits), and inspects only its tests: unless a collection comes
+// between them (none after the load in a warm run), once.
 var ownFiles sync.Map // weak.Pointer[ast.File] → *ownInspector
 
 type ownInspector struct {

@@ -5,9 +5,8 @@ import (
 	"strings"
 )
 
-// A NameIndex lists a rule set's bare names by the packages that declare
-// them: the listen and implicit-port functions and methods, and the
-// address fields of servers.
+// A NameIndex lists by declaring package the bare names of a rule set's
+// listen and implicit-port functions and methods, and server fields.
 type NameIndex struct {
 	Calls, Fields map[string][]string
 	// Methods are the calls of methods; Funcs the package-level
@@ -54,8 +53,7 @@ func (rn *NameIndex) addField(typ, field string) {
 	set(&rn.FieldTypes, pkg, types)
 }
 
-// set sets (*m)[k] to v, making *m if it is missing: a rule set's tables
-// are made as rows fill them.
+// set sets (*m)[k] to v, making *m if missing: tables fill with rows.
 func set[V any](m *map[string]V, k string, v V) {
 	if *m == nil {
 		*m = make(map[string]V)

@@ -158,8 +158,7 @@ var StdRules = RuleRows{
 
 var DefaultRules = NewRuleSet(StdRules, FrameworkRules)
 
-// RuleSet indexes the rules for lookup during the pass: every table the
-// pass consults is here.
+// RuleSet indexes the rules for lookup: every table the pass consults.
 type RuleSet struct {
 	Calls    map[string]CallRule
 	Implicit map[string]ImplicitRule
@@ -254,8 +253,7 @@ func (rs *RuleSet) Declares(pkg, name string) bool {
 func BareName(fn string) string { return fn[strings.LastIndexByte(fn, '.')+1:] }
 
 // PkgOfFullName extracts the package path from a types.Func full name:
-// "net/http.ListenAndServe" and "(*net/http.Server).ListenAndServe" both
-// give "net/http".
+// "net/http" of "net/http.ListenAndServe", "(*net/http.Server).Close".
 func PkgOfFullName(fn string) string {
 	if recv, ok := strings.CutPrefix(fn, "("); ok {
 		fn, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")

@@ -5,8 +5,7 @@ import (
 )
 
 // FrameworkRules are the web frameworks' rules, each checked against the
-// module source at the version noted. Module major versions are distinct
-// rows, since their package paths differ.
+// module source at the version noted; each major version has its rows.
 //
 // "Inferred" marks the rows inference also finds from the framework's
 // source, given only the standard library's rows (TestRulesInferred,
@@ -75,8 +74,7 @@ var FrameworkRules = RuleRows{
 		{Fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLS", Addr: 0, Network: -1},      // ListenAndServeTLS(addr, certKey, certFile string)
 		{Fn: "(*github.com/valyala/fasthttp/prefork.Prefork).ListenAndServeTLSEmbed", Addr: 0, Network: -1}, // ListenAndServeTLSEmbed(addr string, certData, keyData []byte)
 
-		// iris v12.2.11: app.Listen(addr) and the Runners passed to app.Run.
-		// Inferred.
+		// iris v12.2.11: app.Listen(addr) and the Runners for app.Run. Inferred.
 		{Fn: "(*github.com/kataras/iris/v12.Application).Listen", Addr: 0, Network: -1}, // Listen(hostPort string, withOrWithout ...Configurator)
 		{Fn: "github.com/kataras/iris/v12.Addr", Addr: 0, Network: -1},                  // Addr(addr string, hostConfigs ...host.Configurator) Runner
 		{Fn: "github.com/kataras/iris/v12.TLS", Addr: 0, Network: -1},                   // TLS(addr string, certFileOrContents, keyFileOrContents string, hostConfigs ...host.Configurator) Runner
@@ -121,8 +119,7 @@ var FrameworkRules = RuleRows{
 		{Fn: "github.com/panjf2000/gnet/v2.Rotate", Addr: 1, Network: -1, List: true},
 		// gnet v1.6.7: Serve(eventHandler EventHandler, protoAddr string, opts
 		// ...Option); no scheme means tcp. Not inferred: parseProtoAddr
-		// splits it with strings.Split, and the socket is opened with system
-		// calls.
+		// splits it with strings.Split, and system calls open the socket.
 		{Fn: "github.com/panjf2000/gnet.Serve", Addr: 1, Network: -1},
 		// evio v1.0.8: Serve(events Events, addr ...string), every address
 		// listened on at once; no scheme means tcp. Not inferred: its
@@ -131,11 +128,9 @@ var FrameworkRules = RuleRows{
 		{Fn: "github.com/tidwall/evio.Serve", Addr: 1, Network: -1, List: true},
 	},
 	Fields: []FieldRule{
-		// echo v5.4.4: StartConfig{Address string}, then sc.Start / sc.StartTLS.
-		// Inferred.
+		// echo v5.4.4: StartConfig{Address string}, sc.Start/StartTLS. Inferred.
 		{Typ: "github.com/labstack/echo/v5.StartConfig", Field: "Address", Listeners: []string{"Start", "StartTLS"}},
-		// quic-go v0.65.0: http3.Server{Addr string}; Serve(conn) ignores it.
-		// Inferred.
+		// quic-go v0.65.0: http3.Server{Addr}; Serve(conn) ignores it. Inferred.
 		{Typ: "github.com/quic-go/quic-go/http3.Server", Field: "Addr", Listeners: []string{"ListenAndServe", "ListenAndServeTLS"}, Transport: addrval.UDP},
 		// nbio v1.6.8: Config{Network string; Addrs []string}, handed to
 		// NewEngine(conf Config) and started by engine.Start(), which opens

@@ -9,9 +9,8 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// findClashes finds, in each function, a server that can take the port
-// of an earlier one still listening: the second fails with "address
-// already in use".
+// findClashes finds, in each function, a server that can take the port of
+// an earlier one still listening: it fails with "address already in use".
 func findClashes(servers []Server, roles []Role) {
 	byFunc := make(map[token.Pos][]int)
 	for i, s := range servers {

@@ -49,8 +49,7 @@ func uniqueName(name, port string, taken map[string]bool) string {
 }
 
 // envWord turns metricsAddr, serveDebug or grpcLn into METRICS, DEBUG or
-// GRPC: the name in upper snake case without the words that say it is an
-// address or a server.
+// GRPC: the name in upper snake case without its addressWords.
 func envWord(name string) string {
 	var keep []string
 	start := 0

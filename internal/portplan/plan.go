@@ -83,14 +83,12 @@ type planner struct {
 func (pl *planner) server(i int) *Server { return &pl.p.Servers[i] }
 
 // auxiliaryFinding reports whether a library's server is auxiliary and
-// reported (for its port or its host): such a server is never the
-// library's primary.
+// reported (for its port or host): never the library's primary.
 func (pl *planner) auxiliaryFinding(i int) bool {
 	return !pl.p.Command && addrval.Classify(pl.server(i).Alts).Any() && pl.auxiliary(i)
 }
 
-// rank picks the primaries among a program's servers and names the
-// variables of the others.
+// rank picks the primaries of a program and names the others' variables.
 func (pl *planner) rank(group []int) {
 	command := pl.p.Command
 	var primaries, others []int
@@ -164,8 +162,7 @@ func (pl *planner) rank(group []int) {
 
 // onePerStart keeps one primary of the constructions one call starts at
 // once (a Run serving two servers in goroutines, then waiting for
-// either): the first whose names do not say it is auxiliary. The others
-// run beside it.
+// either): the first not auxiliary; the others run beside it.
 func (pl *planner) onePerStart(primaries, others []int) ([]int, []int) {
 	var kept []int
 	for _, i := range primaries {
@@ -237,9 +234,8 @@ func (pl *planner) nameSecondaries(primaries, others []int) {
 	}
 }
 
-// envName derives a secondary's variable from the names the program
-// gives it, in a library its package's too; else from its port
-// (PORT_9090).
+// envName derives a secondary's variable from its names (in a library
+// its package's too), else from its port (PORT_9090).
 func (pl *planner) envName(i int) string {
 	s := pl.server(i)
 	names := s.Names

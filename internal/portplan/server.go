@@ -25,8 +25,8 @@ type Program struct {
 	Servers []Server
 }
 
-// Server is one server of the program, or one listen site of it: where
-// it starts, how it runs, and its address.
+// Server is one server (or listen site) of the program: where it starts,
+// how it runs, and its address.
 type Server struct {
 	// At is where its address is written (the listen site); Via, for a
 	// value passed to a sink, is the listen site that made the sink.
