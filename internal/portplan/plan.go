@@ -181,10 +181,9 @@ func (pl *planner) onePerStart(primaries, others []int) ([]int, []int) {
 }
 
 // placedPrimaries keeps, of a command's primaries, those whose start is
-// seen, and of the others only one, the first whose names do not say it
-// is auxiliary, when no start is seen. A server whose start is not seen
-// may run beside the others, and two servers reading $PORT at once make a
-// program that does not start: the rest become secondaries.
+// seen or, if none is, the first not auxiliary; the rest become
+// secondaries: an unseen start may run beside the others, and two
+// servers reading $PORT at once make a program that does not start.
 func (pl *planner) placedPrimaries(primaries, others []int) ([]int, []int) {
 	kept := slices.DeleteFunc(slices.Clone(primaries), func(i int) bool { return !pl.server(i).Placed })
 	if len(kept) == 0 {
