@@ -14,21 +14,17 @@ import (
 // meaning as a command-line flag (-env, -host, -allow, -include-tests) and
 // as a golangci-lint plugin setting (env, host, allow, include-tests).
 type Config struct {
-	// Env is the environment variable the platform passes the port in.
-	Env string
-	// Host is the all-interfaces host the suggested fix binds.
-	Host string
+	Env  string // the environment variable the platform passes the port in
+	Host string // the all-interfaces host the suggested fix binds
 	// Allow lists addresses that are intentional: host:port exactly, *:port
 	// on any host, host:* on any port.
-	Allow []string
-	// IncludeTests also checks _test.go files.
-	IncludeTests bool
+	Allow        []string
+	IncludeTests bool // also check _test.go files
 
 	// module is portlint's driver's view of the main module (UseModule),
 	// nil under go vet and golangci-lint.
-	module *resolve.Module
-	// factsOnly says the pass runs only for its facts (FactsOnly).
-	factsOnly bool
+	module    *resolve.Module
+	factsOnly bool // the pass runs only for its facts (FactsOnly)
 }
 
 // DefaultConfig returns $PORT, 0.0.0.0, nothing allowed, no test files.

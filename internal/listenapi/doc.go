@@ -1,10 +1,8 @@
-// package listenapi is the table of listen APIs, as data: each listen
-// function or method by the full name types.Func.FullName prints, with
-// the index of its address and network arguments and the shape of its
-// address (Call); the address fields of server types (Field); the calls
-// that start a server on a default port unless an address is set
-// (Implicit); and the readers of the environment, the address structs
-// and their resolvers, the serving calls and the debugging packages.
-// Adding a framework is adding rows here and a testdata stub: no
-// control flow changes. Set indexes the rows for lookup during a pass.
+// Package listenapi is the table of listen APIs, as data: the listen
+// functions and methods (CallRule), the address fields of servers
+// (FieldRule), the calls that listen on a default port unless an address
+// is set (ImplicitRule), and beside them the environment readers, address
+// structs, serving calls and debugging packages (RuleRows), indexed for a
+// pass by RuleSet. Adding a framework is adding rows here and a testdata
+// stub: no control flow changes.
 package listenapi

@@ -1,4 +1,4 @@
-// package portplan decides a program's port plan: which of its servers is
+// Package portplan decides a program's port plan: which of its servers is
 // the primary, the one the platform routes $PORT to; which variable each
 // other one reads; and which servers collide on a port.
 //
