@@ -74,3 +74,45 @@ func TestFactsOnly(t *testing.T) {
 		t.Error("no facts: the packages test nothing")
 	}
 }
+
+// TestTestVariantFacts checks that a test variant (p [p.test]) on the
+// fast path exports no facts without -include-tests, since only other
+// test variants, which then check no file, read them; and that p's own
+// pass, and the test variant's with -include-tests, still export them.
+func TestTestVariantFacts(t *testing.T) {
+	dir, _ := filepath.Abs(filepath.Join("..", "testdata"))
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax,
+		Tests: true,
+		Dir:   filepath.Join(dir, "src"),
+		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, "tracing/testvariant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := func(c Config) map[string]int {
+		graph, err := checker.Analyze([]*analysis.Analyzer{newAnalyzer(&c, false)}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := make(map[string]int)
+		for act := range graph.All() {
+			for _, f := range act.AllObjectFacts() {
+				if f.Object.Pkg() == act.Package.Types {
+					n[act.Package.ID]++
+				}
+			}
+		}
+		return n
+	}
+	const p, ptest = "tracing/testvariant", "tracing/testvariant [tracing/testvariant.test]"
+	if got := facts(DefaultConfig()); got[p] == 0 || got[ptest] != 0 {
+		t.Errorf("without -include-tests: %d facts in %s, %d in %s; want some, none", got[p], p, got[ptest], ptest)
+	}
+	with := DefaultConfig()
+	with.IncludeTests = true
+	if got := facts(with); got[p] == 0 || got[ptest] == 0 {
+		t.Errorf("with -include-tests: %d facts in %s, %d in %s; want some in both", got[p], p, got[ptest], ptest)
+	}
+}

@@ -21,8 +21,6 @@ import (
 // found and judged as a program (internal/sites, with internal/resolve
 // and internal/portplan), then reported file by file (internal/report).
 func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error) {
-	resolve.ExportReturnFacts(pass)
-	sites.ExportOptionFacts(pass)
 	// Export data lists only the imports a package's API needs, so a
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
@@ -42,17 +40,14 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	if (listens || readsEnv) && !mentionsSites(files, names, sinks, readsEnv) {
 		listens, readsEnv = false, false
 	}
-	// Built here rather than required from inspect.Analyzer (go vet runs
-	// the pass on every dependency, most stop at the fast path); the
-	// walk for variable and field writes shares them.
-	var syn resolve.Syntax
-	if listens || readsEnv {
-		syn = syntaxOf(pass)
-	}
-	exported := resolve.ExportVarFacts(pass, cfg.module, syn)
 	if !listens && !readsEnv {
 		// Fast path: nothing here can listen or read $PORT; only stale
-		// directives can be reported.
+		// directives can be reported. A test variant's facts (p [p.test])
+		// are read only by the other test variants (p_test, p.test), which
+		// check no file without -include-tests: they need none.
+		if len(files) == len(pass.Files) {
+			exportFacts(pass, cfg, nil)
+		}
 		if !cfg.factsOnly {
 			for _, file := range files {
 				report.ReportDirectives(pass, report.Directives(pass.Fset, file))
@@ -60,6 +55,11 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		}
 		return nil, nil
 	}
+	// Built here rather than required from inspect.Analyzer (go vet runs
+	// the pass on every dependency, most stop at the fast path); the
+	// walk for variable and field writes shares them.
+	syn := syntaxOf(pass)
+	exported := exportFacts(pass, cfg, syn)
 	pkg := sites.Find(pass, sites.Scope{
 		Env: cfg.Env, Rules: rules, Sinks: sinks, Exported: exported,
 		IncludeTests: cfg.IncludeTests, Listens: listens, ReadsEnv: readsEnv, Syntax: syn,
@@ -73,6 +73,13 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 		rp.ReportFile(fs)
 	}
 	return nil, nil
+}
+
+// exportFacts exports the facts a package passes on to its importers.
+func exportFacts(pass *analysis.Pass, cfg *Config, syn resolve.Syntax) *resolve.Exported {
+	resolve.ExportReturnFacts(pass)
+	sites.ExportOptionFacts(pass)
+	return resolve.ExportVarFacts(pass, cfg.module, syn)
 }
 
 // ownFiles holds weakly, by its first file, the inspector of a package's

@@ -1,0 +1,9 @@
+package testvariant
+
+import "testing"
+
+func TestAddr(t *testing.T) {
+	if Addr == "" {
+		t.Fatal("no address")
+	}
+}
