@@ -11,7 +11,6 @@ import (
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A platform routes one port, $PORT, to a program. So the sites of a
@@ -67,9 +66,6 @@ func (c *checker) judge(files []*FileState) {
 	if len(all) == 0 {
 		return
 	}
-	// Does the package import one that registers debugging handlers on
-	// http.DefaultServeMux (net/http/pprof)?
-	debug := ImportsDirectly(c.pass.Pkg, c.rules.DebugPkgs)
 	for _, s := range all {
 		s.start = c.serving.startOf(s)
 		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
@@ -87,7 +83,7 @@ func (c *checker) judge(files []*FileState) {
 		// the background. A helper's site is in one when the helper
 		// starts its server in a go statement (set by throughParams).
 		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.elsewhere
-		servers[i] = c.serving.planned(s, debug)
+		servers[i] = c.serving.planned(s)
 	}
 	var taken []string
 	for _, fs := range files {
@@ -111,9 +107,8 @@ func (c *checker) judge(files []*FileState) {
 	}
 }
 
-// planned describes a site's server for the plan. debug says whether the
-// package imports debugging handlers.
-func (sv *serving) planned(s *Site, debug bool) portplan.Server {
+// planned describes a site's server for the plan.
+func (sv *serving) planned(s *Site) portplan.Server {
 	start := s.start.Node()
 	ps := portplan.Server{
 		At:       s.Expr.Pos(),
@@ -128,7 +123,7 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		Elsewhere:    s.elsewhere,
 		FeedsSink:    s.feedsSink,
 		FromFact:     s.FromFact,
-		Debug:        (s.debug || debug && sv.servesDebugOnly(s)) && addrval.Classify(s.Alts).Loopback,
+		Debug:        sv.servesDebugOnly(s) && addrval.Classify(s.Alts).Loopback,
 		Test:         s.inTest,
 		Alts:         s.Alts,
 		Ports:        s.keys,
@@ -262,9 +257,8 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		case s.FromFact:
 			add(s.call, start{s.call, !s.inGo, s})
 		case s.feedsSink && s.fn != nil:
-			fn, _ := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func)
-			for _, cur := range c.uses(s.fn.Name.Name) {
-				if call, ok := cur.Node().(*ast.CallExpr); ok && fn != nil && typeutil.Callee(c.pass.TypesInfo, call) == fn {
+			if fn, ok := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func); ok {
+				for _, call := range c.callsOf(fn) {
 					add(call, start{call, !c.serving.inGoStmt(*s), nil})
 				}
 			}

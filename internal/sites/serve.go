@@ -261,11 +261,14 @@ func (sv *serving) indexGoCalls(all []*Site) {
 }
 
 // servesDebugOnly reports whether a site's server serves only debugging
-// handlers: http.DefaultServeMux (a nil handler, or none set), or a
-// handler built from net/http/pprof's and expvar's alone.
+// handlers: a sink's that does (sink.Debug), or, in a package importing
+// net/http/pprof or expvar, http.DefaultServeMux (a nil handler, or none
+// set) or a handler built from theirs alone.
 func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
-	case s.fieldWrite:
+	case s.debug:
+		return true
+	case s.fieldWrite, !ImportsDirectly(sv.pkg, sv.rules.DebugPkgs):
 		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
 		// An http.Server: its Handler wherever the variable gets one.

@@ -263,7 +263,7 @@ func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	// listener only in functions reading it from their parameter.
 	sinks := lr.sinksOf(field)
 	return len(sinks) > 0 && !slices.ContainsFunc(sinks, func(sk sink) bool {
-		return !sk.ParamOnly || len(sk.Readers) > 0 || slices.Contains(sk.ParamReaders, fn.Name())
+		return sk.ParamReaders == nil || len(sk.Readers) > 0 || slices.Contains(sk.ParamReaders, fn.Name())
 	})
 }
 

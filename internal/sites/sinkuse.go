@@ -50,6 +50,17 @@ func (lr *learner) uses(name string) []inspector.Cursor {
 	return lr.sinks.byName[name]
 }
 
+// callsOf returns the calls of a function of this package.
+func (lr *learner) callsOf(fn *types.Func) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	for _, cur := range lr.uses(fn.Name()) {
+		if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == fn {
+			calls = append(calls, call)
+		}
+	}
+	return calls
+}
+
 // sinksOf returns the sinks of a function or field.
 func (lr *learner) sinksOf(obj types.Object) []sink {
 	if obj.Pkg() == lr.pass.Pkg {
@@ -270,11 +281,7 @@ func (lr *learner) followRelays() {
 	for learned := true; learned; {
 		learned = false
 		for _, fn := range lr.sinks.relayFns {
-			for _, cur := range lr.uses(fn.Name()) {
-				call, ok := cur.Node().(*ast.CallExpr)
-				if !ok || typeutil.Callee(lr.pass.TypesInfo, call) != fn {
-					continue
-				}
+			for _, call := range lr.callsOf(fn) {
 				for _, r := range lr.sinks.relays[fn] {
 					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
 						continue
@@ -344,10 +351,9 @@ func (lr *learner) plainParamOf(e ast.Expr) string {
 // paramCallers returns the functions through whose parameter a struct
 // reaches reader, which reads its field into a listener: reader, and
 // those passing it their own parameter (func Serve(e Endpoint) {
-// Listen(e) }). It is false when a call passes it anything else (a
-// field of a server, a variable), which may hold a value written
-// anywhere.
-func (lr *learner) paramCallers(reader string, field *types.Var) ([]string, bool) {
+// Listen(e) }). It is nil when a call passes it anything else (a field
+// of a server, a variable), which may hold a value written anywhere.
+func (lr *learner) paramCallers(reader string, field *types.Var) []string {
 	readers := []string{reader}
 	for i := 0; i < len(readers); i++ {
 		for _, cur := range lr.uses(readers[i]) {
@@ -367,11 +373,11 @@ func (lr *learner) paramCallers(reader string, field *types.Var) ([]string, bool
 				}
 				fn := lr.plainParamOf(a)
 				if fn == "" {
-					return readers, false
+					return nil
 				}
 				readers = appendNew(readers, fn)
 			}
 		}
 	}
-	return readers, true
+	return readers
 }
