@@ -155,7 +155,7 @@ func (sv *serving) commaOkValue(id *ast.Ident) token.Pos {
 	if ok == nil || !types.Identical(ok.Type(), types.Typ[types.Bool]) {
 		return token.NoPos
 	}
-	if ix := sv.vars.Of(ok); len(ix.Defs[ok]) != 1 || ix.Opaque[ok] {
+	if _, _, one := sv.onlyDef(ok); !one {
 		return token.NoPos
 	}
 	cur, found := sv.decls.Find(ok.Pos(), ok.Pos()+token.Pos(len(ok.Name())))
