@@ -229,8 +229,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		if !ok || !c.addressNeverSet(recv, rule.Field) {
 			return
 		}
-		is.Recv = recv
-		is.Stmt = enclosingStmt(cur)
+		is.Recv, is.Stmt = recv, enclosingStmt(cur)
 		why = fmt.Sprintf("its %s is empty", rule.Field)
 	case listenapi.ImplicitOption:
 		if call.Ellipsis.IsValid() {
@@ -314,23 +313,8 @@ func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
 	return inspector.Cursor{}
 }
 
-// listElems returns the addresses a list-valued address argument holds
-// (evio.Serve(events, addr ...string), gnet.Rotate(h, addrs []string)):
-// the arguments from i on filling a variadic parameter, or the elements
-// of a slice literal. They listen at once: the program may wait only on
-// the first.
-func listElems(call *ast.CallExpr, i int, variadic bool) []ast.Expr {
-	if variadic {
-		args := call.Args[i:]
-		if call.Ellipsis.IsValid() {
-			args = args[:len(args)-1] // Serve(ev, a, rest...): rest is not seen
-		}
-		return args
-	}
-	return sliceElems(call.Args[i])
-}
-
-// sliceElems returns the elements of a slice or array literal, or none.
+// sliceElems returns the elements of a slice or array literal (a list of
+// addresses: nbio.Config{Addrs: []string{…}}), or none.
 func sliceElems(e ast.Expr) []ast.Expr {
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {

@@ -9,7 +9,6 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // throughParams reports whether a site's address depends on parameters
@@ -103,7 +102,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		site := Site{API: api, listenAPI: s.listenAPI, listenAt: s.listenAt, Expr: arg.Expr, Val: arg, Shape: listenapi.ShapeString, EmptyPort: s.EmptyPort,
 			ParamRole: role, Via: &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"}, call: call, elsewhere: elsewhere,
 			program: program{inGo: s.inGo || lr.serving.inGoStmt(s)}, learnOnly: s.learnOnly, transport: s.transport,
-			creates: s.creates && returnsListenerCall(lr.pass.TypesInfo, call), HostArg: hostExpr}
+			creates: s.creates && returnsListener(resolve.CalleeFunc(lr.pass.TypesInfo, call)), HostArg: hostExpr}
 		// A helper returning the server it built (srv := newServer(8080);
 		// srv.ListenAndServe()): each call's server starts where its
 		// variable does.
@@ -156,10 +155,4 @@ func hostHole(alt addrval.Str, hole *types.Var) bool {
 	}
 	return len(alt) >= 2 && alt[0].Hole == hole && alt[1].Known && strings.HasPrefix(alt[1].Text, ":") &&
 		!slices.ContainsFunc(alt[1:], func(g addrval.Seg) bool { return g.Hole == hole })
-}
-
-// returnsListenerCall reports whether a call returns a listener.
-func returnsListenerCall(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && returnsListener(fn)
 }

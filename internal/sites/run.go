@@ -228,8 +228,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	addrs := []ast.Expr{call.Args[rule.Addr]}
-	if rule.List {
-		addrs = listElems(call, rule.Addr, rule.Addr == variadic)
+	switch {
+	case rule.List && rule.Addr == variadic: // evio.Serve(events, addr ...string)
+		addrs = call.Args[rule.Addr:]
+		if call.Ellipsis.IsValid() {
+			addrs = addrs[:len(addrs)-1] // Serve(ev, a, rest...): rest is not seen
+		}
+	case rule.List: // gnet.Rotate(h, addrs []string)
+		addrs = sliceElems(call.Args[rule.Addr])
 	}
 	first := true
 	for _, addr := range addrs {

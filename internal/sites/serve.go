@@ -41,12 +41,9 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	if s.startedBy != nil {
 		return sv.cursor(s.startedBy)
 	}
-	var v *types.Var
-	switch {
-	case s.server != nil:
-		v = s.server
-	case s.creates && s.call != nil:
-		v = sv.resultVar(s.call)
+	v := s.server
+	if v == nil && s.creates && s.call != nil {
+		v = sv.resultVar(s.call) // ln, err := net.Listen(…)
 	}
 	if v != nil {
 		if start, ok := sv.useOf(v, s); ok {
@@ -59,11 +56,9 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	return sv.cursor(s.Expr)
 }
 
-// resultVar returns the variable a call's first result is assigned to:
-// ln in ln, err := net.Listen(…).
+// resultVar returns the variable a call's first result is assigned to.
 func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
-	cur := sv.cursor(call)
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	as, ok := sv.cursor(call).Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
 		return nil
 	}

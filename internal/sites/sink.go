@@ -121,15 +121,8 @@ type learner struct {
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
-	st := &SinkState{
-		local:       make(map[types.Object][]sink),
-		imported:    make(map[types.Object][]sink),
-		FuncNames:   make(map[string]bool),
-		FieldNames:  make(map[string]bool),
-		ServerNames: make(map[string]bool),
-		written:     make(map[ast.Expr]bool),
-		relays:      make(map[*types.Func][]relay),
-	}
+	st := &SinkState{local: make(map[types.Object][]sink), imported: make(map[types.Object][]sink), written: make(map[ast.Expr]bool), relays: make(map[*types.Func][]relay),
+		FuncNames: make(map[string]bool), FieldNames: make(map[string]bool), ServerNames: make(map[string]bool)}
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
 		case *SinkFact:
@@ -348,6 +341,9 @@ func (lr *learner) exportSinkFacts() {
 // returnsListener reports whether a function returns a listener or a
 // packet connection (a result with an Accept or ReadFrom method).
 func returnsListener(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
 	results := fn.Signature().Results()
 	for i := range results.Len() {
 		t := results.At(i).Type()
