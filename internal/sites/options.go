@@ -41,15 +41,15 @@ func ExportOptionFacts(pass *analysis.Pass) {
 			if !ok || fn.Signature().Results().Len() < 1 || fn.Signature().Results().At(0).Name() != "" {
 				continue // a deferred function may replace a named result
 			}
-			var writes []string
-			if t := fn.Signature().Results().At(0).Type(); IsOptionType(t) {
-				writes, ok = optionWrites(pass.TypesInfo, fd.Body)
-			} else if impls := ifaces.of(pass, t); impls != nil {
-				writes, ok = optionWritesOf(pass.TypesInfo, fd.Body, impls.returned(pass.TypesInfo))
-			} else {
-				continue
+			returned := litReturned
+			if t := fn.Signature().Results().At(0).Type(); !IsOptionType(t) {
+				impls := ifaces.of(pass, t)
+				if impls == nil {
+					continue
+				}
+				returned = impls.returned(pass.TypesInfo)
 			}
-			if ok {
+			if writes, ok := optionWritesOf(pass.TypesInfo, fd.Body, returned); ok {
 				pass.ExportObjectFact(fn, &OptionFact{Writes: writes})
 			}
 		}
@@ -64,27 +64,16 @@ func IsOptionType(t types.Type) bool {
 	if !ok || sig.Params().Len() != 1 {
 		return false
 	}
-	p, ok := sig.Params().At(0).Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	_, ok = p.Elem().Underlying().(*types.Struct)
-	return ok
+	_, ok = sig.Params().At(0).Type().Underlying().(*types.Pointer)
+	return ok && structOf(sig.Params().At(0).Type()) != nil
 }
 
-// optionWrites returns the fields that the function literals body returns
-// write, when each return's is one using its parameter only to read and
-// write fields that cannot redirect the listener (redirects).
-func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bool) {
-	return optionWritesOf(info, body, func(e ast.Expr) (*ast.FuncLit, []string, bool) {
-		lit, ok := ast.Unparen(e).(*ast.FuncLit)
-		return lit, nil, ok
-	})
-}
-
-// optionWritesOf is optionWrites where returned says what each return's
-// first result applies: a function literal, the fields it writes (an
-// option value, optioniface.go), or ok=false.
+// optionWritesOf returns the fields that the options body returns write,
+// when each applies a function literal using its parameter only to read
+// and write fields that cannot redirect the listener (redirects), or
+// writes such fields. returned says what a return's first result applies:
+// a function literal, the fields it writes (an option value,
+// optioniface.go), or ok=false.
 func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
@@ -96,12 +85,11 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 			return false
 		case *ast.ReturnStmt:
 			returns++
-			var lit *ast.FuncLit
-			var w []string
-			isOpt := false
-			if len(n.Results) > 0 {
-				lit, w, isOpt = returned(n.Results[0])
+			if len(n.Results) == 0 {
+				ok = false
+				break
 			}
+			lit, w, isOpt := returned(n.Results[0])
 			switch {
 			case !isOpt:
 				ok = false
@@ -207,6 +195,13 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 		return nil, false
 	}
 	return writes, true
+}
+
+// litReturned says what a function-typed option constructor returns
+// applies: only a function literal.
+func litReturned(e ast.Expr) (*ast.FuncLit, []string, bool) {
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	return lit, nil, ok
 }
 
 // appendNew appends the elements of more that s does not hold yet.
