@@ -13,12 +13,11 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// branches lists the if/else and case arms cur lies in, outermost first:
-// two servers in different arms of one statement never run at once. The
-// statements after an if whose body exits (a guard: return, log.Fatal,
-// os.Exit) are its else arm; an if's condition is in neither arm. Each
-// arm notes the variable its condition tests for absence, so that the
-// plan can tell a default from the server it stands in for.
+// branches lists the if/else and case arms cur lies in, outermost first
+// (servers in different arms never run at once), with the variable each
+// condition tests for absence (a default stands in for a server). The
+// statements after an if whose body exits (return, log.Fatal) are its
+// else arm.
 func (sv *serving) branches(cur inspector.Cursor) []portplan.Branch {
 	var out []portplan.Branch
 	below := cur
@@ -87,8 +86,7 @@ func (sv *serving) exits(body *ast.BlockStmt) bool {
 
 // absence returns the variable an if's condition tests for absence and
 // the arm taken when it is absent: the body (0) for v == "" and !ok, the
-// else (1) for v != "" and ok, where ok is from v, ok := os.LookupEnv(…)
-// (or any comma-ok form). NoPos for any other condition.
+// else (1) for v != "" and ok (of v, ok := os.LookupEnv(…)); else NoPos.
 func (sv *serving) absence(cond ast.Expr) (value, arm token.Pos) {
 	arm = 1
 	if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
@@ -114,9 +112,8 @@ func (sv *serving) absence(cond ast.Expr) (value, arm token.Pos) {
 	return token.NoPos, 0
 }
 
-// switchAbsence returns the variable a switch tests for absence, and the
-// clause taken when it is absent: case "" of switch v, or case v == "" of
-// a switch without a tag.
+// switchAbsence returns the variable a switch tests for absence and the
+// clause taken then: case "" of switch v, or case v == "" of switch {}.
 func (sv *serving) switchAbsence(sw *ast.SwitchStmt) (value, clause token.Pos) {
 	for _, st := range sw.Body.List {
 		c := st.(*ast.CaseClause)
@@ -148,14 +145,14 @@ func variable(info *types.Info, e ast.Expr) token.Pos {
 	return token.NoPos
 }
 
-// commaOkValue returns, for the ok of v, ok := …, where v is declared;
-// ok must be assigned nowhere else.
+// commaOkValue returns, for ok of v, ok := … assigned nowhere else, where
+// v is declared.
 func (sv *serving) commaOkValue(id *ast.Ident) token.Pos {
 	ok, _ := sv.info.Uses[id].(*types.Var)
 	if ok == nil || !types.Identical(ok.Type(), types.Typ[types.Bool]) {
 		return token.NoPos
 	}
-	if ix := sv.vars.Of(ok); len(ix.Defs[ok]) != 1 || ix.Opaque[ok] {
+	if _, _, one := sv.onlyDef(ok); !one {
 		return token.NoPos
 	}
 	cur, found := sv.decls.Find(ok.Pos(), ok.Pos()+token.Pos(len(ok.Name())))
@@ -168,8 +165,7 @@ func (sv *serving) commaOkValue(id *ast.Ident) token.Pos {
 	return token.NoPos
 }
 
-// reads lists the variables an address is built from, at any depth:
-// those a condition can test for absence.
+// reads lists the variables an address is built from, at any depth.
 func (sv *serving) reads(v *resolve.Val) []token.Pos {
 	var out []token.Pos
 	v.Each(func(p *resolve.Val) {

@@ -15,9 +15,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// The address fields of server values: a rule's (http.Server{Addr: …},
-// srv.Addr = …) and a sink's, in composite literals and assignments.
-
 func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	switch lit.Type.(type) {
 	case *ast.ArrayType, *ast.MapType:
@@ -70,12 +67,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			continue
 		}
 		ownerType := resolve.FieldOwner(selection)
-		var rule listenapi.FieldRule
-		if c.rules.FieldNames[sel.Sel.Name] {
-			rule, ok = c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
-		} else {
-			ok = false
-		}
+		rule, ok := c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
 		if !ok {
 			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
 				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
@@ -92,9 +84,8 @@ func (c *checker) assign(as *ast.AssignStmt) {
 	}
 }
 
-// fieldStart returns the one call that starts a server literal (at lit)
-// kept in a struct field: App{api: &http.Server{…}} started by
-// a.api.ListenAndServe(), in the background or not, wherever that is.
+// fieldStart returns the one call that starts a server literal kept in a
+// struct field: App{api: &http.Server{…}} started by a.api.ListenAndServe().
 func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.CallExpr {
 	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
 		lit = lit.Parent()
@@ -127,8 +118,8 @@ func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.Call
 }
 
 // optionsChange returns the variadic parameter whose elements are
-// applied to v (for _, o := range opts { o(s) }), which may set what v's
-// literal says: its address is then a default (Site.unless).
+// applied to v (for _, o := range opts { o(s) }): v's address is then a
+// default (Site.unless).
 func (c *checker) optionsChange(v *types.Var) *types.Var {
 	if v == nil {
 		return nil
@@ -168,9 +159,8 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 }
 
 // addressIgnored reports whether srv, a local server variable, provably
-// never listens on its address field: it is only used through v.X and
-// none of X is a method that listens on the field (srv.Serve(l) listens
-// on l). Setting the field then starts nothing.
+// never listens on its address field: it is only used through srv.X, no X
+// a method that listens on it (srv.Serve(l) listens on l).
 func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
 	if srv == nil || len(rule.Listeners) == 0 || !c.freshServer(srv) {
 		return false // s := e.TLSServer: another name for a server started elsewhere
@@ -187,9 +177,9 @@ func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool 
 	return true
 }
 
-// freshServer reports whether v is a local variable of the package
-// whose every definition is a composite literal, or its zero value: a
-// server of its own, not another name for one held elsewhere.
+// freshServer reports whether v is a local variable every definition of
+// which is a composite literal or the zero value: not another name for a
+// server held elsewhere.
 func (c *checker) freshServer(v *types.Var) bool {
 	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
 		return false
@@ -215,13 +205,10 @@ func defLit(rhs ast.Expr, index int) *ast.CompositeLit {
 	return nil
 }
 
-// Servers started without any address listen on a default port: an
-// http.Server whose Addr is never set listens on :http (:https with TLS),
-// and hertz's server.Default()/New() without server.WithHostPorts on
-// :8888. These are hard-coded ports too. The rules are implicitRule rows
-// of the rule set.
-
-// ImplicitSite is what a fix needs to give such a server an address.
+// ImplicitSite is what a fix needs to give an address to a server started
+// without one, on a default port (an http.Server whose Addr is never set,
+// hertz's server.Default() without WithHostPorts): the rule set's
+// implicit rows.
 type ImplicitSite struct {
 	Rule listenapi.ImplicitRule
 	Call *ast.CallExpr
@@ -242,8 +229,7 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 		if !ok || !c.addressNeverSet(recv, rule.Field) {
 			return
 		}
-		is.Recv = recv
-		is.Stmt = enclosingStmt(cur)
+		is.Recv, is.Stmt = recv, enclosingStmt(cur)
 		why = fmt.Sprintf("its %s is empty", rule.Field)
 	case listenapi.ImplicitOption:
 		if call.Ellipsis.IsValid() {
@@ -273,10 +259,8 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 }
 
 // addressNeverSet reports whether srv is a local server variable whose
-// address field is provably never set: every definition is a literal
-// without the field (or the zero value), no srv.Addr = … exists, and srv
-// is used only to select its fields and methods, so no other code can
-// set it.
+// address field is provably never set: not in its literals nor by
+// srv.Addr = …, and srv is only used to select fields and methods.
 func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
 	if !ok || !c.freshServer(v) {
@@ -297,10 +281,9 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 	return !escapes
 }
 
-// selectionsOf lists the field and method names selected on the local
-// variable v in the function declaring it, and reports whether v is used
-// in any other way than v.X or as an assignment target (passed, aliased,
-// address taken), through which other code could reach it.
+// selectionsOf lists the names selected on the local variable v (v.X),
+// and reports whether v escapes: used otherwise than so or as an
+// assignment target.
 func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
 	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
 	if len(uses) == 0 {
@@ -330,27 +313,8 @@ func enclosingStmt(cur inspector.Cursor) inspector.Cursor {
 	return inspector.Cursor{}
 }
 
-// Addresses given as lists (evio.Serve(events, addr ...string),
-// gnet.Rotate(h, addrs []string), nbio.Config{Addrs: []string{…}}): each
-// element is a site of its own, and the elements of one call or literal
-// listen at once, so only the first is where the program may wait.
-
-// listElems returns the addresses a list-valued address argument holds:
-// the arguments from i on where they fill a variadic parameter one by one,
-// or the elements of a slice literal. A slice from elsewhere holds none
-// that the pass can see.
-func listElems(call *ast.CallExpr, i int, variadic bool) []ast.Expr {
-	if variadic {
-		args := call.Args[i:]
-		if call.Ellipsis.IsValid() {
-			args = args[:len(args)-1] // Serve(ev, a, rest...): rest is not seen
-		}
-		return args
-	}
-	return sliceElems(call.Args[i])
-}
-
-// sliceElems returns the elements of a slice or array literal, or none.
+// sliceElems returns the elements of a slice or array literal (a list of
+// addresses: nbio.Config{Addrs: []string{…}}), or none.
 func sliceElems(e ast.Expr) []ast.Expr {
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {
@@ -367,10 +331,9 @@ func sliceElems(e ast.Expr) []ast.Expr {
 }
 
 // ruleField records the site of a rule's address field, written with
-// value in lit (nil for an assignment): one per element of a list field,
-// and, for a rule whose network is another field, only in a literal
-// that sets the network to a TCP or UDP one (the engine listens on
-// nothing without it).
+// value in lit (nil for an assignment): one per element of a list field;
+// for a rule whose network is another field, only in a literal setting
+// it to a TCP or UDP one.
 func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.CompositeLit, rule listenapi.FieldRule, s Site) {
 	if rule.Network != "" {
 		var network ast.Expr

@@ -19,25 +19,18 @@ type Package struct {
 
 // Scope is what Find is given besides the pass.
 type Scope struct {
-	Env   string // the variable the platform passes the port in
-	Rules *listenapi.RuleSet
-	// Sinks are the package's sinks and those it imports
-	// (NewSinkState), or nil when it cannot listen.
-	Sinks *SinkState
-	// Exported says which exported package variables hold only their
-	// initial value (resolve.ExportVarFacts).
-	Exported     *resolve.Exported
-	IncludeTests bool // check _test.go files too
-	Listens      bool // the package can listen at all
-	ReadsEnv     bool // the package reads the environment
-	// Syntax is the package's inspectors (ExportVarFacts walks them
-	// too).
-	Syntax resolve.Syntax
+	Env          string // the variable the platform passes the port in
+	Rules        *listenapi.RuleSet
+	Sinks        *SinkState        // the package's and imported sinks; nil if it cannot listen
+	Exported     *resolve.Exported // exported variables holding only their initial value
+	IncludeTests bool              // check _test.go files too
+	Listens      bool              // the package can listen at all
+	ReadsEnv     bool              // the package reads the environment
+	Syntax       resolve.Syntax    // the package's inspectors
 }
 
-// Find records the listen sites of the package's files (without
-// IncludeTests, not of its _test.go files), learns the sinks they show,
-// and judges them as a program (judge).
+// Find records the listen sites of the package's files, learns the sinks
+// they show, and judges them as a program (judge).
 func Find(pass *analysis.Pass, scope Scope) *Package {
 	rules, listens, readsEnv := scope.Rules, scope.Listens, scope.ReadsEnv
 	res := resolve.NewResolver(pass, scope.Syntax, rules, scope.Exported)
@@ -48,16 +41,14 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 		filter = append(filter, (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil))
 	}
 	// Every file is known before the walk: a sink learned in one finds its
-	// uses (learner.uses) and records its sites (learner.record) in those not walked
-	// yet too (miekg/dns listens in a file before its Server's).
+	// uses in those not walked yet too (miekg/dns listens in a file before
+	// its Server's).
 	for fileCur := range scope.Syntax.Preorder((*ast.File)(nil)) {
 		file := fileCur.Node().(*ast.File)
 		if scope.IncludeTests || !IsTestFile(pass, file) {
 			c.files = append(c.files, &FileState{File: file, FileCur: fileCur, test: IsTestFile(pass, file)})
 		}
 	}
-	// Record every site of every file, judge them as a program, then
-	// report file by file.
 	for _, fs := range c.files {
 		// os.Getenv needs an import of os in the file itself, while a
 		// server's methods can be called without importing its package.
@@ -90,8 +81,7 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 		c.dropJudged()
 	}
 	for _, fs := range c.files {
-		// Sites found through sinks are recorded when the sink is learned:
-		// put them in the order of the source.
+		// Sites found through sinks were recorded when it was learned.
 		slices.SortStableFunc(fs.Sites, func(a, b *Site) int { return cmp.Compare(a.Expr.Pos(), b.Expr.Pos()) })
 	}
 	c.judge(c.files)

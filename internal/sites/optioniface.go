@@ -11,20 +11,15 @@ import (
 
 // Options behind an interface (grpc's ServerOption: type Option
 // interface{ apply(*Server) }) have the facts of functional options when
-// the interface's implementations in its package only adapt a function
-// (funcOption{f}'s apply calls f(s); a function type's calls itself) or
-// only write fields of the server (nameOption's apply sets s.name). A
-// constructor's returns are read through them: an adapter around a
-// function literal writes what the literal writes, a struct literal what
-// its type's apply writes. Any other implementation, or return, makes no
-// fact.
+// the interface's implementations only adapt a function (funcOption{f}'s
+// apply calls f(s)) or only write fields of the server (nameOption's
+// apply sets s.name): a constructor's returns are read through them.
 
-// ifaceOptions memoizes the implementations of each option interface of
-// the package.
+// ifaceOptions memoizes the implementations of the package's option
+// interfaces.
 type ifaceOptions map[*types.TypeName]*optionImpls
 
-// optionImpls is what the package's implementations of one option
-// interface do with the server.
+// optionImpls is what the implementations of one option interface do.
 type optionImpls struct {
 	// adapters are the types whose apply calls the function they hold:
 	// the index of its field, or -1 for a function type.
@@ -36,9 +31,8 @@ type optionImpls struct {
 	wrappers map[*types.Func]bool
 }
 
-// of returns the implementations of t, when it is an option interface of
-// the package: a named interface whose one method takes a pointer to a
-// struct and returns nothing.
+// of returns the implementations of t when it is an option interface of
+// the package: one method taking a pointer to a struct, returning nothing.
 func (io *ifaceOptions) of(pass *analysis.Pass, t types.Type) *optionImpls {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() != pass.Pkg {
@@ -96,9 +90,8 @@ func newOptionImpls(pass *analysis.Pass, it *types.Interface) *optionImpls {
 	return impls
 }
 
-// adapterCall reports whether a method's body only calls the function its
-// receiver is (f(s)), or holds in a field (fo.f(s)), with its parameter;
-// k is the field's index, or -1.
+// adapterCall reports whether a method only calls the function its
+// receiver is (f(s)) or holds in field k (fo.f(s); else k is -1).
 func adapterCall(info *types.Info, fd *ast.FuncDecl) (k int, ok bool) {
 	params := fd.Type.Params.List
 	if len(fd.Body.List) != 1 || len(fd.Recv.List[0].Names) != 1 || len(params) != 1 || len(params[0].Names) != 1 {
@@ -176,8 +169,8 @@ func (im *optionImpls) adapted(info *types.Info, e ast.Expr) ast.Expr {
 }
 
 // returned says what a constructor's returned option applies (see
-// optionWritesOf): the function literal an adapter wraps, directly or
-// through a wrapper, or the fields a struct option's apply writes.
+// optionWritesOf): the literal an adapter wraps, or the fields a struct
+// option's apply writes.
 func (im *optionImpls) returned(info *types.Info) func(ast.Expr) (*ast.FuncLit, []string, bool) {
 	return func(e ast.Expr) (*ast.FuncLit, []string, bool) {
 		if w, ok := im.writes[namedOf(info.TypeOf(unaddr(e)))]; ok {
@@ -197,8 +190,8 @@ func (im *optionImpls) returned(info *types.Info) func(ast.Expr) (*ast.FuncLit, 
 }
 
 // exportTypeFacts exports an OptionFact for each exported struct type
-// whose apply only writes fields: a value of it (EmptyOption{}) passed
-// as an option.
+// whose apply only writes fields (a value of it, EmptyOption{}, is an
+// option).
 func (io ifaceOptions) exportTypeFacts(pass *analysis.Pass) {
 	for _, impls := range io {
 		for tn, w := range impls.writes {

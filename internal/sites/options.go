@@ -10,15 +10,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Functional options (srv := &Server{Addr: addr}; for _, o := range opts
-// { o(srv) }) may set the address: a call of such a wrapper is a site
-// only when the options it passes provably leave it alone. An option
-// constructor whose every return is a function literal that only writes
-// fields of its server argument, none of which can redirect where the
-// server listens, has an OptionFact listing those fields.
-
 // OptionFact lists the fields (optionFieldKey) that the options an
-// exported function returns write, and says they write nothing else.
+// exported function returns write, none of which can redirect the
+// listener: a call passing only such options to a wrapper (for _, o :=
+// range opts { o(srv) }) leaves its address alone.
 type OptionFact struct{ Writes []string }
 
 func (*OptionFact) AFact() {}
@@ -26,15 +21,14 @@ func (*OptionFact) AFact() {}
 func (f *OptionFact) String() string { return "option writes " + strings.Join(f.Writes, ", ") }
 
 // optionFieldKey names a field across packages. Two structs of a package
-// with a field of one name share a key: an option writing either is taken
-// to write both, which can only keep a call silent.
+// with a field of one name share a key, which can only keep a call silent.
 func optionFieldKey(f *types.Var) string { return f.Pkg().Path() + "." + f.Name() }
 
 // ExportOptionFacts exports an OptionFact for each exported option
-// constructor of the package: func WithX(…) Option, where Option is a
-// function of one pointer-to-struct parameter, or an interface of one
-// method taking one (optioniface.go); and for each exported struct type
-// implementing such an interface (a value of it is an option too).
+// constructor (func WithX(…) Option, Option a function of one
+// pointer-to-struct parameter or an interface of one method taking one,
+// optioniface.go), and each exported struct type implementing such an
+// interface.
 func ExportOptionFacts(pass *analysis.Pass) {
 	var ifaces ifaceOptions
 	for _, file := range pass.Files {
@@ -47,15 +41,15 @@ func ExportOptionFacts(pass *analysis.Pass) {
 			if !ok || fn.Signature().Results().Len() < 1 || fn.Signature().Results().At(0).Name() != "" {
 				continue // a deferred function may replace a named result
 			}
-			var writes []string
-			if t := fn.Signature().Results().At(0).Type(); IsOptionType(t) {
-				writes, ok = optionWrites(pass.TypesInfo, fd.Body)
-			} else if impls := ifaces.of(pass, t); impls != nil {
-				writes, ok = optionWritesOf(pass.TypesInfo, fd.Body, impls.returned(pass.TypesInfo))
-			} else {
-				continue
+			returned := litReturned
+			if t := fn.Signature().Results().At(0).Type(); !IsOptionType(t) {
+				impls := ifaces.of(pass, t)
+				if impls == nil {
+					continue
+				}
+				returned = impls.returned(pass.TypesInfo)
 			}
-			if ok {
+			if writes, ok := optionWritesOf(pass.TypesInfo, fd.Body, returned); ok {
 				pass.ExportObjectFact(fn, &OptionFact{Writes: writes})
 			}
 		}
@@ -70,29 +64,16 @@ func IsOptionType(t types.Type) bool {
 	if !ok || sig.Params().Len() != 1 {
 		return false
 	}
-	p, ok := sig.Params().At(0).Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	_, ok = p.Elem().Underlying().(*types.Struct)
-	return ok
+	_, ok = sig.Params().At(0).Type().Underlying().(*types.Pointer)
+	return ok && structOf(sig.Params().At(0).Type()) != nil
 }
 
-// optionWrites returns the fields that the function literals body
-// returns write, when every return's first result is one that uses its
-// parameter only to read and write fields none of which can redirect the
-// listener (redirects).
-func optionWrites(info *types.Info, body *ast.BlockStmt) (writes []string, ok bool) {
-	return optionWritesOf(info, body, func(e ast.Expr) (*ast.FuncLit, []string, bool) {
-		lit, ok := ast.Unparen(e).(*ast.FuncLit)
-		return lit, nil, ok
-	})
-}
-
-// optionWritesOf is optionWrites where returned says what each return's
-// first result applies to the server: a function literal, or the fields
-// it writes (an option value whose writes are known, optioniface.go), or
-// ok=false for anything else.
+// optionWritesOf returns the fields that the options body returns write,
+// when each applies a function literal using its parameter only to read
+// and write fields that cannot redirect the listener (redirects), or
+// writes such fields. returned says what a return's first result applies:
+// a function literal, the fields it writes (an option value,
+// optioniface.go), or ok=false.
 func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
@@ -104,12 +85,11 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 			return false
 		case *ast.ReturnStmt:
 			returns++
-			var lit *ast.FuncLit
-			var w []string
-			isOpt := false
-			if len(n.Results) > 0 {
-				lit, w, isOpt = returned(n.Results[0])
+			if len(n.Results) == 0 {
+				ok = false
+				break
 			}
+			lit, w, isOpt := returned(n.Results[0])
 			switch {
 			case !isOpt:
 				ok = false
@@ -141,9 +121,8 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 
 // litWrites returns the fields (optionFieldKey) a function of one
 // parameter, the server, writes, when it only reads and writes fields of
-// it none of which can redirect the listener, and assigns, changes or
-// takes the address of no variable it does not declare (a captured or
-// package-level one, which the server's code may read).
+// it that cannot redirect the listener, and changes no variable it does
+// not declare (which the server's code may read).
 func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 	var p *types.Var // nil for func(*Server): the server is not used
 	if names := lit.Type.Params.List[0].Names; len(names) > 0 && names[0].Name != "_" {
@@ -151,9 +130,8 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 			return nil, false
 		}
 	}
-	// outside reports whether e is rooted outside the literal. Its
-	// parameter's fields (s.Port = …) are rooted at a variable it
-	// declares.
+	// outside reports whether e is rooted outside the literal (s.Port is
+	// rooted at its parameter, inside).
 	outside := func(e ast.Expr) bool {
 		for {
 			switch x := ast.Unparen(e).(type) {
@@ -193,9 +171,8 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 		case *ast.UnaryExpr:
 			ok = n.Op != token.AND || !outside(n.X)
 		case *ast.Ident:
-			// p may only select fields, and those it writes (assigns,
-			// changes through a method, or takes the address of) must
-			// not redirect.
+			// p may only select fields, and those it writes must not
+			// redirect.
 			if p == nil || info.Uses[n] != p {
 				break
 			}
@@ -220,6 +197,13 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 	return writes, true
 }
 
+// litReturned says what a function-typed option constructor returns
+// applies: only a function literal.
+func litReturned(e ast.Expr) (*ast.FuncLit, []string, bool) {
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	return lit, nil, ok
+}
+
 // appendNew appends the elements of more that s does not hold yet.
 func appendNew[T comparable](s []T, more ...T) []T {
 	for _, x := range more {
@@ -231,9 +215,8 @@ func appendNew[T comparable](s []T, more ...T) []T {
 }
 
 // fieldWritten reports whether the field selection sel, under the
-// ancestors given innermost last, is written: the left of an assignment
-// or ++/--, the operand of &, or the root of a longer selection, index or
-// method call that may write through it.
+// ancestors given innermost last, is written: assigned, ++/--, &, or the
+// root of a longer selection, index or method call.
 func fieldWritten(ancestors []ast.Node, sel ast.Expr) bool {
 	child := ast.Node(sel)
 	for i := len(ancestors) - 1; i >= 0; i-- {
@@ -263,9 +246,8 @@ func fieldWritten(ancestors []ast.Node, sel ast.Expr) bool {
 }
 
 // redirects reports whether a field can change where, or whether, the
-// server listens rather than only how it serves: by its name (an
-// address, a network, a listener, a socket) or its type (a listener or
-// anything that may hold one).
+// server listens, by its name (an address, a network, a socket) or its
+// type (anything that may hold a listener).
 func redirects(f *types.Var) bool {
 	name := strings.ToLower(f.Name())
 	for _, w := range []string{"addr", "port", "host", "listen", "network", "sock", "bind", "unix"} {
@@ -277,8 +259,8 @@ func redirects(f *types.Var) bool {
 }
 
 // mayHoldListener reports whether a value of t may be or make a
-// listener: a type of package net, an interface that any value or an
-// Accept method satisfies, or a function, slice, map or pointer of one.
+// listener: a type of package net, an interface any value or an Accept
+// method satisfies, or a function, container or pointer of one.
 func mayHoldListener(t types.Type, depth int) bool {
 	if depth > 4 {
 		return true

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// TestOptionWrites has a row per rule of optionWrites: which option
+// TestOptionWrites has a row per rule of optionWritesOf: which option
 // constructors provably leave a server's address alone, and what they
 // write.
 func TestOptionWrites(t *testing.T) {
@@ -101,7 +101,7 @@ func Local(n int) Option { return func(s *Server) { v := n; v++; s.Timeout = v }
 			t.Errorf("%s: no row", fd.Name.Name)
 			continue
 		}
-		writes, has := optionWrites(info, fd.Body)
+		writes, has := optionWritesOf(info, fd.Body, litReturned)
 		got := "-"
 		if has {
 			got = strings.Join(writes, " ")

@@ -14,17 +14,11 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// The wrapper's side of option facts (options.go): which fields of its
-// server an option may write without moving the listener, and whether the
-// options a call passes keep to them.
-
-// optionSafeFields returns the fields (optionFieldKey) of the struct
-// declaring the address field addr that an option may write without
-// moving the server: those the package never reads, but as the handler
-// a listen API serves (http.ListenAndServe(s.Addr, s.Handler)). A field
-// read anywhere else (if s.Alt != "" { addr = s.Alt }, if s.Disabled)
-// may change where, or whether, the server listens. Only a struct of
-// this package, whose code is seen, has any.
+// optionSafeFields returns the fields (optionFieldKey) of this package's
+// struct declaring the address field addr that an option may write
+// without moving the server: those the package never reads but as the
+// handler a listen API serves (http.ListenAndServe(s.Addr, s.Handler)).
+// Any other read (if s.Alt != "" { addr = s.Alt }) may move it.
 func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, syn resolve.Syntax, addr *types.Var) []string {
 	if addr.Pkg() != pass.Pkg {
 		return nil
@@ -66,8 +60,7 @@ func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, syn resolve
 }
 
 // assignedOrServed reports whether the field selection at cur is only
-// assigned (the left of =), or passed as the handler of a listen API of
-// the rules.
+// assigned, or passed as the handler of a listen API of the rules.
 func assignedOrServed(info *types.Info, rules *listenapi.RuleSet, cur inspector.Cursor) bool {
 	sel := cur.Node().(ast.Expr)
 	// s.Limits.Body = n assigns into s.Limits.

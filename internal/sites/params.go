@@ -9,16 +9,13 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/listenapi"
 	"github.com/portlint/portlint/internal/resolve"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
-// throughParams handles a site whose address depends on parameters of a
-// function with known callers: each call becomes a site at its argument,
-// with the argument's value in place of the parameter, and the site
-// itself is dropped (it returns true). A host and a port passed apart
-// (startHTTP(host string, port int) joining them) make one site per call,
-// at the port when it is constant, else at the host. It returns false
-// when no such parameter is involved.
+// throughParams reports whether a site's address depends on parameters
+// of a function with known callers, and then makes each call a site at
+// its argument instead. A host and a port passed apart (startHTTP(host
+// string, port int)) make one site per call, at the port when it is
+// constant, else at the host.
 func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 	var params []*types.Var
 	var owner resolve.ParamOwner
@@ -102,43 +99,23 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		if owner.Name != "" {
 			api += " (through " + owner.Name + ")"
 		}
-		site := Site{
-			API:       api,
-			listenAPI: s.listenAPI,
-			listenAt:  s.listenAt,
-			Expr:      arg.Expr,
-			Val:       arg,
-			Shape:     listenapi.ShapeString,
-			EmptyPort: s.EmptyPort,
-			ParamRole: role,
-			Via:       &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"},
-			call:      call,
-			elsewhere: elsewhere,
-			program:   program{inGo: s.inGo || lr.serving.inGoStmt(s)},
-			learnOnly: s.learnOnly,
-			transport: s.transport,
-			creates:   s.creates && returnsListenerCall(lr.pass.TypesInfo, call),
-			HostArg:   hostExpr,
-		}
+		site := Site{API: api, listenAPI: s.listenAPI, listenAt: s.listenAt, Expr: arg.Expr, Val: arg, Shape: listenapi.ShapeString, EmptyPort: s.EmptyPort,
+			ParamRole: role, Via: &via{Pos: s.Expr.Pos(), Msg: "the address reaches the listener here"}, call: call, elsewhere: elsewhere,
+			program: program{inGo: s.inGo || lr.serving.inGoStmt(s)}, learnOnly: s.learnOnly, transport: s.transport,
+			creates: s.creates && returnsListener(resolve.CalleeFunc(lr.pass.TypesInfo, call)), HostArg: hostExpr}
 		// A helper returning the server it built (srv := newServer(8080);
 		// srv.ListenAndServe()): each call's server starts where its
 		// variable does.
 		if v := lr.serving.resultVar(call); v != nil && s.server == nil && len(s.listeners) > 0 {
-			site.server, site.listeners = v, s.listeners
-			if _, ok := lr.serving.useOf(v, &site); ok {
-				site.elsewhere = false
-			} else {
-				site.server, site.listeners = nil, nil
-			}
+			lr.serving.startedOn(&site, v, s.listeners)
 		}
 		lr.addSite(site, values)
 	}
 	return true
 }
 
-// sinkRole is paramRole over the alternatives that hold the hole: the
-// others are the function's own values, such as a default for an empty
-// address (if addr == "" { addr = ":domain" }).
+// sinkRole is paramRole over the alternatives that hold the hole, not the
+// function's own defaults (if addr == "" { addr = ":domain" }).
 func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	with := slices.DeleteFunc(slices.Clone(strs), func(alt addrval.Str) bool {
 		return !slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole })
@@ -146,9 +123,8 @@ func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	return paramRole(with, hole)
 }
 
-// paramRole says what a hole stands for in the address, so the fix at
-// the value written for it knows what to write: the whole address, or the
-// port.
+// paramRole says what a hole stands for in the address (the whole
+// address, the port or the host), for the fix at the value written for it.
 func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	r := resolve.RoleNone
 	for _, alt := range strs {
@@ -171,19 +147,12 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	return r
 }
 
-// hostHole reports whether an alternative is hole + ":" + …, past empty
-// text (fmt.Sprintf("%s:%d", host, port) starts with the empty text
-// before its first verb), with the hole nowhere else.
+// hostHole reports whether an alternative is hole + ":" + … with the hole
+// nowhere else, past empty text (Sprintf("%s:%d", …) starts with some).
 func hostHole(alt addrval.Str, hole *types.Var) bool {
 	for len(alt) > 0 && alt[0].Known && alt[0].Text == "" {
 		alt = alt[1:]
 	}
 	return len(alt) >= 2 && alt[0].Hole == hole && alt[1].Known && strings.HasPrefix(alt[1].Text, ":") &&
 		!slices.ContainsFunc(alt[1:], func(g addrval.Seg) bool { return g.Hole == hole })
-}
-
-// returnsListenerCall reports whether a call returns a listener.
-func returnsListenerCall(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && returnsListener(fn)
 }

@@ -11,18 +11,13 @@ import (
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
-// A platform routes one port, $PORT, to a program. So the sites of a
-// package are judged together, once all are recorded: judge describes
-// each site's server as plain data (where it starts, whether main waits
-// on it, its address, its names) and internal/portplan decides the plan:
-// the primary, each secondary's variable, the collisions. The rules are
-// there, each a row of its table test.
+// A platform routes one port, $PORT, to a program: judge describes each
+// site's server as plain data and internal/portplan decides the primary,
+// each secondary's variable and the collisions.
 
-// program is what the judgement of the whole package says of one site,
-// and what the analyzer found for it.
+// program is what the judgement of the whole package says of one site.
 type program struct {
 	Rank    portplan.Rank
 	Env     string // secondary: the variable its fix reads
@@ -35,9 +30,8 @@ type program struct {
 	keys    []string      // the ports it can take (portKeys)
 }
 
-// record keeps a site for judgement, with the file that holds it (a site
-// found through a sink can be in any file). A site in a file not checked
-// (a test) is dropped.
+// record keeps a site for judgement with the file that holds it (any,
+// for a sink's), dropping one in a file not checked (a test).
 func (lr *learner) record(s Site) {
 	pos := s.Expr.Pos()
 	fs := lr.lastFile
@@ -67,14 +61,8 @@ func (c *checker) judge(files []*FileState) {
 	if len(all) == 0 {
 		return
 	}
-	// Does the package import one that registers debugging handlers on
-	// http.DefaultServeMux (net/http/pprof)?
-	debug := ImportsDirectly(c.pass.Pkg, c.rules.DebugPkgs)
 	for _, s := range all {
-		s.start = c.serving.startOf(s)
-		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
-			s.fn, _ = d.Node().(*ast.FuncDecl)
-		}
+		c.place(s)
 		s.keys = c.serving.portKeys(s)
 	}
 	if command {
@@ -84,10 +72,9 @@ func (c *checker) judge(files []*FileState) {
 	servers := make([]portplan.Server, len(all))
 	for i, s := range all {
 		// A server started later by a call the pass cannot place runs in
-		// the background. A helper's site is in one when the helper
-		// starts its server in a go statement (set by throughParams).
+		// the background.
 		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.elsewhere
-		servers[i] = c.serving.planned(s, debug)
+		servers[i] = c.serving.planned(s)
 	}
 	var taken []string
 	for _, fs := range files {
@@ -111,9 +98,16 @@ func (c *checker) judge(files []*FileState) {
 	}
 }
 
-// planned describes a site's server for the plan. debug says whether the
-// package imports debugging handlers.
-func (sv *serving) planned(s *Site, debug bool) portplan.Server {
+// place finds where a site's server starts, and the function holding it.
+func (c *checker) place(s *Site) {
+	s.start = c.serving.startOf(s)
+	if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
+		s.fn, _ = d.Node().(*ast.FuncDecl)
+	}
+}
+
+// planned describes a site's server for the plan.
+func (sv *serving) planned(s *Site) portplan.Server {
 	start := s.start.Node()
 	ps := portplan.Server{
 		At:       s.Expr.Pos(),
@@ -128,7 +122,7 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 		Elsewhere:    s.elsewhere,
 		FeedsSink:    s.feedsSink,
 		FromFact:     s.FromFact,
-		Debug:        (s.debug || debug && sv.servesDebugOnly(s)) && addrval.Classify(s.Alts).Loopback,
+		Debug:        sv.servesDebugOnly(s) && addrval.Classify(s.Alts).Loopback,
 		Test:         s.inTest,
 		Alts:         s.Alts,
 		Ports:        s.keys,
@@ -147,16 +141,10 @@ func (sv *serving) planned(s *Site, debug bool) portplan.Server {
 	return ps
 }
 
-// A command's servers are often started by helpers of other packages of
-// its module (server.Run(), go metrics.Serve()). go vet analyzes a package
-// before the packages that import it, so each package exports a
-// serverFact for its exported functions that start servers, and a command
-// judges a call of one as a server of its own: a candidate primary when
-// called outside a goroutine while its server blocks, and a server that
-// can collide with the command's others. The helper's own sites are still
-// reported, and fixed, in its package.
-
-// ServerFact says that a call of a function starts a server.
+// ServerFact says that a call of a function starts a server. A command's
+// servers are often started by helpers of other packages (server.Run(),
+// go metrics.Serve()): the command judges a call of one as a server of
+// its own, whose sites are reported, and fixed, in its package.
 type ServerFact struct {
 	Ports  []string // the ports it can take, as portKeys spells them
 	Blocks bool     // the call serves until the server fails
@@ -175,7 +163,7 @@ func (f *ServerFact) String() string {
 	return s
 }
 
-// exportServerFacts exports a serverFact for each exported function or
+// exportServerFacts exports a ServerFact for each exported function or
 // method whose body holds listen sites.
 func (c *checker) exportServerFacts(all []*Site) {
 	facts := make(map[*types.Func]*ServerFact)
@@ -203,8 +191,8 @@ func (c *checker) exportServerFacts(all []*Site) {
 	}
 }
 
-// factSites returns, in a command, a site for each call of another
-// package's function that starts a server.
+// factSites adds, in a command, a site for each call of another
+// package's function with a ServerFact.
 func (c *checker) factSites(files []*FileState) {
 	sited := make(map[*ast.CallExpr]bool) // calls passing a sink its address are sites already
 	for _, fs := range files {
@@ -237,13 +225,11 @@ func (c *checker) factSites(files []*FileState) {
 }
 
 // joinStarts makes a construction and the call that starts what it built
-// one server. In s := api.New(api.Options{Port: 9100}); s.Run(), the
-// value written is the site, and s.Run() says where that server starts
-// and whether main waits on it: a call of another package's function
-// that starts a server (a fact site, then no server of its own), or of
-// one of this package's that holds the listen site reading the value. So
-// it is where the construction is itself such a call:
-// opts.Serve(opts.Opts{Port: …}). It returns the sites left.
+// one server, and returns the sites left. In s := api.New(api.Options{
+// Port: 9100}); s.Run(), the value written is the site, and s.Run() (a
+// fact site, then dropped, or a call of this package's function holding
+// the listen site) says where it starts and whether main waits on it; so
+// does the construction itself when it is such a call.
 func (c *checker) joinStarts(all []*Site) []*Site {
 	type start struct {
 		call   *ast.CallExpr
@@ -262,9 +248,8 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		case s.FromFact:
 			add(s.call, start{s.call, !s.inGo, s})
 		case s.feedsSink && s.fn != nil:
-			fn, _ := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func)
-			for _, cur := range c.uses(s.fn.Name.Name) {
-				if call, ok := cur.Node().(*ast.CallExpr); ok && fn != nil && typeutil.Callee(c.pass.TypesInfo, call) == fn {
+			if fn, ok := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func); ok {
+				for _, call := range c.callsOf(fn) {
 					add(call, start{call, !c.serving.inGoStmt(*s), nil})
 				}
 			}
@@ -276,8 +261,8 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		if !s.elsewhere || s.FromFact {
 			continue
 		}
-		// The construction, or a call it is passed to: an option's
-		// (server.New(server.WithAddr(":8080"))).
+		// The construction, or a call it is passed to (an option's:
+		// server.New(server.WithAddr(":8080"))).
 		var st start
 		ok := false
 		for call := c.construction(s); call != nil && !ok; call = argOf(c.serving.cursor(call)) {
@@ -297,18 +282,14 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 			continue
 		}
 		s.startedBy, s.elsewhere, s.inGo = st.call, false, s.inGo || !st.blocks
-		s.start = c.serving.startOf(s)
-		if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
-			s.fn, _ = d.Node().(*ast.FuncDecl)
-		}
+		c.place(s)
 		joined[st.fact] = true
 	}
 	return slices.DeleteFunc(all, func(s *Site) bool { return joined[s] })
 }
 
 // listenerStart returns the call of a listener method on v, a server of
-// a rule's type (srv := server.NewHTTPServer(…); srv.ListenAndServe()),
-// which starts what v holds.
+// a rule's type (srv := server.NewHTTPServer(…); srv.ListenAndServe()).
 func (c *checker) listenerStart(v *types.Var) (*ast.CallExpr, bool) {
 	for _, rule := range c.rules.Fields[resolve.NamedTypeName(v.Type())] {
 		if cur, ok := c.serving.useOf(v, &Site{listeners: rule.Listeners}); ok && len(rule.Listeners) > 0 {
@@ -318,10 +299,9 @@ func (c *checker) listenerStart(v *types.Var) (*ast.CallExpr, bool) {
 	return nil, false
 }
 
-// construction returns the call that builds a site's server, which starts
-// later: a sink's call (node.New("127.0.0.1", 7100)), or the call a
-// literal writing a sink field is passed to (api.New(api.Options{…})),
-// in place or through the variable holding it.
+// construction returns the call that builds a site's server: a sink's
+// call (node.New("127.0.0.1", 7100)), or the call a literal writing a sink
+// field is passed to (api.New(api.Options{…})), directly or in a variable.
 func (c *checker) construction(s *Site) *ast.CallExpr {
 	if s.call != nil {
 		return s.call
@@ -350,8 +330,7 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 }
 
 // builtBy returns what holds the value of e, a call or its receiver: the
-// variable its one definition assigns it to (s := api.New(…)), or the
-// call itself when a method is called on its result.
+// variable only it defines (s := api.New(…)), or the call itself.
 func (c *checker) builtBy(e ast.Expr) any {
 	var v *types.Var
 	switch e := e.(type) {

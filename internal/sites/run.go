@@ -22,64 +22,50 @@ import (
 
 // Site is one listen site: an address expression and its resolved value.
 type Site struct {
-	API   string        // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
-	Expr  ast.Expr      // the address expression as written at the site
-	Alts  []addrval.Alt // every address that can reach it
-	Val   *resolve.Val  // how the resolver found them, for the fix
-	Shape listenapi.AddrShape
-	// EmptyPort is the port an empty address means ("80" for
-	// http.ListenAndServe), or "".
-	EmptyPort string
-	// Implicit is set for a server started without any address
-	// (implicitCall); expr is then the call that starts it.
-	Implicit *ImplicitSite
-	// Via is set when expr is a value passed to a parameter or written
-	// to a field that reaches the listen site (params.go, sink.go), with
-	// its role in the address; listenAPI is the listen API reached.
+	API       string        // the API as users write it: "http.ListenAndServe", "http.Server.Addr"
+	Expr      ast.Expr      // the address expression as written at the site
+	Alts      []addrval.Alt // every address that can reach it
+	Val       *resolve.Val  // how the resolver found them, for the fix
+	Shape     listenapi.AddrShape
+	EmptyPort string        // the port an empty address means ("80"), or ""
+	Implicit  *ImplicitSite // a server started without any address; Expr is its start
+	// Via is set when Expr is a value passed to a parameter or written to
+	// a field that reaches the listen site (params.go, sink.go), with its
+	// role in the address; listenAPI is the listen API reached.
 	Via       *via
 	ParamRole resolve.Role
 	listenAPI string
-	listenAt  string // where listenAPI is called, "server.go:12"
-	// learnOnly marks a site on a network that may be unix: it only
-	// teaches sinks, and is neither judged nor reported.
-	learnOnly bool
-	// HostArg is, for a site at a port passed apart from its host, the
-	// argument holding the host, which a fix binding all interfaces edits.
-	HostArg ast.Expr
-	// unless is set for a value written to a server that the elements of
-	// this variadic parameter may change (for _, o := range opts { o(srv)
-	// }): the value reaches the listener only in calls passing none.
+	listenAt  string   // where listenAPI is called, "server.go:12"
+	learnOnly bool     // on a network that may be unix: it only teaches sinks
+	HostArg   ast.Expr // for a port passed apart, the host's argument, which a fix edits
+	// unless is the variadic parameter whose elements may change the
+	// server the value is written to (for _, o := range opts { o(srv) }):
+	// it reaches the listener only in calls passing none.
 	unless    *types.Var
 	optSafe   []string          // with unless: the fields options may write (optionSafeFields)
 	transport addrval.Transport // what it listens on, for collisions
 	inTest    bool              // in a _test.go file (checked with -test)
 	debug     bool              // reaches a listener of debugging handlers only (sink.Debug)
-	// feedsSink marks a site whose address made a sink of a parameter or
-	// field: its server is the one each use of the sink starts.
-	feedsSink bool
-	// fieldWrite marks a value written to a sink field (sink.go);
-	// elsewhere, a site whose server is started by another call, later
-	// (a constructor's or an option's argument, a field's value).
+	feedsSink bool              // its address made a sink: each use starts its server
+	// fieldWrite: a value written to a sink field; elsewhere: its server
+	// is started later by another call (a constructor's or an option's
+	// argument, a field's value).
 	fieldWrite, elsewhere bool
 
-	// What the program analysis needs (see program.go): the call that
-	// listens or starts the server (the caller's call for a parameter),
-	// whether it only creates a listener (net.Listen), its handler
-	// argument, and for a server field, the server variable and the
-	// methods that start it.
+	// For the program (program.go): the call that listens or starts the
+	// server (the caller's, for a parameter), whether it only creates a
+	// listener, its handler, and for a server field, the server variable
+	// and the methods that start it.
 	call      *ast.CallExpr
 	creates   bool
 	handler   ast.Expr
 	server    *types.Var
 	listeners []string
-	// startedBy is, for a construction, the call of another package's
-	// function that starts what it built (joinStarts).
-	startedBy *ast.CallExpr
+	startedBy *ast.CallExpr // for a construction, the call that starts what it built (joinStarts)
 	program
-	// FromFact marks a call of another package's function that starts a
-	// server (serverFact): judged with the others, never reported itself.
-	// Its ports are the fact's, and it runs in the background (inGo) when
-	// the fact says the call returns while it serves.
+	// FromFact marks a call of another package's function with a
+	// ServerFact: judged with the others on the fact's ports, never
+	// reported itself.
 	FromFact bool
 }
 
@@ -102,11 +88,10 @@ func ImportsDirectly(pkg *types.Package, paths map[string]bool) bool {
 	return slices.ContainsFunc(pkg.Imports(), func(imp *types.Package) bool { return paths[imp.Path()] })
 }
 
-// ImportsSinks reports whether a package the package imports directly,
-// outside the standard library (whose listen APIs are the rules'), has a
-// function, method or field with a sink or server fact. It looks only at
-// the exported names of those packages, not at every fact of every
-// dependency, which cost as much as the rest of the pass on std.
+// ImportsSinks reports whether a non-std package the package imports
+// directly has an exported function, method or field with a sink or
+// server fact (not every fact of every dependency: as costly as the rest
+// of the pass on std).
 func ImportsSinks(pass *analysis.Pass) bool {
 	var sink SinkFact
 	var server ServerFact
@@ -152,10 +137,9 @@ func ImportsSinks(pass *analysis.Pass) bool {
 
 var stdPackages sync.Map // path -> bool, when GOROOT tells
 
-// StdPackage reports whether path is a package of the standard library:
-// one in GOROOT. Without a GOROOT to look in (a -trimpath build run with
-// $GOROOT unset), a path whose first element has no dot, unlike that of
-// self, the package asking, is taken for one.
+// StdPackage reports whether path is a package in GOROOT. Without one (a
+// -trimpath build run with $GOROOT unset), a path whose first element has
+// no dot, unlike that of self, the package asking, is taken for one.
 func StdPackage(path, self string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	if strings.Contains(first, ".") {
@@ -175,28 +159,22 @@ func StdPackage(path, self string) bool {
 	return first != selfFirst
 }
 
-// checker holds the state of the pass over one package: the learner's,
-// which it shares, and the file being checked, embedded so that its
-// fields read as the checker's own.
+// checker is the pass over one package: the learner's state and the file
+// being checked.
 type checker struct {
 	*learner
 	env string // the platform's variable (-env)
 	*FileState
 }
 
-// FileState is the checker's state for one file, made anew for each, so
-// that nothing carries over from one file to the next.
+// FileState is the checker's state for one file.
 type FileState struct {
-	File    *ast.File
-	FileCur inspector.Cursor // file's cursor
-	// EnvReads are the file's environment reads with a constant name.
-	EnvReads []envRead
-	// Sites are the file's listen sites, judged with the package's
-	// (program.go) before they are reported; skip is set on a file that
-	// cannot hold any.
-	Sites []*Site
-	Skip  bool
-	test  bool // a _test.go file
+	File     *ast.File
+	FileCur  inspector.Cursor
+	EnvReads []envRead // environment reads with a constant name
+	Sites    []*Site   // judged with the package's (program.go), then reported
+	Skip     bool      // the file cannot hold any
+	test     bool      // a _test.go file
 }
 
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
@@ -222,13 +200,12 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.sinkCall(call, fn)
 		return
 	}
-	variadic := fn.Signature().Params().Len() - 1 // the variadic parameter's argument, if any
-	if !fn.Signature().Variadic() {
-		variadic = -1
+	variadic := -1 // the variadic parameter's argument, if any
+	if fn.Signature().Variadic() {
+		variadic = fn.Signature().Params().Len() - 1
 	}
 	if isMethodExpr(c.pass.TypesInfo, call) {
-		// (*gin.Engine).Run(r, addr): the receiver is the first argument.
-		variadic++
+		variadic++ // (*gin.Engine).Run(r, addr): the receiver comes first
 		rule.Addr++
 		if rule.Network >= 0 {
 			rule.Network++
@@ -243,17 +220,22 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	learnOnly, over := false, rule.Transport
 	if rule.Network >= 0 {
-		// One that may be a unix socket makes no site (learnOnly), but
-		// the address is still a sink's (network, addr string), whose
-		// callers may pass a host and port.
+		// One that may be unix makes no site, but the address may still
+		// make a sink (network, addr string).
 		var unix bool
 		if unix, learnOnly, over = c.networkOf(call.Args[rule.Network]); unix {
 			return
 		}
 	}
 	addrs := []ast.Expr{call.Args[rule.Addr]}
-	if rule.List {
-		addrs = listElems(call, rule.Addr, rule.Addr == variadic)
+	switch {
+	case rule.List && rule.Addr == variadic: // evio.Serve(events, addr ...string)
+		addrs = call.Args[rule.Addr:]
+		if call.Ellipsis.IsValid() {
+			addrs = addrs[:len(addrs)-1] // Serve(ev, a, rest...): rest is not seen
+		}
+	case rule.List: // gnet.Rotate(h, addrs []string)
+		addrs = sliceElems(call.Args[rule.Addr])
 	}
 	first := true
 	for _, addr := range addrs {
@@ -270,9 +252,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
-// callSite records the site of one address of a listen call, and
-// reports whether it did: a unix socket's address ("unix:///tmp/app.sock")
-// is none.
+// callSite records the site of one address of a listen call, unless it is
+// a unix socket's ("unix:///tmp/app.sock"), and reports whether it did.
 func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool {
 	switch rule.Shape {
 	case listenapi.ShapeString:
@@ -286,23 +267,23 @@ func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool 
 		if s.learnOnly {
 			return true
 		}
-		if strs, ok := c.res.AddrStructs().IPPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
-			// &net.TCPAddr{IP: net.ParseIP(host), Port: port}: traced
-			// to the callers, host and port, as a string is.
+		ipPort := rule.Shape == listenapi.ShapeIPPort
+		// &net.TCPAddr{IP: net.ParseIP(host), Port: port} is traced to the
+		// callers as a string is; so is net.TCPAddrFromAddrPort(
+		// netip.AddrPortFrom(…)), reported without a fix.
+		if strs, ok := c.res.AddrStructs().IPPortStrs(addr); ok && ipPort {
 			s.Val = c.res.AddrStructs().IPPort(addr, true)
 			c.addSite(s, strs)
 			return true
 		}
-		if strs, ok := c.res.AddrStructs().AddrPortStrs(addr); ok && rule.Shape == listenapi.ShapeIPPort {
-			// net.TCPAddrFromAddrPort(netip.AddrPortFrom(…)): the same,
-			// reported without a fix where its values are its own.
+		if strs, ok := c.res.AddrStructs().AddrPortStrs(addr); ok && ipPort {
 			s.Val = &resolve.Val{Strs: strs, Expr: addr, Index: -1}
 			c.addSite(s, strs)
 			return true
 		}
-		s.Val = c.res.AddrStructs().IPPort(addr, rule.Shape == listenapi.ShapeIPPort)
+		s.Val = c.res.AddrStructs().IPPort(addr, ipPort)
 		s.Alts = s.Val.Addrs
-		if rule.Shape == listenapi.ShapeIPPort {
+		if ipPort {
 			c.learnResolved(s, s.Val)
 		}
 	}
@@ -310,9 +291,8 @@ func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool 
 	return true
 }
 
-// fixedArg reports whether a call has an i-th argument of its own: not
-// missing, not a slice spread into a variadic parameter (f(a, rest...)
-// still passes a).
+// fixedArg reports whether a call has an i-th argument of its own, not a
+// slice spread into a variadic parameter (f(a, rest...) passes a).
 func fixedArg(call *ast.CallExpr, i int) bool {
 	return i < len(call.Args) && !(call.Ellipsis.IsValid() && i == len(call.Args)-1)
 }
@@ -326,9 +306,8 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-// networkOf classifies the values of a network argument: unix when one
-// is a unix network (paths, not ports), unknown when one is not known
-// (it may be), and the transports they listen on.
+// networkOf says whether a network argument may be unix (paths, not
+// ports), or is not known, and the transports it listens on.
 func (c *checker) networkOf(e ast.Expr) (unix, unknown bool, over addrval.Transport) {
 	for i, alt := range c.res.Str(e).Strs {
 		t, ok := alt.Text()

@@ -13,11 +13,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// serving says where and how a site's server serves: the call that
-// starts it, whether in a goroutine, whether it serves only debugging
-// handlers, the ports it can take and the names its code gives it. It
-// describes each site for the port plan (internal/portplan), reading the
-// package's syntax and types, and decides nothing itself.
+// serving describes where and how a site's server serves, for the port
+// plan: the call that starts it, whether in a goroutine, whether it
+// serves only debugging handlers, its ports and names. It decides nothing.
 type serving struct {
 	info  *types.Info
 	pkg   *types.Package
@@ -25,8 +23,8 @@ type serving struct {
 	decls *resolve.DeclCursors
 	vars  *resolve.VarIndexes
 	syn   resolve.Syntax // the package's files
-	// goOnly holds the functions holding sites that are only ever
-	// called in go statements (go serveMetrics()); see indexGoCalls.
+	// goOnly: whether each function holding sites is only ever called in
+	// go statements (go serveMetrics()); see indexGoCalls.
 	goOnly map[*types.Func]bool
 }
 
@@ -36,20 +34,16 @@ func (sv *serving) cursor(n ast.Node) inspector.Cursor {
 	return cur
 }
 
-// startOf returns where a site's server starts serving: the call of a
-// method that listens on a server's address field (srv.ListenAndServe()),
-// the first call handed a listener (http.Serve(ln, h)), or else the call
-// that listens.
+// startOf returns where a site's server starts serving: a listener
+// method's call (srv.ListenAndServe()), the first call handed a listener
+// (http.Serve(ln, h)), or else the call that listens.
 func (sv *serving) startOf(s *Site) inspector.Cursor {
 	if s.startedBy != nil {
 		return sv.cursor(s.startedBy)
 	}
-	var v *types.Var
-	switch {
-	case s.server != nil:
-		v = s.server
-	case s.creates && s.call != nil:
-		v = sv.resultVar(s.call)
+	v := s.server
+	if v == nil && s.creates && s.call != nil {
+		v = sv.resultVar(s.call) // ln, err := net.Listen(…)
 	}
 	if v != nil {
 		if start, ok := sv.useOf(v, s); ok {
@@ -62,11 +56,9 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 	return sv.cursor(s.Expr)
 }
 
-// resultVar returns the variable a call's first result is assigned to:
-// ln in ln, err := net.Listen(…).
+// resultVar returns the variable a call's first result is assigned to.
 func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
-	cur := sv.cursor(call)
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	as, ok := sv.cursor(call).Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
 		return nil
 	}
@@ -76,6 +68,19 @@ func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
 	}
 	v, _ := sv.info.ObjectOf(id).(*types.Var)
 	return v
+}
+
+// startedOn makes v's server s's when a call starts it
+// (srv.ListenAndServe()), and returns that call.
+func (sv *serving) startedOn(s *Site, v *types.Var, listeners []string) (inspector.Cursor, bool) {
+	s.server, s.listeners = v, listeners
+	start, ok := sv.useOf(v, s)
+	if ok {
+		s.elsewhere = false
+	} else {
+		s.server, s.listeners = nil, nil
+	}
+	return start, ok
 }
 
 // useOf finds the call that starts v's server: srv.ListenAndServe() for
@@ -110,8 +115,7 @@ func (sv *serving) useOf(v *types.Var, s *Site) (inspector.Cursor, bool) {
 }
 
 // inGoroutine reports whether cur runs in a goroutine of its function
-// (goAbove), or in an unexported function that is only ever started as
-// one (go serveMetrics()).
+// (goAbove), or in an unexported function only ever started as one.
 func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 	inGo, decl := goAbove(cur)
 	if inGo || decl == nil {
@@ -121,9 +125,8 @@ func (sv *serving) inGoroutine(cur inspector.Cursor) bool {
 	return ok && !fn.Exported() && sv.goOnly[fn]
 }
 
-// neverUsed reports whether decl, holding a site, is a function of the
-// package that nothing uses (but main and init): its servers never start.
-// Only a function with a site is indexed (indexGoCalls).
+// neverUsed reports whether decl, holding a site, is an unexported
+// function nothing uses (but main and init): its servers never start.
 func (sv *serving) neverUsed(decl *ast.FuncDecl) bool {
 	if decl == nil || decl.Recv != nil || decl.Name.IsExported() || decl.Name.Name == "main" || decl.Name.Name == "init" {
 		return false
@@ -134,8 +137,7 @@ func (sv *serving) neverUsed(decl *ast.FuncDecl) bool {
 }
 
 // inGoStmt reports whether a site's listen call runs in a goroutine of
-// its function (goAbove) that the function does not wait for:
-// go http.ListenAndServe(addr, nil) in a helper.
+// its function (goAbove) that the function does not wait for.
 func (sv *serving) inGoStmt(s Site) bool {
 	n := ast.Node(s.Expr)
 	if s.call != nil {
@@ -146,9 +148,8 @@ func (sv *serving) inGoStmt(s Site) bool {
 }
 
 // PerElement reports whether a site starts a server for each element of
-// a list at once: it is in the body of a range over the list, and starts
-// its server in a goroutine (or creates a listener it does not serve
-// there). A loop that blocks on each server runs one at a time.
+// a list at once: in a range over the list, in a goroutine (or creating a
+// listener it does not serve there). A loop blocking on each does not.
 func (s *Site) PerElement() bool {
 	if !s.start.Valid() || !s.inGo && !(s.creates && s.start.Node() == ast.Node(s.call)) {
 		return false
@@ -158,9 +159,8 @@ func (s *Site) PerElement() bool {
 	return found
 }
 
-// goAbove walks up from cur to its function declaration, which it
-// returns, and reports whether cur runs in a go statement (go f(…),
-// go func() {…}()) or in a function literal handed to another function
+// goAbove returns cur's function declaration, or reports that cur runs
+// in a go statement or a function literal handed to another function
 // (g.Go(func() error {…}), which errgroup runs in a goroutine).
 func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 	for a := cur; a.Valid() && a.Node() != nil; a = a.Parent() {
@@ -179,10 +179,8 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 }
 
 // waitsAfter reports whether the function, not main, starting a server
-// in a goroutine at cur then waits: a later statement of its body
-// receives from a channel, selects without a default, or calls Wait
-// (go func() { errCh <- srv.ListenAndServe() }(); select { case err :=
-// <-errCh: … }). A call of it returns only when the server stops.
+// in a goroutine at cur then waits (a later statement receives, selects
+// without a default, or calls Wait), so a call returns when it stops.
 func waitsAfter(cur inspector.Cursor) bool {
 	for c := cur; c.Valid() && c.Node() != nil; c = c.Parent() {
 		fd, ok := c.Parent().Parent().Node().(*ast.FuncDecl)
@@ -223,8 +221,7 @@ func waits(stmt ast.Node) bool {
 }
 
 // indexGoCalls finds, in one walk over the package's identifiers, which
-// of the functions holding sites are used only in go statements. Names
-// are compared before any type lookup.
+// of the functions holding sites are used only in go statements.
 func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
 	var sigs resolve.NameSignatures
@@ -261,10 +258,15 @@ func (sv *serving) indexGoCalls(all []*Site) {
 }
 
 // servesDebugOnly reports whether a site's server serves only debugging
-// handlers: http.DefaultServeMux (a nil handler, or none set), or a
-// handler built from net/http/pprof's and expvar's alone.
+// handlers: a sink's that does (sink.Debug), or, in a package importing
+// net/http/pprof or expvar, http.DefaultServeMux (a nil handler, or none
+// set) or a handler built from theirs alone.
 func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
+	case s.debug:
+		return true
+	case !ImportsDirectly(sv.pkg, sv.rules.DebugPkgs):
+		return false
 	case s.fieldWrite:
 		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
@@ -280,18 +282,14 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 	if s.handler == nil {
 		return true
 	}
-	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.info.Uses[id] == types.Universe.Lookup("nil") {
-		return true
-	}
-	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && sv.debugMux(id) {
+	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && (sv.info.Uses[id] == types.Universe.Lookup("nil") || sv.debugMux(id)) {
 		return true
 	}
 	return sv.onlyDebug(s.handler)
 }
 
 // onlyDebug reports whether a handler expression names debugging
-// handlers (pprof.Index, http.HandlerFunc(pprof.Profile)) and nothing
-// else.
+// handlers (pprof.Index, http.HandlerFunc(pprof.Profile)) and no others.
 func (sv *serving) onlyDebug(h ast.Expr) bool {
 	debugOnly, any := true, false
 	ast.Inspect(h, func(n ast.Node) bool {
@@ -321,12 +319,11 @@ func (sv *serving) debugMux(id *ast.Ident) bool {
 	if !ok {
 		return false
 	}
-	index := sv.vars.Of(v)
-	defs := index.Defs[v]
-	if len(defs) != 1 || index.Opaque[v] || defs[0].Index >= 0 {
+	rhs, index, ok := sv.onlyDef(v)
+	if !ok || index >= 0 {
 		return false
 	}
-	if call, ok := ast.Unparen(defs[0].Rhs).(*ast.CallExpr); !ok || resolve.CalleeFunc(sv.info, call) == nil || resolve.CalleeFunc(sv.info, call).FullName() != "net/http.NewServeMux" {
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); !ok || resolve.CalleeFunc(sv.info, call) == nil || resolve.CalleeFunc(sv.info, call).FullName() != "net/http.NewServeMux" {
 		return false
 	}
 	any := false
@@ -348,15 +345,20 @@ func (sv *serving) debugMux(id *ast.Ident) bool {
 // its one composite literal (nil when unset). ok is false when the
 // variable has other definitions or srv.Handler = … assignments.
 func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
-	index := sv.vars.Of(v)
-	defs := index.Defs[v]
-	if len(defs) != 1 || index.Opaque[v] || len(index.FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 {
+	rhs, index, ok := sv.onlyDef(v)
+	if !ok || len(sv.vars.Of(v).FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 || defLit(rhs, index) == nil {
 		return nil, false
 	}
-	lit := defLit(defs[0].Rhs, defs[0].Index)
-	if lit == nil {
-		return nil, false
-	}
-	h, _ := resolve.KeyedField(lit, "Handler")
+	h, _ := resolve.KeyedField(defLit(rhs, index), "Handler")
 	return h, true
+}
+
+// onlyDef returns the one definition of a variable nothing changes out of
+// sight: what it assigns and, for one of many values, its index.
+func (sv *serving) onlyDef(v *types.Var) (rhs ast.Expr, index int, ok bool) {
+	ix := sv.vars.Of(v)
+	if defs := ix.Defs[v]; len(defs) == 1 && !ix.Opaque[v] {
+		return defs[0].Rhs, defs[0].Index, true
+	}
+	return nil, 0, false
 }

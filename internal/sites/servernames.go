@@ -17,12 +17,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// The names a program gives its servers, which internal/portplan reads to
-// tell an auxiliary server (metrics, debug, admin…) and to name a
-// secondary's variable after the program (metricsAddr → METRICS_PORT).
-
 // names lists the names a site's code gives its server, most telling
-// first.
+// first: portplan tells auxiliary servers by them (metrics, admin…) and
+// names a secondary's variable after them (metricsAddr → METRICS_PORT).
 func (sv *serving) names(s *Site) []string {
 	var names []string
 	s.Val.Each(func(v *resolve.Val) {
@@ -62,8 +59,7 @@ func (sv *serving) names(s *Site) []string {
 }
 
 // holderVar returns the variable that holds what a value passed to a
-// sink builds: admin in admin := server.New(server.Config{Addr: ":9090"}),
-// dnsSrv in dnsSrv := &dns.Server{Addr: ":5353"}.
+// sink builds: admin in admin := server.New(server.Config{Addr: ":9090"}).
 func (sv *serving) holderVar(e ast.Expr) *types.Var {
 	cur := sv.cursor(e)
 	for range 6 {
@@ -93,8 +89,8 @@ func addressLike(name string) int {
 	return 0
 }
 
-// outcome reports whether a variable of type t holds how something went
-// rather than a server: an error, a channel of errors, a bool.
+// outcome reports whether type t holds how something went rather than a
+// server: an error, a channel of errors, a bool.
 func outcome(t types.Type) bool {
 	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	if ch, ok := t.Underlying().(*types.Chan); ok {
@@ -105,8 +101,6 @@ func outcome(t types.Type) bool {
 	}
 	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
 }
-
-// The names messages give listen APIs and places.
 
 // apiName spells a function as users write it: "http.ListenAndServe",
 // "gin.Engine.Run".
@@ -146,11 +140,8 @@ func Position(fset *token.FileSet, pos token.Pos) string {
 	return name + ":" + strconv.Itoa(p.Line)
 }
 
-// The ports a server can take, as the plan compares them, and the
-// environment reads they come from.
-
-// portKeys says which ports a site can take: its constant ports, and the
-// environment variables and defaults its port is read from.
+// portKeys says which ports a site can take, as the plan compares them:
+// its constant ports, and the variables and defaults its port is read from.
 func (sv *serving) portKeys(s *Site) []string {
 	if s.FromFact || s.Val == nil && s.keys != nil {
 		return s.keys // as the fact, or the rule, says
@@ -186,9 +177,9 @@ func (sv *serving) portKeys(s *Site) []string {
 	return keys
 }
 
-// portLeaves lists the vals that hold a site's port: the last operand of
-// a concatenation, the port of net.JoinHostPort, the last argument of
-// fmt.Sprintf, through variables, fields and helpers.
+// portLeaves lists the vals that hold a site's port (the last operand of
+// a concatenation or Sprintf, JoinHostPort's port), through variables,
+// fields and helpers.
 func portLeaves(v *resolve.Val, out []*resolve.Val) []*resolve.Val {
 	if v == nil {
 		return out

@@ -13,64 +13,50 @@ import (
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
-// A sink is a parameter or a struct field whose value reaches the address
-// of a listen API: func Run(addr string) { http.ListenAndServe(addr, nil) },
-// or the field a Start method passes to net.Listen. Sinks are learned from
-// the listen sites of the package (a site whose value has a parameter's
-// or a field's hole makes it a sink) and from the sinks it calls or fills
-// (a parameter stored into a sink field, passed to a sink, or set by an
-// option function). A call passing a constant to a sink, and a composite
-// literal or assignment writing one to a sink field, is a site at that
-// value, in this package or, through a sinkFact, in any that imports it.
-// sinkFact lists the sinks of a function's parameters, or the one of a
-// field.
+// SinkFact lists the sinks of a function's parameters, or the one of a
+// field: a parameter or struct field whose value reaches the address of a
+// listen API (func Run(addr string) { http.ListenAndServe(addr, nil) }).
+// Sinks are learned from the package's listen sites and from the sinks it
+// calls or fills; a constant passed to one, here or in an importing
+// package, is a site at that value.
 type SinkFact struct{ Sinks []sink }
 
 // sink says how one parameter or field reaches a listen address.
 type sink struct {
 	Param int // the parameter's index; -1 for a field
-	// Port is set when the value is the port alone (":"+port), Host when
-	// it is the host alone (host+":"+…); else it is the whole address.
+	// Port: the value is the port alone (":"+port); Host: the host alone
+	// (host+":"+…); neither: the whole address.
 	Port, Host bool
 	EmptyPort  string // the port an empty address means, if any
-	// Starts is set when a call of the function starts the server; a
-	// constructor or an option only sets the address it starts on later.
-	// Creates is set when the call returns the listener it makes, which
-	// something else serves (tableflip's Listen, as net.Listen).
+	// Starts: a call starts the server (not a constructor's or an
+	// option's, which only set the address). Creates: the call returns
+	// the listener it makes, served elsewhere (as net.Listen).
 	Starts, Creates bool
 	API             string // the listen API it reaches in the end: "net.Listen"
 	At              string // where that listen site is, "server.go:12"
-	// Readers are, for a field, the methods that read it into a listen
-	// address: calling one does not change the field. Blocking are those
-	// that serve until the server fails, rather than in a goroutine.
+	// Readers are, for a field, the methods reading it into a listen
+	// address; Blocking those serving until the server fails.
 	Readers, Blocking []string
 	// ParamReaders are, for a field every listen site reads through a
-	// parameter of a function (func Listen(e Endpoint) { net.Listen(…,
-	// e.Addr) }), those functions: a value handed to another function
-	// of the package (Dial) does not reach a listener. ParamOnly says
-	// that every site reads it so.
+	// parameter (func Listen(e Endpoint) { net.Listen(…, e.Addr) }), the
+	// functions it reaches the listener through: a value handed to
+	// another function of the package (Dial) does not. Nil when a site
+	// reads it otherwise.
 	ParamReaders []string
-	ParamOnly    bool
 	Transport    addrval.Transport // what the listen API listens on
-	// NoVariadic is set for a parameter that reaches the listener only in
-	// calls passing nothing for the variadic parameter (opts ...Option),
-	// whose elements may change the address.
+	// NoVariadic: the parameter reaches the listener only in calls passing
+	// nothing for the variadic parameter (opts ...Option); OptSafe are
+	// then the server's fields (optionFieldKey) an option may write
+	// without moving it (optionSafeFields).
 	NoVariadic bool
-	// OptSafe are, with NoVariadic, the fields of the server (by
-	// optionFieldKey) that an option may write without moving it: a
-	// call passing only options whose OptionFact writes no others is a
-	// site too (optionSafeFields).
-	OptSafe []string
-	// Debug is set when the listen call serves only debugging handlers
-	// (net/http/pprof's, on http.DefaultServeMux): on loopback it is
-	// private by design, wherever its address is written.
+	OptSafe    []string
+	// Debug: the listen call serves only debugging handlers (pprof's): on
+	// loopback it is private by design, wherever its address is written.
 	Debug bool
-	// Background is set when the listen call runs in a goroutine of the
-	// function (for a field, of its reader): a call of it, or a start of
-	// what a construction built, returns while the server runs.
+	// Background: the listen call runs in a goroutine of the function (of
+	// a field's reader), so a call returns while the server runs.
 	Background bool
 	pos        token.Pos
 }
@@ -100,56 +86,43 @@ func (f *SinkFact) String() string {
 
 // SinkState is the checker's knowledge of sinks in one package.
 type SinkState struct {
-	local map[types.Object][]sink // this package's sinks, by function or field
-	order []types.Object          // in the order learned, for facts
-	// imported memoizes other packages' facts.
-	imported map[types.Object][]sink
-	// FuncNames and fieldNames filter calls and field writes by name, in
-	// the walk: the names of imported sinks, and of this package's
-	// parameters of function type (relays' callees).
+	local    map[types.Object][]sink // this package's sinks, by function or field
+	order    []types.Object          // in the order learned, for facts
+	imported map[types.Object][]sink // other packages' facts, memoized
+	// FuncNames and FieldNames filter calls and field writes by name in
+	// the walk: imported sinks, and this package's parameters of function
+	// type (relays' callees).
 	FuncNames, FieldNames map[string]bool
-	// ServerNames are the names of other packages' functions that start a
-	// server (serverFact), for mentionsSites.
+	// ServerNames name other packages' functions with a ServerFact, for
+	// mentionsSites.
 	ServerNames map[string]bool
-	// byName indexes the package's calls and field writes by the name of
-	// the function or field, built when its first sink is learned: uses
-	// of its own sinks are found there, not in the walk, which spares
-	// every package without one.
-	byName map[string][]inspector.Cursor
-	// written holds the values written to sink fields made sites.
-	written map[ast.Expr]bool
-	// relays are the functions that pass a parameter to a parameter of
+	// byName indexes the package's calls and field writes by name, built
+	// when its first sink is learned (uses): it spares every package
+	// without one.
+	byName  map[string][]inspector.Cursor
+	written map[ast.Expr]bool // values written to sink fields made sites
+	// relays are the functions passing a parameter to a parameter of
 	// function type (relayCall), in the order found.
 	relays   map[*types.Func][]relay
 	relayFns []*types.Func
 }
 
 // learner records the package's listen sites and learns its sinks from
-// them: a site whose address is a parameter's or a field's makes a sink,
-// whose uses become sites of their own (params.go, sinkfield.go,
-// relays). With the resolver, it is the resolution layer: where an
-// address comes from.
+// them (params.go, sinkfield.go, relays): with the resolver, the
+// resolution layer.
 type learner struct {
-	pass    *analysis.Pass
-	rules   *listenapi.RuleSet
-	res     *resolve.Resolver
-	serving *serving
-	sinks   *SinkState
-	files   []*FileState // the files checked, in order
-	// lastFile is the file where the last site was recorded.
-	lastFile *FileState
+	pass     *analysis.Pass
+	rules    *listenapi.RuleSet
+	res      *resolve.Resolver
+	serving  *serving
+	sinks    *SinkState
+	files    []*FileState // the files checked, in order
+	lastFile *FileState   // where the last site was recorded
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
-	st := &SinkState{
-		local:       make(map[types.Object][]sink),
-		imported:    make(map[types.Object][]sink),
-		FuncNames:   make(map[string]bool),
-		FieldNames:  make(map[string]bool),
-		ServerNames: make(map[string]bool),
-		written:     make(map[ast.Expr]bool),
-		relays:      make(map[*types.Func][]relay),
-	}
+	st := &SinkState{local: make(map[types.Object][]sink), imported: make(map[types.Object][]sink), written: make(map[ast.Expr]bool), relays: make(map[*types.Func][]relay),
+		FuncNames: make(map[string]bool), FieldNames: make(map[string]bool), ServerNames: make(map[string]bool)}
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
 		case *SinkFact:
@@ -203,10 +176,9 @@ func (lr *learner) addSite(s Site, strs []addrval.Str) {
 }
 
 // learnResolved learns the sinks of the address an address struct was
-// resolved from: a, _ := net.ResolveUDPAddr("udp", addr);
-// net.ListenUDP("udp", a). The site is not a string's, so it cannot be
-// traced to a helper's callers: its parameter is a sink even when they
-// are all known.
+// resolved from (a, _ := net.ResolveUDPAddr("udp", addr)). Not a
+// string's site, it is not traced to a helper's callers: its parameter
+// is a sink even when they are all known.
 func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 	switch v.Form {
 	case resolve.FormVar:
@@ -220,9 +192,8 @@ func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 }
 
 // learnSinks makes a sink of each parameter or field whose hole is the
-// whole address or its port in strs, and reports whether it made one;
-// with closed, of the parameters of functions whose callers are all known
-// too.
+// address, its host or its port in strs (with closed, of functions
+// whose callers are all known too), and reports whether it made one.
 func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	var params []funcSink
@@ -238,7 +209,7 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 				continue
 			}
 			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos(),
-				Background: s.inGo || lr.serving.inGoStmt(s), Debug: s.debug || ImportsDirectly(lr.pass.Pkg, lr.rules.DebugPkgs) && lr.serving.servesDebugOnly(&s)}
+				Background: s.inGo || lr.serving.inGoStmt(s), Debug: lr.serving.servesDebugOnly(&s)}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
 			}
@@ -247,7 +218,7 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 					continue // a field has no calls to tell options apart
 				}
 				if fn := lr.paramReader(s, v); fn != "" {
-					sk.ParamReaders, sk.ParamOnly = lr.paramCallers(fn, v)
+					sk.ParamReaders = lr.paramCallers(fn, v)
 				}
 				if d, ok := lr.res.Decls.Decl(s.Expr.Pos()); ok {
 					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
@@ -274,19 +245,15 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 		}
 	}
 	// A host and a port passed apart make one site per call, which the
-	// port's sink makes once the host's is known (sinkCallSite).
+	// port's sink makes (sinkCallSite): the host's is kept first, quietly.
 	var rest []funcSink
 	for _, p := range params {
 		known := slices.ContainsFunc(lr.sinks.local[p.fn], func(h sink) bool { return h.Param == p.sk.Param })
 		if !p.sk.Host || known || !slices.ContainsFunc(params, func(q funcSink) bool { return q.fn == p.fn && q.sk.Port }) {
 			rest = append(rest, p)
-			continue
+		} else {
+			lr.sinks.keep(p.fn, p.sk)
 		}
-		// Its sites are made with the port's, when that is added below.
-		if lr.sinks.local[p.fn] == nil {
-			lr.sinks.order = append(lr.sinks.order, p.fn)
-		}
-		lr.sinks.local[p.fn] = append(lr.sinks.local[p.fn], p.sk)
 	}
 	for _, p := range rest {
 		lr.addSink(p.fn, p.sk)
@@ -300,8 +267,15 @@ type funcSink struct {
 	sk sink
 }
 
-// addSink records a sink of this package and makes sites of the uses
-// already seen.
+func (st *SinkState) keep(obj types.Object, sk sink) {
+	if st.local[obj] == nil {
+		st.order = append(st.order, obj)
+	}
+	st.local[obj] = append(st.local[obj], sk)
+}
+
+// addSink records a sink of this package, or widens the one it has, and
+// makes sites of the uses already seen.
 func (lr *learner) addSink(obj types.Object, sk sink) {
 	have := lr.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
@@ -310,8 +284,8 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 			// passing options, skipped so far, are sites too.
 			have[i].NoVariadic = false
 			if fn, ok := obj.(*types.Func); ok {
-				for _, cur := range lr.uses(fn.Name()) {
-					if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == fn && passesVariadic(call, fn.Signature(), 0) {
+				for _, call := range lr.callsOf(fn) {
+					if passesVariadic(call, fn.Signature(), 0) {
 						lr.sinkCallSite(call, fn, have[i])
 					}
 				}
@@ -319,8 +293,11 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 		}
 		have[i].Background = have[i].Background && sk.Background // one blocks: the call does
 		have[i].Debug = have[i].Debug && sk.Debug
-		have[i].ParamOnly = have[i].ParamOnly && sk.ParamOnly
-		have[i].ParamReaders = appendNew(have[i].ParamReaders, sk.ParamReaders...)
+		if have[i].ParamReaders != nil && sk.ParamReaders != nil {
+			have[i].ParamReaders = appendNew(have[i].ParamReaders, sk.ParamReaders...)
+		} else {
+			have[i].ParamReaders = nil
+		}
 		if t := have[i].Transport; t != 0 && sk.Transport != 0 {
 			have[i].Transport = t | sk.Transport // it reaches both
 		} else {
@@ -341,16 +318,11 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 		}
 		return
 	}
-	if have == nil {
-		lr.sinks.order = append(lr.sinks.order, obj)
-	}
-	lr.sinks.local[obj] = append(have, sk)
+	lr.sinks.keep(obj, sk)
 	switch obj := obj.(type) {
 	case *types.Func:
-		for _, cur := range lr.uses(obj.Name()) {
-			if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == obj {
-				lr.sinkCallSite(call, obj, sk)
-			}
+		for _, call := range lr.callsOf(obj) {
+			lr.sinkCallSite(call, obj, sk)
 		}
 	case *types.Var:
 		lr.fieldSites(obj, sk)
@@ -369,6 +341,9 @@ func (lr *learner) exportSinkFacts() {
 // returnsListener reports whether a function returns a listener or a
 // packet connection (a result with an Accept or ReadFrom method).
 func returnsListener(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
 	results := fn.Signature().Results()
 	for i := range results.Len() {
 		t := results.At(i).Type()

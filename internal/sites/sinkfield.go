@@ -11,13 +11,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// A struct field is a sink when a function of its package reads it into a
-// listen address (sinkableField gives it a hole). Its writes are sites:
-// keyed elements of composite literals and assignments, in this package
-// (found by name when the sink is learned) or in others (through the
-// sinkFact, in the walk) — when the value written can reach the field's
-// reader (writeReaches), and is not read by a listen site already
-// (dropJudged).
+// A struct field read into a listen address is a sink. Its writes
+// (keyed elements, assignments; here found by name, elsewhere in the walk
+// through the SinkFact) are sites when the value can reach the field's
+// reader (writeReaches) and no listen site reads it already (dropJudged).
 
 // sinkUse is a value written to a sink field.
 type sinkUse struct {
@@ -28,9 +25,8 @@ type sinkUse struct {
 	unless *types.Var // as Site.unless, for the holder (writeReaches)
 }
 
-// sinkWrite handles a value written to a field of a struct type typ:
-// into a local variable (in a composite literal assigned to it, or by an
-// assignment to its field), or elsewhere (holder nil).
+// sinkWrite handles a value written to another package's field of struct
+// type typ, held by a local variable or (holder nil) elsewhere.
 func (lr *learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
 	if field.Pkg() == lr.pass.Pkg {
 		return // found by addSink
@@ -41,7 +37,7 @@ func (lr *learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, h
 }
 
 // sinkFieldSite records the site of a value written to a sink field,
-// unless it is written into a variable it cannot reach the sink from.
+// unless it cannot reach the field's reader from where it is written.
 func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if _, ruled := lr.rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
 		return // http.Server.Addr in net/http itself: a site by its rule
@@ -83,24 +79,12 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // partnerField returns the field of struct type t holding the other half
 // of an address whose host and port are fields apart, and its sink.
 func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types.Var, sink) {
-	if !sk.Port && !sk.Host {
-		return nil, sink{}
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil, sink{}
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if f == field {
-			continue
-		}
-		for _, o := range lr.sinksOf(f) {
-			if sk.Port && o.Host || sk.Host && o.Port {
-				return f, o
+	if st := structOf(t); st != nil && (sk.Port || sk.Host) {
+		for f := range st.Fields() {
+			for _, o := range lr.sinksOf(f) {
+				if f != field && halves(sk, o) {
+					return f, o
+				}
 			}
 		}
 	}
@@ -108,16 +92,13 @@ func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types
 }
 
 // writeReaches reports whether a value written to field of the local
-// variable v (by write) reaches whatever reads the field into a listen
-// address: v is passed on whole (a struct value, copied) or used by a
-// reader method, and the field is not written again, nor its address
-// taken, nor v changed by another method. A variable only ever read field
-// by field is judged where those reads are listen sites.
-//
-// A change made only in a loop over the function's variadic parameter
-// (for _, o := range opts { o(srv) }) does not happen in a call passing
-// none: the write then reaches the reader unless that parameter has
-// elements, and unless is that parameter.
+// variable v (by write) reaches the field's reader: v is passed on whole
+// or used by a reader method, and neither the field nor v is changed
+// after (written, address taken, a pointer method). A variable only read
+// field by field is judged where those reads are listen sites. A change
+// made only in a loop over the variadic parameter (for _, o := range
+// opts { o(srv) }) is none in a call passing no options: unless is then
+// that parameter.
 func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) (reaches bool, unless *types.Var) {
 	field := fieldVar.Name()
 	global := v.Parent() == lr.pass.Pkg.Scope()
@@ -129,8 +110,8 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 	if len(uses) == 0 {
 		return false, nil
 	}
-	// changed reports whether a change at cur can be set aside as one
-	// that only the variadic parameter's elements make.
+	// changed reports whether a change at cur is not one only the
+	// variadic parameter's elements make.
 	changed := func(cur inspector.Cursor) bool {
 		p, body := variadicLoop(lr.pass.TypesInfo, cur)
 		switch {
@@ -188,10 +169,9 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 	return reaches, unless
 }
 
-// overridden reports whether the result of a call (a constructor's) is
-// held by a local variable a sink field of which is written later (srv
-// := New(8080); srv.port = *port): what the call was given may not be
-// what the server listens on.
+// overridden reports whether a call's result is held by a local variable
+// a sink field of which is written later (srv := New(8080); srv.port =
+// *port): the call's argument may not be what it listens on.
 func (lr *learner) overridden(call *ast.CallExpr) bool {
 	v := (*types.Var)(nil)
 	if call != nil {
@@ -216,8 +196,8 @@ func (lr *learner) overridden(call *ast.CallExpr) bool {
 }
 
 // variadicLoop returns the variadic parameter of the function holding
-// cur, and the loop's body, when cur lies in the body of a range over it
-// (for _, o := range opts { … }); nil otherwise.
+// cur and the loop's body when cur lies in a range over it (for _, o :=
+// range opts { … }), else nil.
 func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.BlockStmt) {
 	var loopOver *types.Var
 	var body *ast.BlockStmt
@@ -242,11 +222,9 @@ func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.Bloc
 }
 
 // passedAway reports whether the value at cur (through & and
-// parentheses) is an argument of a function of a package that neither
-// declares the sink field nor is this one (log.Print, json.Marshal): only
-// the field's package reads it into a listener; or of a function of the
-// field's package that does not, when only functions reading it from
-// their parameter do (ParamReaders).
+// parentheses) is an argument of a function that does not read the sink
+// field into a listener: one of a third package (log.Print), or of the
+// field's own when only its ParamReaders do.
 func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	call := argOf(cur)
 	if call == nil {
@@ -259,11 +237,10 @@ func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	if fn.Pkg() != field.Pkg() {
 		return fn.Pkg() != lr.pass.Pkg
 	}
-	// netx.Dial(netx.Endpoint{…}) beside netx.Listen: the field reaches a
-	// listener only in functions reading it from their parameter.
+	// netx.Dial(netx.Endpoint{…}) beside netx.Listen.
 	sinks := lr.sinksOf(field)
 	return len(sinks) > 0 && !slices.ContainsFunc(sinks, func(sk sink) bool {
-		return !sk.ParamOnly || len(sk.Readers) > 0 || slices.Contains(sk.ParamReaders, fn.Name())
+		return sk.ParamReaders == nil || len(sk.Readers) > 0 || slices.Contains(sk.ParamReaders, fn.Name())
 	})
 }
 
@@ -296,13 +273,6 @@ func isPointerMethod(s *types.Selection) bool {
 // listen site of the package reads already (cfg.Addr = ":8080" before
 // http.ListenAndServe(cfg.Addr, nil)): one server, judged there.
 func (lr *learner) dropJudged() {
-	writes := false
-	for _, fs := range lr.files {
-		writes = writes || slices.ContainsFunc(fs.Sites, func(s *Site) bool { return s.fieldWrite })
-	}
-	if !writes {
-		return
-	}
 	judged := make(map[ast.Expr]bool)
 	for _, fs := range lr.files {
 		for _, s := range fs.Sites {
@@ -325,8 +295,8 @@ func (lr *learner) fieldSites(field *types.Var, sk sink) {
 	}
 }
 
-// fieldWriteAt returns the write of field at cur, a keyed element of a
-// composite literal or an assignment, if it writes that field.
+// fieldWriteAt returns the write of field at cur, a keyed element or an
+// assignment, if it writes that field.
 func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
 	info := lr.pass.TypesInfo
 	switch n := cur.Node().(type) {
@@ -357,10 +327,9 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 	return sinkUse{}, false
 }
 
-// outerLit returns the outermost struct literal holding the one at lit:
-// Config{HTTP: Listen{…}} for Listen{…}, whose variable holds both. An
-// element of a list or map, or of a literal whose type is elided, is its
-// own.
+// outerLit returns the outermost struct literal holding the one at lit
+// (Config{HTTP: Listen{…}} for Listen{…}); an element of a list or map,
+// or of a literal whose type is elided, is its own.
 func outerLit(lit inspector.Cursor) inspector.Cursor {
 	for c := lit.Parent(); c.Valid(); c = c.Parent() {
 		switch n := c.Node().(type) {
@@ -387,20 +356,23 @@ func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
 	return nil
 }
 
-// structField returns the field of a composite literal's struct type
-// named name.
+// structField returns the field named name of struct type t, or of the
+// struct t points to.
 func structField(t types.Type, name string) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := range st.NumFields() {
-		if f := st.Field(i); f.Name() == name {
-			return f
+	if st := structOf(t); st != nil {
+		for f := range st.Fields() {
+			if f.Name() == name {
+				return f
+			}
 		}
 	}
 	return nil
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
 }

@@ -14,12 +14,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// The uses of sinks: a call passing a value to a sink parameter, or a
-// value written to a sink field, is a site at that value (sink.go says
-// how sinks are learned).
-
-// uses returns the calls of a function, or the field writes of a field,
-// of this package, by name (the callers check the object).
+// uses returns the package's calls of functions and writes of fields
+// named name (the callers check the object).
 func (lr *learner) uses(name string) []inspector.Cursor {
 	if lr.sinks.byName == nil {
 		lr.sinks.byName = make(map[string][]inspector.Cursor)
@@ -50,6 +46,17 @@ func (lr *learner) uses(name string) []inspector.Cursor {
 	return lr.sinks.byName[name]
 }
 
+// callsOf returns the calls of a function of this package.
+func (lr *learner) callsOf(fn *types.Func) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	for _, cur := range lr.uses(fn.Name()) {
+		if call, ok := cur.Node().(*ast.CallExpr); ok && typeutil.Callee(lr.pass.TypesInfo, call) == fn {
+			calls = append(calls, call)
+		}
+	}
+	return calls
+}
+
 // sinksOf returns the sinks of a function or field.
 func (lr *learner) sinksOf(obj types.Object) []sink {
 	if obj.Pkg() == lr.pass.Pkg {
@@ -67,8 +74,8 @@ func (lr *learner) sinksOf(obj types.Object) []sink {
 	return lr.sinks.imported[obj]
 }
 
-// sinkCall handles, in the walk, a call of another package's function
-// that may have sinks; this package's are found by addSink.
+// sinkCall makes sites of a call of another package's sink (this
+// package's are found by addSink).
 func (lr *learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
 	if fn.Pkg() == lr.pass.Pkg {
 		return
@@ -102,8 +109,7 @@ func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	lr.sinkValueSite(apiName(fn), call.Args[i], fn, sk, call, nil, nil, nil, nil)
 }
 
-// half is one half of an address whose host and port are passed apart:
-// the value and the sink it reaches.
+// half is one half of an address whose host and port are passed apart.
 type half struct {
 	api   string
 	value ast.Expr
@@ -111,10 +117,9 @@ type half struct {
 	sk    sink
 }
 
-// apartSite makes the one site of an address whose host and port, the
-// halves a and b in either order, are passed apart (in a call's
-// arguments or a literal's fields): at the port when it is constant,
-// else at the host.
+// apartSite makes the one site of an address whose host and port, a and
+// b in either order, are passed apart (in a call's arguments or a
+// literal's fields): at the port when it is constant, else at the host.
 func (lr *learner) apartSite(a, b half, call *ast.CallExpr, holder, unless *types.Var) {
 	host, port := a, b
 	if a.sk.Port {
@@ -141,17 +146,19 @@ func bracketed(hosts []addrval.Str) []addrval.Str {
 	return out
 }
 
-// partner returns the sink of the other half of an address passed apart:
-// the host's for a port's sink and the other way round, if the function
-// has one.
+// partner returns the function's sink of the other half of an address
+// passed apart (the host's for a port's sink, or the other way round).
 func partner(sinks []sink, sk sink) *sink {
 	for i, o := range sinks {
-		if o.Param >= 0 && o.Param != sk.Param && (sk.Port && o.Host || sk.Host && o.Port) {
+		if o.Param >= 0 && o.Param != sk.Param && halves(sk, o) {
 			return &sinks[i]
 		}
 	}
 	return nil
 }
+
+// halves reports whether two sinks are a host's and a port's.
+func halves(a, b sink) bool { return a.Port && b.Host || a.Host && b.Port }
 
 // variadicParam returns the variadic parameter of sig, or nil.
 func variadicParam(sig *types.Signature) *types.Var {
@@ -170,11 +177,9 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 
 // sinkValueSite records the site of a value that reaches a sink: passed
 // to call, or written to a field of holder (a local variable, or nil).
-//
-// apart holds the values of the other half of an address whose host and
-// port are passed apart, or nil when that half is not known here; for a
-// port, hostArg is the host's expression, which a fix binding all
-// interfaces edits.
+// apart holds the values of the other half of an address passed apart
+// (nil: unknown here); for a port, hostArg is the host's expression,
+// which a fix binding all interfaces edits.
 func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
@@ -192,27 +197,20 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	if obj.Pkg() != lr.pass.Pkg {
 		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
 	}
-	_, field := obj.(*types.Var)
+	f, field := obj.(*types.Var)
+	// inGo: the callee, or the field's reader, serves in a goroutine.
 	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
-		unless: unless, debug: sk.Debug}
-	if f, ok := obj.(*types.Var); ok && f.IsField() && unless != nil {
+		unless: unless, debug: sk.Debug, program: program{inGo: sk.Background}}
+	if field && unless != nil {
 		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.syn, f)
-	}
-	if sk.Background {
-		s.inGo = true // the callee, or the field's reader, serves in a goroutine
 	}
 	if holder != nil && sk.Starts && len(sk.Readers) > 0 {
 		// A server a reader method starts here (srv.ListenAndServe()) is
-		// judged where that call is, as an http.Server is: in the
-		// background when that reader serves in a goroutine.
-		s.server, s.listeners = holder, sk.Readers
-		if start, ok := lr.serving.useOf(holder, &s); ok {
-			s.elsewhere = false
+		// judged there, as an http.Server is.
+		if start, ok := lr.serving.startedOn(&s, holder, sk.Readers); ok {
 			sel := start.Node().(*ast.CallExpr).Fun.(*ast.SelectorExpr)
 			s.inGo = !slices.Contains(sk.Blocking, sel.Sel.Name)
-		} else {
-			s.server, s.listeners = nil, nil
 		}
 	}
 	lr.addSite(s, strs)
@@ -227,10 +225,8 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 //		… callback(network, addr) …
 //	}
 //
-// ListenWithCallback passes its parameter addr to its parameter callback:
-// a relay. At a call that passes a sink as the callback (f.newListener,
-// whose addr reaches net.ListenConfig.Listen), the argument for addr
-// reaches that sink too.
+// ListenWithCallback relays addr to callback: at a call passing a sink as
+// the callback (f.newListener), the argument for addr reaches that sink.
 
 // relay says that a function calls its parameter fn with its parameter
 // from as argument arg.
@@ -259,8 +255,8 @@ func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
 	}
 }
 
-// followRelays makes sites of the arguments that calls of relaying
-// functions pass on to a sink, until no more sinks are learned.
+// followRelays makes sites of the arguments calls of relaying functions
+// pass on to a sink, until no more sinks are learned.
 func (lr *learner) followRelays() {
 	type key struct {
 		call *ast.CallExpr
@@ -270,11 +266,7 @@ func (lr *learner) followRelays() {
 	for learned := true; learned; {
 		learned = false
 		for _, fn := range lr.sinks.relayFns {
-			for _, cur := range lr.uses(fn.Name()) {
-				call, ok := cur.Node().(*ast.CallExpr)
-				if !ok || typeutil.Callee(lr.pass.TypesInfo, call) != fn {
-					continue
-				}
+			for _, call := range lr.callsOf(fn) {
 				for _, r := range lr.sinks.relays[fn] {
 					if done[key{call, r}] || r.fn >= len(call.Args) || r.from >= len(call.Args) {
 						continue
@@ -344,10 +336,9 @@ func (lr *learner) plainParamOf(e ast.Expr) string {
 // paramCallers returns the functions through whose parameter a struct
 // reaches reader, which reads its field into a listener: reader, and
 // those passing it their own parameter (func Serve(e Endpoint) {
-// Listen(e) }). It is false when a call passes it anything else (a
-// field of a server, a variable), which may hold a value written
-// anywhere.
-func (lr *learner) paramCallers(reader string, field *types.Var) ([]string, bool) {
+// Listen(e) }); nil when a call passes anything else, which may hold a
+// value written anywhere.
+func (lr *learner) paramCallers(reader string, field *types.Var) []string {
 	readers := []string{reader}
 	for i := 0; i < len(readers); i++ {
 		for _, cur := range lr.uses(readers[i]) {
@@ -367,11 +358,11 @@ func (lr *learner) paramCallers(reader string, field *types.Var) ([]string, bool
 				}
 				fn := lr.plainParamOf(a)
 				if fn == "" {
-					return readers, false
+					return nil
 				}
 				readers = appendNew(readers, fn)
 			}
 		}
 	}
-	return readers, true
+	return readers
 }
