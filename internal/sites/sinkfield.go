@@ -50,8 +50,10 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		}
 		u.unless = unless
 	}
-	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil && (lr.passedAway(lr.serving.cursor(lit), field) || lr.overridden(argOf(lr.serving.cursor(lit)))) {
-		return // fmt.Println(server.Config{Addr: ":8080"})
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil {
+		if cur := lr.serving.cursor(lit); !lr.litReaches(cur, field, sk.Readers) || lr.passedAway(cur, field) || lr.overridden(argOf(cur)) {
+			return // fmt.Println(server.Config{Addr: ":8080"})
+		}
 	}
 	if as, ok := u.write.(*ast.AssignStmt); ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)]) {
 		return // if c.Addr == "" { c.Addr = D }: a default, not a server
@@ -167,6 +169,76 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		}
 	}
 	return reaches, unless
+}
+
+// litReaches reports whether a struct literal no variable holds may
+// reach the field's readers: not as the receiver of a method that is no
+// reader (Node{Addr: a}.Ping()), nor as an element of a list whose
+// elements, ranged over, do not (for _, p := range peers { p.Ping() }).
+func (lr *learner) litReaches(cur inspector.Cursor, field *types.Var, readers []string) bool {
+	info := lr.pass.TypesInfo
+	if list, listed := listOf(info, cur); listed {
+		elems, ok := elemVars(info, lr.res.Vars, list)
+		return !ok || slices.ContainsFunc(elems, func(v *types.Var) bool {
+			reaches, _ := lr.writeReaches(v, field, readers, nil)
+			return reaches
+		})
+	}
+	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
+		return true
+	}
+	s := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+	return s == nil || s.Kind() != types.MethodVal || slices.Contains(readers, s.Obj().Name()) || isPointerMethod(s)
+}
+
+// listOf returns the outermost list or map literal holding the value at
+// cur as an element, through & and parentheses, and whether there is one.
+func listOf(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
+	listed := false
+	for {
+		for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+			cur = cur.Parent()
+		}
+		if cur.ParentEdgeKind() == edge.KeyValueExpr_Value && cur.Parent().ParentEdgeKind() == edge.CompositeLit_Elts {
+			cur = cur.Parent() // map[string]Node{"a": {…}}
+		}
+		if cur.ParentEdgeKind() != edge.CompositeLit_Elts || structOf(info.TypeOf(cur.Parent().Node().(ast.Expr))) != nil {
+			return cur, listed
+		}
+		cur, listed = cur.Parent(), true
+	}
+}
+
+// elemVars returns the value variables of the range statements visiting
+// a list literal's elements: the list's own (for _, p := range []Node{…})
+// or those over the local variable holding it, when it is only ranged
+// over; ok is false when its elements may go elsewhere.
+func elemVars(info *types.Info, vars *resolve.VarIndexes, list inspector.Cursor) (elems []*types.Var, ok bool) {
+	ranges := []inspector.Cursor{list}
+	if list.ParentEdgeKind() != edge.RangeStmt_X {
+		v := assignedVar(info, list)
+		if v == nil || v.Parent() == v.Pkg().Scope() {
+			return nil, false
+		}
+		ranges = vars.Uses(v)
+	}
+	for _, r := range ranges {
+		if r.ParentEdgeKind() != edge.RangeStmt_X {
+			return nil, false
+		}
+		if value := r.Parent().Node().(*ast.RangeStmt).Value; value != nil {
+			id, isIdent := value.(*ast.Ident)
+			v, isVar := info.Defs[id].(*types.Var)
+			if !isIdent || !isVar {
+				return nil, false
+			}
+			elems = append(elems, v)
+		}
+	}
+	return elems, true
 }
 
 // overridden reports whether a call's result is held by a local variable
