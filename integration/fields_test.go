@@ -4,13 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // The fieldmod fixture is the end-to-end test of addresses kept in
-// struct fields (issue 26): a module of five commands, each with one
-// server, on a hard-coded address that reaches the listener through a
+// struct fields (issue 26): a module of seven commands whose servers
+// listen on a hard-coded address that reaches the listener through a
 // field.
 //
 //   - cmd/web and cmd/admin read fields of the *config.Config that
@@ -24,8 +25,13 @@ import (
 //     joined, resolved and listened on by Start.
 //   - cmd/bind listens on a field of a package variable nothing writes
 //     after its initializer (the package-variable case).
+//   - cmd/svc builds one service from a config with two ports, the app's
+//     and its metrics' (served in the background): one program, whose
+//     app reads $PORT and metrics $METRICS_PORT.
+//   - cmd/peer serves its own cluster node and pings its peers, nodes of
+//     the same type: only the node it serves is a server.
 //
-// Each server is its command's only one, so each fix reads $PORT.
+// Each other command has one server, so its fix reads $PORT.
 
 var fieldmodDir = filepath.Join("testdata", "fieldmod")
 
@@ -33,17 +39,23 @@ var fieldmodDir = filepath.Join("testdata", "fieldmod")
 var fieldmodEnv = []string{"GOWORK=off"}
 
 // fieldmodCommands are the fixture's commands, under cmd/, with what
-// each app answers to GET /.
-var fieldmodCommands = []struct{ name, body string }{
-	{"web", "hello from web\n"},
-	{"admin", "hello from admin\n"},
-	{"api", "hello from api\n"},
-	{"node", "hello from node\n"},
-	{"bind", "hello from bind\n"},
+// each app answers to GET / and the variables its fixes read beside
+// $PORT, one listener each.
+var fieldmodCommands = []struct {
+	name, body string
+	others     []string
+}{
+	{"web", "hello from web\n", nil},
+	{"admin", "hello from admin\n", nil},
+	{"api", "hello from api\n", nil},
+	{"node", "hello from node\n", nil},
+	{"bind", "hello from bind\n", nil},
+	{"svc", "hello from svc\n", []string{"METRICS_PORT"}},
+	{"peer", "hello from peer\n", nil},
 }
 
 // fieldmodWant returns the findings expected in the fieldmod module in
-// dir, one per command: each the primary of its program.
+// dir, one per server: the first of each command its program's primary.
 func fieldmodWant(t *testing.T, dir string) []finding {
 	t.Helper()
 	at := func(cmd, substr, text string) finding {
@@ -56,10 +68,13 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 		at("api", `api.Options{Port: 9100}`, "api.Options.Port listens on hard-coded port 9100: read the port from $PORT"),
 		at("node", `node.New("127.0.0.1", 7100)`, `node.New listens on hard-coded port 7100 and loopback host "127.0.0.1": read the port from $PORT and bind 0.0.0.0`),
 		at("bind", `Addr: settings.Bind`, "http.Server.Addr listens on hard-coded port 5300: read the port from $PORT"),
+		at("svc", `Port:        9000`, "svc.Config.Port listens on hard-coded port 9000: read the port from $PORT"),
+		at("svc", `MetricsPort: 9101`, "svc.Config.MetricsPort listens on hard-coded port 9101: the platform routes only $PORT, to the primary server svc.Config.Port (main.go:14); read this listener's port from $METRICS_PORT"),
+		at("peer", `Addr: ":7946"`, "cluster.Node.Addr listens on hard-coded port 7946: read the port from $PORT"),
 	}
 }
 
-// TestFieldModule checks that every way of running reports the five
+// TestFieldModule checks that every way of running reports the eight
 // servers of the fieldmod fixture, and nothing at the libraries: go vet
 // and golangci-lint analyse every dependency, so package config's
 // FieldFacts reach the commands; the portlint command computes the
@@ -148,7 +163,7 @@ func TestFieldModuleStarts(t *testing.T) {
 			t.Logf("fixed sources:\n%s", dump(after))
 		}
 	}()
-	for _, lib := range []string{"config/config.go", "api/api.go", "node/node.go"} {
+	for _, lib := range []string{"config/config.go", "api/api.go", "node/node.go", "svc/svc.go", "cluster/cluster.go"} {
 		path := filepath.Join(dir, filepath.FromSlash(lib))
 		if after[path] != before[path] {
 			t.Errorf("go fix changed %s; the fixes belong in the commands", lib)
@@ -156,10 +171,14 @@ func TestFieldModuleStarts(t *testing.T) {
 	}
 	for _, c := range fieldmodCommands {
 		src := after[filepath.Join(dir, "cmd", c.name, "main.go")]
-		// Each command's only server is its primary: it reads $PORT, and
-		// no other variable.
-		if n := len(getenvCall.FindAllString(src, -1)); n != 1 || !strings.Contains(src, `os.Getenv("PORT")`) {
-			t.Errorf("cmd/%s reads %d environment variables after go fix, want one, $PORT", c.name, n)
+		// Each command's primary reads $PORT, each other server a
+		// variable of its own.
+		var vars []string
+		for _, m := range getenvCall.FindAllStringSubmatch(src, -1) {
+			vars = append(vars, m[1])
+		}
+		if want := append([]string{"PORT"}, c.others...); !slices.Equal(vars, want) {
+			t.Errorf("cmd/%s reads %q after go fix, want %q", c.name, vars, want)
 		}
 	}
 	for file, w := range map[string]string{
@@ -187,7 +206,7 @@ func TestFieldModuleStarts(t *testing.T) {
 			// One listener, on all interfaces at $PORT, answering GET /:
 			// nothing of the app stays on its old port or on loopback.
 			checkProgram(t, filepath.Join(dir, "cmd", c.name), fixedProgram{
-				name: "fieldmod/cmd/" + c.name, listeners: 1, body: c.body,
+				name: "fieldmod/cmd/" + c.name, listeners: 1 + len(c.others), body: c.body,
 			})
 		})
 	}
