@@ -77,12 +77,6 @@ func dropBytes(s Str, n int) Str {
 	return nil
 }
 
-// SchemeOf returns the scheme of a constant alternative's front, or "".
-func SchemeOf(s Str) string {
-	scheme, _, _ := cutScheme(s)
-	return scheme
-}
-
 // HasScheme reports whether some alternative starts with a scheme, or
 // holds one the pass cannot read.
 func HasScheme(strs []Str) bool {
@@ -98,7 +92,7 @@ func HasScheme(strs []Str) bool {
 // ("unix:///tmp/app.sock"): not a server on a port at all.
 func OnlyUnix(strs []Str) bool {
 	for _, s := range strs {
-		if SchemeOf(s) != "unix" {
+		if scheme, _, _ := cutScheme(s); scheme != "unix" {
 			return false
 		}
 	}

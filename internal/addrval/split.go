@@ -24,36 +24,24 @@ type Alt struct {
 }
 
 // Split splits one alternative "host:port" value into its parts, after
-// the scheme that starts it, if any ("tcp://host:port"). A unix socket's
-// path, or an address after a scheme the pass cannot read, has neither
-// part known.
-//
-// A constant value splits as net.SplitHostPort does; one it rejects (a
-// unix socket path, a typo) has neither part known, so nothing is
-// reported. With holes present the port is whatever follows the last
-// colon of a known segment, known only if no hole follows that colon; the
+// the scheme that starts it, if any ("tcp://host:port"). A constant value
+// splits as net.SplitHostPort does; one it rejects (a unix socket path, a
+// typo), or one after a scheme the pass cannot read, has neither part
+// known, so nothing is reported. With holes present the port is whatever
+// follows the last constant colon, known only if no hole follows it; the
 // host is what precedes it, known only if no hole does.
 func Split(s Str) Alt {
 	scheme, s, ok := cutScheme(s)
+	a := Alt{HasPort: true, Scheme: scheme}
 	if !ok || scheme == "unix" {
-		return Alt{HasPort: true, Scheme: scheme}
+		return a
 	}
-	a := split(s)
-	a.Scheme = scheme
-	return a
-}
-
-func split(s Str) Alt {
 	if t, ok := s.Text(); ok {
-		host, port, ok := SplitHostPort(t)
-		if !ok {
-			return Alt{HasPort: true}
+		if host, port, ok := SplitHostPort(t); ok {
+			a.Host = Part{Text: host, Known: true, Pos: OriginOf(s, 0)}
+			a.Port = Part{Text: port, Known: true, Pos: OriginOf(s, len(t)-len(port))}
 		}
-		return Alt{
-			Host:    Part{Text: host, Known: true, Pos: OriginOf(s, 0)},
-			Port:    Part{Text: port, Known: true, Pos: OriginOf(s, len(t)-len(port))},
-			HasPort: true,
-		}
+		return a
 	}
 	gi, ci := -1, -1 // the segment and byte index of the last constant colon
 	for i := len(s) - 1; i >= 0 && gi < 0; i-- {
@@ -63,7 +51,6 @@ func split(s Str) Alt {
 			}
 		}
 	}
-	a := Alt{HasPort: true}
 	if gi < 0 {
 		return a
 	}

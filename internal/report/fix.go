@@ -29,12 +29,13 @@ import (
 
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
-	pass   *analysis.Pass
-	env    string // the variable the fix reads the port from
-	host   string // the host the fix binds
-	imp    *importer
-	others []*importer // of other files the fix edits, see qualifier
-	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
+	pass *analysis.Pass
+	env  string // the variable the fix reads the port from
+	host string // the host the fix binds
+	// imps are the importers of the finding's file, then of the other
+	// files the fix edits (see qualifier).
+	imps   []*importer
+	modern bool // the file may use cmp.Or (Go ≥ 1.22)
 	edits  []analysis.TextEdit
 	seen   map[token.Pos]bool
 	// boundHost records that the fix binds the configured host (rather
@@ -53,7 +54,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		pass:   rp.Pass,
 		env:    rp.Env,
 		host:   rp.Host,
-		imp:    newImporter(rp.Pass.Pkg, rp.Pass.TypesInfo, rp.File, rp.declared),
+		imps:   []*importer{newImporter(rp.Pass, rp.File, rp.declared)},
 		modern: FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
 		seen:   make(map[token.Pos]bool),
 	}
@@ -287,13 +288,13 @@ func (fx *fixer) replaceWith(e ast.Expr, text string) {
 
 type fixMark struct {
 	edits int
-	added []map[string]string // of fx.imp, then of each of fx.others
+	added []map[string]string // of each of fx.imps
 	bound bool
 }
 
 func (fx *fixer) mark() fixMark {
 	m := fixMark{edits: len(fx.edits), bound: fx.boundHost}
-	for _, im := range append([]*importer{fx.imp}, fx.others...) {
+	for _, im := range fx.imps {
 		m.added = append(m.added, maps.Clone(im.added))
 	}
 	return m
@@ -304,36 +305,31 @@ func (fx *fixer) reset(m fixMark) {
 		delete(fx.seen, e.Pos)
 	}
 	fx.edits = fx.edits[:m.edits]
-	fx.imp.added = m.added[0]
-	fx.others = fx.others[:len(m.added)-1]
-	for i, im := range fx.others {
-		im.added = m.added[i+1]
+	fx.imps = fx.imps[:len(m.added)]
+	for i, im := range fx.imps {
+		im.added = m.added[i]
 	}
 	fx.boundHost = m.bound
 }
 
-// qualifier returns the prefix for package path in code written at pos:
-// in the finding's file through fx.imp, in another file of the package
-// (a definition a fix edits there) through that file's own importer, so
-// that the import is added where the code uses it.
+// qualifier returns the prefix for package path in code written at pos,
+// through the importer of the file holding pos, so that the import is
+// added where the code uses it (a definition a fix edits in another file).
 func (fx *fixer) qualifier(path string, pos token.Pos) string {
 	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
-	if in(fx.imp.file) {
-		return fx.imp.qualifier(path, pos)
-	}
-	for _, im := range fx.others {
+	for _, im := range fx.imps {
 		if in(im.file) {
 			return im.qualifier(path, pos)
 		}
 	}
 	for _, f := range fx.pass.Files {
 		if in(f) {
-			im := newImporter(fx.pass.Pkg, fx.pass.TypesInfo, f, make(map[string]bool))
-			fx.others = append(fx.others, im)
+			im := newImporter(fx.pass, f, make(map[string]bool))
+			fx.imps = append(fx.imps, im)
 			return im.qualifier(path, pos)
 		}
 	}
-	return fx.imp.qualifier(path, pos)
+	return fx.imps[0].qualifier(path, pos)
 }
 
 // FileAtLeast reports whether a file's Go version is at least v; an

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -18,9 +19,9 @@ import (
 // file's imports (renamed or dot imports included) and adding the missing
 // ones. x/tools' own import editor is internal, hence this small one.
 type importer struct {
-	pkg      *types.Package
-	info     *types.Info
+	pass     *analysis.Pass
 	file     *ast.File
+	specs    []importSpec      // the file's imports
 	declared map[string]bool   // whether the file declares a name, memoized per file
 	added    map[string]string // path -> name of imports to add
 	used     map[string]bool   // paths of existing imports the new code uses
@@ -32,8 +33,62 @@ type importer struct {
 
 // newImporter returns an importer for one fix in file; declared memoizes
 // declaredInFile for all the file's fixes.
-func newImporter(pkg *types.Package, info *types.Info, file *ast.File, declared map[string]bool) *importer {
-	return &importer{pkg: pkg, info: info, file: file, declared: declared, added: make(map[string]string), used: make(map[string]bool)}
+func newImporter(pass *analysis.Pass, file *ast.File, declared map[string]bool) *importer {
+	return &importer{pass: pass, file: file, specs: fileImports(pass, file), declared: declared, added: make(map[string]string), used: make(map[string]bool)}
+}
+
+// importSpec is one named import of a file.
+type importSpec struct {
+	path    string
+	name    string // the name it is referred to by in the file: "." for a dot import
+	spec    string // as written for re-insertion: [name ]"path"
+	pkgName *types.PkgName
+	removal analysis.TextEdit // a deletion, or, for a package that may have an init, a blank import
+	decl    *ast.GenDecl      // the declaration holding it
+}
+
+// fileImports lists a file's named imports with the edit removing each.
+func fileImports(pass *analysis.Pass, file *ast.File) []importSpec {
+	var out []importSpec
+	tf := pass.Fset.File(file.FileStart)
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			pn := pass.TypesInfo.PkgNameOf(spec)
+			if spec.Name != nil && spec.Name.Name == "_" || pn == nil {
+				continue // never used through a name
+			}
+			path, _ := strconv.Unquote(spec.Path.Value)
+			is := importSpec{path: path, name: defaultName(path), spec: spec.Path.Value, pkgName: pn, decl: gd}
+			if spec.Name != nil {
+				is.name = spec.Name.Name
+				is.spec = is.name + " " + is.spec
+			}
+			switch {
+			case is.name == "." || !sites.StdPackage(path, pass.Pkg.Path()):
+				// The package's init may matter (a handler registered,
+				// a driver): it stays imported, blank.
+				is.removal = analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.Pos(), NewText: []byte("_ ")}
+				if spec.Name != nil {
+					is.removal = analysis.TextEdit{Pos: spec.Name.Pos(), End: spec.Name.End(), NewText: []byte("_")}
+				}
+			case len(gd.Specs) > 1: // delete the spec's whole line
+				start, end := tf.LineStart(tf.Line(spec.Pos())), spec.End()
+				if line := tf.Line(end); line < tf.LineCount() {
+					end = tf.LineStart(line + 1)
+				}
+				is.removal = analysis.TextEdit{Pos: start, End: end}
+			default:
+				is.removal = analysis.TextEdit{Pos: gd.Pos(), End: gd.End()}
+			}
+			out = append(out, is)
+		}
+	}
+	return out
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
@@ -43,25 +98,15 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 		return name + "."
 	}
 	scope := im.scopeAt(pos)
-	for _, spec := range im.file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		name := defaultName(path)
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		switch name {
-		case "_":
-			continue
-		case ".":
+	for _, s := range im.specs {
+		switch {
+		case s.path != path:
+		case s.name == ".":
 			im.used[path] = true
 			return ""
-		}
-		if pn, ok := lookup(scope, name, pos).(*types.PkgName); ok && pn.Imported().Path() == path {
+		case lookup(scope, s.name, pos) == s.pkgName:
 			im.used[path] = true
-			return name + "."
+			return s.name + "."
 		}
 	}
 	// A new import's name must be free wherever the fix writes it, so it
@@ -82,20 +127,20 @@ func (im *importer) scopeAt(pos token.Pos) *types.Scope {
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
 	if i < len(decls) && decls[i].Pos() <= pos {
 		if fd, ok := decls[i].(*ast.FuncDecl); ok {
-			if s := im.info.Scopes[fd.Type]; s != nil {
+			if s := im.pass.TypesInfo.Scopes[fd.Type]; s != nil {
 				if inner := s.Innermost(pos); inner != nil {
 					return inner
 				}
 			}
 		}
 	}
-	if s := im.info.Scopes[im.file]; s != nil {
+	if s := im.pass.TypesInfo.Scopes[im.file]; s != nil {
 		if inner := s.Innermost(pos); inner != nil {
 			return inner
 		}
 		return s
 	}
-	return im.pkg.Scope().Innermost(pos)
+	return im.pass.Pkg.Scope().Innermost(pos)
 }
 
 // declaredInFile reports whether the file declares name in any scope
@@ -105,7 +150,7 @@ func (im *importer) declaredInFile(name string) bool {
 	if declared, ok := im.declared[name]; ok {
 		return declared
 	}
-	declared := im.pkg.Scope().Lookup(name) != nil || declaredIn(im.info.Scopes[im.file], name)
+	declared := im.pass.Pkg.Scope().Lookup(name) != nil || declaredIn(im.pass.TypesInfo.Scopes[im.file], name)
 	im.declared[name] = declared
 	return declared
 }
@@ -136,10 +181,7 @@ func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
 // taken reports whether name is already used by an import added here or
 // by any import of the file (a clash even where it is shadowed).
 func (im *importer) taken(name string) bool {
-	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.file.Imports, func(spec *ast.ImportSpec) bool {
-		p, _ := strconv.Unquote(spec.Path.Value)
-		return spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name
-	})
+	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.specs, func(s importSpec) bool { return s.name == name })
 }
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }

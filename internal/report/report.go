@@ -253,8 +253,8 @@ func (rp *Reporter) finishFile() {
 	imports := rp.importRemovals()
 	for i, p := range rp.pending {
 		if p.fx != nil {
-			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
-			for _, im := range p.fx.others {
+			edits := append([]analysis.TextEdit(nil), p.fx.edits...)
+			for _, im := range p.fx.imps {
 				edits = append(edits, im.edits()...)
 			}
 			edits = append(edits, imports[i]...)
