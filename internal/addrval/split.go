@@ -16,11 +16,9 @@ type Part struct {
 // Alt is one alternative address reaching a listen site.
 type Alt struct {
 	Host, Port Part
-	HasPort    bool // false for *net.IPAddr, which has no port
-	Implicit   bool // the port is the API's default for an empty address
-	// Scheme is the network the address names ("tcp" of "tcp://:9000"),
-	// or "" (see scheme.go).
-	Scheme string
+	HasPort    bool   // false for *net.IPAddr, which has no port
+	Implicit   bool   // the port is the API's default for an empty address
+	Scheme     string // the network it names ("tcp" of "tcp://:9000"), or ""
 }
 
 // Split splits one alternative "host:port" value into its parts, after
@@ -73,10 +71,9 @@ func Split(s Str) Alt {
 	return a
 }
 
-// SplitAll splits every alternative. An empty constant address stands for
-// emptyPort on all interfaces where the API has such a default
-// (http.ListenAndServe("") listens on ":http"); such an alternative is
-// Implicit, both parts at the empty value's origin.
+// SplitAll splits every alternative. An empty constant address is an
+// Implicit alternative, on emptyPort where the API has such a default
+// (http.ListenAndServe("") listens on ":http").
 func SplitAll(strs []Str, emptyPort string) []Alt {
 	alts := make([]Alt, 0, len(strs))
 	for _, s := range strs {
@@ -96,8 +93,8 @@ func SplitAll(strs []Str, emptyPort string) []Alt {
 }
 
 // OriginOf returns the origin of the segment holding byte off of the text
-// of s; segments without text hold no byte. Past the end it is the last
-// segment's origin, so an empty suffix still points somewhere.
+// of s; past the end, the last segment's, so an empty suffix still points
+// somewhere.
 func OriginOf(s Str, off int) token.Pos {
 	for _, g := range s {
 		if off < len(g.Text) {

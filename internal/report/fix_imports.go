@@ -10,21 +10,19 @@ import (
 )
 
 // Import removal is decided per file, once every fix of the file is known,
-// because drivers apply fixes differently: an editor applies one, while
-// golangci-lint --fix applies all of a file's edits at once (dropping
-// duplicates) and unitchecker merges them. A fix removes an import whose
-// every use in the file lies in the code it replaces. If the new code of
-// another fix uses that import, that fix carries the same removal and adds
-// the import back: alone it keeps the import; with the first it dedupes to
-// one removal and one addition. (Two fixes that each replace some of an
-// import's last uses cannot both remove it; unitchecker and gopls then drop
-// the unused import themselves.)
+// because an editor applies one fix, while golangci-lint --fix applies all
+// of a file's edits at once (dropping duplicates) and unitchecker merges
+// them. A fix removes an import whose every use in the file lies in the
+// code it replaces. Another fix whose new code uses that import carries
+// the same removal and adds the import back: alone it keeps the import;
+// with the first it dedupes to one removal and one addition. (Two fixes
+// that each replace some of an import's last uses cannot both remove it;
+// unitchecker and gopls then drop the unused import themselves.)
 
 // importRemovals returns, for each pending finding of the file, the
 // import edits its fix needs beyond its own: the removal of each import it
-// leaves unused, and, for each import that another fix removes but its new
-// code uses, that removal and the import's re-insertion. A finding without
-// a fix gets none.
+// leaves unused, and the removal and re-insertion of each import another
+// fix removes but its new code uses.
 func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 	specs := fileImports(rp.Pass, rp.File)
 	uses := rp.importUses(specs)

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -25,14 +24,12 @@ type importer struct {
 	declared map[string]bool   // whether the file declares a name, memoized per file
 	added    map[string]string // path -> name of imports to add
 	used     map[string]bool   // paths of existing imports the new code uses
-	// apart is set when a fix of the file removes the spec of a single
-	// unparenthesized import declaration, which added imports then
-	// cannot join (see insertion).
+	// apart: a fix of the file removes the one spec of the declaration
+	// added imports would join (see insertion).
 	apart bool
 }
 
-// newImporter returns an importer for one fix in file; declared memoizes
-// declaredInFile for all the file's fixes.
+// newImporter returns an importer for one fix in file.
 func newImporter(pass *analysis.Pass, file *ast.File, declared map[string]bool) *importer {
 	return &importer{pass: pass, file: file, specs: fileImports(pass, file), declared: declared, added: make(map[string]string), used: make(map[string]bool)}
 }
@@ -119,21 +116,9 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 	return name + "."
 }
 
-// scopeAt returns the innermost scope at pos, searched from the function
-// declaration that holds pos: Scope.Innermost from the package scope
-// scans every file and every function of the file, per finding.
+// scopeAt returns the innermost scope at pos, searched from the file's
+// scope: from the package's, Scope.Innermost would scan every file.
 func (im *importer) scopeAt(pos token.Pos) *types.Scope {
-	decls := im.file.Decls
-	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
-	if i < len(decls) && decls[i].Pos() <= pos {
-		if fd, ok := decls[i].(*ast.FuncDecl); ok {
-			if s := im.pass.TypesInfo.Scopes[fd.Type]; s != nil {
-				if inner := s.Innermost(pos); inner != nil {
-					return inner
-				}
-			}
-		}
-	}
 	if s := im.pass.TypesInfo.Scopes[im.file]; s != nil {
 		if inner := s.Innermost(pos); inner != nil {
 			return inner
@@ -143,9 +128,8 @@ func (im *importer) scopeAt(pos token.Pos) *types.Scope {
 	return im.pass.Pkg.Scope().Innermost(pos)
 }
 
-// declaredInFile reports whether the file declares name in any scope
-// (or the package at its top level). Fields and methods, which are not
-// in scopes, cannot hide a package name.
+// declaredInFile reports whether the file declares name in any scope, or
+// the package at its top level (fields and methods hide no package).
 func (im *importer) declaredInFile(name string) bool {
 	if declared, ok := im.declared[name]; ok {
 		return declared
@@ -186,9 +170,7 @@ func (im *importer) taken(name string) bool {
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
 
-// edits returns the edits that add the imports, each at a position that
-// depends only on the file, so that identical imports added by several
-// fixes coalesce when a driver merges them (see insertion).
+// edits returns the edits that add the imports (see insertion).
 func (im *importer) edits() []analysis.TextEdit {
 	var out []analysis.TextEdit
 	for _, path := range slices.Sorted(maps.Keys(im.added)) {
@@ -222,7 +204,7 @@ func (im *importer) insertion(path, spec string) []analysis.TextEdit {
 	}
 	only := gd.Specs[0]
 	open := analysis.TextEdit{Pos: gd.TokPos + token.Pos(len("import")), End: only.Pos(), NewText: []byte(" (\n\t")}
-	if im.commentIn(open.Pos, open.End) {
+	if slices.ContainsFunc(im.file.Comments, func(g *ast.CommentGroup) bool { return g.Pos() < open.End && g.End() > open.Pos }) {
 		open.End = open.Pos // keep the comment: insert before it
 	}
 	return []analysis.TextEdit{open, insertAt(only.Pos(), spec+"\n\t"), insertAt(gd.End(), "\n)")}
@@ -249,11 +231,6 @@ func joinTarget(file *ast.File) *ast.GenDecl {
 		}
 	}
 	return first
-}
-
-// commentIn reports whether a comment of the file lies in [pos, end).
-func (im *importer) commentIn(pos, end token.Pos) bool {
-	return slices.ContainsFunc(im.file.Comments, func(g *ast.CommentGroup) bool { return g.Pos() < end && g.End() > pos })
 }
 
 func insertAt(pos token.Pos, text string) analysis.TextEdit {

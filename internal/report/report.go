@@ -32,6 +32,7 @@ var categoryAnchor = map[string]string{
 	CategoryPortLoopback: "#hard-coded-port",
 	CategoryCollision:    "#port-collision",
 	categoryEnvName:      "#misspelt-port-variable",
+	categoryDirective:    "#suppressing-a-finding",
 }
 
 // finding is a diagnostic of category at n, linked to its documentation.
@@ -39,28 +40,21 @@ func finding(n ast.Node, category, msg string) analysis.Diagnostic {
 	return analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: msg, URL: DocsURL + categoryAnchor[category]}
 }
 
-// Reporter turns the package's judged sites into findings, file by file:
-// the message, the related information, the fix and its imports, and
-// the directives that suppress them. It decides nothing of the plan.
+// Reporter reports the package's judged sites, file by file.
 type Reporter struct {
-	Pass  *analysis.Pass
-	Env   string // the platform's variable (-env)
-	Host  string // the host a fix binds (-host)
-	Allow addrval.Allow
-	Decls *resolve.DeclCursors
-	// fileReport is the file being reported, embedded so that its
-	// fields read as the reporter's own.
-	*fileReport
+	Pass        *analysis.Pass
+	Env         string // the platform's variable (-env)
+	Host        string // the host a fix binds (-host)
+	Allow       addrval.Allow
+	Decls       *resolve.DeclCursors
+	*fileReport // the file being reported
 }
 
-// fileReport is the reporter's state for one file, made anew for each,
-// so that nothing carries over from one file to the next.
+// fileReport is the reporter's state for one file, made anew for each.
 type fileReport struct {
 	*sites.FileState
-	dirs map[int]*directive // the file's //portlint:ignore comments by line
-	// declared memoizes whether the file declares a name (see
-	// importer.declaredInFile).
-	declared map[string]bool
+	dirs     map[int]*directive // the file's //portlint:ignore comments by line
+	declared map[string]bool    // see importer.declaredInFile
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed (see finishFile).
 	pending []pendingDiag
@@ -148,8 +142,7 @@ func (rp *Reporter) report(s *sites.Site) {
 
 // perElementMessage is the finding of a listen site that starts a server
 // for each element of a list. It has no fix: one variable read in every
-// element would make them all take one port, and binding all interfaces
-// in each would make two elements on one port collide.
+// element would make them all take one port.
 func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
 	var what []string
 	if f.Port {
@@ -173,8 +166,7 @@ func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, n
 	return CategoryPort, msg
 }
 
-// routed says where the platform sends traffic, for a secondary server:
-// to its program's primary server, here or in a command it is part of.
+// routed says where the platform sends a secondary server's traffic.
 func (rp *Reporter) routed(s *sites.Site) string {
 	if s.Primary == nil {
 		return fmt.Sprintf("the platform routes only $%s, to a program's primary server", rp.Env)
@@ -210,8 +202,8 @@ func (rp *Reporter) reportClash(s *sites.Site) {
 	}
 }
 
-// related points at where an offending value was written, when that is
-// not at the site itself: a constant, a variable's definition.
+// related points at where an offending value was written, away from the
+// site: a constant, a variable's definition.
 func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	seen := make(map[token.Pos]bool)
