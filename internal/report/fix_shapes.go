@@ -60,7 +60,6 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 	rest := ops[1:]
 	host, colon := strings.CutSuffix(first, ":") // "localhost:" + port
 	if !colon {
-		host = first
 		sep, ok := ops[1].Text()
 		switch {
 		case !ok || fx.refsLocalVar(ops[1].Expr):
@@ -76,10 +75,7 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 	if !colon && ops[0].Form == resolve.FormVar {
 		// Keep the variable (it stays used) and edit its definitions.
 		for _, d := range ops[0].Parts {
-			if !d.Definition() {
-				return false
-			}
-			if t, ok := d.Text(); !ok || !wholeLoopbackHost(t) {
+			if t, ok := d.Text(); !d.Definition() || !ok || !wholeLoopbackHost(t) {
 				return false
 			}
 		}

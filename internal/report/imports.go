@@ -119,13 +119,11 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 // scopeAt returns the innermost scope at pos, searched from the file's
 // scope: from the package's, Scope.Innermost would scan every file.
 func (im *importer) scopeAt(pos token.Pos) *types.Scope {
-	if s := im.pass.TypesInfo.Scopes[im.file]; s != nil {
-		if inner := s.Innermost(pos); inner != nil {
-			return inner
-		}
-		return s
+	s := im.pass.TypesInfo.Scopes[im.file] // recorded even with type errors
+	if inner := s.Innermost(pos); inner != nil {
+		return inner
 	}
-	return im.pass.Pkg.Scope().Innermost(pos)
+	return s
 }
 
 // declaredInFile reports whether the file declares name in any scope, or
@@ -155,9 +153,6 @@ func declaredIn(s *types.Scope, name string) bool {
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
-	if scope == nil {
-		return nil
-	}
 	_, obj := scope.LookupParent(name, pos)
 	return obj
 }

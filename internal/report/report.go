@@ -26,6 +26,14 @@ const (
 	CategoryCollision    = "collision"
 )
 
+// categoryOf is the category of a site's finding (a secondary's is its
+// port: its host is not reported).
+var categoryOf = map[addrval.Finding]string{
+	{Port: true}:                 CategoryPort,
+	{Loopback: true}:             CategoryLoopback,
+	{Port: true, Loopback: true}: CategoryPortLoopback,
+}
+
 var categoryAnchor = map[string]string{
 	CategoryPort:         "#hard-coded-port",
 	CategoryLoopback:     "#loopback-host",
@@ -85,10 +93,7 @@ func (rp *Reporter) report(s *sites.Site) {
 	if s.Rank == portplan.Secondary {
 		f.Loopback = false // a loopback host is right for an internal listener
 	}
-	if !f.Port && !f.Loopback {
-		return
-	}
-	if rp.Allow.Allows(s.Alts) {
+	if !f.Any() || rp.Allow.Allows(s.Alts) {
 		return
 	}
 	ports, hosts := addrval.Distinct(s.Alts, f)
@@ -100,29 +105,24 @@ func (rp *Reporter) report(s *sites.Site) {
 	if !perElement {
 		ports += note
 	}
-	var msg, category string
+	var msg string
 	switch {
 	case perElement:
-		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
+		msg = rp.perElementMessage(s, f, ports, note, hosts)
 	case s.Rank == portplan.Secondary && s.Env == "":
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s, whose address it shares: give it one of its own", s.API, ports, rp.routed(s))
 	case s.Rank == portplan.Secondary:
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s; read this listener's port from $%s", s.API, ports, rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
-		category = CategoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
 			s.API, ports, hosts, rp.Env, rp.Host)
 	case f.Port:
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.API, ports, rp.Env)
 	default:
-		category = CategoryLoopback
 		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
 			s.API, hosts, rp.Host)
 	}
-	d := finding(s.Expr, category, msg)
+	d := finding(s.Expr, categoryOf[f], msg)
 	d.Related = rp.related(s, f)
 	if s.Primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Primary.Expr.Pos(), Message: "the primary server listens here"})
@@ -143,7 +143,7 @@ func (rp *Reporter) report(s *sites.Site) {
 // perElementMessage is the finding of a listen site that starts a server
 // for each element of a list. It has no fix: one variable read in every
 // element would make them all take one port.
-func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
+func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) string {
 	var what []string
 	if f.Port {
 		what = append(what, "hard-coded "+plural("port", ports)+note)
@@ -151,19 +151,14 @@ func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, n
 	if f.Loopback {
 		what = append(what, "loopback "+plural("host", hosts))
 	}
-	msg = fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
+	msg := fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
 	switch {
 	case !f.Port:
-		return CategoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
+		return msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
 	case s.Rank != portplan.Secondary:
-		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
-	default:
-		msg += rp.routed(s) + "; give each of these servers a variable of its own"
+		return msg + fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
 	}
-	if f.Loopback {
-		return CategoryPortLoopback, msg
-	}
-	return CategoryPort, msg
+	return msg + rp.routed(s) + "; give each of these servers a variable of its own"
 }
 
 // routed says where the platform sends a secondary server's traffic.
