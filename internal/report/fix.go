@@ -21,17 +21,13 @@ import (
 
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
-	pass *analysis.Pass
-	env  string // the variable the fix reads the port from
-	host string // the host the fix binds
-	// imps are the importers of the finding's file, then of the other
-	// files the fix edits (see qualifier).
-	imps   []*importer
-	modern bool // the file may use cmp.Or (Go ≥ 1.22)
-	edits  []analysis.TextEdit
-	// boundHost records that the fix binds the configured host (rather
-	// than keeping a host it could not see).
-	boundHost bool
+	pass      *analysis.Pass
+	env       string      // the variable the fix reads the port from
+	host      string      // the host the fix binds
+	imps      []*importer // of the finding's file, then of others the fix edits (see qualifier)
+	modern    bool        // the file may use cmp.Or (Go ≥ 1.22)
+	edits     []analysis.TextEdit
+	boundHost bool   // the fix binds the configured host (rather than keep one it could not see)
 	emptyPort string // the port an empty address means at this site
 	// kept are expressions an edit replaces but writes back (the wrap
 	// fix): their imports stay in use.

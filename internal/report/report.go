@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -201,13 +202,11 @@ func (rp *Reporter) reportClash(s *sites.Site) {
 // site: a constant, a variable's definition.
 func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	seen := make(map[token.Pos]bool)
 	add := func(pos token.Pos, what string) {
-		if !pos.IsValid() || seen[pos] || (s.Expr.Pos() <= pos && pos < s.Expr.End()) {
-			return
+		seen := slices.ContainsFunc(out, func(r analysis.RelatedInformation) bool { return r.Pos == pos })
+		if pos.IsValid() && !seen && (pos < s.Expr.Pos() || pos >= s.Expr.End()) {
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 		}
-		seen[pos] = true
-		out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 	}
 	if s.Via != nil {
 		add(s.Via.Pos, s.Via.Msg)
@@ -251,17 +250,14 @@ func (rp *Reporter) finishFile() {
 	}
 }
 
+// dedupeEdits drops the repeats of an edit (an import that several parts
+// of a fix add), in place. A fix has a few edits.
 func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
-	type key struct {
-		pos, end token.Pos
-		text     string
-	}
-	seen := make(map[key]bool, len(edits))
 	out := edits[:0]
 	for _, e := range edits {
-		k := key{e.Pos, e.End, string(e.NewText)}
-		if !seen[k] {
-			seen[k] = true
+		if !slices.ContainsFunc(out, func(o analysis.TextEdit) bool {
+			return o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText)
+		}) {
 			out = append(out, e)
 		}
 	}
