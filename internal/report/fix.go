@@ -41,7 +41,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		pass:      rp.Pass,
 		env:       rp.Env,
 		host:      rp.Host,
-		imps:      []*importer{newImporter(rp.Pass, rp.File, rp.declared)},
+		imps:      []*importer{newImporter(rp.Pass, rp.imports())},
 		modern:    FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
 		emptyPort: s.EmptyPort,
 	}
@@ -89,8 +89,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	return strings.Join(what, ", "), fx
 }
 
-// address fixes the address of a site, whose value the resolver found
-// to be v.
+// address fixes an address whose value the resolver found to be v.
 func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
 	switch v.Form {
 	case resolve.FormVar:
@@ -303,7 +302,7 @@ func (fx *fixer) qualifier(path string, pos token.Pos) string {
 	}
 	for _, f := range fx.pass.Files {
 		if in(f) {
-			im := newImporter(fx.pass, f, make(map[string]bool))
+			im := newImporter(fx.pass, newFileImports(fx.pass, f))
 			fx.imps = append(fx.imps, im)
 			return im.qualifier(path, pos)
 		}

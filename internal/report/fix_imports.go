@@ -24,7 +24,7 @@ import (
 // leaves unused, and the removal and re-insertion of each import another
 // fix removes but its new code uses.
 func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
-	specs := fileImports(rp.Pass, rp.File)
+	specs := rp.imports().specs
 	uses := rp.importUses(specs)
 	removes := make([][]bool, len(rp.pending)) // finding -> spec -> its fix removes it
 	removers := make([]int, len(specs))        // spec -> how many fixes remove it
@@ -69,35 +69,60 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 	return out
 }
 
-// replaces reports whether the fix replaces the code at pos, rather than
-// keeping it (see fixer.kept).
+// replaces reports whether the fix replaces, not keeps, the code at pos.
 func (fx *fixer) replaces(pos token.Pos) bool {
 	return !slices.ContainsFunc(fx.kept, func(k ast.Expr) bool { return k.Pos() <= pos && pos < k.End() }) &&
 		slices.ContainsFunc(fx.edits, func(e analysis.TextEdit) bool { return e.Pos <= pos && pos < e.End })
 }
 
-// importUses maps each import of the file to its uses: the qualifiers
-// of selectors, and for a dot import the package-level names of its
-// package written without one.
+// importUses maps the imports that some fix may leave unused to their
+// uses in the file. Only an import used in code a fix replaces can be
+// left unused, and most fixes replace a literal: the file is walked only
+// when replaced code uses an import.
 func (rp *Reporter) importUses(specs []importSpec) map[*types.PkgName][]token.Pos {
-	var dots []*types.PkgName
-	for _, s := range specs {
-		if s.name == "." {
-			dots = append(dots, s.pkgName)
+	// importOf returns the import id refers to: as a selector's qualifier,
+	// or, for a dot import, as a package-level name of its package.
+	importOf := func(id *ast.Ident) *types.PkgName {
+		obj := rp.Pass.TypesInfo.Uses[id]
+		if pn, ok := obj.(*types.PkgName); ok {
+			return pn
+		}
+		for _, s := range specs {
+			if pkg := s.pkgName.Imported(); s.name == "." && obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope() {
+				return s.pkgName
+			}
+		}
+		return nil
+	}
+	candidates := make(map[*types.PkgName]bool)
+	for _, p := range rp.pending {
+		if p.fx == nil {
+			continue
+		}
+		for _, e := range p.fx.edits {
+			if e.End <= e.Pos || e.Pos < rp.File.FileStart || e.End > rp.File.FileEnd {
+				continue // an insertion, or another file
+			}
+			cur, ok := rp.Decls.Find(e.Pos, e.End)
+			if !ok {
+				continue
+			}
+			for c := range cur.Preorder((*ast.Ident)(nil)) {
+				id := c.Node().(*ast.Ident)
+				if pn := importOf(id); pn != nil && e.Pos <= id.Pos() && id.End() <= e.End {
+					candidates[pn] = true
+				}
+			}
 		}
 	}
 	uses := make(map[*types.PkgName][]token.Pos)
-	for cur := range rp.FileCur.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		obj := rp.Pass.TypesInfo.Uses[id]
-		if pn, ok := obj.(*types.PkgName); ok {
+	if len(candidates) == 0 {
+		return uses
+	}
+	for c := range rp.FileCur.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if pn := importOf(id); candidates[pn] {
 			uses[pn] = append(uses[pn], id.Pos())
-			continue
-		}
-		for _, dot := range dots {
-			if pkg := dot.Imported(); obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope() {
-				uses[dot] = append(uses[dot], id.Pos())
-			}
 		}
 	}
 	return uses

@@ -139,8 +139,7 @@ func wholeLoopbackHost(s string) bool {
 }
 
 // hostPort fixes an address whose host and port are written apart (nil
-// where omitted): the host, by bindHost, and the port, standing for
-// portRole.
+// where omitted): the host by bindHost, the port standing for portRole.
 func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
 	if f.Loopback {
 		if host == nil || !bindHost(host) {

@@ -18,20 +18,25 @@ import (
 // file's imports (renamed or dot imports included) and adding the missing
 // ones. x/tools' own import editor is internal, hence this small one.
 type importer struct {
-	pass     *analysis.Pass
-	file     *ast.File
-	specs    []importSpec      // the file's imports
-	declared map[string]bool   // whether the file declares a name, memoized per file
-	added    map[string]string // path -> name of imports to add
-	used     map[string]bool   // paths of existing imports the new code uses
+	pass *analysis.Pass
+	*fileImports
+	added map[string]string // path -> name of imports to add
+	used  map[string]bool   // paths of existing imports the new code uses
 	// apart: a fix of the file removes the one spec of the declaration
 	// added imports would join (see insertion).
 	apart bool
 }
 
-// newImporter returns an importer for one fix in file.
-func newImporter(pass *analysis.Pass, file *ast.File, declared map[string]bool) *importer {
-	return &importer{pass: pass, file: file, specs: fileImports(pass, file), declared: declared, added: make(map[string]string), used: make(map[string]bool)}
+// newImporter returns an importer for one fix in a file.
+func newImporter(pass *analysis.Pass, fi *fileImports) *importer {
+	return &importer{pass: pass, fileImports: fi, added: make(map[string]string), used: make(map[string]bool)}
+}
+
+// fileImports is what the importers of a file's fixes share.
+type fileImports struct {
+	file     *ast.File
+	specs    []importSpec    // its named imports
+	declared map[string]bool // whether it declares a name, memoized
 }
 
 // importSpec is one named import of a file.
@@ -44,8 +49,8 @@ type importSpec struct {
 	decl    *ast.GenDecl      // the declaration holding it
 }
 
-// fileImports lists a file's named imports with the edit removing each.
-func fileImports(pass *analysis.Pass, file *ast.File) []importSpec {
+// newFileImports lists a file's named imports with the edit removing each.
+func newFileImports(pass *analysis.Pass, file *ast.File) *fileImports {
 	var out []importSpec
 	tf := pass.Fset.File(file.FileStart)
 	for _, decl := range file.Decls {
@@ -85,7 +90,7 @@ func fileImports(pass *analysis.Pass, file *ast.File) []importSpec {
 			out = append(out, is)
 		}
 	}
-	return out
+	return &fileImports{file: file, specs: out, declared: make(map[string]bool)}
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)

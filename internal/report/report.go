@@ -62,8 +62,8 @@ type Reporter struct {
 // fileReport is the reporter's state for one file, made anew for each.
 type fileReport struct {
 	*sites.FileState
-	dirs     map[int]*directive // the file's //portlint:ignore comments by line
-	declared map[string]bool    // see importer.declaredInFile
+	dirs map[int]*directive // the file's //portlint:ignore comments by line
+	imp  *fileImports       // see imports
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed (see finishFile).
 	pending []pendingDiag
@@ -72,7 +72,7 @@ type fileReport struct {
 // ReportFile reports a file's sites, its misspelt port variables and its
 // directives.
 func (rp *Reporter) ReportFile(fs *sites.FileState) {
-	rp.fileReport = &fileReport{FileState: fs, dirs: Directives(rp.Pass.Fset, fs.File), declared: make(map[string]bool)}
+	rp.fileReport = &fileReport{FileState: fs, dirs: Directives(rp.Pass.Fset, fs.File)}
 	if !fs.Skip {
 		for _, s := range fs.Sites {
 			rp.report(s)
@@ -220,6 +220,14 @@ func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.Related
 		}
 	}
 	return out
+}
+
+// imports returns the file's imports, listed once for all its fixes.
+func (rp *Reporter) imports() *fileImports {
+	if rp.imp == nil {
+		rp.imp = newFileImports(rp.Pass, rp.File)
+	}
+	return rp.imp
 }
 
 // pendingDiag is a finding held until its file is done.
