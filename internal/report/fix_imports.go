@@ -19,15 +19,18 @@ import (
 // that each replace some of an import's last uses cannot both remove it;
 // unitchecker and gopls then drop the unused import themselves.)
 
-// importRemovals returns, for each pending finding of the file, the
-// import edits its fix needs beyond its own: the removal of each import it
+// completeFixes completes the fixes of the file's findings with their
+// import edits: the imports each adds, the removal of each import it
 // leaves unused, and the removal and re-insertion of each import another
 // fix removes but its new code uses.
-func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
+func (rp *Reporter) completeFixes() {
 	specs := rp.imports().specs
 	uses := rp.importUses(specs)
 	removes := make([][]bool, len(rp.pending)) // finding -> spec -> its fix removes it
 	removers := make([]int, len(specs))        // spec -> how many fixes remove it
+	// apart: a fix removes a single unparenthesized import, whose whole
+	// declaration goes with it, so added imports cannot join that one.
+	target, apart := joinTarget(rp.File), false
 	for i, p := range rp.pending {
 		if p.fx == nil {
 			continue
@@ -38,35 +41,33 @@ func (rp *Reporter) importRemovals() [][]analysis.TextEdit {
 			if !p.fx.imps[0].used[s.path] && len(u) > 0 && !slices.ContainsFunc(u, func(pos token.Pos) bool { return !p.fx.replaces(pos) }) {
 				removes[i][j] = true
 				removers[j]++
+				apart = apart || s.decl == target && !target.Lparen.IsValid()
 			}
 		}
 	}
-	// A single unparenthesized import that a fix removes goes with its
-	// whole declaration: added imports cannot join that one.
-	target := joinTarget(rp.File)
-	apart := false
-	for j, s := range specs {
-		apart = apart || target != nil && !target.Lparen.IsValid() && s.decl == target && removers[j] > 0
-	}
-	out := make([][]analysis.TextEdit, len(rp.pending))
-	for i, p := range rp.pending {
+	for i := range rp.pending {
+		p := &rp.pending[i]
 		if p.fx == nil {
 			continue
 		}
+		p.fx.imps[0].apart = apart
+		edits := append([]analysis.TextEdit(nil), p.fx.edits...)
+		for _, im := range p.fx.imps {
+			edits = append(edits, im.edits()...)
+		}
 		im := p.fx.imps[0]
-		im.apart = apart
 		for j, s := range specs {
 			if removes[i][j] {
-				out[i] = append(out[i], s.removal)
+				edits = append(edits, s.removal)
 			}
 		}
 		for j, s := range specs {
 			if removers[j] > 0 && !removes[i][j] && im.used[s.path] {
-				out[i] = append(append(out[i], s.removal), im.insertion(s.path, s.spec)...)
+				edits = append(append(edits, s.removal), im.insertion(s.path, s.spec)...)
 			}
 		}
+		p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
 	}
-	return out
 }
 
 // replaces reports whether the fix replaces, not keeps, the code at pos.

@@ -244,16 +244,8 @@ func (rp *Reporter) finishFile() {
 	if len(rp.pending) == 0 {
 		return
 	}
-	imports := rp.importRemovals()
-	for i, p := range rp.pending {
-		if p.fx != nil {
-			edits := append([]analysis.TextEdit(nil), p.fx.edits...)
-			for _, im := range p.fx.imps {
-				edits = append(edits, im.edits()...)
-			}
-			edits = append(edits, imports[i]...)
-			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
-		}
+	rp.completeFixes()
+	for _, p := range rp.pending {
 		rp.Pass.Report(p.d)
 	}
 }
