@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"maps"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -121,9 +122,19 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 	return name + "."
 }
 
-// scopeAt returns the innermost scope at pos, searched from the file's
-// scope: from the package's, Scope.Innermost would scan every file.
+// scopeAt returns the innermost scope at pos, searched from the function
+// declaration that holds pos: Scope.Innermost from the file's scope scans
+// every function of the file, per finding.
 func (im *importer) scopeAt(pos token.Pos) *types.Scope {
+	decls := im.file.Decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+	if i < len(decls) && decls[i].Pos() <= pos {
+		if fd, ok := decls[i].(*ast.FuncDecl); ok && im.pass.TypesInfo.Scopes[fd.Type] != nil {
+			if inner := im.pass.TypesInfo.Scopes[fd.Type].Innermost(pos); inner != nil {
+				return inner
+			}
+		}
+	}
 	s := im.pass.TypesInfo.Scopes[im.file] // recorded even with type errors
 	if inner := s.Innermost(pos); inner != nil {
 		return inner
