@@ -20,8 +20,7 @@ type AllowEntry struct {
 type Allow []AllowEntry
 
 // ParseAllow parses the -allow list, rejecting an entry that is not
-// host:port, has no port, has a port net.Listen would reject, or allows
-// every address. The errors name the entry.
+// host:port, has no port or an invalid one, or allows every address.
 func ParseAllow(list []string) (Allow, error) {
 	var out Allow
 	for _, raw := range list {
@@ -41,8 +40,7 @@ func ParseAllow(list []string) (Allow, error) {
 	return out, nil
 }
 
-// normalizeHost makes "LocalHost." and "localhost" the same name. Ports
-// are compared as written.
+// normalizeHost makes "LocalHost." and "localhost" the same name.
 func normalizeHost(h string) string {
 	return strings.TrimSuffix(strings.ToLower(h), ".")
 }
@@ -57,7 +55,7 @@ func (e AllowEntry) matches(a Alt) bool {
 }
 
 // Allows reports whether every alternative reaching a site matches an
-// entry, so the site is not reported. An empty list allows nothing.
+// entry, so the site is not reported.
 func (a Allow) Allows(alts []Alt) bool {
 	return len(a) > 0 && !slices.ContainsFunc(alts, func(alt Alt) bool {
 		return !slices.ContainsFunc(a, func(e AllowEntry) bool { return e.matches(alt) })

@@ -15,11 +15,9 @@ type Finding struct {
 func (f Finding) Any() bool { return f.Port || f.Loopback }
 
 // Classify decides what the alternatives reaching a site are reported
-// for. A part is reported only when every alternative has it constant:
-// a valid port, or a loopback host. An alternative with an ephemeral
-// port, or one net.Listen would reject, silences the whole site: the
-// first is an internal listener on any free port, the second cannot work
-// and is not this analyzer's business.
+// for: a part only when every alternative has it constant (a valid port,
+// a loopback host). An ephemeral port (an internal listener on any free
+// port) or one net.Listen would reject silences the whole site.
 func Classify(alts []Alt) Finding {
 	if len(alts) == 0 {
 		return Finding{}
@@ -40,9 +38,8 @@ func Classify(alts []Alt) Finding {
 }
 
 // Distinct lists, for a message, the distinct ports and quoted hosts of
-// the alternatives in the order they first appear: "8080 or 8081" and
-// `"localhost" or "127.0.0.1"`. Each list is empty unless f reports its
-// part.
+// the parts f reports, in the order they first appear: "8080 or 8081"
+// and `"localhost" or "127.0.0.1"`.
 func Distinct(alts []Alt, f Finding) (ports, hosts string) {
 	var ps, hs []string
 	for _, a := range alts {

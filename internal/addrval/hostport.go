@@ -8,7 +8,7 @@ import (
 
 // SplitHostPort splits "host:port", "[host]:port" or "[host%zone]:port"
 // as net.SplitHostPort does, without allocating an error: ok is false
-// exactly when net.SplitHostPort returns one. It never panics.
+// exactly when net.SplitHostPort returns one.
 func SplitHostPort(s string) (host, port string, ok bool) {
 	i := strings.LastIndexByte(s, ':')
 	if i < 0 {
@@ -44,7 +44,7 @@ func SplitHostPort(s string) (host, port string, ok bool) {
 }
 
 // PortIsEphemeral reports whether a port asks the kernel for any free
-// port: empty, or numerically zero ("0", "00").
+// port: empty, or zero ("0", "00").
 func PortIsEphemeral(port string) bool {
 	if port == "" {
 		return true
@@ -114,12 +114,11 @@ func ValidPort(p string) bool {
 }
 
 // IsAddressValue reports whether every value can matter to a listen
-// address: an address (its port possibly left to the caller, as in
-// "127.0.0.1:"; a network scheme before it, as in "tcp://:9000"), a
-// port, an IP address (bracketed or not), a loopback host, or a network
-// name. The analyzer exports a helper's constant
-// results across packages only when they pass, so that the String and
-// Error methods of every package ("RSA", "i/o timeout") make no facts.
+// address: an address (maybe without its port, "127.0.0.1:", or after
+// a scheme, "tcp://:9000"), a port, an IP address, a loopback host, or a
+// network name. Only a helper's constant results that pass are exported
+// as facts, so that String and Error methods ("RSA", "i/o timeout") make
+// none.
 func IsAddressValue(values []string) bool {
 	for _, v := range values {
 		if scheme, rest, ok := CutScheme(v); ok && scheme != "unix" {

@@ -8,13 +8,11 @@ import (
 // Event-loop servers that open their own sockets (gnet, evio) take an
 // address whose scheme names the network: "tcp://:9000",
 // "udp4://localhost:5000", "unix:///tmp/app.sock". The scheme is cut
-// before the address is split, wherever the address is written, and says
-// what the alternative listens on; a unix scheme holds a path, never a
-// port. An API that takes no scheme (net.Listen) fails at run time on
-// such an address, whose port is still written in the source.
+// before the address is split, for every API (net.Listen fails on it at
+// run time, yet its port is written in the source), and says what the
+// alternative listens on; a unix scheme holds a path, never a port.
 
-// schemes are the networks an address may name as its scheme, with the
-// transport each listens on (none for a unix socket).
+// schemes are the networks a scheme may name, with their transport.
 var schemes = map[string]Transport{
 	"tcp": TCP, "tcp4": TCP, "tcp6": TCP,
 	"udp": UDP, "udp4": UDP, "udp6": UDP,
@@ -24,7 +22,7 @@ var schemes = map[string]Transport{
 const schemeSep = "://"
 
 // CutScheme cuts a network scheme from the front of an address:
-// "tcp://:9000" gives "tcp" and ":9000". ok is false when addr has none.
+// "tcp://:9000" gives "tcp" and ":9000".
 func CutScheme(addr string) (scheme, rest string, ok bool) {
 	scheme, rest, found := strings.Cut(addr, schemeSep)
 	if _, known := schemes[scheme]; !found || !known {
@@ -64,8 +62,7 @@ func cutScheme(s Str) (scheme string, rest Str, ok bool) {
 	return scheme, rest, true
 }
 
-// dropBytes returns s without its first n bytes, which lie in known
-// segments; a segment cut in two keeps its origin.
+// dropBytes returns s without its first n bytes, which are known text.
 func dropBytes(s Str, n int) Str {
 	for i, g := range s {
 		if n < len(g.Text) || n == 0 && !g.Known {
@@ -75,12 +72,6 @@ func dropBytes(s Str, n int) Str {
 		n -= len(g.Text)
 	}
 	return nil
-}
-
-// SchemeOf returns the scheme of a constant alternative's front, or "".
-func SchemeOf(s Str) string {
-	scheme, _, _ := cutScheme(s)
-	return scheme
 }
 
 // HasScheme reports whether some alternative starts with a scheme, or
@@ -98,16 +89,15 @@ func HasScheme(strs []Str) bool {
 // ("unix:///tmp/app.sock"): not a server on a port at all.
 func OnlyUnix(strs []Str) bool {
 	for _, s := range strs {
-		if SchemeOf(s) != "unix" {
+		if scheme, _, _ := cutScheme(s); scheme != "unix" {
 			return false
 		}
 	}
 	return len(strs) > 0
 }
 
-// ListensOn says what a server listens on whose alternatives are alts,
-// when its API listens on def: each alternative's scheme, or def. One
-// that may listen on anything makes the server's unknown (0).
+// ListensOn says what a server whose API listens on def listens on: each
+// alternative's scheme, or def; unknown (0) if one may be anything.
 func ListensOn(alts []Alt, def Transport) Transport {
 	if len(alts) == 0 {
 		return def

@@ -16,44 +16,30 @@ type Part struct {
 // Alt is one alternative address reaching a listen site.
 type Alt struct {
 	Host, Port Part
-	HasPort    bool // false for *net.IPAddr, which has no port
-	Implicit   bool // the port is the API's default for an empty address
-	// Scheme is the network the address names ("tcp" of "tcp://:9000"),
-	// or "" (see scheme.go).
-	Scheme string
+	HasPort    bool   // false for *net.IPAddr, which has no port
+	Implicit   bool   // the port is the API's default for an empty address
+	Scheme     string // the network it names ("tcp" of "tcp://:9000"), or ""
 }
 
 // Split splits one alternative "host:port" value into its parts, after
-// the scheme that starts it, if any ("tcp://host:port"). A unix socket's
-// path, or an address after a scheme the pass cannot read, has neither
-// part known.
-//
-// A constant value splits as net.SplitHostPort does; one it rejects (a
-// unix socket path, a typo) has neither part known, so nothing is
-// reported. With holes present the port is whatever follows the last
-// colon of a known segment, known only if no hole follows that colon; the
+// the scheme that starts it, if any ("tcp://host:port"). A constant value
+// splits as net.SplitHostPort does; one it rejects (a unix socket path, a
+// typo), or one after a scheme the pass cannot read, has neither part
+// known, so nothing is reported. With holes present the port is whatever
+// follows the last constant colon, known only if no hole follows it; the
 // host is what precedes it, known only if no hole does.
 func Split(s Str) Alt {
 	scheme, s, ok := cutScheme(s)
+	a := Alt{HasPort: true, Scheme: scheme}
 	if !ok || scheme == "unix" {
-		return Alt{HasPort: true, Scheme: scheme}
+		return a
 	}
-	a := split(s)
-	a.Scheme = scheme
-	return a
-}
-
-func split(s Str) Alt {
 	if t, ok := s.Text(); ok {
-		host, port, ok := SplitHostPort(t)
-		if !ok {
-			return Alt{HasPort: true}
+		if host, port, ok := SplitHostPort(t); ok {
+			a.Host = Part{Text: host, Known: true, Pos: OriginOf(s, 0)}
+			a.Port = Part{Text: port, Known: true, Pos: OriginOf(s, len(t)-len(port))}
 		}
-		return Alt{
-			Host:    Part{Text: host, Known: true, Pos: OriginOf(s, 0)},
-			Port:    Part{Text: port, Known: true, Pos: OriginOf(s, len(t)-len(port))},
-			HasPort: true,
-		}
+		return a
 	}
 	gi, ci := -1, -1 // the segment and byte index of the last constant colon
 	for i := len(s) - 1; i >= 0 && gi < 0; i-- {
@@ -63,7 +49,6 @@ func split(s Str) Alt {
 			}
 		}
 	}
-	a := Alt{HasPort: true}
 	if gi < 0 {
 		return a
 	}
@@ -86,10 +71,9 @@ func split(s Str) Alt {
 	return a
 }
 
-// SplitAll splits every alternative. An empty constant address stands for
-// emptyPort on all interfaces where the API has such a default
-// (http.ListenAndServe("") listens on ":http"); such an alternative is
-// Implicit, both parts at the empty value's origin.
+// SplitAll splits every alternative. An empty constant address is an
+// Implicit alternative, on emptyPort where the API has such a default
+// (http.ListenAndServe("") listens on ":http").
 func SplitAll(strs []Str, emptyPort string) []Alt {
 	alts := make([]Alt, 0, len(strs))
 	for _, s := range strs {
@@ -109,8 +93,8 @@ func SplitAll(strs []Str, emptyPort string) []Alt {
 }
 
 // OriginOf returns the origin of the segment holding byte off of the text
-// of s; segments without text hold no byte. Past the end it is the last
-// segment's origin, so an empty suffix still points somewhere.
+// of s; past the end, the last segment's, so an empty suffix still points
+// somewhere.
 func OriginOf(s Str, off int) token.Pos {
 	for _, g := range s {
 		if off < len(g.Text) {

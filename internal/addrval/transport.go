@@ -2,11 +2,10 @@ package addrval
 
 import "strings"
 
-// Transport is the set of transport protocols a server listens on. A TCP
-// and a UDP server can hold one port number at once (quic-go's
-// http3.ListenAndServeTLS serves HTTP/1 and 2 on TCP and HTTP/3 on UDP at
-// one address), so only servers whose transports overlap can collide.
-// The zero value is not known: any.
+// Transport is the set of transport protocols a server listens on; zero
+// is unknown (any). A TCP and a UDP server can hold one port number at
+// once (http3.ListenAndServeTLS serves HTTP/1 and 2 on TCP and HTTP/3 on
+// UDP), so only servers whose transports overlap can collide.
 type Transport uint8
 
 const (
@@ -15,7 +14,7 @@ const (
 )
 
 // TransportOf says what a network name listens on: tcp6 on TCP, udp on
-// UDP; nothing known for any other (ip4:1, unix).
+// UDP, nothing known for others (ip4:1, unix).
 func TransportOf(network string) Transport {
 	switch {
 	case strings.HasPrefix(network, "tcp"):

@@ -12,10 +12,9 @@ type Seg struct {
 	Text  string
 	Known bool
 	Pos   token.Pos // where the text was written (a literal, or a constant's declaration)
-	// Hole names an unknown segment that Substitute may later replace
-	// (a parameter whose callers are all known); nil for an anonymous
-	// hole or known text. It is compared with ==, so it must be of a
-	// comparable type.
+	// Hole names an unknown segment that Substitute may later replace (a
+	// parameter whose callers are all known); nil for an anonymous hole
+	// or known text. It is compared with ==.
 	Hole any
 }
 
@@ -27,13 +26,11 @@ type Str []Seg
 const MaxAlts = 16
 
 // MaxSegs bounds the segments of an alternative: past it, adjacent known
-// segments merge (keeping the first one's origin) and adjacent anonymous
-// holes merge, so a chain of thousands of + stays linear. Named holes
-// never merge: Substitute must still find each of them.
+// segments and adjacent anonymous holes merge (see compact), so a chain
+// of thousands of + stays linear.
 const MaxSegs = 32
 
-// Unknown is a value nothing is known about: one alternative, one
-// anonymous hole.
+// Unknown is a value nothing is known about.
 func Unknown() []Str { return []Str{{{}}} }
 
 // Known is the constant text written at pos.
@@ -69,8 +66,9 @@ func Concat(a, b []Str) []Str {
 	return out
 }
 
-// compact merges adjacent known segments, and adjacent anonymous holes,
-// in place. s is not empty.
+// compact merges adjacent known segments (keeping the first one's
+// origin), and adjacent anonymous holes, in place. Named holes never
+// merge: Substitute must still find each of them. s is not empty.
 func compact(s Str) Str {
 	out := s[:1:1]
 	for _, g := range s[1:] {
@@ -88,8 +86,8 @@ func compact(s Str) Str {
 }
 
 // Union is the value of an expression with several reaching definitions:
-// the alternatives of every set in order, or Unknown when there are more
-// than MaxAlts. Duplicates are kept.
+// the alternatives of every set in order, duplicates kept, or Unknown
+// past MaxAlts.
 func Union(sets ...[]Str) []Str {
 	out := slices.Concat(sets...)
 	if len(out) > MaxAlts {
@@ -117,11 +115,10 @@ type Offset struct {
 	Add int64
 }
 
-// Substitute replaces each segment whose Hole is key by each of vals,
-// keeping every other segment, as if the hole had been the expression vals
-// resolve to; an Offset of key by each of vals plus its Add, when vals
-// are integers. The bounds of Concat and Union apply. key should not be
-// nil: known text and anonymous holes have a nil Hole, so they would match.
+// Substitute replaces each segment whose Hole is key by each of vals, as
+// if the hole had been the expression vals resolve to, and an Offset of
+// key by each of vals plus its Add. The bounds of Concat and Union apply.
+// key must not be nil, which known text and anonymous holes would match.
 func Substitute(strs []Str, key any, vals []Str) []Str {
 	var out []Str
 	for _, alt := range strs {
@@ -155,8 +152,7 @@ func shift(vals []Str, add int64, pos token.Pos) []Str {
 	return out
 }
 
-// HasHole reports whether some value of strs has a named hole: a
-// parameter or field whose value its callers or writers give.
+// HasHole reports whether some value of strs has a named hole.
 func HasHole(strs []Str) bool {
 	return slices.ContainsFunc(strs, func(alt Str) bool {
 		return slices.ContainsFunc(alt, func(g Seg) bool { return g.Hole != nil })

@@ -9,17 +9,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A program that reads os.Getenv("port") while trying to comply never sees
-// the platform's PORT: environment variable names are case-sensitive. The
-// functions that read a variable by name are the rule set's envReaders.
-
 const categoryEnvName = "env-name"
 
 // reportMisspeltEnv reports reads of the configured variable's name in
-// another letter case — unless the same function also reads the exact
-// name, in which case the other spelling is a deliberate fallback
-// (cmp.Or(os.Getenv("PORT"), os.Getenv("port"))). An exact read elsewhere
-// in the file does not excuse a misspelling.
+// another letter case (os.Getenv("port") never sees the platform's PORT),
+// unless the same function also reads the exact name: the other spelling
+// is then a fallback (cmp.Or(os.Getenv("PORT"), os.Getenv("port"))).
 func (rp *Reporter) reportMisspeltEnv() {
 	want := rp.Env
 	exact := make(map[ast.Node]bool)

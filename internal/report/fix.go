@@ -19,27 +19,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A fix keeps today's port as the default of an environment read and binds
-// the configured all-interfaces host. It edits the smallest
-// piece that holds an offending value — a literal, an operand, a variable's
-// definition — and, when the address is built in a way it cannot take
-// apart, wraps it in net.SplitHostPort/JoinHostPort. It never writes a
-// constant "0.0.0.0:N" address, which gosec's G102 flags; a whole constant
-// address becomes net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")).
-
 // fixer accumulates the edits of one suggested fix.
 type fixer struct {
-	pass   *analysis.Pass
-	env    string // the variable the fix reads the port from
-	host   string // the host the fix binds
-	imp    *importer
-	others []*importer // of other files the fix edits, see qualifier
-	modern bool        // the file may use cmp.Or (Go ≥ 1.22)
-	edits  []analysis.TextEdit
-	seen   map[token.Pos]bool
-	// boundHost records that the fix binds the configured host (rather
-	// than keeping a host it could not see).
-	boundHost bool
+	pass      *analysis.Pass
+	env       string      // the variable the fix reads the port from
+	host      string      // the host the fix binds
+	imps      []*importer // of the finding's file, then of others the fix edits (see qualifier)
+	modern    bool        // the file may use cmp.Or (Go ≥ 1.22)
+	edits     []analysis.TextEdit
+	boundHost bool   // the fix binds the configured host (rather than keep one it could not see)
 	emptyPort string // the port an empty address means at this site
 	// kept are expressions an edit replaces but writes back (the wrap
 	// fix): their imports stay in use.
@@ -50,14 +38,13 @@ type fixer struct {
 // when the whole file is done (see finishFile).
 func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	fx := &fixer{
-		pass:   rp.Pass,
-		env:    rp.Env,
-		host:   rp.Host,
-		imp:    newImporter(rp.Pass.Pkg, rp.Pass.TypesInfo, rp.File, rp.declared),
-		modern: FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
-		seen:   make(map[token.Pos]bool),
+		pass:      rp.Pass,
+		env:       rp.Env,
+		host:      rp.Host,
+		imps:      []*importer{newImporter(rp.Pass, rp.imports())},
+		modern:    FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
+		emptyPort: s.EmptyPort,
 	}
-	fx.emptyPort = s.EmptyPort
 	if s.Rank == portplan.Secondary {
 		// Its own variable; and the host it has: an internal listener
 		// need not be reachable from outside.
@@ -102,8 +89,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	return strings.Join(what, ", "), fx
 }
 
-// address fixes the address of a site, whose value the resolver found
-// to be v.
+// address fixes an address whose value the resolver found to be v.
 func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
 	switch v.Form {
 	case resolve.FormVar:
@@ -145,7 +131,8 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 	if shape == listenapi.ShapeString {
 		return fx.stringAddr(v, f)
 	}
-	return fx.structAddr(v, f)
+	// &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
+	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP, resolve.RolePortInt)
 }
 
 func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
@@ -169,20 +156,21 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		return true
 	}
-	mark := fx.mark()
+	reset := fx.mark()
 	var ok bool
 	switch v.Form {
 	case resolve.FormConcat:
 		ok = fx.concat(v, f)
 	case resolve.FormJoin:
-		ok = fx.joinHostPort(v, f)
+		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
+		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost, resolve.RolePort)
 	case resolve.FormSprintf:
 		ok = fx.sprintf(v, f)
 	}
 	if ok {
 		return true
 	}
-	fx.reset(mark)
+	reset()
 	if addrval.HasScheme(v.Strs) {
 		return false // net.SplitHostPort would reject it at run time
 	}
@@ -277,63 +265,49 @@ func (fx *fixer) bindHostArg(e ast.Expr) bool {
 	return true
 }
 
+// replaceWith replaces e with text, unless an edit of the fix already
+// replaces it (a definition that several values share).
 func (fx *fixer) replaceWith(e ast.Expr, text string) {
-	if fx.seen[e.Pos()] {
+	if slices.ContainsFunc(fx.edits, func(ed analysis.TextEdit) bool { return ed.Pos == e.Pos() && ed.End > ed.Pos }) {
 		return
 	}
-	fx.seen[e.Pos()] = true
 	fx.edits = append(fx.edits, analysis.TextEdit{Pos: e.Pos(), End: e.End(), NewText: []byte(text)})
 }
 
-type fixMark struct {
-	edits int
-	added []map[string]string // of fx.imp, then of each of fx.others
-	bound bool
+// mark returns a function that undoes what the fix does from now on
+// (an attempt that failed), but for kept expressions and used imports.
+func (fx *fixer) mark() (reset func()) {
+	edits, bound := len(fx.edits), fx.boundHost
+	var added []map[string]string // of each of fx.imps
+	for _, im := range fx.imps {
+		added = append(added, maps.Clone(im.added))
+	}
+	return func() {
+		fx.edits, fx.boundHost, fx.imps = fx.edits[:edits], bound, fx.imps[:len(added)]
+		for i, im := range fx.imps {
+			im.added = added[i]
+		}
+	}
 }
 
-func (fx *fixer) mark() fixMark {
-	m := fixMark{edits: len(fx.edits), bound: fx.boundHost}
-	for _, im := range append([]*importer{fx.imp}, fx.others...) {
-		m.added = append(m.added, maps.Clone(im.added))
-	}
-	return m
-}
-
-func (fx *fixer) reset(m fixMark) {
-	for _, e := range fx.edits[m.edits:] {
-		delete(fx.seen, e.Pos)
-	}
-	fx.edits = fx.edits[:m.edits]
-	fx.imp.added = m.added[0]
-	fx.others = fx.others[:len(m.added)-1]
-	for i, im := range fx.others {
-		im.added = m.added[i+1]
-	}
-	fx.boundHost = m.bound
-}
-
-// qualifier returns the prefix for package path in code written at pos:
-// in the finding's file through fx.imp, in another file of the package
-// (a definition a fix edits there) through that file's own importer, so
-// that the import is added where the code uses it.
+// qualifier returns the prefix for package path in code written at pos,
+// through the importer of the file holding pos, so that the import is
+// added where the code uses it (a definition a fix edits in another file).
 func (fx *fixer) qualifier(path string, pos token.Pos) string {
 	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
-	if in(fx.imp.file) {
-		return fx.imp.qualifier(path, pos)
-	}
-	for _, im := range fx.others {
+	for _, im := range fx.imps {
 		if in(im.file) {
 			return im.qualifier(path, pos)
 		}
 	}
 	for _, f := range fx.pass.Files {
 		if in(f) {
-			im := newImporter(fx.pass.Pkg, fx.pass.TypesInfo, f, make(map[string]bool))
-			fx.others = append(fx.others, im)
+			im := newImporter(fx.pass, newFileImports(fx.pass, f))
+			fx.imps = append(fx.imps, im)
 			return im.qualifier(path, pos)
 		}
 	}
-	return fx.imp.qualifier(path, pos)
+	return fx.imps[0].qualifier(path, pos)
 }
 
 // FileAtLeast reports whether a file's Go version is at least v; an

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/printer"
+	"go/token"
 	"strconv"
 	"strings"
 
@@ -44,8 +44,8 @@ func (fx *fixer) concat(v *resolve.Val, f addrval.Finding) bool {
 // net.JoinHostPort(host', port'): the host becomes the configured one (a
 // literal, or the variable holding it with its definitions edited), the
 // port stays as written or, when it is hard-coded, reads $PORT. No
-// concatenation then starts with 0.0.0.0 or [::], which gosec's G102
-// flags (it resolves a variable's constant values too).
+// concatenation then starts with 0.0.0.0, which G102 flags even through
+// a variable.
 func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Finding) bool {
 	first, ok := ops[0].Text()
 	if !ok {
@@ -60,7 +60,6 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 	rest := ops[1:]
 	host, colon := strings.CutSuffix(first, ":") // "localhost:" + port
 	if !colon {
-		host = first
 		sep, ok := ops[1].Text()
 		switch {
 		case !ok || fx.refsLocalVar(ops[1].Expr):
@@ -76,10 +75,7 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 	if !colon && ops[0].Form == resolve.FormVar {
 		// Keep the variable (it stays used) and edit its definitions.
 		for _, d := range ops[0].Parts {
-			if !d.Definition() {
-				return false
-			}
-			if t, ok := d.Text(); !ok || !wholeLoopbackHost(t) {
+			if t, ok := d.Text(); !d.Definition() || !ok || !wholeLoopbackHost(t) {
 				return false
 			}
 		}
@@ -142,14 +138,8 @@ func wholeLoopbackHost(s string) bool {
 	return addrval.HostIsLoopback(s)
 }
 
-func (fx *fixer) joinHostPort(v *resolve.Val, f addrval.Finding) bool {
-	bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
-	return fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost, resolve.RolePort)
-}
-
 // hostPort fixes an address whose host and port are written apart (nil
-// where omitted): the host, by bindHost, and the port, standing for
-// portRole.
+// where omitted): the host by bindHost, the port standing for portRole.
 func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
 	if f.Loopback {
 		if host == nil || !bindHost(host) {
@@ -174,14 +164,10 @@ func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost f
 func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 	call := ast.Unparen(v.Expr).(*ast.CallExpr)
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
-	if !ok {
+	if !ok || lit.Kind != token.STRING {
 		return false
 	}
-	tv := fx.pass.TypesInfo.Types[lit]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return false
-	}
-	format := constant.StringVal(tv.Value)
+	format, _ := strconv.Unquote(lit.Value)
 	verbs := resolve.VerbIndexes(format)
 	if verbs == nil || len(verbs) != len(call.Args)-1 {
 		return false
@@ -220,6 +206,7 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 			return false
 		}
 		tail := newFormat[colon+1:]
+		newFormat = newFormat[:colon+1] + "%s"
 		switch {
 		case tail == "%s" || tail == "%v" || tail == "%d":
 			last := v.Parts[len(v.Parts)-1]
@@ -227,10 +214,8 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 			if !ok || fx.refsLocalVar(last.Expr) {
 				return false
 			}
-			newFormat = newFormat[:colon+1] + "%s"
 			fx.replaceWith(last.Expr, fx.portExpr(port, last.Expr.Pos()))
 		case tail != "" && !strings.Contains(tail, "%"):
-			newFormat = newFormat[:colon+1] + "%s"
 			appendArg = fx.portExpr(tail, call.Rparen)
 		default:
 			return false
@@ -243,8 +228,7 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 		fx.replaceWith(lit, strconv.Quote(newFormat))
 	}
 	if appendArg != "" {
-		end := call.Args[len(call.Args)-1].End()
-		fx.edits = append(fx.edits, insertAt(end, ", "+appendArg))
+		fx.edits = append(fx.edits, insertAt(call.Args[len(call.Args)-1].End(), ", "+appendArg))
 	}
 	return true
 }
@@ -285,11 +269,6 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 	fx.replaceWith(e, body.String())
 	fx.kept = append(fx.kept, e)
 	return true
-}
-
-// structAddr fixes &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
-func (fx *fixer) structAddr(v *resolve.Val, f addrval.Finding) bool {
-	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP, resolve.RolePortInt)
 }
 
 // replaceIP replaces a loopback net.IP expression (or the definitions of

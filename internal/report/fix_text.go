@@ -8,9 +8,6 @@ import (
 	"strings"
 )
 
-// The text a fix writes: the host it binds, the port it reads from the
-// environment, in the type the edited expression has.
-
 // bracket brackets an IPv6 host, for a port to follow.
 func bracket(h string) string {
 	if strings.Contains(h, ":") {
@@ -19,9 +16,8 @@ func bracket(h string) string {
 	return h
 }
 
-// schemeHost is the host a fix binds in an address whose scheme names
-// its network ("" for none): an IPv6 network cannot listen on an IPv4
-// address ("no suitable address found"), so tcp6:// binds :: instead.
+// schemeHost is the host a fix binds after a scheme ("" for none): tcp6://
+// cannot listen on an IPv4 address ("no suitable address found").
 func (fx *fixer) schemeHost(scheme string) string {
 	if strings.HasSuffix(scheme, "6") && !strings.Contains(fx.host, ":") {
 		return "::"
@@ -39,8 +35,8 @@ func (fx *fixer) portExpr(port string, pos token.Pos) string {
 	return fmt.Sprintf("func() string { if p := %sGetenv(%s); p != \"\" { return p }; return %s }()", osq, env, strconv.Quote(port))
 }
 
-// portIntExpr is portExpr for an integer port of type t: an int, or any
-// integer type, converted (a uint16 parameter, a named Port type).
+// portIntExpr is portExpr for an integer port of type t (an int, a uint16
+// parameter, a named Port type).
 func (fx *fixer) portIntExpr(port string, t types.Type, pos token.Pos) string {
 	typ, conv := "int", "p"
 	if !types.Identical(types.Default(t), types.Typ[types.Int]) {
@@ -71,8 +67,7 @@ func (fx *fixer) typeText(t types.Type, pos token.Pos) string {
 }
 
 // nameable reports whether t is a string or integer type (by info) that a
-// fix in this package can write: a basic one, or a named one of this
-// package or exported by another.
+// fix in this package can write: basic, or named here or exported.
 func (fx *fixer) nameable(t types.Type, info types.BasicInfo) bool {
 	if t == nil {
 		return false

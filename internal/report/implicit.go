@@ -40,8 +40,8 @@ func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
 	return true
 }
 
-// allInterfaces is the fix's address: the configured host and the port
-// from the environment, with port as the default.
+// allInterfaces is the fix's address: the configured host, and the port
+// from the environment with port as the default.
 func (fx *fixer) allInterfaces(port string, pos token.Pos) string {
 	return fmt.Sprintf("%sJoinHostPort(%s, %s)", fx.qualifier("net", pos), strconv.Quote(fx.host), fx.portExpr(port, pos))
 }

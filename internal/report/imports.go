@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/portlint/portlint/internal/sites"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -18,22 +19,79 @@ import (
 // file's imports (renamed or dot imports included) and adding the missing
 // ones. x/tools' own import editor is internal, hence this small one.
 type importer struct {
-	pkg      *types.Package
-	info     *types.Info
-	file     *ast.File
-	declared map[string]bool   // whether the file declares a name, memoized per file
-	added    map[string]string // path -> name of imports to add
-	used     map[string]bool   // paths of existing imports the new code uses
-	// apart is set when a fix of the file removes the spec of a single
-	// unparenthesized import declaration, which added imports then
-	// cannot join (see insertion).
+	pass *analysis.Pass
+	*fileImports
+	added map[string]string // path -> name of imports to add
+	used  map[string]bool   // paths of existing imports the new code uses
+	// apart: a fix of the file removes the one spec of the declaration
+	// added imports would join (see insertion).
 	apart bool
 }
 
-// newImporter returns an importer for one fix in file; declared memoizes
-// declaredInFile for all the file's fixes.
-func newImporter(pkg *types.Package, info *types.Info, file *ast.File, declared map[string]bool) *importer {
-	return &importer{pkg: pkg, info: info, file: file, declared: declared, added: make(map[string]string), used: make(map[string]bool)}
+// newImporter returns an importer for one fix in a file.
+func newImporter(pass *analysis.Pass, fi *fileImports) *importer {
+	return &importer{pass: pass, fileImports: fi, added: make(map[string]string), used: make(map[string]bool)}
+}
+
+// fileImports is what the importers of a file's fixes share.
+type fileImports struct {
+	file     *ast.File
+	specs    []importSpec    // its named imports
+	declared map[string]bool // whether it declares a name, memoized
+}
+
+// importSpec is one named import of a file.
+type importSpec struct {
+	path    string
+	name    string // the name it is referred to by in the file: "." for a dot import
+	spec    string // as written for re-insertion: [name ]"path"
+	pkgName *types.PkgName
+	removal analysis.TextEdit // a deletion, or, for a package that may have an init, a blank import
+	decl    *ast.GenDecl      // the declaration holding it
+}
+
+// newFileImports lists a file's named imports with the edit removing each.
+func newFileImports(pass *analysis.Pass, file *ast.File) *fileImports {
+	var out []importSpec
+	tf := pass.Fset.File(file.FileStart)
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			pn := pass.TypesInfo.PkgNameOf(spec)
+			if spec.Name != nil && spec.Name.Name == "_" || pn == nil {
+				continue // never used through a name
+			}
+			path, _ := strconv.Unquote(spec.Path.Value)
+			is := importSpec{path: path, name: defaultName(path), spec: spec.Path.Value, pkgName: pn, decl: gd}
+			if spec.Name != nil {
+				is.name = spec.Name.Name
+				is.spec = is.name + " " + is.spec
+			}
+			switch {
+			case is.name == "." || !sites.StdPackage(path, pass.Pkg.Path()):
+				// The package's init may matter (a handler registered,
+				// a driver): it stays imported, blank.
+				is.removal = analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.Pos(), NewText: []byte("_ ")}
+				if spec.Name != nil {
+					is.removal = analysis.TextEdit{Pos: spec.Name.Pos(), End: spec.Name.End(), NewText: []byte("_")}
+				}
+			case len(gd.Specs) > 1: // delete the spec's whole line
+				start, end := tf.LineStart(tf.Line(spec.Pos())), spec.End()
+				if line := tf.Line(end); line < tf.LineCount() {
+					end = tf.LineStart(line + 1)
+				}
+				is.removal = analysis.TextEdit{Pos: start, End: end}
+			default:
+				is.removal = analysis.TextEdit{Pos: gd.Pos(), End: gd.End()}
+			}
+			out = append(out, is)
+		}
+	}
+	return &fileImports{file: file, specs: out, declared: make(map[string]bool)}
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
@@ -43,25 +101,15 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 		return name + "."
 	}
 	scope := im.scopeAt(pos)
-	for _, spec := range im.file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		name := defaultName(path)
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		switch name {
-		case "_":
-			continue
-		case ".":
+	for _, s := range im.specs {
+		switch {
+		case s.path != path:
+		case s.name == ".":
 			im.used[path] = true
 			return ""
-		}
-		if pn, ok := lookup(scope, name, pos).(*types.PkgName); ok && pn.Imported().Path() == path {
+		case lookup(scope, s.name, pos) == s.pkgName:
 			im.used[path] = true
-			return name + "."
+			return s.name + "."
 		}
 	}
 	// A new import's name must be free wherever the fix writes it, so it
@@ -75,37 +123,32 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 }
 
 // scopeAt returns the innermost scope at pos, searched from the function
-// declaration that holds pos: Scope.Innermost from the package scope
-// scans every file and every function of the file, per finding.
+// declaration that holds pos: Scope.Innermost from the file's scope scans
+// every function of the file, per finding.
 func (im *importer) scopeAt(pos token.Pos) *types.Scope {
 	decls := im.file.Decls
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
 	if i < len(decls) && decls[i].Pos() <= pos {
-		if fd, ok := decls[i].(*ast.FuncDecl); ok {
-			if s := im.info.Scopes[fd.Type]; s != nil {
-				if inner := s.Innermost(pos); inner != nil {
-					return inner
-				}
+		if fd, ok := decls[i].(*ast.FuncDecl); ok && im.pass.TypesInfo.Scopes[fd.Type] != nil {
+			if inner := im.pass.TypesInfo.Scopes[fd.Type].Innermost(pos); inner != nil {
+				return inner
 			}
 		}
 	}
-	if s := im.info.Scopes[im.file]; s != nil {
-		if inner := s.Innermost(pos); inner != nil {
-			return inner
-		}
-		return s
+	s := im.pass.TypesInfo.Scopes[im.file] // recorded even with type errors
+	if inner := s.Innermost(pos); inner != nil {
+		return inner
 	}
-	return im.pkg.Scope().Innermost(pos)
+	return s
 }
 
-// declaredInFile reports whether the file declares name in any scope
-// (or the package at its top level). Fields and methods, which are not
-// in scopes, cannot hide a package name.
+// declaredInFile reports whether the file declares name in any scope, or
+// the package at its top level (fields and methods hide no package).
 func (im *importer) declaredInFile(name string) bool {
 	if declared, ok := im.declared[name]; ok {
 		return declared
 	}
-	declared := im.pkg.Scope().Lookup(name) != nil || declaredIn(im.info.Scopes[im.file], name)
+	declared := im.pass.Pkg.Scope().Lookup(name) != nil || declaredIn(im.pass.TypesInfo.Scopes[im.file], name)
 	im.declared[name] = declared
 	return declared
 }
@@ -126,9 +169,6 @@ func declaredIn(s *types.Scope, name string) bool {
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
-	if scope == nil {
-		return nil
-	}
 	_, obj := scope.LookupParent(name, pos)
 	return obj
 }
@@ -136,17 +176,12 @@ func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
 // taken reports whether name is already used by an import added here or
 // by any import of the file (a clash even where it is shadowed).
 func (im *importer) taken(name string) bool {
-	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.file.Imports, func(spec *ast.ImportSpec) bool {
-		p, _ := strconv.Unquote(spec.Path.Value)
-		return spec.Name != nil && spec.Name.Name == name || spec.Name == nil && defaultName(p) == name
-	})
+	return slices.Contains(slices.Collect(maps.Values(im.added)), name) || slices.ContainsFunc(im.specs, func(s importSpec) bool { return s.name == name })
 }
 
 func defaultName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
 
-// edits returns the edits that add the imports, each at a position that
-// depends only on the file, so that identical imports added by several
-// fixes coalesce when a driver merges them (see insertion).
+// edits returns the edits that add the imports (see insertion).
 func (im *importer) edits() []analysis.TextEdit {
 	var out []analysis.TextEdit
 	for _, path := range slices.Sorted(maps.Keys(im.added)) {
@@ -180,7 +215,7 @@ func (im *importer) insertion(path, spec string) []analysis.TextEdit {
 	}
 	only := gd.Specs[0]
 	open := analysis.TextEdit{Pos: gd.TokPos + token.Pos(len("import")), End: only.Pos(), NewText: []byte(" (\n\t")}
-	if im.commentIn(open.Pos, open.End) {
+	if slices.ContainsFunc(im.file.Comments, func(g *ast.CommentGroup) bool { return g.Pos() < open.End && g.End() > open.Pos }) {
 		open.End = open.Pos // keep the comment: insert before it
 	}
 	return []analysis.TextEdit{open, insertAt(only.Pos(), spec+"\n\t"), insertAt(gd.End(), "\n)")}
@@ -207,11 +242,6 @@ func joinTarget(file *ast.File) *ast.GenDecl {
 		}
 	}
 	return first
-}
-
-// commentIn reports whether a comment of the file lies in [pos, end).
-func (im *importer) commentIn(pos, end token.Pos) bool {
-	return slices.ContainsFunc(im.file.Comments, func(g *ast.CommentGroup) bool { return g.Pos() < end && g.End() > pos })
 }
 
 func insertAt(pos token.Pos, text string) analysis.TextEdit {

@@ -57,7 +57,7 @@ func TestImportEdits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			im := &importer{file: file, added: map[string]string{"os": "os", "cmp": "cmp"}, apart: tc.apart}
+			im := &importer{fileImports: &fileImports{file: file}, added: map[string]string{"os": "os", "cmp": "cmp"}, apart: tc.apart}
 			got := apply(t, fset, tc.src, dedupeEdits(im.edits()))
 			if got != tc.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -26,12 +27,21 @@ const (
 	CategoryCollision    = "collision"
 )
 
+// categoryOf is the category of a site's finding (a secondary's is its
+// port: its host is not reported).
+var categoryOf = map[addrval.Finding]string{
+	{Port: true}:                 CategoryPort,
+	{Loopback: true}:             CategoryLoopback,
+	{Port: true, Loopback: true}: CategoryPortLoopback,
+}
+
 var categoryAnchor = map[string]string{
 	CategoryPort:         "#hard-coded-port",
 	CategoryLoopback:     "#loopback-host",
 	CategoryPortLoopback: "#hard-coded-port",
 	CategoryCollision:    "#port-collision",
 	categoryEnvName:      "#misspelt-port-variable",
+	categoryDirective:    "#suppressing-a-finding",
 }
 
 // finding is a diagnostic of category at n, linked to its documentation.
@@ -39,28 +49,21 @@ func finding(n ast.Node, category, msg string) analysis.Diagnostic {
 	return analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: msg, URL: DocsURL + categoryAnchor[category]}
 }
 
-// Reporter turns the package's judged sites into findings, file by file:
-// the message, the related information, the fix and its imports, and
-// the directives that suppress them. It decides nothing of the plan.
+// Reporter reports the package's judged sites, file by file.
 type Reporter struct {
-	Pass  *analysis.Pass
-	Env   string // the platform's variable (-env)
-	Host  string // the host a fix binds (-host)
-	Allow addrval.Allow
-	Decls *resolve.DeclCursors
-	// fileReport is the file being reported, embedded so that its
-	// fields read as the reporter's own.
-	*fileReport
+	Pass        *analysis.Pass
+	Env         string // the platform's variable (-env)
+	Host        string // the host a fix binds (-host)
+	Allow       addrval.Allow
+	Decls       *resolve.DeclCursors
+	*fileReport // the file being reported
 }
 
-// fileReport is the reporter's state for one file, made anew for each,
-// so that nothing carries over from one file to the next.
+// fileReport is the reporter's state for one file, made anew for each.
 type fileReport struct {
 	*sites.FileState
 	dirs map[int]*directive // the file's //portlint:ignore comments by line
-	// declared memoizes whether the file declares a name (see
-	// importer.declaredInFile).
-	declared map[string]bool
+	imp  *fileImports       // see imports
 	// pending holds the file's findings until their fixes' import edits
 	// can be completed (see finishFile).
 	pending []pendingDiag
@@ -69,7 +72,7 @@ type fileReport struct {
 // ReportFile reports a file's sites, its misspelt port variables and its
 // directives.
 func (rp *Reporter) ReportFile(fs *sites.FileState) {
-	rp.fileReport = &fileReport{FileState: fs, dirs: Directives(rp.Pass.Fset, fs.File), declared: make(map[string]bool)}
+	rp.fileReport = &fileReport{FileState: fs, dirs: Directives(rp.Pass.Fset, fs.File)}
 	if !fs.Skip {
 		for _, s := range fs.Sites {
 			rp.report(s)
@@ -91,10 +94,7 @@ func (rp *Reporter) report(s *sites.Site) {
 	if s.Rank == portplan.Secondary {
 		f.Loopback = false // a loopback host is right for an internal listener
 	}
-	if !f.Port && !f.Loopback {
-		return
-	}
-	if rp.Allow.Allows(s.Alts) {
+	if !f.Any() || rp.Allow.Allows(s.Alts) {
 		return
 	}
 	ports, hosts := addrval.Distinct(s.Alts, f)
@@ -106,29 +106,24 @@ func (rp *Reporter) report(s *sites.Site) {
 	if !perElement {
 		ports += note
 	}
-	var msg, category string
+	var msg string
 	switch {
 	case perElement:
-		category, msg = rp.perElementMessage(s, f, ports, note, hosts)
+		msg = rp.perElementMessage(s, f, ports, note, hosts)
 	case s.Rank == portplan.Secondary && s.Env == "":
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s, whose address it shares: give it one of its own", s.API, ports, rp.routed(s))
 	case s.Rank == portplan.Secondary:
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s; read this listener's port from $%s", s.API, ports, rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
-		category = CategoryPortLoopback
 		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
 			s.API, ports, hosts, rp.Env, rp.Host)
 	case f.Port:
-		category = CategoryPort
 		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.API, ports, rp.Env)
 	default:
-		category = CategoryLoopback
 		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
 			s.API, hosts, rp.Host)
 	}
-	d := finding(s.Expr, category, msg)
+	d := finding(s.Expr, categoryOf[f], msg)
 	d.Related = rp.related(s, f)
 	if s.Primary != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Primary.Expr.Pos(), Message: "the primary server listens here"})
@@ -148,9 +143,8 @@ func (rp *Reporter) report(s *sites.Site) {
 
 // perElementMessage is the finding of a listen site that starts a server
 // for each element of a list. It has no fix: one variable read in every
-// element would make them all take one port, and binding all interfaces
-// in each would make two elements on one port collide.
-func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) (category, msg string) {
+// element would make them all take one port.
+func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) string {
 	var what []string
 	if f.Port {
 		what = append(what, "hard-coded "+plural("port", ports)+note)
@@ -158,23 +152,17 @@ func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, n
 	if f.Loopback {
 		what = append(what, "loopback "+plural("host", hosts))
 	}
-	msg = fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
+	msg := fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
 	switch {
 	case !f.Port:
-		return CategoryLoopback, msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
+		return msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
 	case s.Rank != portplan.Secondary:
-		msg += fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
-	default:
-		msg += rp.routed(s) + "; give each of these servers a variable of its own"
+		return msg + fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
 	}
-	if f.Loopback {
-		return CategoryPortLoopback, msg
-	}
-	return CategoryPort, msg
+	return msg + rp.routed(s) + "; give each of these servers a variable of its own"
 }
 
-// routed says where the platform sends traffic, for a secondary server:
-// to its program's primary server, here or in a command it is part of.
+// routed says where the platform sends a secondary server's traffic.
 func (rp *Reporter) routed(s *sites.Site) string {
 	if s.Primary == nil {
 		return fmt.Sprintf("the platform routes only $%s, to a program's primary server", rp.Env)
@@ -210,17 +198,15 @@ func (rp *Reporter) reportClash(s *sites.Site) {
 	}
 }
 
-// related points at where an offending value was written, when that is
-// not at the site itself: a constant, a variable's definition.
+// related points at where an offending value was written, away from the
+// site: a constant, a variable's definition.
 func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	seen := make(map[token.Pos]bool)
 	add := func(pos token.Pos, what string) {
-		if !pos.IsValid() || seen[pos] || (s.Expr.Pos() <= pos && pos < s.Expr.End()) {
-			return
+		seen := slices.ContainsFunc(out, func(r analysis.RelatedInformation) bool { return r.Pos == pos })
+		if pos.IsValid() && !seen && (pos < s.Expr.Pos() || pos >= s.Expr.End()) {
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 		}
-		seen[pos] = true
-		out = append(out, analysis.RelatedInformation{Pos: pos, Message: what})
 	}
 	if s.Via != nil {
 		add(s.Via.Pos, s.Via.Msg)
@@ -234,6 +220,14 @@ func (rp *Reporter) related(s *sites.Site, f addrval.Finding) []analysis.Related
 		}
 	}
 	return out
+}
+
+// imports returns the file's imports, listed once for all its fixes.
+func (rp *Reporter) imports() *fileImports {
+	if rp.imp == nil {
+		rp.imp = newFileImports(rp.Pass, rp.File)
+	}
+	return rp.imp
 }
 
 // pendingDiag is a finding held until its file is done.
@@ -250,31 +244,20 @@ func (rp *Reporter) finishFile() {
 	if len(rp.pending) == 0 {
 		return
 	}
-	imports := rp.importRemovals()
-	for i, p := range rp.pending {
-		if p.fx != nil {
-			edits := append(append([]analysis.TextEdit(nil), p.fx.edits...), p.fx.imp.edits()...)
-			for _, im := range p.fx.others {
-				edits = append(edits, im.edits()...)
-			}
-			edits = append(edits, imports[i]...)
-			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
-		}
+	rp.completeFixes()
+	for _, p := range rp.pending {
 		rp.Pass.Report(p.d)
 	}
 }
 
+// dedupeEdits drops the repeats of an edit (an import that several parts
+// of a fix add), in place. A fix has a few edits.
 func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
-	type key struct {
-		pos, end token.Pos
-		text     string
-	}
-	seen := make(map[key]bool, len(edits))
 	out := edits[:0]
 	for _, e := range edits {
-		k := key{e.Pos, e.End, string(e.NewText)}
-		if !seen[k] {
-			seen[k] = true
+		if !slices.ContainsFunc(out, func(o analysis.TextEdit) bool {
+			return o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText)
+		}) {
 			out = append(out, e)
 		}
 	}

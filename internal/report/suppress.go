@@ -15,11 +15,12 @@ import (
 // which is required, so every exemption says why.
 const ignorePrefix = "//portlint:ignore"
 
+const categoryDirective = "directive"
+
 // directive is one //portlint:ignore comment. It covers findings on its
 // own line and on the line below it.
 type directive struct {
-	pos    token.Pos
-	end    token.Pos
+	c      *ast.Comment
 	reason string
 	used   bool
 }
@@ -36,7 +37,7 @@ func Directives(fset *token.FileSet, file *ast.File) map[int]*directive {
 			if out == nil {
 				out = make(map[int]*directive)
 			}
-			out[fset.Position(c.Pos()).Line] = &directive{pos: c.Pos(), end: c.End(), reason: strings.TrimSpace(rest)}
+			out[fset.Position(c.Pos()).Line] = &directive{c: c, reason: strings.TrimSpace(rest)}
 		}
 	}
 	return out
@@ -67,16 +68,13 @@ func ReportDirectives(pass *analysis.Pass, dirs map[int]*directive) {
 	// In the order of the lines, so that the output is the same each run.
 	for _, line := range slices.Sorted(maps.Keys(dirs)) {
 		dir := dirs[line]
-		d := analysis.Diagnostic{Pos: dir.pos, End: dir.end, Category: "directive", URL: DocsURL + "#suppressing-a-finding"}
 		switch {
 		case dir.reason == "":
-			d.Message = "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>"
+			pass.Report(finding(dir.c, categoryDirective, "portlint:ignore needs a reason: //portlint:ignore <why this listener is intentional>"))
 		case !dir.used:
-			d.Message = "portlint:ignore suppresses nothing here: remove it"
-			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "remove the directive", TextEdits: []analysis.TextEdit{{Pos: dir.pos, End: dir.end}}}}
-		default:
-			continue
+			d := finding(dir.c, categoryDirective, "portlint:ignore suppresses nothing here: remove it")
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "remove the directive", TextEdits: []analysis.TextEdit{{Pos: dir.c.Pos(), End: dir.c.End()}}}}
+			pass.Report(d)
 		}
-		pass.Report(d)
 	}
 }
