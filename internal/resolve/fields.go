@@ -11,14 +11,18 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Struct fields: cfg.Addr of a local struct variable (every literal
-// assigned to it and every cfg.Addr = …), a literal read in place, and
-// fields of this package that can hold an address, which are holes a
-// caller's value can fill (sinks).
+// fieldSel returns e as a field selection (cfg.Addr), or nil.
+func fieldSel(info *types.Info, e ast.Expr) (*ast.SelectorExpr, *types.Selection) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if s := info.Selections[sel]; ok && s != nil && s.Kind() == types.FieldVal {
+		return sel, s
+	}
+	return nil, nil
+}
 
-// fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
-// package controls: the field of each struct literal assigned to cfg
-// (its zero value when the literal omits it) and each cfg.Addr = … .
+// fieldRead resolves cfg.Addr: of a struct variable the package controls,
+// each literal's value for it (its zero value where omitted) and each
+// cfg.Addr = …; else a literal's, a FieldFact's, or a hole (a sink).
 func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	if e, ok := r.litField(sel, false); ok {
 		return r.Str(e) // config{Addr: ":8080"}.Addr
@@ -55,8 +59,8 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 // expressions assigned to it; and the loop in which the variable takes
 // each struct of a list, if any.
 func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, loop *ast.BlockStmt, ok bool) {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
+	_, s := fieldSel(r.info, sel)
+	if s == nil {
 		return nil, nil, nil, false
 	}
 	// The fields it goes through: cfg.Host of a Config embedding
@@ -126,8 +130,8 @@ func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]
 // selX is what sel selects a field of: sel.X, or for a bound receiver,
 // the call's (boundResult).
 func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
-	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.recvs != nil {
-		if x, ok := r.recvs[r.info.Uses[id]]; ok {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.memo.recvs != nil {
+		if x, ok := r.memo.recvs[r.info.Uses[id]]; ok {
 			return x
 		}
 	}
@@ -137,8 +141,8 @@ func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
 // sinkableField returns the field sel reads when it is a field of a type
 // of this package that can hold an address: its writers are the sites.
 func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
-	s := info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
+	_, s := fieldSel(info, sel)
+	if s == nil {
 		return nil
 	}
 	f, ok := s.Obj().(*types.Var)
@@ -153,8 +157,8 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 // (config{Addr: ":8080"}.Addr), or with frozen, one held by a frozen
 // variable (lists.go).
 func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool) {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+	_, s := fieldSel(r.info, sel)
+	if s == nil || len(s.Index()) != 1 {
 		return nil, false
 	}
 	lit, ok := ast.Unparen(r.selX(sel)).(*ast.CompositeLit)
@@ -171,8 +175,7 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 }
 
 // litValue returns the value a struct literal gives its field i, named
-// name: keyed, or in place i of a positional literal, which lists every
-// field in order.
+// name: keyed, or in place i of a positional literal.
 func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
 	if v, found := KeyedField(lit, name); found {
 		return v, true
@@ -237,10 +240,9 @@ func sameRef(info *types.Info, a, b ast.Expr) bool {
 	return false
 }
 
-// neverWritten reports whether the package never writes a value but the
-// zero value to the unexported field f that sel reads: no other package
-// can write it, nor a decoder (reflection cannot set it), so it holds
-// its zero value.
+// neverWritten reports whether the package writes nothing but the zero
+// value to the unexported field f sel reads: no other package nor a
+// decoder (reflection cannot set it) can write it.
 func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
 	owner := FieldOwner(r.info.Selections[sel])
 	if p, ok := owner.(*types.Pointer); ok {

@@ -84,7 +84,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		return v
 	}
 	key := funcKey{fn, index}
-	m, ok := r.funcMemo[key]
+	m, ok := r.memo.funcs[key]
 	if !ok {
 		if r.funcBusy[fn] {
 			return unknown // recursion
@@ -96,7 +96,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		r.funcBusy[fn] = true
 		m = r.returns(fn, decl, index)
 		delete(r.funcBusy, fn)
-		r.funcMemo[key] = m
+		r.memo.funcs[key] = m
 	}
 	return &Val{Strs: m.Strs, Expr: written, Form: FormCall, Parts: m.Parts, Index: -1}
 }

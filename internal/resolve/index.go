@@ -22,19 +22,15 @@ type def struct {
 	loop *ast.RangeStmt
 }
 
-// varIndex maps each trackable variable of a function declaration (or of
-// the package, see varIndexes) to all its definitions, found by one walk
-// of its syntax; variables whose value can change in ways the pass does
-// not see (address taken, op-assigned, ranged over, parameters) are opaque.
+// varIndex maps each variable of a top-level declaration (or the
+// package's, see VarIndexes) to all its definitions, found by one walk;
+// a variable whose value can change out of sight (address taken,
+// op-assigned, ranged over) is opaque.
 type varIndex struct {
-	Defs   map[*types.Var][]def
-	Opaque map[*types.Var]bool
-	// FieldDefs holds assignments v.F = e to fields of struct-valued
-	// variables, by variable and field name.
-	FieldDefs map[FieldKey][]def
-	// Params are function parameters and receivers: their value comes
-	// from callers (see params.go).
-	Params map[*types.Var]bool
+	Defs      map[*types.Var][]def
+	Opaque    map[*types.Var]bool
+	FieldDefs map[FieldKey][]def  // v.F = e, of struct variables
+	Params    map[*types.Var]bool // parameters and receivers: their callers' values (params.go)
 	// elems holds the variables ranging over another (for _, a := range
 	// addrs): they take its elements, if it has known ones (lists.go).
 	elems map[*types.Var]*ast.RangeStmt
@@ -46,12 +42,10 @@ type FieldKey struct {
 }
 
 // VarIndexes holds the indexes of a package's variables, each built on
-// first need: one per top-level declaration, for the local variables
-// declared in it (they cannot be assigned outside it), and one for the
-// package-level variables, which any function may assign. The latter
-// looks only at the statements around an identifier spelt like a
-// package-level variable. So no lookup walks the whole package but the
-// one walk over identifiers (occurrences).
+// first need: one per top-level declaration for its local variables, and
+// one for the package-level variables, from the statements around the
+// identifiers spelt like one (occurrences): no lookup walks the whole
+// package but that one walk over identifiers.
 type VarIndexes struct {
 	files     []*ast.File
 	syn       Syntax
@@ -104,8 +98,7 @@ func (xs *VarIndexes) Of(v *types.Var) *varIndex {
 // occurrences returns, by name, the package's identifiers spelt like a
 // package-level variable or like a function whose callers params.go
 // indexes (funcNames: a closed function, or a closure assigned to a
-// variable, with an address parameter): the only identifiers the
-// package-wide indexes need. They are found by one walk, on first need, that compares
+// variable, with an address parameter), found by one walk that compares
 // names before any type lookup.
 func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
@@ -186,11 +179,10 @@ func (xs *VarIndexes) packageVars() *varFilter {
 	return xs.pkgVars
 }
 
-// globalIndex returns the index of the package-level variables. Their
-// definitions and the operations that make them opaque all contain an
-// identifier of the variable, so it records the nodes from each such
-// identifier up to its statement (or declaration), each node once, in
-// the order of the files and their text.
+// globalIndex returns the index of the package-level variables: what
+// defines one or makes it opaque contains its identifier, so it records
+// the nodes from each up to its statement or declaration, each once, in
+// the order of the files.
 func (xs *VarIndexes) globalIndex() *varIndex {
 	if xs.global != nil {
 		return xs.global
@@ -219,8 +211,8 @@ func (xs *VarIndexes) globalIndex() *varIndex {
 	return xs.global
 }
 
-// A varFilter restricts an index to the variables of one scope. Names are
-// compared before any type lookup.
+// A varFilter restricts an index to the variables of one scope, by name
+// before any type lookup.
 type varFilter struct {
 	scope *types.Scope
 	names map[string]bool // of the scope's variables
@@ -230,21 +222,6 @@ type varFilter struct {
 func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && f.names[id.Name] }
 
 func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
-
-// rootIdent returns the identifier at the root of a selection chain: cfg
-// for cfg.TLS.Addr.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
 
 // nextStmt returns the statement after the declaration of spec.
 func nextStmt(spec inspector.Cursor) ast.Node {

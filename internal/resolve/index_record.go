@@ -50,7 +50,7 @@ func (rec recorder) rootVarOf(e ast.Expr) *types.Var {
 		case *ast.Ident:
 			return rec.varOf(x)
 		case *ast.SelectorExpr:
-			if s := rec.info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+			if _, s := fieldSel(rec.info, x); s == nil {
 				return nil
 			}
 			e = x.X
@@ -157,9 +157,6 @@ func (rec recorder) node(cur inspector.Cursor) {
 		}
 	case *ast.SelectorExpr:
 		// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
-		if !rec.only.ident(rootIdent(n.X)) {
-			return
-		}
 		if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
 			if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
 				if v := rec.rootVarOf(n.X); v != nil {

@@ -241,13 +241,12 @@ func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.F
 	if decl == nil || decl.Body == nil {
 		return nil
 	}
-	str, addr, funcs, recvs := r.strMemo, r.addrMemo, r.funcMemo, r.recvs
-	r.strMemo, r.addrMemo, r.funcMemo = make(map[*types.Var]*Val), make(map[*types.Var]*Val), make(map[funcKey]*Val)
-	r.recvs = map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X}
+	saved := r.memo
+	r.memo = newMemo(map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X})
 	r.funcBusy[fn] = true
 	m := r.returns(fn, decl, index)
 	delete(r.funcBusy, fn)
-	r.strMemo, r.addrMemo, r.funcMemo, r.recvs = str, addr, funcs, recvs
+	r.memo = saved
 	// A fix edits the call: its returns serve other receivers too.
 	return leaf(written, m.Strs)
 }

@@ -39,7 +39,7 @@ func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 	if !ok {
 		return unknown
 	}
-	return r.variable(written, v, defs, r.addrMemo, func(d def) *Val {
+	return r.variable(written, v, defs, r.memo.addr, func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
 			return &Val{Addrs: unknown.Addrs, Form: FormZero, Index: -1} // a nil pointer: would panic or listen anywhere
