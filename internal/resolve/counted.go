@@ -12,13 +12,10 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// Ports computed in a counted loop: for i := 0; i < 3; i++ { go
-// serve(fmt.Sprintf(":%d", 8090+i)) } starts one server per value of i.
-
 // countedLoop resolves a use of the variable of a counted loop (for i :=
-// C0; i < C1; i++, or i <= C1) to each value it takes, when they are few
-// and nothing but the loop's post statement writes it. The val's loop is
-// the loop's body, where each value is taken in turn.
+// C0; i < C1; i++, or i <= C1) to each value it takes, taken in turn in
+// the loop's body, when they are few and only the post statement writes
+// it: for i := 0; i < 3; i++ { go serve(fmt.Sprintf(":%d", 8090+i)) }.
 func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *types.Var) *Val {
 	def, ok := decls.Find(v.Pos(), v.Pos())
 	if !ok || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
@@ -67,10 +64,9 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 }
 
 // sum is the value of x + y of integers whose values a and b are all
-// known: each sum; or, for a parameter plus a constant (port+1000), an
-// addrval.Offset of the parameter's hole, which its callers' values
-// replace when they are all known. Not when both vary with a loop (i+i
-// takes the same i twice), nor for integers that may wrap (uint8).
+// known: each sum; or, for a parameter of known callers plus a constant
+// (port+1000), an addrval.Offset of its hole. Not when both vary with a
+// loop (i+i takes the same i twice), nor for integers that may wrap.
 func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
 	if t, ok := r.info.TypeOf(x).Underlying().(*types.Basic); !ok || narrow[t.Kind()] {
 		return nil
@@ -144,8 +140,7 @@ func inLoop(v *Val) bool {
 }
 
 // leaves reports whether a loop's body may end it early (break, return,
-// goto, a labeled continue or break): then not every value of its
-// variable is taken, as in a loop trying ports until one is free.
+// goto, a labeled branch), as a loop trying ports until one is free does.
 func leaves(body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -175,7 +170,7 @@ func closure(e ast.Expr, body *ast.BlockStmt) bool {
 }
 
 // goAtLeast reports whether the file holding pos is at Go version v or
-// later (an unknown version is the newest).
+// later (unknown: the newest).
 func goAtLeast(info *types.Info, decls *DeclCursors, pos token.Pos, v string) bool {
 	f, ok := decls.file(pos)
 	if !ok || f.file == nil {

@@ -63,17 +63,6 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	if s == nil {
 		return nil, nil, nil, false
 	}
-	// The fields it goes through: cfg.Host of a Config embedding
-	// ServerConfig is cfg.ServerConfig.Host.
-	var path []*types.Var
-	for t, i := r.info.TypeOf(r.selX(sel)), 0; i < len(s.Index()); i++ {
-		st, isStruct := t.Underlying().(*types.Struct)
-		if !isStruct {
-			return nil, nil, nil, false // through a pointer, other aliases may write it
-		}
-		path = append(path, st.Field(s.Index()[i]))
-		t = path[i].Type()
-	}
 	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
 	// of cfg.Server.Addr makes cfg opaque (index_record.go).
 	inner, nested := ast.Unparen(r.selX(sel)).(*ast.SelectorExpr)
@@ -83,12 +72,18 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 		v, fdefs, ok = r.defsOf(ast.Unparen(r.selX(sel)))
 		loop = elementsLoop(fdefs)
 	}
-	for k, f := range path {
-		if !ok {
-			return nil, nil, nil, false
+	// Each field it goes through: cfg.Host of a Config embedding
+	// ServerConfig is cfg.ServerConfig.Host.
+	t := r.info.TypeOf(r.selX(sel))
+	for k, i := range s.Index() {
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !ok || !isStruct {
+			return nil, nil, nil, false // through a pointer, other aliases may write it
 		}
-		fdefs, ok = fieldStep(fdefs, f.Name(), s.Index()[k], isField(v, f.Name(), r.info))
-		if !nested && (k == 0 || k == len(path)-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
+		f := st.Field(i)
+		t = f.Type()
+		fdefs, ok = fieldStep(fdefs, f.Name(), i, isField(v, f.Name(), r.info))
+		if !nested && (k == 0 || k == len(s.Index())-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
 			fdefs = append(fdefs, r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]...)
 		}
 	}
@@ -96,9 +91,9 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 }
 
 // fieldStep returns the definitions of field name (at index i) of a
-// struct whose definitions are defs: where it is left at its zero value
-// (Rhs nil), then the values literals give it. assigned matches a write
-// of the field right after a definition, which it never outlives.
+// struct whose definitions are defs: zero values (Rhs nil), then the
+// literals' values. assigned matches a write of the field right after a
+// definition, which it never outlives.
 func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]def, bool) {
 	var zeros, exprs []def
 	for _, d := range defs {
@@ -127,8 +122,7 @@ func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]
 	return append(zeros, exprs...), true
 }
 
-// selX is what sel selects a field of: sel.X, or for a bound receiver,
-// the call's (boundResult).
+// selX is sel.X, or for a bound receiver the call's (boundResult).
 func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
 	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.memo.recvs != nil {
 		if x, ok := r.memo.recvs[r.info.Uses[id]]; ok {
@@ -152,10 +146,9 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 	return f
 }
 
-// litField returns the value the one struct literal a read sees gives
-// field sel, when the literal sets it: a literal read in place
-// (config{Addr: ":8080"}.Addr), or with frozen, one held by a frozen
-// variable (lists.go).
+// litField returns the value a struct literal sets for field sel: read
+// in place (config{Addr: ":8080"}.Addr), or, with frozen, a frozen
+// variable's (lists.go).
 func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool) {
 	_, s := fieldSel(r.info, sel)
 	if s == nil || len(s.Index()) != 1 {
@@ -187,9 +180,8 @@ func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
 }
 
 // DefaultWrite reports whether the assignment of lhs at cur only fills
-// in a default: it is guarded by lhs being empty (if c.Addr == "" {
-// c.Addr = DefaultAddr }), so it takes effect only where no other value
-// was written. Like cmp.Or's fallback, it makes no server of its own.
+// in a default (if c.Addr == "" { c.Addr = DefaultAddr }): like cmp.Or's
+// fallback, it makes no server of its own.
 func DefaultWrite(info *types.Info, cur inspector.Cursor, lhs ast.Expr) bool {
 	block := cur.Parent()
 	if block.ParentEdgeKind() != edge.IfStmt_Body {
@@ -226,8 +218,8 @@ func isZeroConst(info *types.Info, e ast.Expr) bool {
 	return ok && (t == "" || t == "0")
 }
 
-// sameRef reports whether a and b name the same variable or the same
-// field of the same variable (c.Addr, s.cfg.Addr).
+// sameRef reports whether a and b name the same variable or field of it
+// (c.Addr, s.cfg.Addr).
 func sameRef(info *types.Info, a, b ast.Expr) bool {
 	switch a := ast.Unparen(a).(type) {
 	case *ast.Ident:

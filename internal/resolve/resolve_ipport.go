@@ -10,16 +10,14 @@ import (
 )
 
 // AddrStructs resolves address structs (net.TCPAddr and the like, and
-// net/netip's), whose values are hosts and ports apart, beside the
-// Resolver's string values.
+// net/netip's), whose values are hosts and ports apart.
 type AddrStructs struct{ *Resolver }
 
-// AddrStructs returns r's resolver of address structs.
 func (r *Resolver) AddrStructs() AddrStructs { return AddrStructs{r} }
 
-// IPPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
-// a variable holding one, or the first result of net.Resolve*Addr; its
-// values are Addrs, apart from the string values of Str.
+// IPPort resolves an address struct pointer to its Addrs:
+// &net.TCPAddr{IP: …, Port: …}, a variable holding one, or the first
+// result of net.Resolve*Addr.
 func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 	written := e
 	e = ast.Unparen(e)
@@ -180,15 +178,13 @@ func NamedTypeName(t types.Type) string {
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-// IPPortStrs returns, host and port apart, the address that an address
-// struct literal with a parameter or field in it listens on:
-// &net.TCPAddr{IP: net.ParseIP(host), Port: port} listens where
-// net.JoinHostPort(host, strconv.Itoa(port)) does, so callers of the
-// function it is in can be traced as for a string (sinks of host and
-// port). ok is false unless e is such a literal, or a variable whose one
-// definition is one, with a hole. Its IP may be absent, nil or
-// net.ParseIP(x); any other is an unknown host, and its port is still
-// followed.
+// IPPortStrs returns the address, as a string, that an address struct
+// literal with a hole (a parameter or field) listens on, so that its
+// callers are traced as for a string: &net.TCPAddr{IP:
+// net.ParseIP(host), Port: port} listens where net.JoinHostPort(host,
+// strconv.Itoa(port)) does. ok is false unless e is such a literal, or a
+// variable whose one definition is one. An IP other than absent, nil or
+// net.ParseIP(x) is an unknown host; its port is still followed.
 func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
@@ -218,8 +214,8 @@ func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	return joined(host, lit.Lbrace, port), true
 }
 
-// addrLit returns the address struct literal e is (&lit or lit) or the
-// one definition of the local variable e holds, used nowhere else; or nil.
+// addrLit returns the address struct literal e is (&lit or lit), or the
+// one definition of the local variable e, used nowhere else; or nil.
 func (r AddrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
