@@ -80,7 +80,7 @@ func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
 	if len(a.Strs) == 0 || len(b.Strs) == 0 || len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
 		return nil // no values: a cycle (p = p + 1)
 	}
-	if inLoop(a) && inLoop(b) {
+	if loopOf(a) != nil && loopOf(b) != nil {
 		return nil
 	}
 	out := &Val{Expr: written, Form: formExpr, Index: -1, Parts: []*Val{a, b}}
@@ -132,11 +132,15 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 // narrow are the integer kinds whose sums of ports may wrap.
 var narrow = map[types.BasicKind]bool{types.Int8: true, types.Uint8: true, types.Int16: true}
 
-// inLoop reports whether some part of v takes its values in a loop.
-func inLoop(v *Val) bool {
-	found := false
-	v.Each(func(p *Val) { found = found || p.Loop != nil })
-	return found
+// loopOf returns the first loop in which a part of v takes its values in
+// turn, or nil.
+func loopOf(v *Val) (loop *ast.BlockStmt) {
+	v.Each(func(p *Val) {
+		if loop == nil {
+			loop = p.Loop
+		}
+	})
+	return loop
 }
 
 // leaves reports whether a loop's body may end it early (break, return,

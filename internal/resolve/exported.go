@@ -98,7 +98,7 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 // isInternal reports whether packages outside the module that holds path
 // cannot import it.
 func isInternal(path string) bool {
-	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal") || path == "internal"
+	return strings.Contains("/"+path+"/", "/internal/")
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing
@@ -121,7 +121,13 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	})
 	own := addressFieldTypes(pass.TypesInfo, pass.Files)
 	var written map[*types.Var]bool
-	var foreign []string
+	var foreign []string // what of other packages' the package or its imports write
+	write := func(k string) {
+		if !x.Written[k] {
+			x.Written[k] = true
+			foreign = append(foreign, k)
+		}
+	}
 	exported := false
 	if len(candidates) > 0 || importsVars || len(own) > 0 {
 		w := newWrites(pass.TypesInfo, func(v *types.Var) bool {
@@ -134,15 +140,11 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 		w.keep = fieldsKept(pass, own, importsVars)
 		w.walk(pass.Files, syn)
 		written = w.vars
-		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
-		for _, k := range foreign {
-			x.Written[k] = true
-		}
+		exported = w.exportFieldFacts(pass, own, !x.Main, write)
 	}
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
-			foreign = append(foreign, VarKey(v))
-			x.Written[VarKey(v)] = true
+			write(VarKey(v))
 		}
 	}
 	for v, value := range candidates {
@@ -160,10 +162,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	for _, imp := range pass.Pkg.Imports() {
 		if w.Vars = nil; pass.ImportPackageFact(imp, &w) {
 			for _, k := range w.Vars {
-				if !x.Written[k] {
-					x.Written[k] = true
-					foreign = append(foreign, k)
-				}
+				write(k)
 			}
 		}
 	}

@@ -214,45 +214,37 @@ func (w *fieldWrites) factValues(k fieldRef, f *types.Var) ([]string, bool) {
 }
 
 // exportFieldFacts exports the FieldFacts of the package's own types
-// (own), with ownFacts, and returns the keys of the other packages'
-// fields the files write or open, and whether it exported any fact.
-func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool) (foreign []string, exported bool) {
+// (own), with ownFacts, and reports whether it exported any; it hands
+// write the keys of the other packages' fields the files write or open.
+func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool, write func(key string)) (exported bool) {
 	for n := range own {
-		st := n.Underlying().(*types.Struct)
-		for i := range st.NumFields() {
-			f := st.Field(i)
-			k := fieldRef{n, f.Name()}
+		for f := range n.Underlying().(*types.Struct).Fields() {
+			var fact FieldFact
 			if inner, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && own[inner] {
 				// Config.HTTP of type Listen: Listen's fields by path.
-				var sub []SubField
 				for g := range inner.Underlying().(*types.Struct).Fields() {
-					if values, ok := w.factValues(fieldRef{n, f.Name() + "." + g.Name()}, g); ok && !w.opened[k] {
-						sub = append(sub, SubField{g.Name(), values})
+					if values, ok := w.factValues(fieldRef{n, f.Name() + "." + g.Name()}, g); ok && f.Exported() && !w.opened[fieldRef{n, f.Name()}] {
+						fact.Sub = append(fact.Sub, SubField{g.Name(), values})
 					}
 				}
-				if ownFacts && f.Exported() && len(sub) > 0 {
-					pass.ExportObjectFact(f, &FieldFact{Sub: sub})
-					exported = true
-				}
-				continue
+			} else {
+				fact.Values, _ = w.factValues(fieldRef{n, f.Name()}, f)
 			}
-			values, ok := w.factValues(k, f)
-			if !ownFacts || !ok {
-				continue
+			if ownFacts && (fact.Values != nil || fact.Sub != nil) {
+				pass.ExportObjectFact(f, &fact)
+				exported = true
 			}
-			pass.ExportObjectFact(f, &FieldFact{Values: values})
-			exported = true
 		}
 	}
 	for k := range w.opened {
 		if !own[k.owner] {
-			foreign = append(foreign, fieldKey(k.owner, k.name))
+			write(fieldKey(k.owner, k.name))
 		}
 	}
-	for k := range w.values {
-		if !w.opened[k] && !own[k.owner] {
-			foreign = append(foreign, fieldKey(k.owner, k.name))
+	for k := range w.values { // write dedupes those also opened
+		if !own[k.owner] {
+			write(fieldKey(k.owner, k.name))
 		}
 	}
-	return foreign, exported
+	return exported
 }

@@ -285,11 +285,7 @@ func built(info *types.Info, written ast.Expr, call *ast.CallExpr, str func(ast.
 // as a whole, in the loop where x takes each in turn, if any.
 func printed(written ast.Expr, x *Val) *Val {
 	out := leaf(written, x.Strs)
-	x.Each(func(v *Val) {
-		if out.Loop == nil {
-			out.Loop = v.Loop
-		}
-	})
+	out.Loop = loopOf(x)
 	return out
 }
 

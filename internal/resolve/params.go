@@ -140,19 +140,14 @@ func (r *Resolver) buildParams() {
 	occ := r.Vars.occurrences()
 	for name := range r.Vars.funcNames {
 		for _, cur := range occ[name] {
-			n := cur.Node().(*ast.Ident)
-			obj := r.info.Uses[n]
-			if obj == nil || obj.Pkg() != r.pkg {
-				continue
-			}
-			switch obj.(type) {
-			case *types.Func, *types.Var:
-			default:
+			obj := r.info.Uses[cur.Node().(*ast.Ident)]
+			_, isFunc := obj.(*types.Func)
+			_, isVar := obj.(*types.Var)
+			if !isFunc && !isVar || obj.Pkg() != r.pkg {
 				continue
 			}
 			if cur.ParentEdgeKind() == edge.CallExpr_Fun {
-				call := cur.Parent().Node().(*ast.CallExpr)
-				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], call)
+				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], cur.Parent().Node().(*ast.CallExpr))
 			} else if _, isFunc := obj.Type().Underlying().(*types.Signature); isFunc {
 				// A function, or a variable holding one, used other than
 				// in a call (an assignment, an argument) escapes.

@@ -90,9 +90,8 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 }
 
 // lookup returns the definitions of v in this package, or ok=false when
-// its value is not provably confined to them: it is opaque, a parameter,
-// ranges over a list, or is of another package; and another package may
-// assign an exported package variable, unless it is sealed (exported.go).
+// its value is not provably confined to them: opaque, a parameter,
+// ranging over a list, of another package, or exported and not sealed.
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
@@ -125,8 +124,7 @@ func ConstText(v constant.Value) (string, bool) {
 	return "", false
 }
 
-// constText returns the text of e when it is a constant string or
-// integer.
+// constText returns the text of e when it is a constant string or integer.
 func constText(info *types.Info, e ast.Expr) (string, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return ConstText(tv.Value)
@@ -242,7 +240,7 @@ func declPos(info *types.Info, e ast.Expr) token.Pos {
 }
 
 // nameOf returns the identifier that names what e refers to: x, or Sel
-// of pkg.X (of a field or a method selector, the field or method).
+// of pkg.X or of a field or method selector.
 func nameOf(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -253,8 +251,7 @@ func nameOf(e ast.Expr) *ast.Ident {
 	return nil
 }
 
-// pkgVar returns the package-level variable e names (v, pkg.V or V
-// dot-imported), or nil.
+// pkgVar returns the package-level variable e names (v, pkg.V), or nil.
 func pkgVar(info *types.Info, e ast.Expr) *types.Var {
 	v, ok := info.Uses[nameOf(e)].(*types.Var)
 	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
