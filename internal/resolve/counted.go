@@ -27,25 +27,17 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 		return nil
 	}
 	loop := init.Parent().Node().(*ast.ForStmt)
-	lo, ok := intConst(info, as.Rhs[0])
-	if !ok {
-		return nil
-	}
 	cond, ok := loop.Cond.(*ast.BinaryExpr)
 	if !ok || !isVar(v, info)(cond.X) || cond.Op != token.LSS && cond.Op != token.LEQ {
 		return nil
 	}
-	hi, ok := intConst(info, cond.Y)
-	if !ok {
-		return nil
-	}
+	lo, loOK := intConst(info, as.Rhs[0])
+	hi, hiOK := intConst(info, cond.Y)
 	if cond.Op == token.LEQ {
 		hi++
 	}
-	if post, ok := loop.Post.(*ast.IncDecStmt); !ok || post.Tok != token.INC || !isVar(v, info)(post.X) {
-		return nil
-	}
-	if hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
+	post, isIncDec := loop.Post.(*ast.IncDecStmt)
+	if !loOK || !hiOK || !isIncDec || post.Tok != token.INC || !isVar(v, info)(post.X) || hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
 		return nil
 	}
 	if closure(written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {

@@ -155,8 +155,8 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 		return nil, false
 	}
 	lit, ok := ast.Unparen(r.selX(sel)).(*ast.CompositeLit)
-	if id, isIdent := ast.Unparen(r.selX(sel)).(*ast.Ident); isIdent && frozen {
-		lit, ok = r.frozenElems(id)
+	if frozen {
+		lit, ok = r.frozenElems(r.selX(sel))
 	}
 	if !ok {
 		return nil, false

@@ -138,14 +138,15 @@ func shallowStr(info *types.Info, e ast.Expr) *Val {
 	return leaf(e, addrval.Unknown())
 }
 
-// lit records what a struct literal writes, unset fields' zero values too.
-func (w *fieldWrites) lit(lit *ast.CompositeLit) {
-	n, st := w.owner(w.info.TypeOf(lit))
-	if n == nil || st == nil {
-		return
-	}
-	for i := range st.NumFields() {
-		v, _ := litValue(lit, st.Field(i).Name(), i)
+// lit records what a struct literal of type t writes, unset fields' zero
+// values too (lit nil: new(T), all of them).
+func (w *fieldWrites) lit(t types.Type, lit *ast.CompositeLit) {
+	n, st := w.owner(t)
+	for i := 0; st != nil && i < st.NumFields(); i++ {
+		var v ast.Expr
+		if lit != nil {
+			v, _ = litValue(lit, st.Field(i).Name(), i)
+		}
 		w.write(n, st.Field(i), v)
 	}
 }
@@ -186,10 +187,8 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 		return
 	}
 	if b, ok := w.info.Uses[ident(call.Fun)].(*types.Builtin); ok {
-		if n, st := w.owner(w.info.TypeOf(call.Args[0])); b.Name() == "new" && n != nil && st != nil {
-			for i := range st.NumFields() {
-				w.write(n, st.Field(i), nil)
-			}
+		if b.Name() == "new" {
+			w.lit(w.info.TypeOf(call.Args[0]), nil)
 		}
 		return
 	}
@@ -221,8 +220,6 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	w.reach[t] = nil // a cycle holds nothing more
 	var out []*types.Named
 	switch u := types.Unalias(t).(type) {
-	case *types.Basic:
-		return nil
 	case *types.Pointer, *types.Slice, *types.Array, *types.Map:
 		out = w.reachable(u.(interface{ Elem() types.Type }).Elem(), depth+1)
 	case *types.Named:
@@ -271,7 +268,7 @@ var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*a
 func (w *fieldWrites) node(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.CompositeLit:
-		w.lit(n)
+		w.lit(w.info.TypeOf(n), n)
 	case *ast.BlockStmt:
 		for i, st := range n.List {
 			if ds, ok := st.(*ast.DeclStmt); ok {

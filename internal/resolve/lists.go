@@ -22,10 +22,10 @@ import (
 // A struct (or the one pointer to it) whose fields are only ever read is
 // frozen too: var settings = &Settings{Bind: ":5300"}.
 
-// frozenElems returns the literal of the frozen variable id names, or
+// frozenElems returns the literal of the frozen variable e names, or
 // ok=false when it is not frozen.
-func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
-	v, isVar := r.info.Uses[id].(*types.Var)
+func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
+	v, isVar := r.info.Uses[ident(e)].(*types.Var)
 	global := isVar && v.Parent() == r.pkg.Scope()
 	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
@@ -59,7 +59,7 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	default:
 		return nil, false
 	}
-	uses := r.Vars.occurrences()[id.Name]
+	uses := r.Vars.occurrences()[v.Name()]
 	if !global {
 		uses = localIdents(r.info, r.Decls, v)
 	}
@@ -133,7 +133,7 @@ func ident(e ast.Expr) *ast.Ident {
 // (loop): its own, and each element of a frozen table; nil when the
 // table is not frozen.
 func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
-	lit, ok := r.frozenElems(ast.Unparen(loop.X).(*ast.Ident))
+	lit, ok := r.frozenElems(loop.X)
 	if !ok {
 		return nil
 	}
@@ -155,11 +155,7 @@ func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 // element resolves table[i] of a frozen table: the element a constant
 // index or key selects, else any of them.
 func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
-	id, ok := ast.Unparen(x.X).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	lit, ok := r.frozenElems(id)
+	lit, ok := r.frozenElems(x.X)
 	if !ok {
 		return nil
 	}
