@@ -50,11 +50,6 @@ func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
 	return n, st
 }
 
-// write records value written to field f of n (nil: its zero value).
-func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
-	w.record(fieldRef{n, f.Name()}, f.Type(), value)
-}
-
 // record records value written to the field k of type t. A kept struct
 // held by value records its fields by path (Config.HTTP.Port) from a
 // literal or its zero value; any other value opens the path's prefix.
@@ -64,14 +59,8 @@ func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 			lit, isLit := ast.Unparen(value).(*ast.CompositeLit)
 			if value != nil && !isLit {
 				w.opened[k] = true
-				return
-			}
-			for j := range st.NumFields() {
-				var v ast.Expr
-				if isLit {
-					v, _ = litValue(lit, st.Field(j).Name(), j)
-				}
-				w.record(fieldRef{k.owner, k.name + "." + st.Field(j).Name()}, st.Field(j).Type(), v)
+			} else {
+				w.lit(k.owner, k.name+".", st, lit)
 			}
 			return
 		}
@@ -138,16 +127,16 @@ func shallowStr(info *types.Info, e ast.Expr) *Val {
 	return leaf(e, addrval.Unknown())
 }
 
-// lit records what a struct literal of type t writes, unset fields' zero
-// values too (lit nil: new(T), all of them).
-func (w *fieldWrites) lit(t types.Type, lit *ast.CompositeLit) {
-	n, st := w.owner(t)
+// lit records what a literal of struct st writes to its fields, unset
+// ones' zero values too (lit nil: new(T), all of them), keyed by n and
+// prefix (a path, for a struct held by value).
+func (w *fieldWrites) lit(n *types.Named, prefix string, st *types.Struct, lit *ast.CompositeLit) {
 	for i := 0; st != nil && i < st.NumFields(); i++ {
 		var v ast.Expr
 		if lit != nil {
 			v, _ = litValue(lit, st.Field(i).Name(), i)
 		}
-		w.write(n, st.Field(i), v)
+		w.record(fieldRef{n, prefix + st.Field(i).Name()}, st.Field(i).Type(), v)
 	}
 }
 
@@ -188,7 +177,8 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 	}
 	if b, ok := w.info.Uses[ident(call.Fun)].(*types.Builtin); ok {
 		if b.Name() == "new" {
-			w.lit(w.info.TypeOf(call.Args[0]), nil)
+			n, st := w.owner(w.info.TypeOf(call.Args[0]))
+			w.lit(n, "", st, nil)
 		}
 		return
 	}
@@ -268,7 +258,8 @@ var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*a
 func (w *fieldWrites) node(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.CompositeLit:
-		w.lit(w.info.TypeOf(n), n)
+		owner, st := w.owner(w.info.TypeOf(n))
+		w.lit(owner, "", st, n)
 	case *ast.BlockStmt:
 		for i, st := range n.List {
 			if ds, ok := st.(*ast.DeclStmt); ok {
@@ -339,7 +330,7 @@ func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
 				})
 			}
 			if !set {
-				w.write(n, f, nil)
+				w.record(fieldRef{n, f.Name()}, f.Type(), nil)
 			}
 		}
 	}

@@ -95,18 +95,12 @@ func (r *Resolver) buildParams() {
 		if !hasAddressParam(sig) {
 			return
 		}
-		n := sig.Params().Len()
-		if sig.Variadic() {
-			n-- // calls spread a slice, or pass any number of values
-			if last := sig.Params().At(n); canCarryAddress(last.Type().(*types.Slice).Elem()) {
-				v := o
-				v.Index, v.Variadic = n, true
-				r.params[last] = v
+		params := sig.Params()
+		for i := range params.Len() {
+			o.Index, o.Variadic = i, sig.Variadic() && i == params.Len()-1
+			if !o.Variadic || canCarryAddress(params.At(i).Type().(*types.Slice).Elem()) {
+				r.params[params.At(i)] = o
 			}
-		}
-		for i := range n {
-			o.Index = i
-			r.params[sig.Params().At(i)] = o
 		}
 	}
 	for fn, fd := range declaredFuncs(r.files, r.info) {
