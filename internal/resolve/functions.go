@@ -103,23 +103,18 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 	spelt := true
 	results := fn.Signature().Results()
 	allReturns(decl.Body, func(ret *ast.ReturnStmt) bool {
-		switch {
-		case len(ret.Results) == results.Len():
+		strs := addrval.Unknown() // return f() of a tuple
+		switch v := results.At(index); len(ret.Results) {
+		case results.Len():
 			p := r.Str(ret.Results[index])
-			m.Strs = addrval.Union(m.Strs, p.Strs)
-			m.Parts = append(m.Parts, p)
-		case len(ret.Results) == 0: // a bare return of named results
-			spelt = false
-			v := results.At(index)
+			strs, m.Parts = p.Strs, append(m.Parts, p)
+		case 0: // a bare return of named results
 			if defs, ok := r.lookup(v); ok {
-				m.Strs = addrval.Union(m.Strs, r.varStr(nil, v, defs).Strs)
-			} else {
-				m.Strs = addrval.Union(m.Strs, addrval.Unknown())
+				strs = r.varStr(nil, v, defs).Strs
 			}
-		default: // return f() of a tuple
-			spelt = false
-			m.Strs = addrval.Union(m.Strs, addrval.Unknown())
 		}
+		spelt = spelt && len(ret.Results) == results.Len()
+		m.Strs = addrval.Union(m.Strs, strs)
 		return true
 	})
 	if !spelt {

@@ -57,14 +57,22 @@ type VarIndexes struct {
 	global    *varIndex
 	occ       map[string][]inspector.Cursor // see occurrences
 	funcNames map[string]bool               // of functions whose callers params.go indexes, with occ
-
-	pkgVars *varFilter
+	pkgVars   *varFilter                    // by the names of the files' var declarations
 }
 
 var emptyIndex = newVarIndex()
 
 func newVarIndexes(files []*ast.File, syn Syntax, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
-	return &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+	xs := &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+	xs.pkgVars = &varFilter{scope: pkg.Scope(), names: make(map[string]bool)}
+	for spec := range topSpecs(files, token.VAR) {
+		for _, name := range spec.(*ast.ValueSpec).Names {
+			if name.Name != "_" { // var _ = …: no variable
+				xs.pkgVars.names[name.Name] = true
+			}
+		}
+	}
+	return xs
 }
 
 func newVarIndex() *varIndex {
@@ -118,7 +126,7 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 			}
 		}
 	}
-	vars := xs.packageVars().names
+	vars := xs.pkgVars.names
 	var sigs NameSignatures
 	for name := range vars {
 		sigs.Add(name)
@@ -162,23 +170,6 @@ func (s *NameSignatures) MayHave(name string) bool {
 	return s[signature(name)>>6]&(1<<(signature(name)&63)) != 0
 }
 
-// packageVars returns the filter of the package-level variables, whose
-// names are read from the files' var declarations.
-func (xs *VarIndexes) packageVars() *varFilter {
-	if xs.pkgVars != nil {
-		return xs.pkgVars
-	}
-	xs.pkgVars = &varFilter{scope: xs.pkg.Scope(), names: make(map[string]bool)}
-	for spec := range topSpecs(xs.files, token.VAR) {
-		for _, name := range spec.(*ast.ValueSpec).Names {
-			if name.Name != "_" { // var _ = …: no variable
-				xs.pkgVars.names[name.Name] = true
-			}
-		}
-	}
-	return xs.pkgVars
-}
-
 // globalIndex returns the index of the package-level variables: what
 // defines one or makes it opaque contains its identifier, so it records
 // the nodes from each up to its statement or declaration, each once, in
@@ -188,7 +179,7 @@ func (xs *VarIndexes) globalIndex() *varIndex {
 		return xs.global
 	}
 	xs.global = newVarIndex()
-	only := xs.packageVars()
+	only := xs.pkgVars
 	occ := xs.occurrences()
 	var ids []inspector.Cursor
 	for name := range only.names {
@@ -223,13 +214,9 @@ func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && 
 
 func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
 
-// nextStmt returns the statement after the declaration of spec.
-func nextStmt(spec inspector.Cursor) ast.Node {
-	decl := spec.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
-	if _, ok := decl.Node().(*ast.DeclStmt); !ok {
-		return nil
-	}
-	if next, ok := decl.NextSibling(); ok {
+// nextStmt returns the statement after the one at cur, if any.
+func nextStmt(cur inspector.Cursor) ast.Node {
+	if next, ok := cur.NextSibling(); ok {
 		return next.Node()
 	}
 	return nil

@@ -115,10 +115,7 @@ func (rec recorder) node(cur inspector.Cursor) {
 				rec.opaque(l)
 			}
 		case len(n.Lhs) == len(n.Rhs):
-			var next ast.Node
-			if c, ok := cur.NextSibling(); ok {
-				next = c.Node()
-			}
+			next := nextStmt(cur)
 			for i, l := range n.Lhs {
 				if v := rec.varOf(l); v != nil {
 					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[i], Index: -1, pos: n.Pos(), next: next})
@@ -134,12 +131,17 @@ func (rec recorder) node(cur inspector.Cursor) {
 			}
 		}
 	case *ast.ValueSpec:
+		var next ast.Node
+		decl := cur.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
+		if _, local := decl.Node().(*ast.DeclStmt); local {
+			next = nextStmt(decl)
+		}
 		for i, name := range n.Names {
 			v := rec.varOf(name)
 			if v == nil {
 				continue
 			}
-			d := def{Index: -1, pos: name.Pos(), next: nextStmt(cur)}
+			d := def{Index: -1, pos: name.Pos(), next: next}
 			switch {
 			case len(n.Values) == len(n.Names):
 				d.Rhs = n.Values[i]
