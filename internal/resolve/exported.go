@@ -202,10 +202,8 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 // t, may be an address: t can be part of one, and a bare number (which
 // syscall.Stdout is too) only in a variable named for a port.
 func addressVar(name, t string) bool {
-	if _, err := strconv.Atoi(t); err == nil {
-		return strings.Contains(strings.ToLower(name), "port") && addrval.IsAddressValue([]string{t})
-	}
-	return addrval.IsAddressValue([]string{t})
+	_, err := strconv.Atoi(t)
+	return (err != nil || strings.Contains(strings.ToLower(name), "port")) && addrval.IsAddressValue([]string{t})
 }
 
 // foreignVar resolves a read of another package's sealed exported
