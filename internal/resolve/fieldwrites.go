@@ -230,13 +230,7 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 // has them (their filtered walk costs less than ast.Inspect).
 func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	w.defaults = make(map[ast.Stmt]bool)
-	for _, file := range files {
-		for _, d := range file.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				w.zeroVars(gd, nil)
-			}
-		}
-	}
+	w.zeroVars(slices.Collect(topSpecs(files, token.VAR)), nil)
 	if syn != nil {
 		for cur := range syn.Preorder(writeNodes...) {
 			w.node(cur.Node())
@@ -263,7 +257,7 @@ func (w *fieldWrites) node(n ast.Node) {
 	case *ast.BlockStmt:
 		for i, st := range n.List {
 			if ds, ok := st.(*ast.DeclStmt); ok {
-				w.zeroVars(ds.Decl.(*ast.GenDecl), n.List[i+1:])
+				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, n.List[i+1:])
 			}
 		}
 	case *ast.IfStmt:
@@ -304,17 +298,14 @@ func (w *fieldWrites) node(n ast.Node) {
 // zeroVars records the zero values of the fields of struct variables
 // declared without a value (var c Config), but those the assignments
 // right after set (c.Listen = "localhost:7000").
-func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
-	for _, spec := range gd.Specs {
+func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
+	for _, spec := range specs {
 		vs, ok := spec.(*ast.ValueSpec)
 		if !ok || len(vs.Values) > 0 || vs.Type == nil {
 			continue
 		}
-		if _, ptr := types.Unalias(w.info.TypeOf(vs.Type)).(*types.Pointer); ptr {
-			continue
-		}
 		n, st := w.owner(w.info.TypeOf(vs.Type))
-		if n == nil || st == nil {
+		if _, ptr := types.Unalias(w.info.TypeOf(vs.Type)).(*types.Pointer); ptr || st == nil {
 			continue
 		}
 		for f := range st.Fields() {

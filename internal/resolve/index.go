@@ -224,10 +224,7 @@ func nextStmt(cur inspector.Cursor) ast.Node {
 
 // isVar and isField match assignment targets: v, or v.name.
 func isVar(v *types.Var, info *types.Info) func(ast.Expr) bool {
-	return func(lhs ast.Expr) bool {
-		id, ok := ast.Unparen(lhs).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
+	return func(lhs ast.Expr) bool { return info.Uses[ident(lhs)] == v }
 }
 
 func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
