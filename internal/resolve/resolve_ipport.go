@@ -77,21 +77,15 @@ func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 	if !ok {
 		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
 	}
-	// Written in order, an address struct starts with IP, then its port.
-	ipExpr, _ := litValue(lit, "IP", 0)
-	var portExpr ast.Expr
-	if portField != "" {
-		portExpr, _ = litValue(lit, portField, 1)
-	}
 	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
-	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
-	if ipExpr != nil {
-		out.Parts[0] = r.ip(ipExpr)
+	hosts, ports := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace) // nil IP: all interfaces
+	// Written in order, an address struct starts with IP, then its port.
+	if x, ok := litValue(lit, "IP", 0); ok {
+		out.Parts[0] = r.ip(x)
 		hosts = out.Parts[0].Strs
 	}
-	ports := addrval.Known("0", lit.Lbrace)
-	if portExpr != nil {
-		out.Parts[1] = r.Str(portExpr)
+	if x, ok := litValue(lit, portField, 1); ok && portField != "" {
+		out.Parts[1] = r.Str(x)
 		ports = out.Parts[1].Strs
 	}
 	for _, h := range hosts {
