@@ -14,9 +14,9 @@ import (
 //
 // which listens where net.JoinHostPort(host, strconv.Itoa(port)) does.
 
-// AddrPortStrs returns the address that net.TCPAddrFromAddrPort(x) or
+// AddrPortStrs returns the address net.TCPAddrFromAddrPort(x) or
 // net.UDPAddrFromAddrPort(x) (or a local variable holding one) listens
-// on, host and port apart, when x is netip.AddrPortFrom(addr, port) or
+// on, when x is netip.AddrPortFrom(addr, port) or
 // netip.MustParseAddrPort(s); ok is false otherwise.
 func (r AddrStructs) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	call := r.oneCall(e)
@@ -65,8 +65,7 @@ func (r AddrStructs) netipAddr(e ast.Expr) []addrval.Str {
 	return addrval.Unknown()
 }
 
-// oneCall returns the call e is, or the call that is the one definition
-// of the local variable e names, or nil.
+// oneCall returns the call e is, or is the one definition of, or nil.
 func (r AddrStructs) oneCall(e ast.Expr) *ast.CallExpr {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {
@@ -79,8 +78,7 @@ func (r AddrStructs) oneCall(e ast.Expr) *ast.CallExpr {
 }
 
 // conversion returns x of a conversion T(x) that keeps its value: between
-// string types (string(host) of a named Host type), or between integer
-// types that hold every port (uint16, int, a named Port, …); or nil.
+// string types, or integer types that hold every port; or nil.
 func conversion(info *types.Info, call *ast.CallExpr) ast.Expr {
 	if len(call.Args) != 1 || !info.Types[call.Fun].IsType() {
 		return nil

@@ -12,13 +12,10 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// Ports computed in a counted loop: for i := 0; i < 3; i++ { go
-// serve(fmt.Sprintf(":%d", 8090+i)) } starts one server per value of i.
-
 // countedLoop resolves a use of the variable of a counted loop (for i :=
-// C0; i < C1; i++, or i <= C1) to each value it takes, when they are few
-// and nothing but the loop's post statement writes it. The val's loop is
-// the loop's body, where each value is taken in turn.
+// C0; i < C1; i++, or i <= C1) to each value it takes, taken in turn in
+// the loop's body, when they are few and only the post statement writes
+// it: for i := 0; i < 3; i++ { go serve(fmt.Sprintf(":%d", 8090+i)) }.
 func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *types.Var) *Val {
 	def, ok := decls.Find(v.Pos(), v.Pos())
 	if !ok || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
@@ -30,25 +27,17 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 		return nil
 	}
 	loop := init.Parent().Node().(*ast.ForStmt)
-	lo, ok := intConst(info, as.Rhs[0])
-	if !ok {
-		return nil
-	}
 	cond, ok := loop.Cond.(*ast.BinaryExpr)
 	if !ok || !isVar(v, info)(cond.X) || cond.Op != token.LSS && cond.Op != token.LEQ {
 		return nil
 	}
-	hi, ok := intConst(info, cond.Y)
-	if !ok {
-		return nil
-	}
+	lo, loOK := intConst(info, as.Rhs[0])
+	hi, hiOK := intConst(info, cond.Y)
 	if cond.Op == token.LEQ {
 		hi++
 	}
-	if post, ok := loop.Post.(*ast.IncDecStmt); !ok || post.Tok != token.INC || !isVar(v, info)(post.X) {
-		return nil
-	}
-	if hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
+	post, isIncDec := loop.Post.(*ast.IncDecStmt)
+	if !loOK || !hiOK || !isIncDec || post.Tok != token.INC || !isVar(v, info)(post.X) || hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
 		return nil
 	}
 	if closure(written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {
@@ -67,10 +56,9 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 }
 
 // sum is the value of x + y of integers whose values a and b are all
-// known: each sum; or, for a parameter plus a constant (port+1000), an
-// addrval.Offset of the parameter's hole, which its callers' values
-// replace when they are all known. Not when both vary with a loop (i+i
-// takes the same i twice), nor for integers that may wrap (uint8).
+// known: each sum; or, for a parameter of known callers plus a constant
+// (port+1000), an addrval.Offset of its hole. Not when both vary with a
+// loop (i+i takes the same i twice), nor for integers that may wrap.
 func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
 	if t, ok := r.info.TypeOf(x).Underlying().(*types.Basic); !ok || narrow[t.Kind()] {
 		return nil
@@ -84,7 +72,7 @@ func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
 	if len(a.Strs) == 0 || len(b.Strs) == 0 || len(a.Strs)*len(b.Strs) > addrval.MaxAlts {
 		return nil // no values: a cycle (p = p + 1)
 	}
-	if inLoop(a) && inLoop(b) {
+	if loopOf(a) != nil && loopOf(b) != nil {
 		return nil
 	}
 	out := &Val{Expr: written, Form: formExpr, Index: -1, Parts: []*Val{a, b}}
@@ -136,16 +124,19 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 // narrow are the integer kinds whose sums of ports may wrap.
 var narrow = map[types.BasicKind]bool{types.Int8: true, types.Uint8: true, types.Int16: true}
 
-// inLoop reports whether some part of v takes its values in a loop.
-func inLoop(v *Val) bool {
-	found := false
-	v.Each(func(p *Val) { found = found || p.Loop != nil })
-	return found
+// loopOf returns the first loop in which a part of v takes its values in
+// turn, or nil.
+func loopOf(v *Val) (loop *ast.BlockStmt) {
+	v.Each(func(p *Val) {
+		if loop == nil {
+			loop = p.Loop
+		}
+	})
+	return loop
 }
 
 // leaves reports whether a loop's body may end it early (break, return,
-// goto, a labeled continue or break): then not every value of its
-// variable is taken, as in a loop trying ports until one is free.
+// goto, a labeled branch), as a loop trying ports until one is free does.
 func leaves(body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -175,7 +166,7 @@ func closure(e ast.Expr, body *ast.BlockStmt) bool {
 }
 
 // goAtLeast reports whether the file holding pos is at Go version v or
-// later (an unknown version is the newest).
+// later (unknown: the newest).
 func goAtLeast(info *types.Info, decls *DeclCursors, pos token.Pos, v string) bool {
 	f, ok := decls.file(pos)
 	if !ok || f.file == nil {

@@ -13,11 +13,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// DeclCursors finds the cursor at a position. Cursor.FindByPos from the
-// root visits a file's declarations one after the other, which makes a
-// search per finding quadratic in a file of thousands of functions; this
-// indexes each file's top-level declarations once, by position, and
-// searches within one of them.
+// DeclCursors finds the cursor at a position by each file's top-level
+// declarations, indexed once: Cursor.FindByPos from the root visits them
+// one after the other, quadratic in a file of thousands of functions.
 type DeclCursors struct {
 	syn   Syntax
 	files []fileDecls // by position, built on first need
@@ -58,8 +56,7 @@ func (d *DeclCursors) file(pos token.Pos) (*fileDecls, bool) {
 }
 
 // compare orders positions as the package's files and their text do:
-// files get their positions in the order they were parsed, which may
-// change from run to run, and results must not.
+// files' positions follow the order they were parsed in, which varies.
 func (d *DeclCursors) compare(a, b token.Pos) int {
 	fa, _ := d.file(a)
 	fb, _ := d.file(b)
@@ -97,13 +94,11 @@ func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
-// Syntax is a package's files as inspectors, in the package's order: a
-// test variant's are the files it shares with its package, then its
-// tests.
+// Syntax is a package's files as inspectors, in the package's order (a
+// test variant's: its package's files, then its tests).
 type Syntax []*inspector.Inspector
 
-// Preorder visits the nodes of the given types in every file, as
-// Cursor.Preorder does from an inspector's root.
+// Preorder visits the nodes of the given types in every file.
 func (s Syntax) Preorder(types ...ast.Node) iter.Seq[inspector.Cursor] {
 	return func(yield func(inspector.Cursor) bool) {
 		for _, in := range s {
@@ -116,8 +111,7 @@ func (s Syntax) Preorder(types ...ast.Node) iter.Seq[inspector.Cursor] {
 	}
 }
 
-// LocalUses returns the uses of the local variable v in the declaration
-// holding it.
+// LocalUses returns the uses of the local variable v.
 func LocalUses(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
 	return slices.DeleteFunc(localIdents(info, decls, v), func(cur inspector.Cursor) bool { return info.Uses[cur.Node().(*ast.Ident)] != v })
 }
@@ -132,9 +126,9 @@ func Written(cur inspector.Cursor) bool {
 	return false
 }
 
-// fieldReadOnly reports whether the selector at cur, and any selector of
-// a field it leads to (s.HTTP.Addr), only reads a field: no method is
-// called through it and nothing writes it or takes its address.
+// fieldReadOnly reports whether the selector at cur, and any it leads to
+// (s.HTTP.Addr), only reads a field: no method called, no write, no
+// address taken.
 func fieldReadOnly(info *types.Info, cur inspector.Cursor) bool {
 	for {
 		s := info.Selections[cur.Node().(*ast.SelectorExpr)]

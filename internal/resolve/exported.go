@@ -13,21 +13,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Exported package variables. Any package that imports a package may
-// assign its exported variables (var GRPCPort = ":50051"), so the value
-// one is initialised with is known only where every package that could
-// assign it is seen:
-//
-//   - in a command (package main), whose imports are the whole program:
-//     each package lists in a WritesFact the exported variables of other
-//     packages it assigns, and the command reads those of all its
-//     dependencies (go vet, golangci-lint and analysistest analyse every
-//     dependency);
-//   - under portlint's own driver run on a whole module (portlint ./...
-//     at its root), which sees every package of the module (Module).
-//
-// A VarFact carries the constant an exported variable of basic type is
-// initialised with, when its own package never assigns it again.
+// Exported package variables. Any importer may assign an exported
+// variable (var GRPCPort = ":50051"), so its initial value is known only
+// where every package that could assign it is seen: in a command, whose
+// imports are the whole program (each package lists in a WritesFact the
+// other packages' variables it and its imports assign), or under
+// portlint's driver run on a whole module (Module).
 
 // VarFact is the constant an exported package variable holds, unless
 // another package assigns it.
@@ -37,23 +28,19 @@ func (*VarFact) AFact() {}
 
 func (f *VarFact) String() string { return "initialised to " + strconv.Quote(f.Value) }
 
-// WritesFact lists, by VarKey, the exported variables of other packages
-// with a VarFact that a package, or any package it imports, assigns or
-// takes the address of.
+// WritesFact lists, by VarKey (fieldKey for fields), what of other
+// packages a package or its imports assigns or takes the address of.
 type WritesFact struct{ Vars []string }
 
 func (*WritesFact) AFact() {}
 
 func (f *WritesFact) String() string { return "assigns " + strings.Join(f.Vars, ", ") }
 
-// Module is the view portlint's driver has of the main module: the paths
-// of its packages that were loaded, and the exported variables (by
-// VarKey) that any of them assigns outside its tests. Whole says the
-// load named the whole module, so that no package of it is unseen.
+// Module is the view portlint's driver has of the main module.
 type Module struct {
-	Whole   bool
-	Pkgs    map[string]bool
-	Written map[string]bool
+	Whole   bool            // the load named the whole module: no package of it is unseen
+	Pkgs    map[string]bool // the paths of its packages loaded
+	Written map[string]bool // the exported variables (VarKey) any of them assigns outside tests
 	// Writes, if set, returns Written, computed on first need: most
 	// runs never ask (the driver's walk of the module's syntax).
 	Writes func() map[string]bool
@@ -77,11 +64,9 @@ func VarKey(v *types.Var) string { return v.Pkg().Path() + "." + v.Name() }
 // Exported decides, for one package, whether an exported package variable
 // holds only what its own package gives it.
 type Exported struct {
-	Main   bool    // the package is a command: its imports are the program
-	Module *Module // the driver's module-wide view, or nil
-	// Written holds the keys of the variables this package and its
-	// dependencies assign (by their WritesFacts).
-	Written map[string]bool
+	Main    bool            // the package is a command: its imports are the program
+	Module  *Module         // the driver's module-wide view, or nil
+	Written map[string]bool // what this package and its dependencies assign (WritesFacts)
 }
 
 // Sealed reports whether no package but v's own assigns the exported
@@ -92,7 +77,7 @@ func (x *Exported) Sealed(v *types.Var) bool {
 
 // sealedKey reports whether no package but its own (path) writes the
 // variable or field k; with mainOnly, only a command's view counts (the
-// driver's module view holds no fields).
+// driver's holds no fields).
 func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 	if x == nil || mainOnly && !x.Main {
 		return false
@@ -113,7 +98,7 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 // isInternal reports whether packages outside the module that holds path
 // cannot import it.
 func isInternal(path string) bool {
-	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal") || path == "internal"
+	return strings.Contains("/"+path+"/", "/internal/")
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing
@@ -124,22 +109,25 @@ func (*HasVarsFact) AFact() {}
 
 func (*HasVarsFact) String() string { return "has exported address variables" }
 
-// ExportVarFacts exports the package's VarFacts and WritesFact, and
-// returns what the package knows of exported variables. It walks the
-// package's syntax, for assignments, address-of and ++/--, only when the
-// package has candidates for VarFacts or imports a package with some:
-// most packages do neither.
+// ExportVarFacts exports the package's VarFacts, FieldFacts and
+// WritesFact, and returns what the package knows of exported variables.
+// It walks the package's syntax only when it has candidates for either
+// fact or imports a package with some: most packages do neither.
 func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
 	})
-	// One walk for the writes of variables and fields, where there can
-	// be any that matter.
 	own := addressFieldTypes(pass.TypesInfo, pass.Files)
 	var written map[*types.Var]bool
-	var foreign []string
+	var foreign []string // what of other packages' the package or its imports write
+	write := func(k string) {
+		if !x.Written[k] {
+			x.Written[k] = true
+			foreign = append(foreign, k)
+		}
+	}
 	exported := false
 	if len(candidates) > 0 || importsVars || len(own) > 0 {
 		w := newWrites(pass.TypesInfo, func(v *types.Var) bool {
@@ -152,15 +140,11 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 		w.keep = fieldsKept(pass, own, importsVars)
 		w.walk(pass.Files, syn)
 		written = w.vars
-		foreign, exported = w.exportFieldFacts(pass, own, !x.Main)
-		for _, k := range foreign {
-			x.Written[k] = true
-		}
+		exported = w.exportFieldFacts(pass, own, !x.Main, write)
 	}
 	for v := range written {
 		if v.Pkg() != pass.Pkg {
-			foreign = append(foreign, VarKey(v))
-			x.Written[VarKey(v)] = true
+			write(VarKey(v))
 		}
 	}
 	for v, value := range candidates {
@@ -178,10 +162,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	for _, imp := range pass.Pkg.Imports() {
 		if w.Vars = nil; pass.ImportPackageFact(imp, &w) {
 			for _, k := range w.Vars {
-				if !x.Written[k] {
-					x.Written[k] = true
-					foreign = append(foreign, k)
-				}
+				write(k)
 			}
 		}
 	}
@@ -193,8 +174,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 }
 
 // varCandidates returns the package's exported variables of basic type
-// declared with a constant that can matter to an address (addressVar),
-// and that value.
+// declared with a constant that can be an address (addressVar), with it.
 func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 	var out map[*types.Var]string
 	for spec := range topSpecs(files, token.VAR) {
@@ -222,15 +202,12 @@ func varCandidates(info *types.Info, files []*ast.File) map[*types.Var]string {
 // t, may be an address: t can be part of one, and a bare number (which
 // syscall.Stdout is too) only in a variable named for a port.
 func addressVar(name, t string) bool {
-	if _, err := strconv.Atoi(t); err == nil {
-		return strings.Contains(strings.ToLower(name), "port") && addrval.IsAddressValue([]string{t})
-	}
-	return addrval.IsAddressValue([]string{t})
+	_, err := strconv.Atoi(t)
+	return (err != nil || strings.Contains(strings.ToLower(name), "port")) && addrval.IsAddressValue([]string{t})
 }
 
-// foreignVar resolves a read of another package's exported variable
-// (pkg.V, or V dot-imported) to the constant of its VarFact, when it is
-// sealed; it returns nil otherwise.
+// foreignVar resolves a read of another package's sealed exported
+// variable (pkg.V, or V dot-imported) to its VarFact's constant, or nil.
 func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
 	v := pkgVar(r.info, e)
 	if v == nil || v.Pkg() == r.pkg {
@@ -243,9 +220,7 @@ func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
 	return leaf(written, addrval.Known(fact.Value, v.Pos()))
 }
 
-// AddressVars returns the keys (VarKey) of the exported variables of
-// basic type the files declare with a constant that can matter to an
-// address: those VarFacts may be exported for.
+// AddressVars returns the keys (VarKey) of the files' varCandidates.
 func AddressVars(info *types.Info, files []*ast.File) []string {
 	var keys []string
 	for v := range varCandidates(info, files) {
@@ -254,11 +229,9 @@ func AddressVars(info *types.Info, files []*ast.File) []string {
 	return keys
 }
 
-// AssignedExported returns the keys (VarKey) of the variables, of any
-// package, that keep accepts and that the files assign (=, op=, ++, --,
-// a range's key or value) or whose address they take (&v,
-// flag.StringVar(&v, …)): what portlint's driver gathers of a module. A
-// declaration's own initialiser is not an assignment.
+// AssignedExported returns the keys (VarKey) of the exported variables,
+// of any package, that keep accepts and the files assign or take the
+// address of: what portlint's driver gathers of a module.
 func AssignedExported(info *types.Info, files []*ast.File, keep func(key string) bool) []string {
 	w := newWrites(info, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) })
 	w.walk(files, nil)

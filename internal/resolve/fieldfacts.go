@@ -14,22 +14,16 @@ import (
 
 // Exported fields are variables with many writers, in every package that
 // builds their struct. A package exports a FieldFact for an exported
-// field of its own struct types holding the constants its own code
-// writes (literals that set it, assignments, and the zero value of a
-// struct that leaves it unset), when it writes nothing else to it and
-// hands no value of the struct to another package's function (a
-// decoder, flag, reflection) that could write it out of sight. A
-// command reads the field as those constants when no package of the
-// program writes it: each package lists the fields it writes in its
-// WritesFact, as it does for exported variables (exported.go).
-//
-// Only fields named for an address (addressField) are followed, so that
-// a package walks its syntax for field writes only when it declares one.
+// field named for an address (addressField) of its own struct types:
+// the constants its own code writes (fieldWrites), when it writes
+// nothing else and hands no value of the struct to another package's
+// function (a decoder, flag, reflection). A command reads the field as
+// those constants when no package of the program writes it: each
+// package lists the fields it writes in its WritesFact (exported.go).
 
 // FieldFact is the constants an exported field holds by its package's
 // own writes; for a struct held by value, Sub holds its fields' by path
-// (Config.HTTP's Port), which another field of the same type does not
-// share.
+// (Config.HTTP's Port), which another field of that type does not share.
 type FieldFact struct {
 	Values []string
 	Sub    []SubField
@@ -60,9 +54,8 @@ type fieldRef struct {
 	name  string
 }
 
-// fieldKey names a field of a named struct type across packages, as
-// WritesFact lists it: "path.Type.Field" (a FieldKey is a local
-// variable's field, in index.go).
+// fieldKey names a field of a named struct type in a WritesFact:
+// "path.Type.Field".
 func fieldKey(owner types.Type, field string) string {
 	return NamedTypeName(owner) + "." + field
 }
@@ -88,41 +81,27 @@ var (
 	addressWords = append([]string{"Addr", "ADDR", "Listen", "LISTEN", "Bind", "BIND", "Host", "HOST", "Endpoint", "ENDPOINT"}, portWords...)
 )
 
-// addressFieldTypes returns the package's struct types with an exported
-// field named for an address, from the declarations in its files.
+// addressFieldTypes returns the package's exported struct types with an
+// exported field named for an address (round 0), or holding one of them
+// by value (round 1: its fields by path).
 func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]bool {
 	var out map[*types.Named]bool
-	for spec := range topSpecs(files, token.TYPE) {
-		ts := spec.(*ast.TypeSpec)
-		if _, isStruct := ts.Type.(*ast.StructType); !isStruct || ts.Assign.IsValid() || !ts.Name.IsExported() {
-			continue
-		}
-		named, ok := info.Defs[ts.Name].(*types.TypeName)
-		if !ok {
-			continue
-		}
-		st, _ := named.Type().Underlying().(*types.Struct)
-		for f := range st.Fields() {
-			if addressField(f) {
-				if out == nil {
-					out = make(map[*types.Named]bool)
-				}
-				out[named.Type().(*types.Named)] = true
-				break
+	for round := range 2 {
+		for spec := range topSpecs(files, token.TYPE) {
+			ts := spec.(*ast.TypeSpec)
+			tn, ok := info.Defs[ts.Name].(*types.TypeName)
+			_, literal := ts.Type.(*ast.StructType)
+			if !ok || ts.Assign.IsValid() || !tn.Exported() || round == 0 && !literal {
+				continue
 			}
-		}
-	}
-	// A struct holding one of them by value: its fields by path.
-	for spec := range topSpecs(files, token.TYPE) {
-		ts := spec.(*ast.TypeSpec)
-		named, ok := info.Defs[ts.Name].(*types.TypeName)
-		if !ok || ts.Assign.IsValid() || !named.Exported() {
-			continue
-		}
-		if st, isStruct := named.Type().Underlying().(*types.Struct); isStruct {
-			for f := range st.Fields() {
-				if n, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && f.Exported() && out[n] {
-					out[named.Type().(*types.Named)] = true
+			st, isStruct := tn.Type().Underlying().(*types.Struct)
+			for i := 0; isStruct && i < st.NumFields(); i++ {
+				n, isNamed := types.Unalias(st.Field(i).Type()).(*types.Named)
+				if round == 0 && addressField(st.Field(i)) || round == 1 && isNamed && st.Field(i).Exported() && out[n] {
+					if out == nil {
+						out = make(map[*types.Named]bool)
+					}
+					out[tn.Type().(*types.Named)] = true
 				}
 			}
 		}
@@ -149,11 +128,10 @@ func topSpecs(files []*ast.File, tok token.Token) iter.Seq[ast.Spec] {
 }
 
 // foreignField resolves a read of another package's exported field to
-// the constants of its FieldFact, in a command no package of which
-// writes it.
+// its FieldFact's constants, in a command no package of which writes it.
 func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || r.importFact == nil {
+	_, s := fieldSel(r.info, sel)
+	if s == nil || r.importFact == nil {
 		return nil
 	}
 	f, ok := s.Obj().(*types.Var)
@@ -161,10 +139,10 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		return nil
 	}
 	// cfg.HTTP.Port: HTTP's own record of its Port, if it has one.
-	if outer, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && r.info.Selections[outer] != nil && r.info.Selections[outer].Kind() == types.FieldVal {
+	if _, outer := fieldSel(r.info, sel.X); outer != nil {
 		var held FieldFact
-		of := r.info.Selections[outer].Obj()
-		key := fieldKey(FieldOwner(r.info.Selections[outer]), of.Name())
+		of := outer.Obj()
+		key := fieldKey(FieldOwner(outer), of.Name())
 		if of.Pkg() == f.Pkg() && r.importFact(of, &held) && r.exported.sealedKey(key, f.Pkg().Path(), true) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), true) {
 			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
 				return leaf(written, knownAll(held.Sub[i].Values, of.Pos()))
@@ -199,8 +177,8 @@ func FieldOwner(sel *types.Selection) types.Type {
 }
 
 // fieldsKept returns which struct types' fields a package's walk records:
-// its own with a field named for an address, and, when it imports a
-// package with facts, those of other packages with a FieldFact.
+// its own (own), and, when it imports a package with facts, other
+// packages' with a FieldFact.
 func fieldsKept(pass *analysis.Pass, own map[*types.Named]bool, imports bool) func(*types.Named) bool {
 	withFacts := make(map[*types.Named]bool)
 	return func(n *types.Named) bool {
@@ -221,8 +199,8 @@ func fieldsKept(pass *analysis.Pass, own map[*types.Named]bool, imports bool) fu
 }
 
 // factValues returns the values of field f at k for its FieldFact: the
-// constants written, when nothing else is, one of them not zero, and
-// they can be an address.
+// constants written, when nothing else is, one is not zero, and they can
+// be an address.
 func (w *fieldWrites) factValues(k fieldRef, f *types.Var) ([]string, bool) {
 	values := slices.Clone(w.values[k])
 	set := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" || v == "0" })
@@ -236,46 +214,37 @@ func (w *fieldWrites) factValues(k fieldRef, f *types.Var) ([]string, bool) {
 }
 
 // exportFieldFacts exports the FieldFacts of the package's own types
-// (own), with ownFacts, and returns the keys of the fields of other
-// packages' types that the files write or open, and whether it exported
-// any fact.
-func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool) (foreign []string, exported bool) {
+// (own), with ownFacts, and reports whether it exported any; it hands
+// write the keys of the other packages' fields the files write or open.
+func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool, write func(key string)) (exported bool) {
 	for n := range own {
-		st := n.Underlying().(*types.Struct)
-		for i := range st.NumFields() {
-			f := st.Field(i)
-			k := fieldRef{n, f.Name()}
+		for f := range n.Underlying().(*types.Struct).Fields() {
+			var fact FieldFact
 			if inner, isNamed := types.Unalias(f.Type()).(*types.Named); isNamed && own[inner] {
 				// Config.HTTP of type Listen: Listen's fields by path.
-				var sub []SubField
 				for g := range inner.Underlying().(*types.Struct).Fields() {
-					if values, ok := w.factValues(fieldRef{n, f.Name() + "." + g.Name()}, g); ok && !w.opened[k] {
-						sub = append(sub, SubField{g.Name(), values})
+					if values, ok := w.factValues(fieldRef{n, f.Name() + "." + g.Name()}, g); ok && f.Exported() && !w.opened[fieldRef{n, f.Name()}] {
+						fact.Sub = append(fact.Sub, SubField{g.Name(), values})
 					}
 				}
-				if ownFacts && f.Exported() && len(sub) > 0 {
-					pass.ExportObjectFact(f, &FieldFact{Sub: sub})
-					exported = true
-				}
-				continue
+			} else {
+				fact.Values, _ = w.factValues(fieldRef{n, f.Name()}, f)
 			}
-			values, ok := w.factValues(k, f)
-			if !ownFacts || !ok {
-				continue
+			if ownFacts && (fact.Values != nil || fact.Sub != nil) {
+				pass.ExportObjectFact(f, &fact)
+				exported = true
 			}
-			pass.ExportObjectFact(f, &FieldFact{Values: values})
-			exported = true
 		}
 	}
 	for k := range w.opened {
 		if !own[k.owner] {
-			foreign = append(foreign, fieldKey(k.owner, k.name))
+			write(fieldKey(k.owner, k.name))
 		}
 	}
-	for k := range w.values {
-		if !w.opened[k] && !own[k.owner] {
-			foreign = append(foreign, fieldKey(k.owner, k.name))
+	for k := range w.values { // write dedupes those also opened
+		if !own[k.owner] {
+			write(fieldKey(k.owner, k.name))
 		}
 	}
-	return foreign, exported
+	return exported
 }

@@ -11,14 +11,18 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Struct fields: cfg.Addr of a local struct variable (every literal
-// assigned to it and every cfg.Addr = …), a literal read in place, and
-// fields of this package that can hold an address, which are holes a
-// caller's value can fill (sinks).
+// fieldSel returns e as a field selection (cfg.Addr), or nil.
+func fieldSel(info *types.Info, e ast.Expr) (*ast.SelectorExpr, *types.Selection) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if s := info.Selections[sel]; ok && s != nil && s.Kind() == types.FieldVal {
+		return sel, s
+	}
+	return nil, nil
+}
 
-// fieldRead resolves cfg.Addr where cfg is a struct-valued variable the
-// package controls: the field of each struct literal assigned to cfg
-// (its zero value when the literal omits it) and each cfg.Addr = … .
+// fieldRead resolves cfg.Addr: of a struct variable the package controls,
+// each literal's value for it (its zero value where omitted) and each
+// cfg.Addr = …; else a literal's, a FieldFact's, or a hole (a sink).
 func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 	if e, ok := r.litField(sel, false); ok {
 		return r.Str(e) // config{Addr: ":8080"}.Addr
@@ -55,20 +59,9 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 // expressions assigned to it; and the loop in which the variable takes
 // each struct of a list, if any.
 func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, loop *ast.BlockStmt, ok bool) {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
+	_, s := fieldSel(r.info, sel)
+	if s == nil {
 		return nil, nil, nil, false
-	}
-	// The fields it goes through: cfg.Host of a Config embedding
-	// ServerConfig is cfg.ServerConfig.Host.
-	var path []*types.Var
-	for t, i := r.info.TypeOf(r.selX(sel)), 0; i < len(s.Index()); i++ {
-		st, isStruct := t.Underlying().(*types.Struct)
-		if !isStruct {
-			return nil, nil, nil, false // through a pointer, other aliases may write it
-		}
-		path = append(path, st.Field(s.Index()[i]))
-		t = path[i].Type()
 	}
 	// cfg.Server.Addr: the Server of each of cfg's definitions. A write
 	// of cfg.Server.Addr makes cfg opaque (index_record.go).
@@ -79,12 +72,18 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 		v, fdefs, ok = r.defsOf(ast.Unparen(r.selX(sel)))
 		loop = elementsLoop(fdefs)
 	}
-	for k, f := range path {
-		if !ok {
-			return nil, nil, nil, false
+	// Each field it goes through: cfg.Host of a Config embedding
+	// ServerConfig is cfg.ServerConfig.Host.
+	t := r.info.TypeOf(r.selX(sel))
+	for k, i := range s.Index() {
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !ok || !isStruct {
+			return nil, nil, nil, false // through a pointer, other aliases may write it
 		}
-		fdefs, ok = fieldStep(fdefs, f.Name(), s.Index()[k], isField(v, f.Name(), r.info))
-		if !nested && (k == 0 || k == len(path)-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
+		f := st.Field(i)
+		t = f.Type()
+		fdefs, ok = fieldStep(fdefs, f.Name(), i, isField(v, f.Name(), r.info))
+		if !nested && (k == 0 || k == len(s.Index())-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
 			fdefs = append(fdefs, r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]...)
 		}
 	}
@@ -92,9 +91,9 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 }
 
 // fieldStep returns the definitions of field name (at index i) of a
-// struct whose definitions are defs: where it is left at its zero value
-// (Rhs nil), then the values literals give it. assigned matches a write
-// of the field right after a definition, which it never outlives.
+// struct whose definitions are defs: zero values (Rhs nil), then the
+// literals' values. assigned matches a write of the field right after a
+// definition, which it never outlives.
 func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]def, bool) {
 	var zeros, exprs []def
 	for _, d := range defs {
@@ -123,11 +122,10 @@ func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]
 	return append(zeros, exprs...), true
 }
 
-// selX is what sel selects a field of: sel.X, or for a bound receiver,
-// the call's (boundResult).
+// selX is sel.X, or for a bound receiver the call's (boundResult).
 func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
-	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.recvs != nil {
-		if x, ok := r.recvs[r.info.Uses[id]]; ok {
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.memo.recvs != nil {
+		if x, ok := r.memo.recvs[r.info.Uses[id]]; ok {
 			return x
 		}
 	}
@@ -137,8 +135,8 @@ func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
 // sinkableField returns the field sel reads when it is a field of a type
 // of this package that can hold an address: its writers are the sites.
 func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
-	s := info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
+	_, s := fieldSel(info, sel)
+	if s == nil {
 		return nil
 	}
 	f, ok := s.Obj().(*types.Var)
@@ -148,18 +146,17 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 	return f
 }
 
-// litField returns the value the one struct literal a read sees gives
-// field sel, when the literal sets it: a literal read in place
-// (config{Addr: ":8080"}.Addr), or with frozen, one held by a frozen
-// variable (lists.go).
+// litField returns the value a struct literal sets for field sel: read
+// in place (config{Addr: ":8080"}.Addr), or, with frozen, a frozen
+// variable's (lists.go).
 func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool) {
-	s := r.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+	_, s := fieldSel(r.info, sel)
+	if s == nil || len(s.Index()) != 1 {
 		return nil, false
 	}
 	lit, ok := ast.Unparen(r.selX(sel)).(*ast.CompositeLit)
-	if id, isIdent := ast.Unparen(r.selX(sel)).(*ast.Ident); isIdent && frozen {
-		lit, ok = r.frozenElems(id)
+	if frozen {
+		lit, ok = r.frozenElems(r.selX(sel))
 	}
 	if !ok {
 		return nil, false
@@ -171,8 +168,7 @@ func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool)
 }
 
 // litValue returns the value a struct literal gives its field i, named
-// name: keyed, or in place i of a positional literal, which lists every
-// field in order.
+// name: keyed, or in place i of a positional literal.
 func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
 	if v, found := KeyedField(lit, name); found {
 		return v, true
@@ -184,9 +180,8 @@ func litValue(lit *ast.CompositeLit, name string, i int) (ast.Expr, bool) {
 }
 
 // DefaultWrite reports whether the assignment of lhs at cur only fills
-// in a default: it is guarded by lhs being empty (if c.Addr == "" {
-// c.Addr = DefaultAddr }), so it takes effect only where no other value
-// was written. Like cmp.Or's fallback, it makes no server of its own.
+// in a default (if c.Addr == "" { c.Addr = DefaultAddr }): like cmp.Or's
+// fallback, it makes no server of its own.
 func DefaultWrite(info *types.Info, cur inspector.Cursor, lhs ast.Expr) bool {
 	block := cur.Parent()
 	if block.ParentEdgeKind() != edge.IfStmt_Body {
@@ -223,8 +218,8 @@ func isZeroConst(info *types.Info, e ast.Expr) bool {
 	return ok && (t == "" || t == "0")
 }
 
-// sameRef reports whether a and b name the same variable or the same
-// field of the same variable (c.Addr, s.cfg.Addr).
+// sameRef reports whether a and b name the same variable or field of it
+// (c.Addr, s.cfg.Addr).
 func sameRef(info *types.Info, a, b ast.Expr) bool {
 	switch a := ast.Unparen(a).(type) {
 	case *ast.Ident:
@@ -237,10 +232,9 @@ func sameRef(info *types.Info, a, b ast.Expr) bool {
 	return false
 }
 
-// neverWritten reports whether the package never writes a value but the
-// zero value to the unexported field f that sel reads: no other package
-// can write it, nor a decoder (reflection cannot set it), so it holds
-// its zero value.
+// neverWritten reports whether the package writes nothing but the zero
+// value to the unexported field f sel reads: no other package nor a
+// decoder (reflection cannot set it) can write it.
 func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
 	owner := FieldOwner(r.info.Selections[sel])
 	if p, ok := owner.(*types.Pointer); ok {

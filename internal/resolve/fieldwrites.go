@@ -10,43 +10,28 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// The write model of struct fields: one walk over a package's syntax
-// records, for the fields of the struct types it follows, every constant
-// written to each (literals, keyed or positional, and the zero value of
-// one that leaves it unset; assignments; a struct declared and set right
-// after; new), and which fields are written out of sight (opened): by a
-// value that is not constant, through their address, by op-assignment,
-// or by another package's function handed a value that holds the
-// struct. A write guarded by the field being empty is a default and adds
-// nothing. TestFieldWrites has a row per rule.
-
-// fieldWrites is what a package's files write to the fields of some
-// struct types, by FieldKey: the constants, and the fields written
-// otherwise or out of sight (opened).
-// (Keys are fieldRefs, not FieldKeys: a string per write allocated 2,500
-// times per run on net/http.) It records the package-level variables keepVar accepts that the files
-// assign or take the address of (vars) in the same walk.
+// fieldWrites is the write model of struct fields: one walk over a
+// package's syntax records, for the fields of the struct types keep
+// accepts, every constant written to each (values) and which are written
+// out of sight (opened): by a value not constant, through their address,
+// by op-assignment, or by another package's function handed a value
+// holding the struct. A write guarded by the field being empty is a
+// default and adds nothing. The same walk records the package-level
+// variables keepVar accepts that the files assign or take the address of
+// (vars). TestFieldWrites has a row per rule.
 type fieldWrites struct {
-	info    *types.Info
-	keep    func(*types.Named) bool // nil: no fields
-	values  map[fieldRef][]string
-	opened  map[fieldRef]bool
-	keepVar func(*types.Var) bool
-	vars    map[*types.Var]bool
-	reach   map[types.Type][]*types.Named // see reachable
-	// defaults are the assignments that only fill in a default.
-	defaults map[ast.Stmt]bool
+	info     *types.Info
+	keep     func(*types.Named) bool // nil: no fields
+	values   map[fieldRef][]string   // by fieldRef, not a string: net/http would allocate 2,500
+	opened   map[fieldRef]bool
+	keepVar  func(*types.Var) bool
+	vars     map[*types.Var]bool
+	reach    map[types.Type][]*types.Named // see reachable
+	defaults map[ast.Stmt]bool             // assignments that only fill in a default
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
 	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[fieldRef][]string), opened: make(map[fieldRef]bool), reach: make(map[types.Type][]*types.Named)}
-}
-
-// markVar records a write of a kept package-level variable: v or pkg.V.
-func (w *fieldWrites) markVar(e ast.Expr) {
-	if v := pkgVar(w.info, e); v != nil && !w.vars[v] && w.keepVar(v) {
-		w.vars[v] = true
-	}
 }
 
 // owner returns the named struct type t is, or points to, if kept.
@@ -65,13 +50,8 @@ func (w *fieldWrites) owner(t types.Type) (*types.Named, *types.Struct) {
 	return n, st
 }
 
-// write records value written to field f of n (nil: its zero value).
-func (w *fieldWrites) write(n *types.Named, f *types.Var, value ast.Expr) {
-	w.record(fieldRef{n, f.Name()}, f.Type(), value)
-}
-
 // record records value written to the field k of type t. A kept struct
-// held by value records its fields by path (Config.HTTP.Port), from a
+// held by value records its fields by path (Config.HTTP.Port) from a
 // literal or its zero value; any other value opens the path's prefix.
 func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
@@ -79,14 +59,8 @@ func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 			lit, isLit := ast.Unparen(value).(*ast.CompositeLit)
 			if value != nil && !isLit {
 				w.opened[k] = true
-				return
-			}
-			for j := range st.NumFields() {
-				var v ast.Expr
-				if isLit {
-					v, _ = litValue(lit, st.Field(j).Name(), j)
-				}
-				w.record(fieldRef{k.owner, k.name + "." + st.Field(j).Name()}, st.Field(j).Type(), v)
+			} else {
+				w.lit(k.owner, k.name+".", st, lit)
 			}
 			return
 		}
@@ -111,14 +85,10 @@ func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 }
 
 // writtenTexts returns the texts a write's value can have: constants, or
-// an address whose host the package writes itself and whose port it
-// cannot know (fmt.Sprintf("127.0.0.1:%d", *port)), with factHole for
-// each unknown part. It is false for anything else, which opens the
-// field.
+// an address with a host of the package's own and a port it cannot know
+// (fmt.Sprintf("127.0.0.1:%d", *port)), factHole for each unknown part;
+// false for anything else, which opens the field.
 func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
-	if t, ok := constText(info, value); ok {
-		return []string{t}, true
-	}
 	strs := shallowStr(info, value).Strs
 	var texts []string
 	for i, a := range addrval.SplitAll(strs, "") {
@@ -137,9 +107,9 @@ func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
 	return texts, len(texts) > 0
 }
 
-// shallowStr is the value of e as constants alone show it: the value
-// model of an address built in place (+, and the calls of built), with
-// every variable a hole. A package's walk of its writes has no resolver.
+// shallowStr is the value of e as constants alone show it (+ and the
+// calls of built), every variable unknown: a walk of writes has no
+// resolver.
 func shallowStr(info *types.Info, e ast.Expr) *Val {
 	if t, ok := constText(info, e); ok {
 		return leaf(e, addrval.Known(t, e.Pos()))
@@ -157,41 +127,32 @@ func shallowStr(info *types.Info, e ast.Expr) *Val {
 	return leaf(e, addrval.Unknown())
 }
 
-// openAll opens every field of n: a value of it went out of sight.
-func (w *fieldWrites) openAll(n *types.Named, st *types.Struct) {
-	for i := range st.NumFields() {
-		w.opened[fieldRef{n, st.Field(i).Name()}] = true
-	}
-}
-
-// lit records what a struct literal writes, its unset fields' zero
-// values included.
-func (w *fieldWrites) lit(lit *ast.CompositeLit) {
-	n, st := w.owner(w.info.TypeOf(lit))
-	if n == nil || st == nil {
-		return
-	}
-	for i := range st.NumFields() {
-		v, _ := litValue(lit, st.Field(i).Name(), i)
-		w.write(n, st.Field(i), v)
+// lit records what a literal of struct st writes to its fields, unset
+// ones' zero values too (lit nil: new(T), all of them), keyed by n and
+// prefix (a path, for a struct held by value).
+func (w *fieldWrites) lit(n *types.Named, prefix string, st *types.Struct, lit *ast.CompositeLit) {
+	for i := 0; st != nil && i < st.NumFields(); i++ {
+		var v ast.Expr
+		if lit != nil {
+			v, _ = litValue(lit, st.Field(i).Name(), i)
+		}
+		w.record(fieldRef{n, prefix + st.Field(i).Name()}, st.Field(i).Type(), v)
 	}
 }
 
 // assign records x.f = v, or opens f when written any other way.
 func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
-	w.markVar(lhs)
-	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-	if !ok {
-		return
+	if v := pkgVar(w.info, lhs); v != nil && !w.vars[v] && w.keepVar(v) {
+		w.vars[v] = true // v or pkg.V
 	}
-	s := w.info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
+	sel, s := fieldSel(w.info, lhs)
+	if s == nil {
 		return
 	}
 	// c.HTTP.Port = v writes the path HTTP.Port of c's type too.
 	t := s.Obj().Type()
-	if outer, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && w.info.Selections[outer] != nil {
-		if on, _ := w.owner(FieldOwner(w.info.Selections[outer])); on != nil {
+	if outer, outerSel := fieldSel(w.info, sel.X); outerSel != nil {
+		if on, _ := w.owner(FieldOwner(outerSel)); on != nil {
 			w.assignKey(fieldRef{on, outer.Sel.Name + "." + sel.Sel.Name}, t, rhs, plain)
 		}
 	}
@@ -209,17 +170,15 @@ func (w *fieldWrites) assignKey(k fieldRef, t types.Type, rhs ast.Expr, plain bo
 }
 
 // call opens the struct types whose values a call hands to a function of
-// another package (json.Unmarshal(b, &cfg), flag.StringVar(&c.Addr, …)
-// is an address taken, seen by assign).
+// another package (json.Unmarshal(b, &cfg)), and records new(T).
 func (w *fieldWrites) call(call *ast.CallExpr) {
 	if w.keep == nil || len(call.Args) == 0 {
 		return
 	}
 	if b, ok := w.info.Uses[ident(call.Fun)].(*types.Builtin); ok {
-		if n, st := w.owner(w.info.TypeOf(call.Args[0])); b.Name() == "new" && n != nil && st != nil {
-			for i := range st.NumFields() {
-				w.write(n, st.Field(i), nil)
-			}
+		if b.Name() == "new" {
+			n, st := w.owner(w.info.TypeOf(call.Args[0]))
+			w.lit(n, "", st, nil)
 		}
 		return
 	}
@@ -230,7 +189,9 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 				callee = CalleeFunc(w.info, call)
 			}
 			if callee == nil || callee.Pkg() != n.Obj().Pkg() {
-				w.openAll(n, n.Underlying().(*types.Struct))
+				for f := range n.Underlying().(*types.Struct).Fields() {
+					w.opened[fieldRef{n, f.Name()}] = true
+				}
 			}
 		}
 	}
@@ -249,8 +210,6 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	w.reach[t] = nil // a cycle holds nothing more
 	var out []*types.Named
 	switch u := types.Unalias(t).(type) {
-	case *types.Basic:
-		return nil
 	case *types.Pointer, *types.Slice, *types.Array, *types.Map:
 		out = w.reachable(u.(interface{ Elem() types.Type }).Elem(), depth+1)
 	case *types.Named:
@@ -267,18 +226,11 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	return out
 }
 
-// walk records the writes of the files to the kept types' fields, with
-// the package's inspectors when it has them (their filtered walk costs
-// less than ast.Inspect).
+// walk records the files' writes, with the package's inspectors when it
+// has them (their filtered walk costs less than ast.Inspect).
 func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	w.defaults = make(map[ast.Stmt]bool)
-	for _, file := range files {
-		for _, d := range file.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				w.zeroVars(gd, nil)
-			}
-		}
-	}
+	w.zeroVars(slices.Collect(topSpecs(files, token.VAR)), nil)
 	if syn != nil {
 		for cur := range syn.Preorder(writeNodes...) {
 			w.node(cur.Node())
@@ -293,19 +245,19 @@ func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	}
 }
 
-// writeNodes are the nodes node records writes in.
 var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil),
 	(*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 
-// node records the writes of one node, visited in preorder.
+// node records the writes of one of writeNodes, visited in preorder.
 func (w *fieldWrites) node(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.CompositeLit:
-		w.lit(n)
+		owner, st := w.owner(w.info.TypeOf(n))
+		w.lit(owner, "", st, n)
 	case *ast.BlockStmt:
 		for i, st := range n.List {
 			if ds, ok := st.(*ast.DeclStmt); ok {
-				w.zeroVars(ds.Decl.(*ast.GenDecl), n.List[i+1:])
+				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, n.List[i+1:])
 			}
 		}
 	case *ast.IfStmt:
@@ -344,19 +296,16 @@ func (w *fieldWrites) node(n ast.Node) {
 }
 
 // zeroVars records the zero values of the fields of struct variables
-// declared without a value (var c Config), but those that the
-// assignments right after it set (c.Listen = "localhost:7000").
-func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
-	for _, spec := range gd.Specs {
+// declared without a value (var c Config), but those the assignments
+// right after set (c.Listen = "localhost:7000").
+func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
+	for _, spec := range specs {
 		vs, ok := spec.(*ast.ValueSpec)
 		if !ok || len(vs.Values) > 0 || vs.Type == nil {
 			continue
 		}
-		if _, ptr := types.Unalias(w.info.TypeOf(vs.Type)).(*types.Pointer); ptr {
-			continue
-		}
 		n, st := w.owner(w.info.TypeOf(vs.Type))
-		if n == nil || st == nil {
+		if _, ptr := types.Unalias(w.info.TypeOf(vs.Type)).(*types.Pointer); ptr || st == nil {
 			continue
 		}
 		for f := range st.Fields() {
@@ -372,7 +321,7 @@ func (w *fieldWrites) zeroVars(gd *ast.GenDecl, next []ast.Stmt) {
 				})
 			}
 			if !set {
-				w.write(n, f, nil)
+				w.record(fieldRef{n, f.Name()}, f.Type(), nil)
 			}
 		}
 	}

@@ -16,12 +16,9 @@ import (
 )
 
 // What calls resolve to: the standard library's string builders
-// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf; see callStr) from their
-// arguments, and functions whose results are provably constant to those
-// results: within the package by reading the function's returns (so a
-// helper such as func addr() string { return ":8080" } is seen), and
-// across packages through a returnsFact exported for each exported
-// function whose every return is a constant.
+// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf) from their arguments; a
+// helper of the package (func addr() string { return ":8080" }) to its
+// returns; another package's exported function to its ReturnsFact.
 
 // ReturnsFact lists the constant values an exported function's first
 // result takes.
@@ -64,8 +61,7 @@ type funcKey struct {
 }
 
 // funcResult resolves result index of a call. Its parts are the values
-// of the helper's returns, when each return spells its results out, so
-// that a fix can edit them.
+// of the helper's returns, when each spells its results out, for a fix.
 func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *Val {
 	unknown := leaf(written, addrval.Unknown())
 	fn := typeutil.StaticCallee(r.info, call)
@@ -84,7 +80,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		return v
 	}
 	key := funcKey{fn, index}
-	m, ok := r.funcMemo[key]
+	m, ok := r.memo.funcs[key]
 	if !ok {
 		if r.funcBusy[fn] {
 			return unknown // recursion
@@ -96,7 +92,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		r.funcBusy[fn] = true
 		m = r.returns(fn, decl, index)
 		delete(r.funcBusy, fn)
-		r.funcMemo[key] = m
+		r.memo.funcs[key] = m
 	}
 	return &Val{Strs: m.Strs, Expr: written, Form: FormCall, Parts: m.Parts, Index: -1}
 }
@@ -107,23 +103,18 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 	spelt := true
 	results := fn.Signature().Results()
 	allReturns(decl.Body, func(ret *ast.ReturnStmt) bool {
-		switch {
-		case len(ret.Results) == results.Len():
+		strs := addrval.Unknown() // return f() of a tuple
+		switch v := results.At(index); len(ret.Results) {
+		case results.Len():
 			p := r.Str(ret.Results[index])
-			m.Strs = addrval.Union(m.Strs, p.Strs)
-			m.Parts = append(m.Parts, p)
-		case len(ret.Results) == 0: // a bare return of named results
-			spelt = false
-			v := results.At(index)
+			strs, m.Parts = p.Strs, append(m.Parts, p)
+		case 0: // a bare return of named results
 			if defs, ok := r.lookup(v); ok {
-				m.Strs = addrval.Union(m.Strs, r.varStr(nil, v, defs).Strs)
-			} else {
-				m.Strs = addrval.Union(m.Strs, addrval.Unknown())
+				strs = r.varStr(nil, v, defs).Strs
 			}
-		default: // return f() of a tuple
-			spelt = false
-			m.Strs = addrval.Union(m.Strs, addrval.Unknown())
 		}
+		spelt = spelt && len(ret.Results) == results.Len()
+		m.Strs = addrval.Union(m.Strs, strs)
 		return true
 	})
 	if !spelt {
@@ -136,8 +127,7 @@ func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
 }
 
 // allReturns reports whether f holds for every return statement of a
-// function body (nested function literals aside), stopping at the first
-// that fails.
+// body (function literals aside), stopping at the first that fails.
 func allReturns(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) bool {
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -179,11 +169,10 @@ func declaredFuncs(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *
 	}
 }
 
-// ExportReturnFacts exports a returnsFact for every exported function
-// whose every return's first result is a constant string or integer that
-// can matter to an address (addressValues), or built of constants alone
-// (shallowStr). It stops at the first return
-// that is not, so it costs next to nothing in most packages.
+// ExportReturnFacts exports a ReturnsFact for every exported function
+// whose every return's first result is built of constants alone
+// (shallowStr) and can be an address. It stops at the first return that
+// is not, so it costs next to nothing in most packages.
 func ExportReturnFacts(pass *analysis.Pass) {
 	for fn, fd := range declaredFuncs(pass.Files, pass.TypesInfo) {
 		if fd.Body == nil || !fd.Name.IsExported() || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
@@ -215,8 +204,8 @@ func ExportReturnFacts(pass *analysis.Pass) {
 	}
 }
 
-// callStr resolves calls that build strings from their arguments, and
-// helpers' results.
+// callStr resolves calls that build strings from their arguments,
+// cmp.Or, and helpers' results.
 func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	if v := built(r.info, written, call, r.Str); v != nil {
 		return v
@@ -229,10 +218,8 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 
 // or is the value of cmp.Or(…), the first argument that is not empty:
 // each one's values but its empty ones, and the last one's. A
-// parameter's hole stays beside the defaults, as with if addr == "" {
-// addr = D } (paramDefs); and as there, a function with known callers
-// keeps it unknown, as its callers' sites would take its defaults for
-// theirs.
+// parameter's hole stays beside the defaults unless its callers are
+// known, as in paramDefs.
 func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
 	var strs []addrval.Str
 	for i, a := range call.Args {
@@ -253,8 +240,8 @@ func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
 }
 
 // built is the value of a call that builds a string from its arguments
-// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf…), whose values str
-// gives; nil for any other call.
+// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf…), valued by str; nil for
+// any other call.
 func built(info *types.Info, written ast.Expr, call *ast.CallExpr, str func(ast.Expr) *Val) *Val {
 	switch calleeName(info, call) {
 	case "strconv.Itoa", "fmt.Sprint":
@@ -293,11 +280,7 @@ func built(info *types.Info, written ast.Expr, call *ast.CallExpr, str func(ast.
 // as a whole, in the loop where x takes each in turn, if any.
 func printed(written ast.Expr, x *Val) *Val {
 	out := leaf(written, x.Strs)
-	x.Each(func(v *Val) {
-		if out.Loop == nil {
-			out.Loop = v.Loop
-		}
-	})
+	out.Loop = loopOf(x)
 	return out
 }
 
@@ -314,8 +297,8 @@ func joined(hosts []addrval.Str, colon token.Pos, ports []addrval.Str) []addrval
 	return addrval.Concat(addrval.Concat(bracketed, addrval.Known(":", colon)), ports)
 }
 
-// format computes the values of fmt.Sprintf(format, args...) from the
-// values of its arguments.
+// format computes the values of fmt.Sprintf(format, args...) from its
+// arguments' (parts).
 func format(info *types.Info, call *ast.CallExpr, parts []*Val) []addrval.Str {
 	tv := info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {

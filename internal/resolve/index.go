@@ -22,19 +22,15 @@ type def struct {
 	loop *ast.RangeStmt
 }
 
-// varIndex maps each trackable variable of a function declaration (or of
-// the package, see varIndexes) to all its definitions, found by one walk
-// of its syntax; variables whose value can change in ways the pass does
-// not see (address taken, op-assigned, ranged over, parameters) are opaque.
+// varIndex maps each variable of a top-level declaration (or the
+// package's, see VarIndexes) to all its definitions, found by one walk;
+// a variable whose value can change out of sight (address taken,
+// op-assigned, ranged over) is opaque.
 type varIndex struct {
-	Defs   map[*types.Var][]def
-	Opaque map[*types.Var]bool
-	// FieldDefs holds assignments v.F = e to fields of struct-valued
-	// variables, by variable and field name.
-	FieldDefs map[FieldKey][]def
-	// Params are function parameters and receivers: their value comes
-	// from callers (see params.go).
-	Params map[*types.Var]bool
+	Defs      map[*types.Var][]def
+	Opaque    map[*types.Var]bool
+	FieldDefs map[FieldKey][]def  // v.F = e, of struct variables
+	Params    map[*types.Var]bool // parameters and receivers: their callers' values (params.go)
 	// elems holds the variables ranging over another (for _, a := range
 	// addrs): they take its elements, if it has known ones (lists.go).
 	elems map[*types.Var]*ast.RangeStmt
@@ -46,12 +42,10 @@ type FieldKey struct {
 }
 
 // VarIndexes holds the indexes of a package's variables, each built on
-// first need: one per top-level declaration, for the local variables
-// declared in it (they cannot be assigned outside it), and one for the
-// package-level variables, which any function may assign. The latter
-// looks only at the statements around an identifier spelt like a
-// package-level variable. So no lookup walks the whole package but the
-// one walk over identifiers (occurrences).
+// first need: one per top-level declaration for its local variables, and
+// one for the package-level variables, from the statements around the
+// identifiers spelt like one (occurrences): no lookup walks the whole
+// package but that one walk over identifiers.
 type VarIndexes struct {
 	files     []*ast.File
 	syn       Syntax
@@ -63,14 +57,22 @@ type VarIndexes struct {
 	global    *varIndex
 	occ       map[string][]inspector.Cursor // see occurrences
 	funcNames map[string]bool               // of functions whose callers params.go indexes, with occ
-
-	pkgVars *varFilter
+	pkgVars   *varFilter                    // by the names of the files' var declarations
 }
 
 var emptyIndex = newVarIndex()
 
 func newVarIndexes(files []*ast.File, syn Syntax, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
-	return &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+	xs := &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+	xs.pkgVars = &varFilter{scope: pkg.Scope(), names: make(map[string]bool)}
+	for spec := range topSpecs(files, token.VAR) {
+		for _, name := range spec.(*ast.ValueSpec).Names {
+			if name.Name != "_" { // var _ = …: no variable
+				xs.pkgVars.names[name.Name] = true
+			}
+		}
+	}
+	return xs
 }
 
 func newVarIndex() *varIndex {
@@ -104,8 +106,7 @@ func (xs *VarIndexes) Of(v *types.Var) *varIndex {
 // occurrences returns, by name, the package's identifiers spelt like a
 // package-level variable or like a function whose callers params.go
 // indexes (funcNames: a closed function, or a closure assigned to a
-// variable, with an address parameter): the only identifiers the
-// package-wide indexes need. They are found by one walk, on first need, that compares
+// variable, with an address parameter), found by one walk that compares
 // names before any type lookup.
 func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
@@ -125,7 +126,7 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 			}
 		}
 	}
-	vars := xs.packageVars().names
+	vars := xs.pkgVars.names
 	var sigs NameSignatures
 	for name := range vars {
 		sigs.Add(name)
@@ -169,34 +170,16 @@ func (s *NameSignatures) MayHave(name string) bool {
 	return s[signature(name)>>6]&(1<<(signature(name)&63)) != 0
 }
 
-// packageVars returns the filter of the package-level variables, whose
-// names are read from the files' var declarations.
-func (xs *VarIndexes) packageVars() *varFilter {
-	if xs.pkgVars != nil {
-		return xs.pkgVars
-	}
-	xs.pkgVars = &varFilter{scope: xs.pkg.Scope(), names: make(map[string]bool)}
-	for spec := range topSpecs(xs.files, token.VAR) {
-		for _, name := range spec.(*ast.ValueSpec).Names {
-			if name.Name != "_" { // var _ = …: no variable
-				xs.pkgVars.names[name.Name] = true
-			}
-		}
-	}
-	return xs.pkgVars
-}
-
-// globalIndex returns the index of the package-level variables. Their
-// definitions and the operations that make them opaque all contain an
-// identifier of the variable, so it records the nodes from each such
-// identifier up to its statement (or declaration), each node once, in
-// the order of the files and their text.
+// globalIndex returns the index of the package-level variables: what
+// defines one or makes it opaque contains its identifier, so it records
+// the nodes from each up to its statement or declaration, each once, in
+// the order of the files.
 func (xs *VarIndexes) globalIndex() *varIndex {
 	if xs.global != nil {
 		return xs.global
 	}
 	xs.global = newVarIndex()
-	only := xs.packageVars()
+	only := xs.pkgVars
 	occ := xs.occurrences()
 	var ids []inspector.Cursor
 	for name := range only.names {
@@ -219,8 +202,8 @@ func (xs *VarIndexes) globalIndex() *varIndex {
 	return xs.global
 }
 
-// A varFilter restricts an index to the variables of one scope. Names are
-// compared before any type lookup.
+// A varFilter restricts an index to the variables of one scope, by name
+// before any type lookup.
 type varFilter struct {
 	scope *types.Scope
 	names map[string]bool // of the scope's variables
@@ -231,28 +214,9 @@ func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && 
 
 func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
 
-// rootIdent returns the identifier at the root of a selection chain: cfg
-// for cfg.TLS.Addr.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
-// nextStmt returns the statement after the declaration of spec.
-func nextStmt(spec inspector.Cursor) ast.Node {
-	decl := spec.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
-	if _, ok := decl.Node().(*ast.DeclStmt); !ok {
-		return nil
-	}
-	if next, ok := decl.NextSibling(); ok {
+// nextStmt returns the statement after the one at cur, if any.
+func nextStmt(cur inspector.Cursor) ast.Node {
+	if next, ok := cur.NextSibling(); ok {
 		return next.Node()
 	}
 	return nil
@@ -260,10 +224,7 @@ func nextStmt(spec inspector.Cursor) ast.Node {
 
 // isVar and isField match assignment targets: v, or v.name.
 func isVar(v *types.Var, info *types.Info) func(ast.Expr) bool {
-	return func(lhs ast.Expr) bool {
-		id, ok := ast.Unparen(lhs).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
+	return func(lhs ast.Expr) bool { return info.Uses[ident(lhs)] == v }
 }
 
 func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {

@@ -50,7 +50,7 @@ func (rec recorder) rootVarOf(e ast.Expr) *types.Var {
 		case *ast.Ident:
 			return rec.varOf(x)
 		case *ast.SelectorExpr:
-			if s := rec.info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+			if _, s := fieldSel(rec.info, x); s == nil {
 				return nil
 			}
 			e = x.X
@@ -82,22 +82,26 @@ func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockSt
 	}
 }
 
-// fieldWrite records v.F = rhs (rhs nil: an unknown write).
+// opaque makes the variable at the root of e (x, cfg.Addr) opaque.
+func (rec recorder) opaque(e ast.Expr) {
+	if v := rec.rootVarOf(e); v != nil {
+		rec.x.Opaque[v] = true
+	}
+}
+
+// fieldWrite records v.F = rhs; a nested or unknown write (rhs nil)
+// makes v opaque.
 func (rec recorder) fieldWrite(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
 		return
 	}
-	v := rec.rootVarOf(sel)
-	if v == nil {
-		return
-	}
-	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && rhs != nil && rec.info.ObjectOf(id) == v {
+	if v := rec.rootVarOf(sel); v != nil && rhs != nil && v == rec.info.ObjectOf(ident(sel.X)) {
 		k := FieldKey{v, sel.Sel.Name}
 		rec.x.FieldDefs[k] = append(rec.x.FieldDefs[k], def{Rhs: rhs, Index: -1, pos: pos})
 		return
 	}
-	rec.x.Opaque[v] = true // a nested or unknown write
+	rec.opaque(sel)
 }
 
 // node records what the node at cur, one of indexNodes, says.
@@ -108,16 +112,10 @@ func (rec recorder) node(cur inspector.Cursor) {
 		switch {
 		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 			for _, l := range n.Lhs { // x += ...
-				if v := rec.varOf(l); v != nil {
-					x.Opaque[v] = true
-				}
-				rec.fieldWrite(l, nil, n.Pos())
+				rec.opaque(l)
 			}
 		case len(n.Lhs) == len(n.Rhs):
-			var next ast.Node
-			if c, ok := cur.NextSibling(); ok {
-				next = c.Node()
-			}
+			next := nextStmt(cur)
 			for i, l := range n.Lhs {
 				if v := rec.varOf(l); v != nil {
 					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[i], Index: -1, pos: n.Pos(), next: next})
@@ -133,12 +131,17 @@ func (rec recorder) node(cur inspector.Cursor) {
 			}
 		}
 	case *ast.ValueSpec:
+		var next ast.Node
+		decl := cur.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
+		if _, local := decl.Node().(*ast.DeclStmt); local {
+			next = nextStmt(decl)
+		}
 		for i, name := range n.Names {
 			v := rec.varOf(name)
 			if v == nil {
 				continue
 			}
-			d := def{Index: -1, pos: name.Pos(), next: nextStmt(cur)}
+			d := def{Index: -1, pos: name.Pos(), next: next}
 			switch {
 			case len(n.Values) == len(n.Names):
 				d.Rhs = n.Values[i]
@@ -151,20 +154,13 @@ func (rec recorder) node(cur inspector.Cursor) {
 		}
 	case *ast.UnaryExpr:
 		if n.Op == token.AND {
-			if v := rec.rootVarOf(n.X); v != nil { // &x, &cfg.Addr
-				x.Opaque[v] = true
-			}
+			rec.opaque(n.X) // &x, &cfg.Addr
 		}
 	case *ast.SelectorExpr:
 		// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
-		if !rec.only.ident(rootIdent(n.X)) {
-			return
-		}
 		if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
 			if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-				if v := rec.rootVarOf(n.X); v != nil {
-					x.Opaque[v] = true
-				}
+				rec.opaque(n.X)
 			}
 		}
 	case *ast.RangeStmt:
@@ -182,16 +178,10 @@ func (rec recorder) node(cur inspector.Cursor) {
 				x.Opaque[v] = true
 			}
 		}
-		if v := rec.varOf(n.Key); v != nil {
-			x.Opaque[v] = true
-		}
-		rec.fieldWrite(n.Key, nil, n.Pos())
+		rec.opaque(n.Key)
 		rec.fieldWrite(n.Value, nil, n.Pos())
 	case *ast.IncDecStmt:
-		if v := rec.varOf(n.X); v != nil {
-			x.Opaque[v] = true
-		}
-		rec.fieldWrite(n.X, nil, n.Pos())
+		rec.opaque(n.X)
 	case *ast.FuncDecl:
 		rec.markFields(n.Recv, true, nil)
 		rec.markFields(n.Type.Params, true, nil)

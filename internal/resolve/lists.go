@@ -16,19 +16,16 @@ import (
 //	var listeners = []string{":8080", ":9090"}
 //	for _, a := range listeners { go http.ListenAndServe(a, nil) }
 //
-// An unexported variable of the package, or a local one, initialised with
-// a slice, array or map literal and only ever ranged over, indexed or
-// measured is frozen: its elements are all the values it holds, so a
-// variable ranging over it takes each of them, and listeners[0] the
-// first. A frozen table of struct literals gives a ranging variable's
-// fields their values too. A struct (or the one pointer to it) whose
-// fields are only ever read is frozen the same way: var settings =
-// &Settings{Bind: ":5300"} holds what its literal says.
+// A variable the package controls, initialised with a slice, array or
+// map literal and only ever ranged over, indexed or measured, is frozen:
+// a variable ranging over it takes each element, listeners[0] the first.
+// A struct (or the one pointer to it) whose fields are only ever read is
+// frozen too: var settings = &Settings{Bind: ":5300"}.
 
-// frozenElems returns the element expressions of the frozen variable id
-// names, or ok=false when it is not frozen.
-func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
-	v, isVar := r.info.Uses[id].(*types.Var)
+// frozenElems returns the literal of the frozen variable e names, or
+// ok=false when it is not frozen.
+func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
+	v, isVar := r.info.Uses[ident(e)].(*types.Var)
 	global := isVar && v.Parent() == r.pkg.Scope()
 	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
@@ -62,7 +59,7 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 	default:
 		return nil, false
 	}
-	uses := r.Vars.occurrences()[id.Name]
+	uses := r.Vars.occurrences()[v.Name()]
 	if !global {
 		uses = localIdents(r.info, r.Decls, v)
 	}
@@ -75,12 +72,9 @@ func (r *Resolver) frozenElems(id *ast.Ident) (lit *ast.CompositeLit, ok bool) {
 
 // onlyRead reports whether the uses of v among idents only read what it
 // holds: a list ranged over, indexed or measured with len or cap, a
-// struct's fields read (a struct cannot be ranged over or indexed, nor a
-// list's field selected). Written, its elements written or their
-// address taken, an element's field or method selected, sliced or passed
-// on (copy, sort.Strings), its values are not the ones it was given any
-// more. A method that reads only fields of its receiver (reader) is a
-// read too.
+// struct's fields read, or a method reader accepts called. Anything else
+// (a write, an address taken, an element's field, slicing, passing it
+// on: copy, sort.Strings) may change its values.
 func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor, reader func(*types.Func) bool) bool {
 	for _, cur := range idents {
 		if info.Uses[cur.Node().(*ast.Ident)] != v {
@@ -113,8 +107,8 @@ func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor, reader 
 	return true
 }
 
-// localIdents returns the identifiers of the declaration holding a local
-// variable that are spelt like it.
+// localIdents returns the identifiers spelt like the local variable v in
+// its declaration.
 func localIdents(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
 	decl, ok := decls.Decl(v.Pos())
 	if !ok {
@@ -136,18 +130,18 @@ func ident(e ast.Expr) *ast.Ident {
 }
 
 // elemDefs returns the definitions of a variable ranging over a table
-// (loop): its own (other assignments in the loop), and each element of a
-// frozen table; nil when the table is not frozen.
+// (loop): its own, and each element of a frozen table; nil when the
+// table is not frozen.
 func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
-	lit, ok := r.frozenElems(ast.Unparen(loop.X).(*ast.Ident))
+	lit, ok := r.frozenElems(loop.X)
 	if !ok {
 		return nil
 	}
 	return rangedDefs(append([]def(nil), own...), lit, loop)
 }
 
-// rangedDefs appends to defs the elements of a list literal (in place or
-// a frozen table's) that a variable ranging over it in loop takes in turn.
+// rangedDefs appends to defs the elements of a list literal a variable
+// ranging over it in loop takes in turn.
 func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -161,11 +155,7 @@ func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 // element resolves table[i] of a frozen table: the element a constant
 // index or key selects, else any of them.
 func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
-	id, ok := ast.Unparen(x.X).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	lit, ok := r.frozenElems(id)
+	lit, ok := r.frozenElems(x.X)
 	if !ok {
 		return nil
 	}

@@ -7,28 +7,22 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// An address often arrives as a parameter: startServer(":50051"). A
-// parameter that reaches a listen address is a sink (internal/sites), and each
-// call passing a constant is a site at the argument. When every use of
-// the function is a direct call in the package (an unexported function, a
-// closure assigned once, a function literal called in place), its callers
-// are all known: the listen site is then judged at each call with the
-// whole address substituted, and not at all in the function.
+// An address often arrives as a parameter: startServer(":50051"), a hole
+// each caller's value fills (a sink, internal/sites). When every use of
+// the function is a direct call in the package (an unexported function,
+// a closure assigned once, a function literal called in place), its
+// callers are known: the site is judged at each call, not in the function.
 
 // ParamOwner says which function a parameter belongs to.
 type ParamOwner struct {
 	// Key identifies the function among its callers: the *types.Func, the
 	// variable holding a closure, or the *ast.FuncLit called in place.
-	Key   any
-	Fn    *types.Func // a declared function or method, whose parameter can be a sink
-	Name  string
-	Index int // the parameter's position
-	// Variadic is set for a variadic parameter (addr ...string): only
-	// its first element, addr[0], is a value of its callers.
-	Variadic bool
-	// closed is set when every call of the function can be in the
-	// package: it is unexported and not a method, or a closure.
-	closed bool
+	Key      any
+	Fn       *types.Func // a declared function or method, whose parameter can be a sink
+	Name     string
+	Index    int  // the parameter's position
+	Variadic bool // addr ...string: only addr[0] is its callers' value
+	closed   bool // every call can be in the package: unexported and not a method, or a closure
 }
 
 // callers holds, per function, its direct calls in the package, and
@@ -39,8 +33,7 @@ type callers struct {
 }
 
 // ParamOf returns the owner of v when v is a parameter whose value comes
-// only from its function's callers: not reassigned, its address not
-// taken.
+// only from its callers: not reassigned, its address not taken.
 func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
 	o, ok := r.OwnerOf(v)
 	if !ok {
@@ -53,11 +46,10 @@ func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
 }
 
 // paramDefs returns the assignments to a parameter reassigned in its
-// function's body, and whether the callers' value still reaches past the
-// first statement (if addr == "" { addr = ":8080" }): the parameter is
-// then still a sink, as sinkRole looks only at the alternatives that hold
-// its hole. A function with known callers keeps such a parameter unknown,
-// as its callers' sites would take its defaults for theirs.
+// body, and whether the callers' value still reaches past the first
+// statement (entry: if addr == "" { addr = ":8080" }). A function with
+// known callers keeps such a parameter unknown, as its callers' sites
+// would take its defaults for theirs.
 func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 	o, ok := r.OwnerOf(v)
 	if !ok || o.Fn == nil {
@@ -94,9 +86,8 @@ func (c callers) Known(o ParamOwner) bool {
 	return o.closed && !c.escapes[o.Key] && len(c.Calls[o.Key]) > 0
 }
 
-// buildParams indexes, once per package, the parameters of functions,
-// methods and closures that can carry an address, and every use of the
-// closed ones.
+// buildParams indexes the parameters of functions, methods and closures
+// that can carry an address, and every use of the closed ones.
 func (r *Resolver) buildParams() {
 	r.params = make(map[*types.Var]ParamOwner)
 	r.Callers = callers{Calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
@@ -104,18 +95,12 @@ func (r *Resolver) buildParams() {
 		if !hasAddressParam(sig) {
 			return
 		}
-		n := sig.Params().Len()
-		if sig.Variadic() {
-			n-- // calls spread a slice, or pass any number of values
-			if last := sig.Params().At(n); canCarryAddress(last.Type().(*types.Slice).Elem()) {
-				v := o
-				v.Index, v.Variadic = n, true
-				r.params[last] = v
+		params := sig.Params()
+		for i := range params.Len() {
+			o.Index, o.Variadic = i, sig.Variadic() && i == params.Len()-1
+			if !o.Variadic || canCarryAddress(params.At(i).Type().(*types.Slice).Elem()) {
+				r.params[params.At(i)] = o
 			}
-		}
-		for i := range n {
-			o.Index = i
-			r.params[sig.Params().At(i)] = o
 		}
 	}
 	for fn, fd := range declaredFuncs(r.files, r.info) {
@@ -149,19 +134,14 @@ func (r *Resolver) buildParams() {
 	occ := r.Vars.occurrences()
 	for name := range r.Vars.funcNames {
 		for _, cur := range occ[name] {
-			n := cur.Node().(*ast.Ident)
-			obj := r.info.Uses[n]
-			if obj == nil || obj.Pkg() != r.pkg {
-				continue
-			}
-			switch obj.(type) {
-			case *types.Func, *types.Var:
-			default:
+			obj := r.info.Uses[cur.Node().(*ast.Ident)]
+			_, isFunc := obj.(*types.Func)
+			_, isVar := obj.(*types.Var)
+			if !isFunc && !isVar || obj.Pkg() != r.pkg {
 				continue
 			}
 			if cur.ParentEdgeKind() == edge.CallExpr_Fun {
-				call := cur.Parent().Node().(*ast.CallExpr)
-				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], call)
+				r.Callers.Calls[obj] = append(r.Callers.Calls[obj], cur.Parent().Node().(*ast.CallExpr))
 			} else if _, isFunc := obj.Type().Underlying().(*types.Signature); isFunc {
 				// A function, or a variable holding one, used other than
 				// in a call (an assignment, an argument) escapes.
@@ -176,9 +156,8 @@ func (r *Resolver) buildParams() {
 func closedFunc(fd *ast.FuncDecl) bool { return fd.Recv == nil && !fd.Name.IsExported() }
 
 // hasAddressParam reports whether a function has a parameter that can
-// carry an address or a port (a string, an integer, or an interface
-// holding one, or a variadic one of these): the only functions whose
-// callers are worth indexing.
+// carry an address or a port (canCarryAddress, or a variadic one): the
+// only functions whose callers are worth indexing.
 func hasAddressParam(sig *types.Signature) bool {
 	n := sig.Params().Len()
 	for i := range n {
@@ -193,6 +172,7 @@ func hasAddressParam(sig *types.Signature) bool {
 	return false
 }
 
+// canCarryAddress: a string, an integer, or an interface holding one.
 func canCarryAddress(t types.Type) bool {
 	switch t := t.Underlying().(type) {
 	case *types.Basic:
@@ -216,19 +196,17 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 	return v
 }
 
-// OnlyRead reports whether the slice variable v is only read in its
-// function (see onlyRead): changed, its elements are not its callers'
-// values any more.
+// OnlyRead reports whether the slice parameter v is only read (onlyRead):
+// changed, its elements are not its callers' values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
 	return onlyRead(info, v, localIdents(info, decls, v), nil)
 }
 
-// boundResult resolves result index of a call x.M() of a method of the
-// package that only reads its receiver's fields, as a helper's call with
-// the receiver for a parameter: its returns, with x's fields for the
-// receiver's (cfg.Addr() returning c.Host+":"+c.Port reads cfg's). It
-// returns nil for any other call. The values depend on the call, so
-// they are not memoized, nor anything resolved on the way.
+// boundResult resolves result index of x.M(), a method of the package
+// that only reads its receiver's fields: its returns with the receiver
+// bound to x (cfg.Addr() returning c.Host+":"+c.Port reads cfg's), under
+// a memo of its own, as the values hold for this call alone; nil for any
+// other call.
 func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.Func, index int) *Val {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || r.info.Selections[sel] == nil || r.info.Selections[sel].Kind() != types.MethodVal || len(r.info.Selections[sel].Index()) != 1 || r.funcBusy[fn] {
@@ -241,21 +219,18 @@ func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.F
 	if decl == nil || decl.Body == nil {
 		return nil
 	}
-	str, addr, funcs, recvs := r.strMemo, r.addrMemo, r.funcMemo, r.recvs
-	r.strMemo, r.addrMemo, r.funcMemo = make(map[*types.Var]*Val), make(map[*types.Var]*Val), make(map[funcKey]*Val)
-	r.recvs = map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X}
+	saved := r.memo
+	r.memo = newMemo(map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X})
 	r.funcBusy[fn] = true
 	m := r.returns(fn, decl, index)
 	delete(r.funcBusy, fn)
-	r.strMemo, r.addrMemo, r.funcMemo, r.recvs = str, addr, funcs, recvs
+	r.memo = saved
 	// A fix edits the call: its returns serve other receivers too.
 	return leaf(written, m.Strs)
 }
 
 // readsRecv reports whether a method of the package only reads fields of
-// its receiver, if it uses it at all (reads): calling it changes
-// nothing, and what it returns of the receiver is what the caller's value
-// holds.
+// its receiver, if it uses it at all (reads): calling it changes nothing.
 func (r *Resolver) readsRecv(fn *types.Func) (only, reads bool) {
 	uses := LocalUses(r.info, r.Decls, fn.Signature().Recv())
 	for _, cur := range uses {

@@ -12,9 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Resolver computes address values for one package. Results are memoized
-// per variable; a variable met again while being resolved (a cycle) is
-// unknown.
+// Resolver computes address values for one package.
 type Resolver struct {
 	info  *types.Info
 	pkg   *types.Package
@@ -28,48 +26,33 @@ type Resolver struct {
 	importFact func(types.Object, analysis.Fact) bool
 	exported   *Exported                     // which exported package variables are sealed
 	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
-	funcMemo   map[funcKey]*Val
 	funcBusy   map[*types.Func]bool
 	params     map[*types.Var]ParamOwner // built on first need
 	Callers    callers
 
-	recvs    map[types.Object]ast.Expr        // a method's receiver, bound to a call's (boundResult)
-	frozen   map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
-	writes   *fieldWrites                     // the package's field writes, on first need
-	strMemo  map[*types.Var]*Val
-	addrMemo map[*types.Var]*Val
-	// busy holds the variables being resolved, by depth (from 1). A
-	// variable met again is a cycle: it contributes nothing there (the
-	// least fixed point), and results that saw a cycle to a shallower
-	// variable are not memoized, being partial.
+	memo   *memo
+	frozen map[*types.Var]*ast.CompositeLit // lists.go; nil: not frozen
+	writes *fieldWrites                     // the package's field writes, on first need
+	// busy holds the variables being resolved, by depth (from 1);
+	// lowHit is the shallowest one met again (a cycle) since the
+	// innermost was entered: results that saw a cycle to a shallower
+	// variable are partial, not memoized.
 	busy   map[*types.Var]int
 	lowHit int
 }
 
 const noHit = int(^uint(0) >> 1)
 
-// enter starts resolving v; ok is false on a cycle.
-func (r *Resolver) enter(v *types.Var) (depth, saved int, ok bool) {
-	if d, busy := r.busy[v]; busy {
-		r.lowHit = min(r.lowHit, d)
-		return 0, 0, false
-	}
-	depth = len(r.busy) + 1
-	r.busy[v] = depth
-	saved, r.lowHit = r.lowHit, noHit
-	return depth, saved, true
+// memo holds results under one binding of method receivers to a call's
+// (recvs; nil at the top), for which they hold (boundResult).
+type memo struct {
+	recvs     map[types.Object]ast.Expr
+	str, addr map[*types.Var]*Val
+	funcs     map[funcKey]*Val
 }
 
-// leave ends resolving v and reports whether its result is complete.
-func (r *Resolver) leave(v *types.Var, depth, saved int) (complete bool) {
-	delete(r.busy, v)
-	complete = r.lowHit >= depth
-	if complete {
-		r.lowHit = saved
-	} else {
-		r.lowHit = min(saved, r.lowHit)
-	}
-	return complete
+func newMemo(recvs map[types.Object]ast.Expr) *memo {
+	return &memo{recvs: recvs, str: make(map[*types.Var]*Val), addr: make(map[*types.Var]*Val), funcs: make(map[funcKey]*Val)}
 }
 
 func NewResolver(pass *analysis.Pass, syn Syntax, rules *listenapi.RuleSet, exported *Exported) *Resolver {
@@ -80,10 +63,8 @@ func NewResolver(pass *analysis.Pass, syn Syntax, rules *listenapi.RuleSet, expo
 		Vars:       newVarIndexes(pass.Files, syn, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
 		exported:   exported,
-		funcMemo:   make(map[funcKey]*Val),
 		funcBusy:   make(map[*types.Func]bool),
-		strMemo:    make(map[*types.Var]*Val),
-		addrMemo:   make(map[*types.Var]*Val),
+		memo:       newMemo(nil),
 		busy:       make(map[*types.Var]int),
 		lowHit:     noHit,
 	}
@@ -109,9 +90,8 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 }
 
 // lookup returns the definitions of v in this package, or ok=false when
-// its value is not provably confined to them: it is opaque, a parameter,
-// ranges over a list, or is of another package; and another package may
-// assign an exported package variable, unless it is sealed (exported.go).
+// its value is not provably confined to them: opaque, a parameter,
+// ranging over a list, of another package, or exported and not sealed.
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
@@ -144,8 +124,7 @@ func ConstText(v constant.Value) (string, bool) {
 	return "", false
 }
 
-// constText returns the text of e when it is a constant string or
-// integer.
+// constText returns the text of e when it is a constant string or integer.
 func constText(info *types.Info, e ast.Expr) (string, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return ConstText(tv.Value)
@@ -261,7 +240,7 @@ func declPos(info *types.Info, e ast.Expr) token.Pos {
 }
 
 // nameOf returns the identifier that names what e refers to: x, or Sel
-// of pkg.X (of a field or a method selector, the field or method).
+// of pkg.X or of a field or method selector.
 func nameOf(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -272,8 +251,7 @@ func nameOf(e ast.Expr) *ast.Ident {
 	return nil
 }
 
-// pkgVar returns the package-level variable e names (v, pkg.V or V
-// dot-imported), or nil.
+// pkgVar returns the package-level variable e names (v, pkg.V), or nil.
 func pkgVar(info *types.Info, e ast.Expr) *types.Var {
 	v, ok := info.Uses[nameOf(e)].(*types.Var)
 	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
@@ -284,7 +262,7 @@ func pkgVar(info *types.Info, e ast.Expr) *types.Var {
 
 // varStr resolves a use of variable v, with the union of its definitions.
 func (r *Resolver) varStr(use ast.Expr, v *types.Var, defs []def) *Val {
-	return r.variable(use, v, defs, r.strMemo, func(d def) *Val {
+	return r.variable(use, v, defs, r.memo.str, func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
 			return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
@@ -300,19 +278,21 @@ func (r *Resolver) varStr(use ast.Expr, v *types.Var, defs []def) *Val {
 	})
 }
 
-// variable resolves a use of v as the union of the values that resolve
-// finds for each of its definitions. A variable met again while it is
-// being resolved contributes nothing there; complete results are kept
-// in memo (when not nil).
+// variable resolves a use of v as the union of its definitions' values
+// (resolve). A variable met again while it is being resolved contributes
+// nothing there (the least fixed point); complete results are kept in
+// memo (when not nil).
 func (r *Resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*Val, resolve func(def) *Val) *Val {
 	if m, ok := memo[v]; ok {
 		return &Val{Strs: m.Strs, Addrs: m.Addrs, Expr: use, Form: FormVar, Parts: m.Parts, Index: -1, Loop: m.Loop}
 	}
 	out := &Val{Expr: use, Form: FormVar, Index: -1}
-	depth, saved, ok := r.enter(v)
-	if !ok {
+	if d, busy := r.busy[v]; busy {
+		r.lowHit = min(r.lowHit, d)
 		return out // a cycle: no values
 	}
+	depth, saved := len(r.busy)+1, r.lowHit
+	r.busy[v], r.lowHit = depth, noHit
 	out.Loop = elementsLoop(defs)
 	for _, d := range defs {
 		p := resolve(d)
@@ -323,7 +303,13 @@ func (r *Resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*ty
 	if len(out.Addrs) > addrval.MaxAlts {
 		out.Addrs = []addrval.Alt{{HasPort: out.Addrs[0].HasPort}}
 	}
-	if r.leave(v, depth, saved) && memo != nil {
+	delete(r.busy, v)
+	if r.lowHit < depth { // partial
+		r.lowHit = min(saved, r.lowHit)
+		return out
+	}
+	r.lowHit = saved
+	if memo != nil {
 		memo[v] = out
 	}
 	return out

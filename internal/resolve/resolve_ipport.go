@@ -10,16 +10,14 @@ import (
 )
 
 // AddrStructs resolves address structs (net.TCPAddr and the like, and
-// net/netip's), whose values are hosts and ports apart, beside the
-// Resolver's string values.
+// net/netip's), whose values are hosts and ports apart.
 type AddrStructs struct{ *Resolver }
 
-// AddrStructs returns r's resolver of address structs.
 func (r *Resolver) AddrStructs() AddrStructs { return AddrStructs{r} }
 
-// IPPort resolves an address struct pointer: &net.TCPAddr{IP: …, Port: …},
-// a variable holding one, or the first result of net.Resolve*Addr; its
-// values are Addrs, apart from the string values of Str.
+// IPPort resolves an address struct pointer to its Addrs:
+// &net.TCPAddr{IP: …, Port: …}, a variable holding one, or the first
+// result of net.Resolve*Addr.
 func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 	written := e
 	e = ast.Unparen(e)
@@ -39,7 +37,7 @@ func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 	if !ok {
 		return unknown
 	}
-	return r.variable(written, v, defs, r.addrMemo, func(d def) *Val {
+	return r.variable(written, v, defs, r.memo.addr, func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
 			return &Val{Addrs: unknown.Addrs, Form: FormZero, Index: -1} // a nil pointer: would panic or listen anywhere
@@ -79,21 +77,15 @@ func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 	if !ok {
 		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
 	}
-	// Written in order, an address struct starts with IP, then its port.
-	ipExpr, _ := litValue(lit, "IP", 0)
-	var portExpr ast.Expr
-	if portField != "" {
-		portExpr, _ = litValue(lit, portField, 1)
-	}
 	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
-	hosts := addrval.Known("", lit.Lbrace) // nil IP: all interfaces
-	if ipExpr != nil {
-		out.Parts[0] = r.ip(ipExpr)
+	hosts, ports := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace) // nil IP: all interfaces
+	// Written in order, an address struct starts with IP, then its port.
+	if x, ok := litValue(lit, "IP", 0); ok {
+		out.Parts[0] = r.ip(x)
 		hosts = out.Parts[0].Strs
 	}
-	ports := addrval.Known("0", lit.Lbrace)
-	if portExpr != nil {
-		out.Parts[1] = r.Str(portExpr)
+	if x, ok := litValue(lit, portField, 1); ok && portField != "" {
+		out.Parts[1] = r.Str(x)
 		ports = out.Parts[1].Strs
 	}
 	for _, h := range hosts {
@@ -180,15 +172,13 @@ func NamedTypeName(t types.Type) string {
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-// IPPortStrs returns, host and port apart, the address that an address
-// struct literal with a parameter or field in it listens on:
-// &net.TCPAddr{IP: net.ParseIP(host), Port: port} listens where
-// net.JoinHostPort(host, strconv.Itoa(port)) does, so callers of the
-// function it is in can be traced as for a string (sinks of host and
-// port). ok is false unless e is such a literal, or a variable whose one
-// definition is one, with a hole. Its IP may be absent, nil or
-// net.ParseIP(x); any other is an unknown host, and its port is still
-// followed.
+// IPPortStrs returns the address, as a string, that an address struct
+// literal with a hole (a parameter or field) listens on, so that its
+// callers are traced as for a string: &net.TCPAddr{IP:
+// net.ParseIP(host), Port: port} listens where net.JoinHostPort(host,
+// strconv.Itoa(port)) does. ok is false unless e is such a literal, or a
+// variable whose one definition is one. An IP other than absent, nil or
+// net.ParseIP(x) is an unknown host; its port is still followed.
 func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
@@ -218,8 +208,8 @@ func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	return joined(host, lit.Lbrace, port), true
 }
 
-// addrLit returns the address struct literal e is (&lit or lit) or the
-// one definition of the local variable e holds, used nowhere else; or nil.
+// addrLit returns the address struct literal e is (&lit or lit), or the
+// one definition of the local variable e, used nowhere else; or nil.
 func (r AddrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if _, ok := e.(*ast.Ident); ok {

@@ -6,12 +6,9 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// A val is what the resolver found for one expression: the values that can
-// reach it, and how they were built, in the form the fixer edits. The
-// resolver is the only code that follows an address through the source
-// (definitions, returns, fields, operators and calls); the fixer reads the
-// vals it recorded and never walks the source again, so an address form is
-// understood in one place.
+// A Val is what the resolver found for one expression: the values that
+// can reach it, and how they were built. The fixer reads it and never
+// walks the source again, so an address form is understood in one place.
 type Val struct {
 	Strs  []addrval.Str // the values of a string or integer expression
 	Addrs []addrval.Alt // the values of an address struct (*net.TCPAddr …)
