@@ -43,26 +43,10 @@ func (r AddrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 		}
 	case "net/netip.AddrPortFrom":
 		if len(call.Args) == 2 {
-			return joined(r.netipAddr(call.Args[0]), call.Args[0].End(), r.Str(call.Args[1]).Strs), true
+			return joined(r.host(call.Args[0]).Strs, call.Args[0].End(), r.Str(call.Args[1]).Strs), true
 		}
 	}
 	return nil, false
-}
-
-// netipAddr resolves a netip.Addr expression to its textual host.
-func (r AddrStructs) netipAddr(e ast.Expr) []addrval.Str {
-	call := r.oneCall(e)
-	if call == nil {
-		return addrval.Unknown()
-	}
-	name := calleeName(r.info, call)
-	if h, ok := namedIPs[name]; ok {
-		return addrval.Known(h, call.Pos())
-	}
-	if name == "net/netip.MustParseAddr" && len(call.Args) == 1 {
-		return r.Str(call.Args[0]).Strs
-	}
-	return addrval.Unknown()
 }
 
 // oneCall returns the call e is, or is the one definition of, or nil.

@@ -81,7 +81,7 @@ func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 	hosts, ports := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace) // nil IP: all interfaces
 	// Written in order, an address struct starts with IP, then its port.
 	if x, ok := litValue(lit, "IP", 0); ok {
-		out.Parts[0] = r.ip(x)
+		out.Parts[0] = r.host(x)
 		hosts = out.Parts[0].Strs
 	}
 	if x, ok := litValue(lit, portField, 1); ok && portField != "" {
@@ -102,55 +102,55 @@ func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 	return out
 }
 
-// ip resolves a net.IP expression to its textual host.
-func (r AddrStructs) ip(e ast.Expr) *Val {
+// host resolves an IP (a net.IP or a netip.Addr) to its textual host;
+// nil, or a variable left at its zero value, is all interfaces.
+func (r AddrStructs) host(e ast.Expr) *Val {
 	written := e
 	e = ast.Unparen(e)
-	if id, ok := e.(*ast.Ident); ok && r.info.Uses[id] == types.Universe.Lookup("nil") {
-		return leaf(written, addrval.Known("", e.Pos()))
-	}
-	if sel, ok := e.(*ast.SelectorExpr); ok {
-		if v, ok := r.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil {
-			if h, ok := namedIPs[v.Pkg().Path()+"."+v.Name()]; ok {
-				return leaf(written, addrval.Known(h, e.Pos()))
-			}
+	name := "" // of a named address: a variable of net, a function of net/netip
+	switch x := e.(type) {
+	case *ast.Ident:
+		if r.info.Uses[x] == types.Universe.Lookup("nil") {
+			return leaf(written, addrval.Known("", e.Pos()))
 		}
-		return leaf(written, addrval.Unknown())
-	}
-	if call, ok := e.(*ast.CallExpr); ok {
-		switch calleeName(r.info, call) {
-		case "net.ParseIP":
-			if len(call.Args) == 1 {
-				return leaf(written, r.Str(call.Args[0]).Strs)
-			}
-		case "net.IPv4":
-			if len(call.Args) == 4 {
-				var parts []string
-				for _, a := range call.Args {
-					t, ok := constText(r.info, a)
-					if !ok {
-						return leaf(written, addrval.Unknown())
-					}
-					parts = append(parts, t)
-				}
-				return leaf(written, addrval.Known(strings.Join(parts, "."), e.Pos()))
-			}
+		v, defs, ok := r.defsOf(e)
+		if !ok || len(defs) > addrval.MaxAlts {
+			break
 		}
-		return leaf(written, addrval.Unknown())
-	}
-	v, defs, ok := r.defsOf(e)
-	if !ok || len(defs) > addrval.MaxAlts {
-		return leaf(written, addrval.Unknown())
-	}
-	return r.variable(written, v, defs, nil, func(d def) *Val {
+		return r.variable(written, v, defs, nil, func(d def) *Val {
+			switch {
+			case d.Index >= 0:
+				return &Val{Strs: addrval.Unknown(), Expr: d.Rhs, Index: d.Index}
+			case d.Rhs == nil:
+				return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
+			}
+			return r.host(d.Rhs)
+		})
+	case *ast.SelectorExpr:
+		if v, ok := r.info.Uses[x.Sel].(*types.Var); ok && v.Pkg() != nil {
+			name = v.Pkg().Path() + "." + v.Name()
+		}
+	case *ast.CallExpr:
+		name = calleeName(r.info, x)
 		switch {
-		case d.Index >= 0:
-			return &Val{Strs: addrval.Unknown(), Expr: d.Rhs, Index: d.Index}
-		case d.Rhs == nil:
-			return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
+		case (name == "net.ParseIP" || name == "net/netip.MustParseAddr") && len(x.Args) == 1:
+			return leaf(written, r.Str(x.Args[0]).Strs)
+		case name == "net.IPv4" && len(x.Args) == 4:
+			var parts []string
+			for _, a := range x.Args {
+				t, ok := constText(r.info, a)
+				if !ok {
+					return leaf(written, addrval.Unknown())
+				}
+				parts = append(parts, t)
+			}
+			return leaf(written, addrval.Known(strings.Join(parts, "."), e.Pos()))
 		}
-		return r.ip(d.Rhs)
-	})
+	}
+	if h, ok := namedIPs[name]; ok {
+		return leaf(written, addrval.Known(h, e.Pos()))
+	}
+	return leaf(written, addrval.Unknown())
 }
 
 // namedIPs are the hosts of the standard library's named addresses:
@@ -177,8 +177,7 @@ func NamedTypeName(t types.Type) string {
 // callers are traced as for a string: &net.TCPAddr{IP:
 // net.ParseIP(host), Port: port} listens where net.JoinHostPort(host,
 // strconv.Itoa(port)) does. ok is false unless e is such a literal, or a
-// variable whose one definition is one. An IP other than absent, nil or
-// net.ParseIP(x) is an unknown host; its port is still followed.
+// variable whose one definition is one.
 func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
 	if lit == nil || !IsKeyed(lit) {
@@ -190,14 +189,7 @@ func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	}
 	host, port := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace)
 	if x, ok := KeyedField(lit, "IP"); ok {
-		call, isCall := ast.Unparen(x).(*ast.CallExpr)
-		switch {
-		case isCall && calleeName(r.info, call) == "net.ParseIP" && len(call.Args) == 1:
-			host = r.Str(call.Args[0]).Strs
-		case r.info.Uses[ident(x)] == types.Universe.Lookup("nil"):
-		default:
-			host = addrval.Unknown() // an IP from elsewhere: the port is still followed
-		}
+		host = r.host(x).Strs // an IP from elsewhere is unknown: the port is still followed
 	}
 	if x, ok := KeyedField(lit, portField); ok {
 		port = r.Str(x).Strs

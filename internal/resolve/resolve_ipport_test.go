@@ -11,7 +11,8 @@ import (
 
 // TestIPHosts has a row per shape of an address struct's host: what
 // IPPort (the struct's own values), IPPortStrs (a literal with a hole, as
-// a string) and AddrPortStrs (net/netip) make of it.
+// a string) and AddrPortStrs (net/netip) make of it: one resolver of
+// hosts (host) serves the three.
 func TestIPHosts(t *testing.T) {
 	for _, tc := range []struct {
 		name, stmts, expr string
@@ -24,15 +25,15 @@ func TestIPHosts(t *testing.T) {
 		{"a parsed parameter", ``, `&net.TCPAddr{IP: net.ParseIP(host), Port: 8080}`, "?:8080", "{host}:8080"},
 		{"positional", ``, `&net.TCPAddr{net.IPv4(127, 0, 0, 1), 8080, ""}`, "127.0.0.1:8080", "-"},
 		{"net.IPv4 of constants", ``, `&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}`, "127.0.0.1:8080", "-"},
-		{"net.IPv4 of constants, a port of the callers", ``, `&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port}`, "127.0.0.1:?", "?:{port}"},
+		{"net.IPv4 of constants, a port of the callers", ``, `&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port}`, "127.0.0.1:?", "127.0.0.1:{port}"},
 		{"net.IPv4 of a variable byte", ``, `&net.TCPAddr{IP: net.IPv4(byte(port), 0, 0, 1), Port: 8080}`, "?:8080", "-"},
 		{"a named IP", ``, `&net.UDPAddr{IP: net.IPv6loopback, Port: 8080}`, "::1:8080", "-"},
-		{"a named IP, a port of the callers", ``, `&net.UDPAddr{IP: net.IPv4zero, Port: port}`, "0.0.0.0:?", "?:{port}"},
+		{"a named IP, a port of the callers", ``, `&net.UDPAddr{IP: net.IPv4zero, Port: port}`, "0.0.0.0:?", "0.0.0.0:{port}"},
 		{"another package's IP", ``, `&net.UDPAddr{IP: net.IPv4bcast, Port: port}`, "?:?", "?:{port}"},
 		{"a variable", `ip := net.ParseIP("::1")`, `&net.TCPAddr{IP: ip, Port: 8080}`, "::1:8080", "-"},
-		{"a variable of the callers", `ip := net.ParseIP(host)`, `&net.TCPAddr{IP: ip, Port: 8080}`, "?:8080", "-"},
-		{"a variable, two definitions", `ip := net.IPv6loopback; if port > 0 { ip = net.ParseIP("10.0.0.1") }`, `&net.TCPAddr{IP: ip, Port: port}`, "::1:? | 10.0.0.1:?", "?:{port}"},
-		{"a variable left nil", `var ip net.IP`, `&net.TCPAddr{IP: ip, Port: port}`, ":?", "?:{port}"},
+		{"a variable of the callers", `ip := net.ParseIP(host)`, `&net.TCPAddr{IP: ip, Port: 8080}`, "?:8080", "{host}:8080"},
+		{"a variable, two definitions", `ip := net.IPv6loopback; if port > 0 { ip = net.ParseIP("10.0.0.1") }`, `&net.TCPAddr{IP: ip, Port: port}`, "::1:? | 10.0.0.1:?", "[::1]:{port} | 10.0.0.1:{port}"},
+		{"a variable left nil", `var ip net.IP`, `&net.TCPAddr{IP: ip, Port: port}`, ":?", ":{port}"},
 		{"one result of a call", `ip, _, _ := net.ParseCIDR(host)`, `&net.TCPAddr{IP: ip, Port: port}`, "?:?", "?:{port}"},
 		{"a parameter", ``, `&net.TCPAddr{IP: addr, Port: port}`, "?:?", "?:{port}"},
 		{"a field", `var c struct{ IP net.IP }`, `&net.TCPAddr{IP: c.IP, Port: port}`, "?:?", "?:{port}"},
@@ -42,8 +43,8 @@ func TestIPHosts(t *testing.T) {
 		{"netip: a named address", ``, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(netip.IPv6Loopback(), 8080))`, "?:?", "[::1]:8080"},
 		{"netip: all interfaces", ``, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(port)))`, "?:?", "0.0.0.0:{port}"},
 		{"netip: a variable", `a := netip.MustParseAddr(host)`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", "{host}:8080"},
-		{"netip: left at its zero value", `var a netip.Addr`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", "?:8080"},
-		{"netip: a variable, two definitions", `a := netip.IPv6Loopback(); if port > 0 { a = netip.MustParseAddr(host) }`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", "?:8080"},
+		{"netip: left at its zero value", `var a netip.Addr`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", ":8080"},
+		{"netip: a variable, two definitions", `a := netip.IPv6Loopback(); if port > 0 { a = netip.MustParseAddr(host) }`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", "[::1]:8080 | {host}:8080"},
 		{"netip: one result of a call", `a, _ := netip.ParseAddr(host)`, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(a, 8080))`, "?:?", "?:8080"},
 		{"netip: a parameter", ``, `net.TCPAddrFromAddrPort(netip.AddrPortFrom(na, 8080))`, "?:?", "?:8080"},
 		{"netip: a whole address", `ap := netip.MustParseAddrPort(host)`, `net.TCPAddrFromAddrPort(ap)`, "?:?", "{host}"},
