@@ -57,6 +57,7 @@ type VarIndexes struct {
 	global    *varIndex
 	occ       map[string][]inspector.Cursor // see occurrences
 	funcNames map[string]bool               // of functions whose callers params.go indexes, with occ
+	closures  []inspector.Cursor            // function literals with an address parameter, with occ
 	pkgVars   *varFilter                    // by the names of the files' var declarations
 }
 
@@ -106,8 +107,8 @@ func (xs *VarIndexes) Of(v *types.Var) *varIndex {
 // occurrences returns, by name, the package's identifiers spelt like a
 // package-level variable or like a function whose callers params.go
 // indexes (funcNames: a closed function, or a closure assigned to a
-// variable, with an address parameter), found by one walk that compares
-// names before any type lookup.
+// variable, with an address parameter; closures lists the literals),
+// found by one walk that compares names before any type lookup.
 func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 	if xs.occ != nil {
 		return xs.occ
@@ -119,10 +120,10 @@ func (xs *VarIndexes) occurrences() map[string][]inspector.Cursor {
 		}
 	}
 	for cur := range xs.syn.Preorder((*ast.FuncLit)(nil)) {
-		sig, isSig := xs.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature)
-		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && isSig && hasAddressParam(sig) {
-			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
-				xs.funcNames[id.Name] = true
+		if sig, ok := xs.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature); ok && hasAddressParam(sig) {
+			xs.closures = append(xs.closures, cur)
+			if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && ident(as.Lhs[0]) != nil {
+				xs.funcNames[ident(as.Lhs[0]).Name] = true
 			}
 		}
 	}

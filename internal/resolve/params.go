@@ -111,12 +111,10 @@ func (r *Resolver) buildParams() {
 	}
 	// Closures: start := func(addr string) {…}, assigned once; and
 	// go func(addr string) {…}(addr), called in place.
-	for cur := range r.syn.Preorder((*ast.FuncLit)(nil)) {
+	occ := r.Vars.occurrences()
+	for _, cur := range r.Vars.closures {
 		n := cur.Node().(*ast.FuncLit)
-		sig, ok := r.info.TypeOf(n).(*types.Signature)
-		if !ok {
-			continue
-		}
+		sig := r.info.TypeOf(n).(*types.Signature)
 		if cur.ParentEdgeKind() == edge.CallExpr_Fun {
 			r.Callers.Calls[n] = []*ast.CallExpr{cur.Parent().Node().(*ast.CallExpr)}
 			addParams(ParamOwner{Key: n, closed: true}, sig)
@@ -131,7 +129,6 @@ func (r *Resolver) buildParams() {
 			addParams(ParamOwner{Key: v, Name: v.Name(), closed: true}, sig)
 		}
 	}
-	occ := r.Vars.occurrences()
 	for name := range r.Vars.funcNames {
 		for _, cur := range occ[name] {
 			obj := r.info.Uses[cur.Node().(*ast.Ident)]
