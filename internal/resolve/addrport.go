@@ -19,7 +19,8 @@ import (
 // on, when x is netip.AddrPortFrom(addr, port) or
 // netip.MustParseAddrPort(s); ok is false otherwise.
 func (r AddrStructs) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
-	call := r.oneCall(e)
+	x, _ := r.oneDef(e)
+	call, _ := x.(*ast.CallExpr)
 	if call == nil || len(call.Args) != 1 {
 		return nil, false
 	}
@@ -32,7 +33,8 @@ func (r AddrStructs) AddrPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 
 // addrPort resolves a netip.AddrPort expression.
 func (r AddrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
-	call := r.oneCall(e)
+	x, _ := r.oneDef(e)
+	call, _ := x.(*ast.CallExpr)
 	if call == nil {
 		return nil, false
 	}
@@ -49,16 +51,13 @@ func (r AddrStructs) addrPort(e ast.Expr) ([]addrval.Str, bool) {
 	return nil, false
 }
 
-// oneCall returns the call e is, or is the one definition of, or nil.
-func (r AddrStructs) oneCall(e ast.Expr) *ast.CallExpr {
-	e = ast.Unparen(e)
-	if _, ok := e.(*ast.Ident); ok {
-		if _, defs, ok := r.defsOf(e); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {
-			e = ast.Unparen(defs[0].Rhs)
-		}
+// oneDef returns e, or the value of the one definition of the variable
+// v that e names.
+func (r AddrStructs) oneDef(e ast.Expr) (ast.Expr, *types.Var) {
+	if v, defs, ok := r.defsOf(ast.Unparen(e)); ok && len(defs) == 1 && defs[0].Index < 0 && defs[0].Rhs != nil {
+		return ast.Unparen(defs[0].Rhs), v
 	}
-	call, _ := e.(*ast.CallExpr)
-	return call
+	return ast.Unparen(e), nil
 }
 
 // conversion returns x of a conversion T(x) that keeps its value: between

@@ -230,10 +230,5 @@ func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.F
 // its receiver, if it uses it at all (reads): calling it changes nothing.
 func (r *Resolver) readsRecv(fn *types.Func) (only, reads bool) {
 	uses := LocalUses(r.info, r.Decls, fn.Signature().Recv())
-	for _, cur := range uses {
-		if cur.ParentEdgeKind() != edge.SelectorExpr_X || !fieldReadOnly(r.info, cur.Parent()) {
-			return false, true
-		}
-	}
-	return true, len(uses) > 0
+	return onlyRead(r.info, fn.Signature().Recv(), uses, nil), len(uses) > 0
 }

@@ -203,14 +203,9 @@ func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 // addrLit returns the address struct literal e is (&lit or lit), or the
 // one definition of the local variable e, used nowhere else; or nil.
 func (r AddrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if _, ok := e.(*ast.Ident); ok {
-		v, defs, ok := r.defsOf(e)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Rhs == nil || v.Parent() == r.pkg.Scope() || len(LocalUses(r.info, r.Decls, v)) != 1 {
-			// addr.Port = p, or addr handed to code that may set it.
-			return nil
-		}
-		e = ast.Unparen(defs[0].Rhs)
+	e, v := r.oneDef(e)
+	if v != nil && (v.Parent() == r.pkg.Scope() || len(LocalUses(r.info, r.Decls, v)) != 1) {
+		return nil // addr.Port = p, or addr handed to code that may set it.
 	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
