@@ -17,18 +17,13 @@ import (
 // the loop's body, when they are few and only the post statement writes
 // it: for i := 0; i < 3; i++ { go serve(fmt.Sprintf(":%d", 8090+i)) }.
 func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *types.Var) *Val {
-	def, ok := decls.Find(v.Pos(), v.Pos())
-	if !ok || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
+	loop, ok := definingLoop(decls, v).(*ast.ForStmt)
+	if !ok {
 		return nil
 	}
-	init := def.Parent()
-	as := init.Node().(*ast.AssignStmt)
-	if init.ParentEdgeKind() != edge.ForStmt_Init || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-		return nil
-	}
-	loop := init.Parent().Node().(*ast.ForStmt)
+	as := loop.Init.(*ast.AssignStmt)
 	cond, ok := loop.Cond.(*ast.BinaryExpr)
-	if !ok || !isVar(v, info)(cond.X) || cond.Op != token.LSS && cond.Op != token.LEQ {
+	if !ok || len(as.Rhs) != 1 || !isVar(v, info)(cond.X) || cond.Op != token.LSS && cond.Op != token.LEQ {
 		return nil
 	}
 	lo, loOK := intConst(info, as.Rhs[0])
@@ -53,6 +48,20 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 		out.Strs = append(out.Strs, addrval.Known(strconv.FormatInt(k, 10), as.Rhs[0].Pos())...)
 	}
 	return out
+}
+
+// definingLoop returns the loop whose statement defines v (for v := …
+// alone, or for v := range), or nil.
+func definingLoop(decls *DeclCursors, v *types.Var) ast.Stmt {
+	def, ok := decls.Find(v.Pos(), v.Pos())
+	switch {
+	case !ok:
+	case def.ParentEdgeKind() == edge.RangeStmt_Key:
+		return def.Parent().Node().(*ast.RangeStmt)
+	case def.ParentEdgeKind() == edge.AssignStmt_Lhs && def.Parent().ParentEdgeKind() == edge.ForStmt_Init && len(def.Parent().Node().(*ast.AssignStmt).Lhs) == 1:
+		return def.Parent().Parent().Node().(*ast.ForStmt)
+	}
+	return nil
 }
 
 // sum is the value of x + y of integers whose values a and b are all

@@ -92,13 +92,8 @@ func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
 	// set (server.Addr): only an application's, or one in an internal
 	// package, which no other module can import, is the module's alone.
 	m := x.Module
-	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || isInternal(path)) && !m.written(k) && !x.Written[k]
-}
-
-// isInternal reports whether packages outside the module that holds path
-// cannot import it.
-func isInternal(path string) bool {
-	return strings.Contains("/"+path+"/", "/internal/")
+	internal := strings.Contains("/"+path+"/", "/internal/")
+	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || internal) && !m.written(k) && !x.Written[k]
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing

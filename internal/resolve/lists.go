@@ -26,8 +26,7 @@ import (
 // ok=false when it is not frozen.
 func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
 	v, isVar := r.info.Uses[ident(e)].(*types.Var)
-	global := isVar && v.Parent() == r.pkg.Scope()
-	if !isVar || v.Pkg() != r.pkg || v.IsField() || global && v.Exported() && !r.exported.Sealed(v) {
+	if !isVar {
 		return nil, false
 	}
 	if lit, ok := r.frozen[v]; ok {
@@ -37,9 +36,8 @@ func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
 		r.frozen = make(map[*types.Var]*ast.CompositeLit)
 	}
 	r.frozen[v] = nil // a cycle through its own elements is unknown
-	x := r.Vars.Of(v)
-	defs := x.Defs[v]
-	if x.Opaque[v] || len(defs) != 1 || defs[0].Index >= 0 {
+	defs, ok := r.lookup(v)
+	if !ok || len(defs) != 1 || defs[0].Index >= 0 {
 		return nil, false
 	}
 	rhs := ast.Unparen(defs[0].Rhs)
@@ -60,7 +58,7 @@ func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
 		return nil, false
 	}
 	uses := r.Vars.occurrences()[v.Name()]
-	if !global {
+	if v.Parent() != r.pkg.Scope() {
 		uses = localIdents(r.info, r.Decls, v)
 	}
 	if !onlyRead(r.info, v, uses, func(m *types.Func) bool { only, _ := r.readsRecv(m); return only }) {
@@ -196,29 +194,15 @@ func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
 // (for i := range table, for i := range len(table), for i := 0; …; i++):
 // table[i] takes each element in turn there.
 func indexLoop(info *types.Info, decls *DeclCursors, x *ast.IndexExpr) *ast.BlockStmt {
-	idx, ok := ast.Unparen(x.Index).(*ast.Ident)
+	v, ok := info.Uses[ident(x.Index)].(*types.Var)
 	if !ok {
 		return nil
 	}
-	v := info.Uses[idx]
-	defines := func(e ast.Expr) bool {
-		id, ok := e.(*ast.Ident)
-		return ok && info.ObjectOf(id) == v
-	}
-	cur, ok := decls.Find(x.Pos(), x.End())
-	for ; ok && cur.Node() != nil; cur = cur.Parent() {
-		switch loop := cur.Node().(type) {
-		case *ast.RangeStmt:
-			if defines(loop.Key) {
-				return loop.Body
-			}
-		case *ast.ForStmt:
-			if as, ok := loop.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && defines(as.Lhs[0]) {
-				return loop.Body
-			}
-		case *ast.FuncDecl:
-			return nil
-		}
+	switch loop := definingLoop(decls, v).(type) {
+	case *ast.RangeStmt:
+		return loop.Body
+	case *ast.ForStmt:
+		return loop.Body
 	}
 	return nil
 }
