@@ -82,23 +82,23 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 	key := funcKey{fn, index}
 	m, ok := r.memo.funcs[key]
 	if !ok {
-		if r.funcBusy[fn] {
-			return unknown // recursion
-		}
-		decl := r.funcDecl(fn)
-		if decl == nil || decl.Body == nil {
+		if m = r.returns(fn, index); m == nil {
 			return unknown
 		}
-		r.funcBusy[fn] = true
-		m = r.returns(fn, decl, index)
-		delete(r.funcBusy, fn)
 		r.memo.funcs[key] = m
 	}
 	return &Val{Strs: m.Strs, Expr: written, Form: FormCall, Parts: m.Parts, Index: -1}
 }
 
-// returns resolves result index of every return of a helper's body.
-func (r *Resolver) returns(fn *types.Func, decl *ast.FuncDecl, index int) *Val {
+// returns resolves result index of every return of a helper's body; nil
+// without a body, or in a recursion.
+func (r *Resolver) returns(fn *types.Func, index int) *Val {
+	decl := r.funcDecl(fn)
+	if decl == nil || decl.Body == nil || r.funcBusy[fn] {
+		return nil
+	}
+	r.funcBusy[fn] = true
+	defer delete(r.funcBusy, fn)
 	m := &Val{Form: FormCall, Index: -1}
 	spelt := true
 	results := fn.Signature().Results()

@@ -206,22 +206,19 @@ func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
 // other call.
 func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.Func, index int) *Val {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || r.info.Selections[sel] == nil || r.info.Selections[sel].Kind() != types.MethodVal || len(r.info.Selections[sel].Index()) != 1 || r.funcBusy[fn] {
+	if !ok || r.info.Selections[sel] == nil || r.info.Selections[sel].Kind() != types.MethodVal || len(r.info.Selections[sel].Index()) != 1 {
 		return nil // not a call of x's own method (a promoted one reads a field of x)
 	}
 	if only, reads := r.readsRecv(fn); !only || !reads {
 		return nil
 	}
-	decl := r.funcDecl(fn)
-	if decl == nil || decl.Body == nil {
-		return nil
-	}
 	saved := r.memo
 	r.memo = newMemo(map[types.Object]ast.Expr{fn.Signature().Recv(): sel.X})
-	r.funcBusy[fn] = true
-	m := r.returns(fn, decl, index)
-	delete(r.funcBusy, fn)
+	m := r.returns(fn, index)
 	r.memo = saved
+	if m == nil {
+		return nil
+	}
 	// A fix edits the call: its returns serve other receivers too.
 	return leaf(written, m.Strs)
 }
