@@ -37,19 +37,14 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		}
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
 			if r.neverWritten(sel, f) {
-				return zero(r.info, sel, f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
+				return zero(f.Type(), f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
 			}
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())
 	}
 	// The field is a variable whose definitions are its writes.
-	out := r.variable(written, v, defs, nil, func(d def) *Val {
-		if d.Rhs == nil {
-			return zero(r.info, sel, d.pos)
-		}
-		return r.Str(d.Rhs)
-	})
+	out := r.variable(written, v, defs, nil, r.defStr(r.info.TypeOf(sel)))
 	out.Form, out.Loop = FormField, loop
 	return out
 }

@@ -206,10 +206,10 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	return leaf(written, addrval.Unknown())
 }
 
-// zero is the zero value of a string or integer expression.
-func zero(info *types.Info, e ast.Expr, pos token.Pos) *Val {
+// zero is the zero value of a string or integer of type t.
+func zero(t types.Type, pos token.Pos) *Val {
 	text := "0"
-	if isString(info.TypeOf(e)) {
+	if isString(t) {
 		text = ""
 	}
 	return &Val{Strs: addrval.Known(text, pos), Form: FormZero, Index: -1}
@@ -262,10 +262,16 @@ func pkgVar(info *types.Info, e ast.Expr) *types.Var {
 
 // varStr resolves a use of variable v, with the union of its definitions.
 func (r *Resolver) varStr(use ast.Expr, v *types.Var, defs []def) *Val {
-	return r.variable(use, v, defs, r.memo.str, func(d def) *Val {
+	return r.variable(use, v, defs, r.memo.str, r.defStr(v.Type()))
+}
+
+// defStr resolves a definition of a string or integer of type t: a
+// variable's, or a field's (fieldRead).
+func (r *Resolver) defStr(t types.Type) func(def) *Val {
+	return func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
-			return &Val{Strs: addrval.Known("", d.pos), Form: FormZero, Index: -1}
+			return zero(t, d.pos)
 		case d.Index >= 0:
 			p := leaf(d.Rhs, addrval.Unknown())
 			if call, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok {
@@ -275,7 +281,7 @@ func (r *Resolver) varStr(use ast.Expr, v *types.Var, defs []def) *Val {
 			return p
 		}
 		return r.Str(d.Rhs)
-	})
+	}
 }
 
 // variable resolves a use of v as the union of its definitions' values

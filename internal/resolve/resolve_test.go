@@ -57,7 +57,11 @@ func f(x string, cfg config) {
 	ov := mk()
 	ov.addr = ":3030" // mk's address never reaches a use
 	kept := mk()
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e))
+	var zp int
+	if x != "" {
+		zp = 9
+	}
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e), ":"+strconv.Itoa(zp))
 }
 
 func use(...string) {}
@@ -84,6 +88,7 @@ func TestStr(t *testing.T) {
 		"?:?",
 		"?:? | :5050",   // cmp.Or: the environment's, or the default
 		":5050 | :5051", // the first not empty
+		":0 | :9",       // an integer's zero value
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {
