@@ -65,17 +65,13 @@ func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 			return
 		}
 	}
-	text := "0"
-	if value == nil && isString(t) {
-		text = ""
-	}
-	texts := []string{text}
+	texts, ok := []string{zeroText(t)}, true
 	if value != nil {
-		var ok bool
-		if texts, ok = writtenTexts(w.info, value); !ok {
-			w.opened[k] = true
-			return
-		}
+		texts, ok = writtenTexts(w.info, value)
+	}
+	if !ok {
+		w.opened[k] = true
+		return
 	}
 	for _, text := range texts {
 		if !slices.Contains(w.values[k], text) {
@@ -270,14 +266,12 @@ func (w *fieldWrites) node(n ast.Node) {
 			}
 		}
 	case *ast.AssignStmt:
-		for i, l := range n.Lhs {
+		for i := 0; i < len(n.Lhs) && !w.defaults[n]; i++ {
 			var rhs ast.Expr
 			if len(n.Lhs) == len(n.Rhs) {
 				rhs = n.Rhs[i]
 			}
-			if !w.defaults[n] {
-				w.assign(l, rhs, n.Tok == token.ASSIGN)
-			}
+			w.assign(n.Lhs[i], rhs, n.Tok == token.ASSIGN)
 		}
 	case *ast.IncDecStmt:
 		w.assign(n.X, nil, false)

@@ -208,11 +208,14 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 
 // zero is the zero value of a string or integer of type t.
 func zero(t types.Type, pos token.Pos) *Val {
-	text := "0"
+	return &Val{Strs: addrval.Known(zeroText(t), pos), Form: FormZero, Index: -1}
+}
+
+func zeroText(t types.Type) string {
 	if isString(t) {
-		text = ""
+		return ""
 	}
-	return &Val{Strs: addrval.Known(text, pos), Form: FormZero, Index: -1}
+	return "0"
 }
 
 func KeyedField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
