@@ -50,9 +50,8 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 }
 
 // fieldDefs lists the definitions of field sel of a local struct
-// variable: where it is left at its zero value (Rhs nil), then the
-// expressions assigned to it; and the loop in which the variable takes
-// each struct of a list, if any.
+// variable (zero values first, Rhs nil), and the loop in which the
+// variable takes each struct of a list, if any.
 func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, loop *ast.BlockStmt, ok bool) {
 	_, s := fieldSel(r.info, sel)
 	if s == nil {
@@ -86,9 +85,8 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 }
 
 // fieldStep returns the definitions of field name (at index i) of a
-// struct whose definitions are defs: zero values (Rhs nil), then the
-// literals' values. assigned matches a write of the field right after a
-// definition, which it never outlives.
+// struct whose definitions are defs. assigned matches a write of the
+// field right after a definition, which it never outlives.
 func fieldStep(defs []def, name string, i int, assigned func(ast.Expr) bool) ([]def, bool) {
 	var zeros, exprs []def
 	for _, d := range defs {
@@ -141,8 +139,8 @@ func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) 
 	return f
 }
 
-// litField returns the value a struct literal sets for field sel: read
-// in place (config{Addr: ":8080"}.Addr), or, with frozen, a frozen
+// litField returns the value a struct literal read in place sets for
+// field sel (config{Addr: ":8080"}.Addr), or with frozen a frozen
 // variable's (lists.go).
 func (r *Resolver) litField(sel *ast.SelectorExpr, frozen bool) (ast.Expr, bool) {
 	_, s := fieldSel(r.info, sel)
@@ -228,8 +226,8 @@ func sameRef(info *types.Info, a, b ast.Expr) bool {
 }
 
 // neverWritten reports whether the package writes nothing but the zero
-// value to the unexported field f sel reads: no other package nor a
-// decoder (reflection cannot set it) can write it.
+// value to the unexported field f sel reads, which no other package nor
+// a decoder can write.
 func (r *Resolver) neverWritten(sel *ast.SelectorExpr, f *types.Var) bool {
 	owner := FieldOwner(r.info.Selections[sel])
 	if p, ok := owner.(*types.Pointer); ok {

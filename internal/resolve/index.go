@@ -9,17 +9,15 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// def is one definition reaching a variable: the value assigned, or the
-// zero value when rhs is nil. index >= 0 selects one result of a
-// multi-value rhs (a, err := net.ResolveTCPAddr(...)).
+// def is one definition reaching a variable: the value assigned (nil:
+// the zero value); Index >= 0 selects one result of a multi-value Rhs
+// (a, err := net.ResolveTCPAddr(...)).
 type def struct {
 	Rhs   ast.Expr
 	Index int
-	pos   token.Pos // the defining statement, for fixes and related info
-	next  ast.Node  // the statement after the definition, if known
-	// loop is set on an element of a list that a ranging variable takes
-	// in turn: the range statement (see perElement).
-	loop *ast.RangeStmt
+	pos   token.Pos      // the defining statement, for fixes and related info
+	next  ast.Node       // the statement after the definition, if known
+	loop  *ast.RangeStmt // of a list's element a ranging variable takes in turn
 }
 
 // varIndex maps each variable of a top-level declaration (or the
@@ -31,8 +29,7 @@ type varIndex struct {
 	Opaque    map[*types.Var]bool
 	FieldDefs map[FieldKey][]def  // v.F = e, of struct variables
 	Params    map[*types.Var]bool // parameters and receivers: their callers' values (params.go)
-	// elems holds the variables ranging over another (for _, a := range
-	// addrs): they take its elements, if it has known ones (lists.go).
+	// for _, a := range addrs: a takes addrs' elements, if known (lists.go).
 	elems map[*types.Var]*ast.RangeStmt
 }
 
@@ -43,9 +40,8 @@ type FieldKey struct {
 
 // VarIndexes holds the indexes of a package's variables, each built on
 // first need: one per top-level declaration for its local variables, and
-// one for the package-level variables, from the statements around the
-// identifiers spelt like one (occurrences): no lookup walks the whole
-// package but that one walk over identifiers.
+// one for the package-level variables from the statements around the
+// identifiers spelt like one (occurrences), the one walk of the package.
 type VarIndexes struct {
 	files     []*ast.File
 	syn       Syntax
@@ -173,8 +169,7 @@ func (s *NameSignatures) MayHave(name string) bool {
 
 // globalIndex returns the index of the package-level variables: what
 // defines one or makes it opaque contains its identifier, so it records
-// the nodes from each up to its statement or declaration, each once, in
-// the order of the files.
+// the nodes from each up to its statement, each once, in files' order.
 func (xs *VarIndexes) globalIndex() *varIndex {
 	if xs.global != nil {
 		return xs.global
