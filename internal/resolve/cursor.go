@@ -113,7 +113,17 @@ func (s Syntax) Preorder(types ...ast.Node) iter.Seq[inspector.Cursor] {
 
 // LocalUses returns the uses of the local variable v.
 func LocalUses(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
-	return slices.DeleteFunc(localIdents(info, decls, v), func(cur inspector.Cursor) bool { return info.Uses[cur.Node().(*ast.Ident)] != v })
+	decl, ok := decls.Decl(v.Pos())
+	if !ok {
+		return nil
+	}
+	var out []inspector.Cursor
+	for cur := range decl.Preorder((*ast.Ident)(nil)) {
+		if id := cur.Node().(*ast.Ident); id.Name == v.Name() && info.Uses[id] == v {
+			out = append(out, cur)
+		}
+	}
+	return out
 }
 
 // Written reports whether the expression at cur is assigned to (also by

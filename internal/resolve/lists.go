@@ -57,33 +57,26 @@ func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
 	default:
 		return nil, false
 	}
-	uses := r.Vars.occurrences()[v.Name()]
-	if v.Parent() != r.pkg.Scope() {
-		uses = localIdents(r.info, r.Decls, v)
-	}
-	if !onlyRead(r.info, v, uses, func(m *types.Func) bool { only, _ := r.readsRecv(m); return only }) {
+	if !onlyRead(r.info, r.Vars.Uses(v), func(m *types.Func) bool { only, _ := r.readsRecv(m); return m.Pkg() == r.pkg && only }) {
 		return nil, false
 	}
 	r.frozen[v] = lit
 	return lit, true
 }
 
-// onlyRead reports whether the uses of v among idents only read what it
+// onlyRead reports whether the uses of a variable only read what it
 // holds: a list ranged over, indexed or measured with len or cap, a
 // struct's fields read, or a method reader accepts called. Anything else
 // (a write, an address taken, an element's field, slicing, passing it
 // on: copy, sort.Strings) may change its values.
-func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor, reader func(*types.Func) bool) bool {
-	for _, cur := range idents {
-		if info.Uses[cur.Node().(*ast.Ident)] != v {
-			continue
-		}
+func onlyRead(info *types.Info, uses []inspector.Cursor, reader func(*types.Func) bool) bool {
+	for _, cur := range uses {
 		switch cur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			// A struct's fields, read and never written: a method, a
 			// field's address or a write could change them.
 			s := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
-			if m, ok := s.Obj().(*types.Func); ok && reader != nil && s.Kind() == types.MethodVal && m.Pkg() == v.Pkg() && reader(m) {
+			if m, ok := s.Obj().(*types.Func); ok && reader != nil && s.Kind() == types.MethodVal && reader(m) {
 				continue // cfg.Addr()
 			}
 			if !fieldReadOnly(info, cur.Parent()) {
@@ -103,22 +96,6 @@ func onlyRead(info *types.Info, v *types.Var, idents []inspector.Cursor, reader 
 		}
 	}
 	return true
-}
-
-// localIdents returns the identifiers spelt like the local variable v in
-// its declaration.
-func localIdents(info *types.Info, decls *DeclCursors, v *types.Var) []inspector.Cursor {
-	decl, ok := decls.Decl(v.Pos())
-	if !ok {
-		return nil
-	}
-	var out []inspector.Cursor
-	for cur := range decl.Preorder((*ast.Ident)(nil)) {
-		if cur.Node().(*ast.Ident).Name == v.Name() {
-			out = append(out, cur)
-		}
-	}
-	return out
 }
 
 // ident returns the identifier e is, or nil.

@@ -196,7 +196,7 @@ func firstElem(info *types.Info, x *ast.IndexExpr) *types.Var {
 // OnlyRead reports whether the slice parameter v is only read (onlyRead):
 // changed, its elements are not its callers' values any more.
 func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
-	return onlyRead(info, v, localIdents(info, decls, v), nil)
+	return onlyRead(info, LocalUses(info, decls, v), nil)
 }
 
 // boundResult resolves result index of x.M(), a method of the package
@@ -227,5 +227,5 @@ func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.F
 // its receiver, if it uses it at all (reads): calling it changes nothing.
 func (r *Resolver) readsRecv(fn *types.Func) (only, reads bool) {
 	uses := LocalUses(r.info, r.Decls, fn.Signature().Recv())
-	return onlyRead(r.info, fn.Signature().Recv(), uses, nil), len(uses) > 0
+	return onlyRead(r.info, uses, nil), len(uses) > 0
 }
