@@ -35,7 +35,7 @@ func countedLoop(info *types.Info, decls *DeclCursors, written ast.Expr, v *type
 	if !loOK || !hiOK || !isIncDec || post.Tok != token.INC || !isVar(v, info)(post.X) || hi <= lo || hi-lo > addrval.MaxAlts || leaves(loop.Body) {
 		return nil
 	}
-	if closure(written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {
+	if closure(decls, written, loop.Body) && !goAtLeast(info, decls, loop.Pos(), "go1.22") {
 		return nil // before Go 1.22, a closure sees the loop's one variable
 	}
 	for _, u := range LocalUses(info, decls, v) {
@@ -163,15 +163,14 @@ func leaves(body *ast.BlockStmt) bool {
 }
 
 // closure reports whether e lies in a function literal within body.
-func closure(e ast.Expr, body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && lit.Pos() <= e.Pos() && e.End() <= lit.End() {
-			found = true
+func closure(decls *DeclCursors, e ast.Expr, body *ast.BlockStmt) bool {
+	cur, ok := decls.Find(e.Pos(), e.End())
+	for ; ok && cur.Node() != nil && cur.Node() != body; cur = cur.Parent() {
+		if _, lit := cur.Node().(*ast.FuncLit); lit {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // goAtLeast reports whether the file holding pos is at Go version v or

@@ -92,9 +92,6 @@ func (r *Resolver) buildParams() {
 	r.params = make(map[*types.Var]ParamOwner)
 	r.Callers = callers{Calls: make(map[any][]*ast.CallExpr), escapes: make(map[any]bool)}
 	addParams := func(o ParamOwner, sig *types.Signature) {
-		if !hasAddressParam(sig) {
-			return
-		}
 		params := sig.Params()
 		for i := range params.Len() {
 			o.Index, o.Variadic = i, sig.Variadic() && i == params.Len()-1
@@ -105,12 +102,12 @@ func (r *Resolver) buildParams() {
 	}
 	for fn, fd := range declaredFuncs(r.files, r.info) {
 		// Not generic, nor a method of a generic type.
-		if fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 {
+		if fn.Signature().TypeParams().Len() == 0 && fn.Signature().RecvTypeParams().Len() == 0 && hasAddressParam(fn.Signature()) {
 			addParams(ParamOwner{Key: fn, Fn: fn, Name: fn.Name(), closed: closedFunc(fd)}, fn.Signature())
 		}
 	}
-	// Closures: start := func(addr string) {…}, assigned once; and
-	// go func(addr string) {…}(addr), called in place.
+	// Closures with an address parameter: start := func(addr string)
+	// {…}, assigned once; and go func(addr string) {…}(addr).
 	occ := r.Vars.occurrences()
 	for _, cur := range r.Vars.closures {
 		n := cur.Node().(*ast.FuncLit)
