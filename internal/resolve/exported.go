@@ -13,12 +13,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Exported package variables. Any importer may assign an exported
-// variable (var GRPCPort = ":50051"), so its initial value is known only
-// where every package that could assign it is seen: in a command, whose
-// imports are the whole program (each package lists in a WritesFact the
-// other packages' variables it and its imports assign), or under
-// portlint's driver run on a whole module (Module).
+// Any importer may assign an exported variable (var GRPCPort =
+// ":50051"): its initial value is known only where every package that
+// could assign it is seen, in a command (each package lists in a
+// WritesFact the other packages' variables it and its imports assign),
+// or under portlint's driver run on a whole module (Module).
 
 // VarFact is the constant an exported package variable holds, unless
 // another package assigns it.
@@ -105,9 +104,8 @@ func (*HasVarsFact) AFact() {}
 func (*HasVarsFact) String() string { return "has exported address variables" }
 
 // ExportVarFacts exports the package's VarFacts, FieldFacts and
-// WritesFact, and returns what the package knows of exported variables.
-// It walks the package's syntax only when it has candidates for either
-// fact or imports a package with some: most packages do neither.
+// WritesFact, and returns what it knows of exported variables. Most
+// packages neither have candidates nor import facts: no walk.
 func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	x := &Exported{Main: pass.Pkg.Name() == "main", Module: module, Written: make(map[string]bool)}
 	candidates := varCandidates(pass.TypesInfo, pass.Files)

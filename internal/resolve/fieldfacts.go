@@ -14,12 +14,11 @@ import (
 
 // Exported fields are variables with many writers, in every package that
 // builds their struct. A package exports a FieldFact for an exported
-// field named for an address (addressField) of its own struct types:
-// the constants its own code writes (fieldWrites), when it writes
-// nothing else and hands no value of the struct to another package's
-// function (a decoder, flag, reflection). A command reads the field as
-// those constants when no package of the program writes it: each
-// package lists the fields it writes in its WritesFact (exported.go).
+// field named for an address (addressField) of its own struct types: the
+// constants its code writes (fieldWrites), when it writes nothing else
+// and hands no value of the struct to another package's function (a
+// decoder). A command reads them when no package writes the field
+// (WritesFact, exported.go).
 
 // FieldFact is the constants an exported field holds by its package's
 // own writes; for a struct held by value, Sub holds its fields' by path
@@ -109,8 +108,7 @@ func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]boo
 	return out
 }
 
-// topSpecs yields the specs of the files' top-level declarations of
-// kind tok.
+// topSpecs yields the specs of the files' top-level tok declarations.
 func topSpecs(files []*ast.File, tok token.Token) iter.Seq[ast.Spec] {
 	return func(yield func(ast.Spec) bool) {
 		for _, file := range files {
@@ -157,9 +155,8 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 }
 
 // FieldOwner returns the type that declares a selected field, following
-// embedded fields: s.Addr on a type embedding *http.Server is
-// net/http.Server's Addr. It is nil when an embedded field is not a
-// struct.
+// embedded fields (s.Addr of a type embedding *http.Server is
+// net/http.Server's), or nil when an embedded field is not a struct.
 func FieldOwner(sel *types.Selection) types.Type {
 	t := sel.Recv()
 	idx := sel.Index()
@@ -213,9 +210,9 @@ func (w *fieldWrites) factValues(k fieldRef, f *types.Var) ([]string, bool) {
 	return values, true
 }
 
-// exportFieldFacts exports the FieldFacts of the package's own types
-// (own), with ownFacts, and reports whether it exported any; it hands
-// write the keys of the other packages' fields the files write or open.
+// exportFieldFacts exports, with ownFacts, the FieldFacts of the types of
+// own, and reports whether it did; it hands write the keys of the other
+// packages' fields the files write.
 func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named]bool, ownFacts bool, write func(key string)) (exported bool) {
 	for n := range own {
 		for f := range n.Underlying().(*types.Struct).Fields() {

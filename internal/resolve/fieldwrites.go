@@ -10,15 +10,14 @@ import (
 	"github.com/portlint/portlint/internal/addrval"
 )
 
-// fieldWrites is the write model of struct fields: one walk over a
-// package's syntax records, for the fields of the struct types keep
-// accepts, every constant written to each (values) and which are written
-// out of sight (opened): by a value not constant, through their address,
-// by op-assignment, or by another package's function handed a value
-// holding the struct. A write guarded by the field being empty is a
-// default and adds nothing. The same walk records the package-level
-// variables keepVar accepts that the files assign or take the address of
-// (vars). TestFieldWrites has a row per rule.
+// fieldWrites is the write model of struct fields: one walk records, for
+// the fields of the types keep accepts, every constant written to each
+// (values) and which are written out of sight (opened): by a value not
+// constant, through their address, by op-assignment, or by another
+// package's function handed the struct. A write guarded by the field
+// being empty is a default and adds nothing. The walk also records the
+// package-level variables keepVar accepts that the files assign or take
+// the address of (vars). TestFieldWrites has a row per rule.
 type fieldWrites struct {
 	info     *types.Info
 	keep     func(*types.Named) bool // nil: no fields

@@ -15,13 +15,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// What calls resolve to: the standard library's string builders
-// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf) from their arguments; a
-// helper of the package (func addr() string { return ":8080" }) to its
-// returns; another package's exported function to its ReturnsFact.
-
 // ReturnsFact lists the constant values an exported function's first
-// result takes.
+// result takes: its importers' calls resolve to them.
 type ReturnsFact struct{ Values []string }
 
 func (*ReturnsFact) AFact() {}
@@ -171,8 +166,7 @@ func declaredFuncs(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *
 
 // ExportReturnFacts exports a ReturnsFact for every exported function
 // whose every return's first result is built of constants alone
-// (shallowStr) and can be an address. It stops at the first return that
-// is not, so it costs next to nothing in most packages.
+// (shallowStr) and can be an address, stopping at the first that is not.
 func ExportReturnFacts(pass *analysis.Pass) {
 	for fn, fd := range declaredFuncs(pass.Files, pass.TypesInfo) {
 		if fd.Body == nil || !fd.Name.IsExported() || fn.Signature().TypeParams().Len() > 0 || fn.Signature().Results().Len() == 0 {
@@ -202,8 +196,7 @@ func ExportReturnFacts(pass *analysis.Pass) {
 	}
 }
 
-// callStr resolves calls that build strings from their arguments,
-// cmp.Or, and helpers' results.
+// callStr resolves string builders, cmp.Or and helpers' results.
 func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 	if v := built(r.info, written, call, r.Str); v != nil {
 		return v
@@ -237,9 +230,8 @@ func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
 	return leaf(written, strs)
 }
 
-// built is the value of a call that builds a string from its arguments
-// (strconv.Itoa, net.JoinHostPort, fmt.Sprintf…), valued by str; nil for
-// any other call.
+// built is the value of strconv.Itoa, net.JoinHostPort, fmt.Sprintf…
+// from its arguments' (str); nil for any other call.
 func built(info *types.Info, written ast.Expr, call *ast.CallExpr, str func(ast.Expr) *Val) *Val {
 	switch calleeName(info, call) {
 	case "strconv.Itoa", "fmt.Sprint":
@@ -295,8 +287,7 @@ func joined(hosts []addrval.Str, colon token.Pos, ports []addrval.Str) []addrval
 	return addrval.Concat(addrval.Concat(bracketed, addrval.Known(":", colon)), ports)
 }
 
-// format computes the values of fmt.Sprintf(format, args...) from its
-// arguments' (parts).
+// format computes fmt.Sprintf(format, args...) from its arguments' parts.
 func format(info *types.Info, call *ast.CallExpr, parts []*Val) []addrval.Str {
 	tv := info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
