@@ -80,8 +80,7 @@ func (d *DeclCursors) Decl(pos token.Pos) (inspector.Cursor, bool) {
 	return decls[j], true
 }
 
-// Find returns the innermost cursor enclosing [pos, end), as FindByPos
-// does from the root.
+// Find returns the innermost cursor enclosing [pos, end).
 func (d *DeclCursors) Find(pos, end token.Pos) (inspector.Cursor, bool) {
 	if dc, ok := d.Decl(pos); ok && end <= dc.Node().End() {
 		return dc.FindByPos(pos, end)
@@ -137,8 +136,7 @@ func Written(cur inspector.Cursor) bool {
 }
 
 // fieldReadOnly reports whether the selector at cur, and any it leads to
-// (s.HTTP.Addr), only reads a field: no method called, no write, no
-// address taken.
+// (s.HTTP.Addr), only reads a field: no method, write or address taken.
 func fieldReadOnly(info *types.Info, cur inspector.Cursor) bool {
 	for {
 		s := info.Selections[cur.Node().(*ast.SelectorExpr)]

@@ -65,10 +65,9 @@ func (r *Resolver) frozenElems(e ast.Expr) (lit *ast.CompositeLit, ok bool) {
 }
 
 // onlyRead reports whether the uses of a variable only read what it
-// holds: a list ranged over, indexed or measured with len or cap, a
-// struct's fields read, or a method reader accepts called. Anything else
-// (a write, an address taken, an element's field, slicing, passing it
-// on: copy, sort.Strings) may change its values.
+// holds: a list ranged over, indexed or measured, a struct's fields read,
+// a method reader accepts called. Anything else (a write, an address, an
+// element's field, slicing, copy, sort.Strings) may change its values.
 func onlyRead(info *types.Info, uses []inspector.Cursor, reader func(*types.Func) bool) bool {
 	for _, cur := range uses {
 		switch cur.ParentEdgeKind() {
@@ -105,8 +104,7 @@ func ident(e ast.Expr) *ast.Ident {
 }
 
 // elemDefs returns the definitions of a variable ranging over a table
-// (loop): its own, and each element of a frozen table; nil when the
-// table is not frozen.
+// (loop): its own and each element; nil when the table is not frozen.
 func (r *Resolver) elemDefs(own []def, loop *ast.RangeStmt) []def {
 	lit, ok := r.frozenElems(loop.X)
 	if !ok {
@@ -168,8 +166,7 @@ func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
 }
 
 // indexLoop returns the body of the loop whose variable indexes table[i]
-// (for i := range table, for i := range len(table), for i := 0; …; i++):
-// table[i] takes each element in turn there.
+// (for i := range table, for i := 0; …; i++), where it takes each element.
 func indexLoop(info *types.Info, decls *DeclCursors, x *ast.IndexExpr) *ast.BlockStmt {
 	v, ok := info.Uses[ident(x.Index)].(*types.Var)
 	if !ok {

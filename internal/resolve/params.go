@@ -7,11 +7,10 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 )
 
-// An address often arrives as a parameter: startServer(":50051"), a hole
+// An address often arrives as a parameter (startServer(":50051")): a hole
 // each caller's value fills (a sink, internal/sites). When every use of
 // the function is a direct call in the package (an unexported function,
-// a closure assigned once, a function literal called in place), its
-// callers are known: the site is judged at each call, not in the function.
+// a closure), its callers are known: the site is judged at each call.
 
 // ParamOwner says which function a parameter belongs to.
 type ParamOwner struct {
@@ -46,10 +45,9 @@ func (r *Resolver) ParamOf(v *types.Var) (ParamOwner, bool) {
 }
 
 // paramDefs returns the assignments to a parameter reassigned in its
-// body, and whether the callers' value still reaches past the first
-// statement (entry: if addr == "" { addr = ":8080" }). A function with
-// known callers keeps such a parameter unknown, as its callers' sites
-// would take its defaults for theirs.
+// body, and whether the callers' value reaches past the first statement
+// (entry: if addr == "" { addr = ":8080" }), unless its callers are
+// known: their sites would take its defaults for theirs.
 func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 	o, ok := r.OwnerOf(v)
 	if !ok || o.Fn == nil {
@@ -80,8 +78,7 @@ func (r *Resolver) OwnerOf(v *types.Var) (ParamOwner, bool) {
 	return o, ok
 }
 
-// Known reports whether o's function is only ever called directly, by
-// calls of the package.
+// Known reports whether o's function is only called directly, here.
 func (c callers) Known(o ParamOwner) bool {
 	return o.closed && !c.escapes[o.Key] && len(c.Calls[o.Key]) > 0
 }
@@ -150,8 +147,7 @@ func (r *Resolver) buildParams() {
 func closedFunc(fd *ast.FuncDecl) bool { return fd.Recv == nil && !fd.Name.IsExported() }
 
 // hasAddressParam reports whether a function has a parameter that can
-// carry an address or a port (canCarryAddress, or a variadic one): the
-// only functions whose callers are worth indexing.
+// carry an address (canCarryAddress): the only callers worth indexing.
 func hasAddressParam(sig *types.Signature) bool {
 	n := sig.Params().Len()
 	for i := range n {
@@ -197,10 +193,9 @@ func OnlyRead(info *types.Info, decls *DeclCursors, v *types.Var) bool {
 }
 
 // boundResult resolves result index of x.M(), a method of the package
-// that only reads its receiver's fields: its returns with the receiver
-// bound to x (cfg.Addr() returning c.Host+":"+c.Port reads cfg's), under
-// a memo of its own, as the values hold for this call alone; nil for any
-// other call.
+// that only reads its receiver's fields, with the receiver bound to x
+// (cfg.Addr() returning c.Host+":"+c.Port reads cfg's) under a memo of
+// its own; nil for any other call.
 func (r *Resolver) boundResult(written ast.Expr, call *ast.CallExpr, fn *types.Func, index int) *Val {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || r.info.Selections[sel] == nil || r.info.Selections[sel].Kind() != types.MethodVal || len(r.info.Selections[sel].Index()) != 1 {

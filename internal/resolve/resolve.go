@@ -89,9 +89,9 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 	return v, defs, ok
 }
 
-// lookup returns the definitions of v in this package, or ok=false when
-// its value is not provably confined to them: opaque, a parameter,
-// ranging over a list, of another package, or exported and not sealed.
+// lookup returns the definitions of v, or ok=false when its value is not
+// provably confined to them: opaque, a parameter, ranging over a list,
+// of another package, or exported and not sealed.
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
 		return nil, false
@@ -103,8 +103,7 @@ func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
 	return x.Defs[v], len(x.Defs[v]) > 0
 }
 
-// calleeName returns the full name of the function a call statically
-// calls, or "".
+// calleeName returns the full name of the function a call calls, or "".
 func calleeName(info *types.Info, call *ast.CallExpr) string {
 	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
 		return fn.FullName()
@@ -242,8 +241,7 @@ func declPos(info *types.Info, e ast.Expr) token.Pos {
 	return e.Pos()
 }
 
-// nameOf returns the identifier that names what e refers to: x, or Sel
-// of pkg.X or of a field or method selector.
+// nameOf returns the identifier that names what e refers to: x, or Sel.
 func nameOf(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -287,10 +285,9 @@ func (r *Resolver) defStr(t types.Type) func(def) *Val {
 	}
 }
 
-// variable resolves a use of v as the union of its definitions' values
-// (resolve). A variable met again while it is being resolved contributes
-// nothing there (the least fixed point); complete results are kept in
-// memo (when not nil).
+// variable resolves a use of v as the union of its definitions' values.
+// A variable met again while being resolved contributes nothing there
+// (the least fixed point); complete results are kept in memo, if any.
 func (r *Resolver) variable(use ast.Expr, v *types.Var, defs []def, memo map[*types.Var]*Val, resolve func(def) *Val) *Val {
 	if m, ok := memo[v]; ok {
 		return &Val{Strs: m.Strs, Addrs: m.Addrs, Expr: use, Form: FormVar, Parts: m.Parts, Index: -1, Loop: m.Loop}

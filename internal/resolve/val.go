@@ -12,14 +12,10 @@ import (
 type Val struct {
 	Strs  []addrval.Str // the values of a string or integer expression
 	Addrs []addrval.Alt // the values of an address struct (*net.TCPAddr …)
-	// Expr is the expression as written (parentheses included); nil for
-	// a zero value.
-	Expr  ast.Expr
+	Expr  ast.Expr      // as written (parentheses included); nil for a zero value
 	Form  form
 	Parts []*Val // by form, see below
-	// Index is the result a definition takes from a multi-value call
-	// (a, err := f()), or -1.
-	Index int
+	Index int    // the result a definition takes of a, err := f(), or -1
 	// Loop is set when v takes, in turn, two or more elements of a list:
 	// the body of the loop that goes over them (see perElement).
 	Loop *ast.BlockStmt
