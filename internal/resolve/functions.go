@@ -180,9 +180,11 @@ func ExportReturnFacts(pass *analysis.Pass) {
 			if len(ret.Results) != fn.Signature().Results().Len() {
 				return false
 			}
-			strs := shallowStr(pass.TypesInfo, ret.Results[0]).Strs // a constant, or fmt.Sprintf(":%d", defaultPort)
-			t, ok := strs[0].Text()
-			if len(strs) != 1 || !ok {
+			t, ok := constText(pass.TypesInfo, ret.Results[0])
+			if strs := shallowStr(pass.TypesInfo, ret.Results[0]).Strs; !ok && len(strs) == 1 {
+				t, ok = strs[0].Text() // fmt.Sprintf(":%d", defaultPort)
+			}
+			if !ok {
 				return false
 			}
 			if !slices.Contains(values, t) {
