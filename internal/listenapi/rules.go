@@ -1,6 +1,7 @@
 package listenapi
 
 import (
+	"go/types"
 	"slices"
 	"strings"
 
@@ -164,14 +165,10 @@ type RuleSet struct {
 	Implicit map[string]ImplicitRule
 	Fields   map[string]map[string]FieldRule // type -> field -> rule
 	Pkgs     map[string]bool                 // packages that declare a listen API
-	// Names are the bare names of the listen and implicit-port functions,
-	// a cheap filter before resolving a call's callee; FieldNames likewise
-	// for the fields of server values.
-	Names, FieldNames map[string]bool
 
 	EnvReaders map[string]bool // by full name
 	EnvPkgs    map[string]bool // the packages declaring them
-	EnvNames   map[string]bool // their bare names, a filter like names
+	EnvNames   map[string]bool // their bare names, a filter as Index().Calls is
 
 	AddrStructs   map[string]string // type -> port field
 	AddrResolvers map[string]bool
@@ -193,7 +190,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		}
 		seen[fn] = true
 		set(&rs.Pkgs, PkgOfFullName(fn), true)
-		set(&rs.Names, BareName(fn), true)
 		rs.index.addFunc(fn, addr)
 	}
 	for _, rows := range families {
@@ -209,7 +205,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				r.Transport = addrval.TCP
 			}
 			put(&rs.Fields, r.Typ, r.Field, r)
-			set(&rs.FieldNames, r.Field, true)
 			set(&rs.Pkgs, PkgOfFullName(r.Typ), true)
 			rs.index.addField(r.Typ, r.Field)
 		}
@@ -246,6 +241,22 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 // which net/http's own Serve calls need not build for gnet's Serve.
 func (rs *RuleSet) Declares(pkg, name string) bool {
 	return slices.Contains(rs.Index().Calls[name], pkg)
+}
+
+// RuleOf returns the call or the implicit rule of fn (a function has at
+// most one), or neither; the full name is built only past Declares.
+func (rs *RuleSet) RuleOf(fn *types.Func) (*CallRule, *ImplicitRule) {
+	if fn.Pkg() == nil || !rs.Declares(fn.Pkg().Path(), fn.Name()) {
+		return nil, nil
+	}
+	full := fn.FullName()
+	if r, ok := rs.Implicit[full]; ok {
+		return nil, &r
+	}
+	if r, ok := rs.Calls[full]; ok {
+		return &r, nil
+	}
+	return nil, nil
 }
 
 // BareName returns the name of a function from its full name: Run for

@@ -35,9 +35,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if rule, ok := fields[id.Name]; ok {
 			// Without a Handler, it serves http.DefaultServeMux.
 			h, _ := resolve.KeyedField(lit, "Handler")
-			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
+			if srv := assignedVar(c.pass.TypesInfo, cur, false); !c.addressIgnored(srv, rule) {
 				s := Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
-					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))}
+					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur), false))}
 				if srv == nil {
 					if s.startedBy = c.fieldStart(cur, rule.Listeners); s.startedBy != nil {
 						s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
@@ -47,7 +47,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, outerLit(cur)), lit)
+				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, outerLit(cur), false), lit)
 			}
 		}
 	}
@@ -59,7 +59,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !c.rules.FieldNames[sel.Sel.Name] && !c.sinks.FieldNames[sel.Sel.Name] {
+		if !ok || c.rules.Index().Fields[sel.Sel.Name] == nil && !c.sinks.FieldNames[sel.Sel.Name] {
 			continue
 		}
 		selection := c.pass.TypesInfo.Selections[sel]
@@ -132,10 +132,10 @@ func (c *checker) optionsChange(v *types.Var) *types.Var {
 	return nil
 }
 
-// assignedVar returns the variable a composite literal (or its address)
-// is assigned to where it is written: srv in srv := &http.Server{…}.
-func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
-	cur := lit
+// assignedVar returns the variable a value (or its address) is assigned
+// to where it is written: srv in srv := &http.Server{…}; with first, that
+// of a call's first result too (ln in ln, err := net.Listen(…)).
+func assignedVar(info *types.Info, cur inspector.Cursor, first bool) *types.Var {
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
@@ -143,11 +143,11 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 	kind, i := cur.ParentEdge()
 	switch parent := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		if kind == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
+		if kind == edge.AssignStmt_Rhs && (len(parent.Lhs) == len(parent.Rhs) || first && len(parent.Rhs) == 1) {
 			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
 		}
 	case *ast.ValueSpec:
-		if kind == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
+		if kind == edge.ValueSpec_Values && (len(parent.Names) == len(parent.Values) || first && len(parent.Values) == 1) {
 			id = parent.Names[i]
 		}
 	}

@@ -329,7 +329,7 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	}
 	// opts := api.Options{…}; api.Run(opts): the one call it is passed to.
 	var passed *ast.CallExpr
-	if v := assignedVar(c.pass.TypesInfo, lit); v != nil {
+	if v := assignedVar(c.pass.TypesInfo, lit, false); v != nil {
 		for _, use := range c.res.Vars.Uses(v) {
 			if call := argOf(use); call != nil {
 				if passed != nil {

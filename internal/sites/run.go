@@ -187,19 +187,16 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || fn.Pkg() == nil {
 		return
 	}
-	if !c.rules.Declares(fn.Pkg().Path(), fn.Name()) {
-		c.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+	r, ir := c.rules.RuleOf(fn)
+	if ir != nil {
+		c.implicitCall(cur, call, fn, *ir)
 		return
 	}
-	if ir, ok := c.rules.Implicit[fn.FullName()]; ok {
-		c.implicitCall(cur, call, fn, ir)
-		return
-	}
-	rule, ok := c.rules.Calls[fn.FullName()]
-	if !ok {
+	if r == nil {
 		c.sinkCall(call, fn)
 		return
 	}
+	rule := *r
 	variadic := -1 // the variadic parameter's argument, if any
 	if fn.Signature().Variadic() {
 		variadic = fn.Signature().Params().Len() - 1

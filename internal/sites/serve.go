@@ -58,16 +58,7 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 
 // resultVar returns the variable a call's first result is assigned to.
 func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
-	as, ok := sv.cursor(call).Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return nil
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := sv.info.ObjectOf(id).(*types.Var)
-	return v
+	return assignedVar(sv.info, sv.cursor(call), true)
 }
 
 // startedOn makes v's server s's when a call starts it

@@ -71,7 +71,7 @@ func (sv *serving) holderVar(e ast.Expr) *types.Var {
 			cur = cur.Parent()
 			continue
 		}
-		v := assignedVar(sv.info, cur)
+		v := assignedVar(sv.info, cur, false)
 		if v != nil && outcome(v.Type()) {
 			return nil // err := engine.Start(NewRemote(":4000")) names no server
 		}

@@ -219,7 +219,7 @@ func listOf(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
 func elemVars(info *types.Info, vars *resolve.VarIndexes, list inspector.Cursor) (elems []*types.Var, ok bool) {
 	ranges := []inspector.Cursor{list}
 	if list.ParentEdgeKind() != edge.RangeStmt_X {
-		v := assignedVar(info, list)
+		v := assignedVar(info, list, false)
 		if v == nil || v.Parent() == v.Pkg().Scope() {
 			return nil, false
 		}
@@ -379,7 +379,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 		if t == nil || structField(t, field.Name()) != field {
 			return sinkUse{}, false
 		}
-		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, outerLit(litCur)), write: lit}, true
+		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, outerLit(litCur), false), write: lit}, true
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) {
 			return sinkUse{}, false
