@@ -23,7 +23,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	t := c.pass.TypesInfo.TypeOf(lit)
 	typ := resolve.NamedTypeName(t)
 	fields := c.rules.Fields[typ]
-	for _, elt := range lit.Elts {
+	for i, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
@@ -47,13 +47,13 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, outerLit(cur), false), lit)
+				c.sinkWrite(f, cur.ChildAt(edge.CompositeLit_Elts, i))
 			}
 		}
 	}
 }
 
-func (c *checker) assign(as *ast.AssignStmt) {
+func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -69,9 +69,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		ownerType := resolve.FieldOwner(selection)
 		rule, ok := c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
 		if !ok {
-			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
-			}
+			c.sinkWrite(selection.Obj().(*types.Var), cur.ChildAt(edge.AssignStmt_Lhs, i))
 			continue
 		}
 		var srv *types.Var

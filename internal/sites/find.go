@@ -72,7 +72,7 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 			case *ast.CompositeLit:
 				c.compositeLit(cur, n)
 			case *ast.AssignStmt:
-				c.assign(n)
+				c.assign(cur, n)
 			}
 		}
 	}

@@ -14,8 +14,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// uses returns the package's calls of functions and writes of fields
-// named name (the callers check the object).
+// uses returns the package's calls of functions, keyed elements and
+// assigned selectors named name (the callers check the object).
 func (lr *learner) uses(name string) []inspector.Cursor {
 	if lr.sinks.byName == nil {
 		lr.sinks.byName = make(map[string][]inspector.Cursor)
@@ -34,9 +34,9 @@ func (lr *learner) uses(name string) []inspector.Cursor {
 						lr.sinks.byName[id.Name] = append(lr.sinks.byName[id.Name], cur)
 					}
 				case *ast.AssignStmt:
-					for _, lhs := range n.Lhs {
+					for i, lhs := range n.Lhs {
 						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur)
+							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur.ChildAt(edge.AssignStmt_Lhs, i))
 						}
 					}
 				}
