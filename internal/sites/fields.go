@@ -160,38 +160,41 @@ func assignedVar(info *types.Info, cur inspector.Cursor, first bool) *types.Var 
 // never listens on its address field: it is only used through srv.X, no X
 // a method that listens on it (srv.Serve(l) listens on l).
 func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
-	if srv == nil || len(rule.Listeners) == 0 || !c.freshServer(srv) {
-		return false // s := e.TLSServer: another name for a server started elsewhere
-	}
-	names, escapes := c.selectionsOf(srv)
-	if escapes {
+	if srv == nil || len(rule.Listeners) == 0 {
 		return false
 	}
-	for _, n := range names {
-		if slices.Contains(rule.Listeners, n) {
-			return false
-		}
-	}
-	return true
+	names, ok := c.freshServer(srv)
+	return ok && !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(rule.Listeners, n) })
 }
 
-// freshServer reports whether v is a local variable every definition of
-// which is a composite literal or the zero value: not another name for a
-// server held elsewhere.
-func (c *checker) freshServer(v *types.Var) bool {
+// freshServer returns the names selected on v (v.X) when v is a local
+// variable every definition of which is a composite literal or the zero
+// value (not another name for a server held elsewhere: s := e.TLSServer),
+// used only so or as an assignment's target.
+func (c *checker) freshServer(v *types.Var) (names []string, ok bool) {
 	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
-		return false
+		return nil, false
 	}
 	defs := c.res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
-	if len(defs) == 0 {
-		return false
-	}
 	for _, d := range defs {
 		if d.Rhs != nil && defLit(d.Rhs, d.Index) == nil {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
+	if len(defs) == 0 || len(uses) == 0 {
+		return nil, false
+	}
+	for _, idCur := range uses {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
+		case edge.AssignStmt_Lhs:
+		default:
+			return nil, false
+		}
+	}
+	return names, true
 }
 
 // defLit returns the composite literal, or the address of one, that a
@@ -256,12 +259,15 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	c.record(s)
 }
 
-// addressNeverSet reports whether srv is a local server variable whose
+// addressNeverSet reports whether srv is a fresh server variable whose
 // address field is provably never set: not in its literals nor by
-// srv.Addr = …, and srv is only used to select fields and methods.
+// srv.Addr = ….
 func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
-	if !ok || !c.freshServer(v) {
+	if !ok {
+		return false
+	}
+	if _, fresh := c.freshServer(v); !fresh {
 		return false
 	}
 	index := c.res.Vars.Of(v)
@@ -275,28 +281,7 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 			}
 		}
 	}
-	_, escapes := c.selectionsOf(v)
-	return !escapes
-}
-
-// selectionsOf lists the names selected on the local variable v (v.X),
-// and reports whether v escapes: used otherwise than so or as an
-// assignment target.
-func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
-	if len(uses) == 0 {
-		return nil, true
-	}
-	for _, idCur := range uses {
-		switch idCur.ParentEdgeKind() {
-		case edge.SelectorExpr_X:
-			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
-		case edge.AssignStmt_Lhs:
-		default:
-			return nil, true
-		}
-	}
-	return names, false
+	return true
 }
 
 // enclosingStmt returns the statement, directly in a block or case

@@ -13,9 +13,8 @@ import (
 
 // throughParams reports whether a site's address depends on parameters
 // of a function with known callers, and then makes each call a site at
-// its argument instead. A host and a port passed apart (startHTTP(host
-// string, port int)) make one site per call, at the port when it is
-// constant, else at the host.
+// its argument instead: for a host and a port passed apart (startHTTP(
+// host string, port int)), at the port when it is constant, else the host.
 func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 	var params []*types.Var
 	var owner resolve.ParamOwner
@@ -43,8 +42,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		}
 	}
 	if len(params) == 0 || len(params) == 1 && paramRole(strs, params[0]) == resolve.RoleHost {
-		// A host alone: the port is the function's own, reported here
-		// (b(h, 7000) in c), not at each caller's host.
+		// A host alone: the port is the function's own, reported here.
 		return false
 	}
 	// With two parameters, one is the port and the other the host.
@@ -123,8 +121,8 @@ func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	return paramRole(with, hole)
 }
 
-// paramRole says what a hole stands for in the address (the whole
-// address, the port or the host), for the fix at the value written for it.
+// paramRole says what a hole stands for in the address: the whole
+// address, the port or the host.
 func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	r := resolve.RoleNone
 	for _, alt := range strs {
