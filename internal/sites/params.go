@@ -16,8 +16,8 @@ import (
 // its argument instead: for a host and a port passed apart (startHTTP(
 // host string, port int)), at the port when it is constant, else the host.
 func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
-	var params []*types.Var
-	var owner resolve.ParamOwner
+	var params []*types.Var // of one function, with known callers
+	var fnKey any
 	for _, alt := range strs {
 		for _, g := range alt {
 			key := g.Hole
@@ -32,13 +32,10 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			if !ok || !lr.res.Callers.Known(o) {
 				continue
 			}
-			if len(params) > 0 && o.Key != owner.Key || len(params) == 2 {
+			if len(params) > 0 && o.Key != fnKey || len(params) == 2 {
 				return true // parameters of two functions, or three: leave it
 			}
-			params = append(params, v)
-			if len(params) == 1 || paramRole(strs, v) == resolve.RolePort {
-				owner = o // the port's owner, when there are two
-			}
+			params, fnKey = append(params, v), o.Key
 		}
 	}
 	if len(params) == 0 || len(params) == 1 && paramRole(strs, params[0]) == resolve.RoleHost {
@@ -46,9 +43,9 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		return false
 	}
 	// With two parameters, one is the port and the other the host.
-	port, host := params[0], (*types.Var)(nil)
+	port, host := params[len(params)-1], (*types.Var)(nil)
 	if len(params) == 2 {
-		port, host = params[1], params[0]
+		host = params[0]
 		if paramRole(strs, port) != resolve.RolePort {
 			port, host = host, port
 		}
@@ -56,6 +53,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			return true // two parameters, neither the port: leave it
 		}
 	}
+	owner, _ := lr.res.ParamOf(port)
 	hostIndex := -1
 	if host != nil {
 		o, _ := lr.res.ParamOf(host)
