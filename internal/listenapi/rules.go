@@ -218,17 +218,12 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		for fn, handler := range rows.Serves {
 			set(&rs.Serves, fn, handler)
 		}
-		for _, p := range rows.DebugPkgs {
-			set(&rs.DebugPkgs, p, true)
-		}
-		for _, fn := range rows.Exits {
-			set(&rs.Exits, fn, true)
-		}
-		for _, fn := range rows.AddrResolvers {
-			set(&rs.AddrResolvers, fn, true)
+		for m, keys := range map[*map[string]bool][]string{&rs.DebugPkgs: rows.DebugPkgs, &rs.Exits: rows.Exits, &rs.AddrResolvers: rows.AddrResolvers, &rs.EnvReaders: rows.EnvReaders} {
+			for _, k := range keys {
+				set(m, k, true)
+			}
 		}
 		for _, fn := range rows.EnvReaders {
-			set(&rs.EnvReaders, fn, true)
 			set(&rs.EnvPkgs, PkgOfFullName(fn), true)
 			set(&rs.EnvNames, BareName(fn), true)
 		}

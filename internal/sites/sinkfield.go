@@ -22,7 +22,6 @@ type sinkUse struct {
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
-	unless *types.Var // as Site.unless, for the holder (writeReaches)
 }
 
 // sinkWrite makes sites of the walk's write at cur of another package's
@@ -41,13 +40,13 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if _, ruled := lr.rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
+	var unless *types.Var // as Site.unless, for the holder
 	// A parameter's field goes back to the caller's value.
 	if h := u.holder; h != nil && !lr.res.Vars.Of(h).Params[h] {
-		reaches, unless := lr.writeReaches(h, field, sk.Readers, u.write)
-		if !reaches {
+		var reaches bool
+		if reaches, unless = lr.writeReaches(h, field, sk.Readers, u.write); !reaches {
 			return
 		}
-		u.unless = unless
 	}
 	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil {
 		if cur := lr.serving.cursor(lit); !lr.litReaches(cur, field, sk.Readers) || lr.passedAway(cur, field) || lr.overridden(argOf(cur)) {
@@ -61,20 +60,19 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		return // a site already, before a reader was learned
 	}
 	lr.sinks.written[u.value] = true
-	api := ShortType(resolve.NamedTypeName(u.typ)) + "." + field.Name()
+	typ := ShortType(resolve.NamedTypeName(u.typ)) + "."
 	if lit, ok := u.write.(*ast.CompositeLit); ok {
 		// A host and a port written apart in one literal are one site, at
 		// the port, as a call passing them apart is (sinkCallSite).
 		if other, otherSink := lr.partnerField(u.typ, field, sk); other != nil {
 			if value, found := resolve.KeyedField(lit, other.Name()); found {
 				lr.sinks.written[value] = true
-				otherHalf := half{ShortType(resolve.NamedTypeName(u.typ)) + "." + other.Name(), value, other, otherSink}
-				lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
+				lr.apartSite(half{typ + field.Name(), u.value, field, sk}, half{typ + other.Name(), value, other, otherSink}, nil, u.holder, unless)
 				return
 			}
 		}
 	}
-	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil, nil)
+	lr.sinkValueSite(typ+field.Name(), u.value, field, sk, nil, u.holder, unless, nil, nil)
 }
 
 // partnerField returns the field of struct type t, and its sink, holding
@@ -174,15 +172,13 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 // elements, ranged over, do not (for _, p := range peers { p.Ping() }).
 func (lr *learner) litReaches(cur inspector.Cursor, field *types.Var, readers []string) bool {
 	info := lr.pass.TypesInfo
-	if list, listed := listOf(info, cur); listed {
-		elems, ok := elemVars(info, lr.res.Vars, list)
+	cur, listed := listOf(info, cur) // past & and parentheses
+	if listed {
+		elems, ok := elemVars(info, lr.res.Vars, cur)
 		return !ok || slices.ContainsFunc(elems, func(v *types.Var) bool {
 			reaches, _ := lr.writeReaches(v, field, readers, nil)
 			return reaches
 		})
-	}
-	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
 		return true
