@@ -1,6 +1,7 @@
 package listenapi
 
 import (
+	"go/types"
 	"slices"
 	"strings"
 
@@ -164,14 +165,10 @@ type RuleSet struct {
 	Implicit map[string]ImplicitRule
 	Fields   map[string]map[string]FieldRule // type -> field -> rule
 	Pkgs     map[string]bool                 // packages that declare a listen API
-	// Names are the bare names of the listen and implicit-port functions,
-	// a cheap filter before resolving a call's callee; FieldNames likewise
-	// for the fields of server values.
-	Names, FieldNames map[string]bool
 
 	EnvReaders map[string]bool // by full name
 	EnvPkgs    map[string]bool // the packages declaring them
-	EnvNames   map[string]bool // their bare names, a filter like names
+	EnvNames   map[string]bool // their bare names, a filter as Index().Calls is
 
 	AddrStructs   map[string]string // type -> port field
 	AddrResolvers map[string]bool
@@ -193,7 +190,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		}
 		seen[fn] = true
 		set(&rs.Pkgs, PkgOfFullName(fn), true)
-		set(&rs.Names, BareName(fn), true)
 		rs.index.addFunc(fn, addr)
 	}
 	for _, rows := range families {
@@ -209,7 +205,6 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 				r.Transport = addrval.TCP
 			}
 			put(&rs.Fields, r.Typ, r.Field, r)
-			set(&rs.FieldNames, r.Field, true)
 			set(&rs.Pkgs, PkgOfFullName(r.Typ), true)
 			rs.index.addField(r.Typ, r.Field)
 		}
@@ -223,17 +218,12 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		for fn, handler := range rows.Serves {
 			set(&rs.Serves, fn, handler)
 		}
-		for _, p := range rows.DebugPkgs {
-			set(&rs.DebugPkgs, p, true)
-		}
-		for _, fn := range rows.Exits {
-			set(&rs.Exits, fn, true)
-		}
-		for _, fn := range rows.AddrResolvers {
-			set(&rs.AddrResolvers, fn, true)
+		for m, keys := range map[*map[string]bool][]string{&rs.DebugPkgs: rows.DebugPkgs, &rs.Exits: rows.Exits, &rs.AddrResolvers: rows.AddrResolvers, &rs.EnvReaders: rows.EnvReaders} {
+			for _, k := range keys {
+				set(m, k, true)
+			}
 		}
 		for _, fn := range rows.EnvReaders {
-			set(&rs.EnvReaders, fn, true)
 			set(&rs.EnvPkgs, PkgOfFullName(fn), true)
 			set(&rs.EnvNames, BareName(fn), true)
 		}
@@ -246,6 +236,22 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 // which net/http's own Serve calls need not build for gnet's Serve.
 func (rs *RuleSet) Declares(pkg, name string) bool {
 	return slices.Contains(rs.Index().Calls[name], pkg)
+}
+
+// RuleOf returns the call or the implicit rule of fn (a function has at
+// most one), or neither; the full name is built only past Declares.
+func (rs *RuleSet) RuleOf(fn *types.Func) (*CallRule, *ImplicitRule) {
+	if fn.Pkg() == nil || !rs.Declares(fn.Pkg().Path(), fn.Name()) {
+		return nil, nil
+	}
+	full := fn.FullName()
+	if r, ok := rs.Implicit[full]; ok {
+		return nil, &r
+	}
+	if r, ok := rs.Calls[full]; ok {
+		return &r, nil
+	}
+	return nil, nil
 }
 
 // BareName returns the name of a function from its full name: Run for

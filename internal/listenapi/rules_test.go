@@ -1,6 +1,8 @@
 package listenapi
 
 import (
+	"go/types"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,7 +48,7 @@ func TestIndex(t *testing.T) {
 	rs := DefaultRules
 	for _, rows := range []RuleRows{StdRules, FrameworkRules} {
 		for _, r := range rows.Calls {
-			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
+			if _, ok := rs.Calls[r.Fn]; !ok || !rs.Pkgs[PkgOfFullName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("call rule %s is not indexed", r.Fn)
 			}
 			if r.Addr < 0 || r.Network >= 0 && r.Network == r.Addr {
@@ -56,15 +58,22 @@ func TestIndex(t *testing.T) {
 		for _, r := range rows.Fields {
 			// A configuration handed on by value (nbio.Config) has no
 			// listener method; its network field says where it listens.
-			if _, ok := rs.Fields[r.Typ][r.Field]; !ok || !rs.FieldNames[r.Field] || len(r.Listeners) == 0 && r.Network == "" {
+			if _, ok := rs.Fields[r.Typ][r.Field]; !ok || !slices.Contains(rs.Index().Fields[r.Field], PkgOfFullName(r.Typ)) || len(r.Listeners) == 0 && r.Network == "" {
 				t.Errorf("field rule %s.%s is not indexed, or has no listener", r.Typ, r.Field)
 			}
 		}
 		for _, r := range rows.Implicit {
-			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Names[BareName(r.Fn)] || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
+			if _, ok := rs.Implicit[r.Fn]; !ok || !rs.Declares(PkgOfFullName(r.Fn), BareName(r.Fn)) {
 				t.Errorf("implicit rule %s is not indexed", r.Fn)
 			}
 		}
+	}
+	net, sig := types.NewPackage("net", "net"), types.NewSignatureType(nil, nil, nil, nil, nil, false)
+	if r, ir := rs.RuleOf(types.NewFunc(0, net, "Listen", sig)); r == nil || r.Fn != "net.Listen" || ir != nil {
+		t.Errorf("RuleOf(net.Listen) = %v, %v, want its call rule", r, ir)
+	}
+	if r, ir := rs.RuleOf(types.NewFunc(0, net, "Dial", sig)); r != nil || ir != nil {
+		t.Errorf("RuleOf(net.Dial) = %v, %v, want neither", r, ir)
 	}
 	if rs.Declares("net/http", "Run") || rs.Declares("github.com/tidwall/evio", "ListenAndServe") {
 		t.Error("Declares: a name is declared by the package of its row only")

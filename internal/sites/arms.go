@@ -15,9 +15,8 @@ import (
 
 // branches lists the if/else and case arms cur lies in, outermost first
 // (servers in different arms never run at once), with the variable each
-// condition tests for absence (a default stands in for a server). The
-// statements after an if whose body exits (return, log.Fatal) are its
-// else arm.
+// condition tests for absence (a default stands in for a server). What
+// follows an if whose body exits (return, log.Fatal) is its else arm.
 func (sv *serving) branches(cur inspector.Cursor) []portplan.Branch {
 	var out []portplan.Branch
 	below := cur
@@ -63,8 +62,8 @@ func (sv *serving) ifArm(n *ast.IfStmt, inElse bool) portplan.Branch {
 	return b
 }
 
-// exits reports whether a block ends in a statement that leaves its
-// function: return, panic or a call of listenapi's Exits rows.
+// exits reports whether a block ends in return, panic or a call of
+// listenapi's Exits rows.
 func (sv *serving) exits(body *ast.BlockStmt) bool {
 	if len(body.List) == 0 {
 		return false
@@ -145,8 +144,7 @@ func variable(info *types.Info, e ast.Expr) token.Pos {
 	return token.NoPos
 }
 
-// commaOkValue returns, for ok of v, ok := … assigned nowhere else, where
-// v is declared.
+// commaOkValue returns where v is declared, for ok of v, ok := … alone.
 func (sv *serving) commaOkValue(id *ast.Ident) token.Pos {
 	ok, _ := sv.info.Uses[id].(*types.Var)
 	if ok == nil || !types.Identical(ok.Type(), types.Typ[types.Bool]) {

@@ -23,7 +23,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	t := c.pass.TypesInfo.TypeOf(lit)
 	typ := resolve.NamedTypeName(t)
 	fields := c.rules.Fields[typ]
-	for _, elt := range lit.Elts {
+	for i, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
@@ -35,9 +35,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if rule, ok := fields[id.Name]; ok {
 			// Without a Handler, it serves http.DefaultServeMux.
 			h, _ := resolve.KeyedField(lit, "Handler")
-			if srv := assignedVar(c.pass.TypesInfo, cur); !c.addressIgnored(srv, rule) {
+			if srv := assignedVar(c.pass.TypesInfo, cur, false); !c.addressIgnored(srv, rule) {
 				s := Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
-					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur)))}
+					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur), false))}
 				if srv == nil {
 					if s.startedBy = c.fieldStart(cur, rule.Listeners); s.startedBy != nil {
 						s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
@@ -47,19 +47,19 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		} else if c.sinks.FieldNames[id.Name] && typ != "" {
 			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, t, kv.Value, assignedVar(c.pass.TypesInfo, outerLit(cur)), lit)
+				c.sinkWrite(f, cur.ChildAt(edge.CompositeLit_Elts, i))
 			}
 		}
 	}
 }
 
-func (c *checker) assign(as *ast.AssignStmt) {
+func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) {
 		return
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !c.rules.FieldNames[sel.Sel.Name] && !c.sinks.FieldNames[sel.Sel.Name] {
+		if !ok || c.rules.Index().Fields[sel.Sel.Name] == nil && !c.sinks.FieldNames[sel.Sel.Name] {
 			continue
 		}
 		selection := c.pass.TypesInfo.Selections[sel]
@@ -69,9 +69,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		ownerType := resolve.FieldOwner(selection)
 		rule, ok := c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
 		if !ok {
-			if f, ok := selection.Obj().(*types.Var); ok && ownerType != nil {
-				c.sinkWrite(f, ownerType, as.Rhs[i], holderOf(c.pass.TypesInfo, sel), as)
-			}
+			c.sinkWrite(selection.Obj().(*types.Var), cur.ChildAt(edge.AssignStmt_Lhs, i))
 			continue
 		}
 		var srv *types.Var
@@ -132,10 +130,10 @@ func (c *checker) optionsChange(v *types.Var) *types.Var {
 	return nil
 }
 
-// assignedVar returns the variable a composite literal (or its address)
-// is assigned to where it is written: srv in srv := &http.Server{…}.
-func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
-	cur := lit
+// assignedVar returns the variable a value (or its address) is assigned
+// to where it is written: srv in srv := &http.Server{…}; with first, that
+// of a call's first result too (ln in ln, err := net.Listen(…)).
+func assignedVar(info *types.Info, cur inspector.Cursor, first bool) *types.Var {
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
@@ -143,11 +141,11 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 	kind, i := cur.ParentEdge()
 	switch parent := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		if kind == edge.AssignStmt_Rhs && len(parent.Lhs) == len(parent.Rhs) {
+		if kind == edge.AssignStmt_Rhs && (len(parent.Lhs) == len(parent.Rhs) || first && len(parent.Rhs) == 1) {
 			id, _ = ast.Unparen(parent.Lhs[i]).(*ast.Ident)
 		}
 	case *ast.ValueSpec:
-		if kind == edge.ValueSpec_Values && len(parent.Names) == len(parent.Values) {
+		if kind == edge.ValueSpec_Values && (len(parent.Names) == len(parent.Values) || first && len(parent.Values) == 1) {
 			id = parent.Names[i]
 		}
 	}
@@ -162,38 +160,41 @@ func assignedVar(info *types.Info, lit inspector.Cursor) *types.Var {
 // never listens on its address field: it is only used through srv.X, no X
 // a method that listens on it (srv.Serve(l) listens on l).
 func (c *checker) addressIgnored(srv *types.Var, rule listenapi.FieldRule) bool {
-	if srv == nil || len(rule.Listeners) == 0 || !c.freshServer(srv) {
-		return false // s := e.TLSServer: another name for a server started elsewhere
-	}
-	names, escapes := c.selectionsOf(srv)
-	if escapes {
+	if srv == nil || len(rule.Listeners) == 0 {
 		return false
 	}
-	for _, n := range names {
-		if slices.Contains(rule.Listeners, n) {
-			return false
-		}
-	}
-	return true
+	names, ok := c.freshServer(srv)
+	return ok && !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(rule.Listeners, n) })
 }
 
-// freshServer reports whether v is a local variable every definition of
-// which is a composite literal or the zero value: not another name for a
-// server held elsewhere.
-func (c *checker) freshServer(v *types.Var) bool {
+// freshServer returns the names selected on v (v.X) when v is a local
+// variable every definition of which is a composite literal or the zero
+// value (not another name for a server held elsewhere: s := e.TLSServer),
+// used only so or as an assignment's target.
+func (c *checker) freshServer(v *types.Var) (names []string, ok bool) {
 	if v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
-		return false
+		return nil, false
 	}
 	defs := c.res.Vars.Of(v).Defs[v] // opaque or not: srv.Serve(l) takes &srv
-	if len(defs) == 0 {
-		return false
-	}
 	for _, d := range defs {
 		if d.Rhs != nil && defLit(d.Rhs, d.Index) == nil {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
+	if len(defs) == 0 || len(uses) == 0 {
+		return nil, false
+	}
+	for _, idCur := range uses {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
+		case edge.AssignStmt_Lhs:
+		default:
+			return nil, false
+		}
+	}
+	return names, true
 }
 
 // defLit returns the composite literal, or the address of one, that a
@@ -258,12 +259,15 @@ func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *typ
 	c.record(s)
 }
 
-// addressNeverSet reports whether srv is a local server variable whose
+// addressNeverSet reports whether srv is a fresh server variable whose
 // address field is provably never set: not in its literals nor by
-// srv.Addr = …, and srv is only used to select fields and methods.
+// srv.Addr = ….
 func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 	v, ok := c.pass.TypesInfo.Uses[srv].(*types.Var)
-	if !ok || !c.freshServer(v) {
+	if !ok {
+		return false
+	}
+	if _, fresh := c.freshServer(v); !fresh {
 		return false
 	}
 	index := c.res.Vars.Of(v)
@@ -277,28 +281,7 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 			}
 		}
 	}
-	_, escapes := c.selectionsOf(v)
-	return !escapes
-}
-
-// selectionsOf lists the names selected on the local variable v (v.X),
-// and reports whether v escapes: used otherwise than so or as an
-// assignment target.
-func (c *checker) selectionsOf(v *types.Var) (names []string, escapes bool) {
-	uses := resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, v)
-	if len(uses) == 0 {
-		return nil, true
-	}
-	for _, idCur := range uses {
-		switch idCur.ParentEdgeKind() {
-		case edge.SelectorExpr_X:
-			names = append(names, idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name)
-		case edge.AssignStmt_Lhs:
-		default:
-			return nil, true
-		}
-	}
-	return names, false
+	return true
 }
 
 // enclosingStmt returns the statement, directly in a block or case

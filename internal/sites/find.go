@@ -63,7 +63,7 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 				// Reject by the name the call is written with before any
 				// type lookup: almost no call is a listener.
 				name := CalledName(n)
-				if listens && (rules.Names[name] || c.sinks.FuncNames[name]) {
+				if listens && (rules.Index().Calls[name] != nil || c.sinks.FuncNames[name]) {
 					c.call(cur, n)
 				}
 				if fileReadsEnv && rules.EnvNames[name] {
@@ -72,7 +72,7 @@ func Find(pass *analysis.Pass, scope Scope) *Package {
 			case *ast.CompositeLit:
 				c.compositeLit(cur, n)
 			case *ast.AssignStmt:
-				c.assign(n)
+				c.assign(cur, n)
 			}
 		}
 	}

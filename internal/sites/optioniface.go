@@ -15,8 +15,7 @@ import (
 // apply calls f(s)) or only write fields of the server (nameOption's
 // apply sets s.name): a constructor's returns are read through them.
 
-// ifaceOptions memoizes the implementations of the package's option
-// interfaces.
+// ifaceOptions memoizes the implementations of option interfaces.
 type ifaceOptions map[*types.TypeName]*optionImpls
 
 // optionImpls is what the implementations of one option interface do.
@@ -168,9 +167,8 @@ func (im *optionImpls) adapted(info *types.Info, e ast.Expr) ast.Expr {
 	return nil
 }
 
-// returned says what a constructor's returned option applies (see
-// optionWritesOf): the literal an adapter wraps, or the fields a struct
-// option's apply writes.
+// returned says what a returned option applies (optionWritesOf): the
+// literal an adapter wraps, or the fields a struct option's apply writes.
 func (im *optionImpls) returned(info *types.Info) func(ast.Expr) (*ast.FuncLit, []string, bool) {
 	return func(e ast.Expr) (*ast.FuncLit, []string, bool) {
 		if w, ok := im.writes[namedOf(info.TypeOf(unaddr(e)))]; ok {
@@ -190,8 +188,7 @@ func (im *optionImpls) returned(info *types.Info) func(ast.Expr) (*ast.FuncLit, 
 }
 
 // exportTypeFacts exports an OptionFact for each exported struct type
-// whose apply only writes fields (a value of it, EmptyOption{}, is an
-// option).
+// whose apply only writes fields (EmptyOption{} is an option).
 func (io ifaceOptions) exportTypeFacts(pass *analysis.Pass) {
 	for _, impls := range io {
 		for tn, w := range impls.writes {

@@ -27,8 +27,7 @@ func optionFieldKey(f *types.Var) string { return f.Pkg().Path() + "." + f.Name(
 // ExportOptionFacts exports an OptionFact for each exported option
 // constructor (func WithX(…) Option, Option a function of one
 // pointer-to-struct parameter or an interface of one method taking one,
-// optioniface.go), and each exported struct type implementing such an
-// interface.
+// optioniface.go), and each exported struct type implementing one.
 func ExportOptionFacts(pass *analysis.Pass) {
 	var ifaces ifaceOptions
 	for _, file := range pass.Files {
@@ -68,12 +67,10 @@ func IsOptionType(t types.Type) bool {
 	return ok && structOf(sig.Params().At(0).Type()) != nil
 }
 
-// optionWritesOf returns the fields that the options body returns write,
-// when each applies a function literal using its parameter only to read
-// and write fields that cannot redirect the listener (redirects), or
-// writes such fields. returned says what a return's first result applies:
-// a function literal, the fields it writes (an option value,
-// optioniface.go), or ok=false.
+// optionWritesOf returns the fields the options body returns write, when
+// each only reads and writes fields that cannot redirect the listener
+// (redirects). returned says what a return's first result applies: a
+// function literal, the fields it writes (optioniface.go), or ok=false.
 func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Expr) (*ast.FuncLit, []string, bool)) (writes []string, ok bool) {
 	ok = true
 	var lits []*ast.FuncLit
@@ -119,10 +116,9 @@ func optionWritesOf(info *types.Info, body *ast.BlockStmt, returned func(ast.Exp
 	return writes, true
 }
 
-// litWrites returns the fields (optionFieldKey) a function of one
-// parameter, the server, writes, when it only reads and writes fields of
-// it that cannot redirect the listener, and changes no variable it does
-// not declare (which the server's code may read).
+// litWrites returns the fields (optionFieldKey) a function of the server
+// writes, when it only reads and writes its fields that cannot redirect
+// the listener, and changes no variable it does not declare.
 func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 	var p *types.Var // nil for func(*Server): the server is not used
 	if names := lit.Type.Params.List[0].Names; len(names) > 0 && names[0].Name != "_" {
@@ -197,8 +193,7 @@ func litWrites(info *types.Info, lit *ast.FuncLit) (writes []string, ok bool) {
 	return writes, true
 }
 
-// litReturned says what a function-typed option constructor returns
-// applies: only a function literal.
+// litReturned says what a function-typed option applies: a literal.
 func litReturned(e ast.Expr) (*ast.FuncLit, []string, bool) {
 	lit, ok := ast.Unparen(e).(*ast.FuncLit)
 	return lit, nil, ok
@@ -246,8 +241,7 @@ func fieldWritten(ancestors []ast.Node, sel ast.Expr) bool {
 }
 
 // redirects reports whether a field can change where, or whether, the
-// server listens, by its name (an address, a network, a socket) or its
-// type (anything that may hold a listener).
+// server listens, by its name (an address, a socket) or type.
 func redirects(f *types.Var) bool {
 	name := strings.ToLower(f.Name())
 	for _, w := range []string{"addr", "port", "host", "listen", "network", "sock", "bind", "unix"} {

@@ -14,11 +14,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// optionSafeFields returns the fields (optionFieldKey) of this package's
-// struct declaring the address field addr that an option may write
-// without moving the server: those the package never reads but as the
-// handler a listen API serves (http.ListenAndServe(s.Addr, s.Handler)).
-// Any other read (if s.Alt != "" { addr = s.Alt }) may move it.
+// optionSafeFields returns the fields (optionFieldKey) of the struct
+// declaring addr that an option may write without moving the server:
+// those never read but as a listen API's handler (http.ListenAndServe(
+// s.Addr, s.Handler)); if s.Alt != "" { addr = s.Alt } may move it.
 func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, syn resolve.Syntax, addr *types.Var) []string {
 	if addr.Pkg() != pass.Pkg {
 		return nil

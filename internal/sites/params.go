@@ -13,12 +13,11 @@ import (
 
 // throughParams reports whether a site's address depends on parameters
 // of a function with known callers, and then makes each call a site at
-// its argument instead. A host and a port passed apart (startHTTP(host
-// string, port int)) make one site per call, at the port when it is
-// constant, else at the host.
+// its argument instead: for a host and a port passed apart (startHTTP(
+// host string, port int)), at the port when it is constant, else the host.
 func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
-	var params []*types.Var
-	var owner resolve.ParamOwner
+	var params []*types.Var // of one function, with known callers
+	var fnKey any
 	for _, alt := range strs {
 		for _, g := range alt {
 			key := g.Hole
@@ -33,24 +32,20 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			if !ok || !lr.res.Callers.Known(o) {
 				continue
 			}
-			if len(params) > 0 && o.Key != owner.Key || len(params) == 2 {
+			if len(params) > 0 && o.Key != fnKey || len(params) == 2 {
 				return true // parameters of two functions, or three: leave it
 			}
-			params = append(params, v)
-			if len(params) == 1 || paramRole(strs, v) == resolve.RolePort {
-				owner = o // the port's owner, when there are two
-			}
+			params, fnKey = append(params, v), o.Key
 		}
 	}
 	if len(params) == 0 || len(params) == 1 && paramRole(strs, params[0]) == resolve.RoleHost {
-		// A host alone: the port is the function's own, reported here
-		// (b(h, 7000) in c), not at each caller's host.
+		// A host alone: the port is the function's own, reported here.
 		return false
 	}
 	// With two parameters, one is the port and the other the host.
-	port, host := params[0], (*types.Var)(nil)
+	port, host := params[len(params)-1], (*types.Var)(nil)
 	if len(params) == 2 {
-		port, host = params[1], params[0]
+		host = params[0]
 		if paramRole(strs, port) != resolve.RolePort {
 			port, host = host, port
 		}
@@ -58,6 +53,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			return true // two parameters, neither the port: leave it
 		}
 	}
+	owner, _ := lr.res.ParamOf(port)
 	hostIndex := -1
 	if host != nil {
 		o, _ := lr.res.ParamOf(host)
@@ -123,8 +119,8 @@ func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	return paramRole(with, hole)
 }
 
-// paramRole says what a hole stands for in the address (the whole
-// address, the port or the host), for the fix at the value written for it.
+// paramRole says what a hole stands for in the address: the whole
+// address, the port or the host.
 func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	r := resolve.RoleNone
 	for _, alt := range strs {

@@ -13,11 +13,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// A platform routes one port, $PORT, to a program: judge describes each
-// site's server as plain data and internal/portplan decides the primary,
-// each secondary's variable and the collisions.
-
-// program is what the judgement of the whole package says of one site.
+// program is what the judgement of the whole package says of one site:
+// judge describes each site's server as plain data, and internal/portplan
+// decides the primary, each secondary's variable and the collisions.
 type program struct {
 	Rank    portplan.Rank
 	Env     string // secondary: the variable its fix reads
@@ -30,8 +28,8 @@ type program struct {
 	keys    []string      // the ports it can take (portKeys)
 }
 
-// record keeps a site for judgement with the file that holds it (any,
-// for a sink's), dropping one in a file not checked (a test).
+// record keeps a site with the file holding it (any, for a sink's); one
+// in a file not checked (a test) is dropped.
 func (lr *learner) record(s Site) {
 	pos := s.Expr.Pos()
 	fs := lr.lastFile
@@ -71,8 +69,7 @@ func (c *checker) judge(files []*FileState) {
 	c.serving.indexGoCalls(all)
 	servers := make([]portplan.Server, len(all))
 	for i, s := range all {
-		// A server started later by a call the pass cannot place runs in
-		// the background.
+		// A server started later by a call not placed runs in the background.
 		s.inGo = s.inGo || c.serving.inGoroutine(s.start) || s.elsewhere
 		servers[i] = c.serving.planned(s)
 	}
@@ -141,10 +138,9 @@ func (sv *serving) planned(s *Site) portplan.Server {
 	return ps
 }
 
-// ServerFact says that a call of a function starts a server. A command's
-// servers are often started by helpers of other packages (server.Run(),
-// go metrics.Serve()): the command judges a call of one as a server of
-// its own, whose sites are reported, and fixed, in its package.
+// ServerFact says that a call of a function starts a server: a command
+// judges a call of another package's helper (server.Run(), go
+// metrics.Serve()) as a server of its own, reported in its package.
 type ServerFact struct {
 	Ports  []string // the ports it can take, as portKeys spells them
 	Blocks bool     // the call serves until the server fails
@@ -163,8 +159,8 @@ func (f *ServerFact) String() string {
 	return s
 }
 
-// exportServerFacts exports a ServerFact for each exported function or
-// method whose body holds listen sites.
+// exportServerFacts exports a ServerFact for each exported function
+// holding listen sites.
 func (c *checker) exportServerFacts(all []*Site) {
 	facts := make(map[*types.Func]*ServerFact)
 	var order []*types.Func
@@ -227,9 +223,9 @@ func (c *checker) factSites(files []*FileState) {
 // joinStarts makes a construction and the call that starts what it built
 // one server, and returns the sites left. In s := api.New(api.Options{
 // Port: 9100}); s.Run(), the value written is the site, and s.Run() (a
-// fact site, then dropped, or a call of this package's function holding
-// the listen site) says where it starts and whether main waits on it; so
-// does the construction itself when it is such a call.
+// fact site, dropped, or a call of a function holding the listen site)
+// says where it starts and whether main waits; so does the construction
+// when it is such a call.
 func (c *checker) joinStarts(all []*Site) []*Site {
 	type start struct {
 		call   *ast.CallExpr
@@ -313,7 +309,7 @@ func (c *checker) listenerStart(v *types.Var) (*ast.CallExpr, bool) {
 }
 
 // construction returns the call that builds a site's server: a sink's
-// call (node.New("127.0.0.1", 7100)), or the call a literal writing a sink
+// call (node.New("127.0.0.1", 7100)), or the one a literal writing a sink
 // field is passed to (api.New(api.Options{…})), directly or in a variable.
 func (c *checker) construction(s *Site) *ast.CallExpr {
 	if s.call != nil {
@@ -329,7 +325,7 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	}
 	// opts := api.Options{…}; api.Run(opts): the one call it is passed to.
 	var passed *ast.CallExpr
-	if v := assignedVar(c.pass.TypesInfo, lit); v != nil {
+	if v := assignedVar(c.pass.TypesInfo, lit, false); v != nil {
 		for _, use := range c.res.Vars.Uses(v) {
 			if call := argOf(use); call != nil {
 				if passed != nil {

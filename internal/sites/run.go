@@ -30,8 +30,7 @@ type Site struct {
 	EmptyPort string        // the port an empty address means ("80"), or ""
 	Implicit  *ImplicitSite // a server started without any address; Expr is its start
 	// Via is set when Expr is a value passed to a parameter or written to
-	// a field that reaches the listen site (params.go, sink.go), with its
-	// role in the address; listenAPI is the listen API reached.
+	// a field that reaches the listen API listenAPI (params.go, sink.go).
 	Via       *via
 	ParamRole resolve.Role
 	listenAPI string
@@ -39,8 +38,8 @@ type Site struct {
 	learnOnly bool     // on a network that may be unix: it only teaches sinks
 	HostArg   ast.Expr // for a port passed apart, the host's argument, which a fix edits
 	// unless is the variadic parameter whose elements may change the
-	// server the value is written to (for _, o := range opts { o(srv) }):
-	// it reaches the listener only in calls passing none.
+	// server (for _, o := range opts { o(srv) }): only calls passing none
+	// reach the listener.
 	unless    *types.Var
 	optSafe   []string          // with unless: the fields options may write (optionSafeFields)
 	transport addrval.Transport // what it listens on, for collisions
@@ -54,8 +53,7 @@ type Site struct {
 
 	// For the program (program.go): the call that listens or starts the
 	// server (the caller's, for a parameter), whether it only creates a
-	// listener, its handler, and for a server field, the server variable
-	// and the methods that start it.
+	// listener, its handler, and a server field's variable and listeners.
 	call      *ast.CallExpr
 	creates   bool
 	handler   ast.Expr
@@ -64,8 +62,7 @@ type Site struct {
 	startedBy *ast.CallExpr // for a construction, the call that starts what it built (joinStarts)
 	program
 	// FromFact marks a call of another package's function with a
-	// ServerFact: judged with the others on the fact's ports, never
-	// reported itself.
+	// ServerFact: judged on the fact's ports, never reported itself.
 	FromFact bool
 }
 
@@ -88,10 +85,9 @@ func ImportsDirectly(pkg *types.Package, paths map[string]bool) bool {
 	return slices.ContainsFunc(pkg.Imports(), func(imp *types.Package) bool { return paths[imp.Path()] })
 }
 
-// ImportsSinks reports whether a non-std package the package imports
-// directly has an exported function, method or field with a sink or
-// server fact (not every fact of every dependency: as costly as the rest
-// of the pass on std).
+// ImportsSinks reports whether a non-std direct import has an exported
+// function, method or field with a sink or server fact (not every fact
+// of every dependency: as costly as the rest of the pass on std).
 func ImportsSinks(pass *analysis.Pass) bool {
 	var sink SinkFact
 	var server ServerFact
@@ -159,8 +155,7 @@ func StdPackage(path, self string) bool {
 	return first != selfFirst
 }
 
-// checker is the pass over one package: the learner's state and the file
-// being checked.
+// checker is the pass over one package.
 type checker struct {
 	*learner
 	env string // the platform's variable (-env)
@@ -187,19 +182,20 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || fn.Pkg() == nil {
 		return
 	}
-	if !c.rules.Declares(fn.Pkg().Path(), fn.Name()) {
-		c.sinkCall(call, fn) // no rule names it: spare FullName's allocations
+	r, ir := c.rules.RuleOf(fn)
+	if ir != nil {
+		c.implicitCall(cur, call, fn, *ir)
 		return
 	}
-	if ir, ok := c.rules.Implicit[fn.FullName()]; ok {
-		c.implicitCall(cur, call, fn, ir)
+	if r == nil {
+		for _, sk := range c.sinksOf(fn) {
+			if fn.Pkg() != c.pass.Pkg { // addSink finds this package's calls
+				c.sinkCallSite(call, fn, sk)
+			}
+		}
 		return
 	}
-	rule, ok := c.rules.Calls[fn.FullName()]
-	if !ok {
-		c.sinkCall(call, fn)
-		return
-	}
+	rule := *r
 	variadic := -1 // the variadic parameter's argument, if any
 	if fn.Signature().Variadic() {
 		variadic = fn.Signature().Params().Len() - 1
@@ -252,8 +248,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
-// callSite records the site of one address of a listen call, unless it is
-// a unix socket's ("unix:///tmp/app.sock"), and reports whether it did.
+// callSite records the site of one address of a listen call but a unix
+// socket's ("unix:///tmp/app.sock"), and reports whether it did.
 func (c *checker) callSite(s Site, rule listenapi.CallRule, addr ast.Expr) bool {
 	switch rule.Shape {
 	case listenapi.ShapeString:

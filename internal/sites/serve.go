@@ -14,18 +14,15 @@ import (
 )
 
 // serving describes where and how a site's server serves, for the port
-// plan: the call that starts it, whether in a goroutine, whether it
-// serves only debugging handlers, its ports and names. It decides nothing.
+// plan: its start, goroutine, debugging handlers, ports and names.
 type serving struct {
-	info  *types.Info
-	pkg   *types.Package
-	rules *listenapi.RuleSet
-	decls *resolve.DeclCursors
-	vars  *resolve.VarIndexes
-	syn   resolve.Syntax // the package's files
-	// goOnly: whether each function holding sites is only ever called in
-	// go statements (go serveMetrics()); see indexGoCalls.
-	goOnly map[*types.Func]bool
+	info   *types.Info
+	pkg    *types.Package
+	rules  *listenapi.RuleSet
+	decls  *resolve.DeclCursors
+	vars   *resolve.VarIndexes
+	syn    resolve.Syntax       // the package's files
+	goOnly map[*types.Func]bool // indexGoCalls
 }
 
 // cursor returns the cursor of a node of the package.
@@ -58,16 +55,7 @@ func (sv *serving) startOf(s *Site) inspector.Cursor {
 
 // resultVar returns the variable a call's first result is assigned to.
 func (sv *serving) resultVar(call *ast.CallExpr) *types.Var {
-	as, ok := sv.cursor(call).Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return nil
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := sv.info.ObjectOf(id).(*types.Var)
-	return v
+	return assignedVar(sv.info, sv.cursor(call), true)
 }
 
 // startedOn makes v's server s's when a call starts it
@@ -148,8 +136,8 @@ func (sv *serving) inGoStmt(s Site) bool {
 }
 
 // PerElement reports whether a site starts a server for each element of
-// a list at once: in a range over the list, in a goroutine (or creating a
-// listener it does not serve there). A loop blocking on each does not.
+// a list at once: in a range over it, in a goroutine (or creating a
+// listener not served there), not blocking on each.
 func (s *Site) PerElement() bool {
 	if !s.start.Valid() || !s.inGo && !(s.creates && s.start.Node() == ast.Node(s.call)) {
 		return false
@@ -179,8 +167,8 @@ func goAbove(cur inspector.Cursor) (bool, *ast.FuncDecl) {
 }
 
 // waitsAfter reports whether the function, not main, starting a server
-// in a goroutine at cur then waits (a later statement receives, selects
-// without a default, or calls Wait), so a call returns when it stops.
+// in a goroutine at cur then waits (a receive, a select without default,
+// a Wait call), so a call returns when it stops.
 func waitsAfter(cur inspector.Cursor) bool {
 	for c := cur; c.Valid() && c.Node() != nil; c = c.Parent() {
 		fd, ok := c.Parent().Parent().Node().(*ast.FuncDecl)
@@ -220,8 +208,8 @@ func waits(stmt ast.Node) bool {
 	return found
 }
 
-// indexGoCalls finds, in one walk over the package's identifiers, which
-// of the functions holding sites are used only in go statements.
+// indexGoCalls finds, in one walk over the package's identifiers, the
+// functions holding sites used only in go statements (go serveMetrics()).
 func (sv *serving) indexGoCalls(all []*Site) {
 	names := make(map[string]bool)
 	var sigs resolve.NameSignatures
@@ -258,9 +246,8 @@ func (sv *serving) indexGoCalls(all []*Site) {
 }
 
 // servesDebugOnly reports whether a site's server serves only debugging
-// handlers: a sink's that does (sink.Debug), or, in a package importing
-// net/http/pprof or expvar, http.DefaultServeMux (a nil handler, or none
-// set) or a handler built from theirs alone.
+// handlers: a sink's that does, or, in a package importing net/http/pprof
+// or expvar, http.DefaultServeMux (a nil or no handler) or theirs alone.
 func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
 	case s.debug:
@@ -341,9 +328,9 @@ func (sv *serving) debugMux(id *ast.Ident) bool {
 	return any
 }
 
-// serverHandler returns the Handler of a server variable: the field of
-// its one composite literal (nil when unset). ok is false when the
-// variable has other definitions or srv.Handler = … assignments.
+// serverHandler returns the Handler field of a server variable's one
+// literal (nil when unset); ok is false with other definitions or
+// srv.Handler = … assignments.
 func (sv *serving) serverHandler(v *types.Var) (ast.Expr, bool) {
 	rhs, index, ok := sv.onlyDef(v)
 	if !ok || len(sv.vars.Of(v).FieldDefs[resolve.FieldKey{Var: v, Field: "Handler"}]) > 0 || defLit(rhs, index) == nil {

@@ -18,8 +18,8 @@ import (
 )
 
 // names lists the names a site's code gives its server, most telling
-// first: portplan tells auxiliary servers by them (metrics, admin…) and
-// names a secondary's variable after them (metricsAddr → METRICS_PORT).
+// first: portplan tells auxiliary servers (metrics, admin…) and names a
+// secondary's variable by them (metricsAddr → METRICS_PORT).
 func (sv *serving) names(s *Site) []string {
 	var names []string
 	s.Val.Each(func(v *resolve.Val) {
@@ -71,7 +71,7 @@ func (sv *serving) holderVar(e ast.Expr) *types.Var {
 			cur = cur.Parent()
 			continue
 		}
-		v := assignedVar(sv.info, cur)
+		v := assignedVar(sv.info, cur, false)
 		if v != nil && outcome(v.Type()) {
 			return nil // err := engine.Start(NewRemote(":4000")) names no server
 		}
@@ -89,8 +89,8 @@ func addressLike(name string) int {
 	return 0
 }
 
-// outcome reports whether type t holds how something went rather than a
-// server: an error, a channel of errors, a bool.
+// outcome reports whether t holds how something went, not a server: an
+// error, a channel of errors, a bool.
 func outcome(t types.Type) bool {
 	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	if ch, ok := t.Underlying().(*types.Chan); ok {
@@ -117,8 +117,8 @@ func apiName(fn *types.Func) string {
 	return name
 }
 
-// ShortType turns "net/http.Server" into "http.Server" (the package's
-// last path element, skipping a major-version suffix such as /v5).
+// ShortType turns "net/http.Server" into "http.Server", skipping a
+// major-version suffix such as /v5.
 func ShortType(typ string) string {
 	dot := listenapi.LastDot(typ)
 	path, name := typ[:dot], typ[dot:]
@@ -141,7 +141,7 @@ func Position(fset *token.FileSet, pos token.Pos) string {
 }
 
 // portKeys says which ports a site can take, as the plan compares them:
-// its constant ports, and the variables and defaults its port is read from.
+// constant ports, and the variables and defaults its port is read from.
 func (sv *serving) portKeys(s *Site) []string {
 	if s.FromFact || s.Val == nil && s.keys != nil {
 		return s.keys // as the fact, or the rule, says
@@ -177,8 +177,8 @@ func (sv *serving) portKeys(s *Site) []string {
 	return keys
 }
 
-// portLeaves lists the vals that hold a site's port (the last operand of
-// a concatenation or Sprintf, JoinHostPort's port), through variables,
+// portLeaves lists the vals holding a site's port (a concatenation's or
+// Sprintf's last operand, JoinHostPort's port), through variables,
 // fields and helpers.
 func portLeaves(v *resolve.Val, out []*resolve.Val) []*resolve.Val {
 	if v == nil {

@@ -16,11 +16,9 @@ import (
 )
 
 // SinkFact lists the sinks of a function's parameters, or the one of a
-// field: a parameter or struct field whose value reaches the address of a
-// listen API (func Run(addr string) { http.ListenAndServe(addr, nil) }).
-// Sinks are learned from the package's listen sites and from the sinks it
-// calls or fills; a constant passed to one, here or in an importing
-// package, is a site at that value.
+// field: a parameter or field whose value reaches a listen address (func
+// Run(addr string) { http.ListenAndServe(addr, nil) }). A constant passed
+// to one, here or in an importing package, is a site at that value.
 type SinkFact struct{ Sinks []sink }
 
 // sink says how one parameter or field reaches a listen address.
@@ -39,26 +37,21 @@ type sink struct {
 	// Readers are, for a field, the methods reading it into a listen
 	// address; Blocking those serving until the server fails.
 	Readers, Blocking []string
-	// ParamReaders are, for a field every listen site reads through a
-	// parameter (func Listen(e Endpoint) { net.Listen(…, e.Addr) }), the
-	// functions it reaches the listener through: a value handed to
-	// another function of the package (Dial) does not. Nil when a site
-	// reads it otherwise.
+	// ParamReaders are, for a field only read through a parameter (func
+	// Listen(e Endpoint) { net.Listen(…, e.Addr) }), the functions it
+	// reaches the listener through: a value handed to Dial does not.
 	ParamReaders []string
 	Transport    addrval.Transport // what the listen API listens on
-	// NoVariadic: the parameter reaches the listener only in calls passing
-	// nothing for the variadic parameter (opts ...Option); OptSafe are
-	// then the server's fields (optionFieldKey) an option may write
-	// without moving it (optionSafeFields).
+	// NoVariadic: only calls passing no options (opts ...Option) reach
+	// the listener, or those passing options writing only OptSafe fields
+	// (optionSafeFields).
 	NoVariadic bool
 	OptSafe    []string
-	// Debug: the listen call serves only debugging handlers (pprof's): on
-	// loopback it is private by design, wherever its address is written.
-	Debug bool
-	// Background: the listen call runs in a goroutine of the function (of
-	// a field's reader), so a call returns while the server runs.
-	Background bool
-	pos        token.Pos
+	// Debug: the listener serves only debugging handlers (pprof's),
+	// private on loopback by design. Background: it runs in a goroutine
+	// of the function (of a field's reader): a call returns meanwhile.
+	Debug, Background bool
+	pos               token.Pos
 }
 
 func (*SinkFact) AFact() {}
@@ -89,27 +82,20 @@ type SinkState struct {
 	local    map[types.Object][]sink // this package's sinks, by function or field
 	order    []types.Object          // in the order learned, for facts
 	imported map[types.Object][]sink // other packages' facts, memoized
-	// FuncNames and FieldNames filter calls and field writes by name in
-	// the walk: imported sinks, and this package's parameters of function
-	// type (relays' callees).
-	FuncNames, FieldNames map[string]bool
-	// ServerNames name other packages' functions with a ServerFact, for
-	// mentionsSites.
-	ServerNames map[string]bool
-	// byName indexes the package's calls and field writes by name, built
-	// when its first sink is learned (uses): it spares every package
-	// without one.
-	byName  map[string][]inspector.Cursor
-	written map[ast.Expr]bool // values written to sink fields made sites
-	// relays are the functions passing a parameter to a parameter of
-	// function type (relayCall), in the order found.
-	relays   map[*types.Func][]relay
+	// FuncNames and FieldNames filter the walk's calls and field writes:
+	// imported sinks, and parameters of function type (relays' callees);
+	// ServerNames other packages' functions with a ServerFact.
+	FuncNames, FieldNames, ServerNames map[string]bool
+	// byName indexes calls and field writes by name, built at the first
+	// sink learned (uses): packages without one skip it.
+	byName   map[string][]inspector.Cursor
+	written  map[ast.Expr]bool       // values written to sink fields made sites
+	relays   map[*types.Func][]relay // relayCall, in the order found
 	relayFns []*types.Func
 }
 
 // learner records the package's listen sites and learns its sinks from
-// them (params.go, sinkfield.go, relays): with the resolver, the
-// resolution layer.
+// them (params.go, sinkfield.go, relays).
 type learner struct {
 	pass     *analysis.Pass
 	rules    *listenapi.RuleSet
@@ -153,9 +139,8 @@ func NewSinkState(pass *analysis.Pass) *SinkState {
 	return st
 }
 
-// addSite records a site whose address has the values strs, after
-// tracing it to the callers of a parameter (params.go) and learning the
-// sinks it shows.
+// addSite records a site whose address has the values strs, traced to
+// the callers of a parameter (params.go), and learns the sinks it shows.
 func (lr *learner) addSite(s Site, strs []addrval.Str) {
 	if s.listenAPI == "" {
 		s.listenAPI, s.listenAt = s.API, Position(lr.pass.Fset, s.Expr.Pos())
@@ -191,9 +176,9 @@ func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 	}
 }
 
-// learnSinks makes a sink of each parameter or field whose hole is the
-// address, its host or its port in strs (with closed, of functions
-// whose callers are all known too), and reports whether it made one.
+// learnSinks makes a sink of each parameter or field that is the address,
+// its host or its port in strs (with closed, even of functions whose
+// callers are all known), and reports whether it made one.
 func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned bool) {
 	var seen []*types.Var
 	var params []funcSink
@@ -274,8 +259,8 @@ func (st *SinkState) keep(obj types.Object, sk sink) {
 	st.local[obj] = append(st.local[obj], sk)
 }
 
-// addSink records a sink of this package, or widens the one it has, and
-// makes sites of the uses already seen.
+// addSink records or widens a sink of this package and makes sites of
+// its uses.
 func (lr *learner) addSink(obj types.Object, sk sink) {
 	have := lr.sinks.local[obj]
 	if i := slices.IndexFunc(have, func(h sink) bool { return h.Param == sk.Param }); i >= 0 {
@@ -338,8 +323,8 @@ func (lr *learner) exportSinkFacts() {
 	}
 }
 
-// returnsListener reports whether a function returns a listener or a
-// packet connection (a result with an Accept or ReadFrom method).
+// returnsListener reports whether fn returns a listener or a packet
+// connection (a result with an Accept or ReadFrom method).
 func returnsListener(fn *types.Func) bool {
 	if fn == nil {
 		return false

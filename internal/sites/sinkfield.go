@@ -11,44 +11,42 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// A struct field read into a listen address is a sink. Its writes
-// (keyed elements, assignments; here found by name, elsewhere in the walk
-// through the SinkFact) are sites when the value can reach the field's
-// reader (writeReaches) and no listen site reads it already (dropJudged).
+// A struct field read into a listen address is a sink. Its writes (found
+// by name here, by the walk through the SinkFact elsewhere) are sites when
+// the value can reach the field's reader (writeReaches) and no listen
+// site reads it already (dropJudged).
 
-// sinkUse is a value written to a sink field.
+// sinkUse is a value written to a sink field (fieldWriteAt).
 type sinkUse struct {
 	value  ast.Expr   // the field's value
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
 	write  ast.Node   // the literal or assignment that writes it
-	unless *types.Var // as Site.unless, for the holder (writeReaches)
 }
 
-// sinkWrite handles a value written to another package's field of struct
-// type typ, held by a local variable or (holder nil) elsewhere.
-func (lr *learner) sinkWrite(field *types.Var, typ types.Type, value ast.Expr, holder *types.Var, write ast.Node) {
-	if field.Pkg() == lr.pass.Pkg {
-		return // found by addSink
-	}
-	for _, sk := range lr.sinksOf(field) {
-		lr.sinkFieldSite(field, sk, sinkUse{value: value, typ: typ, holder: holder, write: write})
+// sinkWrite makes sites of the walk's write at cur of another package's
+// sink field (this package's are found by addSink).
+func (lr *learner) sinkWrite(field *types.Var, cur inspector.Cursor) {
+	if u, ok := lr.fieldWriteAt(cur, field); ok && field.Pkg() != lr.pass.Pkg {
+		for _, sk := range lr.sinksOf(field) {
+			lr.sinkFieldSite(field, sk, u)
+		}
 	}
 }
 
-// sinkFieldSite records the site of a value written to a sink field,
-// unless it cannot reach the field's reader from where it is written.
+// sinkFieldSite records the site of a value written to a sink field that
+// can reach the field's reader.
 func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if _, ruled := lr.rules.Fields[resolve.NamedTypeName(u.typ)][field.Name()]; ruled {
 		return // http.Server.Addr in net/http itself: a site by its rule
 	}
+	var unless *types.Var // as Site.unless, for the holder
 	// A parameter's field goes back to the caller's value.
 	if h := u.holder; h != nil && !lr.res.Vars.Of(h).Params[h] {
-		reaches, unless := lr.writeReaches(h, field, sk.Readers, u.write)
-		if !reaches {
+		var reaches bool
+		if reaches, unless = lr.writeReaches(h, field, sk.Readers, u.write); !reaches {
 			return
 		}
-		u.unless = unless
 	}
 	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil {
 		if cur := lr.serving.cursor(lit); !lr.litReaches(cur, field, sk.Readers) || lr.passedAway(cur, field) || lr.overridden(argOf(cur)) {
@@ -62,24 +60,23 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		return // a site already, before a reader was learned
 	}
 	lr.sinks.written[u.value] = true
-	api := ShortType(resolve.NamedTypeName(u.typ)) + "." + field.Name()
+	typ := ShortType(resolve.NamedTypeName(u.typ)) + "."
 	if lit, ok := u.write.(*ast.CompositeLit); ok {
 		// A host and a port written apart in one literal are one site, at
 		// the port, as a call passing them apart is (sinkCallSite).
 		if other, otherSink := lr.partnerField(u.typ, field, sk); other != nil {
 			if value, found := resolve.KeyedField(lit, other.Name()); found {
 				lr.sinks.written[value] = true
-				otherHalf := half{ShortType(resolve.NamedTypeName(u.typ)) + "." + other.Name(), value, other, otherSink}
-				lr.apartSite(half{api, u.value, field, sk}, otherHalf, nil, u.holder, u.unless)
+				lr.apartSite(half{typ + field.Name(), u.value, field, sk}, half{typ + other.Name(), value, other, otherSink}, nil, u.holder, unless)
 				return
 			}
 		}
 	}
-	lr.sinkValueSite(api, u.value, field, sk, nil, u.holder, u.unless, nil, nil)
+	lr.sinkValueSite(typ+field.Name(), u.value, field, sk, nil, u.holder, unless, nil, nil)
 }
 
-// partnerField returns the field of struct type t holding the other half
-// of an address whose host and port are fields apart, and its sink.
+// partnerField returns the field of struct type t, and its sink, holding
+// the other half of an address whose host and port are fields apart.
 func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types.Var, sink) {
 	if st := structOf(t); st != nil && (sk.Port || sk.Host) {
 		for f := range st.Fields() {
@@ -96,11 +93,10 @@ func (lr *learner) partnerField(t types.Type, field *types.Var, sk sink) (*types
 // writeReaches reports whether a value written to field of the local
 // variable v (by write) reaches the field's reader: v is passed on whole
 // or used by a reader method, and neither the field nor v is changed
-// after (written, address taken, a pointer method). A variable only read
-// field by field is judged where those reads are listen sites. A change
-// made only in a loop over the variadic parameter (for _, o := range
-// opts { o(srv) }) is none in a call passing no options: unless is then
-// that parameter.
+// after (written, address taken, a pointer method); one only read field
+// by field is judged at those reads. A change made only in a loop over
+// the variadic parameter (for _, o := range opts { o(srv) }) is none in a
+// call passing no options: unless is then that parameter.
 func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []string, write ast.Node) (reaches bool, unless *types.Var) {
 	field := fieldVar.Name()
 	global := v.Parent() == lr.pass.Pkg.Scope()
@@ -112,8 +108,7 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 	if len(uses) == 0 {
 		return false, nil
 	}
-	// changed reports whether a change at cur is not one only the
-	// variadic parameter's elements make.
+	// changed: a change at cur is not one only options make.
 	changed := func(cur inspector.Cursor) bool {
 		p, body := variadicLoop(lr.pass.TypesInfo, cur)
 		switch {
@@ -177,15 +172,13 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 // elements, ranged over, do not (for _, p := range peers { p.Ping() }).
 func (lr *learner) litReaches(cur inspector.Cursor, field *types.Var, readers []string) bool {
 	info := lr.pass.TypesInfo
-	if list, listed := listOf(info, cur); listed {
-		elems, ok := elemVars(info, lr.res.Vars, list)
+	cur, listed := listOf(info, cur) // past & and parentheses
+	if listed {
+		elems, ok := elemVars(info, lr.res.Vars, cur)
 		return !ok || slices.ContainsFunc(elems, func(v *types.Var) bool {
 			reaches, _ := lr.writeReaches(v, field, readers, nil)
 			return reaches
 		})
-	}
-	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
 	}
 	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
 		return true
@@ -212,14 +205,13 @@ func listOf(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
 	}
 }
 
-// elemVars returns the value variables of the range statements visiting
-// a list literal's elements: the list's own (for _, p := range []Node{…})
-// or those over the local variable holding it, when it is only ranged
-// over; ok is false when its elements may go elsewhere.
+// elemVars returns the value variables of the ranges over a list
+// literal (for _, p := range []Node{…}) or over the local variable only
+// ranged over that holds it; ok is false when elements may go elsewhere.
 func elemVars(info *types.Info, vars *resolve.VarIndexes, list inspector.Cursor) (elems []*types.Var, ok bool) {
 	ranges := []inspector.Cursor{list}
 	if list.ParentEdgeKind() != edge.RangeStmt_X {
-		v := assignedVar(info, list)
+		v := assignedVar(info, list, false)
 		if v == nil || v.Parent() == v.Pkg().Scope() {
 			return nil, false
 		}
@@ -241,9 +233,9 @@ func elemVars(info *types.Info, vars *resolve.VarIndexes, list inspector.Cursor)
 	return elems, true
 }
 
-// overridden reports whether a call's result is held by a local variable
-// a sink field of which is written later (srv := New(8080); srv.port =
-// *port): the call's argument may not be what it listens on.
+// overridden reports whether a sink field of the local variable holding
+// a call's result is written later (srv := New(8080); srv.port = *port):
+// the argument may not be what it listens on.
 func (lr *learner) overridden(call *ast.CallExpr) bool {
 	v := (*types.Var)(nil)
 	if call != nil {
@@ -268,8 +260,8 @@ func (lr *learner) overridden(call *ast.CallExpr) bool {
 }
 
 // variadicLoop returns the variadic parameter of the function holding
-// cur and the loop's body when cur lies in a range over it (for _, o :=
-// range opts { … }), else nil.
+// cur, and the body, when cur lies in a range over it (for _, o := range
+// opts { … }).
 func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.BlockStmt) {
 	var loopOver *types.Var
 	var body *ast.BlockStmt
@@ -294,9 +286,9 @@ func variadicLoop(info *types.Info, cur inspector.Cursor) (*types.Var, *ast.Bloc
 }
 
 // passedAway reports whether the value at cur (through & and
-// parentheses) is an argument of a function that does not read the sink
-// field into a listener: one of a third package (log.Print), or of the
-// field's own when only its ParamReaders do.
+// parentheses) is passed to a function not reading the sink field into a
+// listener: a third package's (log.Print), or the field's own but its
+// ParamReaders.
 func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	call := argOf(cur)
 	if call == nil {
@@ -316,8 +308,8 @@ func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 	})
 }
 
-// argOf returns the call that the value at cur, through & and
-// parentheses, is an argument of, or nil.
+// argOf returns the call the value at cur (through & and parentheses) is
+// an argument of, or nil.
 func argOf(cur inspector.Cursor) *ast.CallExpr {
 	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
@@ -368,32 +360,20 @@ func (lr *learner) fieldSites(field *types.Var, sk sink) {
 }
 
 // fieldWriteAt returns the write of field at cur, a keyed element or an
-// assignment, if it writes that field.
+// assignment's left side, if it writes field.
 func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
 	info := lr.pass.TypesInfo
-	switch n := cur.Node().(type) {
-	case *ast.KeyValueExpr:
-		litCur := cur.Parent()
-		lit := litCur.Node().(*ast.CompositeLit)
-		t := info.TypeOf(lit)
-		if t == nil || structField(t, field.Name()) != field {
-			return sinkUse{}, false
+	switch kind, i := cur.ParentEdge(); kind {
+	case edge.CompositeLit_Elts:
+		lit := cur.Parent().Node().(*ast.CompositeLit)
+		if t := info.TypeOf(lit); t != nil && structField(t, field.Name()) == field {
+			return sinkUse{value: cur.Node().(*ast.KeyValueExpr).Value, typ: t, holder: assignedVar(info, outerLit(cur.Parent()), false), write: lit}, true
 		}
-		return sinkUse{value: n.Value, typ: t, holder: assignedVar(info, outerLit(litCur)), write: lit}, true
-	case *ast.AssignStmt:
-		if len(n.Lhs) != len(n.Rhs) {
-			return sinkUse{}, false
-		}
-		for i, lhs := range n.Lhs {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != field.Name() {
-				continue
-			}
-			selection := info.Selections[sel]
-			if selection == nil || selection.Obj() != field {
-				continue
-			}
-			return sinkUse{value: n.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: n}, true
+	case edge.AssignStmt_Lhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		sel := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr)
+		if selection := info.Selections[sel]; selection != nil && selection.Obj() == field && len(as.Lhs) == len(as.Rhs) {
+			return sinkUse{value: as.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: as}, true
 		}
 	}
 	return sinkUse{}, false
@@ -401,7 +381,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 
 // outerLit returns the outermost struct literal holding the one at lit
 // (Config{HTTP: Listen{…}} for Listen{…}); an element of a list or map,
-// or of a literal whose type is elided, is its own.
+// or of an elided type, is its own.
 func outerLit(lit inspector.Cursor) inspector.Cursor {
 	for c := lit.Parent(); c.Valid(); c = c.Parent() {
 		switch n := c.Node().(type) {
@@ -428,8 +408,7 @@ func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
 	return nil
 }
 
-// structField returns the field named name of struct type t, or of the
-// struct t points to.
+// structField returns the field named name of struct type t or *t.
 func structField(t types.Type, name string) *types.Var {
 	if st := structOf(t); st != nil {
 		for f := range st.Fields() {

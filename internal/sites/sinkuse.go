@@ -14,8 +14,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// uses returns the package's calls of functions and writes of fields
-// named name (the callers check the object).
+// uses returns the package's calls of functions, keyed elements and
+// assigned selectors named name (the callers check the object).
 func (lr *learner) uses(name string) []inspector.Cursor {
 	if lr.sinks.byName == nil {
 		lr.sinks.byName = make(map[string][]inspector.Cursor)
@@ -34,9 +34,9 @@ func (lr *learner) uses(name string) []inspector.Cursor {
 						lr.sinks.byName[id.Name] = append(lr.sinks.byName[id.Name], cur)
 					}
 				case *ast.AssignStmt:
-					for _, lhs := range n.Lhs {
+					for i, lhs := range n.Lhs {
 						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur)
+							lr.sinks.byName[sel.Sel.Name] = append(lr.sinks.byName[sel.Sel.Name], cur.ChildAt(edge.AssignStmt_Lhs, i))
 						}
 					}
 				}
@@ -74,17 +74,6 @@ func (lr *learner) sinksOf(obj types.Object) []sink {
 	return lr.sinks.imported[obj]
 }
 
-// sinkCall makes sites of a call of another package's sink (this
-// package's are found by addSink).
-func (lr *learner) sinkCall(call *ast.CallExpr, fn *types.Func) {
-	if fn.Pkg() == lr.pass.Pkg {
-		return
-	}
-	for _, sk := range lr.sinksOf(fn) {
-		lr.sinkCallSite(call, fn, sk)
-	}
-}
-
 func (lr *learner) sinkCallSite(call *ast.CallExpr, fn *types.Func, sk sink) {
 	i := sk.Param
 	if isMethodExpr(lr.pass.TypesInfo, call) {
@@ -117,9 +106,9 @@ type half struct {
 	sk    sink
 }
 
-// apartSite makes the one site of an address whose host and port, a and
-// b in either order, are passed apart (in a call's arguments or a
-// literal's fields): at the port when it is constant, else at the host.
+// apartSite makes the one site of an address whose host and port (a and
+// b, in either order) are passed apart, in a call's arguments or a
+// literal's fields: at the port when it is constant, else at the host.
 func (lr *learner) apartSite(a, b half, call *ast.CallExpr, holder, unless *types.Var) {
 	host, port := a, b
 	if a.sk.Port {
@@ -169,17 +158,16 @@ func variadicParam(sig *types.Signature) *types.Var {
 }
 
 // passesVariadic reports whether a call passes anything for the variadic
-// parameter of sig; shift is 1 for a method expression, whose receiver
-// comes first.
+// parameter of sig; shift is 1 for a method expression (the receiver).
 func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 	return sig.Variadic() && (call.Ellipsis.IsValid() || len(call.Args)-shift >= sig.Params().Len())
 }
 
-// sinkValueSite records the site of a value that reaches a sink: passed
-// to call, or written to a field of holder (a local variable, or nil).
+// sinkValueSite records the site of a value passed to call, or written
+// to a field of holder (a local variable, or nil), that reaches a sink.
 // apart holds the values of the other half of an address passed apart
 // (nil: unknown here); for a port, hostArg is the host's expression,
-// which a fix binding all interfaces edits.
+// which a fix edits.
 func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	v := lr.res.Str(value)
 	strs, role := v.Strs, resolve.RoleAddress
@@ -216,17 +204,9 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	lr.addSite(s, strs)
 }
 
-// A listener is sometimes made by a function passed in:
-//
-//	func (f *Fds) Listen(network, addr string) (net.Listener, error) {
-//		return f.ListenWithCallback(network, addr, f.newListener)
-//	}
-//	func (f *Fds) ListenWithCallback(network, addr string, callback func(network, addr string) (net.Listener, error)) … {
-//		… callback(network, addr) …
-//	}
-//
-// ListenWithCallback relays addr to callback: at a call passing a sink as
-// the callback (f.newListener), the argument for addr reaches that sink.
+// A listener is sometimes made by a function passed in: in
+// f.ListenWithCallback(network, addr, f.newListener), whose body calls
+// callback(network, addr), addr reaches the sink newListener's.
 
 // relay says that a function calls its parameter fn with its parameter
 // from as argument arg.
@@ -255,8 +235,8 @@ func (lr *learner) relayCall(call *ast.CallExpr, callee *types.Var) {
 	}
 }
 
-// followRelays makes sites of the arguments calls of relaying functions
-// pass on to a sink, until no more sinks are learned.
+// followRelays makes sites of the arguments relaying calls pass on to a
+// sink, until no more sinks are learned.
 func (lr *learner) followRelays() {
 	type key struct {
 		call *ast.CallExpr
@@ -333,11 +313,9 @@ func (lr *learner) plainParamOf(e ast.Expr) string {
 	return ""
 }
 
-// paramCallers returns the functions through whose parameter a struct
-// reaches reader, which reads its field into a listener: reader, and
-// those passing it their own parameter (func Serve(e Endpoint) {
-// Listen(e) }); nil when a call passes anything else, which may hold a
-// value written anywhere.
+// paramCallers returns reader, which reads field of its parameter into a
+// listener, and the functions passing it their own parameter (func
+// Serve(e Endpoint) { Listen(e) }); nil when a call passes anything else.
 func (lr *learner) paramCallers(reader string, field *types.Var) []string {
 	readers := []string{reader}
 	for i := 0; i < len(readers); i++ {
