@@ -218,7 +218,12 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 		for fn, handler := range rows.Serves {
 			set(&rs.Serves, fn, handler)
 		}
-		for m, keys := range map[*map[string]bool][]string{&rs.DebugPkgs: rows.DebugPkgs, &rs.Exits: rows.Exits, &rs.AddrResolvers: rows.AddrResolvers, &rs.EnvReaders: rows.EnvReaders} {
+		for m, keys := range map[*map[string]bool][]string{
+			&rs.DebugPkgs:     rows.DebugPkgs,
+			&rs.Exits:         rows.Exits,
+			&rs.AddrResolvers: rows.AddrResolvers,
+			&rs.EnvReaders:    rows.EnvReaders,
+		} {
 			for _, k := range keys {
 				set(m, k, true)
 			}

@@ -141,7 +141,8 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		var held FieldFact
 		of := outer.Obj()
 		key := fieldKey(FieldOwner(outer), of.Name())
-		if of.Pkg() == f.Pkg() && r.importFact(of, &held) && r.exported.sealedKey(key, f.Pkg().Path(), true) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), true) {
+		if of.Pkg() == f.Pkg() && r.importFact(of, &held) &&
+			r.exported.sealedKey(key, f.Pkg().Path(), true) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), true) {
 			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
 				return leaf(written, knownAll(held.Sub[i].Values, of.Pos()))
 			}

@@ -30,7 +30,14 @@ type fieldWrites struct {
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
-	return &fieldWrites{info: info, keepVar: keepVar, vars: make(map[*types.Var]bool), values: make(map[fieldRef][]string), opened: make(map[fieldRef]bool), reach: make(map[types.Type][]*types.Named)}
+	return &fieldWrites{
+		info:    info,
+		keepVar: keepVar,
+		vars:    make(map[*types.Var]bool),
+		values:  make(map[fieldRef][]string),
+		opened:  make(map[fieldRef]bool),
+		reach:   make(map[types.Type][]*types.Named),
+	}
 }
 
 // owner returns the named struct type t is, or points to, if kept.

@@ -60,7 +60,11 @@ type VarIndexes struct {
 var emptyIndex = newVarIndex()
 
 func newVarIndexes(files []*ast.File, syn Syntax, decls *DeclCursors, info *types.Info, pkg *types.Package) *VarIndexes {
-	xs := &VarIndexes{files: files, syn: syn, decls: decls, info: info, pkg: pkg, byVar: make(map[*types.Var]*varIndex), byDecl: make(map[ast.Decl]*varIndex)}
+	xs := &VarIndexes{
+		files: files, syn: syn, decls: decls, info: info, pkg: pkg,
+		byVar:  make(map[*types.Var]*varIndex),
+		byDecl: make(map[ast.Decl]*varIndex),
+	}
 	xs.pkgVars = &varFilter{scope: pkg.Scope(), names: make(map[string]bool)}
 	for spec := range topSpecs(files, token.VAR) {
 		for _, name := range spec.(*ast.ValueSpec).Names {
@@ -73,7 +77,13 @@ func newVarIndexes(files []*ast.File, syn Syntax, decls *DeclCursors, info *type
 }
 
 func newVarIndex() *varIndex {
-	return &varIndex{Defs: make(map[*types.Var][]def), Opaque: make(map[*types.Var]bool), FieldDefs: make(map[FieldKey][]def), Params: make(map[*types.Var]bool), elems: make(map[*types.Var]*ast.RangeStmt)}
+	return &varIndex{
+		Defs:      make(map[*types.Var][]def),
+		Opaque:    make(map[*types.Var]bool),
+		FieldDefs: make(map[FieldKey][]def),
+		Params:    make(map[*types.Var]bool),
+		elems:     make(map[*types.Var]*ast.RangeStmt),
+	}
 }
 
 // Of returns the index that holds v's definitions (an empty one for a

@@ -320,7 +320,9 @@ func (sv *serving) debugMux(id *ast.Ident) bool {
 		}
 		sel, _ := use.Parent().Node().(*ast.SelectorExpr)
 		call, _ := use.Parent().Parent().Node().(*ast.CallExpr)
-		if use.ParentEdgeKind() != edge.SelectorExpr_X || call == nil || call.Fun != ast.Expr(sel) || sel.Sel.Name != "Handle" && sel.Sel.Name != "HandleFunc" || len(call.Args) != 2 || !sv.onlyDebug(call.Args[1]) {
+		registers := use.ParentEdgeKind() == edge.SelectorExpr_X && call != nil && call.Fun == ast.Expr(sel) &&
+			(sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") && len(call.Args) == 2
+		if !registers || !sv.onlyDebug(call.Args[1]) {
 			return false
 		}
 		any = true

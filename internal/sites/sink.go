@@ -107,8 +107,15 @@ type learner struct {
 }
 
 func NewSinkState(pass *analysis.Pass) *SinkState {
-	st := &SinkState{local: make(map[types.Object][]sink), imported: make(map[types.Object][]sink), written: make(map[ast.Expr]bool), relays: make(map[*types.Func][]relay),
-		FuncNames: make(map[string]bool), FieldNames: make(map[string]bool), ServerNames: make(map[string]bool)}
+	st := &SinkState{
+		local:       make(map[types.Object][]sink),
+		imported:    make(map[types.Object][]sink),
+		written:     make(map[ast.Expr]bool),
+		relays:      make(map[*types.Func][]relay),
+		FuncNames:   make(map[string]bool),
+		FieldNames:  make(map[string]bool),
+		ServerNames: make(map[string]bool),
+	}
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
 		case *SinkFact:
@@ -193,8 +200,11 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 			if role == resolve.RoleNone {
 				continue
 			}
-			sk := sink{Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost, Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos(),
-				Background: s.inGo || lr.serving.inGoStmt(s), Debug: lr.serving.servesDebugOnly(&s)}
+			sk := sink{
+				Param: -1, Port: role == resolve.RolePort, Host: role == resolve.RoleHost,
+				Starts: !s.elsewhere, API: s.listenAPI, At: s.listenAt, Transport: s.transport, pos: s.Expr.Pos(),
+				Background: s.inGo || lr.serving.inGoStmt(s), Debug: lr.serving.servesDebugOnly(&s),
+			}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
 			}
