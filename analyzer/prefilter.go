@@ -23,9 +23,6 @@ type siteNames struct {
 	// (through the packages their APIs mention) are: gin's Run or hertz's
 	// New count only where gin or hertz can be seen. Found on first need.
 	visible map[string]bool
-	// self: the package is a rule's, calling its own listen functions
-	// without a package name.
-	self bool
 	// env is the variable the platform passes the port in: a read of
 	// another is no site (a misspelling of it is).
 	env string
@@ -86,7 +83,7 @@ func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, 
 		return listens && (names.field(name) || sinks.FieldNames[name])
 	}
 	for _, f := range files {
-		bareCalls := names.self || dotImports(f)
+		bareCalls := names.rules.Pkgs[names.pass.Pkg.Path()] || dotImports(f)
 		for n := range ast.Preorder(f) {
 			found := false
 			switch n := n.(type) {

@@ -103,11 +103,8 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 			case d.Form == resolve.FormZero:
 				continue // cannot reach a reported site
 			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
-				if shape == listenapi.ShapeIPOnly {
-					if !fx.replace(d.Parts[0], resolve.RoleHostBare, "") {
-						return false
-					}
-				} else if !fx.address(d.Parts[0], listenapi.ShapeString, f) {
+				ipOnly := shape == listenapi.ShapeIPOnly
+				if ipOnly && !fx.replace(d.Parts[0], resolve.RoleHostBare, "") || !ipOnly && !fx.address(d.Parts[0], listenapi.ShapeString, f) {
 					return false
 				}
 			case d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0):
