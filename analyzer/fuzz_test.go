@@ -1574,7 +1574,7 @@ func allInterfaceLiterals(c *checked) []string {
 		}
 		s := constant.StringVal(tv.Value)
 		host, port, err := net.SplitHostPort(s)
-		if err == nil && host != "" && addrval.HostIsAllInterfaces(host) && !addrval.PortIsEphemeral(port) && !strings.Contains(port, "%") {
+		if err == nil && host != "" && addrval.BindHost(host) == "*" && !addrval.PortIsEphemeral(port) && !strings.Contains(port, "%") {
 			out = append(out, s)
 		}
 	}

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -19,26 +18,20 @@ import (
 // call written with a bare identifier can be one.
 type siteNames struct {
 	rules *listenapi.RuleSet
-	pkg   *types.Package
+	pass  *analysis.Pass
 	// visible are the packages of rules that the package or its imports
 	// (through the packages their APIs mention) are: gin's Run or hertz's
 	// New count only where gin or hertz can be seen. Found on first need.
 	visible map[string]bool
-	// self: the package is a rule's, calling its own listen functions
-	// without a package name.
-	self bool
 	// env is the variable the platform passes the port in: a read of
 	// another is no site (a misspelling of it is).
 	env string
-	// pass, if set, tells a call's callee and an argument's constant
-	// value, which must then match too (listenCallee, envMayMatter).
-	pass *analysis.Pass
 }
 
 // visibleRules returns the packages of the rules that the package sees:
 // only a package that sees one can mention a listen API's types.
 func (n *siteNames) visibleRules() map[string]bool {
-	if n.visible != nil || n.pkg == nil {
+	if n.visible != nil {
 		return n.visible
 	}
 	n.visible = make(map[string]bool)
@@ -56,7 +49,7 @@ func (n *siteNames) visibleRules() map[string]bool {
 			visit(imp)
 		}
 	}
-	visit(n.pkg)
+	visit(n.pass.Pkg)
 	return n.visible
 }
 
@@ -90,7 +83,7 @@ func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, 
 		return listens && (names.field(name) || sinks.FieldNames[name])
 	}
 	for _, f := range files {
-		bareCalls := names.self || dotImports(f)
+		bareCalls := names.rules.Pkgs[names.pass.Pkg.Path()] || dotImports(f)
 		for n := range ast.Preorder(f) {
 			found := false
 			switch n := n.(type) {
@@ -117,34 +110,19 @@ func mentionsSites(files []*ast.File, names *siteNames, sinks *sites.SinkState, 
 }
 
 // envMayMatter reports whether call, of an environment reader, may read
-// the port's variable in some letter case (report/envname.go): with the
-// pass, a reader of the rules whose argument is a constant equal to it
-// but for case, as sites.envRead records reads; without, one whose
-// argument is not a literal or is such a literal.
+// the port's variable in some letter case (report/envname.go): a reader
+// of the rules whose argument is a constant equal to it but for case, as
+// sites.envRead records reads.
 func (n *siteNames) envMayMatter(call *ast.CallExpr) bool {
-	if len(call.Args) != 1 {
-		return false
-	}
-	if n.pass != nil {
-		_, name, ok := sites.EnvReadOf(n.pass.TypesInfo, n.rules, call)
-		return ok && strings.EqualFold(name, n.env)
-	}
-	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return true
-	}
-	name, err := strconv.Unquote(lit.Value)
-	return err != nil || strings.EqualFold(name, n.env)
+	_, name, ok := sites.EnvReadOf(n.pass.TypesInfo, n.rules, call)
+	return ok && strings.EqualFold(name, n.env)
 }
 
 // listenCallee reports whether call, which a name made a candidate, may
 // be a site as sites.(*checker).call would make one: its callee is a
 // listen function of the rules, or another package's function with a
-// sink fact, or with a server fact in a command; without the pass, any.
+// sink fact, or with a server fact in a command.
 func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
-	if n.pass == nil {
-		return true
-	}
 	fn, ok := typeutil.Callee(n.pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return false // a builtin, a conversion, or a function value (a relay alone makes no site)

@@ -24,7 +24,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// Export data lists only the imports a package's API needs, so a
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
-	names := &siteNames{rules: rules, pkg: pass.Pkg, self: rules.Pkgs[pass.Pkg.Path()], env: cfg.Env, pass: pass}
+	names := &siteNames{rules: rules, pass: pass, env: cfg.Env}
 	listens := len(names.visibleRules()) > 0 || sites.ImportsSinks(pass)
 	// Reading the environment makes only diagnostics (a misspelt $PORT),
 	// and the names a fix must not take where there are sites.

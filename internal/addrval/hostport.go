@@ -62,7 +62,7 @@ func HostIsLoopback(host string) bool {
 	if a, err := netip.ParseAddr(host); err == nil {
 		return a.Unmap().IsLoopback()
 	}
-	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	h := normalizeHost(host)
 	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
 		return true
 	}
@@ -70,25 +70,22 @@ func HostIsLoopback(host string) bool {
 	return err == nil && a.Unmap().IsLoopback()
 }
 
-// HostIsAllInterfaces reports whether host binds every interface: empty,
-// 0.0.0.0, :: or ::ffff:0.0.0.0. host has no brackets.
-func HostIsAllInterfaces(host string) bool {
-	if host == "" {
-		return true
+// BindHost is what net.Listen binds for host (no brackets), to compare
+// servers: "*" for every interface (empty, 0.0.0.0, ::, ::ffff:0.0.0.0),
+// 127.0.0.1 for a localhost name, as net.Listen binds it, and "" for
+// none: a host of digits and dots that is no IP address ("0", "127.1") is
+// a name to look up, and Go's resolver finds none ("lookup 0: no such host").
+func BindHost(host string) string {
+	h := normalizeHost(host)
+	switch a, err := netip.ParseAddr(h); {
+	case h == "" || err == nil && a.Unmap().IsUnspecified():
+		return "*"
+	case err != nil && strings.Trim(h, "0123456789.") == "":
+		return ""
+	case h == "localhost" || strings.HasSuffix(h, ".localhost"):
+		return "127.0.0.1"
 	}
-	a, err := netip.ParseAddr(host)
-	return err == nil && a.Unmap().IsUnspecified()
-}
-
-// HostCannotListen reports whether net.Listen rejects host: a host of
-// digits and dots that is no IP address ("0", "127.1") is a name to look
-// up, and Go's resolver finds none ("lookup 0: no such host").
-func HostCannotListen(host string) bool {
-	if host == "" || strings.Trim(host, "0123456789.") != "" {
-		return false
-	}
-	_, err := netip.ParseAddr(host)
-	return err != nil
+	return h
 }
 
 // ValidPort reports whether net.Listen could accept p as a port: 1-65535

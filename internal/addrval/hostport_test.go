@@ -31,11 +31,11 @@ func FuzzSplitHostPort(f *testing.F) {
 			if got, want := HostIsLoopback(host), a.Unmap().IsLoopback(); got != want {
 				t.Fatalf("HostIsLoopback(%q) = %v, netip says %v", host, got, want)
 			}
-			if got, want := HostIsAllInterfaces(host), a.Unmap().IsUnspecified(); got != want {
-				t.Fatalf("HostIsAllInterfaces(%q) = %v, netip says %v", host, got, want)
+			if got, want := BindHost(host) == "*", a.Unmap().IsUnspecified(); got != want {
+				t.Fatalf("BindHost(%q) == \"*\" is %v, netip says %v", host, got, want)
 			}
 		}
-		if HostIsLoopback(host) && HostIsAllInterfaces(host) {
+		if HostIsLoopback(host) && BindHost(host) == "*" {
 			t.Fatalf("%q is both loopback and all interfaces", host)
 		}
 		if PortIsEphemeral(port) && ValidPort(port) {
@@ -121,25 +121,32 @@ func TestHostIsLoopback(t *testing.T) {
 	}
 }
 
-func TestHostIsAllInterfaces(t *testing.T) {
+func TestBindHost(t *testing.T) {
 	for _, tc := range []struct {
-		host string
-		want bool
+		host, want string
 	}{
-		{"", true},
-		{"0.0.0.0", true},
-		{"::", true},
-		{"0:0:0:0:0:0:0:0", true},
-		{"::ffff:0.0.0.0", true},
-		{"::%eth0", false}, // a zone names one interface
-		{"0.0.0.0.", false},
-		{"[::]", false},
-		{"localhost", false},
-		{"127.0.0.1", false},
-		{"example.com", false},
+		// All interfaces.
+		{"", "*"},
+		{"0.0.0.0", "*"},
+		{"::", "*"},
+		{"0:0:0:0:0:0:0:0", "*"},
+		{"::ffff:0.0.0.0", "*"},
+		{"::%eth0", "::%eth0"}, // a zone names one interface
+		{"0.0.0.0.", "*"},      // the name normalized, as -allow's
+		{"[::]", "[::]"},
+		// Loopback names bind 127.0.0.1, as net.Listen binds localhost.
+		{"localhost", "127.0.0.1"},
+		{"LocalHost.", "127.0.0.1"},
+		{"x.localhost", "127.0.0.1"},
+		{"127.0.0.1", "127.0.0.1"},
+		{"example.com", "example.com"},
+		// net.Listen rejects a host of digits and dots that is no IP
+		// address: it binds nothing.
+		{"0", ""}, {"127.1", ""}, {"0.0", ""}, {"10.0.0.256", ""},
+		{"0x7f.1", "0x7f.1"},
 	} {
-		if got := HostIsAllInterfaces(tc.host); got != tc.want {
-			t.Errorf("HostIsAllInterfaces(%q) = %v, want %v", tc.host, got, tc.want)
+		if got := BindHost(tc.host); got != tc.want {
+			t.Errorf("BindHost(%q) = %q, want %q", tc.host, got, tc.want)
 		}
 	}
 }
@@ -240,21 +247,6 @@ func TestIsAddressValue(t *testing.T) {
 	} {
 		if got := IsAddressValue(tc.values); got != tc.want {
 			t.Errorf("IsAddressValue(%q) = %v, want %v", tc.values, got, tc.want)
-		}
-	}
-}
-
-func TestHostCannotListen(t *testing.T) {
-	for _, tc := range []struct {
-		host string
-		want bool
-	}{
-		{"0", true}, {"127.1", true}, {"0.0", true}, {"10.0.0.256", true},
-		{"", false}, {"0.0.0.0", false}, {"127.0.0.1", false}, {"::", false},
-		{"localhost", false}, {"0x7f.1", false}, {"example.com", false},
-	} {
-		if got := HostCannotListen(tc.host); got != tc.want {
-			t.Errorf("HostCannotListen(%q) = %v, want %v", tc.host, got, tc.want)
 		}
 	}
 }

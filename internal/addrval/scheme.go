@@ -51,13 +51,10 @@ func cutScheme(s Str) (scheme string, rest Str, ok bool) {
 	if cut {
 		rest = dropBytes(s, len(scheme)+len(schemeSep))
 	}
-	for _, g := range rest {
-		if g.Known && strings.Contains(g.Text, schemeSep) {
-			return "", s, false
-		}
-	}
-	if !cut && strings.Contains(lead.String(), schemeSep) {
-		return "", s, false // across two constants of lead
+	// "://" after the scheme, or across two constants of lead.
+	if slices.ContainsFunc(rest, func(g Seg) bool { return g.Known && strings.Contains(g.Text, schemeSep) }) ||
+		!cut && strings.Contains(lead.String(), schemeSep) {
+		return "", s, false
 	}
 	return scheme, rest, true
 }
@@ -77,23 +74,19 @@ func dropBytes(s Str, n int) Str {
 // HasScheme reports whether some alternative starts with a scheme, or
 // holds one the pass cannot read.
 func HasScheme(strs []Str) bool {
-	for _, s := range strs {
-		if scheme, _, ok := cutScheme(s); scheme != "" || !ok {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strs, func(s Str) bool {
+		scheme, _, ok := cutScheme(s)
+		return scheme != "" || !ok
+	})
 }
 
 // OnlyUnix reports whether every alternative is a unix socket's
 // ("unix:///tmp/app.sock"): not a server on a port at all.
 func OnlyUnix(strs []Str) bool {
-	for _, s := range strs {
-		if scheme, _, _ := cutScheme(s); scheme != "unix" {
-			return false
-		}
-	}
-	return len(strs) > 0
+	return len(strs) > 0 && !slices.ContainsFunc(strs, func(s Str) bool {
+		scheme, _, _ := cutScheme(s)
+		return scheme != "unix"
+	})
 }
 
 // ListensOn says what a server whose API listens on def listens on: each

@@ -43,10 +43,8 @@ func Split(s Str) Alt {
 	}
 	gi, ci := -1, -1 // the segment and byte index of the last constant colon
 	for i := len(s) - 1; i >= 0 && gi < 0; i-- {
-		if s[i].Known {
-			if j := strings.LastIndexByte(s[i].Text, ':'); j >= 0 {
-				gi, ci = i, j
-			}
+		if j := strings.LastIndexByte(s[i].Text, ':'); s[i].Known && j >= 0 {
+			gi, ci = i, j
 		}
 	}
 	if gi < 0 {

@@ -65,26 +65,21 @@ func exclusive(a, b []Branch) bool {
 	return false
 }
 
-// bindHosts lists the addresses a server binds, "*" for all interfaces or
-// any it cannot tell; loopback names are 127.0.0.1, as net.Listen binds
-// "localhost". A host net.Listen rejects ("0") binds nothing; a server
-// whose addresses are not seen (another package's) may bind any.
+// bindHosts lists the addresses a server binds (addrval.BindHost), "*"
+// for all interfaces or any it cannot tell. A server whose addresses are
+// not seen (another package's) may bind any.
 func bindHosts(alts []addrval.Alt) []string {
 	if len(alts) == 0 {
 		return []string{"*"}
 	}
 	out := []string{}
 	for _, a := range alts {
-		h := strings.ToLower(strings.TrimSuffix(a.Host.Text, "."))
-		switch {
-		case !a.Host.Known || addrval.HostIsAllInterfaces(h):
+		switch h := addrval.BindHost(a.Host.Text); {
+		case !a.Host.Known || h == "*":
 			return []string{"*"}
-		case addrval.HostCannotListen(h):
-			continue
-		case h == "localhost" || strings.HasSuffix(h, ".localhost"):
-			h = "127.0.0.1"
+		case h != "":
+			out = append(out, h)
 		}
-		out = append(out, h)
 	}
 	return out
 }

@@ -103,11 +103,8 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 			case d.Form == resolve.FormZero:
 				continue // cannot reach a reported site
 			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
-				if shape == listenapi.ShapeIPOnly {
-					if !fx.replace(d.Parts[0], resolve.RoleHostBare, "") {
-						return false
-					}
-				} else if !fx.address(d.Parts[0], listenapi.ShapeString, f) {
+				ipOnly := shape == listenapi.ShapeIPOnly
+				if ipOnly && !fx.replace(d.Parts[0], resolve.RoleHostBare, "") || !ipOnly && !fx.address(d.Parts[0], listenapi.ShapeString, f) {
 					return false
 				}
 			case d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0):
@@ -290,24 +287,30 @@ func (fx *fixer) mark() (reset func()) {
 	}
 }
 
-// qualifier returns the prefix for package path in code written at pos,
-// through the importer of the file holding pos, so that the import is
-// added where the code uses it (a definition a fix edits in another file).
+// qualifier returns the prefix for package path, named as its last
+// element (the standard library's), in code written at pos.
 func (fx *fixer) qualifier(path string, pos token.Pos) string {
+	return fx.importerAt(pos).qualifier(path, defaultName(path), pos)
+}
+
+// importerAt returns the importer of the file holding pos, so that an
+// import is added where the code uses it (a definition a fix edits in
+// another file).
+func (fx *fixer) importerAt(pos token.Pos) *importer {
 	in := func(f *ast.File) bool { return f.FileStart <= pos && pos <= f.FileEnd }
 	for _, im := range fx.imps {
 		if in(im.file) {
-			return im.qualifier(path, pos)
+			return im
 		}
 	}
 	for _, f := range fx.pass.Files {
 		if in(f) {
 			im := newImporter(fx.pass, newFileImports(fx.pass, f))
 			fx.imps = append(fx.imps, im)
-			return im.qualifier(path, pos)
+			return im
 		}
 	}
-	return fx.imps[0].qualifier(path, pos)
+	return fx.imps[0]
 }
 
 // FileAtLeast reports whether a file's Go version is at least v; an

@@ -19,11 +19,14 @@ import (
 // that each replace some of an import's last uses cannot both remove it;
 // unitchecker and gopls then drop the unused import themselves.)
 
-// completeFixes completes the fixes of the file's findings with their
-// import edits: the imports each adds, the removal of each import it
-// leaves unused, and the removal and re-insertion of each import another
-// fix removes but its new code uses.
-func (rp *Reporter) completeFixes() {
+// finishFile reports the file's findings in the order they were found,
+// their fixes completed with their import edits: the imports each adds,
+// the removal of each import it leaves unused, and the removal and
+// re-insertion of each import another fix removes but its new code uses.
+func (rp *Reporter) finishFile() {
+	if len(rp.pending) == 0 {
+		return
+	}
 	specs := rp.imports().specs
 	uses := rp.importUses(specs)
 	removes := make([][]bool, len(rp.pending)) // finding -> spec -> its fix removes it
@@ -48,6 +51,7 @@ func (rp *Reporter) completeFixes() {
 	for i := range rp.pending {
 		p := &rp.pending[i]
 		if p.fx == nil {
+			rp.Pass.Report(p.d)
 			continue
 		}
 		p.fx.imps[0].apart = apart
@@ -67,6 +71,7 @@ func (rp *Reporter) completeFixes() {
 			}
 		}
 		p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
+		rp.Pass.Report(p.d)
 	}
 }
 

@@ -193,10 +193,7 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 			if !addrval.HostIsLoopback(strings.Trim(host, "[]")) {
 				return false
 			}
-			if scheme != "" {
-				scheme += "://"
-			}
-			newFormat = scheme + bracket(fx.schemeHost(strings.TrimSuffix(scheme, "://"))) + newFormat[colon:]
+			newFormat = strings.TrimSuffix(format[:colon], host) + bracket(fx.schemeHost(scheme)) + format[colon:]
 		}
 		fx.boundHost = true
 	}

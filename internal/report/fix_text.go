@@ -62,7 +62,7 @@ func (fx *fixer) typeText(t types.Type, pos token.Pos) string {
 		if p == fx.pass.Pkg {
 			return ""
 		}
-		return strings.TrimSuffix(fx.qualifier(p.Path(), pos), ".")
+		return strings.TrimSuffix(fx.importerAt(pos).qualifier(p.Path(), p.Name(), pos), ".")
 	})
 }
 

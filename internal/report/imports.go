@@ -66,9 +66,8 @@ func newFileImports(pass *analysis.Pass, file *ast.File) *fileImports {
 				continue // never used through a name
 			}
 			path, _ := strconv.Unquote(spec.Path.Value)
-			is := importSpec{path: path, name: defaultName(path), spec: spec.Path.Value, pkgName: pn, decl: gd}
+			is := importSpec{path: path, name: pn.Name(), spec: spec.Path.Value, pkgName: pn, decl: gd}
 			if spec.Name != nil {
-				is.name = spec.Name.Name
 				is.spec = is.name + " " + is.spec
 			}
 			switch {
@@ -95,8 +94,8 @@ func newFileImports(pass *analysis.Pass, file *ast.File) *fileImports {
 }
 
 // qualifier returns the prefix ("os.", "stdos.", or "" for a dot import)
-// that refers to package path at pos.
-func (im *importer) qualifier(path string, pos token.Pos) string {
+// that refers to package path, named name, at pos.
+func (im *importer) qualifier(path, name string, pos token.Pos) string {
 	if name, ok := im.added[path]; ok {
 		return name + "."
 	}
@@ -114,9 +113,9 @@ func (im *importer) qualifier(path string, pos token.Pos) string {
 	}
 	// A new import's name must be free wherever the fix writes it, so it
 	// must not be declared anywhere in the file (a parameter named net).
-	name := defaultName(path)
+	base := name
 	for i := 2; lookup(scope, name, pos) != nil || im.taken(name) || im.declaredInFile(name); i++ {
-		name = fmt.Sprintf("%s%d", defaultName(path), i)
+		name = fmt.Sprintf("%s%d", base, i)
 	}
 	im.added[path] = name
 	return name + "."

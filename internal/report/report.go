@@ -237,19 +237,6 @@ type pendingDiag struct {
 	fx         *fixer // nil when no fix
 }
 
-// finishFile reports the file's findings in the order they were found,
-// now that the import edits of their fixes, which depend on one another
-// (see fix_imports.go), can be completed.
-func (rp *Reporter) finishFile() {
-	if len(rp.pending) == 0 {
-		return
-	}
-	rp.completeFixes()
-	for _, p := range rp.pending {
-		rp.Pass.Report(p.d)
-	}
-}
-
 // dedupeEdits drops the repeats of an edit (an import that several parts
 // of a fix add), in place. A fix has a few edits.
 func dedupeEdits(edits []analysis.TextEdit) []analysis.TextEdit {
