@@ -127,12 +127,8 @@ func (n *siteNames) listenCallee(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false // a builtin, a conversion, or a function value (a relay alone makes no site)
 	}
-	if n.rules.Declares(fn.Pkg().Path(), fn.Name()) {
-		_, call := n.rules.Calls[fn.FullName()]
-		_, implicit := n.rules.Implicit[fn.FullName()]
-		if call || implicit {
-			return true
-		}
+	if call, implicit := n.rules.RuleOf(fn); call != nil || implicit != nil {
+		return true
 	}
 	if fn.Pkg() == n.pass.Pkg {
 		return false
