@@ -37,3 +37,10 @@ func fixed() {
 		log.Fatal(n.Serve())
 	}
 }
+
+// ranged serves the one node of a list it ranges over in place.
+func ranged() {
+	for _, n := range []peer.Node{{Addr: ":7947"}} { // want `peer\.Node\.Addr listens on hard-coded port 7947: read the port from \$PORT`
+		log.Fatal(n.Serve())
+	}
+}

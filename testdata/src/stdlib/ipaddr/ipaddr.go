@@ -21,3 +21,13 @@ func configured() {
 	net.ListenTCP("tcp", a)
 	net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port}) // want `^net\.ListenTCP listens on loopback host "127\.0\.0\.1", unreachable`
 }
+
+// serveLoopback listens on loopback at the port its caller gives: the
+// host, an IPv4 constant, is known at the caller's constant too.
+func serveLoopback(port int) {
+	net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port})
+}
+
+func callsLoopback() {
+	serveLoopback(9100) // want `^net\.ListenTCP \(through serveLoopback\) listens on hard-coded port 9100 and loopback host "127\.0\.0\.1": read the port from \$PORT and bind 0\.0\.0\.0$`
+}
