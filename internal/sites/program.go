@@ -274,19 +274,6 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 				}
 			}
 		}
-		// A list's element starts where the one range over it starts
-		// its value: for _, n := range []Node{{…}} { n.Serve() }.
-		if cur := c.serving.cursor(s.Expr); !ok && cur.ParentEdgeKind() == edge.KeyValueExpr_Value {
-			if list, listed := listOf(c.pass.TypesInfo, outerLit(cur.Parent().Parent())); listed {
-				if elems, all := elemVars(c.pass.TypesInfo, c.res.Vars, list); all && len(elems) == 1 {
-					for _, use := range c.res.Vars.Uses(elems[0]) {
-						if use.ParentEdgeKind() == edge.SelectorExpr_X && use.Parent().ParentEdgeKind() == edge.CallExpr_Fun && !ok {
-							st, ok = starts[use.Parent().Parent().Node().(*ast.CallExpr)]
-						}
-					}
-				}
-			}
-		}
 		if !ok {
 			continue
 		}

@@ -49,7 +49,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		}
 	}
 	if lit, ok := u.write.(*ast.CompositeLit); ok && u.holder == nil {
-		if cur := lr.serving.cursor(lit); !lr.litReaches(cur, field, sk.Readers) || lr.passedAway(cur, field) || lr.overridden(argOf(cur)) {
+		if cur := lr.serving.cursor(lit); !lr.litReaches(cur, sk.Readers) || lr.passedAway(cur, field) || lr.overridden(argOf(cur)) {
 			return // fmt.Println(server.Config{Addr: ":8080"})
 		}
 	}
@@ -168,22 +168,13 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 
 // litReaches reports whether a struct literal no variable holds may
 // reach the field's readers: not as the receiver of a method that is no
-// reader (Node{Addr: a}.Ping()), nor as an element of a list whose
-// elements, ranged over, do not (for _, p := range peers { p.Ping() }).
-func (lr *learner) litReaches(cur inspector.Cursor, field *types.Var, readers []string) bool {
-	info := lr.pass.TypesInfo
-	cur, listed := listOf(info, cur) // past & and parentheses
-	if listed {
-		elems, ok := elemVars(info, lr.res.Vars, cur)
-		return !ok || slices.ContainsFunc(elems, func(v *types.Var) bool {
-			reaches, _ := lr.writeReaches(v, field, readers, nil)
-			return reaches
-		})
-	}
+// reader (Node{Addr: a}.Ping()).
+func (lr *learner) litReaches(cur inspector.Cursor, readers []string) bool {
+	cur, _ = listOf(lr.pass.TypesInfo, cur) // past & and parentheses
 	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
 		return true
 	}
-	s := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+	s := lr.pass.TypesInfo.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
 	return s == nil || s.Kind() != types.MethodVal || slices.Contains(readers, s.Obj().Name()) || isPointerMethod(s)
 }
 
@@ -205,32 +196,29 @@ func listOf(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
 	}
 }
 
-// elemVars returns the value variables of the ranges over a list
-// literal (for _, p := range []Node{…}) or over the local variable only
-// ranged over that holds it; ok is false when elements may go elsewhere.
-func elemVars(info *types.Info, vars *resolve.VarIndexes, list inspector.Cursor) (elems []*types.Var, ok bool) {
+// rangeVar returns the holder of the elements of the list literal
+// holding the value at cur: the value variable of the one range over it
+// (for _, p := range []Node{…}), or over the local variable only ranged
+// over that holds it; nil when its elements may go elsewhere.
+func rangeVar(info *types.Info, vars *resolve.VarIndexes, cur inspector.Cursor) *types.Var {
+	list, listed := listOf(info, cur)
+	if !listed {
+		return nil
+	}
 	ranges := []inspector.Cursor{list}
 	if list.ParentEdgeKind() != edge.RangeStmt_X {
 		v := assignedVar(info, list, false)
 		if v == nil || v.Parent() == v.Pkg().Scope() {
-			return nil, false
+			return nil
 		}
 		ranges = vars.Uses(v)
 	}
-	for _, r := range ranges {
-		if r.ParentEdgeKind() != edge.RangeStmt_X {
-			return nil, false
-		}
-		if value := r.Parent().Node().(*ast.RangeStmt).Value; value != nil {
-			id, isIdent := value.(*ast.Ident)
-			v, isVar := info.Defs[id].(*types.Var)
-			if !isIdent || !isVar {
-				return nil, false
-			}
-			elems = append(elems, v)
-		}
+	if len(ranges) != 1 || ranges[0].ParentEdgeKind() != edge.RangeStmt_X {
+		return nil
 	}
-	return elems, true
+	id, _ := ranges[0].Parent().Node().(*ast.RangeStmt).Value.(*ast.Ident)
+	v, _ := info.Defs[id].(*types.Var)
+	return v
 }
 
 // overridden reports whether a sink field of the local variable holding
@@ -367,7 +355,12 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse
 	case edge.CompositeLit_Elts:
 		lit := cur.Parent().Node().(*ast.CompositeLit)
 		if t := info.TypeOf(lit); t != nil && structField(t, field.Name()) == field {
-			return sinkUse{value: cur.Node().(*ast.KeyValueExpr).Value, typ: t, holder: assignedVar(info, outerLit(cur.Parent()), false), write: lit}, true
+			// A list's element is held by the range over it, if any.
+			holder := assignedVar(info, outerLit(cur.Parent()), false)
+			if holder == nil {
+				holder = rangeVar(info, lr.res.Vars, outerLit(cur.Parent()))
+			}
+			return sinkUse{value: cur.Node().(*ast.KeyValueExpr).Value, typ: t, holder: holder, write: lit}, true
 		}
 	case edge.AssignStmt_Lhs:
 		as := cur.Parent().Node().(*ast.AssignStmt)
