@@ -168,14 +168,15 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 
 // litReaches reports whether a struct literal no variable holds may
 // reach the field's readers: not as the receiver of a method that is no
-// reader (Node{Addr: a}.Ping()).
+// reader (Node{Addr: a}.Ping()), which, a pointer method, may change it
+// as it may a variable's (writeReaches).
 func (lr *learner) litReaches(cur inspector.Cursor, readers []string) bool {
 	cur, _ = listOf(lr.pass.TypesInfo, cur) // past & and parentheses
 	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
 		return true
 	}
 	s := lr.pass.TypesInfo.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
-	return s == nil || s.Kind() != types.MethodVal || slices.Contains(readers, s.Obj().Name()) || isPointerMethod(s)
+	return s == nil || s.Kind() != types.MethodVal || slices.Contains(readers, s.Obj().Name())
 }
 
 // listOf returns the outermost list or map literal holding the value at
