@@ -20,65 +20,59 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case *ast.ArrayType, *ast.MapType:
 		return // not a server struct, without a type lookup
 	}
-	t := c.pass.TypesInfo.TypeOf(lit)
-	typ := resolve.NamedTypeName(t)
-	fields := c.rules.Fields[typ]
 	for i, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if rule, ok := fields[id.Name]; ok {
-			// Without a Handler, it serves http.DefaultServeMux.
-			h, _ := resolve.KeyedField(lit, "Handler")
-			if srv := assignedVar(c.pass.TypesInfo, cur, false); !c.addressIgnored(srv, rule) {
-				s := Site{server: srv, listeners: rule.Listeners, handler: h, transport: rule.Transport,
-					unless: c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(cur), false))}
-				if srv == nil {
-					if s.startedBy = c.fieldStart(cur, rule.Listeners); s.startedBy != nil {
-						s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
-					}
-				}
-				c.ruleField(typ, id.Name, kv.Value, lit, rule, s)
-			}
-		} else if c.sinks.FieldNames[id.Name] && typ != "" {
-			if f := structField(t, id.Name); f != nil {
-				c.sinkWrite(f, cur.ChildAt(edge.CompositeLit_Elts, i))
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				c.fieldWrite(cur.ChildAt(edge.CompositeLit_Elts, i), id.Name)
 			}
 		}
 	}
 }
 
 func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
-	if len(as.Lhs) != len(as.Rhs) {
+	for i, lhs := range as.Lhs {
+		if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && len(as.Lhs) == len(as.Rhs) {
+			c.fieldWrite(cur.ChildAt(edge.AssignStmt_Lhs, i), sel.Sel.Name)
+		}
+	}
+}
+
+// fieldWrite makes a site of a write at cur, in a literal or an
+// assignment (fieldWriteAt), of a rule's server field or a sink field.
+func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
+	if c.rules.Index().Fields[name] == nil && !c.sinks.FieldNames[name] {
 		return
 	}
-	for i, lhs := range as.Lhs {
-		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || c.rules.Index().Fields[sel.Sel.Name] == nil && !c.sinks.FieldNames[sel.Sel.Name] {
-			continue
+	u, field := c.fieldWriteAt(cur)
+	if field == nil {
+		return
+	}
+	typ := resolve.NamedTypeName(u.typ)
+	rule, ok := c.rules.Fields[typ][name]
+	if !ok {
+		c.sinkWrite(field, u)
+		return
+	}
+	s := Site{listeners: rule.Listeners, transport: rule.Transport}
+	lit, isLit := u.write.(*ast.CompositeLit)
+	if !isLit {
+		if u.holder != nil && namedOf(u.holder.Type()) == namedOf(u.typ) {
+			s.server = u.holder // not a server embedded in it
 		}
-		selection := c.pass.TypesInfo.Selections[sel]
-		if selection == nil || selection.Kind() != types.FieldVal {
-			continue
+	} else {
+		litCur := cur.Parent()
+		s.server = assignedVar(c.pass.TypesInfo, litCur, false)
+		// Without a Handler, it serves http.DefaultServeMux.
+		s.handler, _ = resolve.KeyedField(lit, "Handler")
+		s.unless = c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(litCur), false))
+		if s.server == nil {
+			if s.startedBy = c.fieldStart(litCur, rule.Listeners); s.startedBy != nil {
+				s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
+			}
 		}
-		ownerType := resolve.FieldOwner(selection)
-		rule, ok := c.rules.Fields[resolve.NamedTypeName(ownerType)][sel.Sel.Name]
-		if !ok {
-			c.sinkWrite(selection.Obj().(*types.Var), cur.ChildAt(edge.AssignStmt_Lhs, i))
-			continue
-		}
-		var srv *types.Var
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && len(selection.Index()) == 1 {
-			srv, _ = c.pass.TypesInfo.Uses[id].(*types.Var)
-		}
-		if !c.addressIgnored(srv, rule) {
-			c.ruleField(resolve.NamedTypeName(ownerType), sel.Sel.Name, as.Rhs[i], nil, rule, Site{server: srv, listeners: rule.Listeners, transport: rule.Transport})
-		}
+	}
+	if !c.addressIgnored(s.server, rule) {
+		c.ruleField(typ, name, u.value, lit, rule, s)
 	}
 }
 

@@ -24,10 +24,10 @@ type sinkUse struct {
 	write  ast.Node   // the literal or assignment that writes it
 }
 
-// sinkWrite makes sites of the walk's write at cur of another package's
-// sink field (this package's are found by addSink).
-func (lr *learner) sinkWrite(field *types.Var, cur inspector.Cursor) {
-	if u, ok := lr.fieldWriteAt(cur, field); ok && field.Pkg() != lr.pass.Pkg {
+// sinkWrite makes sites of the walk's write u of another package's sink
+// field (this package's are found by addSink).
+func (lr *learner) sinkWrite(field *types.Var, u sinkUse) {
+	if field.Pkg() != lr.pass.Pkg {
 		for _, sk := range lr.sinksOf(field) {
 			lr.sinkFieldSite(field, sk, u)
 		}
@@ -342,35 +342,36 @@ func (lr *learner) dropJudged() {
 // fieldSites makes sites of the writes of a sink field of the package.
 func (lr *learner) fieldSites(field *types.Var, sk sink) {
 	for _, cur := range lr.uses(field.Name()) {
-		if u, ok := lr.fieldWriteAt(cur, field); ok {
+		if u, f := lr.fieldWriteAt(cur); f == field {
 			lr.sinkFieldSite(field, sk, u)
 		}
 	}
 }
 
-// fieldWriteAt returns the write of field at cur, a keyed element or an
-// assignment's left side, if it writes field.
-func (lr *learner) fieldWriteAt(cur inspector.Cursor, field *types.Var) (sinkUse, bool) {
+// fieldWriteAt returns the write at cur, a keyed element or an
+// assignment's left side, and the field it writes, if any.
+func (lr *learner) fieldWriteAt(cur inspector.Cursor) (sinkUse, *types.Var) {
 	info := lr.pass.TypesInfo
 	switch kind, i := cur.ParentEdge(); kind {
 	case edge.CompositeLit_Elts:
 		lit := cur.Parent().Node().(*ast.CompositeLit)
-		if t := info.TypeOf(lit); t != nil && structField(t, field.Name()) == field {
+		kv := cur.Node().(*ast.KeyValueExpr)
+		if t, key := info.TypeOf(lit), kv.Key.(*ast.Ident); t != nil {
 			// A list's element is held by the range over it, if any.
 			holder := assignedVar(info, outerLit(cur.Parent()), false)
 			if holder == nil {
 				holder = rangeVar(info, lr.res.Vars, outerLit(cur.Parent()))
 			}
-			return sinkUse{value: cur.Node().(*ast.KeyValueExpr).Value, typ: t, holder: holder, write: lit}, true
+			return sinkUse{value: kv.Value, typ: t, holder: holder, write: lit}, structField(t, key.Name)
 		}
 	case edge.AssignStmt_Lhs:
 		as := cur.Parent().Node().(*ast.AssignStmt)
 		sel := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr)
-		if selection := info.Selections[sel]; selection != nil && selection.Obj() == field && len(as.Lhs) == len(as.Rhs) {
-			return sinkUse{value: as.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: as}, true
+		if selection := info.Selections[sel]; selection != nil && selection.Kind() == types.FieldVal && len(as.Lhs) == len(as.Rhs) {
+			return sinkUse{value: as.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: as}, selection.Obj().(*types.Var)
 		}
 	}
-	return sinkUse{}, false
+	return sinkUse{}, nil
 }
 
 // outerLit returns the outermost struct literal holding the one at lit
