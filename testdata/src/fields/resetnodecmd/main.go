@@ -6,7 +6,7 @@ import (
 	"log"
 	"os"
 
-	"sitesfold/node"
+	node "fields/resetnode"
 )
 
 func main() {
