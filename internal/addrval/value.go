@@ -115,24 +115,67 @@ type Offset struct {
 	Add int64
 }
 
+// OrElse is the hole of cmp.Or(Key, …): it is replaced by each of Key's
+// values that is not empty, and by Else where one is ("" or 0).
+type OrElse struct {
+	Key  any
+	Else []Str
+}
+
+// HoleKey returns the key whose values replace a hole: its own, or that
+// of the Offset or OrElse it is.
+func HoleKey(hole any) any {
+	switch h := hole.(type) {
+	case Offset:
+		return h.Key
+	case *OrElse:
+		return h.Key
+	}
+	return hole
+}
+
 // Substitute replaces each segment whose Hole is key by each of vals, as
-// if the hole had been the expression vals resolve to, and an Offset of
-// key by each of vals plus its Add. The bounds of Concat and Union apply.
-// key must not be nil, which known text and anonymous holes would match.
+// if the hole had been the expression vals resolve to, an Offset of key
+// by each of vals plus its Add, and an OrElse of key by each of vals or
+// its Else. The bounds of Concat and Union apply. key must not be nil,
+// which known text and anonymous holes would match.
 func Substitute(strs []Str, key any, vals []Str) []Str {
 	var out []Str
 	for _, alt := range strs {
 		cur := []Str{nil}
 		for _, g := range alt {
+			switch h := g.Hole.(type) {
+			case Offset:
+				if h.Key == key {
+					cur = Concat(cur, shift(vals, h.Add, g.Pos))
+					continue
+				}
+			case *OrElse:
+				if h.Key == key {
+					cur = Concat(cur, orElse(vals, h.Else))
+					continue
+				}
+			}
 			if g.Hole == key {
 				cur = Concat(cur, vals)
-			} else if off, ok := g.Hole.(Offset); ok && off.Key == key {
-				cur = Concat(cur, shift(vals, off.Add, g.Pos))
 			} else {
 				cur = Concat(cur, []Str{{g}})
 			}
 		}
 		out = Union(out, cur)
+	}
+	return out
+}
+
+// orElse returns vals, with els in place of the empty ones.
+func orElse(vals, els []Str) []Str {
+	var out []Str
+	for _, v := range vals {
+		if t, known := v.Text(); known && (t == "" || t == "0") {
+			out = Union(out, els)
+		} else {
+			out = Union(out, []Str{v})
+		}
 	}
 	return out
 }

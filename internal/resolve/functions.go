@@ -204,24 +204,30 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 		return v
 	}
 	if calleeName(r.info, call) == "cmp.Or" && len(call.Args) > 0 && !call.Ellipsis.IsValid() {
-		return r.or(written, call)
+		return r.or(written, call.Args)
 	}
 	return r.funcResult(written, call, 0)
 }
 
-// or is the value of cmp.Or(…), the first argument that is not empty:
-// each one's values but its empty ones, and the last one's. A
-// parameter's hole stays beside the defaults unless its callers are
-// known, as in paramDefs.
-func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
+// or is the value of cmp.Or(args…), the first argument that is not
+// empty: each one's values but its empty ones, and the last one's. A
+// parameter whose callers are known is an addrval.OrElse hole: each
+// call's value where it is not empty, the rest's where it is.
+func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 	var strs []addrval.Str
-	for i, a := range call.Args {
-		for _, alt := range r.Str(a).Strs {
-			if t, ok := alt.Text(); !ok || i == len(call.Args)-1 || t != "" && t != "0" {
+	for i, a := range args {
+		last := i == len(args)-1
+		v := r.Str(a)
+		if key := r.knownParam(v.Strs); key != nil && !last {
+			hole := addrval.Str{{Hole: &addrval.OrElse{Key: key, Else: r.or(written, args[i+1:]).Strs}, Pos: a.Pos()}}
+			return leaf(written, addrval.Union(strs, []addrval.Str{hole}))
+		}
+		for _, alt := range v.Strs {
+			if t, ok := alt.Text(); !ok || last || t != "" && t != "0" {
 				strs = addrval.Union(strs, []addrval.Str{alt})
 			}
 			for _, g := range alt {
-				if v, ok := g.Hole.(*types.Var); ok && i < len(call.Args)-1 && !v.IsField() {
+				if v, ok := g.Hole.(*types.Var); ok && !last && !v.IsField() {
 					if o, ok := r.OwnerOf(v); ok && r.Callers.Known(o) {
 						return leaf(written, addrval.Unknown())
 					}
@@ -230,6 +236,20 @@ func (r *Resolver) or(written ast.Expr, call *ast.CallExpr) *Val {
 		}
 	}
 	return leaf(written, strs)
+}
+
+// knownParam returns the parameter whose hole strs is, when its callers
+// are known.
+func (r *Resolver) knownParam(strs []addrval.Str) *types.Var {
+	if len(strs) != 1 || len(strs[0]) != 1 {
+		return nil
+	}
+	if v, ok := strs[0][0].Hole.(*types.Var); ok && !v.IsField() {
+		if o, ok := r.OwnerOf(v); ok && r.Callers.Known(o) {
+			return v
+		}
+	}
+	return nil
 }
 
 // built is the value of strconv.Itoa, net.JoinHostPort, fmt.Sprintf…

@@ -2,7 +2,10 @@ package resolve
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+
+	"github.com/portlint/portlint/internal/addrval"
 
 	"golang.org/x/tools/go/ast/edge"
 )
@@ -67,6 +70,34 @@ func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 		return nil, false, false
 	}
 	return defs, entry, true
+}
+
+// defaulted is the value of a parameter with known callers that the
+// function's first statement gives a default (if addr == "" { addr =
+// ":8080" }): cmp.Or(addr, ":8080"), an addrval.OrElse hole.
+func (r *Resolver) defaulted(written ast.Expr, v *types.Var, pos token.Pos) *Val {
+	o, ok := r.OwnerOf(v)
+	if !ok || o.Fn == nil || o.Variadic || !r.Callers.Known(o) {
+		return nil
+	}
+	x, decl := r.Vars.Of(v), r.funcDecl(o.Fn)
+	if x.Opaque[v] || len(x.Defs[v]) == 0 || decl == nil || decl.Body == nil || len(decl.Body.List) == 0 {
+		return nil
+	}
+	guard, ok := decl.Body.List[0].(*ast.IfStmt)
+	if !ok || guard.Init != nil || guard.Else != nil {
+		return nil
+	}
+	if tested, empty := emptyTest(r.info, guard.Cond); !empty || !isVar(v, r.info)(tested) {
+		return nil
+	}
+	for _, d := range x.Defs[v] {
+		if d.pos < guard.Body.Pos() || d.pos >= guard.Body.End() {
+			return nil
+		}
+	}
+	els := r.varStr(written, v, x.Defs[v]).Strs
+	return leaf(written, []addrval.Str{{{Hole: &addrval.OrElse{Key: v, Else: els}, Pos: pos}}})
 }
 
 // OwnerOf returns the function a parameter belongs to.

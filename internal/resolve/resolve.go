@@ -191,6 +191,9 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 			if o, ok := r.ParamOf(v); ok && !o.Variadic { // its callers' value (params.go)
 				return leaf(written, addrval.Named(v, id.Pos()))
 			}
+			if d := r.defaulted(written, v, id.Pos()); d != nil {
+				return d
+			}
 			if defs, entry, ok := r.paramDefs(v); ok {
 				// The function's own values; with if addr == "" { addr =
 				// ":8080" }, the callers' too.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
+	"golang.org/x/tools/go/ast/edge"
 )
 
 // AddrStructs resolves address structs (net.TCPAddr and the like, and
@@ -34,10 +35,15 @@ func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 		return unknown
 	}
 	v, defs, ok := r.defsOf(e)
-	if !ok {
+	memo := r.memo.addr
+	if sel, isSel := e.(*ast.SelectorExpr); isSel && !ok {
+		v, defs, _, ok = r.fieldDefs(sel) // s.la of a local struct: its writes
+		memo = nil
+	}
+	if !ok || !r.confined(v) {
 		return unknown
 	}
-	return r.variable(written, v, defs, r.memo.addr, func(d def) *Val {
+	return r.variable(written, v, defs, memo, func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
 			return &Val{Addrs: unknown.Addrs, Form: FormZero, Index: -1} // a nil pointer: would panic or listen anywhere
@@ -48,6 +54,37 @@ func (r AddrStructs) IPPort(e ast.Expr, hasPort bool) *Val {
 		}
 		return &Val{Addrs: unknown.Addrs, Expr: d.Rhs, Index: d.Index}
 	})
+}
+
+// confined reports whether the address structs v points to, or holds in
+// a field, change only where its definitions say: each use of v reads a
+// field of one, writes v, or hands one to package net (net.ListenTCP(…,
+// a)). A copy (b := a) or another function (setPort(a)) may change it.
+func (r AddrStructs) confined(v *types.Var) bool {
+	for _, cur := range LocalUses(r.info, r.Decls, v) {
+		for cur.ParentEdgeKind() == edge.SelectorExpr_X {
+			if s := r.info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]; s == nil || s.Kind() != types.FieldVal {
+				return false
+			}
+			cur = cur.Parent()
+		}
+		e := cur.Node().(ast.Expr)
+		switch {
+		case Written(cur):
+			if _, isVar := e.(*ast.Ident); !isVar {
+				return false // a.Port = p; a = … is a definition
+			}
+		case cur.ParentEdgeKind() == edge.CallExpr_Args:
+			if fn := CalleeFunc(r.info, cur.Parent().Node().(*ast.CallExpr)); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net" {
+				return false
+			}
+		default:
+			if _, basic := r.info.TypeOf(e).Underlying().(*types.Basic); !basic {
+				return false // b := a, return s
+			}
+		}
+	}
+	return true
 }
 
 // resolvedAddr handles a, err := net.ResolveTCPAddr(network, ADDR).

@@ -20,15 +20,12 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 	var fnKey any
 	for _, alt := range strs {
 		for _, g := range alt {
-			key := g.Hole
-			if off, ok := key.(addrval.Offset); ok {
-				key = off.Key // port+1000: its callers' ports plus 1000
-			}
-			v, ok := key.(*types.Var)
+			// port+1000: its callers' ports plus 1000; cmp.Or(addr, …).
+			v, ok := addrval.HoleKey(g.Hole).(*types.Var)
 			if !ok || slices.Contains(params, v) || v.IsField() {
 				continue
 			}
-			o, ok := lr.res.ParamOf(v)
+			o, ok := lr.res.OwnerOf(v) // a hole is the callers' value, or theirs but where empty (defaulted)
 			if !ok || !lr.res.Callers.Known(o) {
 				continue
 			}
@@ -53,10 +50,10 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 			return true // two parameters, neither the port: leave it
 		}
 	}
-	owner, _ := lr.res.ParamOf(port)
+	owner, _ := lr.res.OwnerOf(port)
 	hostIndex := -1
 	if host != nil {
-		o, _ := lr.res.ParamOf(host)
+		o, _ := lr.res.OwnerOf(host)
 		hostIndex = o.Index
 	}
 	var sig *types.Signature
@@ -82,6 +79,11 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		arg := lr.res.Str(call.Args[owner.Index])
 		values := addrval.Substitute(strs, port, arg.Strs)
 		role := paramRole(strs, port)
+		if role == resolve.RoleAddress && slices.ContainsFunc(strs, func(a addrval.Str) bool { return len(a) == 1 && orElseOf(a[0].Hole, port) }) {
+			// cmp.Or(addr, ":8080") given "": a fix writes the address
+			// the listener sees, the default.
+			arg = &resolve.Val{Strs: values, Expr: arg.Expr, Index: -1}
+		}
 		var hostExpr ast.Expr
 		if host != nil {
 			hostArg := lr.res.Str(call.Args[hostIndex])
@@ -126,8 +128,8 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	for _, alt := range strs {
 		var this resolve.Role
 		switch {
-		case len(alt) == 1 && alt[0].Hole == hole:
-			this = resolve.RoleAddress
+		case len(alt) == 1 && (alt[0].Hole == hole || orElseOf(alt[0].Hole, hole)):
+			this = resolve.RoleAddress // addr, cmp.Or(addr, …)
 		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known && strings.HasSuffix(alt[len(alt)-2].Text, ":"):
 			this = resolve.RolePort
 		case hostHole(alt, hole):
@@ -141,6 +143,11 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 		r = this
 	}
 	return r
+}
+
+func orElseOf(h any, hole *types.Var) bool {
+	or, ok := h.(*addrval.OrElse)
+	return ok && or.Key == hole
 }
 
 // hostHole reports whether an alternative is hole + ":" + … with the hole

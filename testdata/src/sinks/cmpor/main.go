@@ -9,9 +9,8 @@ import (
 	"os"
 )
 
-// run's callers are all known: as with if addr == "" { addr = ":8080" },
-// its sites would be at each call with the default beside the caller's
-// value, and the default is not the caller's server.
+// run's callers are all known: each call's address is its value, or the
+// default where it is empty; one that reads the environment is configured.
 func run(addr string) error { return http.ListenAndServe(cmp.Or(addr, ":8080"), nil) }
 
 type Options struct{ Addr string } // want Addr:`sink: address of http\.ListenAndServe`
@@ -26,5 +25,5 @@ func main() {
 	go run(os.Getenv("ADDR"))
 	go New(Options{Addr: os.Getenv("ADMIN_ADDR")}).Run()
 	go New(Options{Addr: ":9001"}).Run() // want `hard-coded port 9001`
-	log.Fatal(run(":9000"))
+	log.Fatal(run(":9000"))              // want `\(through run\) listens on hard-coded port 9000: read the port from \$PORT`
 }

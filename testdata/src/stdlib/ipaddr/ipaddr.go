@@ -31,3 +31,26 @@ func serveLoopback(port int) {
 func callsLoopback() {
 	serveLoopback(9100) // want `^net\.ListenTCP \(through serveLoopback\) listens on hard-coded port 9100 and loopback host "127\.0\.0\.1": read the port from \$PORT and bind 0\.0\.0\.0$`
 }
+
+// Held in a variable, an address struct is known only while nothing else
+// can reach it: a copy or another function may change its port.
+func aliased() {
+	a := &net.TCPAddr{Port: 7071}
+	b := a
+	b.Port, _ = strconv.Atoi(os.Getenv("PORT"))
+	net.ListenTCP("tcp", a)
+
+	c := &net.TCPAddr{Port: 7072}
+	setPort(c)
+	net.ListenTCP("tcp", c)
+
+	d := &net.TCPAddr{Port: 7073}
+	d.Port, _ = strconv.Atoi(os.Getenv("PORT"))
+	net.ListenTCP("tcp", d)
+
+	e := &net.TCPAddr{Port: 7074}
+	_ = e.Port
+	net.ListenTCP("tcp", e) // want `^net\.ListenTCP listens on hard-coded port 7074`
+}
+
+func setPort(a *net.TCPAddr) { a.Port, _ = strconv.Atoi(os.Getenv("PORT")) }

@@ -62,11 +62,12 @@ func eachCall() {
 	mixed(":8080")  // want `http\.ListenAndServe \(through mixed\) listens on hard-coded port 8080`
 	stored(":8081") // want `callers\.stored listens on hard-coded port 8081`
 	Serve(":8082")  // want `callers\.Serve listens on hard-coded port 8082`
+	// Its default is reached only for an empty address: this one is the address.
+	reassigned(":8083") // want `\(through reassigned\) listens on hard-coded port 8083`
 }
 
 func negatives() {
 	mixed(os.Getenv("ADDR"))
-	reassigned(":8083")
 	startTwo(":0")
 }
 
