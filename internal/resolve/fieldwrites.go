@@ -251,8 +251,8 @@ func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	}
 }
 
-var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil),
-	(*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
+var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.IfStmt)(nil),
+	(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 
 // node records the writes of one of writeNodes, visited in preorder.
 func (w *fieldWrites) node(n ast.Node) {
@@ -260,10 +260,11 @@ func (w *fieldWrites) node(n ast.Node) {
 	case *ast.CompositeLit:
 		owner, st := w.owner(w.info.TypeOf(n))
 		w.lit(owner, "", st, n)
-	case *ast.BlockStmt:
-		for i, st := range n.List {
+	case *ast.BlockStmt, *ast.CaseClause:
+		list := stmts(n)
+		for i, st := range list {
 			if ds, ok := st.(*ast.DeclStmt); ok {
-				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, n.List[i+1:])
+				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, list[i+1:])
 			}
 		}
 	case *ast.IfStmt:
@@ -285,8 +286,8 @@ func (w *fieldWrites) node(n ast.Node) {
 }
 
 // zeroVars records the zero values of the fields of struct variables
-// declared without a value (var c Config), but those the assignments
-// right after set (c.Listen = "localhost:7000").
+// declared without a value (var c Config), but those the statements
+// right after set (c.Listen = "localhost:7000": definitelyAssigns).
 func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
 	for _, spec := range specs {
 		vs, ok := spec.(*ast.ValueSpec)
@@ -298,18 +299,10 @@ func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
 			continue
 		}
 		for f := range st.Fields() {
-			set := false
-			for _, stmt := range next {
-				as, ok := stmt.(*ast.AssignStmt)
-				if !ok {
-					break
-				}
-				set = set || slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
-					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-					return ok && sel.Sel.Name == f.Name() && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return sameRef(w.info, sel.X, id) })
-				})
-			}
-			if !set {
+			if slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool {
+				v, _ := w.info.Defs[id].(*types.Var)
+				return !definitelyAssigns(next, isField(v, f.Name(), w.info))
+			}) {
 				w.record(fieldRef{n, f.Name()}, f.Type(), nil)
 			}
 		}

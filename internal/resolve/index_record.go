@@ -74,7 +74,7 @@ func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockSt
 			case v == nil:
 			case opaque:
 				x.Params[v] = true
-			case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, rec.info)):
+			case body != nil && definitelyAssigns(body.List, isVar(v, rec.info)):
 			default:
 				x.Defs[v] = append(x.Defs[v], def{Index: -1, pos: n.Pos()})
 			}
@@ -115,7 +115,7 @@ func eachWrite(n ast.Node, f func(lhs, rhs ast.Expr, index int)) {
 // write records a write of lhs (eachWrite): a variable's definition,
 // v.F's, or else it makes the variable at the root of lhs (x, cfg.Addr)
 // opaque.
-func (rec recorder) write(lhs, rhs ast.Expr, index int, pos token.Pos, next ast.Node) {
+func (rec recorder) write(lhs, rhs ast.Expr, index int, pos token.Pos, next []ast.Stmt) {
 	if v := rec.varOf(lhs); v != nil && rhs != nil {
 		rec.x.Defs[v] = append(rec.x.Defs[v], def{Rhs: rhs, Index: index, pos: pos, next: next})
 		return
@@ -135,17 +135,10 @@ func (rec recorder) node(cur inspector.Cursor) {
 	x, info := rec.x, rec.info
 	switch n := cur.Node().(type) {
 	case *ast.AssignStmt, *ast.IncDecStmt, *ast.UnaryExpr:
-		var next ast.Node
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-			next = nextStmt(cur)
-		}
+		next := following(cur)
 		eachWrite(n, func(lhs, rhs ast.Expr, index int) { rec.write(lhs, rhs, index, n.Pos(), next) })
 	case *ast.ValueSpec:
-		var next ast.Node
-		decl := cur.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
-		if _, local := decl.Node().(*ast.DeclStmt); local {
-			next = nextStmt(decl)
-		}
+		next := following(cur.Parent().Parent()) // ValueSpec -> GenDecl -> DeclStmt
 		for i, name := range n.Names {
 			v := rec.varOf(name)
 			if v == nil {
