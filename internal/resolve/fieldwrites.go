@@ -26,7 +26,7 @@ type fieldWrites struct {
 	keepVar  func(*types.Var) bool
 	vars     map[*types.Var]bool
 	reach    map[types.Type][]*types.Named // see reachable
-	defaults map[ast.Stmt]bool             // assignments that only fill in a default
+	defaults map[ast.Node]bool             // assignments that only fill in a default
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
@@ -142,8 +142,9 @@ func (w *fieldWrites) lit(n *types.Named, prefix string, st *types.Struct, lit *
 	}
 }
 
-// assign records x.f = v, or opens f when written any other way.
-func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
+// assign records x.f = v (eachWrite), or opens f when written any
+// other way.
+func (w *fieldWrites) assign(lhs, rhs ast.Expr, index int) {
 	if v := pkgVar(w.info, lhs); v != nil && !w.vars[v] && w.keepVar(v) {
 		w.vars[v] = true // v or pkg.V
 	}
@@ -151,20 +152,23 @@ func (w *fieldWrites) assign(lhs, rhs ast.Expr, plain bool) {
 	if s == nil {
 		return
 	}
+	if index >= 0 {
+		rhs = nil // t.Addr, err = f()
+	}
 	// c.HTTP.Port = v writes the path HTTP.Port of c's type too.
 	t := s.Obj().Type()
 	if outer, outerSel := fieldSel(w.info, sel.X); outerSel != nil {
 		if on, _ := w.owner(FieldOwner(outerSel)); on != nil {
-			w.assignKey(fieldRef{on, outer.Sel.Name + "." + sel.Sel.Name}, t, rhs, plain)
+			w.assignKey(fieldRef{on, outer.Sel.Name + "." + sel.Sel.Name}, t, rhs)
 		}
 	}
 	if n, _ := w.owner(FieldOwner(s)); n != nil {
-		w.assignKey(fieldRef{n, sel.Sel.Name}, t, rhs, plain)
+		w.assignKey(fieldRef{n, sel.Sel.Name}, t, rhs)
 	}
 }
 
-func (w *fieldWrites) assignKey(k fieldRef, t types.Type, rhs ast.Expr, plain bool) {
-	if !plain || rhs == nil {
+func (w *fieldWrites) assignKey(k fieldRef, t types.Type, rhs ast.Expr) {
+	if rhs == nil {
 		w.opened[k] = true
 		return
 	}
@@ -231,7 +235,7 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 // walk records the files' writes, with the package's inspectors when it
 // has them (their filtered walk costs less than ast.Inspect).
 func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
-	w.defaults = make(map[ast.Stmt]bool)
+	w.defaults = make(map[ast.Node]bool)
 	w.zeroVars(slices.Collect(topSpecs(files, token.VAR)), nil)
 	if syn != nil {
 		for cur := range syn.Preorder(writeNodes...) {
@@ -247,8 +251,8 @@ func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
 	}
 }
 
-var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil),
-	(*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
+var writeNodes = []ast.Node{(*ast.CompositeLit)(nil), (*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.IfStmt)(nil),
+	(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 
 // node records the writes of one of writeNodes, visited in preorder.
 func (w *fieldWrites) node(n ast.Node) {
@@ -256,10 +260,11 @@ func (w *fieldWrites) node(n ast.Node) {
 	case *ast.CompositeLit:
 		owner, st := w.owner(w.info.TypeOf(n))
 		w.lit(owner, "", st, n)
-	case *ast.BlockStmt:
-		for i, st := range n.List {
+	case *ast.BlockStmt, *ast.CaseClause:
+		list := stmts(n)
+		for i, st := range list {
 			if ds, ok := st.(*ast.DeclStmt); ok {
-				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, n.List[i+1:])
+				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, list[i+1:])
 			}
 		}
 	case *ast.IfStmt:
@@ -271,24 +276,9 @@ func (w *fieldWrites) node(n ast.Node) {
 				}
 			}
 		}
-	case *ast.AssignStmt:
-		for i := 0; i < len(n.Lhs) && !w.defaults[n]; i++ {
-			var rhs ast.Expr
-			if len(n.Lhs) == len(n.Rhs) {
-				rhs = n.Rhs[i]
-			}
-			w.assign(n.Lhs[i], rhs, n.Tok == token.ASSIGN)
-		}
-	case *ast.IncDecStmt:
-		w.assign(n.X, nil, false)
-	case *ast.UnaryExpr:
-		if n.Op == token.AND {
-			w.assign(n.X, nil, false)
-		}
-	case *ast.RangeStmt:
-		if n.Tok == token.ASSIGN {
-			w.assign(n.Key, nil, false)
-			w.assign(n.Value, nil, false)
+	case *ast.AssignStmt, *ast.IncDecStmt, *ast.UnaryExpr, *ast.RangeStmt:
+		if !w.defaults[n] {
+			eachWrite(n, w.assign)
 		}
 	case *ast.CallExpr:
 		w.call(n)
@@ -296,8 +286,8 @@ func (w *fieldWrites) node(n ast.Node) {
 }
 
 // zeroVars records the zero values of the fields of struct variables
-// declared without a value (var c Config), but those the assignments
-// right after set (c.Listen = "localhost:7000").
+// declared without a value (var c Config), but those the statements
+// right after set (c.Listen = "localhost:7000": definitelyAssigns).
 func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
 	for _, spec := range specs {
 		vs, ok := spec.(*ast.ValueSpec)
@@ -309,18 +299,10 @@ func (w *fieldWrites) zeroVars(specs []ast.Spec, next []ast.Stmt) {
 			continue
 		}
 		for f := range st.Fields() {
-			set := false
-			for _, stmt := range next {
-				as, ok := stmt.(*ast.AssignStmt)
-				if !ok {
-					break
-				}
-				set = set || slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
-					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-					return ok && sel.Sel.Name == f.Name() && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return sameRef(w.info, sel.X, id) })
-				})
-			}
-			if !set {
+			if slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool {
+				v, _ := w.info.Defs[id].(*types.Var)
+				return !definitelyAssigns(next, isField(v, f.Name(), w.info))
+			}) {
 				w.record(fieldRef{n, f.Name()}, f.Type(), nil)
 			}
 		}

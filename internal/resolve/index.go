@@ -16,7 +16,7 @@ type def struct {
 	Rhs   ast.Expr
 	Index int
 	pos   token.Pos      // the defining statement, for fixes and related info
-	next  ast.Node       // the statement after the definition, if known
+	next  []ast.Stmt     // the statements after the definition's, if known
 	loop  *ast.RangeStmt // of a list's element a ranging variable takes in turn
 }
 
@@ -220,17 +220,29 @@ func (f *varFilter) ident(id *ast.Ident) bool { return f == nil || id != nil && 
 
 func (f *varFilter) keeps(v *types.Var) bool { return f == nil || v.Parent() == f.scope }
 
-// nextStmt returns the statement after the one at cur, if any.
-func nextStmt(cur inspector.Cursor) ast.Node {
-	if next, ok := cur.NextSibling(); ok {
-		return next.Node()
+// stmts returns the statements of a block or a case clause.
+func stmts(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	}
+	return nil
+}
+
+// following returns the statements after the one at cur in its block.
+func following(cur inspector.Cursor) []ast.Stmt {
+	_, i := cur.ParentEdge()
+	if list := stmts(cur.Parent().Node()); list != nil {
+		return list[i+1:]
 	}
 	return nil
 }
 
 // isVar and isField match assignment targets: v, or v.name.
 func isVar(v *types.Var, info *types.Info) func(ast.Expr) bool {
-	return func(lhs ast.Expr) bool { return info.Uses[ident(lhs)] == v }
+	return func(lhs ast.Expr) bool { return v != nil && info.Uses[ident(lhs)] == v }
 }
 
 func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
@@ -240,29 +252,34 @@ func isField(v *types.Var, name string, info *types.Info) func(ast.Expr) bool {
 	}
 }
 
-// definitelyAssigns reports whether statement n assigns a target on
-// every path: a plain assignment, or an if/else chain or a switch with
-// default whose every branch starts by assigning it.
-func definitelyAssigns(n ast.Node, target func(ast.Expr) bool) bool {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		return n.Tok == token.ASSIGN && slices.ContainsFunc(n.Lhs, target)
-	case *ast.BlockStmt:
-		return len(n.List) > 0 && definitelyAssigns(n.List[0], target)
-	case *ast.IfStmt:
-		return n.Else != nil && definitelyAssigns(n.Body, target) && definitelyAssigns(n.Else, target)
-	case *ast.SwitchStmt:
-		hasDefault := false
-		for _, s := range n.Body.List {
-			cc := s.(*ast.CaseClause)
-			if cc.List == nil {
-				hasDefault = true
+// definitelyAssigns reports whether the statements stmts assign a target
+// on every path before anything else can: in a run of plain assignments
+// (c.Host = h; c.Port = p), or an if/else chain or a switch with default
+// whose every branch does. A definition they follow never reaches a use.
+func definitelyAssigns(stmts []ast.Stmt, target func(ast.Expr) bool) bool {
+	for _, n := range stmts {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN && !slices.ContainsFunc(n.Lhs, target) {
+				continue // another target set first
 			}
-			if len(cc.Body) == 0 || !definitelyAssigns(cc.Body[0], target) {
-				return false
+			return n.Tok == token.ASSIGN
+		case *ast.BlockStmt:
+			return definitelyAssigns(n.List, target)
+		case *ast.IfStmt:
+			return n.Else != nil && definitelyAssigns(n.Body.List, target) && definitelyAssigns([]ast.Stmt{n.Else}, target)
+		case *ast.SwitchStmt:
+			hasDefault := false
+			for _, s := range n.Body.List {
+				cc := s.(*ast.CaseClause)
+				hasDefault = hasDefault || cc.List == nil
+				if !definitelyAssigns(cc.Body, target) {
+					return false
+				}
 			}
+			return hasDefault
 		}
-		return hasDefault
+		return false
 	}
 	return false
 }

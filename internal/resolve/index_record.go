@@ -74,7 +74,7 @@ func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockSt
 			case v == nil:
 			case opaque:
 				x.Params[v] = true
-			case body != nil && len(body.List) > 0 && definitelyAssigns(body.List[0], isVar(v, rec.info)):
+			case body != nil && definitelyAssigns(body.List, isVar(v, rec.info)):
 			default:
 				x.Defs[v] = append(x.Defs[v], def{Index: -1, pos: n.Pos()})
 			}
@@ -82,60 +82,63 @@ func (rec recorder) markFields(fl *ast.FieldList, opaque bool, body *ast.BlockSt
 	}
 }
 
-// opaque makes the variable at the root of e (x, cfg.Addr) opaque.
-func (rec recorder) opaque(e ast.Expr) {
-	if v := rec.rootVarOf(e); v != nil {
-		rec.x.Opaque[v] = true
+// eachWrite calls f for each target a write node (an assignment, ++,
+// &x, a range) writes, with the value it is given: nil when out of sight
+// (op-assignment, ++, its address taken, ranged), index >= 0 for one
+// result of a tuple. The variable index and the field model (fieldWrites)
+// both read writes through it.
+func eachWrite(n ast.Node, f func(lhs, rhs ast.Expr, index int)) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			switch {
+			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				f(l, nil, -1) // x += ...
+			case len(n.Lhs) == len(n.Rhs):
+				f(l, n.Rhs[i], -1)
+			case len(n.Rhs) == 1:
+				f(l, n.Rhs[0], i)
+			}
+		}
+	case *ast.IncDecStmt:
+		f(n.X, nil, -1)
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			f(n.X, nil, -1) // &x, &cfg.Addr
+		}
+	case *ast.RangeStmt:
+		f(n.Key, nil, -1)
+		f(n.Value, nil, -1)
 	}
 }
 
-// fieldWrite records v.F = rhs; a nested or unknown write (rhs nil)
-// makes v opaque.
-func (rec recorder) fieldWrite(lhs ast.Expr, rhs ast.Expr, pos token.Pos) {
-	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-	if !ok {
+// write records a write of lhs (eachWrite): a variable's definition,
+// v.F's, or else it makes the variable at the root of lhs (x, cfg.Addr)
+// opaque.
+func (rec recorder) write(lhs, rhs ast.Expr, index int, pos token.Pos, next []ast.Stmt) {
+	if v := rec.varOf(lhs); v != nil && rhs != nil {
+		rec.x.Defs[v] = append(rec.x.Defs[v], def{Rhs: rhs, Index: index, pos: pos, next: next})
 		return
 	}
-	if v := rec.rootVarOf(sel); v != nil && rhs != nil && v == rec.info.ObjectOf(ident(sel.X)) {
+	sel, isSel := ast.Unparen(lhs).(*ast.SelectorExpr)
+	v := rec.rootVarOf(lhs)
+	if isSel && v != nil && rhs != nil && index < 0 && v == rec.info.ObjectOf(ident(sel.X)) {
 		k := FieldKey{v, sel.Sel.Name}
 		rec.x.FieldDefs[k] = append(rec.x.FieldDefs[k], def{Rhs: rhs, Index: -1, pos: pos})
-		return
+	} else if v != nil {
+		rec.x.Opaque[v] = true
 	}
-	rec.opaque(sel)
 }
 
 // node records what the node at cur, one of indexNodes, says.
 func (rec recorder) node(cur inspector.Cursor) {
 	x, info := rec.x, rec.info
 	switch n := cur.Node().(type) {
-	case *ast.AssignStmt:
-		switch {
-		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-			for _, l := range n.Lhs { // x += ...
-				rec.opaque(l)
-			}
-		case len(n.Lhs) == len(n.Rhs):
-			next := nextStmt(cur)
-			for i, l := range n.Lhs {
-				if v := rec.varOf(l); v != nil {
-					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[i], Index: -1, pos: n.Pos(), next: next})
-				}
-				rec.fieldWrite(l, n.Rhs[i], n.Pos())
-			}
-		case len(n.Rhs) == 1:
-			for i, l := range n.Lhs {
-				if v := rec.varOf(l); v != nil {
-					x.Defs[v] = append(x.Defs[v], def{Rhs: n.Rhs[0], Index: i, pos: n.Pos()})
-				}
-				rec.fieldWrite(l, nil, n.Pos())
-			}
-		}
+	case *ast.AssignStmt, *ast.IncDecStmt, *ast.UnaryExpr:
+		next := following(cur)
+		eachWrite(n, func(lhs, rhs ast.Expr, index int) { rec.write(lhs, rhs, index, n.Pos(), next) })
 	case *ast.ValueSpec:
-		var next ast.Node
-		decl := cur.Parent().Parent() // ValueSpec -> GenDecl -> DeclStmt
-		if _, local := decl.Node().(*ast.DeclStmt); local {
-			next = nextStmt(decl)
-		}
+		next := following(cur.Parent().Parent()) // ValueSpec -> GenDecl -> DeclStmt
 		for i, name := range n.Names {
 			v := rec.varOf(name)
 			if v == nil {
@@ -152,36 +155,27 @@ func (rec recorder) node(cur inspector.Cursor) {
 			}
 			x.Defs[v] = append(x.Defs[v], d)
 		}
-	case *ast.UnaryExpr:
-		if n.Op == token.AND {
-			rec.opaque(n.X) // &x, &cfg.Addr
-		}
 	case *ast.SelectorExpr:
 		// cfg.Set(…) with a pointer receiver takes &cfg implicitly.
 		if s := info.Selections[n]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() {
 			if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-				rec.opaque(n.X)
+				rec.write(n.X, nil, -1, 0, nil)
 			}
 		}
 	case *ast.RangeStmt:
-		if v := rec.varOf(n.Value); v != nil {
-			// for _, a := range []string{":3000", ":3001"}: a takes
-			// each element in turn.
-			lit, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
-			_, isIdent := ast.Unparen(n.X).(*ast.Ident)
-			switch {
-			case isLit && isSliceOrArray(info.TypeOf(lit)):
-				x.Defs[v] = rangedDefs(x.Defs[v], lit, n)
-			case isIdent && n.Tok == token.DEFINE:
-				x.elems[v] = n
-			default:
-				x.Opaque[v] = true
-			}
+		// for _, a := range []string{":3000", ":3001"}: a takes each
+		// element in turn.
+		lit, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
+		_, isIdent := ast.Unparen(n.X).(*ast.Ident)
+		switch v := rec.varOf(n.Value); {
+		case v != nil && isLit && isSliceOrArray(info.TypeOf(lit)):
+			x.Defs[v] = rangedDefs(x.Defs[v], lit, n)
+		case v != nil && isIdent && n.Tok == token.DEFINE:
+			x.elems[v] = n
+		default:
+			rec.write(n.Value, nil, -1, 0, nil)
 		}
-		rec.opaque(n.Key)
-		rec.fieldWrite(n.Value, nil, n.Pos())
-	case *ast.IncDecStmt:
-		rec.opaque(n.X)
+		rec.write(n.Key, nil, -1, 0, nil)
 	case *ast.FuncDecl:
 		rec.markFields(n.Recv, true, nil)
 		rec.markFields(n.Type.Params, true, nil)

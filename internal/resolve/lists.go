@@ -125,41 +125,32 @@ func rangedDefs(defs []def, lit *ast.CompositeLit, loop *ast.RangeStmt) []def {
 	return defs
 }
 
-// element resolves table[i] of a frozen table: the element a constant
-// index or key selects, else any of them.
+// element resolves table[i] of a frozen table as a variable whose
+// definitions are the elements a constant index or key selects, else all.
 func (r *Resolver) element(written ast.Expr, x *ast.IndexExpr) *Val {
 	lit, ok := r.frozenElems(x.X)
 	if !ok {
 		return nil
 	}
 	key := r.info.Types[x.Index].Value
-	out := &Val{Expr: written, Form: FormVar, Index: -1}
-	for i, elt := range lit.Elts {
-		value := elt
-		kv, keyed := elt.(*ast.KeyValueExpr)
-		if keyed {
-			value = kv.Value
+	var defs []def
+	for i, d := range rangedDefs(nil, lit, nil) {
+		var at constant.Value
+		switch kv, keyed := lit.Elts[i].(*ast.KeyValueExpr); {
+		case keyed:
+			at = r.info.Types[kv.Key].Value
+		case !IsKeyed(lit):
+			at = constant.MakeInt64(int64(i))
 		}
-		if key != nil {
-			var at constant.Value
-			switch {
-			case keyed:
-				at = r.info.Types[kv.Key].Value
-			case !IsKeyed(lit):
-				at = constant.MakeInt64(int64(i))
-			}
-			if at == nil || at.Kind() != key.Kind() || !constant.Compare(at, token.EQL, key) {
-				continue
-			}
+		if key == nil || at != nil && at.Kind() == key.Kind() && constant.Compare(at, token.EQL, key) {
+			defs = append(defs, d)
 		}
-		p := r.Str(value)
-		out.Strs = addrval.Union(out.Strs, p.Strs)
-		out.Parts = append(out.Parts, p)
 	}
-	if len(out.Parts) == 0 {
+	if len(defs) == 0 {
 		return leaf(written, addrval.Unknown())
 	}
-	if key == nil && len(out.Parts) > 1 {
+	out := r.variable(written, r.info.Uses[ident(x.X)].(*types.Var), defs, nil, r.defStr(r.info.TypeOf(x)))
+	if key == nil && len(defs) > 1 {
 		out.Loop = indexLoop(r.info, r.Decls, x)
 	}
 	return out

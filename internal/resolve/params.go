@@ -65,7 +65,7 @@ func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 	if decl == nil || decl.Body == nil || len(decl.Body.List) == 0 {
 		return nil, false, false
 	}
-	entry = !definitelyAssigns(decl.Body.List[0], isVar(v, r.info))
+	entry = !definitelyAssigns(decl.Body.List, isVar(v, r.info))
 	if entry && r.Callers.Known(o) {
 		return nil, false, false
 	}

@@ -109,22 +109,11 @@ func (r AddrStructs) resolvedAddr(rhs ast.Expr, hasPort bool) *Val {
 }
 
 func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort bool) *Val {
-	tn := NamedTypeName(r.info.TypeOf(lit))
-	portField, ok := r.rules.AddrStructs[tn]
+	parts, hosts, ports, portField, ok := r.litAddr(lit)
 	if !ok {
 		return &Val{Addrs: []addrval.Alt{{HasPort: hasPort}}, Expr: written, Index: -1}
 	}
-	out := &Val{Expr: written, Form: FormIPAddr, Parts: make([]*Val, 2), Index: -1}
-	hosts, ports := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace) // nil IP: all interfaces
-	// Written in order, an address struct starts with IP, then its port.
-	if x, ok := litValue(lit, "IP", 0); ok {
-		out.Parts[0] = r.host(x)
-		hosts = out.Parts[0].Strs
-	}
-	if x, ok := litValue(lit, portField, 1); ok && portField != "" {
-		out.Parts[1] = r.Str(x)
-		ports = out.Parts[1].Strs
-	}
+	out := &Val{Expr: written, Form: FormIPAddr, Parts: parts[:], Index: -1}
 	for _, h := range hosts {
 		ht, hok := h.Text()
 		for _, p := range ports {
@@ -137,6 +126,25 @@ func (r AddrStructs) ipPortLit(written ast.Expr, lit *ast.CompositeLit, hasPort 
 		}
 	}
 	return out
+}
+
+// litAddr returns what an address struct literal sets: its IP's and its
+// port field's values (parts, nil where omitted) and their texts (a nil
+// IP: all interfaces; port 0), and its port field ("" for none); ok is
+// false for a type no rule names.
+func (r AddrStructs) litAddr(lit *ast.CompositeLit) (parts [2]*Val, hosts, ports []addrval.Str, portField string, ok bool) {
+	portField, ok = r.rules.AddrStructs[NamedTypeName(r.info.TypeOf(lit))]
+	hosts, ports = addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace)
+	// Written in order, an address struct starts with IP, then its port.
+	if x, found := litValue(lit, "IP", 0); found && ok {
+		parts[0] = r.host(x)
+		hosts = parts[0].Strs
+	}
+	if x, found := litValue(lit, portField, 1); found && portField != "" {
+		parts[1] = r.Str(x)
+		ports = parts[1].Strs
+	}
+	return parts, hosts, ports, portField, ok
 }
 
 // host resolves an IP (a net.IP or a netip.Addr) to its textual host;
@@ -217,21 +225,11 @@ func NamedTypeName(t types.Type) string {
 // variable whose one definition is one.
 func (r AddrStructs) IPPortStrs(e ast.Expr) (strs []addrval.Str, ok bool) {
 	lit := r.addrLit(e)
-	if lit == nil || !IsKeyed(lit) {
+	if lit == nil {
 		return nil, false
 	}
-	portField := r.rules.AddrStructs[NamedTypeName(r.info.TypeOf(lit))]
-	if portField == "" {
-		return nil, false
-	}
-	host, port := addrval.Known("", lit.Lbrace), addrval.Known("0", lit.Lbrace)
-	if x, ok := KeyedField(lit, "IP"); ok {
-		host = r.host(x).Strs // an IP from elsewhere is unknown: the port is still followed
-	}
-	if x, ok := KeyedField(lit, portField); ok {
-		port = r.Str(x).Strs
-	}
-	if !addrval.HasHole(host) && !addrval.HasHole(port) {
+	_, host, port, portField, _ := r.litAddr(lit)
+	if portField == "" || !addrval.HasHole(host) && !addrval.HasHole(port) {
 		return nil, false // the literal's own values: IPPort
 	}
 	return joined(host, lit.Lbrace, port), true

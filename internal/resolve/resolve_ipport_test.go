@@ -24,6 +24,7 @@ func TestIPHosts(t *testing.T) {
 		{"a parsed constant", ``, `&net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: port}`, "127.0.0.1:?", "127.0.0.1:{port}"},
 		{"a parsed parameter", ``, `&net.TCPAddr{IP: net.ParseIP(host), Port: 8080}`, "?:8080", "{host}:8080"},
 		{"positional", ``, `&net.TCPAddr{net.IPv4(127, 0, 0, 1), 8080, ""}`, "127.0.0.1:8080", "-"},
+		{"positional, a port of the callers", ``, `&net.TCPAddr{net.ParseIP(host), port, ""}`, "?:?", "{host}:{port}"},
 		{"net.IPv4 of constants", ``, `&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}`, "127.0.0.1:8080", "-"},
 		{"net.IPv4 of constants, a port of the callers", ``, `&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port}`, "127.0.0.1:?", "127.0.0.1:{port}"},
 		{"net.IPv4 of a variable byte", ``, `&net.TCPAddr{IP: net.IPv4(byte(port), 0, 0, 1), Port: 8080}`, "?:8080", "-"},

@@ -34,11 +34,16 @@ var host = "localhost" // unexported, assigned once: a constant in effect
 
 var Exported = ":7070" // any importer may change it
 
-type config struct{ addr string }
+type config struct {
+	addr string
+	port int
+}
 
 func helper() string { return ":6060" }
 
 func mk() config { return config{addr: ":2020"} }
+
+func pair() (config, error) { return config{addr: ":2121"}, nil }
 
 // full reads its receiver's field: each call, its receiver's.
 func (c config) full() string { return "127.0.0.1" + c.addr }
@@ -61,7 +66,15 @@ func f(x string, cfg config) {
 	if x != "" {
 		zp = 9
 	}
-	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e), ":"+strconv.Itoa(zp))
+	var set config // its zero address never reaches a use: the run of assignments after sets it
+	set.port = 1
+	set.addr = ":1010"
+	var sv string
+	set.port = 2
+	sv = ":1111"
+	tp, _ := pair()
+	tp.addr = ":2222" // pair's address never reaches a use
+	use(a, b, c, d, e, Exported, helper(), g, lit.addr, cfg.addr, d+":1", ov.addr, kept.addr, lit.full(), cfg.full(), cmp.Or(d, ":5050"), cmp.Or("", e), ":"+strconv.Itoa(zp), set.addr, sv, tp.addr)
 }
 
 func use(...string) {}
@@ -89,6 +102,9 @@ func TestStr(t *testing.T) {
 		"?:? | :5050",   // cmp.Or: the environment's, or the default
 		":5050 | :5051", // the first not empty
 		":0 | :9",       // an integer's zero value
+		":1010",
+		":1111",
+		":2222",
 	}
 	r, args := load(t, resolvedSrc)
 	if len(args) != len(want) {
