@@ -66,11 +66,15 @@ func addressField(f *types.Var) bool {
 	if !f.Exported() || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
 		return false
 	}
-	words := addressWords
 	if !isString(f.Type()) {
-		words = portWords
+		return slices.ContainsFunc(portWords, func(w string) bool { return strings.Contains(f.Name(), w) })
 	}
-	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(f.Name(), w) })
+	return AddressName(f.Name())
+}
+
+// AddressName reports whether a name says it may hold an address.
+func AddressName(name string) bool {
+	return slices.ContainsFunc(addressWords, func(w string) bool { return strings.Contains(name, w) })
 }
 
 // The words of a field named for an address, as Go spells them in a
@@ -148,11 +152,20 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 			}
 		}
 	}
+	if strs := r.factField(FieldOwner(s), f); strs != nil {
+		return leaf(written, strs)
+	}
+	return nil
+}
+
+// factField returns the values of another package's field f of owner
+// by its FieldFact, nil if it has none or may be written out of sight.
+func (r *Resolver) factField(owner types.Type, f *types.Var) []addrval.Str {
 	var fact FieldFact
-	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(FieldOwner(s), f.Name()), f.Pkg().Path(), true) {
+	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path(), true) {
 		return nil
 	}
-	return leaf(written, knownAll(fact.Values, f.Pos()))
+	return knownAll(fact.Values, f.Pos())
 }
 
 // FieldOwner returns the type that declares a selected field, following

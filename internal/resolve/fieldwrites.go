@@ -91,7 +91,7 @@ func (w *fieldWrites) record(k fieldRef, t types.Type, value ast.Expr) {
 // (fmt.Sprintf("127.0.0.1:%d", *port)), factHole for each unknown part;
 // false for anything else, which opens the field.
 func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
-	strs := shallowStr(info, value).Strs
+	strs := shallowStr(info, value, nil).Strs
 	var texts []string
 	for i, a := range addrval.SplitAll(strs, "") {
 		if _, known := strs[i].Text(); !known && (!a.HasPort || !a.Host.Known || a.Host.Text == "") {
@@ -111,19 +111,24 @@ func writtenTexts(info *types.Info, value ast.Expr) ([]string, bool) {
 
 // shallowStr is the value of e as constants alone show it (+ and the
 // calls of built), every variable unknown: a walk of writes has no
-// resolver.
-func shallowStr(info *types.Info, e ast.Expr) *Val {
+// resolver. A read of a field of recv, if not nil, is a hole named by
+// the field (c.Host of func (c Config) Addr()).
+func shallowStr(info *types.Info, e ast.Expr, recv *types.Var) *Val {
 	if t, ok := constText(info, e); ok {
 		return leaf(e, addrval.Known(t, e.Pos()))
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD && isString(info.TypeOf(x)) {
-			return leaf(e, addrval.Concat(shallowStr(info, x.X).Strs, shallowStr(info, x.Y).Strs))
+			return leaf(e, addrval.Concat(shallowStr(info, x.X, recv).Strs, shallowStr(info, x.Y, recv).Strs))
 		}
 	case *ast.CallExpr:
-		if v := built(info, e, x, func(a ast.Expr) *Val { return shallowStr(info, a) }); v != nil {
+		if v := built(info, e, x, func(a ast.Expr) *Val { return shallowStr(info, a, recv) }); v != nil {
 			return v
+		}
+	case *ast.SelectorExpr:
+		if _, s := fieldSel(info, x); s != nil && recv != nil && len(s.Index()) == 1 && info.Uses[ident(x.X)] == recv {
+			return leaf(e, addrval.Named(s.Obj(), x.Pos()))
 		}
 	}
 	return leaf(e, addrval.Unknown())

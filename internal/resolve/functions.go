@@ -27,7 +27,13 @@ func (f *ReturnsFact) String() string { return "returns " + quoted(f.Values) }
 func quoted(values []string) string {
 	q := make([]string, len(values))
 	for i, v := range values {
-		q[i] = strconv.Quote(strings.ReplaceAll(v, factHole, "…"))
+		v = strings.ReplaceAll(v, factHole, "…")
+		for j, part := range strings.Split(v, factField) {
+			if j%2 == 1 {
+				v = strings.Replace(v, factField+part+factField, "{"+part+"}", 1)
+			}
+		}
+		q[i] = strconv.Quote(v)
 	}
 	return strings.Join(q, " or ")
 }
@@ -35,6 +41,42 @@ func quoted(values []string) string {
 // factHole stands in a fact's value for what its package could not know
 // (a flag's port beside a host of its own): "127.0.0.1:\x00".
 const factHole = "\x00"
+
+// factField encloses, in a ReturnsFact's value, the name of a field of
+// the method's receiver read there: "\x01Host\x01:\x01Port\x01".
+const factField = "\x01"
+
+// factText is alt as a fact's value: its text, with the receiver's fields
+// named; false if another part is unknown.
+func factText(alt addrval.Str) (string, bool) {
+	var b strings.Builder
+	for _, g := range alt {
+		f, isField := g.Hole.(*types.Var)
+		switch {
+		case g.Known:
+			b.WriteString(g.Text)
+		case isField && f.IsField() && addressField(f): // one a FieldFact may hold
+			b.WriteString(factField + f.Name() + factField)
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// fieldsAsPorts stands a port for each field of values, so that they
+// read as addresses where the fields can complete one.
+func fieldsAsPorts(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		parts := strings.Split(v, factField)
+		for j := 1; j < len(parts); j += 2 {
+			parts[j] = "1"
+		}
+		out[i] = strings.Join(parts, "")
+	}
+	return out
+}
 
 // knownAll is the values of a fact, said to be written at pos.
 func knownAll(values []string, pos token.Pos) []addrval.Str {
@@ -48,6 +90,51 @@ func knownAll(values []string, pos token.Pos) []addrval.Str {
 		strs = addrval.Union(strs, alt)
 	}
 	return strs
+}
+
+// returned is the values of fn's ReturnsFact, each field of its
+// receiver read there by its own FieldFact, as a read of it would be.
+func (r *Resolver) returned(values []string, fn *types.Func) []addrval.Str {
+	var strs []addrval.Str
+	for _, v := range values {
+		parts := strings.Split(v, factField)
+		alt := knownAll(parts[:1], fn.Pos())
+		for j, part := range parts[1:] {
+			if j%2 == 1 {
+				alt = addrval.Concat(alt, knownAll([]string{part}, fn.Pos()))
+				continue
+			}
+			field := addrval.Unknown()
+			if f, owner := recvField(fn, part); f != nil {
+				if strs := r.factField(owner, f); strs != nil {
+					field = strs
+				}
+			}
+			alt = addrval.Concat(alt, field)
+		}
+		strs = addrval.Union(strs, alt)
+	}
+	return strs
+}
+
+// recvField returns the field of method fn's receiver named name, and
+// the struct type that declares it.
+func recvField(fn *types.Func, name string) (*types.Var, types.Type) {
+	if fn.Signature().Recv() == nil {
+		return nil, nil
+	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		for f := range st.Fields() {
+			if f.Name() == name {
+				return f, t
+			}
+		}
+	}
+	return nil, nil
 }
 
 type funcKey struct {
@@ -68,7 +155,7 @@ func (r *Resolver) funcResult(written ast.Expr, call *ast.CallExpr, index int) *
 		if index != 0 || r.importFact == nil || !r.importFact(fn, &fact) {
 			return unknown
 		}
-		unknown.Strs = knownAll(fact.Values, fn.Pos())
+		unknown.Strs = r.returned(fact.Values, fn)
 		return unknown
 	}
 	if v := r.boundResult(written, call, fn, index); v != nil {
@@ -175,14 +262,23 @@ func ExportReturnFacts(pass *analysis.Pass) {
 		if !IsBasic(fn.Signature().Results().At(0).Type(), types.IsString|types.IsInteger) {
 			continue
 		}
+		// A method whose body is one return reads its receiver's fields
+		// as they are: they are holes its importers fill.
+		var recv *types.Var
+		if len(fd.Body.List) == 1 && fd.Recv != nil && pass.Pkg.Name() != "main" {
+			_, ret := fd.Body.List[0].(*ast.ReturnStmt)
+			if ret {
+				recv = fn.Signature().Recv()
+			}
+		}
 		var values []string
 		ok := allReturns(fd.Body, func(ret *ast.ReturnStmt) bool {
 			if len(ret.Results) != fn.Signature().Results().Len() {
 				return false
 			}
 			t, ok := constText(pass.TypesInfo, ret.Results[0])
-			if strs := shallowStr(pass.TypesInfo, ret.Results[0]).Strs; !ok && len(strs) == 1 {
-				t, ok = strs[0].Text() // fmt.Sprintf(":%d", defaultPort)
+			if strs := shallowStr(pass.TypesInfo, ret.Results[0], recv).Strs; !ok && len(strs) == 1 {
+				t, ok = factText(strs[0]) // fmt.Sprintf(":%d", defaultPort), c.Host+":"+c.Port
 			}
 			if !ok {
 				return false
@@ -192,7 +288,7 @@ func ExportReturnFacts(pass *analysis.Pass) {
 			}
 			return true
 		})
-		if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(values) {
+		if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(fieldsAsPorts(values)) {
 			pass.ExportObjectFact(fn, &ReturnsFact{Values: values})
 		}
 	}

@@ -97,6 +97,14 @@ func declOf(fset *token.FileSet, fn *types.Func, goFiles []string) (declVerdict,
 func constantReturns(fd *ast.FuncDecl, consts map[string]*ast.BasicLit, vars map[string]bool) bool {
 	locals := maps.Clone(vars) // the receiver, parameters, results and variables: never constants
 	locals["nil"], locals["true"], locals["false"] = true, true, true
+	// A method that is one return reads its receiver's fields as its
+	// importers hold them (resolve.ExportReturnFacts): c.Host may be.
+	recv := ""
+	if len(fd.Body.List) == 1 && fd.Recv != nil && len(fd.Recv.List[0].Names) == 1 {
+		if _, ret := fd.Body.List[0].(*ast.ReturnStmt); ret {
+			recv = fd.Recv.List[0].Names[0].Name
+		}
+	}
 	for _, list := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
 		if list != nil {
 			for _, f := range list.List {
@@ -143,7 +151,7 @@ func constantReturns(fd *ast.FuncDecl, consts map[string]*ast.BasicLit, vars map
 	var values []string
 	literals := true
 	if !allReturns(fd.Body, func(n *ast.ReturnStmt) bool {
-		if len(n.Results) != results || !constantShaped(n.Results[0], locals) {
+		if len(n.Results) != results || !constantShaped(n.Results[0], locals, recv) {
 			return false
 		}
 		lit, isLit := ast.Unparen(n.Results[0]).(*ast.BasicLit)
@@ -166,8 +174,9 @@ func constantReturns(fd *ast.FuncDecl, consts map[string]*ast.BasicLit, vars map
 }
 
 // constantShaped reports whether e may be a constant expression: made of
-// literals, names (not of locals), operators and conversions.
-func constantShaped(e ast.Expr, locals map[string]bool) bool {
+// literals, names (not of locals), operators and conversions; and the
+// address fields of recv, a method's receiver (c.Host), if not "".
+func constantShaped(e ast.Expr, locals map[string]bool, recv string) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BasicLit:
 		return true
@@ -175,11 +184,11 @@ func constantShaped(e ast.Expr, locals map[string]bool) bool {
 		return !locals[e.Name]
 	case *ast.SelectorExpr:
 		x, ok := e.X.(*ast.Ident)
-		return ok && !locals[x.Name]
+		return ok && (!locals[x.Name] || x.Name == recv && ast.IsExported(e.Sel.Name) && resolve.AddressName(e.Sel.Name))
 	case *ast.UnaryExpr:
-		return constantShaped(e.X, locals)
+		return constantShaped(e.X, locals, recv)
 	case *ast.BinaryExpr:
-		return constantShaped(e.X, locals) && constantShaped(e.Y, locals)
+		return constantShaped(e.X, locals, recv) && constantShaped(e.Y, locals, recv)
 	case *ast.CallExpr:
 		// A conversion T(c) or pkg.T(c), a builtin (len, min), or an
 		// address built of constants (fmt.Sprintf, net.JoinHostPort).
@@ -187,7 +196,7 @@ func constantShaped(e ast.Expr, locals map[string]bool) bool {
 			return false
 		}
 		for _, a := range e.Args {
-			if !constantShaped(a, locals) {
+			if !constantShaped(a, locals, recv) {
 				return false
 			}
 		}

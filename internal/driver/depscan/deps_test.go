@@ -123,6 +123,17 @@ func Built() string       { return fmt.Sprintf(":%d", 8080) }
 func WithX() Option       { return func(*S) {} }
 func New(a string, opts ...Option) {}
 func Other(o Option)      {}
+
+type C struct {
+	Host string
+	Port int
+}
+
+func (c C) HostPort() string { return fmt.Sprintf("%s:%d", c.Host, c.Port) }
+func (c C) Busy() string {
+	c.Port++
+	return c.Host
+}
 `
 	userSrc := `package main
 
@@ -140,6 +151,8 @@ func main() {
 	dep.Other(dep.WithX())
 	var n dep.Namer
 	n.Serve(":4")
+	var c dep.C
+	_, _ = c.HostPort(), c.Busy()
 }
 `
 	if err := os.WriteFile(depFile, []byte(depSrc), 0o644); err != nil {
@@ -176,6 +189,7 @@ func main() {
 		"Start",        // a server: main reads its fact
 		"Addr", "Port", // constant addresses, one through a constant of its file
 		"Built",                       // an address built of constants
+		"HostPort",                    // one of its receiver's fields (resolve.ExportReturnFacts)
 		"field Addr at main.go:10:13", // a sink field written
 		"WithX",                       // an option passed to a sink
 		"New",
@@ -190,7 +204,8 @@ func main() {
 	})
 	// Not wanted: Bytes (no address parameter), Name, Var, Join (no
 	// constant address), the fields Port (read) and Raw (no address),
-	// WithX passed to Other (no sink), the interface's Serve.
+	// WithX passed to Other (no sink), the interface's Serve, Busy (its
+	// receiver changed before it returns).
 	if !slices.Equal(keys, want) {
 		t.Errorf("wanted:\n%s\nwant:\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
 	}
