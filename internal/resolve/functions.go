@@ -27,13 +27,7 @@ func (f *ReturnsFact) String() string { return "returns " + quoted(f.Values) }
 func quoted(values []string) string {
 	q := make([]string, len(values))
 	for i, v := range values {
-		v = strings.ReplaceAll(v, factHole, "…")
-		for j, part := range strings.Split(v, factField) {
-			if j%2 == 1 {
-				v = strings.Replace(v, factField+part+factField, "{"+part+"}", 1)
-			}
-		}
-		q[i] = strconv.Quote(v)
+		q[i] = strconv.Quote(fillFields(strings.ReplaceAll(v, factHole, "…"), func(f string) string { return "{" + f + "}" }))
 	}
 	return strings.Join(q, " or ")
 }
@@ -64,18 +58,13 @@ func factText(alt addrval.Str) (string, bool) {
 	return b.String(), true
 }
 
-// fieldsAsPorts stands a port for each field of values, so that they
-// read as addresses where the fields can complete one.
-func fieldsAsPorts(values []string) []string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		parts := strings.Split(v, factField)
-		for j := 1; j < len(parts); j += 2 {
-			parts[j] = "1"
-		}
-		out[i] = strings.Join(parts, "")
+// fillFields replaces each field named in a fact's value v by fill's.
+func fillFields(v string, fill func(field string) string) string {
+	parts := strings.Split(v, factField)
+	for j := 1; j < len(parts); j += 2 {
+		parts[j] = fill(parts[j])
 	}
-	return out
+	return strings.Join(parts, "")
 }
 
 // knownAll is the values of a fact, said to be written at pos.
@@ -105,9 +94,10 @@ func (r *Resolver) returned(values []string, fn *types.Func) []addrval.Str {
 				continue
 			}
 			field := addrval.Unknown()
-			if f, owner := recvField(fn, part); f != nil {
-				if strs := r.factField(owner, f); strs != nil {
-					field = strs
+			if recv := fn.Signature().Recv(); recv != nil {
+				f, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), part)
+				if f, ok := f.(*types.Var); ok && r.factField(recv.Type(), f) != nil {
+					field = r.factField(recv.Type(), f)
 				}
 			}
 			alt = addrval.Concat(alt, field)
@@ -115,26 +105,6 @@ func (r *Resolver) returned(values []string, fn *types.Func) []addrval.Str {
 		strs = addrval.Union(strs, alt)
 	}
 	return strs
-}
-
-// recvField returns the field of method fn's receiver named name, and
-// the struct type that declares it.
-func recvField(fn *types.Func, name string) (*types.Var, types.Type) {
-	if fn.Signature().Recv() == nil {
-		return nil, nil
-	}
-	t := fn.Signature().Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if st, ok := t.Underlying().(*types.Struct); ok {
-		for f := range st.Fields() {
-			if f.Name() == name {
-				return f, t
-			}
-		}
-	}
-	return nil, nil
 }
 
 type funcKey struct {
@@ -288,7 +258,12 @@ func ExportReturnFacts(pass *analysis.Pass) {
 			}
 			return true
 		})
-		if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(fieldsAsPorts(values)) {
+		// A port stands for each field: "{Host}:{Port}" can be an address.
+		asPorts := make([]string, len(values))
+		for i, v := range values {
+			asPorts[i] = fillFields(v, func(string) string { return "1" })
+		}
+		if ok && len(values) > 0 && len(values) <= addrval.MaxAlts && addrval.IsAddressValue(asPorts) {
 			pass.ExportObjectFact(fn, &ReturnsFact{Values: values})
 		}
 	}
