@@ -192,43 +192,45 @@ func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 // replace edits v, which stands for role, or the definitions of the
 // variable v names.
 func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
-	if v.Form == resolve.FormVar {
-		return fx.eachDefinition(v, func(d *resolve.Val) bool { return fx.replace(d, r, port) })
-	}
-	e := ast.Unparen(v.Expr)
-	if fx.refsLocalVar(e) {
-		return false // the variable could be left unused
-	}
-	t := fx.pass.TypesInfo.TypeOf(e)
-	want := types.IsString
-	if r == resolve.RolePortInt {
-		want = types.IsInteger
-	}
-	if !fx.nameable(t, want) {
-		return false
-	}
-	var text string
-	switch r {
-	case resolve.RolePort:
-		text = fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
-	case resolve.RoleColonPort:
-		text = fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
-	case resolve.RoleHost:
-		text = `"` + bracket(fx.host) + `"`
-	case resolve.RoleHostBare:
-		text = strconv.Quote(fx.host)
-	case resolve.RolePortInt:
-		text = fx.portIntExpr(port, t, e.Pos())
-	}
-	fx.replaceWith(e, text)
-	return true
+	return fx.edit(v, func(e ast.Expr) string {
+		t := fx.pass.TypesInfo.TypeOf(e)
+		want := types.IsString
+		if r == resolve.RolePortInt {
+			want = types.IsInteger
+		}
+		switch {
+		case !fx.nameable(t, want):
+			return ""
+		case r == resolve.RolePort:
+			return fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
+		case r == resolve.RoleColonPort:
+			return fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
+		case r == resolve.RoleHost:
+			return `"` + bracket(fx.host) + `"`
+		case r == resolve.RoleHostBare:
+			return strconv.Quote(fx.host)
+		}
+		return fx.portIntExpr(port, t, e.Pos())
+	})
 }
 
-// eachDefinition applies edit to every definition of a variable, which
-// must all be single values the fix can rewrite in place.
-func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bool {
-	return len(v.Parts) > 0 && // none: a cycle
-		!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !edit(d) })
+// edit replaces v with what write makes of it ("" where it cannot), or
+// every definition of the variable v names, which must all be single
+// values the fix can rewrite in place.
+func (fx *fixer) edit(v *resolve.Val, write func(ast.Expr) string) bool {
+	if v.Form == resolve.FormVar {
+		return len(v.Parts) > 0 && // none: a cycle
+			!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !fx.edit(d, write) })
+	}
+	e := ast.Unparen(v.Expr)
+	text := ""
+	if !fx.refsLocalVar(e) { // else the variable could be left unused
+		text = write(e)
+	}
+	if text != "" {
+		fx.replaceWith(e, text)
+	}
+	return text != ""
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,

@@ -271,17 +271,10 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 // replaceIP replaces a loopback net.IP expression (or the definitions of
 // the variable holding it) with the configured unspecified address.
 func (fx *fixer) replaceIP(v *resolve.Val) bool {
-	if v.Form == resolve.FormVar {
-		return fx.eachDefinition(v, fx.replaceIP)
-	}
-	e := ast.Unparen(v.Expr)
-	if fx.refsLocalVar(e) {
-		return false
-	}
-	name := "IPv4zero"
-	if strings.Contains(fx.host, ":") {
-		name = "IPv6unspecified"
-	}
-	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)
-	return true
+	return fx.edit(v, func(e ast.Expr) string {
+		if strings.Contains(fx.host, ":") {
+			return fx.qualifier("net", e.Pos()) + "IPv6unspecified"
+		}
+		return fx.qualifier("net", e.Pos()) + "IPv4zero"
+	})
 }
