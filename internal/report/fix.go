@@ -27,7 +27,7 @@ type fixer struct {
 	imps      []*importer // of the finding's file, then of others the fix edits (see qualifier)
 	modern    bool        // the file may use cmp.Or (Go ≥ 1.22)
 	edits     []analysis.TextEdit
-	boundHost bool   // the fix binds the configured host (rather than keep one it could not see)
+	wholeAddr bool   // a port's fix writes a whole address, binding the configured host
 	emptyPort string // the port an empty address means at this site
 	// kept are expressions an edit replaces but writes back (the wrap
 	// fix): their imports stay in use.
@@ -83,7 +83,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	if f.Port {
 		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.Alts[0].Port.Text))
 	}
-	if f.Loopback || f.Port && fx.boundHost && fx.host == rp.Host {
+	if f.Loopback || f.Port && fx.wholeAddr && fx.host == rp.Host {
 		what = append(what, "bind "+rp.Host)
 	}
 	return strings.Join(what, ", "), fx
@@ -142,7 +142,7 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		return false
 	}
 	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
-		fx.boundHost = true
+		fx.wholeAddr = true
 		if scheme != "" {
 			// "tcp://0.0.0.0:" + …, which G102 does not match either.
 			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
@@ -260,7 +260,6 @@ func (fx *fixer) bindHostArg(e ast.Expr) bool {
 		return false // not a constant the fix can rewrite in place
 	}
 	fx.replaceWith(e, strconv.Quote(fx.host))
-	fx.boundHost = true
 	return true
 }
 
@@ -276,13 +275,13 @@ func (fx *fixer) replaceWith(e ast.Expr, text string) {
 // mark returns a function that undoes what the fix does from now on
 // (an attempt that failed), but for kept expressions and used imports.
 func (fx *fixer) mark() (reset func()) {
-	edits, bound := len(fx.edits), fx.boundHost
+	edits := len(fx.edits)
 	var added []map[string]string // of each of fx.imps
 	for _, im := range fx.imps {
 		added = append(added, maps.Clone(im.added))
 	}
 	return func() {
-		fx.edits, fx.boundHost, fx.imps = fx.edits[:edits], bound, fx.imps[:len(added)]
+		fx.edits, fx.imps = fx.edits[:edits], fx.imps[:len(added)]
 		for i, im := range fx.imps {
 			im.added = added[i]
 		}

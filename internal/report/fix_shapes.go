@@ -122,7 +122,6 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 		join = strconv.Quote(scheme+"://") + " + " + join
 	}
 	fx.replaceWith(e, join)
-	fx.boundHost = true
 	return true
 }
 
@@ -141,11 +140,8 @@ func wholeLoopbackHost(s string) bool {
 // hostPort fixes an address whose host and port are written apart (nil
 // where omitted): the host by bindHost, the port standing for portRole.
 func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
-	if f.Loopback {
-		if host == nil || !bindHost(host) {
-			return false
-		}
-		fx.boundHost = true
+	if f.Loopback && (host == nil || !bindHost(host)) {
+		return false
 	}
 	if f.Port {
 		if port == nil {
@@ -195,7 +191,6 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 			}
 			newFormat = strings.TrimSuffix(format[:colon], host) + bracket(fx.schemeHost(scheme)) + format[colon:]
 		}
-		fx.boundHost = true
 	}
 	if f.Port {
 		colon := strings.LastIndexByte(newFormat, ':')
@@ -251,7 +246,6 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 	host, hostVar := "h", "h"
 	if f.Loopback {
 		host, hostVar = strconv.Quote(fx.host), "_"
-		fx.boundHost = true
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
