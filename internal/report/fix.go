@@ -60,11 +60,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		r := resolve.RolePortInt
-		if fx.nameable(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
-			r = resolve.RolePort
-		}
-		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
+		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort, s.Alts[0].Port.Text) {
 			return "", nil
 		}
 	case s.Via != nil && s.ParamRole == resolve.RoleHost:
@@ -129,7 +125,7 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 		return fx.stringAddr(v, f)
 	}
 	// &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
-	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP, resolve.RolePortInt)
+	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP)
 }
 
 func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
@@ -160,7 +156,7 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		ok = fx.concat(v, f)
 	case resolve.FormJoin:
 		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
-		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost, resolve.RolePort)
+		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost)
 	case resolve.FormSprintf:
 		ok = fx.sprintf(v, f)
 	}
@@ -190,13 +186,12 @@ func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 }
 
 // replace edits v, which stands for role, or the definitions of the
-// variable v names.
-func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
+// variable v names. A port of an integer type stays one.
+func (fx *fixer) replace(v *resolve.Val, role resolve.Role, port string) bool {
 	return fx.edit(v, func(e ast.Expr) string {
-		t := fx.pass.TypesInfo.TypeOf(e)
-		want := types.IsString
-		if r == resolve.RolePortInt {
-			want = types.IsInteger
+		t, r, want := fx.pass.TypesInfo.TypeOf(e), role, types.IsString
+		if r == resolve.RolePort && fx.nameable(t, types.IsInteger) {
+			r, want = resolve.RolePortInt, types.IsInteger
 		}
 		switch {
 		case !fx.nameable(t, want):

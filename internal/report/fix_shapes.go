@@ -138,19 +138,16 @@ func wholeLoopbackHost(s string) bool {
 }
 
 // hostPort fixes an address whose host and port are written apart (nil
-// where omitted): the host by bindHost, the port standing for portRole.
-func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
-	if f.Loopback && (host == nil || !bindHost(host)) {
+// where omitted): the host by bindHost.
+func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool) bool {
+	switch {
+	case f.Loopback && (host == nil || !bindHost(host)), f.Port && port == nil:
 		return false
+	case !f.Port:
+		return true
 	}
-	if f.Port {
-		if port == nil {
-			return false
-		}
-		text, ok := port.Text()
-		return ok && fx.replace(port, portRole, text)
-	}
-	return true
+	text, ok := port.Text()
+	return ok && fx.replace(port, resolve.RolePort, text)
 }
 
 // sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
