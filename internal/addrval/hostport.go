@@ -97,8 +97,7 @@ func IsAddressValue(values []string) bool {
 		}
 		host, port, isAddr := SplitHostPort(v)
 		isAddr = isAddr && (port == "" || ValidPort(port)) && !strings.ContainsAny(host, " \t")
-		n, err := strconv.ParseUint(v, 10, 16)
-		isPort := err == nil && n > 0
+		isPort := strings.Trim(v, "0123456789") == "" && ValidPort(v) // a port, not a service name
 		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
 		if !isAddr && !isPort && ipErr != nil && !HostIsLoopback(v) && !networkNames[v] {
 			return false
