@@ -87,49 +87,31 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 
 // address fixes an address whose value the resolver found to be v.
 func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
-	switch v.Form {
-	case resolve.FormVar:
-		// Edit every definition, so the variable stays used and every
-		// site sharing it is fixed alike.
-		if len(v.Parts) == 0 {
-			return false // a cycle
-		}
-		for _, d := range v.Parts {
+	zero := func(p *resolve.Val) bool { return p.Form == resolve.FormZero }
+	switch {
+	case v.Form == resolve.FormVar, v.Form == resolve.FormCall && len(v.Parts) > 0,
+		v.Form == resolve.FormField && len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, zero):
+		// Every definition of a variable, so that it stays used and every
+		// site sharing it is fixed alike (none: a cycle; a zero value
+		// cannot reach a reported site); a helper's returns; where a local
+		// struct's field is written.
+		return len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool {
 			switch {
-			case d.Form == resolve.FormZero:
-				continue // cannot reach a reported site
+			case zero(d):
+				return false
 			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
-				ipOnly := shape == listenapi.ShapeIPOnly
-				if ipOnly && !fx.replace(d.Parts[0], resolve.RoleHostBare, "") || !ipOnly && !fx.address(d.Parts[0], listenapi.ShapeString, f) {
-					return false
+				if shape == listenapi.ShapeIPOnly {
+					return !fx.replace(d.Parts[0], resolve.RoleHostBare, "")
 				}
-			case d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0):
-				return false
-			case !fx.address(d, shape, f):
-				return false
+				return !fx.address(d.Parts[0], listenapi.ShapeString, f)
 			}
-		}
-		return true
-	case resolve.FormCall:
-		// A helper of this package: fix its returns.
-		if len(v.Parts) > 0 {
-			return fx.all(v.Parts, shape, f)
-		}
-	case resolve.FormField:
-		// cfg.Addr of a local struct: fix where the field is written.
-		if len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, func(p *resolve.Val) bool { return p.Form == resolve.FormZero }) {
-			return fx.all(v.Parts, shape, f)
-		}
-	}
-	if shape == listenapi.ShapeString {
+			return d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0) || !fx.address(d, shape, f)
+		})
+	case shape == listenapi.ShapeString:
 		return fx.stringAddr(v, f)
 	}
 	// &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
 	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP)
-}
-
-func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
-	return !slices.ContainsFunc(vals, func(v *resolve.Val) bool { return !fx.address(v, shape, f) })
 }
 
 func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
