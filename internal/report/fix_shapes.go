@@ -25,19 +25,16 @@ func (fx *fixer) concat(v *resolve.Val, f addrval.Finding) bool {
 		// otherwise the caller wraps the expression.
 		return fx.loopbackJoin(v, ops, f)
 	}
-	if f.Port {
-		last, ok := ops[len(ops)-1].Text()
-		if !ok {
-			return false
-		}
-		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
-			return fx.replace(ops[len(ops)-1], resolve.RoleColonPort, port)
-		}
-		prev, _ := ops[len(ops)-2].Text()
-		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
-			fx.replace(ops[len(ops)-1], resolve.RolePort, last)
+	// Only the port: the last operand, ":8080", or 8080 after a colon.
+	last, ok := ops[len(ops)-1].Text()
+	switch port, colon := strings.CutPrefix(last, ":"); {
+	case !ok || strings.Contains(port, ":"):
+		return false
+	case colon:
+		return fx.replace(ops[len(ops)-1], resolve.RoleColonPort, port)
 	}
-	return true
+	prev, _ := ops[len(ops)-2].Text()
+	return strings.HasSuffix(prev, ":") && fx.replace(ops[len(ops)-1], resolve.RolePort, last)
 }
 
 // loopbackJoin rewrites host + ":" + port, where the host is loopback, as
