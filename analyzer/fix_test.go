@@ -16,5 +16,5 @@ func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.Analyzer,
 		"fixes/...", "frameworks/gnet", "frameworks/gnetv1", "frameworks/evio", "frameworks/nbio",
 		"tracing/envname", "tracing/local", "tracing/implicit", "tracing/helpers", "tracing/callers",
-		"tracing/twofiles", "tracing/offset", "tracing/exported/...", "program/...", "sinks/...", "fields/...")
+		"tracing/twofiles", "tracing/offset", "tracing/exported/...", "program/...", "sinks/...", "fields/...", "reportfold/...")
 }

@@ -60,7 +60,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort, s.Alts[0].Port.Text) {
+		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort) {
 			return "", nil
 		}
 	case s.Via != nil && s.ParamRole == resolve.RoleHost:
@@ -101,7 +101,7 @@ func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Fi
 				return false
 			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
 				if shape == listenapi.ShapeIPOnly {
-					return !fx.replace(d.Parts[0], resolve.RoleHostBare, "")
+					return !fx.replace(d.Parts[0], resolve.RoleHostBare)
 				}
 				return !fx.address(d.Parts[0], listenapi.ShapeString, f)
 			}
@@ -137,7 +137,7 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	case resolve.FormConcat:
 		ok = fx.concat(v, f)
 	case resolve.FormJoin:
-		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
+		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare) }
 		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost)
 	case resolve.FormSprintf:
 		ok = fx.sprintf(v, f)
@@ -168,9 +168,10 @@ func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 }
 
 // replace edits v, which stands for role, or the definitions of the
-// variable v names. A port of an integer type stays one.
-func (fx *fixer) replace(v *resolve.Val, role resolve.Role, port string) bool {
-	return fx.edit(v, func(e ast.Expr) string {
+// variable v names. A port's default is the value it replaces (each
+// definition's own), and a port of an integer type stays one.
+func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
+	return fx.edit(v, func(d *resolve.Val, e ast.Expr) string {
 		t, r, want := fx.pass.TypesInfo.TypeOf(e), role, types.IsString
 		if r == resolve.RolePort && fx.nameable(t, types.IsInteger) {
 			r, want = resolve.RolePortInt, types.IsInteger
@@ -178,23 +179,28 @@ func (fx *fixer) replace(v *resolve.Val, role resolve.Role, port string) bool {
 		switch {
 		case !fx.nameable(t, want):
 			return ""
-		case r == resolve.RolePort:
-			return fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
-		case r == resolve.RoleColonPort:
-			return fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
 		case r == resolve.RoleHost:
 			return `"` + bracket(fx.host) + `"`
 		case r == resolve.RoleHostBare:
 			return strconv.Quote(fx.host)
 		}
-		return fx.portIntExpr(port, t, e.Pos())
+		switch port, known := d.Text(); {
+		case !known:
+			return ""
+		case r == resolve.RolePort:
+			return fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
+		case r == resolve.RoleColonPort:
+			return fx.converted(t, `":" + `+fx.portExpr(strings.TrimPrefix(port, ":"), e.Pos()), e.Pos())
+		default:
+			return fx.portIntExpr(port, t, e.Pos())
+		}
 	})
 }
 
 // edit replaces v with what write makes of it ("" where it cannot), or
 // every definition of the variable v names, which must all be single
 // values the fix can rewrite in place.
-func (fx *fixer) edit(v *resolve.Val, write func(ast.Expr) string) bool {
+func (fx *fixer) edit(v *resolve.Val, write func(*resolve.Val, ast.Expr) string) bool {
 	if v.Form == resolve.FormVar {
 		return len(v.Parts) > 0 && // none: a cycle
 			!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !fx.edit(d, write) })
@@ -202,7 +208,7 @@ func (fx *fixer) edit(v *resolve.Val, write func(ast.Expr) string) bool {
 	e := ast.Unparen(v.Expr)
 	text := ""
 	if !fx.refsLocalVar(e) { // else the variable could be left unused
-		text = write(e)
+		text = write(v, e)
 	}
 	if text != "" {
 		fx.replaceWith(e, text)

@@ -31,10 +31,10 @@ func (fx *fixer) concat(v *resolve.Val, f addrval.Finding) bool {
 	case !ok || strings.Contains(port, ":"):
 		return false
 	case colon:
-		return fx.replace(ops[len(ops)-1], resolve.RoleColonPort, port)
+		return fx.replace(ops[len(ops)-1], resolve.RoleColonPort)
 	}
 	prev, _ := ops[len(ops)-2].Text()
-	return strings.HasSuffix(prev, ":") && fx.replace(ops[len(ops)-1], resolve.RolePort, last)
+	return strings.HasSuffix(prev, ":") && fx.replace(ops[len(ops)-1], resolve.RolePort)
 }
 
 // loopbackJoin rewrites host + ":" + port, where the host is loopback, as
@@ -76,7 +76,7 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 				return false
 			}
 		}
-		if !fx.replace(ops[0], resolve.RoleHostBare, "") {
+		if !fx.replace(ops[0], resolve.RoleHostBare) {
 			return false
 		}
 		hostArg = ast.Unparen(ops[0].Expr).(*ast.Ident).Name
@@ -143,8 +143,8 @@ func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost f
 	case !f.Port:
 		return true
 	}
-	text, ok := port.Text()
-	return ok && fx.replace(port, resolve.RolePort, text)
+	_, ok := port.Text() // one value, whatever its definitions
+	return ok && fx.replace(port, resolve.RolePort)
 }
 
 // sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
@@ -167,7 +167,7 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 	if f.Loopback {
 		switch {
 		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
-			if !fx.replace(v.Parts[1], resolve.RoleHost, "") {
+			if !fx.replace(v.Parts[1], resolve.RoleHost) {
 				return false
 			}
 		default:
@@ -259,7 +259,7 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 // replaceIP replaces a loopback net.IP expression (or the definitions of
 // the variable holding it) with the configured unspecified address.
 func (fx *fixer) replaceIP(v *resolve.Val) bool {
-	return fx.edit(v, func(e ast.Expr) string {
+	return fx.edit(v, func(_ *resolve.Val, e ast.Expr) string {
 		if strings.Contains(fx.host, ":") {
 			return fx.qualifier("net", e.Pos()) + "IPv6unspecified"
 		}
