@@ -239,11 +239,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 // bindHostArg replaces a constant host passed apart from its port (the
 // caller's argument) with the configured host.
 func (fx *fixer) bindHostArg(e ast.Expr) bool {
-	if e == nil || !fx.nameable(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
-		return false // not a constant the fix can rewrite in place
-	}
-	fx.replaceWith(e, strconv.Quote(fx.host))
-	return true
+	return e != nil && fx.pass.TypesInfo.Types[e].Value != nil && fx.replace(&resolve.Val{Expr: e}, resolve.RoleHostBare)
 }
 
 // replaceWith replaces e with text, unless an edit of the fix already
