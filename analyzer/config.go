@@ -72,54 +72,48 @@ func validateHost(host string) error {
 	return nil
 }
 
-// stringFlag and allowFlag validate as they are set, so a bad value is a
-// usage error (exit status 2) naming the flag, before any package loads.
-type stringFlag struct {
-	p     *string
-	check func(string) error
+// checkedFlag validates a value as it is set, so a bad value is a usage
+// error (exit status 2) naming the flag, before any package loads.
+type checkedFlag struct {
+	get func() string
+	set func(string) error
 }
 
-func (f stringFlag) String() string {
-	if f.p == nil {
-		return ""
+func (f checkedFlag) String() string {
+	if f.get == nil {
+		return "" // the zero value flag.PrintDefaults compares with
 	}
-	return *f.p
+	return f.get()
 }
-func (f stringFlag) Set(s string) error {
-	if err := f.check(s); err != nil {
-		return err
-	}
-	*f.p = s
-	return nil
-}
-
-type allowFlag struct{ c *Config }
-
-func (f allowFlag) String() string {
-	if f.c == nil {
-		return ""
-	}
-	return strings.Join(f.c.Allow, ",")
-}
-func (f allowFlag) Set(s string) error {
-	var list []string
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			list = append(list, e)
-		}
-	}
-	if _, err := addrval.ParseAllow(list); err != nil {
-		return err
-	}
-	f.c.Allow = list
-	return nil
-}
+func (f checkedFlag) Set(s string) error { return f.set(s) }
 
 // bindFlags registers the options on fs, writing into c.
 func bindFlags(fs *flag.FlagSet, c *Config) {
-	fs.Var(stringFlag{&c.Env, validateEnv}, "env", "environment variable the platform passes the port in; the fix reads it (e.g. -env=APP_PORT)")
-	fs.Var(stringFlag{&c.Host, validateHost}, "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
-	fs.Var(allowFlag{c}, "allow", "comma-separated intentional addresses: host:port exact, *:port any host, host:* any port\n(e.g. -allow='localhost:6060,*:9090')")
+	str := func(p *string, check func(string) error) checkedFlag {
+		return checkedFlag{func() string { return *p }, func(s string) error {
+			err := check(s)
+			if err == nil {
+				*p = s
+			}
+			return err
+		}}
+	}
+	fs.Var(str(&c.Env, validateEnv), "env", "environment variable the platform passes the port in; the fix reads it (e.g. -env=APP_PORT)")
+	fs.Var(str(&c.Host, validateHost), "host", "all-interfaces host the fix binds: 0.0.0.0 or :: (e.g. -host=::)")
+	allow := func(s string) error {
+		var list []string
+		for _, e := range strings.Split(s, ",") {
+			if e = strings.TrimSpace(e); e != "" {
+				list = append(list, e)
+			}
+		}
+		_, err := addrval.ParseAllow(list)
+		if err == nil {
+			c.Allow = list
+		}
+		return err
+	}
+	fs.Var(checkedFlag{func() string { return strings.Join(c.Allow, ",") }, allow}, "allow", "comma-separated intentional addresses: host:port exact, *:port any host, host:* any port\n(e.g. -allow='localhost:6060,*:9090')")
 	fs.BoolVar(&c.IncludeTests, "include-tests", c.IncludeTests, "also check _test.go files")
 }
 

@@ -21,20 +21,17 @@ type siteNames struct {
 	pass  *analysis.Pass
 	// visible are the packages of rules that the package or its imports
 	// (through the packages their APIs mention) are: gin's Run or hertz's
-	// New count only where gin or hertz can be seen. Found on first need.
+	// New count only where gin or hertz can be seen.
 	visible map[string]bool
 	// env is the variable the platform passes the port in: a read of
 	// another is no site (a misspelling of it is).
 	env string
 }
 
-// visibleRules returns the packages of the rules that the package sees:
+// newSiteNames finds the packages of the rules that the package sees:
 // only a package that sees one can mention a listen API's types.
-func (n *siteNames) visibleRules() map[string]bool {
-	if n.visible != nil {
-		return n.visible
-	}
-	n.visible = make(map[string]bool)
+func newSiteNames(pass *analysis.Pass, rules *listenapi.RuleSet, env string) *siteNames {
+	n := &siteNames{rules: rules, pass: pass, env: env, visible: make(map[string]bool)}
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
@@ -42,15 +39,15 @@ func (n *siteNames) visibleRules() map[string]bool {
 			return
 		}
 		seen[p] = true
-		if n.rules.Pkgs[p.Path()] {
+		if rules.Pkgs[p.Path()] {
 			n.visible[p.Path()] = true
 		}
 		for _, imp := range p.Imports() {
 			visit(imp)
 		}
 	}
-	visit(n.pass.Pkg)
-	return n.visible
+	visit(pass.Pkg)
+	return n
 }
 
 func (n *siteNames) call(name string) bool  { return n.any(n.rules.Index().Calls[name]) }
@@ -58,7 +55,7 @@ func (n *siteNames) field(name string) bool { return n.any(n.rules.Index().Field
 
 // any reports whether the package sees one of pkgs (found only then).
 func (n *siteNames) any(pkgs []string) bool {
-	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visibleRules()[p] })
+	return slices.ContainsFunc(pkgs, func(p string) bool { return n.visible[p] })
 }
 
 // mentionsSites reports whether the files name what a site needs: a

@@ -108,7 +108,7 @@ func TestMentionsSites(t *testing.T) {
 				_, server := fact.(*sites.ServerFact)
 				return obj.Pkg().Path() == "x" && (sink && obj.Name() == "Serve" || server && obj.Name() == "Start")
 			}}
-		names := &siteNames{rules: listenapi.DefaultRules, pass: pass, env: "PORT"}
+		names := newSiteNames(pass, listenapi.DefaultRules, "PORT")
 		if got := mentionsSites(pass.Files, names, sinks, tc.readsEnv); got != tc.want {
 			t.Errorf("mentionsSites(%q in %s, listens=%v, readsEnv=%v) = %v, want %v", tc.src, tc.pkg, tc.listens, tc.readsEnv, got, tc.want)
 		}

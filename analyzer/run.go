@@ -24,8 +24,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// Export data lists only the imports a package's API needs, so a
 	// wrapper of another package (lib.Run(addr) calling
 	// http.ListenAndServe) may hide that it listens: its facts tell.
-	names := &siteNames{rules: rules, pass: pass, env: cfg.Env}
-	listens := len(names.visibleRules()) > 0 || sites.ImportsSinks(pass)
+	names := newSiteNames(pass, rules, cfg.Env)
+	listens := len(names.visible) > 0 || sites.ImportsSinks(pass)
 	// Reading the environment makes only diagnostics (a misspelt $PORT),
 	// and the names a fix must not take where there are sites.
 	readsEnv := !cfg.factsOnly && sites.ImportsDirectly(pass.Pkg, rules.EnvPkgs)

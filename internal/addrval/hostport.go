@@ -1,46 +1,20 @@
 package addrval
 
 import (
+	"net"
 	"net/netip"
 	"strconv"
 	"strings"
 )
 
-// SplitHostPort splits "host:port", "[host]:port" or "[host%zone]:port"
-// as net.SplitHostPort does, without allocating an error: ok is false
-// exactly when net.SplitHostPort returns one.
+// SplitHostPort is net.SplitHostPort, ok where it returns no error; a
+// value without a colon (most that are no address) fails without one.
 func SplitHostPort(s string) (host, port string, ok bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return "", "", false // missing port
+	if strings.IndexByte(s, ':') < 0 {
+		return "", "", false
 	}
-	if s[0] == '[' {
-		end := strings.IndexByte(s, ']')
-		if end < 0 {
-			return "", "", false // missing ']'
-		}
-		switch end + 1 {
-		case len(s):
-			return "", "", false // "[host]" without a port
-		case i:
-			// "[host]:port"
-		default:
-			return "", "", false // "[host]x:port", or too many colons
-		}
-		host = s[1:end]
-		if strings.IndexByte(s[1:], '[') >= 0 || strings.IndexByte(s[end+1:], ']') >= 0 {
-			return "", "", false // unexpected bracket
-		}
-	} else {
-		host = s[:i]
-		if strings.IndexByte(host, ':') >= 0 {
-			return "", "", false // too many colons
-		}
-		if strings.IndexByte(s, '[') >= 0 || strings.IndexByte(s, ']') >= 0 {
-			return "", "", false // unexpected bracket
-		}
-	}
-	return host, s[i+1:], true
+	host, port, err := net.SplitHostPort(s)
+	return host, port, err == nil
 }
 
 // PortIsEphemeral reports whether a port asks the kernel for any free
@@ -123,8 +97,7 @@ func IsAddressValue(values []string) bool {
 		}
 		host, port, isAddr := SplitHostPort(v)
 		isAddr = isAddr && (port == "" || ValidPort(port)) && !strings.ContainsAny(host, " \t")
-		n, err := strconv.ParseUint(v, 10, 16)
-		isPort := err == nil && n > 0
+		isPort := strings.Trim(v, "0123456789") == "" && ValidPort(v) // a port, not a service name
 		_, ipErr := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(v, "["), "]"))
 		if !isAddr && !isPort && ipErr != nil && !HostIsLoopback(v) && !networkNames[v] {
 			return false

@@ -27,7 +27,7 @@ type fixer struct {
 	imps      []*importer // of the finding's file, then of others the fix edits (see qualifier)
 	modern    bool        // the file may use cmp.Or (Go ≥ 1.22)
 	edits     []analysis.TextEdit
-	boundHost bool   // the fix binds the configured host (rather than keep one it could not see)
+	wholeAddr bool   // a port's fix writes a whole address, binding the configured host
 	emptyPort string // the port an empty address means at this site
 	// kept are expressions an edit replaces but writes back (the wrap
 	// fix): their imports stay in use.
@@ -60,11 +60,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		r := resolve.RolePortInt
-		if fx.nameable(rp.Pass.TypesInfo.TypeOf(s.Expr), types.IsString) {
-			r = resolve.RolePort
-		}
-		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, r, s.Alts[0].Port.Text) {
+		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort) {
 			return "", nil
 		}
 	case s.Via != nil && s.ParamRole == resolve.RoleHost:
@@ -83,7 +79,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	if f.Port {
 		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.Alts[0].Port.Text))
 	}
-	if f.Loopback || f.Port && fx.boundHost && fx.host == rp.Host {
+	if f.Loopback || f.Port && fx.wholeAddr && fx.host == rp.Host {
 		what = append(what, "bind "+rp.Host)
 	}
 	return strings.Join(what, ", "), fx
@@ -91,49 +87,31 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 
 // address fixes an address whose value the resolver found to be v.
 func (fx *fixer) address(v *resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
-	switch v.Form {
-	case resolve.FormVar:
-		// Edit every definition, so the variable stays used and every
-		// site sharing it is fixed alike.
-		if len(v.Parts) == 0 {
-			return false // a cycle
-		}
-		for _, d := range v.Parts {
+	zero := func(p *resolve.Val) bool { return p.Form == resolve.FormZero }
+	switch {
+	case v.Form == resolve.FormVar, v.Form == resolve.FormCall && len(v.Parts) > 0,
+		v.Form == resolve.FormField && len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, zero):
+		// Every definition of a variable, so that it stays used and every
+		// site sharing it is fixed alike (none: a cycle; a zero value
+		// cannot reach a reported site); a helper's returns; where a local
+		// struct's field is written.
+		return len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool {
 			switch {
-			case d.Form == resolve.FormZero:
-				continue // cannot reach a reported site
+			case zero(d):
+				return false
 			case d.Index >= 0 && d.Form == resolve.FormResolve: // a, err := net.ResolveTCPAddr(network, ADDR)
-				ipOnly := shape == listenapi.ShapeIPOnly
-				if ipOnly && !fx.replace(d.Parts[0], resolve.RoleHostBare, "") || !ipOnly && !fx.address(d.Parts[0], listenapi.ShapeString, f) {
-					return false
+				if shape == listenapi.ShapeIPOnly {
+					return !fx.replace(d.Parts[0], resolve.RoleHostBare)
 				}
-			case d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0):
-				return false
-			case !fx.address(d, shape, f):
-				return false
+				return !fx.address(d.Parts[0], listenapi.ShapeString, f)
 			}
-		}
-		return true
-	case resolve.FormCall:
-		// A helper of this package: fix its returns.
-		if len(v.Parts) > 0 {
-			return fx.all(v.Parts, shape, f)
-		}
-	case resolve.FormField:
-		// cfg.Addr of a local struct: fix where the field is written.
-		if len(v.Parts) > 0 && !slices.ContainsFunc(v.Parts, func(p *resolve.Val) bool { return p.Form == resolve.FormZero }) {
-			return fx.all(v.Parts, shape, f)
-		}
-	}
-	if shape == listenapi.ShapeString {
+			return d.Index >= 0 && (d.Form != resolve.FormCall || len(d.Parts) == 0) || !fx.address(d, shape, f)
+		})
+	case shape == listenapi.ShapeString:
 		return fx.stringAddr(v, f)
 	}
 	// &net.TCPAddr{IP: …, Port: …} and its UDP and IP kin.
-	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP, resolve.RolePortInt)
-}
-
-func (fx *fixer) all(vals []*resolve.Val, shape listenapi.AddrShape, f addrval.Finding) bool {
-	return !slices.ContainsFunc(vals, func(v *resolve.Val) bool { return !fx.address(v, shape, f) })
+	return v.Form == resolve.FormIPAddr && fx.hostPort(v.Parts[0], v.Parts[1], f, fx.replaceIP)
 }
 
 func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
@@ -142,7 +120,7 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 		return false
 	}
 	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
-		fx.boundHost = true
+		fx.wholeAddr = true
 		if scheme != "" {
 			// "tcp://0.0.0.0:" + …, which G102 does not match either.
 			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
@@ -159,8 +137,8 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	case resolve.FormConcat:
 		ok = fx.concat(v, f)
 	case resolve.FormJoin:
-		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare, "") }
-		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost, resolve.RolePort)
+		bindHost := func(host *resolve.Val) bool { return fx.replace(host, resolve.RoleHostBare) }
+		ok = fx.hostPort(v.Parts[0], v.Parts[1], f, bindHost)
 	case resolve.FormSprintf:
 		ok = fx.sprintf(v, f)
 	}
@@ -190,45 +168,52 @@ func (fx *fixer) constPort(v *resolve.Val) (scheme, port string, ok bool) {
 }
 
 // replace edits v, which stands for role, or the definitions of the
-// variable v names.
-func (fx *fixer) replace(v *resolve.Val, r resolve.Role, port string) bool {
-	if v.Form == resolve.FormVar {
-		return fx.eachDefinition(v, func(d *resolve.Val) bool { return fx.replace(d, r, port) })
-	}
-	e := ast.Unparen(v.Expr)
-	if fx.refsLocalVar(e) {
-		return false // the variable could be left unused
-	}
-	t := fx.pass.TypesInfo.TypeOf(e)
-	want := types.IsString
-	if r == resolve.RolePortInt {
-		want = types.IsInteger
-	}
-	if !fx.nameable(t, want) {
-		return false
-	}
-	var text string
-	switch r {
-	case resolve.RolePort:
-		text = fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
-	case resolve.RoleColonPort:
-		text = fx.converted(t, `":" + `+fx.portExpr(port, e.Pos()), e.Pos())
-	case resolve.RoleHost:
-		text = `"` + bracket(fx.host) + `"`
-	case resolve.RoleHostBare:
-		text = strconv.Quote(fx.host)
-	case resolve.RolePortInt:
-		text = fx.portIntExpr(port, t, e.Pos())
-	}
-	fx.replaceWith(e, text)
-	return true
+// variable v names. A port's default is the value it replaces (each
+// definition's own), and a port of an integer type stays one.
+func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
+	return fx.edit(v, func(d *resolve.Val, e ast.Expr) string {
+		t, r, want := fx.pass.TypesInfo.TypeOf(e), role, types.IsString
+		if r == resolve.RolePort && fx.nameable(t, types.IsInteger) {
+			r, want = resolve.RolePortInt, types.IsInteger
+		}
+		switch {
+		case !fx.nameable(t, want):
+			return ""
+		case r == resolve.RoleHost:
+			return `"` + bracket(fx.host) + `"`
+		case r == resolve.RoleHostBare:
+			return strconv.Quote(fx.host)
+		}
+		switch port, known := d.Text(); {
+		case !known:
+			return ""
+		case r == resolve.RolePort:
+			return fx.converted(t, fx.portExpr(port, e.Pos()), e.Pos())
+		case r == resolve.RoleColonPort:
+			return fx.converted(t, `":" + `+fx.portExpr(strings.TrimPrefix(port, ":"), e.Pos()), e.Pos())
+		default:
+			return fx.portIntExpr(port, t, e.Pos())
+		}
+	})
 }
 
-// eachDefinition applies edit to every definition of a variable, which
-// must all be single values the fix can rewrite in place.
-func (fx *fixer) eachDefinition(v *resolve.Val, edit func(*resolve.Val) bool) bool {
-	return len(v.Parts) > 0 && // none: a cycle
-		!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !edit(d) })
+// edit replaces v with what write makes of it ("" where it cannot), or
+// every definition of the variable v names, which must all be single
+// values the fix can rewrite in place.
+func (fx *fixer) edit(v *resolve.Val, write func(*resolve.Val, ast.Expr) string) bool {
+	if v.Form == resolve.FormVar {
+		return len(v.Parts) > 0 && // none: a cycle
+			!slices.ContainsFunc(v.Parts, func(d *resolve.Val) bool { return !d.Definition() || !fx.edit(d, write) })
+	}
+	e := ast.Unparen(v.Expr)
+	text := ""
+	if !fx.refsLocalVar(e) { // else the variable could be left unused
+		text = write(v, e)
+	}
+	if text != "" {
+		fx.replaceWith(e, text)
+	}
+	return text != ""
 }
 
 // refsLocalVar reports whether e mentions a function-local variable,
@@ -254,12 +239,7 @@ func (fx *fixer) refsLocalVar(e ast.Expr) bool {
 // bindHostArg replaces a constant host passed apart from its port (the
 // caller's argument) with the configured host.
 func (fx *fixer) bindHostArg(e ast.Expr) bool {
-	if e == nil || !fx.nameable(fx.pass.TypesInfo.TypeOf(e), types.IsString) || fx.pass.TypesInfo.Types[e].Value == nil {
-		return false // not a constant the fix can rewrite in place
-	}
-	fx.replaceWith(e, strconv.Quote(fx.host))
-	fx.boundHost = true
-	return true
+	return e != nil && fx.pass.TypesInfo.Types[e].Value != nil && fx.replace(&resolve.Val{Expr: e}, resolve.RoleHostBare)
 }
 
 // replaceWith replaces e with text, unless an edit of the fix already
@@ -274,13 +254,13 @@ func (fx *fixer) replaceWith(e ast.Expr, text string) {
 // mark returns a function that undoes what the fix does from now on
 // (an attempt that failed), but for kept expressions and used imports.
 func (fx *fixer) mark() (reset func()) {
-	edits, bound := len(fx.edits), fx.boundHost
+	edits := len(fx.edits)
 	var added []map[string]string // of each of fx.imps
 	for _, im := range fx.imps {
 		added = append(added, maps.Clone(im.added))
 	}
 	return func() {
-		fx.edits, fx.boundHost, fx.imps = fx.edits[:edits], bound, fx.imps[:len(added)]
+		fx.edits, fx.imps = fx.edits[:edits], fx.imps[:len(added)]
 		for i, im := range fx.imps {
 			im.added = added[i]
 		}

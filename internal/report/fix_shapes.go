@@ -25,19 +25,16 @@ func (fx *fixer) concat(v *resolve.Val, f addrval.Finding) bool {
 		// otherwise the caller wraps the expression.
 		return fx.loopbackJoin(v, ops, f)
 	}
-	if f.Port {
-		last, ok := ops[len(ops)-1].Text()
-		if !ok {
-			return false
-		}
-		if port, found := strings.CutPrefix(last, ":"); found && !strings.Contains(port, ":") {
-			return fx.replace(ops[len(ops)-1], resolve.RoleColonPort, port)
-		}
-		prev, _ := ops[len(ops)-2].Text()
-		return strings.HasSuffix(prev, ":") && !strings.Contains(last, ":") &&
-			fx.replace(ops[len(ops)-1], resolve.RolePort, last)
+	// Only the port: the last operand, ":8080", or 8080 after a colon.
+	last, ok := ops[len(ops)-1].Text()
+	switch port, colon := strings.CutPrefix(last, ":"); {
+	case !ok || strings.Contains(port, ":"):
+		return false
+	case colon:
+		return fx.replace(ops[len(ops)-1], resolve.RoleColonPort)
 	}
-	return true
+	prev, _ := ops[len(ops)-2].Text()
+	return strings.HasSuffix(prev, ":") && fx.replace(ops[len(ops)-1], resolve.RolePort)
 }
 
 // loopbackJoin rewrites host + ":" + port, where the host is loopback, as
@@ -79,7 +76,7 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 				return false
 			}
 		}
-		if !fx.replace(ops[0], resolve.RoleHostBare, "") {
+		if !fx.replace(ops[0], resolve.RoleHostBare) {
 			return false
 		}
 		hostArg = ast.Unparen(ops[0].Expr).(*ast.Ident).Name
@@ -122,7 +119,6 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 		join = strconv.Quote(scheme+"://") + " + " + join
 	}
 	fx.replaceWith(e, join)
-	fx.boundHost = true
 	return true
 }
 
@@ -139,22 +135,16 @@ func wholeLoopbackHost(s string) bool {
 }
 
 // hostPort fixes an address whose host and port are written apart (nil
-// where omitted): the host by bindHost, the port standing for portRole.
-func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool, portRole resolve.Role) bool {
-	if f.Loopback {
-		if host == nil || !bindHost(host) {
-			return false
-		}
-		fx.boundHost = true
+// where omitted): the host by bindHost.
+func (fx *fixer) hostPort(host, port *resolve.Val, f addrval.Finding, bindHost func(*resolve.Val) bool) bool {
+	switch {
+	case f.Loopback && (host == nil || !bindHost(host)), f.Port && port == nil:
+		return false
+	case !f.Port:
+		return true
 	}
-	if f.Port {
-		if port == nil {
-			return false
-		}
-		text, ok := port.Text()
-		return ok && fx.replace(port, portRole, text)
-	}
-	return true
+	_, ok := port.Text() // one value, whatever its definitions
+	return ok && fx.replace(port, resolve.RolePort)
 }
 
 // sprintf fixes fmt.Sprintf("localhost:%d", port)-style addresses by
@@ -177,7 +167,7 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 	if f.Loopback {
 		switch {
 		case len(verbs) > 0 && verbs[0] == 0 && len(format) > 2 && format[2] == ':' && (format[1] == 's' || format[1] == 'v'):
-			if !fx.replace(v.Parts[1], resolve.RoleHost, "") {
+			if !fx.replace(v.Parts[1], resolve.RoleHost) {
 				return false
 			}
 		default:
@@ -195,7 +185,6 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 			}
 			newFormat = strings.TrimSuffix(format[:colon], host) + bracket(fx.schemeHost(scheme)) + format[colon:]
 		}
-		fx.boundHost = true
 	}
 	if f.Port {
 		colon := strings.LastIndexByte(newFormat, ':')
@@ -251,7 +240,6 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 	host, hostVar := "h", "h"
 	if f.Loopback {
 		host, hostVar = strconv.Quote(fx.host), "_"
-		fx.boundHost = true
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "func() string { %s, p, _ := %sSplitHostPort(%s); ", hostVar, netq, buf.String())
@@ -271,17 +259,10 @@ func (fx *fixer) wrap(e ast.Expr, f addrval.Finding) bool {
 // replaceIP replaces a loopback net.IP expression (or the definitions of
 // the variable holding it) with the configured unspecified address.
 func (fx *fixer) replaceIP(v *resolve.Val) bool {
-	if v.Form == resolve.FormVar {
-		return fx.eachDefinition(v, fx.replaceIP)
-	}
-	e := ast.Unparen(v.Expr)
-	if fx.refsLocalVar(e) {
-		return false
-	}
-	name := "IPv4zero"
-	if strings.Contains(fx.host, ":") {
-		name = "IPv6unspecified"
-	}
-	fx.replaceWith(e, fx.qualifier("net", e.Pos())+name)
-	return true
+	return fx.edit(v, func(_ *resolve.Val, e ast.Expr) string {
+		if strings.Contains(fx.host, ":") {
+			return fx.qualifier("net", e.Pos()) + "IPv6unspecified"
+		}
+		return fx.qualifier("net", e.Pos()) + "IPv4zero"
+	})
 }

@@ -36,7 +36,7 @@ func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
 	default:
 		return false
 	}
-	fx.boundHost = true
+	fx.wholeAddr = true
 	return true
 }
 

@@ -97,32 +97,45 @@ func (rp *Reporter) report(s *sites.Site) {
 	if !f.Any() || rp.Allow.Allows(s.Alts) {
 		return
 	}
-	ports, hosts := addrval.Distinct(s.Alts, f)
-	note := ""
-	if f.Port && s.Implicit == nil && slices.ContainsFunc(s.Alts, func(a addrval.Alt) bool { return a.Implicit }) {
-		note = " (what an empty address means)"
-	}
+	// What it listens on, and what to do about it. Servers of one list
+	// need one variable each, which a fix of their shared code cannot give.
 	perElement := s.PerElement()
-	if !perElement {
-		ports += note
+	ports, hosts := addrval.Distinct(s.Alts, f)
+	on := make([]string, 0, 2)
+	if f.Port {
+		on = append(on, plural("hard-coded port", ports, perElement))
+		if s.Implicit == nil && slices.ContainsFunc(s.Alts, func(a addrval.Alt) bool { return a.Implicit }) {
+			on[0] += " (what an empty address means)"
+		}
 	}
-	var msg string
+	if f.Loopback {
+		on = append(on, plural("loopback host", hosts, perElement))
+	}
+	var advice string
 	switch {
+	case perElement && !f.Port:
+		advice = fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
+	case perElement && s.Rank != portplan.Secondary:
+		advice = fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
 	case perElement:
-		msg = rp.perElementMessage(s, f, ports, note, hosts)
+		advice = rp.routed(s) + "; give each of these servers a variable of its own"
 	case s.Rank == portplan.Secondary && s.Env == "":
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s, whose address it shares: give it one of its own", s.API, ports, rp.routed(s))
+		advice = rp.routed(s) + ", whose address it shares: give it one of its own"
 	case s.Rank == portplan.Secondary:
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: %s; read this listener's port from $%s", s.API, ports, rp.routed(s), s.Env)
+		advice = fmt.Sprintf("%s; read this listener's port from $%s", rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
-		msg = fmt.Sprintf("%s listens on hard-coded port %s and loopback host %s: read the port from $%s and bind %s",
-			s.API, ports, hosts, rp.Env, rp.Host)
+		advice = fmt.Sprintf("read the port from $%s and bind %s", rp.Env, rp.Host)
 	case f.Port:
-		msg = fmt.Sprintf("%s listens on hard-coded port %s: read the port from $%s", s.API, ports, rp.Env)
+		advice = "read the port from $" + rp.Env
 	default:
-		msg = fmt.Sprintf("%s listens on loopback host %s, unreachable from outside the container: bind %s",
-			s.API, hosts, rp.Host)
+		on[0] += ", unreachable from outside the container"
+		advice = "bind " + rp.Host
 	}
+	verb := " listens on "
+	if perElement {
+		verb = " starts one server per element of a list, on "
+	}
+	msg := s.API + verb + strings.Join(on, " and ") + ": " + advice
 	d := finding(s.Expr, categoryOf[f], msg)
 	d.Related = rp.related(s, f)
 	if s.Primary != nil {
@@ -133,33 +146,11 @@ func (rp *Reporter) report(s *sites.Site) {
 	}
 	var fx *fixer
 	// A secondary without a variable shares the primary's address, which
-	// the primary's fix edits; servers of one list need one variable each,
-	// which a fix of their shared code cannot give.
+	// the primary's fix edits.
 	if (s.Rank != portplan.Secondary || s.Env != "") && !perElement {
 		msg, fx = rp.fixes(s, f)
 	}
 	rp.pending = append(rp.pending, pendingDiag{d: d, fixMessage: msg, fx: fx})
-}
-
-// perElementMessage is the finding of a listen site that starts a server
-// for each element of a list. It has no fix: one variable read in every
-// element would make them all take one port.
-func (rp *Reporter) perElementMessage(s *sites.Site, f addrval.Finding, ports, note, hosts string) string {
-	var what []string
-	if f.Port {
-		what = append(what, "hard-coded "+plural("port", ports)+note)
-	}
-	if f.Loopback {
-		what = append(what, "loopback "+plural("host", hosts))
-	}
-	msg := fmt.Sprintf("%s starts one server per element of a list, on %s: ", s.API, strings.Join(what, " and "))
-	switch {
-	case !f.Port:
-		return msg + fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
-	case s.Rank != portplan.Secondary:
-		return msg + fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
-	}
-	return msg + rp.routed(s) + "; give each of these servers a variable of its own"
 }
 
 // routed says where the platform sends a secondary server's traffic.
@@ -171,12 +162,12 @@ func (rp *Reporter) routed(s *sites.Site) string {
 }
 
 // plural names a list of values joined with " or " (addrval.Distinct's
-// form) as several: "ports 3000, 3001 and 3002".
-func plural(noun, list string) string {
-	items := strings.Split(list, " or ")
-	if len(items) == 1 {
+// form) as several ones: "ports 3000, 3001 and 3002".
+func plural(noun, list string, several bool) string {
+	if !several || !strings.Contains(list, " or ") {
 		return noun + " " + list
 	}
+	items := strings.Split(list, " or ")
 	return noun + "s " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
