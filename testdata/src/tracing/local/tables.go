@@ -135,3 +135,11 @@ func serveStepped(ports ...stepper) {
 func stepped() {
 	serveStepped(stepPort(7313))
 }
+
+// Two loopback hosts with a configured port: one server per element,
+// none reachable; the finding asks for the one the platform reaches.
+func loopbackElements() {
+	for _, h := range []string{"127.0.0.1", "localhost"} {
+		go http.ListenAndServe(net.JoinHostPort(h, os.Getenv("ADMIN_PORT")), nil) // want `starts one server per element of a list, on loopback hosts "127\.0\.0\.1" and "localhost": bind 0\.0\.0\.0 in the one the platform should reach`
+	}
+}
