@@ -79,10 +79,10 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		arg := lr.res.Str(call.Args[owner.Index])
 		values := addrval.Substitute(strs, port, arg.Strs)
 		role := paramRole(strs, port)
-		if role == resolve.RoleAddress && slices.ContainsFunc(strs, func(a addrval.Str) bool { return len(a) == 1 && orElseOf(a[0].Hole, port) }) {
-			// cmp.Or(addr, ":8080") given "": a fix writes the address
-			// the listener sees, the default.
-			arg = &resolve.Val{Strs: values, Expr: arg.Expr, Index: -1}
+		if or := orElseOf(strs, port); or != nil && slices.ContainsFunc(arg.Strs, empty) {
+			// cmp.Or(addr, ":8080") given "": a fix writes what the
+			// listener sees, the default.
+			arg = &resolve.Val{Strs: addrval.Substitute([]addrval.Str{{{Hole: or}}}, port, arg.Strs), Expr: arg.Expr, Index: -1}
 		}
 		var hostExpr ast.Expr
 		if host != nil {
@@ -128,9 +128,9 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	for _, alt := range strs {
 		var this resolve.Role
 		switch {
-		case len(alt) == 1 && (alt[0].Hole == hole || orElseOf(alt[0].Hole, hole)):
+		case len(alt) == 1 && isHole(alt[0], hole):
 			this = resolve.RoleAddress // addr, cmp.Or(addr, …)
-		case len(alt) >= 2 && alt[len(alt)-1].Hole == hole && alt[len(alt)-2].Known && strings.HasSuffix(alt[len(alt)-2].Text, ":"):
+		case len(alt) >= 2 && isHole(alt[len(alt)-1], hole) && alt[len(alt)-2].Known && strings.HasSuffix(alt[len(alt)-2].Text, ":"):
 			this = resolve.RolePort
 		case hostHole(alt, hole):
 			this = resolve.RoleHost // host + ":" + …
@@ -145,9 +145,28 @@ func paramRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	return r
 }
 
-func orElseOf(h any, hole *types.Var) bool {
-	or, ok := h.(*addrval.OrElse)
-	return ok && or.Key == hole
+// isHole reports whether g is hole's, or a cmp.Or of it (its callers'
+// value, a default where that is empty).
+func isHole(g addrval.Seg, hole *types.Var) bool {
+	or, ok := g.Hole.(*addrval.OrElse)
+	return g.Hole == hole || ok && or.Key == hole
+}
+
+// orElseOf returns the cmp.Or of hole that strs hold, if any.
+func orElseOf(strs []addrval.Str, hole *types.Var) *addrval.OrElse {
+	for _, alt := range strs {
+		for _, g := range alt {
+			if or, ok := g.Hole.(*addrval.OrElse); ok && or.Key == hole {
+				return or
+			}
+		}
+	}
+	return nil
+}
+
+func empty(s addrval.Str) bool {
+	t, known := s.Text()
+	return known && (t == "" || t == "0")
 }
 
 // hostHole reports whether an alternative is hole + ":" + … with the hole
@@ -156,6 +175,6 @@ func hostHole(alt addrval.Str, hole *types.Var) bool {
 	for len(alt) > 0 && alt[0].Known && alt[0].Text == "" {
 		alt = alt[1:]
 	}
-	return len(alt) >= 2 && alt[0].Hole == hole && alt[1].Known && strings.HasPrefix(alt[1].Text, ":") &&
-		!slices.ContainsFunc(alt[1:], func(g addrval.Seg) bool { return g.Hole == hole })
+	return len(alt) >= 2 && isHole(alt[0], hole) && alt[1].Known && strings.HasPrefix(alt[1].Text, ":") &&
+		!slices.ContainsFunc(alt[1:], func(g addrval.Seg) bool { return isHole(g, hole) })
 }
