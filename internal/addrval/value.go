@@ -108,6 +108,13 @@ func (s Str) Text() (string, bool) {
 	return b.String(), true
 }
 
+// Empty reports whether s is known to be a zero value, "" or 0: what
+// cmp.Or and a default on empty pass over.
+func (s Str) Empty() bool {
+	t, known := s.Text()
+	return known && (t == "" || t == "0")
+}
+
 // Offset is the hole of an integer Key plus a constant (port+1000): it
 // is replaced, like Key's own hole, by each of Key's values plus Add.
 type Offset struct {
@@ -171,7 +178,7 @@ func Substitute(strs []Str, key any, vals []Str) []Str {
 func orElse(vals, els []Str) []Str {
 	var out []Str
 	for _, v := range vals {
-		if t, known := v.Text(); known && (t == "" || t == "0") {
+		if v.Empty() {
 			out = Union(out, els)
 		} else {
 			out = Union(out, []Str{v})

@@ -294,7 +294,7 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 			return leaf(written, addrval.Union(strs, []addrval.Str{hole}))
 		}
 		for _, alt := range v.Strs {
-			if t, ok := alt.Text(); !ok || last || t != "" && t != "0" {
+			if last || !alt.Empty() {
 				strs = addrval.Union(strs, []addrval.Str{alt})
 			}
 			for _, g := range alt {

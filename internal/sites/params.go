@@ -79,7 +79,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 		arg := lr.res.Str(call.Args[owner.Index])
 		values := addrval.Substitute(strs, port, arg.Strs)
 		role := paramRole(strs, port)
-		if or := orElseOf(strs, port); or != nil && slices.ContainsFunc(arg.Strs, empty) {
+		if or := orElseOf(strs, port); or != nil && slices.ContainsFunc(arg.Strs, addrval.Str.Empty) {
 			// cmp.Or(addr, ":8080") given "": a fix writes what the
 			// listener sees, the default.
 			arg = &resolve.Val{Strs: addrval.Substitute([]addrval.Str{{{Hole: or}}}, port, arg.Strs), Expr: arg.Expr, Index: -1}
@@ -162,11 +162,6 @@ func orElseOf(strs []addrval.Str, hole *types.Var) *addrval.OrElse {
 		}
 	}
 	return nil
-}
-
-func empty(s addrval.Str) bool {
-	t, known := s.Text()
-	return known && (t == "" || t == "0")
 }
 
 // hostHole reports whether an alternative is hole + ":" + … with the hole
