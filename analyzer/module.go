@@ -68,6 +68,11 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 // SeesModule reports whether Analyzer has the driver's view (UseModule).
 func SeesModule() bool { return flagConfig.module != nil }
 
+// ChecksTests reports whether Analyzer checks _test.go files
+// (-include-tests). Without, a test variant's pass (p [p.test]) only
+// repeats its package's, and the external tests' check nothing.
+func ChecksTests() bool { return flagConfig.IncludeTests }
+
 // FactsOnly makes Analyzer compute only its facts: go vet runs it on a
 // dependency of the packages it checks for its facts alone (a vet config
 // with VetxOnly) and drops its diagnostics, so the reads of the

@@ -43,6 +43,9 @@ func main() {
 		Module: analyzer.UseModule,
 		// go vet drops a dependency's diagnostics: compute its facts only.
 		VetxOnly: analyzer.FactsOnly,
+		// Without -include-tests, a test variant's pass repeats its
+		// package's.
+		ChecksTests: analyzer.ChecksTests,
 	})
 }
 

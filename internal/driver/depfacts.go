@@ -106,6 +106,10 @@ type Options struct {
 	// a package for its facts alone (a dependency of those it checks,
 	// whose diagnostics it drops).
 	VetxOnly func()
+	// ChecksTests, when set and false, says the analyzer checks no
+	// _test.go file: the command does not run it on the packages loaded
+	// for tests (p [p.test], p_test, p.test) beside their package.
+	ChecksTests func() bool
 }
 
 // depStats are what computing the facts of dependencies did, by package

@@ -44,6 +44,7 @@ type options struct {
 	cpuprof, memprof, trace string
 	deps                    *DepFacts // Options.DepFacts
 	module                  func([]*packages.Package, bool)
+	checksTests             func() bool
 }
 
 // Main is the main function of a standalone analysis command for a: it
@@ -107,7 +108,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 // RunWith is Run with options.
 func RunWith(a *analysis.Analyzer, o Options, args []string, stdout, stderr io.Writer) int {
 	fs, opts, usage := newFlagSet(a, stderr)
-	opts.deps, opts.module = o.DepFacts, o.Module
+	opts.deps, opts.module, opts.checksTests = o.DepFacts, o.Module, o.ChecksTests
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			usage()
@@ -186,6 +187,10 @@ func analyze(a *analysis.Analyzer, patterns []string, opts *options, stdout, std
 	if opts.module != nil {
 		pkgs := mainModulePackages(roots)
 		opts.module(pkgs, coversModules(patterns, pkgs, paths.dir))
+	}
+	if opts.checksTests != nil && !opts.checksTests() {
+		// After the module's view, where a test may assign a variable.
+		named, roots = ownPackages(named), ownPackages(roots)
 	}
 	run := a
 	resumeGC := func() {}

@@ -5,11 +5,13 @@ import (
 	"go/ast"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/portlint/portlint/analyzer"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 // writeModule writes files (path → content) under a new directory and
@@ -221,5 +223,49 @@ func TestVetxOnly(t *testing.T) {
 	}
 	if vetxOnly([]string{"-V=full"}) || vetxOnly(nil) {
 		t.Error("vetxOnly without a config")
+	}
+}
+
+// TestOwnPackages checks which packages the command runs the analyzer
+// on when it checks no test file: not those loaded for a package's tests
+// beside it.
+func TestOwnPackages(t *testing.T) {
+	ids := []string{"p", "p [p.test]", "p_test [p.test]", "p.test", "q [p.test]", "r_test [r.test]", "r.test", "s.test"}
+	var pkgs []*packages.Package
+	for _, id := range ids {
+		name := "p"
+		if strings.HasSuffix(id, ".test") {
+			name = "main"
+		}
+		pkgs = append(pkgs, &packages.Package{ID: id, Name: name})
+	}
+	var got []string
+	for _, p := range ownPackages(pkgs) {
+		got = append(got, p.ID)
+	}
+	// r's tests stay: r itself is not loaded (its tests alone were
+	// named); s.test is a package of that name, no test main of s.
+	want := []string{"p", "r_test [r.test]", "r.test", "s.test"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ownPackages(%q) = %q, want %q", ids, got, want)
+	}
+}
+
+// TestTestVariantsNotRun checks that a package's test variant, whose
+// findings repeat its package's when no test file is checked, is not
+// analyzed: -format=json names it only with -include-tests.
+func TestTestVariantsNotRun(t *testing.T) {
+	writeModule(t, map[string]string{
+		"go.mod":       "module example.com/svc\n\ngo 1.22\n",
+		"main.go":      "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":8080\", nil) }\n",
+		"main_test.go": "package main\n\nimport \"testing\"\n\nfunc TestMain(m *testing.M) {}\n",
+	})
+	for _, checksTests := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		RunWith(analyzer.Analyzer, Options{ChecksTests: func() bool { return checksTests }}, []string{"-format=json", "./..."}, &stdout, &stderr)
+		variant := strings.Contains(stdout.String(), `"example.com/svc [example.com/svc.test]"`)
+		if variant != checksTests || !strings.Contains(stdout.String(), `"example.com/svc": {`) {
+			t.Errorf("checks tests %v: the test variant's findings printed: %v; stdout:\n%s", checksTests, variant, &stdout)
+		}
 	}
 }

@@ -120,6 +120,23 @@ func unnamedMainModuleDeps(roots []*packages.Package) []string {
 	return paths
 }
 
+// ownPackages drops from pkgs those loaded for the tests of one of them:
+// its test variant (p [p.test]), its external tests (p_test [p.test]),
+// and their main (p.test).
+func ownPackages(pkgs []*packages.Package) []*packages.Package {
+	loaded := make(map[string]bool, len(pkgs))
+	for _, p := range pkgs {
+		loaded[p.ID] = true
+	}
+	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool {
+		path, variant := strings.CutSuffix(p.ID, ".test]")
+		if i := strings.LastIndex(path, " ["); variant && i >= 0 {
+			return loaded[path[i+2:]]
+		}
+		return p.Name == "main" && loaded[strings.TrimSuffix(p.ID, ".test")] && strings.HasSuffix(p.ID, ".test")
+	})
+}
+
 // keepRootImports drops from the roots' imports every package that is
 // not a root. The checker runs an analyzer with facts on each import, and
 // facts are to flow only between the packages loaded as roots: the others
