@@ -10,7 +10,7 @@ import (
 )
 
 // The fieldmod fixture is the end-to-end test of addresses kept in
-// struct fields (issue 26): a module of seven commands whose servers
+// struct fields (issue 26): a module of eight commands whose servers
 // listen on a hard-coded address that reaches the listener through a
 // field.
 //
@@ -30,6 +30,9 @@ import (
 //     app reads $PORT and metrics $METRICS_PORT.
 //   - cmd/peer serves its own cluster node and pings its peers, nodes of
 //     the same type: only the node it serves is a server.
+//   - cmd/hostport listens on hostport.Config.Addr(), a method of another
+//     package joining its receiver's fields: its ReturnsFact names them,
+//     and their FieldFacts fill them.
 //
 // Each other command has one server, so its fix reads $PORT.
 
@@ -52,6 +55,7 @@ var fieldmodCommands = []struct {
 	{"bind", "hello from bind\n", nil},
 	{"svc", "hello from svc\n", []string{"METRICS_PORT"}},
 	{"peer", "hello from peer\n", nil},
+	{"hostport", "hello from hostport\n", nil},
 }
 
 // fieldmodWant returns the findings expected in the fieldmod module in
@@ -71,10 +75,11 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 		at("svc", `Port:        9000`, "svc.Config.Port listens on hard-coded port 9000: read the port from $PORT"),
 		at("svc", `MetricsPort: 9101`, "svc.Config.MetricsPort listens on hard-coded port 9101: the platform routes only $PORT, to the primary server svc.Config.Port (main.go:14); read this listener's port from $METRICS_PORT"),
 		at("peer", `Addr: ":7946"`, "cluster.Node.Addr listens on hard-coded port 7946: read the port from $PORT"),
+		at("hostport", `c.Addr()`, `http.ListenAndServe listens on hard-coded port 7200 and loopback host "127.0.0.1": read the port from $PORT and bind 0.0.0.0`),
 	}
 }
 
-// TestFieldModule checks that every way of running reports the eight
+// TestFieldModule checks that every way of running reports the nine
 // servers of the fieldmod fixture, and nothing at the libraries: go vet
 // and golangci-lint analyse every dependency, so package config's
 // FieldFacts reach the commands; the portlint command computes the
@@ -163,7 +168,7 @@ func TestFieldModuleStarts(t *testing.T) {
 			t.Logf("fixed sources:\n%s", dump(after))
 		}
 	}()
-	for _, lib := range []string{"config/config.go", "api/api.go", "node/node.go", "svc/svc.go", "cluster/cluster.go"} {
+	for _, lib := range []string{"config/config.go", "api/api.go", "node/node.go", "svc/svc.go", "cluster/cluster.go", "hostport/hostport.go"} {
 		path := filepath.Join(dir, filepath.FromSlash(lib))
 		if after[path] != before[path] {
 			t.Errorf("go fix changed %s; the fixes belong in the commands", lib)
