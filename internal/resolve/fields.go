@@ -69,6 +69,12 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 	// Each field it goes through: cfg.Host of a Config embedding
 	// ServerConfig is cfg.ServerConfig.Host.
 	t := r.info.TypeOf(r.selX(sel))
+	if p, isPtr := t.Underlying().(*types.Pointer); isPtr && !nested && ok {
+		// cfg := &Config{}; cfg.Addr = ":8080": the only handle of what
+		// it points to is a struct variable.
+		t, fdefs, ok = p.Elem(), pointees(r.info, fdefs), r.onlyFields(v)
+		ok = ok && fdefs != nil
+	}
 	for k, i := range s.Index() {
 		st, isStruct := t.Underlying().(*types.Struct)
 		if !ok || !isStruct {
@@ -82,6 +88,51 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 		}
 	}
 	return v, fdefs, loop, ok
+}
+
+// pointees returns the structs that definitions of a pointer allocate
+// (&T{…}, a literal; new(T), the zero value), nil if one does not.
+func pointees(info *types.Info, defs []def) []def {
+	out := make([]def, 0, len(defs))
+	for _, d := range defs {
+		switch x := ast.Unparen(d.Rhs).(type) {
+		case *ast.UnaryExpr:
+			if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok && x.Op == token.AND && d.Index < 0 {
+				d.Rhs = lit
+				out = append(out, d)
+				continue
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[ident(x.Fun)].(*types.Builtin); ok && b.Name() == "new" {
+				d.Rhs = nil
+				out = append(out, d)
+				continue
+			}
+		}
+		return nil
+	}
+	return out
+}
+
+// onlyFields reports whether every use of a pointer variable selects a
+// field of what it points to, or defines it: no alias or call can write
+// the fields out of sight of its index.
+func (r *Resolver) onlyFields(v *types.Var) bool {
+	if v.Parent() == r.pkg.Scope() {
+		return false // used anywhere in the package
+	}
+	for _, cur := range LocalUses(r.info, r.Decls, v) {
+		switch cur.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs: // cfg = &Config{…}, a definition
+		case edge.SelectorExpr_X:
+			if s := r.info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]; s == nil || s.Kind() != types.FieldVal {
+				return false // a method
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // fieldStep returns the definitions of field name (at index i) of a
