@@ -41,6 +41,8 @@ func (sv *serving) names(s *Site) []string {
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(addressLike(b), addressLike(a)) })
 	if s.server != nil {
 		names = append(names, s.server.Name())
+	} else if key := sv.keptIn(s.Expr); key != "" {
+		names = append(names, key)
 	}
 	if s.creates && s.call != nil {
 		if v := sv.resultVar(s.call); v != nil {
@@ -56,6 +58,27 @@ func (sv *serving) names(s *Site) []string {
 		names = append(names, fn.Name.Name)
 	}
 	return names
+}
+
+// keptIn returns the field of an outer literal that keeps the server
+// literal an address is written in: admin in App{admin: &http.Server{
+// Addr: …}}.
+func (sv *serving) keptIn(e ast.Expr) string {
+	cur := sv.cursor(e)
+	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return ""
+	}
+	if cur = cur.Parent().Parent(); cur.ParentEdgeKind() == edge.UnaryExpr_X {
+		cur = cur.Parent() // &http.Server{…}
+	}
+	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return ""
+	}
+	id, _ := cur.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
+	if id == nil {
+		return ""
+	}
+	return id.Name
 }
 
 // holderVar returns the variable that holds what a value passed to a
