@@ -5,3 +5,6 @@ type Config struct {
 	Addr string
 	Name string
 }
+
+// Override may change any field of c.
+func Override(c *Config) { c.Addr = "" }
