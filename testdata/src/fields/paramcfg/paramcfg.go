@@ -5,6 +5,3 @@ type Config struct {
 	Addr string
 	Name string
 }
-
-// Override may change any field of c.
-func Override(c *Config) { c.Addr = "" }
