@@ -35,8 +35,8 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		if v := r.foreignField(written, sel); v != nil {
 			return v // another package's writes, by its FieldFact
 		}
-		if f := sinkableField(r.info, sel); f != nil {
-			if f.Pkg() == r.pkg && r.neverWritten(sel, f) {
+		if f := sinkableField(r.info, r.pkg, sel); f != nil {
+			if r.neverWritten(sel, f) {
 				return zero(f.Type(), f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
 			}
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
@@ -176,16 +176,15 @@ func (r *Resolver) selX(sel *ast.SelectorExpr) ast.Expr {
 	return sel.X
 }
 
-// sinkableField returns the field sel reads when it can hold an address:
-// its writers are the sites (another package's type's, those of this
-// package only, where its writes are seen).
-func sinkableField(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+// sinkableField returns the field sel reads when it is a field of a type
+// of this package that can hold an address: its writers are the sites.
+func sinkableField(info *types.Info, pkg *types.Package, sel *ast.SelectorExpr) *types.Var {
 	_, s := fieldSel(info, sel)
 	if s == nil {
 		return nil
 	}
 	f, ok := s.Obj().(*types.Var)
-	if !ok || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
+	if !ok || f.Pkg() != pkg || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
 		return nil
 	}
 	return f

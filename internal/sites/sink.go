@@ -327,7 +327,7 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 // exportSinkFacts exports the sinks other packages can use.
 func (lr *learner) exportSinkFacts() {
 	for _, obj := range lr.sinks.order {
-		if obj.Exported() && obj.Pkg() == lr.pass.Pkg { // another's field: a sink here only
+		if obj.Exported() {
 			lr.pass.ExportObjectFact(obj, &SinkFact{Sinks: lr.sinks.local[obj]})
 		}
 	}
