@@ -156,6 +156,7 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 			}
 		default:
 			switch {
+			case toBlank(idCur): // _ = v goes nowhere
 			case isPtr && changed(idCur):
 				return false, nil // an alias may change it
 			case !isPtr && !lr.passedAway(idCur, fieldVar):
@@ -164,6 +165,17 @@ func (lr *learner) writeReaches(v *types.Var, fieldVar *types.Var, readers []str
 		}
 	}
 	return reaches, unless
+}
+
+// toBlank reports whether the value at cur is assigned to _.
+func toBlank(cur inspector.Cursor) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || cur.ParentEdgeKind() != edge.AssignStmt_Rhs || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	_, i := cur.ParentEdge()
+	id, _ := as.Lhs[i].(*ast.Ident)
+	return id != nil && id.Name == "_"
 }
 
 // litReaches reports whether a struct literal no variable holds may
