@@ -310,6 +310,9 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 	if call := argOf(lit); call != nil {
 		return call
 	}
+	if call := c.returnedBy(lit); call != nil {
+		return call
+	}
 	// opts := api.Options{…}; api.Run(opts): the one call it is passed to.
 	var passed *ast.CallExpr
 	if v := assignedVar(c.pass.TypesInfo, lit, false); v != nil {
@@ -323,6 +326,30 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 		}
 	}
 	return passed
+}
+
+// returnedBy returns the one call of the function that returns lit
+// (func settings() Settings { return Settings{…} }): where it is built.
+func (c *checker) returnedBy(lit inspector.Cursor) *ast.CallExpr {
+	for lit.ParentEdgeKind() == edge.UnaryExpr_X || lit.ParentEdgeKind() == edge.ParenExpr_X {
+		lit = lit.Parent()
+	}
+	if lit.ParentEdgeKind() != edge.ReturnStmt_Results {
+		return nil
+	}
+	for cur := lit.Parent(); cur.Valid(); cur = cur.Parent() {
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if calls := c.callsOf(fn); fn != nil && len(calls) == 1 {
+				return calls[0]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // builtBy returns what holds the value of e, a call or its receiver: the
