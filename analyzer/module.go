@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"github.com/portlint/portlint/internal/listenapi"
@@ -11,10 +12,11 @@ import (
 
 // UseModule gives Analyzer the view portlint's driver has of the main
 // module: its packages loaded from source and whether they are the whole
-// module. An exported package variable that no package of the module
-// assigns outside its tests then holds its initial value in any package
-// of an application (a module with a command), or of an internal
-// package; go vet sees only a command's whole program.
+// module. An exported package variable, or an exported field, that no
+// other package of the module writes outside its tests then holds what
+// its own package gives it in any package of an application (a module
+// with a command), or of an internal package; go vet sees only a
+// command's whole program.
 func UseModule(pkgs []*packages.Package, whole bool) {
 	m := &resolve.Module{Whole: whole, Pkgs: make(map[string]bool), Written: make(map[string]bool)}
 	flagConfig.module = m
@@ -48,6 +50,8 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 		for k := range candidates {
 			declaring[k[:listenapi.LastDot(k)]] = true
 		}
+		// A function of the module handed a struct is in the walk's sight.
+		inModule := func(p *types.Package) bool { return m.Pkgs[p.Path()] }
 		written := make(map[string]bool)
 		for i, p := range pkgs {
 			mayAssign := declaring[p.PkgPath]
@@ -57,7 +61,8 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 			if p.TypesInfo == nil || !mayAssign {
 				continue
 			}
-			for _, k := range resolve.AssignedExported(p.TypesInfo, files[i], func(k string) bool { return candidates[k] }) {
+			keep := func(k string) bool { return candidates[k] }
+			for _, k := range resolve.AssignedExported(p.Types, p.TypesInfo, files[i], keep, inModule) {
 				written[k] = true
 			}
 		}

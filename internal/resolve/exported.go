@@ -71,14 +71,13 @@ type Exported struct {
 // Sealed reports whether no package but v's own assigns the exported
 // package variable v, in the program (a command) or in the module.
 func (x *Exported) Sealed(v *types.Var) bool {
-	return x.sealedKey(VarKey(v), v.Pkg().Path(), false)
+	return x.sealedKey(VarKey(v), v.Pkg().Path())
 }
 
 // sealedKey reports whether no package but its own (path) writes the
-// variable or field k; with mainOnly, only a command's view counts (the
-// driver's holds no fields).
-func (x *Exported) sealedKey(k, path string, mainOnly bool) bool {
-	if x == nil || mainOnly && !x.Main {
+// variable or field k.
+func (x *Exported) sealedKey(k, path string) bool {
+	if x == nil {
 		return false
 	}
 	if x.Main {
@@ -131,6 +130,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 			return importsVars && v.Exported() && pass.ImportObjectFact(v, new(VarFact))
 		})
 		w.keep = fieldsKept(pass, own, importsVars)
+		w.sees = func(p *types.Package) bool { return p == pass.Pkg }
 		w.walk(pass.Files, syn)
 		written = w.vars
 		exported = w.exportFieldFacts(pass, own, !x.Main, write)
@@ -213,24 +213,40 @@ func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
 	return leaf(written, addrval.Known(fact.Value, v.Pos()))
 }
 
-// AddressVars returns the keys (VarKey) of the files' varCandidates.
+// AddressVars returns the keys of the files' varCandidates (VarKey) and
+// of their struct types with address fields (NamedTypeName).
 func AddressVars(info *types.Info, files []*ast.File) []string {
 	var keys []string
 	for v := range varCandidates(info, files) {
 		keys = append(keys, VarKey(v))
 	}
+	for n := range addressFieldTypes(info, files) {
+		keys = append(keys, NamedTypeName(n))
+	}
 	return keys
 }
 
-// AssignedExported returns the keys (VarKey) of the exported variables,
-// of any package, that keep accepts and the files assign or take the
-// address of: what portlint's driver gathers of a module.
-func AssignedExported(info *types.Info, files []*ast.File, keep func(key string) bool) []string {
+// AssignedExported returns the keys of what of other packages than pkg
+// the files assign, take the address of, or hand out of the module's
+// sight (inModule): exported variables (VarKey) keep accepts, and fields
+// (fieldKey) of the struct types keep accepts by NamedTypeName. This is
+// what portlint's driver gathers of a module.
+func AssignedExported(pkg *types.Package, info *types.Info, files []*ast.File, keep func(key string) bool, inModule func(*types.Package) bool) []string {
 	w := newWrites(info, func(v *types.Var) bool { return v.Exported() && keep(VarKey(v)) })
+	w.keep = func(n *types.Named) bool { return n.Obj().Pkg() != pkg && keep(NamedTypeName(n)) }
+	w.sees = inModule
 	w.walk(files, nil)
 	var keys []string
 	for v := range w.vars {
 		keys = append(keys, VarKey(v))
+	}
+	for k := range w.opened {
+		keys = append(keys, fieldKey(k.owner, k.name))
+	}
+	for k := range w.values {
+		if !w.opened[k] {
+			keys = append(keys, fieldKey(k.owner, k.name))
+		}
 	}
 	return keys
 }

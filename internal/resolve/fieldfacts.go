@@ -146,7 +146,7 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		of := outer.Obj()
 		key := fieldKey(FieldOwner(outer), of.Name())
 		if of.Pkg() == f.Pkg() && r.importFact(of, &held) &&
-			r.exported.sealedKey(key, f.Pkg().Path(), true) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), true) {
+			r.exported.sealedKey(key, f.Pkg().Path()) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path()) {
 			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
 				return leaf(written, knownAll(held.Sub[i].Values, of.Pos()))
 			}
@@ -162,7 +162,7 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 // by its FieldFact, nil if it has none or may be written out of sight.
 func (r *Resolver) factField(owner types.Type, f *types.Var) []addrval.Str {
 	var fact FieldFact
-	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path(), true) {
+	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path()) {
 		return nil
 	}
 	return knownAll(fact.Values, f.Pos())

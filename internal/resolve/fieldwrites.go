@@ -20,8 +20,9 @@ import (
 // the address of (vars). TestFieldWrites has a row per rule.
 type fieldWrites struct {
 	info     *types.Info
-	keep     func(*types.Named) bool // nil: no fields
-	values   map[fieldRef][]string   // by fieldRef, not a string: net/http would allocate 2,500
+	sees     func(*types.Package) bool // whose functions' writes the walk sees: the package walked, or the module
+	keep     func(*types.Named) bool   // nil: no fields
+	values   map[fieldRef][]string     // by fieldRef, not a string: net/http would allocate 2,500
 	opened   map[fieldRef]bool
 	keepVar  func(*types.Var) bool
 	vars     map[*types.Var]bool
@@ -32,6 +33,7 @@ type fieldWrites struct {
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
 	return &fieldWrites{
 		info:    info,
+		sees:    func(*types.Package) bool { return false },
 		keepVar: keepVar,
 		vars:    make(map[*types.Var]bool),
 		values:  make(map[fieldRef][]string),
@@ -181,7 +183,9 @@ func (w *fieldWrites) assignKey(k fieldRef, t types.Type, rhs ast.Expr) {
 }
 
 // call opens the struct types whose values a call hands to a function of
-// another package (json.Unmarshal(b, &cfg)), and records new(T).
+// another package (json.Unmarshal(b, &cfg)), and records new(T). A
+// function of the type's own package or of one the walk sees writes in
+// sight; an interface's method, wherever declared, may not.
 func (w *fieldWrites) call(call *ast.CallExpr) {
 	if w.keep == nil || len(call.Args) == 0 {
 		return
@@ -195,11 +199,11 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 	}
 	var callee *types.Func // looked up when an argument holds a kept type
 	for _, a := range call.Args {
-		for _, n := range w.reachable(w.info.TypeOf(a), 0) {
+		for _, n := range w.reachable(w.info.TypeOf(a)) {
 			if callee == nil {
 				callee = CalleeFunc(w.info, call)
 			}
-			if callee == nil || callee.Pkg() != n.Obj().Pkg() {
+			if callee == nil || callee.Pkg() != n.Obj().Pkg() && !w.sees(callee.Pkg()) || abstract(callee) {
 				for f := range n.Underlying().(*types.Struct).Fields() {
 					w.opened[fieldRef{n, f.Name()}] = true
 				}
@@ -208,11 +212,19 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 	}
 }
 
+// abstract reports whether fn is an interface's method: its body is not
+// in sight.
+func abstract(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
 // reachable returns the kept struct types a value of type t holds, or
-// points to, nested in fields, slices, arrays and maps: a decoder handed
-// &File{} writes File.Server.Addr too.
-func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
-	if t == nil || depth > 4 {
+// points to, nested in fields, slices, arrays and maps, at any depth: a
+// decoder handed &File{} writes File.Server.HTTP.Addr too. Each named
+// type is visited once, which also ends a cycle.
+func (w *fieldWrites) reachable(t types.Type) []*types.Named {
+	if t == nil {
 		return nil
 	}
 	if r, ok := w.reach[t]; ok {
@@ -222,15 +234,15 @@ func (w *fieldWrites) reachable(t types.Type, depth int) []*types.Named {
 	var out []*types.Named
 	switch u := types.Unalias(t).(type) {
 	case *types.Pointer, *types.Slice, *types.Array, *types.Map:
-		out = w.reachable(u.(interface{ Elem() types.Type }).Elem(), depth+1)
+		out = w.reachable(u.(interface{ Elem() types.Type }).Elem())
 	case *types.Named:
 		if n, st := w.owner(u); n != nil && st != nil {
 			out = append(out, n)
 		}
-		out = append(out, w.reachable(u.Underlying(), depth+1)...)
+		out = append(out, w.reachable(u.Underlying())...)
 	case *types.Struct:
 		for i := range u.NumFields() {
-			out = append(out, w.reachable(u.Field(i).Type(), depth+1)...)
+			out = append(out, w.reachable(u.Field(i).Type())...)
 		}
 	}
 	w.reach[t] = out

@@ -1,0 +1,95 @@
+package driver
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/portlint/portlint/analyzer"
+)
+
+// layeredModule is an application whose package server listens on a
+// field of package config's struct, which config.Default fills and main
+// hands from one to the other: the most common layering of a service.
+var layeredModule = map[string]string{
+	"go.mod": "module example.com/layered\n\ngo 1.22\n",
+	"config/config.go": `package config
+
+type HTTP struct{ Port int }
+
+type Server struct{ HTTP *HTTP }
+
+type Config struct{ Server *Server }
+
+func Default() *Config { return &Config{Server: &Server{HTTP: &HTTP{Port: 8086}}} }
+`,
+	"server/server.go": `package server
+
+import (
+	"fmt"
+	"net/http"
+
+	"example.com/layered/config"
+)
+
+type Server struct{ cfg *config.Config }
+
+func New(cfg *config.Config) *Server { return &Server{cfg: cfg} }
+
+func (s *Server) ListenAndServe() error {
+	return http.ListenAndServe(fmt.Sprintf(":%d", s.cfg.Server.HTTP.Port), nil)
+}
+`,
+	"cmd/app/main.go": `package main
+
+import (
+	"log"
+
+	"example.com/layered/config"
+	"example.com/layered/server"
+)
+
+func main() {
+	c := config.Default()
+	// a write here
+	log.Fatal(server.New(c).ListenAndServe())
+}
+`,
+}
+
+// TestModuleFields checks the driver's view of a module's exported
+// fields: a library reads another package's field as that package's
+// constants when no other package of the whole module writes it, or
+// hands its struct out of the module's sight.
+func TestModuleFields(t *testing.T) {
+	const finding = "server/server.go:15:29: http.ListenAndServe listens on hard-coded port 8086"
+	for _, tc := range []struct {
+		name, write, pattern string
+		want                 bool
+	}{
+		{"nothing else writes it", "", "./...", true},
+		{"main writes it", "c.Server.HTTP.Port = 9000", "./...", false},
+		{"main hands it to a decoder", `json.Unmarshal([]byte(os.Getenv("CONFIG")), c)`, "./...", false},
+		{"a package alone: the rest of the module is unseen", "", "./server", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := make(map[string]string)
+			for name, content := range layeredModule {
+				files[name] = content
+			}
+			if tc.write != "" {
+				main := strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
+				if strings.Contains(tc.write, "json") {
+					main = strings.Replace(main, `"log"`, "\"encoding/json\"\n\t\"log\"\n\t\"os\"", 1)
+				}
+				files["cmd/app/main.go"] = main
+			}
+			writeModule(t, files)
+			var stderr bytes.Buffer
+			code := RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{tc.pattern}, &bytes.Buffer{}, &stderr)
+			if got := strings.Contains(stderr.String(), finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
+				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, &stderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,34 @@
+package layered // want package:`has exported address variables`
+
+// Package layered is a config package whose loader returns constant
+// fields, nested by value, that its commands hand to their own helpers.
+
+type HTTP struct {
+	Addr string // want Addr:`holds "localhost:7010"`
+}
+
+type Config struct {
+	HTTP HTTP // want HTTP:`holds Addr "localhost:7010"`
+}
+
+func Load() *Config {
+	return &Config{HTTP: HTTP{Addr: "localhost:7010"}}
+}
+
+type Metrics struct {
+	Port int // want Port:`holds "7011"`
+}
+
+func DefaultMetrics() Metrics { return Metrics{Port: 7011} }
+
+type Decoded struct {
+	Bind string // want Bind:`holds ":7012"`
+}
+
+func NewDecoded() *Decoded { return &Decoded{Bind: ":7012"} }
+
+type Tweaked struct {
+	Bind string // want Bind:`holds ":7013"`
+}
+
+func NewTweaked() *Tweaked { return &Tweaked{Bind: ":7013"} }
