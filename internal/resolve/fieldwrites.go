@@ -26,8 +26,9 @@ type fieldWrites struct {
 	opened   map[fieldRef]bool
 	keepVar  func(*types.Var) bool
 	vars     map[*types.Var]bool
-	reach    map[types.Type][]*types.Named // see reachable
-	defaults map[ast.Node]bool             // assignments that only fill in a default
+	reach    map[types.Type][]*types.Named                 // see reachable
+	defaults map[ast.Node]bool                             // assignments that only fill in a default
+	setAfter map[*ast.CompositeLit]func(field string) bool // whether the statements after a literal's variable set a field
 }
 
 func newWrites(info *types.Info, keepVar func(*types.Var) bool) *fieldWrites {
@@ -145,6 +146,9 @@ func (w *fieldWrites) lit(n *types.Named, prefix string, st *types.Struct, lit *
 		if lit != nil {
 			v, _ = litValue(lit, st.Field(i).Name(), i)
 		}
+		if set := w.setAfter[lit]; v == nil && set != nil && set(st.Field(i).Name()) {
+			continue
+		}
 		w.record(fieldRef{n, prefix + st.Field(i).Name()}, st.Field(i).Type(), v)
 	}
 }
@@ -252,7 +256,7 @@ func (w *fieldWrites) reachable(t types.Type) []*types.Named {
 // walk records the files' writes, with the package's inspectors when it
 // has them (their filtered walk costs less than ast.Inspect).
 func (w *fieldWrites) walk(files []*ast.File, syn Syntax) {
-	w.defaults = make(map[ast.Node]bool)
+	w.defaults, w.setAfter = make(map[ast.Node]bool), make(map[*ast.CompositeLit]func(string) bool)
 	w.zeroVars(slices.Collect(topSpecs(files, token.VAR)), nil)
 	if syn != nil {
 		for cur := range syn.Preorder(writeNodes...) {
@@ -280,8 +284,16 @@ func (w *fieldWrites) node(n ast.Node) {
 	case *ast.BlockStmt, *ast.CaseClause:
 		list := stmts(n)
 		for i, st := range list {
-			if ds, ok := st.(*ast.DeclStmt); ok {
-				w.zeroVars(ds.Decl.(*ast.GenDecl).Specs, list[i+1:])
+			switch st := st.(type) {
+			case *ast.DeclStmt:
+				w.zeroVars(st.Decl.(*ast.GenDecl).Specs, list[i+1:])
+			case *ast.AssignStmt:
+				// c := &Config{}; c.Addr = ":8080": the literal's zero
+				// Addr never reaches a read.
+				if lit, ok := Unaddr(st.Rhs[0]).(*ast.CompositeLit); len(st.Lhs) == 1 && len(st.Rhs) == 1 && ok {
+					v, _ := w.info.ObjectOf(ident(st.Lhs[0])).(*types.Var)
+					w.setAfter[lit] = func(f string) bool { return v != nil && definitelyAssigns(list[i+1:], isField(v, f, w.info)) }
+				}
 			}
 		}
 	case *ast.IfStmt:

@@ -56,6 +56,8 @@ func TestFieldWrites(t *testing.T) {
 		{"a struct declared, then set right after", `func f() T { var t T; t.Port = 2; t.Addr = ":1"; return t }`, "Addr", []string{":1"}, false},
 		{"a struct declared, then set in both branches", `func f(x bool) T { var t T; if x { t.Addr = ":1" } else { t.Addr = ":2" }; return t }`, "Addr", []string{":1", ":2"}, false},
 		{"one of two structs declared together set: the other's zero value", `func f() (T, T) { var a, b T; a.Addr = ":1"; return a, b }`, "Addr", []string{"", ":1"}, false},
+		{"a literal's variable set right after: the literal's zero value is never read", `func f() *T { c := &T{}; c.Port = 2; c.Addr = ":1"; return c }`, "Addr", []string{":1"}, false},
+		{"a literal's variable set in one branch only", `func f(x bool) T { c := T{}; if x { c.Addr = ":1" }; return c }`, "Addr", []string{"", ":1"}, false},
 		{"a struct declared in a case clause", `func f(x int) T { switch x { case 1: var t T; return t }; return T{Addr: ":1"} }`, "Addr", []string{"", ":1"}, false},
 		{"a struct declared and returned unset", `func f() T { var t T; return t }`, "Addr", []string{""}, false},
 		{"a package variable left at its zero value", `var zero T`, "Addr", []string{""}, false},

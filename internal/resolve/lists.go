@@ -98,6 +98,15 @@ func onlyRead(info *types.Info, uses []inspector.Cursor, reader func(*types.Func
 }
 
 // ident returns the identifier e is, or nil.
+// Unaddr returns e without parentheses or a leading &: &T{…} is T{…}.
+func Unaddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
 func ident(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id

@@ -242,10 +242,7 @@ func (r AddrStructs) addrLit(e ast.Expr) *ast.CompositeLit {
 	if v != nil && (v.Parent() == r.pkg.Scope() || len(LocalUses(r.info, r.Decls, v)) != 1) {
 		return nil // addr.Port = p, or addr handed to code that may set it.
 	}
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
+	lit, _ := Unaddr(e).(*ast.CompositeLit)
 	if lit != nil && len(lit.Elts) == 0 {
 		return nil
 	}

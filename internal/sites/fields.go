@@ -194,7 +194,7 @@ func (c *checker) freshServer(v *types.Var) (names []string, ok bool) {
 // defLit returns the composite literal, or the address of one, that a
 // definition of one value assigns (srv := &http.Server{…}), or nil.
 func defLit(rhs ast.Expr, index int) *ast.CompositeLit {
-	if lit, ok := unaddr(rhs).(*ast.CompositeLit); ok && index < 0 {
+	if lit, ok := resolve.Unaddr(rhs).(*ast.CompositeLit); ok && index < 0 {
 		return lit
 	}
 	return nil

@@ -2,9 +2,9 @@ package sites
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
+	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -141,7 +141,7 @@ func (im *optionImpls) wraps(info *types.Info, fd *ast.FuncDecl) bool {
 // adapted returns the function an adapter value wraps, as written:
 // f of &funcOption{f: f}, funcOption{f} or optionFunc(f); or nil.
 func (im *optionImpls) adapted(info *types.Info, e ast.Expr) ast.Expr {
-	switch x := unaddr(e).(type) {
+	switch x := resolve.Unaddr(e).(type) {
 	case *ast.CompositeLit:
 		k, ok := im.adapters[namedOf(info.TypeOf(x))]
 		if !ok || k < 0 {
@@ -171,8 +171,8 @@ func (im *optionImpls) adapted(info *types.Info, e ast.Expr) ast.Expr {
 // literal an adapter wraps, or the fields a struct option's apply writes.
 func (im *optionImpls) returned(info *types.Info) func(ast.Expr) (*ast.FuncLit, []string, bool) {
 	return func(e ast.Expr) (*ast.FuncLit, []string, bool) {
-		if w, ok := im.writes[namedOf(info.TypeOf(unaddr(e)))]; ok {
-			if _, isLit := unaddr(e).(*ast.CompositeLit); isLit {
+		if w, ok := im.writes[namedOf(info.TypeOf(resolve.Unaddr(e)))]; ok {
+			if _, isLit := resolve.Unaddr(e).(*ast.CompositeLit); isLit {
 				return nil, w, true // nameOption{name: n}
 			}
 		}
@@ -197,14 +197,6 @@ func (io ifaceOptions) exportTypeFacts(pass *analysis.Pass) {
 			}
 		}
 	}
-}
-
-func unaddr(e ast.Expr) ast.Expr {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		return ast.Unparen(u.X)
-	}
-	return e
 }
 
 // namedOf returns the named type t is, or points to.

@@ -98,7 +98,7 @@ func (lr *learner) optionsLeave(call *ast.CallExpr, first int, safe []string) bo
 	}
 	for _, arg := range call.Args[first:] {
 		var fact OptionFact
-		if lit, ok := unaddr(arg).(*ast.CompositeLit); ok {
+		if lit, ok := resolve.Unaddr(arg).(*ast.CompositeLit); ok {
 			if tn := namedOf(lr.pass.TypesInfo.TypeOf(lit)); tn == nil || !lr.pass.ImportObjectFact(tn, &fact) {
 				return false // an option type's value: EmptyOption{}
 			}

@@ -331,7 +331,7 @@ func (lr *learner) paramCallers(reader string, field *types.Var) []string {
 				if t := lr.pass.TypesInfo.TypeOf(a); t == nil || structField(t, field.Name()) != field {
 					continue
 				}
-				if _, lit := unaddr(a).(*ast.CompositeLit); lit {
+				if _, lit := resolve.Unaddr(a).(*ast.CompositeLit); lit {
 					continue // a site of its own
 				}
 				fn := lr.plainParamOf(a)

@@ -32,3 +32,17 @@ type Tweaked struct {
 }
 
 func NewTweaked() *Tweaked { return &Tweaked{Bind: ":7013"} }
+
+type Loaded struct {
+	Host string // want Host:`holds "localhost"`
+	Port string // want Port:`holds "7014"`
+}
+
+// LoadLoaded fills a new struct field by field: its literal's zero
+// values are never read.
+func LoadLoaded() *Loaded {
+	c := &Loaded{}
+	c.Host = "localhost"
+	c.Port = "7014"
+	return c
+}
