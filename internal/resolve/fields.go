@@ -39,6 +39,9 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 			if r.neverWritten(sel, f) {
 				return zero(f.Type(), f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
 			}
+			if d := r.fieldDefault(written, sel, f); d != nil {
+				return d
+			}
 			return leaf(written, addrval.Named(f, sel.Sel.Pos()))
 		}
 		return leaf(written, addrval.Unknown())

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/portlint/portlint/internal/addrval"
 
@@ -80,24 +81,69 @@ func (r *Resolver) defaulted(written ast.Expr, v *types.Var, pos token.Pos) *Val
 	if !ok || o.Fn == nil || o.Variadic || !r.Callers.Known(o) {
 		return nil
 	}
-	x, decl := r.Vars.Of(v), r.funcDecl(o.Fn)
-	if x.Opaque[v] || len(x.Defs[v]) == 0 || decl == nil || decl.Body == nil || len(decl.Body.List) == 0 {
+	x := r.Vars.Of(v)
+	if x.Opaque[v] || !guardedDefault(r.funcDecl(o.Fn), isVar(v, r.info), r.info, x.Defs[v]) {
 		return nil
-	}
-	guard, ok := decl.Body.List[0].(*ast.IfStmt)
-	if !ok || guard.Init != nil || guard.Else != nil {
-		return nil
-	}
-	if tested, empty := emptyTest(r.info, guard.Cond); !empty || !isVar(v, r.info)(tested) {
-		return nil
-	}
-	for _, d := range x.Defs[v] {
-		if d.pos < guard.Body.Pos() || d.pos >= guard.Body.End() {
-			return nil
-		}
 	}
 	els := r.varStr(written, v, x.Defs[v]).Strs
 	return leaf(written, []addrval.Str{{{Hole: &addrval.OrElse{Key: v, Else: els}, Pos: pos}}})
+}
+
+// fieldDefault is the value of a field of a struct parameter whose
+// function's first statement gives it a default (func Run(c Config) { if
+// c.Addr == "" { c.Addr = ":8080" }; … c.Addr … }): the callers' value,
+// or the default where it is empty, an addrval.OrElse hole of the field.
+func (r *Resolver) fieldDefault(written ast.Expr, sel *ast.SelectorExpr, f *types.Var) *Val {
+	v, ok := r.info.Uses[ident(sel.X)].(*types.Var)
+	if !ok {
+		return nil
+	}
+	d, ok := r.Decls.Decl(sel.Pos())
+	if !ok {
+		return nil
+	}
+	decl, _ := d.Node().(*ast.FuncDecl)
+	if decl == nil || !isParam(r.info, decl, v) {
+		return nil
+	}
+	x, defs := r.Vars.Of(v), r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]
+	if x.Opaque[v] || !guardedDefault(decl, isField(v, f.Name(), r.info), r.info, defs) || sel.Pos() < decl.Body.List[0].End() {
+		return nil
+	}
+	var els []addrval.Str
+	for _, d := range defs {
+		els = addrval.Union(els, r.defStr(f.Type())(d).Strs)
+	}
+	return leaf(written, []addrval.Str{{{Hole: &addrval.OrElse{Key: f, Else: els}, Pos: sel.Sel.Pos()}}})
+}
+
+// guardedDefault reports whether a function's first statement is if
+// target == "" { target = D }, with defs, target's definitions, all
+// inside its body.
+func guardedDefault(decl *ast.FuncDecl, target func(ast.Expr) bool, info *types.Info, defs []def) bool {
+	if decl == nil || decl.Body == nil || len(decl.Body.List) == 0 || len(defs) == 0 {
+		return false
+	}
+	guard, ok := decl.Body.List[0].(*ast.IfStmt)
+	if !ok || guard.Init != nil || guard.Else != nil {
+		return false
+	}
+	if tested, empty := emptyTest(info, guard.Cond); !empty || !target(tested) {
+		return false
+	}
+	return !slices.ContainsFunc(defs, func(d def) bool { return d.pos < guard.Body.Pos() || d.pos >= guard.Body.End() })
+}
+
+// isParam reports whether v is a parameter of decl.
+func isParam(info *types.Info, decl *ast.FuncDecl, v *types.Var) bool {
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // OwnerOf returns the function a parameter belongs to.

@@ -65,6 +65,25 @@ func fillFields(v string, fill func(field string) string) string {
 }
 
 // knownAll is the values of a fact, said to be written at pos.
+// FactTexts returns strs as a fact holds them, knownAll's inverse.
+func FactTexts(strs []addrval.Str) []string {
+	out := make([]string, 0, len(strs))
+	for _, alt := range strs {
+		var b strings.Builder
+		for _, g := range alt {
+			if !g.Known {
+				g.Text = factHole
+			}
+			b.WriteString(g.Text)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TextStrs returns the values a fact holds as texts (knownAll).
+func TextStrs(values []string, pos token.Pos) []addrval.Str { return knownAll(values, pos) }
+
 func knownAll(values []string, pos token.Pos) []addrval.Str {
 	var strs []addrval.Str
 	for _, v := range values {

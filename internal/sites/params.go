@@ -116,7 +116,7 @@ func (lr *learner) throughParams(s Site, strs []addrval.Str) bool {
 // function's own defaults (if addr == "" { addr = ":domain" }).
 func sinkRole(strs []addrval.Str, hole *types.Var) resolve.Role {
 	with := slices.DeleteFunc(slices.Clone(strs), func(alt addrval.Str) bool {
-		return !slices.ContainsFunc(alt, func(g addrval.Seg) bool { return g.Hole == hole })
+		return !slices.ContainsFunc(alt, func(g addrval.Seg) bool { return isHole(g, hole) })
 	})
 	return paramRole(with, hole)
 }

@@ -28,6 +28,9 @@ type sink struct {
 	// (host+":"+…); neither: the whole address.
 	Port, Host bool
 	EmptyPort  string // the port an empty address means, if any
+	// Default: for a field its reader gives a default where empty (if
+	// c.Addr == "" { c.Addr = ":8080" }), that default's values.
+	Default []string
 	// Starts: a call starts the server (not a constructor's or an
 	// option's, which only set the address). Creates: the call returns
 	// the listener it makes, served elsewhere (as net.Listen).
@@ -71,6 +74,9 @@ func (f *SinkFact) String() string {
 		}
 		if s.NoVariadic {
 			what += ", in calls passing no variadic argument,"
+		}
+		if s.Default != nil {
+			what += " (" + strings.Join(s.Default, " or ") + " where empty)"
 		}
 		parts = append(parts, what+" of "+s.API)
 	}
@@ -191,8 +197,9 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 	var params []funcSink
 	for _, alt := range strs {
 		for _, g := range alt {
-			v, ok := g.Hole.(*types.Var)
-			if !ok || slices.Contains(seen, v) {
+			v, ok := addrval.HoleKey(g.Hole).(*types.Var)
+			or, isOr := g.Hole.(*addrval.OrElse)
+			if !ok || slices.Contains(seen, v) || isOr && !v.IsField() {
 				continue
 			}
 			seen = append(seen, v)
@@ -207,6 +214,9 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 			}
 			if !sk.Port && !sk.Host {
 				sk.EmptyPort = s.EmptyPort
+			}
+			if isOr {
+				sk.Default = resolve.FactTexts(or.Else)
 			}
 			if v.IsField() {
 				if s.unless != nil {

@@ -170,6 +170,12 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 // which a fix edits.
 func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	v := lr.res.Str(value)
+	if sk.Default != nil { // "" is the reader's default, which a fix keeps
+		or := &addrval.OrElse{Key: obj, Else: resolve.TextStrs(sk.Default, value.Pos())}
+		d := *v
+		d.Strs = addrval.Substitute([]addrval.Str{{{Hole: or}}}, obj, v.Strs)
+		v = &d
+	}
 	strs, role := v.Strs, resolve.RoleAddress
 	other := apart
 	if other == nil {

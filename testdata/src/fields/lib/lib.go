@@ -6,7 +6,7 @@ import "net/http"
 
 const DefaultAddr = ":8080"
 
-type Config struct{ Addr string } // want Addr:`sink: address of http\.Server\.Addr`
+type Config struct{ Addr string } // want Addr:`sink: address \(:8080 where empty\) of http\.Server\.Addr`
 
 type Server struct{ srv *http.Server }
 
