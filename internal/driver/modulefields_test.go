@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"maps"
 	"strings"
 	"testing"
 
@@ -73,10 +74,7 @@ func TestModuleFields(t *testing.T) {
 		{"a package alone: the rest of the module is unseen", "", "./server", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files := make(map[string]string)
-			for name, content := range layeredModule {
-				files[name] = content
-			}
+			files := maps.Clone(layeredModule)
 			if tc.write != "" {
 				main := strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
 				if strings.Contains(tc.write, "json") {
@@ -89,6 +87,67 @@ func TestModuleFields(t *testing.T) {
 			code := RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{tc.pattern}, &bytes.Buffer{}, &stderr)
 			if got := strings.Contains(stderr.String(), finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
 				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, &stderr)
+			}
+		})
+	}
+}
+
+// defaultModule is an application whose package config hands out a
+// config with a default address and serves on it.
+var defaultModule = map[string]string{
+	"go.mod": "module example.com/dflt\n\ngo 1.22\n",
+	"config/config.go": `package config
+
+import "net/http"
+
+type Config struct{ Addr string }
+
+func Default() Config { return Config{Addr: ":8080"} }
+
+func (c Config) Serve() error { return http.ListenAndServe(c.Addr, nil) }
+`,
+	"cmd/app/main.go": `package main
+
+import (
+	"log"
+	"os"
+
+	"example.com/dflt/config"
+)
+
+func main() {
+	c := config.Default()
+	// a write here
+	log.Fatal(c.Serve())
+}
+`,
+}
+
+// TestModuleDefault checks that a library's default for a field its
+// callers can change is a server only where the driver sees that no
+// other package of the module changes it.
+func TestModuleDefault(t *testing.T) {
+	const finding = "config/config.go:7:45: config.Config.Addr listens on hard-coded port 8080"
+	for _, tc := range []struct {
+		name, write string
+		want        bool
+	}{
+		{"nothing changes it", "_ = os.Args", true},
+		{"main sets it from the environment", `c.Addr = ":" + os.Getenv("PORT")`, false},
+		{"main lets a flag set it", `flag.StringVar(&c.Addr, "addr", c.Addr, "")`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(defaultModule)
+			main := strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
+			if strings.Contains(tc.write, "flag") {
+				main = strings.Replace(main, `"log"`, "\"flag\"\n\t\"log\"", 1)
+			}
+			files["cmd/app/main.go"] = main
+			writeModule(t, files)
+			var stderr bytes.Buffer
+			RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{"./..."}, &bytes.Buffer{}, &stderr)
+			if got := strings.Contains(stderr.String(), finding); got != tc.want {
+				t.Errorf("finding %v, want %v:\n%s", got, tc.want, &stderr)
 			}
 		})
 	}

@@ -168,6 +168,13 @@ func (r *Resolver) factField(owner types.Type, f *types.Var) []addrval.Str {
 	return knownAll(fact.Values, f.Pos())
 }
 
+// FieldSealed reports whether no package but its own writes field f of
+// a struct of type owner, or hands the struct out of sight: known only
+// of an address field (addressField), which the module's walk follows.
+func (r *Resolver) FieldSealed(owner types.Type, f *types.Var) bool {
+	return addressField(f) && r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path())
+}
+
 // FieldOwner returns the type that declares a selected field, following
 // embedded fields (s.Addr of a type embedding *http.Server is
 // net/http.Server's), or nil when an embedded field is not a struct.

@@ -261,7 +261,7 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		// server.New(server.WithAddr(":8080"))).
 		var st start
 		ok := false
-		for call := c.construction(s); call != nil && !ok; call = argOf(c.serving.cursor(call)) {
+		for call := c.construction(s); call != nil && !ok; call = passedTo(c.serving.cursor(call)) {
 			held := c.builtBy(call)
 			if st, ok = starts[call]; !ok {
 				st, ok = starts[held]
@@ -326,6 +326,16 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 		}
 	}
 	return passed
+}
+
+// passedTo returns the call the value at cur is passed to, as an
+// argument or as the receiver of a method (a builder's next step:
+// server.New(h).WithAddr(a).WithTimeout(d)), if any.
+func passedTo(cur inspector.Cursor) *ast.CallExpr {
+	if cur.ParentEdgeKind() == edge.SelectorExpr_X && cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+		return cur.Parent().Parent().Node().(*ast.CallExpr)
+	}
+	return argOf(cur)
 }
 
 // returnedBy returns the one call of the function that returns lit

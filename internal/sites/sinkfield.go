@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/portlint/portlint/internal/addrval"
 	"github.com/portlint/portlint/internal/resolve"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -56,6 +57,9 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if as, ok := u.write.(*ast.AssignStmt); ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)]) {
 		return // if c.Addr == "" { c.Addr = D }: a default, not a server
 	}
+	if lr.handedOut(u) && !addrval.HasHole(lr.res.Str(u.value).Strs) && lr.replaceable(field, u.typ) {
+		return // func Default() Config { return Config{Addr: ":8080"} }: its callers' to change
+	}
 	if lr.sinks.written[u.value] {
 		return // a site already, before a reader was learned
 	}
@@ -73,6 +77,51 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		}
 	}
 	lr.sinkValueSite(typ+field.Name(), u.value, field, sk, nil, u.holder, unless, nil, nil)
+}
+
+// handedOut reports whether a library's exported function returns the
+// struct a write is made to (a literal, or its variable), so that other
+// packages' code runs between the write and the read.
+func (lr *learner) handedOut(u sinkUse) bool {
+	d, ok := lr.res.Decls.Decl(u.write.Pos())
+	fd, _ := d.Node().(*ast.FuncDecl)
+	if !ok || fd == nil || !fd.Name.IsExported() || lr.pass.Pkg.Name() == "main" {
+		return false
+	}
+	var at []inspector.Cursor
+	if u.holder != nil {
+		at = lr.res.Vars.Uses(u.holder)
+	} else if lit, ok := u.write.(*ast.CompositeLit); ok {
+		at = []inspector.Cursor{outerLit(lr.serving.cursor(lit))}
+	}
+	return slices.ContainsFunc(at, func(cur inspector.Cursor) bool {
+		for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+			cur = cur.Parent()
+		}
+		return cur.ParentEdgeKind() == edge.ReturnStmt_Results
+	})
+}
+
+// replaceable reports whether other packages can change field of a
+// struct of type t: it is exported, and written by another package of
+// the module or not known not to be (resolve.FieldSealed); or an exported
+// function or method of its own stores a parameter into it (WithAddr).
+func (lr *learner) replaceable(field *types.Var, t types.Type) bool {
+	if field.Exported() {
+		return !lr.res.FieldSealed(t, field)
+	}
+	for _, cur := range lr.uses(field.Name()) {
+		u, f := lr.fieldWriteAt(cur)
+		if f != field {
+			continue
+		}
+		id, _ := ast.Unparen(u.value).(*ast.Ident)
+		v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
+		if o, isParam := lr.res.OwnerOf(v); ok && isParam && o.Fn != nil && o.Fn.Exported() {
+			return true
+		}
+	}
+	return false
 }
 
 // partnerField returns the field of struct type t, and its sink, holding
