@@ -243,7 +243,7 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 		switch {
 		case s.FromFact:
 			add(s.call, start{s.call, !s.inGo, s})
-		case s.feedsSink && s.fn != nil:
+		case s.feedsSink && s.fn != nil && !s.elsewhere: // a call of a function only storing it starts nothing
 			if fn, ok := c.pass.TypesInfo.Defs[s.fn.Name].(*types.Func); ok {
 				for _, call := range c.callsOf(fn) {
 					add(call, start{call, !c.serving.inGoStmt(*s), nil})
@@ -265,6 +265,9 @@ func (c *checker) joinStarts(all []*Site) []*Site {
 			held := c.builtBy(call)
 			if st, ok = starts[call]; !ok {
 				st, ok = starts[held]
+			}
+			if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok && isSel {
+				st, ok = starts[c.builtBy(ast.Unparen(sel.X))] // reg.Register(":8080"); reg.RunAll()
 			}
 			// A server it returns starts where its variable's listener
 			// method is called, whatever the builder's fact says.
