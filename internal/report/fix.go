@@ -53,6 +53,9 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 			fx.host = h.Text
 		}
 	}
+	if severalAtOnce(s.Val) {
+		return "", nil
+	}
 	switch {
 	case s.Implicit != nil:
 		if !fx.implicitFix(s.Implicit) {
@@ -83,6 +86,17 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 		what = append(what, "bind "+rp.Host)
 	}
 	return strings.Join(what, ", "), fx
+}
+
+// severalAtOnce reports whether v holds two addresses of several
+// constructions (config.Default().Listeners' Addr: ":7000" and ":8080")
+// that may each run at once: one fix for both would give them one port.
+func severalAtOnce(v *resolve.Val) bool {
+	found := false
+	v.Each(func(p *resolve.Val) {
+		found = found || p.Many && len(slices.DeleteFunc(slices.Clone(p.Strs), addrval.Str.Empty)) > 1
+	})
+	return found
 }
 
 // address fixes an address whose value the resolver found to be v.

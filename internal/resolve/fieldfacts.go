@@ -148,14 +148,20 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		if of.Pkg() == f.Pkg() && r.importFact(of, &held) &&
 			r.exported.sealedKey(key, f.Pkg().Path()) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path()) {
 			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
-				return leaf(written, knownAll(held.Sub[i].Values, of.Pos()))
+				return many(leaf(written, knownAll(held.Sub[i].Values, of.Pos())))
 			}
 		}
 	}
 	if strs := r.factField(FieldOwner(s), f); strs != nil {
-		return leaf(written, strs)
+		return many(leaf(written, strs))
 	}
 	return nil
+}
+
+// many marks v as the union of several constructions' values.
+func many(v *Val) *Val {
+	v.Many = true
+	return v
 }
 
 // factField returns the values of another package's field f of owner

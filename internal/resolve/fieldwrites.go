@@ -201,6 +201,9 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	if _, inPlace := ast.Unparen(call.Fun).(*ast.FuncLit); inPlace {
+		return // go func(c Config) {…}(c): its body is in the walk
+	}
 	var callee *types.Func // looked up when an argument holds a kept type
 	for _, a := range call.Args {
 		for _, n := range w.reachable(w.info.TypeOf(a)) {

@@ -19,6 +19,9 @@ type Val struct {
 	// Loop is set when v takes, in turn, two or more elements of a list:
 	// the body of the loop that goes over them (see perElement).
 	Loop *ast.BlockStmt
+	// Many: the values of every construction another package writes a
+	// field in (a FieldFact), which may be servers running at once.
+	Many bool
 }
 
 // form says how a val was built, and what its parts are.

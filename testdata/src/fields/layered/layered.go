@@ -46,3 +46,10 @@ func LoadLoaded() *Loaded {
 	c.Port = "7014"
 	return c
 }
+
+type Listener struct {
+	Addr string // want Addr:`holds ":7015" or ":7016"`
+}
+
+// Listeners are served at once, each in its own goroutine.
+func Listeners() []Listener { return []Listener{{Addr: ":7015"}, {Addr: ":7016"}} }
