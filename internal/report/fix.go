@@ -58,7 +58,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	}
 	switch {
 	case s.Implicit != nil:
-		if !fx.implicitFix(s.Implicit) {
+		if !fx.implicitFix(s.Implicit, s.Alts[0].Port.Text, s.ParamRole) {
 			return "", nil
 		}
 	case s.Via != nil && s.ParamRole == resolve.RolePort:

@@ -2,19 +2,24 @@ package report
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
 	"github.com/portlint/portlint/internal/listenapi"
+	"github.com/portlint/portlint/internal/resolve"
 	"github.com/portlint/portlint/internal/sites"
 )
 
 // implicitFix gives a server without an address one: srv.Addr = … before
 // the statement that starts it, or server.WithHostPorts(…) among the
 // constructor's options.
-func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
-	port := is.Rule.Port
+func (fx *fixer) implicitFix(is *sites.ImplicitSite, port string, role resolve.Role) bool {
+	if is.Lit != nil {
+		return fx.addField(is.Lit, is.Field, port, role)
+	}
 	switch is.Rule.Kind {
 	case listenapi.ImplicitField:
 		if !is.Stmt.Valid() {
@@ -37,6 +42,30 @@ func (fx *fixer) implicitFix(is *sites.ImplicitSite) bool {
 		return false
 	}
 	fx.wholeAddr = true
+	return true
+}
+
+// addField gives a literal the sink field it leaves out (Config{Name:
+// "app"} → Config{Name: "app", Addr: …}): the address, or the port in
+// the field's type.
+func (fx *fixer) addField(lit *ast.CompositeLit, f *types.Var, port string, role resolve.Role) bool {
+	var value string
+	switch {
+	case role == resolve.RoleAddress && resolve.IsBasic(f.Type(), types.IsString):
+		value = fx.allInterfaces(port, lit.Pos())
+	case role == resolve.RolePort && resolve.IsBasic(f.Type(), types.IsString):
+		value = fx.portExpr(port, lit.Pos())
+	case role == resolve.RolePort:
+		value = fx.portIntExpr(port, f.Type(), lit.Pos())
+	default:
+		return false // a host alone: its port is not here
+	}
+	at, sep := lit.Rbrace, ""
+	if n := len(lit.Elts); n > 0 {
+		at, sep = lit.Elts[n-1].End(), ", "
+	}
+	fx.edits = append(fx.edits, insertAt(at, sep+f.Name()+": "+value))
+	fx.wholeAddr = role == resolve.RoleAddress
 	return true
 }
 

@@ -37,7 +37,7 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		}
 		if f := sinkableField(r.info, r.pkg, sel); f != nil {
 			if r.neverWritten(sel, f) {
-				return zero(f.Type(), f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
+				return Zero(f.Type(), f.Pos()) // http.ListenAndServe(w.addr, nil) listens on :80
 			}
 			if d := r.fieldDefault(written, sel, f); d != nil {
 				return d

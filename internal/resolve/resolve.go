@@ -208,8 +208,8 @@ func (r *Resolver) Str(e ast.Expr) *Val {
 	return leaf(written, addrval.Unknown())
 }
 
-// zero is the zero value of a string or integer of type t.
-func zero(t types.Type, pos token.Pos) *Val {
+// Zero is the zero value of a string or integer of type t.
+func Zero(t types.Type, pos token.Pos) *Val {
 	return &Val{Strs: addrval.Known(zeroText(t), pos), Form: FormZero, Index: -1}
 }
 
@@ -275,7 +275,7 @@ func (r *Resolver) defStr(t types.Type) func(def) *Val {
 	return func(d def) *Val {
 		switch {
 		case d.Rhs == nil:
-			return zero(t, d.pos)
+			return Zero(t, d.pos)
 		case d.Index >= 0:
 			p := leaf(d.Rhs, addrval.Unknown())
 			if call, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok {

@@ -27,6 +27,19 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			}
 		}
 	}
+	// Another package's sink fields it leaves out (this package's are
+	// found with their sink: fieldSites).
+	if len(c.sinks.FieldNames) > 0 {
+		if st, ok := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct); ok {
+			for f := range st.Fields() {
+				if f.Pkg() != c.pass.Pkg && c.sinks.FieldNames[f.Name()] {
+					for _, sk := range c.sinksOf(f) {
+						c.omitted(cur, f, sk)
+					}
+				}
+			}
+		}
+	}
 }
 
 func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
@@ -209,6 +222,10 @@ type ImplicitSite struct {
 	Call *ast.CallExpr
 	Recv *ast.Ident       // implicitField: the server variable
 	Stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
+	// Lit and Field: a sink field left out of a literal, which a fix
+	// adds to it (omittedFields).
+	Lit   *ast.CompositeLit
+	Field *types.Var
 }
 
 func (c *checker) implicitCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, rule listenapi.ImplicitRule) {

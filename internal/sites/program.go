@@ -112,7 +112,7 @@ func (sv *serving) planned(s *Site) portplan.Server {
 		Branches: sv.branches(s.start),
 		Reads:    sv.reads(s.Val),
 		// startOf falls back to the address itself when no start is seen.
-		Placed:       s.Implicit != nil || start.Pos() != s.Expr.Pos() || start.End() != s.Expr.End(),
+		Placed:       s.Implicit != nil && s.Implicit.Call != nil || start.Pos() != s.Expr.Pos() || start.End() != s.Expr.End(),
 		Unreached:    sv.neverUsed(s.fn),
 		Background:   s.inGo,
 		ListenerOnly: s.creates && start == ast.Node(s.call),
@@ -306,10 +306,15 @@ func (c *checker) construction(s *Site) *ast.CallExpr {
 		return s.call
 	}
 	cur := c.serving.cursor(s.Expr)
-	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+	var lit inspector.Cursor
+	switch {
+	case s.Implicit != nil && s.Implicit.Lit != nil: // the literal leaving a field out
+		lit = outerLit(cur)
+	case cur.ParentEdgeKind() == edge.KeyValueExpr_Value:
+		lit = outerLit(cur.Parent().Parent())
+	default:
 		return nil
 	}
-	lit := outerLit(cur.Parent().Parent())
 	if call := argOf(lit); call != nil {
 		return call
 	}

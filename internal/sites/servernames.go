@@ -34,8 +34,9 @@ func (sv *serving) names(s *Site) []string {
 			}
 		}
 	})
-	if s.fieldWrite { // the field written: MetricsPort
-		names = append(names, s.API[strings.LastIndexByte(s.API, '.')+1:])
+	if s.fieldWrite { // the field written: MetricsPort, of "cfg.MetricsPort (unset)" too
+		api, _, _ := strings.Cut(s.API, " ")
+		names = append(names, api[strings.LastIndexByte(api, '.')+1:])
 	}
 	// Names that say they hold an address come first.
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(addressLike(b), addressLike(a)) })

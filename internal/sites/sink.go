@@ -296,6 +296,9 @@ func (lr *learner) addSink(obj types.Object, sk sink) {
 				}
 			}
 		}
+		if !slices.Equal(have[i].Default, sk.Default) {
+			have[i].Default = resolve.FactTexts(addrval.Unknown()) // readers disagree on what empty means
+		}
 		have[i].Background = have[i].Background && sk.Background // one blocks: the call does
 		have[i].Debug = have[i].Debug && sk.Debug
 		if have[i].ParamReaders != nil && sk.ParamReaders != nil {

@@ -65,7 +65,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	}
 	lr.sinks.written[u.value] = true
 	typ := ShortType(resolve.NamedTypeName(u.typ)) + "."
-	if lit, ok := u.write.(*ast.CompositeLit); ok {
+	if lit, ok := u.write.(*ast.CompositeLit); ok && u.value != u.write {
 		// A host and a port written apart in one literal are one site, at
 		// the port, as a call passing them apart is (sinkCallSite).
 		if other, otherSink := lr.partnerField(u.typ, field, sk); other != nil {
@@ -407,6 +407,34 @@ func (lr *learner) fieldSites(field *types.Var, sk sink) {
 			lr.sinkFieldSite(field, sk, u)
 		}
 	}
+	for _, cur := range lr.uses(literals) {
+		lr.omitted(cur, field, sk)
+	}
+}
+
+// omitted makes a site of the literal at cur when it is of field's struct
+// type and leaves field out: an unset address listens on its zero value,
+// or the reader's default (sink.Default), where the literal reaches the
+// reader as a written value would. The site's value is the literal.
+func (lr *learner) omitted(cur inspector.Cursor, field *types.Var, sk sink) {
+	lit := cur.Node().(*ast.CompositeLit)
+	t := lr.pass.TypesInfo.TypeOf(lit)
+	st, _ := t.Underlying().(*types.Struct)
+	if st == nil || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) || !slices.Contains(slices.Collect(st.Fields()), field) {
+		return
+	}
+	if _, set := resolve.KeyedField(lit, field.Name()); !set {
+		lr.sinkFieldSite(field, sk, sinkUse{value: lit, typ: t, holder: litHolder(lr.pass.TypesInfo, lr.res.Vars, cur), write: lit})
+	}
+}
+
+// litHolder returns the variable holding the struct a literal builds, or
+// the list element it is (a range's value variable), if any.
+func litHolder(info *types.Info, vars *resolve.VarIndexes, lit inspector.Cursor) *types.Var {
+	if holder := assignedVar(info, outerLit(lit), false); holder != nil {
+		return holder
+	}
+	return rangeVar(info, vars, outerLit(lit))
 }
 
 // fieldWriteAt returns the write at cur, a keyed element or an
@@ -418,11 +446,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor) (sinkUse, *types.Var) {
 		lit := cur.Parent().Node().(*ast.CompositeLit)
 		kv := cur.Node().(*ast.KeyValueExpr)
 		if t, key := info.TypeOf(lit), kv.Key.(*ast.Ident); t != nil {
-			// A list's element is held by the range over it, if any.
-			holder := assignedVar(info, outerLit(cur.Parent()), false)
-			if holder == nil {
-				holder = rangeVar(info, lr.res.Vars, outerLit(cur.Parent()))
-			}
+			holder := litHolder(info, lr.res.Vars, cur.Parent()) // a list's element is held by the range over it, if any
 			return sinkUse{value: kv.Value, typ: t, holder: holder, write: lit}, structField(t, key.Name)
 		}
 	case edge.AssignStmt_Lhs:

@@ -16,6 +16,9 @@ import (
 
 // uses returns the package's calls of functions, keyed elements and
 // assigned selectors named name (the callers check the object).
+// literals is the key of uses under which every composite literal is.
+const literals = "{}"
+
 func (lr *learner) uses(name string) []inspector.Cursor {
 	if lr.sinks.byName == nil {
 		lr.sinks.byName = make(map[string][]inspector.Cursor)
@@ -23,8 +26,10 @@ func (lr *learner) uses(name string) []inspector.Cursor {
 			if fs.Skip {
 				continue
 			}
-			for cur := range fs.FileCur.Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+			for cur := range fs.FileCur.Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 				switch n := cur.Node().(type) {
+				case *ast.CompositeLit:
+					lr.sinks.byName[literals] = append(lr.sinks.byName[literals], cur)
 				case *ast.CallExpr:
 					if name := CalledName(n); name != "" {
 						lr.sinks.byName[name] = append(lr.sinks.byName[name], cur)
@@ -169,7 +174,16 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 // (nil: unknown here); for a port, hostArg is the host's expression,
 // which a fix edits.
 func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
-	v := lr.res.Str(value)
+	var implicit *ImplicitSite
+	var v *resolve.Val
+	if lit, omitted := value.(*ast.CompositeLit); omitted {
+		// A field left out of a literal (a sink field holds no struct):
+		// its zero value, which a fix gives it (omittedFields).
+		v, implicit = resolve.Zero(obj.Type(), lit.Rbrace), &ImplicitSite{Lit: lit, Field: obj.(*types.Var)}
+		api += " (unset)"
+	} else {
+		v = lr.res.Str(value)
+	}
 	if sk.Default != nil { // "" is the reader's default, which a fix keeps
 		or := &addrval.OrElse{Key: obj, Else: resolve.TextStrs(sk.Default, value.Pos())}
 		d := *v
@@ -195,7 +209,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	// inGo: the callee, or the field's reader, serves in a goroutine.
 	s := Site{API: api, listenAPI: sk.API, listenAt: sk.At, Expr: value, Val: v, Shape: listenapi.ShapeString, EmptyPort: sk.EmptyPort, HostArg: hostArg,
 		ParamRole: role, Via: w, call: call, fieldWrite: field, elsewhere: field || !sk.Starts, creates: sk.Creates && call != nil, transport: sk.Transport,
-		unless: unless, debug: sk.Debug, program: program{inGo: sk.Background}}
+		unless: unless, debug: sk.Debug, program: program{inGo: sk.Background}, Implicit: implicit}
 	if field && unless != nil {
 		s.optSafe = optionSafeFields(lr.pass, lr.rules, lr.serving.syn, f)
 	}

@@ -1,10 +1,12 @@
 // Command emptydefault passes its configs to a function that gives their
-// address a default where it is empty: an empty address listens there.
+// address a default where it is empty: an empty address, or one left
+// unset, listens there.
 package main
 
 import (
 	"log"
 	"net/http"
+	"os"
 )
 
 type Config struct {
@@ -19,7 +21,31 @@ func run(c Config) error {
 	return http.ListenAndServe(c.Addr, nil)
 }
 
+type PlainConfig struct {
+	Addr string // want Addr:`sink: address of http\.ListenAndServe`
+	Name string
+}
+
+// plain listens on its config's address with no default: unset, the
+// empty address is :80.
+func plain(c PlainConfig) error { return http.ListenAndServe(c.Addr, nil) }
+
+// configured sets the address it left out of the literal: not unset.
+func configured() error {
+	c := Config{Name: "env"}
+	c.Addr = os.Getenv("ADDR")
+	return run(c)
+}
+
 func main() {
-	go run(Config{Addr: ":9000"})                 // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
+	go run(Config{Addr: ":9000"})        // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
+	go plain(PlainConfig{Name: "plain"}) // want `^emptydefault\.PlainConfig\.Addr \(unset\) listens on hard-coded port 80: the platform routes only \$PORT`
+	go configured()
+	log.Fatal(run(Config{Name: "app"})) // want `^emptydefault\.Config\.Addr \(unset\) listens on hard-coded port 8080: read the port from \$PORT`
+}
+
+// empty writes an empty address, planned alone: it listens on the
+// default, not on the :80 an empty address means.
+func empty() {
 	log.Fatal(run(Config{Name: "app", Addr: ""})) // want `^emptydefault\.Config\.Addr listens on hard-coded port 8080: read the port from \$PORT`
 }
