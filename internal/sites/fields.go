@@ -84,9 +84,80 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 			}
 		}
 	}
-	if !c.addressIgnored(s.server, rule) {
+	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(s.server, name, u.write) {
 		c.ruleField(typ, name, u.value, lit, rule, s)
 	}
+}
+
+// addressReplaced reports whether the address field name of the server
+// variable srv, written by write, may be given a value portlint cannot
+// see as constant before it starts, so that write is only a default:
+// assigned so (if v := os.Getenv("ADDR"); v != "" { srv.Addr = v }), its
+// address taken (flag.StringVar(&srv.Addr, …)), or srv handed to a
+// function of the package that assigns that field of its parameter.
+func (c *checker) addressReplaced(srv *types.Var, name string, write ast.Node) bool {
+	if srv == nil {
+		return false
+	}
+	for _, idCur := range resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, srv) {
+		switch idCur.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := idCur.Parent()
+			if sel.Node().(*ast.SelectorExpr).Sel.Name != name || write != nil && inside(sel, write) {
+				continue
+			}
+			if sel.ParentEdgeKind() == edge.UnaryExpr_X || c.configuredWrite(sel) {
+				return true
+			}
+		case edge.CallExpr_Args:
+			if fn := resolve.CalleeFunc(c.pass.TypesInfo, idCur.Parent().Node().(*ast.CallExpr)); fn != nil && c.setsParamField(fn, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// configuredWrite reports whether the selector at sel is assigned a value
+// not every alternative of which is a constant.
+func (c *checker) configuredWrite(sel inspector.Cursor) bool {
+	kind, i := sel.ParentEdge()
+	as, ok := sel.Parent().Node().(*ast.AssignStmt)
+	if kind != edge.AssignStmt_Lhs || !ok || len(as.Lhs) != len(as.Rhs) {
+		return kind == edge.AssignStmt_Lhs // v, ok = … or +=
+	}
+	return slices.ContainsFunc(c.res.Str(as.Rhs[i]).Strs, func(alt addrval.Str) bool {
+		_, known := alt.Text()
+		return !known
+	})
+}
+
+// setsParamField reports whether fn, of this package, assigns field name
+// of one of its parameters a value not known to be constant.
+func (c *checker) setsParamField(fn *types.Func, name string) bool {
+	if fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	d, ok := c.res.Decls.Decl(fn.Pos())
+	if !ok {
+		return false
+	}
+	fd, _ := d.Node().(*ast.FuncDecl)
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	for _, cur := range c.uses(name) {
+		sel, isSel := cur.Node().(*ast.SelectorExpr)
+		if !isSel || cur.ParentEdgeKind() != edge.AssignStmt_Lhs || !inside(cur, fd.Body) {
+			continue
+		}
+		id, _ := ast.Unparen(sel.X).(*ast.Ident)
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if ok && v.Pos() >= fd.Type.Params.Pos() && v.Pos() < fd.Type.Params.End() && c.configuredWrite(cur) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldStart returns the one call that starts a server literal kept in a
@@ -282,7 +353,7 @@ func (c *checker) addressNeverSet(srv *ast.Ident, field string) bool {
 		return false
 	}
 	index := c.res.Vars.Of(v)
-	if len(index.FieldDefs[resolve.FieldKey{Var: v, Field: field}]) > 0 {
+	if len(index.FieldDefs[resolve.FieldKey{Var: v, Field: field}]) > 0 || c.addressReplaced(v, field, nil) {
 		return false
 	}
 	for _, d := range index.Defs[v] {
