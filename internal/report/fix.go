@@ -40,7 +40,7 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	fx := &fixer{
 		pass:      rp.Pass,
 		env:       rp.Env,
-		host:      rp.Host,
+		host:      rp.bindHost(s),
 		imps:      []*importer{newImporter(rp.Pass, rp.imports())},
 		modern:    FileAtLeast(rp.Pass.TypesInfo.FileVersions[rp.File], "go1.22"),
 		emptyPort: s.EmptyPort,
@@ -82,10 +82,19 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 	if f.Port {
 		what = append(what, fmt.Sprintf("read port from $%s (default %s)", fx.env, s.Alts[0].Port.Text))
 	}
-	if f.Loopback || f.Port && fx.wholeAddr && fx.host == rp.Host {
-		what = append(what, "bind "+rp.Host)
+	if f.Loopback || f.Port && fx.wholeAddr && fx.host == rp.bindHost(s) {
+		what = append(what, "bind "+fx.host)
 	}
 	return strings.Join(what, ", "), fx
+}
+
+// bindHost is the host a fix binds: -host, or :: for a server on IPv6
+// alone (tcp6), which an IPv4 host cannot serve.
+func (rp *Reporter) bindHost(s *sites.Site) string {
+	if s.IPv6Only && !strings.Contains(rp.Host, ":") {
+		return "::"
+	}
+	return rp.Host
 }
 
 // severalAtOnce reports whether v holds two addresses of several

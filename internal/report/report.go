@@ -114,7 +114,7 @@ func (rp *Reporter) report(s *sites.Site) {
 	var advice string
 	switch {
 	case perElement && !f.Port:
-		advice = fmt.Sprintf("bind %s in the one the platform should reach", rp.Host)
+		advice = fmt.Sprintf("bind %s in the one the platform should reach", rp.bindHost(s))
 	case perElement && s.Rank != portplan.Secondary:
 		advice = fmt.Sprintf("the platform routes only $%s, to one of these servers; read its port from $%s and give each of the others a variable of its own", rp.Env, rp.Env)
 	case perElement:
@@ -124,12 +124,12 @@ func (rp *Reporter) report(s *sites.Site) {
 	case s.Rank == portplan.Secondary:
 		advice = fmt.Sprintf("%s; read this listener's port from $%s", rp.routed(s), s.Env)
 	case f.Port && f.Loopback:
-		advice = fmt.Sprintf("read the port from $%s and bind %s", rp.Env, rp.Host)
+		advice = fmt.Sprintf("read the port from $%s and bind %s", rp.Env, rp.bindHost(s))
 	case f.Port:
 		advice = "read the port from $" + rp.Env
 	default:
 		on[0] += ", unreachable from outside the container"
-		advice = "bind " + rp.Host
+		advice = "bind " + rp.bindHost(s)
 	}
 	verb := " listens on "
 	if perElement {

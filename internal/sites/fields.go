@@ -410,7 +410,7 @@ func (c *checker) ruleField(typ, field string, value ast.Expr, lit *ast.Composit
 		}
 		// One that may be unix makes no site, but its sinks are learned.
 		var unix bool
-		if unix, s.learnOnly, s.transport = c.networkOf(network); unix {
+		if unix, s.learnOnly, s.transport, _ = c.networkOf(network); unix {
 			return
 		}
 	}

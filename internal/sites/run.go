@@ -29,6 +29,7 @@ type Site struct {
 	Shape     listenapi.AddrShape
 	EmptyPort string        // the port an empty address means ("80"), or ""
 	Implicit  *ImplicitSite // a server started without any address; Expr is its start
+	IPv6Only  bool          // on tcp6 or udp6: all interfaces are ::, not 0.0.0.0
 	// Via is set when Expr is a value passed to a parameter or written to
 	// a field that reaches the listen API listenAPI (params.go, sink.go).
 	Via       *via
@@ -214,12 +215,12 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return // r.Run(addrs...) is unknown
 	}
-	learnOnly, over := false, rule.Transport
+	learnOnly, over, v6 := false, rule.Transport, false
 	if rule.Network >= 0 {
 		// One that may be unix makes no site, but the address may still
 		// make a sink (network, addr string).
 		var unix bool
-		if unix, learnOnly, over = c.networkOf(call.Args[rule.Network]); unix {
+		if unix, learnOnly, over, v6 = c.networkOf(call.Args[rule.Network]); unix {
 			return
 		}
 	}
@@ -235,7 +236,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	first := true
 	for _, addr := range addrs {
-		s := Site{API: apiName(fn), Expr: addr, Shape: rule.Shape, EmptyPort: rule.EmptyPort, call: call, creates: rule.Network >= 0, learnOnly: learnOnly, transport: over}
+		s := Site{API: apiName(fn), Expr: addr, Shape: rule.Shape, EmptyPort: rule.EmptyPort, call: call, creates: rule.Network >= 0, learnOnly: learnOnly, transport: over, IPv6Only: v6}
 		// The addresses of one call listen at once: the call serves the
 		// first, and the others beside it.
 		s.inGo = !first
@@ -303,23 +304,26 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // networkOf says whether a network argument may be unix (paths, not
-// ports), or is not known, and the transports it listens on.
-func (c *checker) networkOf(e ast.Expr) (unix, unknown bool, over addrval.Transport) {
+// ports), or is not known, the transports it listens on, and whether it
+// is IPv6 only (tcp6, udp6), which cannot bind an IPv4 host.
+func (c *checker) networkOf(e ast.Expr) (unix, unknown bool, over addrval.Transport, v6 bool) {
+	v6 = true
 	for i, alt := range c.res.Str(e).Strs {
 		t, ok := alt.Text()
 		switch {
 		case ok && strings.HasPrefix(t, "unix"):
-			return true, false, 0
+			return true, false, 0, false
 		case !ok:
 			unknown = true
 		}
+		v6 = v6 && ok && strings.HasSuffix(t, "6")
 		if i == 0 {
 			over = addrval.TransportOf(t)
 		} else if over != addrval.TransportOf(t) {
 			over = 0
 		}
 	}
-	return false, unknown, over
+	return false, unknown, over, v6
 }
 
 func IsTestFile(pass *analysis.Pass, file *ast.File) bool {
