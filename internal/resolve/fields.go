@@ -32,6 +32,9 @@ func (r *Resolver) fieldRead(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		if e, ok := r.litField(sel, true); ok {
 			return r.Str(e) // settings.Addr of a frozen variable
 		}
+		if v, ok := r.info.Uses[ident(r.selX(sel))].(*types.Var); ok && r.Vars.Of(v).FieldOpaque[FieldKey{v, sel.Sel.Name}] {
+			return leaf(written, addrval.Unknown()) // flag.IntVar(&cfg.Port, …): no sink
+		}
 		if v := r.foreignField(written, sel); v != nil {
 			return v // another package's writes, by its FieldFact
 		}
@@ -85,6 +88,9 @@ func (r *Resolver) fieldDefs(sel *ast.SelectorExpr) (v *types.Var, fdefs []def, 
 		}
 		f := st.Field(i)
 		t = f.Type()
+		if k == 0 && !nested && r.Vars.Of(v).FieldOpaque[FieldKey{v, f.Name()}] {
+			return nil, nil, nil, false // &cfg.Port: set out of sight
+		}
 		fdefs, ok = fieldStep(fdefs, f.Name(), i, isField(v, f.Name(), r.info))
 		if !nested && (k == 0 || k == len(s.Index())-1) { // cfg.Addr = …, cfg.ServerConfig = … or cfg.Host = …
 			fdefs = append(fdefs, r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]...)

@@ -27,8 +27,11 @@ type def struct {
 type varIndex struct {
 	Defs      map[*types.Var][]def
 	Opaque    map[*types.Var]bool
-	FieldDefs map[FieldKey][]def  // v.F = e, of struct variables
-	Params    map[*types.Var]bool // parameters and receivers: their callers' values (params.go)
+	FieldDefs map[FieldKey][]def // v.F = e, of struct variables
+	// FieldOpaque: v.F changed out of sight (&v.F, v.F++), which makes
+	// that field unknown, not v's others.
+	FieldOpaque map[FieldKey]bool
+	Params      map[*types.Var]bool // parameters and receivers: their callers' values (params.go)
 	// for _, a := range addrs: a takes addrs' elements, if known (lists.go).
 	elems map[*types.Var]*ast.RangeStmt
 }
@@ -80,9 +83,9 @@ func newVarIndex() *varIndex {
 	return &varIndex{
 		Defs:      make(map[*types.Var][]def),
 		Opaque:    make(map[*types.Var]bool),
-		FieldDefs: make(map[FieldKey][]def),
-		Params:    make(map[*types.Var]bool),
-		elems:     make(map[*types.Var]*ast.RangeStmt),
+		FieldDefs: make(map[FieldKey][]def), FieldOpaque: make(map[FieldKey]bool),
+		Params: make(map[*types.Var]bool),
+		elems:  make(map[*types.Var]*ast.RangeStmt),
 	}
 }
 

@@ -122,9 +122,13 @@ func (rec recorder) write(lhs, rhs ast.Expr, index int, pos token.Pos, next []as
 	}
 	sel, isSel := ast.Unparen(lhs).(*ast.SelectorExpr)
 	v := rec.rootVarOf(lhs)
-	if isSel && v != nil && rhs != nil && index < 0 && v == rec.info.ObjectOf(ident(sel.X)) {
+	if isSel && v != nil && index < 0 && v == rec.info.ObjectOf(ident(sel.X)) {
 		k := FieldKey{v, sel.Sel.Name}
-		rec.x.FieldDefs[k] = append(rec.x.FieldDefs[k], def{Rhs: rhs, Index: -1, pos: pos})
+		if rhs == nil {
+			rec.x.FieldOpaque[k] = true // flag.IntVar(&cfg.Port, …) leaves cfg.Host known
+		} else {
+			rec.x.FieldDefs[k] = append(rec.x.FieldDefs[k], def{Rhs: rhs, Index: -1, pos: pos})
+		}
 	} else if v != nil {
 		rec.x.Opaque[v] = true
 	}

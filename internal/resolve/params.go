@@ -107,7 +107,7 @@ func (r *Resolver) fieldDefault(written ast.Expr, sel *ast.SelectorExpr, f *type
 		return nil
 	}
 	x, defs := r.Vars.Of(v), r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]
-	if x.Opaque[v] || !guardedDefault(decl, isField(v, f.Name(), r.info), r.info, defs) || sel.Pos() < decl.Body.List[0].End() {
+	if x.Opaque[v] || x.FieldOpaque[FieldKey{v, f.Name()}] || !guardedDefault(decl, isField(v, f.Name(), r.info), r.info, defs) || sel.Pos() < decl.Body.List[0].End() {
 		return nil
 	}
 	var els []addrval.Str

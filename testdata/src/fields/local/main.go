@@ -6,6 +6,7 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"log"
 	"net/http"
 	"os"
@@ -15,7 +16,7 @@ type Settings struct{ Bind, Debug string }
 
 var settings = &Settings{Bind: ":5300"}
 
-type opened struct{ Bind string } // want Bind:`sink: address of http\.ListenAndServe`
+type opened struct{ Bind string }
 
 // A flag may set it: its address is taken.
 var flagged = &opened{Bind: ":5301"}
@@ -37,4 +38,17 @@ func main() {
 	go http.ListenAndServe(flagged.Bind, nil)
 	go http.ListenAndServe(fromFile.Bind, nil)
 	log.Fatal((&http.Server{Addr: settings.Bind}).ListenAndServe()) // want `http\.Server\.Addr listens on hard-coded port 5300: read the port from \$PORT`
+}
+
+type hostPort struct {
+	Host string
+	Port int
+}
+
+// flagPort lets a flag set the port alone: the host is still the
+// literal's, a loopback one.
+func flagPort() {
+	hp := hostPort{Host: "localhost"}
+	flag.IntVar(&hp.Port, "port", 8080, "port")
+	log.Fatal(http.ListenAndServe(fmt.Sprintf("%s:%d", hp.Host, hp.Port), nil)) // want `^http\.ListenAndServe listens on loopback host "localhost", unreachable from outside the container: bind 0\.0\.0\.0$`
 }
