@@ -53,30 +53,23 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 			fx.host = h.Text
 		}
 	}
-	if severalAtOnce(s.Val) {
-		return "", nil
-	}
+	var ok bool
 	switch {
+	case severalAtOnce(s.Val):
 	case s.Implicit != nil:
-		if !fx.implicitFix(s.Implicit) {
-			return "", nil
-		}
+		ok = fx.implicitFix(s.Implicit)
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort) {
-			return "", nil
-		}
+		ok = f.Port && (!f.Loopback || fx.bindHostArg(s.HostArg)) && fx.replace(s.Val, resolve.RolePort)
 	case s.Via != nil && s.ParamRole == resolve.RoleHost:
 		// The argument is a loopback host, its port configured.
-		if f.Port || !fx.bindHostArg(s.Expr) {
-			return "", nil
-		}
+		ok = !f.Port && fx.bindHostArg(s.Expr)
 	case s.Via != nil && s.ParamRole != resolve.RoleAddress:
-		return "", nil
 	default:
-		if !fx.address(s.Val, s.Shape, f) {
-			return "", nil
-		}
+		ok = fx.address(s.Val, s.Shape, f)
+	}
+	if !ok {
+		return "", nil
 	}
 	var what []string
 	if f.Port {
