@@ -75,17 +75,13 @@ func Split(s Str) Alt {
 func SplitAll(strs []Str, emptyPort string) []Alt {
 	alts := make([]Alt, 0, len(strs))
 	for _, s := range strs {
+		a := Split(s)
 		if t, ok := s.Text(); ok && t == "" && emptyPort != "" {
 			pos := OriginOf(s, 0)
-			alts = append(alts, Alt{
-				Host:     Part{Text: "", Known: true, Pos: pos},
-				Port:     Part{Text: emptyPort, Known: true, Pos: pos},
-				HasPort:  true,
-				Implicit: true,
-			})
-			continue
+			a.Host, a.Implicit = Part{Known: true, Pos: pos}, true
+			a.Port = Part{Text: emptyPort, Known: true, Pos: pos}
 		}
-		alts = append(alts, Split(s))
+		alts = append(alts, a)
 	}
 	return alts
 }
