@@ -156,15 +156,11 @@ func declaredIn(s *types.Scope, name string) bool {
 	if s == nil {
 		return false
 	}
-	if s.Lookup(name) != nil {
-		return true
+	found := s.Lookup(name) != nil
+	for c := range s.Children() {
+		found = found || declaredIn(c, name)
 	}
-	for i := range s.NumChildren() {
-		if declaredIn(s.Child(i), name) {
-			return true
-		}
-	}
-	return false
+	return found
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
