@@ -171,11 +171,8 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 				return false
 			}
 		default:
-			i := strings.IndexByte(format, '%')
-			if i < 0 {
-				i = len(format)
-			}
-			colon := strings.LastIndexByte(format[:i], ':')
+			head, _, _ := strings.Cut(format, "%")
+			colon := strings.LastIndexByte(head, ':')
 			if colon < 0 {
 				return false
 			}
