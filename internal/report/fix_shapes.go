@@ -125,13 +125,9 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 // wholeLoopbackHost reports whether an operand is a complete loopback
 // host ("localhost", "[::1]"), not a piece of one ("[" of "[" + "::1" + "]").
 func wholeLoopbackHost(s string) bool {
-	if strings.HasPrefix(s, "[") || strings.HasSuffix(s, "]") {
-		if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
-			return false
-		}
-		s = s[1 : len(s)-1]
-	}
-	return addrval.HostIsLoopback(s)
+	s, open := strings.CutPrefix(s, "[")
+	s, closed := strings.CutSuffix(s, "]")
+	return open == closed && addrval.HostIsLoopback(s)
 }
 
 // hostPort fixes an address whose host and port are written apart (nil
