@@ -226,13 +226,11 @@ func joinTarget(file *ast.File) *ast.GenDecl {
 		if !ok || gd.Tok != token.IMPORT {
 			break
 		}
-		if slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return s.(*ast.ImportSpec).Path.Value == `"C"` }) {
-			continue
-		}
-		if gd.Lparen.IsValid() {
+		switch {
+		case slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return s.(*ast.ImportSpec).Path.Value == `"C"` }):
+		case gd.Lparen.IsValid():
 			return gd
-		}
-		if first == nil {
+		case first == nil:
 			first = gd
 		}
 	}
