@@ -183,6 +183,7 @@ func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
 		if r == resolve.RolePort && fx.nameable(t, types.IsInteger) {
 			r, want = resolve.RolePortInt, types.IsInteger
 		}
+		port, known := d.Text()
 		switch {
 		case !fx.nameable(t, want):
 			return ""
@@ -190,8 +191,6 @@ func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
 			return `"` + bracket(fx.host) + `"`
 		case r == resolve.RoleHostBare:
 			return strconv.Quote(fx.host)
-		}
-		switch port, known := d.Text(); {
 		case !known:
 			return ""
 		case r == resolve.RolePort:
