@@ -58,10 +58,9 @@ func Split(s Str) Alt {
 		}
 	}
 	if before, ok := s[:gi].Text(); ok {
-		host := before + colon.Text[:ci]
-		if len(host) >= 2 && host[0] == '[' && host[len(host)-1] == ']' {
-			host = host[1 : len(host)-1]
-		} else if strings.ContainsAny(host, "[]:") {
+		host, open := strings.CutPrefix(before+colon.Text[:ci], "[")
+		host, closed := strings.CutSuffix(host, "]")
+		if open != closed || !open && strings.ContainsAny(host, "[]:") {
 			return a // malformed: stay silent on the host
 		}
 		a.Host = Part{Text: host, Known: true, Pos: s[0].Pos}
