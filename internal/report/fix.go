@@ -128,14 +128,13 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	}
 	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
 		fx.wholeAddr = true
-		if scheme != "" {
-			// "tcp://0.0.0.0:" + …, which G102 does not match either.
+		if scheme != "" { // "tcp://0.0.0.0:" + …, which G102 does not match either
 			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
-			return true
+		} else {
+			// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
+			// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
+			fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		}
-		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
-		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
-		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		return true
 	}
 	reset := fx.mark()
