@@ -184,12 +184,11 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 	rs := &RuleSet{AddrStructs: make(map[string]string), Serves: make(map[string]int)}
 	// A function has one rule: implicit rules are looked up first, so one
 	// with both kinds would never reach its call rule.
-	seen := make(map[string]bool)
 	function := func(fn string, addr int) {
-		if seen[fn] {
+		_, call := rs.Calls[fn]
+		if _, implicit := rs.Implicit[fn]; call || implicit {
 			panic("portlint: duplicate rule " + fn)
 		}
-		seen[fn] = true
 		set(&rs.Pkgs, PkgOfFullName(fn), true)
 		rs.index.addFunc(fn, addr)
 	}
