@@ -64,7 +64,7 @@ func (rp *Reporter) finishFile() {
 			}
 			for j, s := range specs {
 				if removers[j] > 0 && !removes[i][j] && im.used[s.path] {
-					edits = append(append(edits, s.removal), im.insertion(s.path, s.spec)...)
+					edits = append(append(edits, s.removal), im.insertion(s.spec)...)
 				}
 			}
 			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}

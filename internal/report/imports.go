@@ -184,7 +184,7 @@ func (im *importer) edits() []analysis.TextEdit {
 		if name := im.added[path]; name != defaultName(path) {
 			spec = name + " " + spec
 		}
-		out = append(out, im.insertion(path, spec)...)
+		out = append(out, im.insertion(spec)...)
 	}
 	return out
 }
@@ -200,7 +200,7 @@ func (im *importer) edits() []analysis.TextEdit {
 //     around its one spec, unless a fix of the file removes that spec
 //     (apart), whose removal is the whole declaration;
 //   - else into a declaration of its own after the package clause.
-func (im *importer) insertion(path, spec string) []analysis.TextEdit {
+func (im *importer) insertion(spec string) []analysis.TextEdit {
 	gd := joinTarget(im.file)
 	switch {
 	case gd == nil || !gd.Lparen.IsValid() && im.apart:
