@@ -37,10 +37,7 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 	// site: a test variant (p [p.test], p_test) whose tests alone name a
 	// listen API or read the environment takes the fast path, as p does.
 	files := checkedFiles(pass, cfg)
-	if (listens || readsEnv) && !mentionsSites(files, names, sinks, readsEnv) {
-		listens, readsEnv = false, false
-	}
-	if !listens && !readsEnv {
+	if !listens && !readsEnv || !mentionsSites(files, names, sinks, readsEnv) {
 		// Fast path: nothing here can listen or read $PORT; only stale
 		// directives can be reported. A test variant's facts (p [p.test])
 		// are read only by the other test variants (p_test, p.test), which

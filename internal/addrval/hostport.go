@@ -33,14 +33,10 @@ func PortIsEphemeral(port string) bool {
 // (::ffff:127.0.0.1). host has no brackets.
 func HostIsLoopback(host string) bool {
 	// Parse before trimming: in "::1%." the dot is the zone.
-	if a, err := netip.ParseAddr(host); err == nil {
-		return a.Unmap().IsLoopback()
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		a, err = netip.ParseAddr(BindHost(host)) // a localhost name binds 127.0.0.1
 	}
-	h := normalizeHost(host)
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return true
-	}
-	a, err := netip.ParseAddr(h)
 	return err == nil && a.Unmap().IsLoopback()
 }
 

@@ -39,21 +39,19 @@ func cutScheme(s Str) (scheme string, rest Str, ok bool) {
 	if !slices.ContainsFunc(s, func(g Seg) bool { return g.Known && strings.IndexByte(g.Text, '/') >= 0 }) {
 		return "", s, true // no "://" anywhere: the common case, without allocating
 	}
-	var lead strings.Builder
-	for _, g := range s {
-		if !g.Known {
-			break
-		}
-		lead.WriteString(g.Text)
+	n := 0 // the known segments that start s
+	for n < len(s) && s[n].Known {
+		n++
 	}
-	scheme, _, cut := CutScheme(lead.String())
+	lead, _ := s[:n].Text()
+	scheme, _, cut := CutScheme(lead)
 	rest = s
 	if cut {
 		rest = dropBytes(s, len(scheme)+len(schemeSep))
 	}
 	// "://" after the scheme, or across two constants of lead.
 	if slices.ContainsFunc(rest, func(g Seg) bool { return g.Known && strings.Contains(g.Text, schemeSep) }) ||
-		!cut && strings.Contains(lead.String(), schemeSep) {
+		!cut && strings.Contains(lead, schemeSep) {
 		return "", s, false
 	}
 	return scheme, rest, true

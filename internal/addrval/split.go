@@ -58,10 +58,9 @@ func Split(s Str) Alt {
 		}
 	}
 	if before, ok := s[:gi].Text(); ok {
-		host := before + colon.Text[:ci]
-		if len(host) >= 2 && host[0] == '[' && host[len(host)-1] == ']' {
-			host = host[1 : len(host)-1]
-		} else if strings.ContainsAny(host, "[]:") {
+		host, open := strings.CutPrefix(before+colon.Text[:ci], "[")
+		host, closed := strings.CutSuffix(host, "]")
+		if open != closed || !open && strings.ContainsAny(host, "[]:") {
 			return a // malformed: stay silent on the host
 		}
 		a.Host = Part{Text: host, Known: true, Pos: s[0].Pos}
@@ -75,17 +74,13 @@ func Split(s Str) Alt {
 func SplitAll(strs []Str, emptyPort string) []Alt {
 	alts := make([]Alt, 0, len(strs))
 	for _, s := range strs {
+		a := Split(s)
 		if t, ok := s.Text(); ok && t == "" && emptyPort != "" {
 			pos := OriginOf(s, 0)
-			alts = append(alts, Alt{
-				Host:     Part{Text: "", Known: true, Pos: pos},
-				Port:     Part{Text: emptyPort, Known: true, Pos: pos},
-				HasPort:  true,
-				Implicit: true,
-			})
-			continue
+			a.Host, a.Implicit = Part{Known: true, Pos: pos}, true
+			a.Port = Part{Text: emptyPort, Known: true, Pos: pos}
 		}
-		alts = append(alts, Split(s))
+		alts = append(alts, a)
 	}
 	return alts
 }

@@ -151,23 +151,18 @@ func Substitute(strs []Str, key any, vals []Str) []Str {
 	for _, alt := range strs {
 		cur := []Str{nil}
 		for _, g := range alt {
-			switch h := g.Hole.(type) {
-			case Offset:
-				if h.Key == key {
-					cur = Concat(cur, shift(vals, h.Add, g.Pos))
-					continue
-				}
-			case *OrElse:
-				if h.Key == key {
-					cur = Concat(cur, orElse(vals, h.Else))
-					continue
+			with := []Str{{g}}
+			if HoleKey(g.Hole) == key {
+				switch h := g.Hole.(type) {
+				case Offset:
+					with = shift(vals, h.Add, g.Pos)
+				case *OrElse:
+					with = orElse(vals, h.Else)
+				default:
+					with = vals
 				}
 			}
-			if g.Hole == key {
-				cur = Concat(cur, vals)
-			} else {
-				cur = Concat(cur, []Str{{g}})
-			}
+			cur = Concat(cur, with)
 		}
 		out = Union(out, cur)
 	}

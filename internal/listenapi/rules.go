@@ -2,6 +2,7 @@ package listenapi
 
 import (
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -180,15 +181,14 @@ type RuleSet struct {
 }
 
 func NewRuleSet(families ...RuleRows) *RuleSet {
-	rs := new(RuleSet)
+	rs := &RuleSet{AddrStructs: make(map[string]string), Serves: make(map[string]int)}
 	// A function has one rule: implicit rules are looked up first, so one
 	// with both kinds would never reach its call rule.
-	seen := make(map[string]bool)
 	function := func(fn string, addr int) {
-		if seen[fn] {
+		_, call := rs.Calls[fn]
+		if _, implicit := rs.Implicit[fn]; call || implicit {
 			panic("portlint: duplicate rule " + fn)
 		}
-		seen[fn] = true
 		set(&rs.Pkgs, PkgOfFullName(fn), true)
 		rs.index.addFunc(fn, addr)
 	}
@@ -212,12 +212,8 @@ func NewRuleSet(families ...RuleRows) *RuleSet {
 			function(r.Fn, -1)
 			set(&rs.Implicit, r.Fn, r)
 		}
-		for typ, port := range rows.AddrStructs {
-			set(&rs.AddrStructs, typ, port)
-		}
-		for fn, handler := range rows.Serves {
-			set(&rs.Serves, fn, handler)
-		}
+		maps.Copy(rs.AddrStructs, rows.AddrStructs)
+		maps.Copy(rs.Serves, rows.Serves)
 		for m, keys := range map[*map[string]bool][]string{
 			&rs.DebugPkgs:     rows.DebugPkgs,
 			&rs.Exits:         rows.Exits,

@@ -22,6 +22,7 @@ import (
 // that is only another's default (isDefault) takes no part in the plan.
 func Decide(p Program) []Role {
 	roles := make([]Role, len(p.Servers))
+	byFunc := make(map[token.Pos][]int)
 	for i, s := range p.Servers {
 		roles[i] = Role{Primary: -1, Clash: -1}
 		switch {
@@ -30,19 +31,16 @@ func Decide(p Program) []Role {
 		case isDefault(p.Servers, i):
 			roles[i].Rank = Default
 		}
-	}
-	findClashes(p.Servers, roles)
-	pl := planner{p: &p, roles: roles}
-	// A command's servers are planned together, but for those of
-	// functions nothing calls, which never start beside them.
-	byFunc := make(map[token.Pos][]int)
-	for i, s := range p.Servers {
+		// A command's servers are planned together, but for those of
+		// functions nothing calls, which never start beside them.
 		fn := s.Func
 		if p.Command && !s.Unreached {
 			fn = token.NoPos
 		}
 		byFunc[fn] = append(byFunc[fn], i)
 	}
+	findClashes(p.Servers, roles)
+	pl := planner{p: &p, roles: roles}
 	for _, group := range byFunc {
 		pl.rank(group) // a group's roles depend on its servers only
 	}

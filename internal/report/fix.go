@@ -53,30 +53,23 @@ func (rp *Reporter) fixes(s *sites.Site, f addrval.Finding) (string, *fixer) {
 			fx.host = h.Text
 		}
 	}
-	if severalAtOnce(s.Val) {
-		return "", nil
-	}
+	var ok bool
 	switch {
+	case severalAtOnce(s.Val): // one fix would give them one port: none
 	case s.Implicit != nil:
-		if !fx.implicitFix(s.Implicit, s.Alts[0].Port.Text, s.ParamRole) {
-			return "", nil
-		}
+		ok = fx.implicitFix(s.Implicit, s.Alts[0].Port.Text, s.ParamRole)
 	case s.Via != nil && s.ParamRole == resolve.RolePort:
 		// The argument is the port: replace it, keeping its type.
-		if !f.Port || f.Loopback && !fx.bindHostArg(s.HostArg) || !fx.replace(s.Val, resolve.RolePort) {
-			return "", nil
-		}
+		ok = f.Port && (!f.Loopback || fx.bindHostArg(s.HostArg)) && fx.replace(s.Val, resolve.RolePort)
 	case s.Via != nil && s.ParamRole == resolve.RoleHost:
 		// The argument is a loopback host, its port configured.
-		if f.Port || !fx.bindHostArg(s.Expr) {
-			return "", nil
-		}
+		ok = !f.Port && fx.bindHostArg(s.Expr)
 	case s.Via != nil && s.ParamRole != resolve.RoleAddress:
-		return "", nil
 	default:
-		if !fx.address(s.Val, s.Shape, f) {
-			return "", nil
-		}
+		ok = fx.address(s.Val, s.Shape, f)
+	}
+	if !ok {
+		return "", nil
 	}
 	var what []string
 	if f.Port {
@@ -144,14 +137,13 @@ func (fx *fixer) stringAddr(v *resolve.Val, f addrval.Finding) bool {
 	}
 	if scheme, port, ok := fx.constPort(v); ok && f.Port && !fx.refsLocalVar(e) {
 		fx.wholeAddr = true
-		if scheme != "" {
-			// "tcp://0.0.0.0:" + …, which G102 does not match either.
+		if scheme != "" { // "tcp://0.0.0.0:" + …, which G102 does not match either
 			fx.replaceWith(e, strconv.Quote(scheme+"://"+bracket(fx.schemeHost(scheme))+":")+" + "+fx.portExpr(port, e.Pos()))
-			return true
+		} else {
+			// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
+			// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
+			fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		}
-		// JoinHostPort rather than "0.0.0.0:" + …: gosec's G102 flags a
-		// concatenation whose left operand starts with 0.0.0.0, [::] or ':'.
-		fx.replaceWith(e, fx.allInterfaces(port, e.Pos()))
 		return true
 	}
 	reset := fx.mark()
@@ -199,6 +191,7 @@ func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
 		if r == resolve.RolePort && fx.nameable(t, types.IsInteger) {
 			r, want = resolve.RolePortInt, types.IsInteger
 		}
+		port, known := d.Text()
 		switch {
 		case !fx.nameable(t, want):
 			return ""
@@ -206,8 +199,6 @@ func (fx *fixer) replace(v *resolve.Val, role resolve.Role) bool {
 			return `"` + bracket(fx.host) + `"`
 		case r == resolve.RoleHostBare:
 			return strconv.Quote(fx.host)
-		}
-		switch port, known := d.Text(); {
 		case !known:
 			return ""
 		case r == resolve.RolePort:

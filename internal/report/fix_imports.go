@@ -50,27 +50,25 @@ func (rp *Reporter) finishFile() {
 	}
 	for i := range rp.pending {
 		p := &rp.pending[i]
-		if p.fx == nil {
-			rp.Pass.Report(p.d)
-			continue
-		}
-		p.fx.imps[0].apart = apart
-		edits := append([]analysis.TextEdit(nil), p.fx.edits...)
-		for _, im := range p.fx.imps {
-			edits = append(edits, im.edits()...)
-		}
-		im := p.fx.imps[0]
-		for j, s := range specs {
-			if removes[i][j] {
-				edits = append(edits, s.removal)
+		if p.fx != nil {
+			p.fx.imps[0].apart = apart
+			edits := append([]analysis.TextEdit(nil), p.fx.edits...)
+			for _, im := range p.fx.imps {
+				edits = append(edits, im.edits()...)
 			}
-		}
-		for j, s := range specs {
-			if removers[j] > 0 && !removes[i][j] && im.used[s.path] {
-				edits = append(append(edits, s.removal), im.insertion(s.path, s.spec)...)
+			im := p.fx.imps[0]
+			for j, s := range specs {
+				if removes[i][j] {
+					edits = append(edits, s.removal)
+				}
 			}
+			for j, s := range specs {
+				if removers[j] > 0 && !removes[i][j] && im.used[s.path] {
+					edits = append(append(edits, s.removal), im.insertion(s.spec)...)
+				}
+			}
+			p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
 		}
-		p.d.SuggestedFixes = []analysis.SuggestedFix{{Message: p.fixMessage, TextEdits: dedupeEdits(edits)}}
 		rp.Pass.Report(p.d)
 	}
 }

@@ -125,13 +125,9 @@ func (fx *fixer) loopbackJoin(v *resolve.Val, ops []*resolve.Val, f addrval.Find
 // wholeLoopbackHost reports whether an operand is a complete loopback
 // host ("localhost", "[::1]"), not a piece of one ("[" of "[" + "::1" + "]").
 func wholeLoopbackHost(s string) bool {
-	if strings.HasPrefix(s, "[") || strings.HasSuffix(s, "]") {
-		if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
-			return false
-		}
-		s = s[1 : len(s)-1]
-	}
-	return addrval.HostIsLoopback(s)
+	s, open := strings.CutPrefix(s, "[")
+	s, closed := strings.CutSuffix(s, "]")
+	return open == closed && addrval.HostIsLoopback(s)
 }
 
 // hostPort fixes an address whose host and port are written apart (nil
@@ -171,11 +167,8 @@ func (fx *fixer) sprintf(v *resolve.Val, f addrval.Finding) bool {
 				return false
 			}
 		default:
-			i := strings.IndexByte(format, '%')
-			if i < 0 {
-				i = len(format)
-			}
-			colon := strings.LastIndexByte(format[:i], ':')
+			head, _, _ := strings.Cut(format, "%")
+			colon := strings.LastIndexByte(head, ':')
 			if colon < 0 {
 				return false
 			}

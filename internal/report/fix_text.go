@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/portlint/portlint/internal/resolve"
 )
 
 // bracket brackets an IPv6 host, for a port to follow.
@@ -69,10 +71,7 @@ func (fx *fixer) typeText(t types.Type, pos token.Pos) string {
 // nameable reports whether t is a string or integer type (by info) that a
 // fix in this package can write: basic, or named here or exported.
 func (fx *fixer) nameable(t types.Type, info types.BasicInfo) bool {
-	if t == nil {
-		return false
-	}
-	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&info == 0 {
+	if t == nil || !resolve.IsBasic(t.Underlying(), info) {
 		return false
 	}
 	n, ok := types.Unalias(t).(*types.Named)

@@ -156,15 +156,11 @@ func declaredIn(s *types.Scope, name string) bool {
 	if s == nil {
 		return false
 	}
-	if s.Lookup(name) != nil {
-		return true
+	found := s.Lookup(name) != nil
+	for c := range s.Children() {
+		found = found || declaredIn(c, name)
 	}
-	for i := range s.NumChildren() {
-		if declaredIn(s.Child(i), name) {
-			return true
-		}
-	}
-	return false
+	return found
 }
 
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
@@ -188,7 +184,7 @@ func (im *importer) edits() []analysis.TextEdit {
 		if name := im.added[path]; name != defaultName(path) {
 			spec = name + " " + spec
 		}
-		out = append(out, im.insertion(path, spec)...)
+		out = append(out, im.insertion(spec)...)
 	}
 	return out
 }
@@ -204,7 +200,7 @@ func (im *importer) edits() []analysis.TextEdit {
 //     around its one spec, unless a fix of the file removes that spec
 //     (apart), whose removal is the whole declaration;
 //   - else into a declaration of its own after the package clause.
-func (im *importer) insertion(path, spec string) []analysis.TextEdit {
+func (im *importer) insertion(spec string) []analysis.TextEdit {
 	gd := joinTarget(im.file)
 	switch {
 	case gd == nil || !gd.Lparen.IsValid() && im.apart:
@@ -230,13 +226,11 @@ func joinTarget(file *ast.File) *ast.GenDecl {
 		if !ok || gd.Tok != token.IMPORT {
 			break
 		}
-		if slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return s.(*ast.ImportSpec).Path.Value == `"C"` }) {
-			continue
-		}
-		if gd.Lparen.IsValid() {
+		switch {
+		case slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return s.(*ast.ImportSpec).Path.Value == `"C"` }):
+		case gd.Lparen.IsValid():
 			return gd
-		}
-		if first == nil {
+		case first == nil:
 			first = gd
 		}
 	}

@@ -46,9 +46,6 @@ func Directives(fset *token.FileSet, file *ast.File) map[int]*directive {
 // suppressed reports whether a directive on d's line or the line above
 // covers d, marking it used.
 func (rp *Reporter) suppressed(d analysis.Diagnostic) bool {
-	if rp.dirs == nil {
-		return false
-	}
 	line := rp.Pass.Fset.Position(d.Pos).Line
 	for _, l := range []int{line, line - 1} {
 		if dir, ok := rp.dirs[l]; ok && dir.reason != "" {
