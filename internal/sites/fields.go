@@ -29,8 +29,8 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	// Another package's sink fields it leaves out (this package's are
 	// found with their sink: fieldSites).
-	if len(c.sinks.FieldNames) > 0 {
-		if st, ok := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct); ok {
+	if t := c.pass.TypesInfo.TypeOf(lit); len(c.sinks.FieldNames) > 0 && t != nil {
+		if st, ok := t.Underlying().(*types.Struct); ok {
 			for f := range st.Fields() {
 				if f.Pkg() != c.pass.Pkg && c.sinks.FieldNames[f.Name()] {
 					for _, sk := range c.sinksOf(f) {
@@ -123,7 +123,7 @@ func (c *checker) addressReplaced(srv *types.Var, name string, write ast.Node) b
 func (c *checker) configuredWrite(sel inspector.Cursor) bool {
 	kind, i := sel.ParentEdge()
 	as, ok := sel.Parent().Node().(*ast.AssignStmt)
-	if kind != edge.AssignStmt_Lhs || !ok || len(as.Lhs) != len(as.Rhs) {
+	if kind != edge.AssignStmt_Lhs || !ok || len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
 		return kind == edge.AssignStmt_Lhs // v, ok = … or +=
 	}
 	return slices.ContainsFunc(c.res.Str(as.Rhs[i]).Strs, func(alt addrval.Str) bool {
@@ -294,7 +294,7 @@ type ImplicitSite struct {
 	Recv *ast.Ident       // implicitField: the server variable
 	Stmt inspector.Cursor // implicitField: the statement to precede with srv.Addr = …
 	// Lit and Field: a sink field left out of a literal, which a fix
-	// adds to it (omittedFields).
+	// adds to it (omitted).
 	Lit   *ast.CompositeLit
 	Field *types.Var
 }

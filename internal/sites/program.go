@@ -360,9 +360,10 @@ func (c *checker) returnedBy(lit inspector.Cursor) *ast.CallExpr {
 		case *ast.FuncLit:
 			return nil
 		case *ast.FuncDecl:
-			fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			if calls := c.callsOf(fn); fn != nil && len(calls) == 1 {
-				return calls[0]
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				if calls := c.callsOf(fn); len(calls) == 1 {
+					return calls[0]
+				}
 			}
 			return nil
 		}

@@ -84,8 +84,10 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 // packages' code runs between the write and the read.
 func (lr *learner) handedOut(u sinkUse) bool {
 	d, ok := lr.res.Decls.Decl(u.write.Pos())
-	fd, _ := d.Node().(*ast.FuncDecl)
-	if !ok || fd == nil || !fd.Name.IsExported() || lr.pass.Pkg.Name() == "main" {
+	if !ok || lr.pass.Pkg.Name() == "main" {
+		return false
+	}
+	if fd, _ := d.Node().(*ast.FuncDecl); fd == nil || !fd.Name.IsExported() {
 		return false
 	}
 	var at []inspector.Cursor
@@ -419,13 +421,25 @@ func (lr *learner) fieldSites(field *types.Var, sk sink) {
 func (lr *learner) omitted(cur inspector.Cursor, field *types.Var, sk sink) {
 	lit := cur.Node().(*ast.CompositeLit)
 	t := lr.pass.TypesInfo.TypeOf(lit)
+	if t == nil || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) {
+		return // ill-typed, or every field given
+	}
 	st, _ := t.Underlying().(*types.Struct)
-	if st == nil || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) || !slices.Contains(slices.Collect(st.Fields()), field) {
+	if st == nil || !hasField(st, field) {
 		return
 	}
 	if _, set := resolve.KeyedField(lit, field.Name()); !set {
 		lr.sinkFieldSite(field, sk, sinkUse{value: lit, typ: t, holder: litHolder(lr.pass.TypesInfo, lr.res.Vars, cur), write: lit})
 	}
+}
+
+func hasField(st *types.Struct, field *types.Var) bool {
+	for f := range st.Fields() {
+		if f == field {
+			return true
+		}
+	}
+	return false
 }
 
 // litHolder returns the variable holding the struct a literal builds, or

@@ -178,7 +178,7 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	var v *resolve.Val
 	if lit, omitted := value.(*ast.CompositeLit); omitted {
 		// A field left out of a literal (a sink field holds no struct):
-		// its zero value, which a fix gives it (omittedFields).
+		// its zero value, which a fix gives it (omitted).
 		v, implicit = resolve.Zero(obj.Type(), lit.Rbrace), &ImplicitSite{Lit: lit, Field: obj.(*types.Var)}
 		api += " (unset)"
 	} else {
