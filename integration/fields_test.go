@@ -10,7 +10,7 @@ import (
 )
 
 // The fieldmod fixture is the end-to-end test of addresses kept in
-// struct fields (issue 26): a module of eight commands whose servers
+// struct fields (issue 26): a module of nine commands whose servers
 // listen on a hard-coded address that reaches the listener through a
 // field.
 //
@@ -21,6 +21,8 @@ import (
 //   - cmd/api builds api.New(api.Options{Port: 9100}) and calls its Run,
 //     which listens on a field New copied the port into (the copied-field
 //     case); New's default on an empty port is no server.
+//   - cmd/apidefault builds api.New(api.Options{}): the port left unset,
+//     New's default is where it listens, and the fix adds the field.
 //   - cmd/node builds node.New("127.0.0.1", 7100), kept in two fields and
 //     joined, resolved and listened on by Start.
 //   - cmd/bind listens on a field of a package variable nothing writes
@@ -51,6 +53,7 @@ var fieldmodCommands = []struct {
 	{"web", "hello from web\n", nil},
 	{"admin", "hello from admin\n", nil},
 	{"api", "hello from api\n", nil},
+	{"apidefault", "hello from api\n", nil},
 	{"node", "hello from node\n", nil},
 	{"bind", "hello from bind\n", nil},
 	{"svc", "hello from svc\n", []string{"METRICS_PORT"}},
@@ -70,6 +73,7 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 		at("web", `Addr: config.Load().Listen`, `http.Server.Addr listens on hard-coded port 7000 and loopback host "localhost": read the port from $PORT and bind 0.0.0.0`),
 		at("admin", `cfg.AdminAddr`, "http.ListenAndServe listens on hard-coded port 7001: read the port from $PORT"),
 		at("api", `api.Options{Port: 9100}`, "api.Options.Port listens on hard-coded port 9100: read the port from $PORT"),
+		at("apidefault", `api.Options{}`, "api.Options.Port (unset) listens on hard-coded port 8000: read the port from $PORT"),
 		at("node", `node.New("127.0.0.1", 7100)`, `node.New listens on hard-coded port 7100 and loopback host "127.0.0.1": read the port from $PORT and bind 0.0.0.0`),
 		at("bind", `Addr: settings.Bind`, "http.Server.Addr listens on hard-coded port 5300: read the port from $PORT"),
 		at("svc", `Port:        9000`, "svc.Config.Port listens on hard-coded port 9000: read the port from $PORT"),
@@ -79,7 +83,7 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 	}
 }
 
-// TestFieldModule checks that every way of running reports the nine
+// TestFieldModule checks that every way of running reports the ten
 // servers of the fieldmod fixture, and nothing at the libraries: go vet
 // and golangci-lint analyse every dependency, so package config's
 // FieldFacts reach the commands; the portlint command computes the
@@ -187,9 +191,10 @@ func TestFieldModuleStarts(t *testing.T) {
 		}
 	}
 	for file, w := range map[string]string{
-		"web":  `return net.JoinHostPort("0.0.0.0", p)`, // the loopback host is replaced
-		"node": `node.New("0.0.0.0", func() int {`,
-		"bind": `var settings = &Settings{Bind: net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "5300"))`, // at the literal
+		"web":        `return net.JoinHostPort("0.0.0.0", p)`, // the loopback host is replaced
+		"node":       `node.New("0.0.0.0", func() int {`,
+		"bind":       `var settings = &Settings{Bind: net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "5300"))`, // at the literal
+		"apidefault": `api.New(api.Options{Port: func() int {`,                                                        // the unset field added
 	} {
 		if src := after[filepath.Join(dir, "cmd", file, "main.go")]; !strings.Contains(src, w) {
 			t.Errorf("fixed cmd/%s/main.go lacks %s", file, w)
