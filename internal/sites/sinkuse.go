@@ -176,6 +176,7 @@ func passesVariadic(call *ast.CallExpr, sig *types.Signature, shift int) bool {
 func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, sk sink, call *ast.CallExpr, holder, unless *types.Var, apart []addrval.Str, hostArg ast.Expr) {
 	var implicit *ImplicitSite
 	var v *resolve.Val
+	passes := api + " passes it to " + sk.API
 	if lit, omitted := value.(*ast.CompositeLit); omitted {
 		// A field left out of a literal (a sink field holds no struct):
 		// its zero value, which a fix gives it (omitted).
@@ -201,9 +202,9 @@ func (lr *learner) sinkValueSite(api string, value ast.Expr, obj types.Object, s
 	case sk.Host:
 		strs, role = addrval.Concat(addrval.Concat(strs, addrval.Known(":", value.Pos())), other), resolve.RoleHost
 	}
-	w := &via{Pos: sk.pos, Msg: api + " passes it to " + sk.API + " here"}
+	w := &via{Pos: sk.pos, Msg: passes + " here"}
 	if obj.Pkg() != lr.pass.Pkg {
-		w = &via{Pos: obj.Pos(), Msg: api + " passes it to " + sk.API + " (" + sk.At + ")"}
+		w = &via{Pos: obj.Pos(), Msg: passes + " (" + sk.At + ")"}
 	}
 	f, field := obj.(*types.Var)
 	// inGo: the callee, or the field's reader, serves in a goroutine.
