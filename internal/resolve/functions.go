@@ -139,8 +139,9 @@ func (r *Resolver) callStr(written ast.Expr, call *ast.CallExpr) *Val {
 
 // or is the value of cmp.Or(args…), the first argument that is not
 // empty: each one's values but its empty ones, and the last one's. A
-// parameter whose callers are known is an addrval.OrElse hole: each
-// call's value where it is not empty, the rest's where it is.
+// parameter whose callers are known, or a sink field, is an
+// addrval.OrElse hole: each call's (write's) value where it is not
+// empty, the rest's where it is.
 func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 	var strs []addrval.Str
 	for i, a := range args {
@@ -167,15 +168,17 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 }
 
 // knownParam returns the parameter whose hole strs is, when its callers
-// are known.
+// are known, or the field (a sink: its writers are known too).
 func (r *Resolver) knownParam(strs []addrval.Str) *types.Var {
 	if len(strs) != 1 || len(strs[0]) != 1 {
 		return nil
 	}
-	if v, ok := strs[0][0].Hole.(*types.Var); ok && !v.IsField() {
-		if o, ok := r.OwnerOf(v); ok && r.Callers.Known(o) {
-			return v
-		}
+	v, ok := strs[0][0].Hole.(*types.Var)
+	if !ok {
+		return nil
+	}
+	if o, isParam := r.OwnerOf(v); v.IsField() || isParam && r.Callers.Known(o) {
+		return v
 	}
 	return nil
 }

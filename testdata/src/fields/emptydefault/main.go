@@ -4,6 +4,7 @@
 package main
 
 import (
+	"cmp"
 	"log"
 	"net/http"
 	"os"
@@ -20,6 +21,14 @@ func run(c Config) error {
 	}
 	return http.ListenAndServe(c.Addr, nil)
 }
+
+type OrConfig struct {
+	Addr string // want Addr:`sink: address \(:8081 where empty\) of http\.ListenAndServe`
+	Name string
+}
+
+// or gives the default with cmp.Or, as run does with an if.
+func or(c OrConfig) error { return http.ListenAndServe(cmp.Or(c.Addr, ":8081"), nil) }
 
 type PlainConfig struct {
 	Addr string // want Addr:`sink: address of http\.ListenAndServe`
@@ -41,6 +50,7 @@ func main() {
 	go run(Config{Addr: ":9000"})        // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
 	go plain(PlainConfig{Name: "plain"}) // want `^emptydefault\.PlainConfig\.Addr \(unset\) listens on hard-coded port 80: the platform routes only \$PORT`
 	go configured()
+	go or(OrConfig{Name: "or"})         // want `^emptydefault\.OrConfig\.Addr \(unset\) listens on hard-coded port 8081: the platform routes only \$PORT`
 	log.Fatal(run(Config{Name: "app"})) // want `^emptydefault\.Config\.Addr \(unset\) listens on hard-coded port 8080: read the port from \$PORT`
 }
 

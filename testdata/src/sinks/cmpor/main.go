@@ -13,7 +13,7 @@ import (
 // default where it is empty; one that reads the environment is configured.
 func run(addr string) error { return http.ListenAndServe(cmp.Or(addr, ":8080"), nil) }
 
-type Options struct{ Addr string } // want Addr:`sink: address of http\.ListenAndServe`
+type Options struct{ Addr string } // want Addr:`sink: address \(:8081 where empty\) of http\.ListenAndServe`
 
 type Server struct{ addr string }
 
