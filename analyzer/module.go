@@ -39,31 +39,24 @@ func UseModule(pkgs []*packages.Package, whole bool) {
 			candidates[k] = true
 		}
 	}
-	if len(candidates) == 0 {
-		return // most modules: no walk
+	for typ := range listenapi.DefaultRules.Fields { // a library may hand out an http.Server
+		candidates[typ] = true
 	}
+	m.Kept = candidates
 	// The walk waits for a package to ask (resolve.Module): most runs
-	// never do. Only a package that declares one, or imports a package
-	// that does, can assign one: the others are not walked.
-	m.Writes = func() map[string]bool {
-		declaring := make(map[string]bool)
-		for k := range candidates {
-			declaring[k[:listenapi.LastDot(k)]] = true
-		}
+	// never do. Every package is walked: one can write a field of a
+	// struct another package handed it without importing the type's.
+	m.Writes = func() map[string][]string {
 		// A function of the module handed a struct is in the walk's sight.
 		inModule := func(p *types.Package) bool { return m.Pkgs[p.Path()] }
-		written := make(map[string]bool)
+		written := make(map[string][]string)
 		for i, p := range pkgs {
-			mayAssign := declaring[p.PkgPath]
-			for _, imp := range p.Imports {
-				mayAssign = mayAssign || declaring[imp.PkgPath]
-			}
-			if p.TypesInfo == nil || !mayAssign {
+			if p.TypesInfo == nil {
 				continue
 			}
 			keep := func(k string) bool { return candidates[k] }
 			for _, k := range resolve.AssignedExported(p.Types, p.TypesInfo, files[i], keep, inModule) {
-				written[k] = true
+				written[k] = append(written[k], p.PkgPath)
 			}
 		}
 		return written

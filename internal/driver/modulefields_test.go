@@ -152,3 +152,54 @@ func TestModuleDefault(t *testing.T) {
 		})
 	}
 }
+
+// TestModuleServerDefault checks the same of a library handing out an
+// http.Server: its constant Addr is a default where another package of
+// the module sets the field, a server where none does.
+func TestModuleServerDefault(t *testing.T) {
+	module := map[string]string{
+		"go.mod": "module example.com/srvdef\n\ngo 1.22\n",
+		"internal/web/web.go": `package web
+
+import "net/http"
+
+func New(h http.Handler) *http.Server { return &http.Server{Addr: ":8080", Handler: h} }
+`,
+		"cmd/app/main.go": `package main
+
+import (
+	"log"
+	"net/http"
+	"os"
+
+	"example.com/srvdef/internal/web"
+)
+
+func main() {
+	srv := web.New(http.NotFoundHandler())
+	// a write here
+	_ = os.Args
+	log.Fatal(srv.ListenAndServe())
+}
+`,
+	}
+	const finding = "internal/web/web.go:5:67: http.Server.Addr listens on hard-coded port 8080"
+	for _, tc := range []struct {
+		name, write string
+		want        bool
+	}{
+		{"nothing changes it", "", true},
+		{"main sets it from the environment", `if p := os.Getenv("PORT"); p != "" { srv.Addr = ":" + p }`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(module)
+			files["cmd/app/main.go"] = strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
+			writeModule(t, files)
+			var stderr bytes.Buffer
+			RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{"./..."}, &bytes.Buffer{}, &stderr)
+			if got := strings.Contains(stderr.String(), finding); got != tc.want {
+				t.Errorf("finding %v, want %v:\n%s", got, tc.want, &stderr)
+			}
+		})
+	}
+}

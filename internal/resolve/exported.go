@@ -40,21 +40,35 @@ type Module struct {
 	Whole   bool            // the load named the whole module: no package of it is unseen
 	Pkgs    map[string]bool // the paths of its packages loaded
 	Written map[string]bool // the exported variables (VarKey) any of them assigns outside tests
-	// Writes, if set, returns Written, computed on first need: most
-	// runs never ask (the driver's walk of the module's syntax).
-	Writes func() map[string]bool
-	once   sync.Once
+	// Writes, if set, returns by key the packages writing it (Written's
+	// keys), computed on first need: most runs never ask (the driver's
+	// walk of the module's syntax).
+	Writes  func() map[string][]string
+	writers map[string][]string
+	once    sync.Once
+	// Kept holds the struct types (NamedTypeName) whose fields the walk
+	// follows: of another, nothing is known.
+	Kept map[string]bool
 	// Commands says the module has a command: it is an application, not
 	// a library whose exported variables other modules' programs set.
 	Commands bool
 }
 
-// written reports whether a package of the module assigns the variable k.
-func (m *Module) written(k string) bool {
+// written reports whether a package of the module assigns the variable
+// or field k; with except, one other than that package.
+func (m *Module) written(k, except string) bool {
 	if m.Writes != nil {
-		m.once.Do(func() { m.Written = m.Writes() })
+		m.once.Do(func() {
+			m.writers = m.Writes()
+			for k := range m.writers {
+				m.Written[k] = true
+			}
+		})
 	}
-	return m.Written[k]
+	if except == "" || m.writers == nil {
+		return m.Written[k]
+	}
+	return slices.ContainsFunc(m.writers[k], func(p string) bool { return p != except })
 }
 
 // VarKey names a package-level variable across packages.
@@ -91,7 +105,7 @@ func (x *Exported) sealedKey(k, path string) bool {
 	// package, which no other module can import, is the module's alone.
 	m := x.Module
 	internal := strings.Contains("/"+path+"/", "/internal/")
-	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || internal) && !m.written(k) && !x.Written[k]
+	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || internal) && !m.written(k, "") && !x.Written[k]
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing

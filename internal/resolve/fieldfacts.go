@@ -174,11 +174,28 @@ func (r *Resolver) factField(owner types.Type, f *types.Var) []addrval.Str {
 	return knownAll(fact.Values, f.Pos())
 }
 
-// FieldSealed reports whether no package but its own writes field f of
-// a struct of type owner, or hands the struct out of sight: known only
-// of an address field (addressField), which the module's walk follows.
+// FieldSealed reports whether, in the driver's view of the module, no
+// package but this one writes field f of a struct of type owner or hands
+// the struct out of sight, and only the module's packages can call this
+// one's functions (sealedKey's rule for a library). FieldWrittenElsewhere
+// reports that another package does. Either is known only of the types
+// the module's walk follows.
 func (r *Resolver) FieldSealed(owner types.Type, f *types.Var) bool {
-	return addressField(f) && r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path())
+	m, k, ok := r.moduleField(owner, f)
+	internal := strings.Contains("/"+r.pkg.Path()+"/", "/internal/")
+	return ok && m.Whole && m.Pkgs[r.pkg.Path()] && (m.Commands || internal) && !m.written(k, r.pkg.Path()) && !r.exported.Written[k]
+}
+
+func (r *Resolver) FieldWrittenElsewhere(owner types.Type, f *types.Var) bool {
+	m, k, ok := r.moduleField(owner, f)
+	return ok && m.written(k, r.pkg.Path())
+}
+
+func (r *Resolver) moduleField(owner types.Type, f *types.Var) (*Module, string, bool) {
+	if r.exported == nil || r.exported.Module == nil || !r.exported.Module.Kept[NamedTypeName(owner)] {
+		return nil, "", false
+	}
+	return r.exported.Module, fieldKey(owner, f.Name()), true
 }
 
 // FieldOwner returns the type that declares a selected field, following

@@ -84,9 +84,18 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 			}
 		}
 	}
-	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(s.server, name, u.write) {
+	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(s.server, name, u.write) && !c.callersReplace(field, u) {
 		c.ruleField(typ, name, u.value, lit, rule, s)
 	}
+}
+
+// callersReplace reports whether a library hands out a server whose
+// address it gives a constant (func New() *http.Server { return
+// &http.Server{Addr: ":8080"} }) and, in the driver's view of the
+// module, another package writes that field: the constant is a default.
+// go vet, which cannot know, reports it.
+func (c *checker) callersReplace(field *types.Var, u sinkUse) bool {
+	return c.handedOut(u) && !addrval.HasHole(c.res.Str(u.value).Strs) && c.res.FieldWrittenElsewhere(u.typ, field)
 }
 
 // addressReplaced reports whether the address field name of the server
