@@ -91,11 +91,13 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 
 // callersReplace reports whether a library hands out a server whose
 // address it gives a constant (func New() *http.Server { return
-// &http.Server{Addr: ":8080"} }) and, in the driver's view of the
-// module, another package writes that field: the constant is a default.
-// go vet, which cannot know, reports it.
+// &http.Server{Addr: ":8080"} }) and either an exported function of its
+// own stores a parameter there, or, in the driver's view of the module,
+// another package writes that field: the constant is a default. go vet,
+// which cannot know the latter, reports it then.
 func (c *checker) callersReplace(field *types.Var, u sinkUse) bool {
-	return c.handedOut(u) && !addrval.HasHole(c.res.Str(u.value).Strs) && c.res.FieldWrittenElsewhere(u.typ, field)
+	return c.handedOut(u) && !addrval.HasHole(c.res.Str(u.value).Strs) &&
+		(c.setByExported(field, c.rootType(u)) || c.res.FieldWrittenElsewhere(u.typ, field))
 }
 
 // addressReplaced reports whether the address field name of the server

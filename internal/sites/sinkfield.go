@@ -57,7 +57,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if as, ok := u.write.(*ast.AssignStmt); ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)]) {
 		return // if c.Addr == "" { c.Addr = D }: a default, not a server
 	}
-	if lr.handedOut(u) && !addrval.HasHole(lr.res.Str(u.value).Strs) && lr.replaceable(field, u.typ) {
+	if lr.handedOut(u) && !addrval.HasHole(lr.res.Str(u.value).Strs) && lr.replaceable(field, u) {
 		return // func Default() Config { return Config{Addr: ":8080"} }: its callers' to change
 	}
 	if lr.sinks.written[u.value] {
@@ -90,9 +90,13 @@ func (lr *learner) handedOut(u sinkUse) bool {
 	if fd, _ := d.Node().(*ast.FuncDecl); fd == nil || !fd.Name.IsExported() {
 		return false
 	}
+	holder := u.holder
+	if as, ok := u.write.(*ast.AssignStmt); ok && holder == nil {
+		holder = rootVar(lr.pass.TypesInfo, as.Lhs[slices.Index(as.Rhs, u.value)]) // s.http.Addr = …
+	}
 	var at []inspector.Cursor
-	if u.holder != nil {
-		at = lr.res.Vars.Uses(u.holder)
+	if holder != nil {
+		at = lr.res.Vars.Uses(holder)
 	} else if lit, ok := u.write.(*ast.CompositeLit); ok {
 		at = []inspector.Cursor{outerLit(lr.serving.cursor(lit))}
 	}
@@ -107,14 +111,20 @@ func (lr *learner) handedOut(u sinkUse) bool {
 // replaceable reports whether other packages can change field of a
 // struct of type t: it is exported, and written by another package of
 // the module or not known not to be (resolve.FieldSealed); or an exported
-// function or method of its own stores a parameter into it (WithAddr).
-func (lr *learner) replaceable(field *types.Var, t types.Type) bool {
-	if field.Exported() {
-		return !lr.res.FieldSealed(t, field)
-	}
+// function or method of its own stores a parameter into it (WithAddr:
+// setByExported).
+func (lr *learner) replaceable(field *types.Var, u sinkUse) bool {
+	return field.Exported() && !lr.res.FieldSealed(u.typ, field) || lr.setByExported(field, lr.rootType(u))
+}
+
+// setByExported reports whether an exported function or method stores
+// one of its parameters into field of a struct rooted in a value of type
+// root (func (s *Server) Start(addr string) { s.http.Addr = addr }, of a
+// *Server's http.Server).
+func (lr *learner) setByExported(field *types.Var, root types.Type) bool {
 	for _, cur := range lr.uses(field.Name()) {
 		u, f := lr.fieldWriteAt(cur)
-		if f != field {
+		if f != field || !types.Identical(derefType(lr.rootType(u)), derefType(root)) {
 			continue
 		}
 		id, _ := ast.Unparen(u.value).(*ast.Ident)
@@ -124,6 +134,24 @@ func (lr *learner) replaceable(field *types.Var, t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// rootType is the type of the value a field write starts from: the
+// variable of s.http.Addr = …, or the literal's.
+func (lr *learner) rootType(u sinkUse) types.Type {
+	if as, ok := u.write.(*ast.AssignStmt); ok {
+		if v := rootVar(lr.pass.TypesInfo, as.Lhs[slices.Index(as.Rhs, u.value)]); v != nil {
+			return v.Type()
+		}
+	}
+	return u.typ
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // partnerField returns the field of struct type t, and its sink, holding
@@ -500,6 +528,22 @@ func holderOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
 		return v
 	}
 	return nil
+}
+
+// rootVar returns the variable a selector chain starts from (s of
+// s.http.Addr), if any.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		default:
+			return nil
+		}
+	}
 }
 
 // structField returns the field named name of struct type t or *t.
