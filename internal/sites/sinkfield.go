@@ -443,10 +443,14 @@ func (lr *learner) fieldSites(field *types.Var, sk sink) {
 }
 
 // omitted makes a site of the literal at cur when it is of field's struct
-// type and leaves field out: an unset address listens on its zero value,
-// or the reader's default (sink.Default), where the literal reaches the
-// reader as a written value would. The site's value is the literal.
+// type and leaves field out, and the reader gives an empty field a
+// default (sink.Default): the unset address listens there, where the
+// literal reaches the reader as a written value would. The site's value
+// is the literal.
 func (lr *learner) omitted(cur inspector.Cursor, field *types.Var, sk sink) {
+	if sk.Default == nil {
+		return // without a default, empty may mean off: if c.MetricsAddr != "" { go listen(…) }
+	}
 	lit := cur.Node().(*ast.CompositeLit)
 	t := lr.pass.TypesInfo.TypeOf(lit)
 	if t == nil || len(lit.Elts) > 0 && !resolve.IsKeyed(lit) {

@@ -31,13 +31,20 @@ type OrConfig struct {
 func or(c OrConfig) error { return http.ListenAndServe(cmp.Or(c.Addr, ":8081"), nil) }
 
 type PlainConfig struct {
-	Addr string // want Addr:`sink: address of http\.ListenAndServe`
-	Name string
+	Addr    string // want Addr:`sink: address of http\.ListenAndServe`
+	Metrics string // want Metrics:`sink: address of http\.ListenAndServe`
+	Name    string
 }
 
-// plain listens on its config's address with no default: unset, the
-// empty address is :80.
-func plain(c PlainConfig) error { return http.ListenAndServe(c.Addr, nil) }
+// plain listens on its config's address with no default, and on its
+// metrics address only when one is given: unset, either may mean off,
+// not :80.
+func plain(c PlainConfig) error {
+	if c.Metrics != "" {
+		go http.ListenAndServe(c.Metrics, nil)
+	}
+	return http.ListenAndServe(c.Addr, nil)
+}
 
 // configured sets the address it left out of the literal: not unset.
 func configured() error {
@@ -47,8 +54,8 @@ func configured() error {
 }
 
 func main() {
-	go run(Config{Addr: ":9000"})        // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
-	go plain(PlainConfig{Name: "plain"}) // want `^emptydefault\.PlainConfig\.Addr \(unset\) listens on hard-coded port 80: the platform routes only \$PORT`
+	go run(Config{Addr: ":9000"}) // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
+	go plain(PlainConfig{Name: "plain"})
 	go configured()
 	go or(OrConfig{Name: "or"})         // want `^emptydefault\.OrConfig\.Addr \(unset\) listens on hard-coded port 8081: the platform routes only \$PORT`
 	log.Fatal(run(Config{Name: "app"})) // want `^emptydefault\.Config\.Addr \(unset\) listens on hard-coded port 8080: read the port from \$PORT`
