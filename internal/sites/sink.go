@@ -169,6 +169,9 @@ func (lr *learner) addSite(s Site, strs []addrval.Str) {
 	}
 	if !s.learnOnly {
 		s.Alts = addrval.SplitAll(strs, s.EmptyPort)
+		if s.Via != nil && !slices.ContainsFunc(s.Alts, func(a addrval.Alt) bool { return !a.Implicit }) {
+			return // metrics(""), Config{MetricsAddr: ""}: empty may mean off (if addr == "" { return })
+		}
 		lr.record(s)
 	}
 }

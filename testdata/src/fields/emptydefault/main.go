@@ -66,3 +66,17 @@ func main() {
 func empty() {
 	log.Fatal(run(Config{Name: "app", Addr: ""})) // want `^emptydefault\.Config\.Addr listens on hard-coded port 8080: read the port from \$PORT`
 }
+
+// optional serves only when given an address: "" turns it off.
+func optional(addr string) {
+	if addr == "" {
+		return
+	}
+	go http.ListenAndServe(addr, nil)
+}
+
+// disabled passes empty addresses to listeners that take them for off.
+func disabled() {
+	optional("")
+	go plain(PlainConfig{Addr: os.Getenv("ADDR"), Metrics: ""})
+}
