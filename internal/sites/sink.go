@@ -92,7 +92,8 @@ type SinkState struct {
 	// imported sinks, and parameters of function type (relays' callees);
 	// ServerNames other packages' functions with a ServerFact.
 	FuncNames, FieldNames, ServerNames map[string]bool
-	// byName indexes calls and field writes by name, built at the first
+	// byName indexes calls and field writes by name (and every literal
+	// under literals), built at the first
 	// sink learned (uses): packages without one skip it.
 	byName   map[string][]inspector.Cursor
 	written  map[ast.Expr]bool       // values written to sink fields made sites
