@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/portlint/portlint/internal/addrval"
@@ -147,6 +148,12 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 	for i, a := range args {
 		last := i == len(args)-1
 		v := r.Str(a)
+		if addrval.HasHole(v.Strs) && slices.ContainsFunc(strs, configured) {
+			// cmp.Or(os.Getenv("ADDR"), c.Addr, ":8080"): behind a
+			// configured value, a parameter or field is only a fallback,
+			// what its callers give no address.
+			v = leaf(a, addrval.Unknown())
+		}
 		if key := r.knownParam(v.Strs); key != nil && !last {
 			hole := addrval.Str{{Hole: &addrval.OrElse{Key: key, Else: r.or(written, args[i+1:]).Strs}, Pos: a.Pos()}}
 			return leaf(written, addrval.Union(strs, []addrval.Str{hole}))
@@ -165,6 +172,13 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 		}
 	}
 	return leaf(written, strs)
+}
+
+// configured reports whether an alternative is not known and holds no
+// hole: a value the environment, a flag or a file gives.
+func configured(alt addrval.Str) bool {
+	_, known := alt.Text()
+	return !known && !addrval.HasHole([]addrval.Str{alt})
 }
 
 // knownParam returns the parameter whose hole strs is, when its callers

@@ -67,6 +67,14 @@ func empty() {
 	log.Fatal(run(Config{Name: "app", Addr: ""})) // want `^emptydefault\.Config\.Addr listens on hard-coded port 8080: read the port from \$PORT`
 }
 
+type EnvFirst struct{ Addr string }
+
+// envFirst reads the environment before its config: the config's address,
+// or its default, is only a fallback.
+func envFirst(c EnvFirst) error {
+	return http.ListenAndServe(cmp.Or(os.Getenv("ADDR"), c.Addr, ":8082"), nil)
+}
+
 // optional serves only when given an address: "" turns it off.
 func optional(addr string) {
 	if addr == "" {
@@ -78,5 +86,7 @@ func optional(addr string) {
 // disabled passes empty addresses to listeners that take them for off.
 func disabled() {
 	optional("")
+	go envFirst(EnvFirst{})
+	go envFirst(EnvFirst{Addr: ":9001"})
 	go plain(PlainConfig{Addr: os.Getenv("ADDR"), Metrics: ""})
 }
