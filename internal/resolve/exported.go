@@ -85,12 +85,12 @@ type Exported struct {
 // Sealed reports whether no package but v's own assigns the exported
 // package variable v, in the program (a command) or in the module.
 func (x *Exported) Sealed(v *types.Var) bool {
-	return x.sealedKey(VarKey(v), v.Pkg().Path())
+	return x.sealedKey(VarKey(v), v.Pkg().Path(), "")
 }
 
 // sealedKey reports whether no package but its own (path) writes the
-// variable or field k.
-func (x *Exported) sealedKey(k, path string) bool {
+// variable or field k; but for the package except, where one is given.
+func (x *Exported) sealedKey(k, path, except string) bool {
 	if x == nil {
 		return false
 	}
@@ -105,7 +105,7 @@ func (x *Exported) sealedKey(k, path string) bool {
 	// package, which no other module can import, is the module's alone.
 	m := x.Module
 	internal := strings.Contains("/"+path+"/", "/internal/")
-	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || internal) && !m.written(k, "") && !x.Written[k]
+	return m != nil && m.Whole && m.Pkgs[path] && (m.Commands || internal) && !m.written(k, except) && !x.Written[k]
 }
 
 // HasVarsFact marks a package with VarFacts: only a package importing
@@ -221,7 +221,7 @@ func (r *Resolver) foreignVar(written, e ast.Expr) *Val {
 		return nil
 	}
 	var fact VarFact
-	if r.importFact == nil || !r.importFact(v, &fact) || !r.exported.Sealed(v) {
+	if r.importFact == nil || !r.importFact(v, &fact) || !r.Exported.Sealed(v) {
 		return nil
 	}
 	return leaf(written, addrval.Known(fact.Value, v.Pos()))

@@ -146,7 +146,7 @@ func (r *Resolver) foreignField(written ast.Expr, sel *ast.SelectorExpr) *Val {
 		of := outer.Obj()
 		key := fieldKey(FieldOwner(outer), of.Name())
 		if of.Pkg() == f.Pkg() && r.importFact(of, &held) &&
-			r.exported.sealedKey(key, f.Pkg().Path()) && r.exported.sealedKey(key+"."+f.Name(), f.Pkg().Path()) {
+			r.Exported.sealedKey(key, f.Pkg().Path(), "") && r.Exported.sealedKey(key+"."+f.Name(), f.Pkg().Path(), "") {
 			if i := slices.IndexFunc(held.Sub, func(sub SubField) bool { return sub.Name == f.Name() }); i >= 0 {
 				return many(leaf(written, knownAll(held.Sub[i].Values, of.Pos())))
 			}
@@ -168,34 +168,28 @@ func many(v *Val) *Val {
 // by its FieldFact, nil if it has none or may be written out of sight.
 func (r *Resolver) factField(owner types.Type, f *types.Var) []addrval.Str {
 	var fact FieldFact
-	if !r.importFact(f, &fact) || !r.exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path()) {
+	if !r.importFact(f, &fact) || !r.Exported.sealedKey(fieldKey(owner, f.Name()), f.Pkg().Path(), "") {
 		return nil
 	}
 	return knownAll(fact.Values, f.Pos())
 }
 
 // FieldSealed reports whether, in the driver's view of the module, no
-// package but this one writes field f of a struct of type owner or hands
-// the struct out of sight, and only the module's packages can call this
-// one's functions (sealedKey's rule for a library). FieldWrittenElsewhere
-// reports that another package does. Either is known only of the types
-// the module's walk follows.
-func (r *Resolver) FieldSealed(owner types.Type, f *types.Var) bool {
-	m, k, ok := r.moduleField(owner, f)
-	internal := strings.Contains("/"+r.pkg.Path()+"/", "/internal/")
-	return ok && m.Whole && m.Pkgs[r.pkg.Path()] && (m.Commands || internal) && !m.written(k, r.pkg.Path()) && !r.exported.Written[k]
+// package but pkg, a library, writes field f of a struct of type owner or
+// hands the struct out of sight, and only the module's packages can call
+// pkg's functions (sealedKey). FieldWrittenElsewhere reports that another
+// package does. Either is known only of the types the module's walk
+// follows (Module.Kept).
+func (x *Exported) FieldSealed(pkg string, owner types.Type, f *types.Var) bool {
+	return x.follows(owner) && x.sealedKey(fieldKey(owner, f.Name()), pkg, pkg)
 }
 
-func (r *Resolver) FieldWrittenElsewhere(owner types.Type, f *types.Var) bool {
-	m, k, ok := r.moduleField(owner, f)
-	return ok && m.written(k, r.pkg.Path())
+func (x *Exported) FieldWrittenElsewhere(pkg string, owner types.Type, f *types.Var) bool {
+	return x.follows(owner) && x.Module.written(fieldKey(owner, f.Name()), pkg)
 }
 
-func (r *Resolver) moduleField(owner types.Type, f *types.Var) (*Module, string, bool) {
-	if r.exported == nil || r.exported.Module == nil || !r.exported.Module.Kept[NamedTypeName(owner)] {
-		return nil, "", false
-	}
-	return r.exported.Module, fieldKey(owner, f.Name()), true
+func (x *Exported) follows(owner types.Type) bool {
+	return x != nil && x.Module != nil && x.Module.Kept[NamedTypeName(owner)]
 }
 
 // FieldOwner returns the type that declares a selected field, following

@@ -21,10 +21,12 @@ type Resolver struct {
 	syn   Syntax
 	Vars  *VarIndexes
 	Decls *DeclCursors
+	// Exported says which exported variables and fields only their own
+	// package writes.
+	Exported *Exported
 
 	// importFact reads another package's facts (pass.ImportObjectFact).
 	importFact func(types.Object, analysis.Fact) bool
-	exported   *Exported                     // which exported package variables are sealed
 	funcDecls  map[*types.Func]*ast.FuncDecl // built on first need
 	funcBusy   map[*types.Func]bool
 	params     map[*types.Var]ParamOwner // built on first need
@@ -62,7 +64,7 @@ func NewResolver(pass *analysis.Pass, syn Syntax, rules *listenapi.RuleSet, expo
 		Decls:      decls,
 		Vars:       newVarIndexes(pass.Files, syn, decls, pass.TypesInfo, pass.Pkg),
 		importFact: pass.ImportObjectFact,
-		exported:   exported,
+		Exported:   exported,
 		funcBusy:   make(map[*types.Func]bool),
 		memo:       newMemo(nil),
 		busy:       make(map[*types.Var]int),
@@ -93,7 +95,7 @@ func (r *Resolver) defsOf(e ast.Expr) (*types.Var, []def, bool) {
 // provably confined to them: opaque, a parameter, ranging over a list,
 // of another package, or exported and not sealed.
 func (r *Resolver) lookup(v *types.Var) ([]def, bool) {
-	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.exported.Sealed(v) {
+	if v.Parent() == r.pkg.Scope() && v.Exported() && !r.Exported.Sealed(v) {
 		return nil, false
 	}
 	x := r.Vars.Of(v) // empty for a field or another package's variable

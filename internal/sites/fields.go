@@ -97,7 +97,7 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 // which cannot know the latter, reports it then.
 func (c *checker) callersReplace(field *types.Var, u sinkUse) bool {
 	return c.handedOut(u) && !addrval.HasHole(c.res.Str(u.value).Strs) &&
-		(c.setByExported(field, c.rootType(u)) || c.res.FieldWrittenElsewhere(u.typ, field))
+		(c.setByExported(field, c.rootType(u)) || c.res.Exported.FieldWrittenElsewhere(c.pass.Pkg.Path(), u.typ, field))
 }
 
 // addressReplaced reports whether the address field name of the server

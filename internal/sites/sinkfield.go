@@ -114,7 +114,7 @@ func (lr *learner) handedOut(u sinkUse) bool {
 // function or method of its own stores a parameter into it (WithAddr:
 // setByExported).
 func (lr *learner) replaceable(field *types.Var, u sinkUse) bool {
-	return field.Exported() && !lr.res.FieldSealed(u.typ, field) || lr.setByExported(field, lr.rootType(u))
+	return field.Exported() && !lr.res.Exported.FieldSealed(lr.pass.Pkg.Path(), u.typ, field) || lr.setByExported(field, lr.rootType(u))
 }
 
 // setByExported reports whether an exported function or method stores
