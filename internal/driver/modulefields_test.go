@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"maps"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,22 +75,33 @@ func TestModuleFields(t *testing.T) {
 		{"a package alone: the rest of the module is unseen", "", "./server", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files := maps.Clone(layeredModule)
-			if tc.write != "" {
-				main := strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
-				if strings.Contains(tc.write, "json") {
-					main = strings.Replace(main, `"log"`, "\"encoding/json\"\n\t\"log\"\n\t\"os\"", 1)
-				}
-				files["cmd/app/main.go"] = main
+			imports := ""
+			if strings.Contains(tc.write, "json") {
+				imports = "encoding/json os"
 			}
-			writeModule(t, files)
-			var stderr bytes.Buffer
-			code := RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{tc.pattern}, &bytes.Buffer{}, &stderr)
-			if got := strings.Contains(stderr.String(), finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
-				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, &stderr)
+			out, code := runWithModule(t, layeredModule, tc.write, imports, tc.pattern)
+			if got := strings.Contains(out, finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
+				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, out)
 			}
 		})
 	}
+}
+
+// runWithModule writes module, its cmd/app/main.go's "// a write here"
+// replaced by write and the space-separated imports added, and runs the
+// driver with its view of the module on pattern: its output and status.
+func runWithModule(t *testing.T, module map[string]string, write, imports, pattern string) (string, int) {
+	t.Helper()
+	files := maps.Clone(module)
+	main := strings.Replace(files["cmd/app/main.go"], "// a write here", write, 1)
+	for _, imp := range strings.Fields(imports) {
+		main = strings.Replace(main, `"log"`, strconv.Quote(imp)+"\n\t\"log\"", 1)
+	}
+	files["cmd/app/main.go"] = main
+	writeModule(t, files)
+	var stderr bytes.Buffer
+	code := RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{pattern}, &bytes.Buffer{}, &stderr)
+	return stderr.String(), code
 }
 
 // defaultModule is an application whose package config hands out a
@@ -134,20 +146,16 @@ func TestModuleDefault(t *testing.T) {
 	}{
 		{"nothing changes it", "_ = os.Args", true},
 		{"main sets it from the environment", `c.Addr = ":" + os.Getenv("PORT")`, false},
-		{"main lets a flag set it", `flag.StringVar(&c.Addr, "addr", c.Addr, "")`, false},
+		{"main lets a flag set it", `flag.StringVar(&c.Addr, "addr", c.Addr, ""); _ = os.Args`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files := maps.Clone(defaultModule)
-			main := strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
+			imports := ""
 			if strings.Contains(tc.write, "flag") {
-				main = strings.Replace(main, `"log"`, "\"flag\"\n\t\"log\"", 1)
+				imports = "flag"
 			}
-			files["cmd/app/main.go"] = main
-			writeModule(t, files)
-			var stderr bytes.Buffer
-			RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{"./..."}, &bytes.Buffer{}, &stderr)
-			if got := strings.Contains(stderr.String(), finding); got != tc.want {
-				t.Errorf("finding %v, want %v:\n%s", got, tc.want, &stderr)
+			out, code := runWithModule(t, defaultModule, tc.write, imports, "./...")
+			if got := strings.Contains(out, finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
+				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, out)
 			}
 		})
 	}
@@ -192,13 +200,9 @@ func main() {
 		{"main sets it from the environment", `if p := os.Getenv("PORT"); p != "" { srv.Addr = ":" + p }`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files := maps.Clone(module)
-			files["cmd/app/main.go"] = strings.Replace(files["cmd/app/main.go"], "// a write here", tc.write, 1)
-			writeModule(t, files)
-			var stderr bytes.Buffer
-			RunWith(analyzer.Analyzer, Options{Module: analyzer.UseModule}, []string{"./..."}, &bytes.Buffer{}, &stderr)
-			if got := strings.Contains(stderr.String(), finding); got != tc.want {
-				t.Errorf("finding %v, want %v:\n%s", got, tc.want, &stderr)
+			out, code := runWithModule(t, module, tc.write, "", "./...")
+			if got := strings.Contains(out, finding); got != tc.want || code != map[bool]int{true: 3, false: 0}[tc.want] {
+				t.Errorf("exit %d, finding %v, want %v:\n%s", code, got, tc.want, out)
 			}
 		})
 	}

@@ -79,6 +79,7 @@ func TestFieldWrites(t *testing.T) {
 		{"a value handed to another package's function opens every field", `func f(t *T) { fmt.Sscan("x", t) }`, "Addr", nil, true},
 		{"a struct holding it handed to a decoder opens it", `type File struct{ Servers []T }; func f(file *File) { fmt.Sscan("x", file) }`, "Addr", nil, true},
 		{"a struct holding it behind pointers, nested deep, handed to a decoder opens it", `type H struct{ T *T }; type S struct{ H *H }; type C struct{ S *S }; func f(c *C) { fmt.Sscan("x", c) }`, "Addr", nil, true},
+		{"a value handed to an interface's method opens it, its body not in sight", `type Filler interface{ Fill(*T) }; func f(x Filler) { t := &T{Addr: ":1"}; x.Fill(t) }`, "Addr", nil, true},
 		{"a value handed to its own package's function does not", `func g(*T) {}; func f() { t := &T{Addr: ":1"}; g(t) }`, "Addr", []string{":1"}, false},
 		{"a struct held by value: its fields by path", `type C struct{ A, B T }; var _ = C{A: T{Addr: ":1"}, B: T{Addr: ":2"}}`, "C.A.Addr", []string{":1"}, false},
 		{"the other path holds its own", `type C struct{ A, B T }; var _ = C{A: T{Addr: ":1"}, B: T{Addr: ":2"}}`, "C.B.Addr", []string{":2"}, false},
