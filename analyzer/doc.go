@@ -50,8 +50,9 @@
 // sockets; clients such as net.Dial and http.Get; listener-taking calls
 // such as http.Serve; and _test.go files unless -include-tests is set.
 //
-// Each finding carries a suggested fix that reads the port from $PORT,
-// keeping the old port as the default, and binds 0.0.0.0:
+// A finding carries a suggested fix where one is safe: it reads the port
+// from $PORT, keeping the old port as the default, and binds 0.0.0.0
+// (:: on tcp6):
 //
 //	http.ListenAndServe(net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8080")), nil)
 //
