@@ -148,7 +148,7 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 	for i, a := range args {
 		last := i == len(args)-1
 		v := r.Str(a)
-		if addrval.HasHole(v.Strs) && slices.ContainsFunc(strs, configured) {
+		if addrval.HasHole(v.Strs) && slices.ContainsFunc(strs, Configured) {
 			// cmp.Or(os.Getenv("ADDR"), c.Addr, ":8080"): behind a
 			// configured value, a parameter or field is only a fallback,
 			// what its callers give no address.
@@ -174,9 +174,9 @@ func (r *Resolver) or(written ast.Expr, args []ast.Expr) *Val {
 	return leaf(written, strs)
 }
 
-// configured reports whether an alternative is not known and holds no
+// Configured reports whether an alternative is not known and holds no
 // hole: a value the environment, a flag or a file gives.
-func configured(alt addrval.Str) bool {
+func Configured(alt addrval.Str) bool {
 	_, known := alt.Text()
 	return !known && !addrval.HasHole([]addrval.Str{alt})
 }

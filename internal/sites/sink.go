@@ -197,6 +197,12 @@ func (lr *learner) learnResolved(s Site, v *resolve.Val) {
 // its host or its port in strs (with closed, even of functions whose
 // callers are all known), and reports whether it made one.
 func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned bool) {
+	if slices.ContainsFunc(strs, resolve.Configured) {
+		// addr := c.Addr; if v := os.Getenv("ADDR"); v != "" { addr = v }:
+		// the parameter or field is only the default of a configured
+		// value, as a constant in its place would be.
+		return false
+	}
 	var seen []*types.Var
 	var params []funcSink
 	for _, alt := range strs {

@@ -75,6 +75,26 @@ func envFirst(c EnvFirst) error {
 	return http.ListenAndServe(cmp.Or(os.Getenv("ADDR"), c.Addr, ":8082"), nil)
 }
 
+type EnvOver struct{ Addr string }
+
+// envOver is envFirst written with an if: the environment, where it is
+// set, replaces the config's address, which is only a default.
+func envOver(c EnvOver) error {
+	addr := c.Addr
+	if v := os.Getenv("ADDR"); v != "" {
+		addr = v
+	}
+	return http.ListenAndServe(addr, nil)
+}
+
+// Serve is the same with a parameter its importers pass.
+func Serve(addr string) error {
+	if v, ok := os.LookupEnv("SERVE_ADDR"); ok {
+		addr = v
+	}
+	return http.ListenAndServe(addr, nil)
+}
+
 // optional serves only when given an address: "" turns it off.
 func optional(addr string) {
 	if addr == "" {
@@ -88,5 +108,7 @@ func disabled() {
 	optional("")
 	go envFirst(EnvFirst{})
 	go envFirst(EnvFirst{Addr: ":9001"})
+	go envOver(EnvOver{Addr: ":9002"})
+	go Serve(":9003")
 	go plain(PlainConfig{Addr: os.Getenv("ADDR"), Metrics: ""})
 }
