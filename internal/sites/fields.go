@@ -78,13 +78,19 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 		// Without a Handler, it serves http.DefaultServeMux.
 		s.handler, _ = resolve.KeyedField(lit, "Handler")
 		s.unless = c.optionsChange(assignedVar(c.pass.TypesInfo, outerLit(litCur), false))
-		if s.server == nil {
-			if s.startedBy = c.fieldStart(litCur, rule.Listeners); s.startedBy != nil {
-				s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
-			}
-		}
 	}
-	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(s.server, name, u.write) && !c.callersReplace(field, u) {
+	holder := s.server // what holds the server: a variable, or a field
+	if isLit && s.server == nil {
+		litCur := cur.Parent()
+		holder = keptField(c.pass.TypesInfo, litCur)
+		if s.startedBy = c.fieldStart(holder, rule.Listeners); s.startedBy != nil {
+			s.inGo = c.serving.inGoStmt(Site{Expr: s.startedBy})
+		}
+		// A literal kept in a field, or handed to a helper, serves its
+		// own Handler unless one is set where it is held.
+		s.debug = !c.handlerSet(holder, litCur) && c.serving.debugHandler(s.handler)
+	}
+	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(holder, name, u.write) && !c.callersReplace(field, u) {
 		c.ruleField(typ, name, u.value, lit, rule, s)
 	}
 }
@@ -101,16 +107,17 @@ func (c *checker) callersReplace(field *types.Var, u sinkUse) bool {
 }
 
 // addressReplaced reports whether the address field name of the server
-// variable srv, written by write, may be given a value portlint cannot
-// see as constant before it starts, so that write is only a default:
-// assigned so (if v := os.Getenv("ADDR"); v != "" { srv.Addr = v }), its
-// address taken (flag.StringVar(&srv.Addr, …)), or srv handed to a
-// function of the package that assigns that field of its parameter.
+// held by srv (a variable, or a struct's field: App{srv: &http.Server{…}}),
+// written by write, may be given a value portlint cannot see as constant
+// before it starts, so that write is only a default: assigned so (if v :=
+// os.Getenv("ADDR"); v != "" { srv.Addr = v }, a setter's a.srv.Addr =
+// addr), its address taken (flag.StringVar(&srv.Addr, …)), or srv handed
+// to a function of the package that assigns that field of its parameter.
 func (c *checker) addressReplaced(srv *types.Var, name string, write ast.Node) bool {
 	if srv == nil {
 		return false
 	}
-	for _, idCur := range resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, srv) {
+	for _, idCur := range c.holderUses(srv) {
 		switch idCur.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
 			sel := idCur.Parent()
@@ -127,6 +134,50 @@ func (c *checker) addressReplaced(srv *types.Var, name string, write ast.Node) b
 		}
 	}
 	return false
+}
+
+// holderUses returns the expressions that are srv: its uses if it is a
+// variable, the selectors of it (a.srv) anywhere in the package if it is
+// a field.
+func (c *checker) holderUses(srv *types.Var) []inspector.Cursor {
+	if !srv.IsField() {
+		return resolve.LocalUses(c.pass.TypesInfo, c.res.Decls, srv)
+	}
+	var out []inspector.Cursor
+	for _, fs := range c.files {
+		for cur := range fs.FileCur.Preorder((*ast.SelectorExpr)(nil)) {
+			if sel := cur.Node().(*ast.SelectorExpr); sel.Sel.Name == srv.Name() && c.pass.TypesInfo.Uses[sel.Sel] == srv {
+				out = append(out, cur)
+			}
+		}
+	}
+	return out
+}
+
+// handlerSet reports whether a server literal at lit may be given another
+// Handler: through the field it is kept in (a.admin.Handler = h, or
+// a.admin handed on), or by the function of this package it is passed to.
+func (c *checker) handlerSet(kept *types.Var, lit inspector.Cursor) bool {
+	if kept != nil {
+		return slices.ContainsFunc(c.holderUses(kept), func(cur inspector.Cursor) bool {
+			sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
+			return cur.ParentEdgeKind() == edge.CallExpr_Args ||
+				isSel && sel.Sel.Name == "Handler" && resolve.Written(cur.Parent())
+		})
+	}
+	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
+		lit = lit.Parent()
+	}
+	call, isCall := lit.Parent().Node().(*ast.CallExpr)
+	if !isCall || lit.ParentEdgeKind() != edge.CallExpr_Args {
+		return true // returned, or held otherwise: not followed
+	}
+	fn := resolve.CalleeFunc(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return true
+	}
+	d, ok := c.res.Decls.Decl(fn.Pos())
+	return !ok || slices.ContainsFunc(c.uses("Handler"), func(cur inspector.Cursor) bool { return inside(cur, d.Node()) })
 }
 
 // configuredWrite reports whether the selector at sel is assigned a value
@@ -171,9 +222,9 @@ func (c *checker) setsParamField(fn *types.Func, name string) bool {
 	return false
 }
 
-// fieldStart returns the one call that starts a server literal kept in a
-// struct field: App{api: &http.Server{…}} started by a.api.ListenAndServe().
-func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.CallExpr {
+// keptField returns the struct field a literal is kept in: api in
+// App{api: &http.Server{…}}.
+func keptField(info *types.Info, lit inspector.Cursor) *types.Var {
 	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
 		lit = lit.Parent()
 	}
@@ -181,7 +232,16 @@ func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.Call
 		return nil
 	}
 	key, _ := lit.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
-	field, _ := c.pass.TypesInfo.Uses[key].(*types.Var)
+	field, _ := info.Uses[key].(*types.Var)
+	return field
+}
+
+// fieldStart returns the one call that starts a server kept in a struct
+// field: App{api: &http.Server{…}} started by a.api.ListenAndServe().
+func (c *checker) fieldStart(field *types.Var, listeners []string) *ast.CallExpr {
+	if field == nil {
+		return nil
+	}
 	var start *ast.CallExpr
 	for _, name := range listeners {
 		for _, cur := range c.uses(name) {
@@ -193,7 +253,7 @@ func (c *checker) fieldStart(lit inspector.Cursor, listeners []string) *ast.Call
 			if !isSel {
 				continue // ListenAndServe(a), a function
 			}
-			if held, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && field != nil && c.pass.TypesInfo.Uses[held.Sel] == field {
+			if held, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && c.pass.TypesInfo.Uses[held.Sel] == field {
 				if start != nil {
 					return nil // started in two places: which one is not known
 				}

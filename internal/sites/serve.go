@@ -252,8 +252,6 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
 	case s.debug:
 		return true
-	case !ImportsDirectly(sv.pkg, sv.rules.DebugPkgs):
-		return false
 	case s.fieldWrite:
 		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
@@ -266,13 +264,23 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 	case s.call == nil, s.handler == nil:
 		return false // no handler seen: for a listener, no http.Serve(ln, h)
 	}
-	if s.handler == nil {
+	return sv.debugHandler(s.handler)
+}
+
+// debugHandler reports whether a server's handler h serves debugging
+// handlers only: nil (http.DefaultServeMux) in a package importing the
+// profiler, a mux of them, or the handlers themselves.
+func (sv *serving) debugHandler(h ast.Expr) bool {
+	switch {
+	case !ImportsDirectly(sv.pkg, sv.rules.DebugPkgs):
+		return false
+	case h == nil:
 		return true
 	}
-	if id, ok := ast.Unparen(s.handler).(*ast.Ident); ok && (sv.info.Uses[id] == types.Universe.Lookup("nil") || sv.debugMux(id)) {
+	if id, ok := ast.Unparen(h).(*ast.Ident); ok && (sv.info.Uses[id] == types.Universe.Lookup("nil") || sv.debugMux(id)) {
 		return true
 	}
-	return sv.onlyDebug(s.handler)
+	return sv.onlyDebug(h)
 }
 
 // onlyDebug reports whether a handler expression names debugging
