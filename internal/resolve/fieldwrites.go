@@ -204,13 +204,13 @@ func (w *fieldWrites) call(call *ast.CallExpr) {
 	if _, inPlace := ast.Unparen(call.Fun).(*ast.FuncLit); inPlace {
 		return // go func(c Config) {…}(c): its body is in the walk
 	}
-	var callee *types.Func // looked up when an argument holds a kept type
+	callee := CalleeFunc(w.info, call)
+	if callee != nil && w.sees(callee.Pkg()) && !abstract(callee) {
+		return // its writes are in the walk: no argument opens
+	}
 	for _, a := range call.Args {
 		for _, n := range w.reachable(w.info.TypeOf(a)) {
-			if callee == nil {
-				callee = CalleeFunc(w.info, call)
-			}
-			if callee == nil || callee.Pkg() != n.Obj().Pkg() && !w.sees(callee.Pkg()) || abstract(callee) {
+			if callee == nil || callee.Pkg() != n.Obj().Pkg() || abstract(callee) {
 				for f := range n.Underlying().(*types.Struct).Fields() {
 					w.opened[fieldRef{n, f.Name()}] = true
 				}
@@ -231,8 +231,9 @@ func abstract(fn *types.Func) bool {
 // decoder handed &File{} writes File.Server.HTTP.Addr too. Each named
 // type is visited once, which also ends a cycle.
 func (w *fieldWrites) reachable(t types.Type) []*types.Named {
-	if t == nil {
-		return nil
+	switch t.(type) {
+	case nil, *types.Basic, *types.Signature, *types.Interface, *types.Tuple, *types.Chan:
+		return nil // holds no struct a callee could write
 	}
 	if r, ok := w.reach[t]; ok {
 		return r
