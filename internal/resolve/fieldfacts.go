@@ -61,15 +61,18 @@ func fieldKey(owner types.Type, field string) string {
 
 // addressField reports whether a field's name says it may hold an
 // address or a part of one: an integer only when named for a port
-// (debug/elf's Section.Addr is none).
+// (debug/elf's Section.Addr is none). An unexported one is read by
+// importers only through a method's ReturnsFact (func (c *Config) Addr()
+// string { return c.addr }), and written only in sight.
 func addressField(f *types.Var) bool {
-	if !f.Exported() || !IsBasic(f.Type(), types.IsString|types.IsInteger) {
+	if !IsBasic(f.Type(), types.IsString|types.IsInteger) {
 		return false
 	}
+	name := strings.ToUpper(f.Name()[:1]) + f.Name()[1:]
 	if !isString(f.Type()) {
-		return slices.ContainsFunc(portWords, func(w string) bool { return strings.Contains(f.Name(), w) })
+		return slices.ContainsFunc(portWords, func(w string) bool { return strings.Contains(name, w) })
 	}
-	return AddressName(f.Name())
+	return AddressName(name)
 }
 
 // AddressName reports whether a name says it may hold an address.

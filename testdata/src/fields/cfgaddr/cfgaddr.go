@@ -35,3 +35,20 @@ func (b Busy) Addr() string {
 }
 
 func NewBusy() Busy { return Busy{Port: 9090} }
+
+// Getter keeps its address in an unexported field, which only this
+// package can write: NewGetter is its one writer.
+type Getter struct{ addr string } // want addr:`holds ":7070"`
+
+func NewGetter() *Getter { return &Getter{addr: ":7070"} }
+
+func (g *Getter) Addr() string { return g.addr } // want Addr:`returns "{addr}"`
+
+// Settable's address is also set by its importers, through SetAddr.
+type Settable struct{ addr string }
+
+func NewSettable() *Settable { return &Settable{addr: ":7071"} }
+
+func (s *Settable) SetAddr(a string) { s.addr = a }
+
+func (s *Settable) Addr() string { return s.addr } // want Addr:`returns "{addr}"`
