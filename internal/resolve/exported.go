@@ -125,7 +125,7 @@ func ExportVarFacts(pass *analysis.Pass, module *Module, syn Syntax) *Exported {
 	importsVars := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return pass.ImportPackageFact(p, new(HasVarsFact))
 	})
-	own := addressFieldTypes(pass.TypesInfo, pass.Files)
+	own := addressFieldTypes(pass.TypesInfo, pass.Files, getterReads(pass))
 	var written map[*types.Var]bool
 	var foreign []string // what of other packages' the package or its imports write
 	write := func(k string) {
@@ -234,7 +234,7 @@ func AddressVars(info *types.Info, files []*ast.File) []string {
 	for v := range varCandidates(info, files) {
 		keys = append(keys, VarKey(v))
 	}
-	for n := range addressFieldTypes(info, files) {
+	for n := range addressFieldTypes(info, files, nil) {
 		keys = append(keys, NamedTypeName(n))
 	}
 	return keys

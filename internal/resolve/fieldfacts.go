@@ -63,7 +63,7 @@ func fieldKey(owner types.Type, field string) string {
 // address or a part of one: an integer only when named for a port
 // (debug/elf's Section.Addr is none). An unexported one is read by
 // importers only through a method's ReturnsFact (func (c *Config) Addr()
-// string { return c.addr }), and written only in sight.
+// string { return c.addr }), and written only in sight (getterReads).
 func addressField(f *types.Var) bool {
 	if !IsBasic(f.Type(), types.IsString|types.IsInteger) {
 		return false
@@ -88,9 +88,10 @@ var (
 )
 
 // addressFieldTypes returns the package's exported struct types with an
-// exported field named for an address (round 0), or holding one of them
+// exported field named for an address (round 0), or an unexported one a
+// getter's ReturnsFact names (getter, if not nil), or holding one of them
 // by value (round 1: its fields by path).
-func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]bool {
+func addressFieldTypes(info *types.Info, files []*ast.File, getter func(*types.Named, *types.Var) bool) map[*types.Named]bool {
 	var out map[*types.Named]bool
 	for round := range 2 {
 		for spec := range topSpecs(files, token.TYPE) {
@@ -103,7 +104,8 @@ func addressFieldTypes(info *types.Info, files []*ast.File) map[*types.Named]boo
 			st, isStruct := tn.Type().Underlying().(*types.Struct)
 			for i := 0; isStruct && i < st.NumFields(); i++ {
 				n, isNamed := types.Unalias(st.Field(i).Type()).(*types.Named)
-				if round == 0 && addressField(st.Field(i)) || round == 1 && isNamed && st.Field(i).Exported() && out[n] {
+				f := st.Field(i)
+				if round == 0 && addressField(f) && (f.Exported() || getter != nil && getter(tn.Type().(*types.Named), f)) || round == 1 && isNamed && f.Exported() && out[n] {
 					if out == nil {
 						out = make(map[*types.Named]bool)
 					}
@@ -285,4 +287,20 @@ func (w *fieldWrites) exportFieldFacts(pass *analysis.Pass, own map[*types.Named
 		}
 	}
 	return exported
+}
+
+// getterReads reports whether a method of n has a ReturnsFact naming its
+// field f: the one way an importer reads an unexported field.
+func getterReads(pass *analysis.Pass) func(*types.Named, *types.Var) bool {
+	return func(n *types.Named, f *types.Var) bool {
+		for m := range n.Methods() {
+			var rf ReturnsFact
+			if pass.ImportObjectFact(m, &rf) && slices.ContainsFunc(rf.Values, func(v string) bool {
+				return strings.Contains(v, factField+f.Name()+factField)
+			}) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -13,7 +13,7 @@ import (
 func writesOf(t *testing.T, src, field string) (values []string, opened bool) {
 	t.Helper()
 	r, _ := load(t, "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n\t\"strconv\"\n)\n\nvar _, _, _ = fmt.Sprint, net.JoinHostPort, strconv.Itoa\n\ntype T struct {\n\tAddr string\n\tPort int\n}\n\n"+src)
-	own := addressFieldTypes(r.info, r.files)
+	own := addressFieldTypes(r.info, r.files, nil)
 	var k fieldRef
 	typ, name := "T", field // or C.A.Addr: the path A.Addr of type C
 	if i := strings.IndexByte(field, '.'); i >= 0 {
