@@ -155,29 +155,59 @@ func (c *checker) holderUses(srv *types.Var) []inspector.Cursor {
 }
 
 // handlerSet reports whether a server literal at lit may be given another
-// Handler: through the field it is kept in (a.admin.Handler = h, or
-// a.admin handed on), or by the function of this package it is passed to.
+// Handler where it is held: through the field it is kept in, the
+// variables its helper's calls return it to (a.admin.Handler = h, or it
+// handed on), or by the function of this package it is passed to.
 func (c *checker) handlerSet(kept *types.Var, lit inspector.Cursor) bool {
 	if kept != nil {
-		return slices.ContainsFunc(c.holderUses(kept), func(cur inspector.Cursor) bool {
-			sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
-			return cur.ParentEdgeKind() == edge.CallExpr_Args ||
-				isSel && sel.Sel.Name == "Handler" && resolve.Written(cur.Parent())
-		})
+		return c.handlerSetOn(kept)
 	}
 	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
 		lit = lit.Parent()
 	}
-	call, isCall := lit.Parent().Node().(*ast.CallExpr)
-	if !isCall || lit.ParentEdgeKind() != edge.CallExpr_Args {
-		return true // returned, or held otherwise: not followed
+	switch lit.ParentEdgeKind() {
+	case edge.ReturnStmt_Results:
+		return c.returnedHandlerSet(lit)
+	case edge.CallExpr_Args:
+		fn := resolve.CalleeFunc(c.pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
+		if fn == nil || fn.Pkg() != c.pass.Pkg {
+			return true
+		}
+		d, ok := c.res.Decls.Decl(fn.Pos())
+		return !ok || slices.ContainsFunc(c.uses("Handler"), func(cur inspector.Cursor) bool { return inside(cur, d.Node()) })
 	}
-	fn := resolve.CalleeFunc(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() != c.pass.Pkg {
+	return true // held otherwise: not followed
+}
+
+// handlerSetOn reports whether the server held by a variable or field may
+// be given a Handler: one is assigned there, or the server handed on.
+func (c *checker) handlerSetOn(holder *types.Var) bool {
+	return slices.ContainsFunc(c.holderUses(holder), func(cur inspector.Cursor) bool {
+		sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
+		return cur.ParentEdgeKind() == edge.CallExpr_Args ||
+			isSel && sel.Sel.Name == "Handler" && resolve.Written(cur.Parent())
+	})
+}
+
+// returnedHandlerSet reports whether a server literal returned by a
+// helper may be given a Handler by its callers: unless the helper is
+// unexported (or of a command) and each of its calls assigns the server
+// to a variable that sets none (d := newDebug(); go d.ListenAndServe()).
+func (c *checker) returnedHandlerSet(lit inspector.Cursor) bool {
+	d, ok := c.res.Decls.Decl(lit.Node().Pos())
+	fd, isFunc := d.Node().(*ast.FuncDecl)
+	if !ok || !isFunc {
 		return true
 	}
-	d, ok := c.res.Decls.Decl(fn.Pos())
-	return !ok || slices.ContainsFunc(c.uses("Handler"), func(cur inspector.Cursor) bool { return inside(cur, d.Node()) })
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil || fn.Exported() && c.pass.Pkg.Name() != "main" {
+		return true
+	}
+	calls := c.callsOf(fn)
+	return len(calls) == 0 || slices.ContainsFunc(calls, func(call *ast.CallExpr) bool {
+		v := assignedVar(c.pass.TypesInfo, c.serving.cursor(call), false)
+		return v == nil || c.handlerSetOn(v)
+	})
 }
 
 // configuredWrite reports whether the selector at sel is assigned a value

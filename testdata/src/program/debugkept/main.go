@@ -37,7 +37,20 @@ func main() {
 	go func() { log.Println(a.admin.ListenAndServe()) }()
 	go serve(&http.Server{Addr: "localhost:6063"})
 	go withHandler(&http.Server{Addr: "localhost:6064"}) // want `hard-coded port 6064`
+	d := newDebug()
+	go d.ListenAndServe()
+	api := newLocal()
+	api.Handler = appMux() // the app's own: not the profiler's
+	go api.ListenAndServe()
 	log.Fatal(http.ListenAndServe(":"+os.Getenv("PORT"), nil))
+}
+
+// newDebug returns the profiler's server: its one caller sets no handler.
+func newDebug() *http.Server { return &http.Server{Addr: "localhost:6065"} }
+
+// newLocal's caller gives its server the app's handler.
+func newLocal() *http.Server {
+	return &http.Server{Addr: "localhost:6066"} // want `hard-coded port 6066: .*\$LOCAL_PORT$`
 }
 
 func appMux() http.Handler { return http.NewServeMux() }
