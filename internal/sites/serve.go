@@ -252,6 +252,8 @@ func (sv *serving) servesDebugOnly(s *Site) bool {
 	switch {
 	case s.debug:
 		return true
+	case !ImportsDirectly(sv.pkg, sv.rules.DebugPkgs):
+		return false // before serverHandler's lookups, as most packages
 	case s.fieldWrite:
 		return false // a sink's server: which handler it serves is not known
 	case s.server != nil:
