@@ -74,6 +74,8 @@ func run(pass *analysis.Pass, cfg *Config, rules *listenapi.RuleSet) (any, error
 
 // exportFacts exports the facts a package passes on to its importers.
 func exportFacts(pass *analysis.Pass, cfg *Config, syn resolve.Syntax) *resolve.Exported {
+	// ReturnsFacts first: an unexported field has a FieldFact only where
+	// a getter's ReturnsFact names it.
 	resolve.ExportReturnFacts(pass)
 	sites.ExportOptionFacts(pass)
 	return resolve.ExportVarFacts(pass, cfg.module, syn)
