@@ -181,8 +181,9 @@ func Configured(alt addrval.Str) bool {
 	return !known && !addrval.HasHole([]addrval.Str{alt})
 }
 
-// knownParam returns the parameter whose hole strs is, when its callers
-// are known, or the field (a sink: its writers are known too).
+// knownParam returns the parameter of a function or the field whose hole
+// strs is: its callers or writers fill it in, or its sink's (a closure's
+// parameter only when its callers are known).
 func (r *Resolver) knownParam(strs []addrval.Str) *types.Var {
 	if len(strs) != 1 || len(strs[0]) != 1 {
 		return nil
@@ -191,7 +192,7 @@ func (r *Resolver) knownParam(strs []addrval.Str) *types.Var {
 	if !ok {
 		return nil
 	}
-	if o, isParam := r.OwnerOf(v); v.IsField() || isParam && r.Callers.Known(o) {
+	if o, isParam := r.OwnerOf(v); v.IsField() || isParam && (o.Fn != nil && !o.Variadic || r.Callers.Known(o)) {
 		return v
 	}
 	return nil

@@ -73,12 +73,13 @@ func (r *Resolver) paramDefs(v *types.Var) (defs []def, entry, ok bool) {
 	return defs, entry, true
 }
 
-// defaulted is the value of a parameter with known callers that the
-// function's first statement gives a default (if addr == "" { addr =
-// ":8080" }): cmp.Or(addr, ":8080"), an addrval.OrElse hole.
+// defaulted is the value of a parameter that the function's first
+// statement gives a default (if addr == "" { addr = ":8080" }):
+// cmp.Or(addr, ":8080"), an addrval.OrElse hole, which its known callers
+// fill in, or its sink carries to unknown ones (sink.Default).
 func (r *Resolver) defaulted(written ast.Expr, v *types.Var, pos token.Pos) *Val {
 	o, ok := r.OwnerOf(v)
-	if !ok || o.Fn == nil || o.Variadic || !r.Callers.Known(o) {
+	if !ok || o.Fn == nil || o.Variadic {
 		return nil
 	}
 	x := r.Vars.Of(v)

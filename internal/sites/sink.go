@@ -209,7 +209,7 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 		for _, g := range alt {
 			v, ok := addrval.HoleKey(g.Hole).(*types.Var)
 			or, isOr := g.Hole.(*addrval.OrElse)
-			if !ok || slices.Contains(seen, v) || isOr && !v.IsField() {
+			if !ok || slices.Contains(seen, v) {
 				continue
 			}
 			seen = append(seen, v)
@@ -231,6 +231,9 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 			if v.IsField() {
 				if s.unless != nil {
 					continue // a field has no calls to tell options apart
+				}
+				if sk.Default == nil {
+					sk.Default = lr.fieldDefaults(v)
 				}
 				if fn := lr.paramReader(s, v); fn != "" {
 					sk.ParamReaders = lr.paramCallers(fn, v)

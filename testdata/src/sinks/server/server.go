@@ -3,6 +3,7 @@
 package server
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"net/http"
@@ -106,12 +107,47 @@ func (t *TLS) Start() error { // want Start:`serves`
 
 // ServeDefault gives an empty address a default: a non-empty one is
 // still the caller's.
-func ServeDefault(addr string) error { // want ServeDefault:`serves` ServeDefault:`sink: param 0 address of http.ListenAndServe`
+func ServeDefault(addr string) error { // want ServeDefault:`serves` ServeDefault:`sink: param 0 address \(:https where empty\) of http.ListenAndServe`
 	if addr == "" {
 		addr = ":https"
 	}
 	return http.ListenAndServe(addr, nil)
 }
+
+// NewDefaulted keeps its address for Run, given a default where empty:
+// a caller passing none listens on the default.
+func NewDefaulted(addr string) *Defaulted { // want NewDefaulted:`sink: param 0 address \(:8090 where empty\) of http.ListenAndServe`
+	if addr == "" {
+		addr = ":8090"
+	}
+	return &Defaulted{addr: addr}
+}
+
+type Defaulted struct{ addr string }
+
+func (d *Defaulted) Run() error { return http.ListenAndServe(d.addr, nil) } // want Run:`serves`
+
+// ServeOr gives an empty address a default with cmp.Or.
+func ServeOr(addr string) error { // want ServeOr:`serves` ServeOr:`sink: param 0 address \(:8091 where empty\) of http.ListenAndServe`
+	return http.ListenAndServe(cmp.Or(addr, ":8091"), nil)
+}
+
+// Defaults are given a default address by NewDefaults where empty, and
+// kept for Run.
+type Defaults struct {
+	Addr string // want Addr:`sink: address \(:8092 where empty\) of http.ListenAndServe`
+}
+
+type DefaultsServer struct{ opts Defaults }
+
+func NewDefaults(o Defaults) *DefaultsServer {
+	if o.Addr == "" {
+		o.Addr = ":8092"
+	}
+	return &DefaultsServer{opts: o}
+}
+
+func (s *DefaultsServer) Run() error { return http.ListenAndServe(s.opts.Addr, nil) } // want Run:`serves`
 
 // Overwrite never uses its caller's value.
 func Overwrite(addr string) error { // want Overwrite:`serves`
