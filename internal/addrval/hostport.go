@@ -1,20 +1,37 @@
 package addrval
 
 import (
-	"net"
 	"net/netip"
 	"strconv"
 	"strings"
 )
 
-// SplitHostPort is net.SplitHostPort, ok where it returns no error; a
-// value without a colon (most that are no address) fails without one.
+// SplitHostPort splits "host:port", "[host]:port" or "[host%zone]:port"
+// as net.SplitHostPort does (FuzzSplitHostPort), ok where it returns no
+// error. Not net's own: importing net links the command with cgo where
+// cgo is enabled, which go vet pays at each of its thousand starts.
 func SplitHostPort(s string) (host, port string, ok bool) {
-	if strings.IndexByte(s, ':') < 0 {
+	i := strings.LastIndexByte(s, ':')
+	j, k := 0, 0 // where a '[' or a ']' may no longer stand
+	switch {
+	case i < 0:
+		return "", "", false
+	case s[0] == '[':
+		end := strings.IndexByte(s, ']')
+		if end+1 != i { // no ']', no port, or text between them
+			return "", "", false
+		}
+		host, j, k = s[1:end], 1, end+1
+	default:
+		host = s[:i]
+		if strings.IndexByte(host, ':') >= 0 {
+			return "", "", false
+		}
+	}
+	if strings.IndexByte(s[j:], '[') >= 0 || strings.IndexByte(s[k:], ']') >= 0 {
 		return "", "", false
 	}
-	host, port, err := net.SplitHostPort(s)
-	return host, port, err == nil
+	return host, s[i+1:], true
 }
 
 // PortIsEphemeral reports whether a port asks the kernel for any free
