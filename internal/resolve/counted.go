@@ -103,13 +103,7 @@ func (r *Resolver) sum(written ast.Expr, x *ast.BinaryExpr, a, b *Val) *Val {
 // paramPlus returns p and n of x, p + n or n + p, where a and b are the
 // values of its operands, p a parameter's hole and n a constant.
 func paramPlus(info *types.Info, x *ast.BinaryExpr, a, b *Val) (*types.Var, int64, bool) {
-	hole := func(strs []addrval.Str) bool {
-		if len(strs) != 1 || len(strs[0]) != 1 {
-			return false
-		}
-		v, ok := strs[0][0].Hole.(*types.Var)
-		return ok && !v.IsField()
-	}
+	hole := func(strs []addrval.Str) bool { v := soleHole(strs); return v != nil && !v.IsField() }
 	p, c := a, x.Y
 	if !hole(a.Strs) {
 		p, c = b, x.X

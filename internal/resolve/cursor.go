@@ -66,6 +66,15 @@ func (d *DeclCursors) compare(a, b token.Pos) int {
 	return cmp.Compare(a, b)
 }
 
+// FuncDecl returns the function or method declaration holding pos, or nil.
+func (d *DeclCursors) FuncDecl(pos token.Pos) *ast.FuncDecl {
+	if c, ok := d.Decl(pos); ok {
+		fd, _ := c.Node().(*ast.FuncDecl)
+		return fd
+	}
+	return nil
+}
+
 // Decl returns the cursor of the top-level declaration holding pos.
 func (d *DeclCursors) Decl(pos token.Pos) (inspector.Cursor, bool) {
 	f, ok := d.file(pos)

@@ -185,17 +185,23 @@ func Configured(alt addrval.Str) bool {
 // strs is: its callers or writers fill it in, or its sink's (a closure's
 // parameter only when its callers are known).
 func (r *Resolver) knownParam(strs []addrval.Str) *types.Var {
-	if len(strs) != 1 || len(strs[0]) != 1 {
-		return nil
+	v := soleHole(strs)
+	if v == nil || v.IsField() {
+		return v
 	}
-	v, ok := strs[0][0].Hole.(*types.Var)
-	if !ok {
-		return nil
-	}
-	if o, isParam := r.OwnerOf(v); v.IsField() || isParam && (o.Fn != nil && !o.Variadic || r.Callers.Known(o)) {
+	if o, isParam := r.OwnerOf(v); isParam && (o.Fn != nil && !o.Variadic || r.Callers.Known(o)) {
 		return v
 	}
 	return nil
+}
+
+// soleHole returns the variable or field strs is the whole of, if any.
+func soleHole(strs []addrval.Str) *types.Var {
+	if len(strs) != 1 || len(strs[0]) != 1 {
+		return nil
+	}
+	v, _ := strs[0][0].Hole.(*types.Var)
+	return v
 }
 
 // built is the value of strconv.Itoa, net.JoinHostPort, fmt.Sprintf…

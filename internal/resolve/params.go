@@ -99,12 +99,8 @@ func (r *Resolver) fieldDefault(written ast.Expr, sel *ast.SelectorExpr, f *type
 	if !ok {
 		return nil
 	}
-	d, ok := r.Decls.Decl(sel.Pos())
-	if !ok {
-		return nil
-	}
-	decl, _ := d.Node().(*ast.FuncDecl)
-	if decl == nil || !isParam(r.info, decl, v) {
+	decl := r.Decls.FuncDecl(sel.Pos())
+	if decl == nil || !IsParam(r.info, decl, v) {
 		return nil
 	}
 	x, defs := r.Vars.Of(v), r.Vars.Of(v).FieldDefs[FieldKey{v, f.Name()}]
@@ -135,8 +131,8 @@ func guardedDefault(decl *ast.FuncDecl, target func(ast.Expr) bool, info *types.
 	return !slices.ContainsFunc(defs, func(d def) bool { return d.pos < guard.Body.Pos() || d.pos >= guard.Body.End() })
 }
 
-// isParam reports whether v is a parameter of decl.
-func isParam(info *types.Info, decl *ast.FuncDecl, v *types.Var) bool {
+// IsParam reports whether v is a parameter of decl.
+func IsParam(info *types.Info, decl *ast.FuncDecl, v *types.Var) bool {
 	for _, field := range decl.Type.Params.List {
 		for _, name := range field.Names {
 			if info.Defs[name] == v {

@@ -90,20 +90,9 @@ func (c *checker) fieldWrite(cur inspector.Cursor, name string) {
 		// own Handler unless one is set where it is held.
 		s.debug = !c.handlerSet(holder, litCur) && c.serving.debugHandler(s.handler)
 	}
-	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(holder, name, u.write) && !c.callersReplace(field, u) {
+	if !c.addressIgnored(s.server, rule) && !c.addressReplaced(holder, name, u.write) && !c.callersDefault(field, u, true) {
 		c.ruleField(typ, name, u.value, lit, rule, s)
 	}
-}
-
-// callersReplace reports whether a library hands out a server whose
-// address it gives a constant (func New() *http.Server { return
-// &http.Server{Addr: ":8080"} }) and either an exported function of its
-// own stores a parameter there, or, in the driver's view of the module,
-// another package writes that field: the constant is a default. go vet,
-// which cannot know the latter, reports it then.
-func (c *checker) callersReplace(field *types.Var, u sinkUse) bool {
-	return c.handedOut(u) && !addrval.HasHole(c.res.Str(u.value).Strs) &&
-		(c.setByExported(field, c.rootType(u)) || c.res.Exported.FieldWrittenElsewhere(c.pass.Pkg.Path(), u.typ, field))
 }
 
 // addressReplaced reports whether the address field name of the server
@@ -173,8 +162,8 @@ func (c *checker) handlerSet(kept *types.Var, lit inspector.Cursor) bool {
 		if fn == nil || fn.Pkg() != c.pass.Pkg {
 			return true
 		}
-		d, ok := c.res.Decls.Decl(fn.Pos())
-		return !ok || slices.ContainsFunc(c.uses("Handler"), func(cur inspector.Cursor) bool { return inside(cur, d.Node()) })
+		fd := c.res.Decls.FuncDecl(fn.Pos())
+		return fd == nil || slices.ContainsFunc(c.uses("Handler"), func(cur inspector.Cursor) bool { return inside(cur, fd) })
 	}
 	return true // held otherwise: not followed
 }
@@ -194,9 +183,8 @@ func (c *checker) handlerSetOn(holder *types.Var) bool {
 // unexported (or of a command) and each of its calls assigns the server
 // to a variable that sets none (d := newDebug(); go d.ListenAndServe()).
 func (c *checker) returnedHandlerSet(lit inspector.Cursor) bool {
-	d, ok := c.res.Decls.Decl(lit.Node().Pos())
-	fd, isFunc := d.Node().(*ast.FuncDecl)
-	if !ok || !isFunc {
+	fd := c.res.Decls.FuncDecl(lit.Node().Pos())
+	if fd == nil {
 		return true
 	}
 	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -230,11 +218,7 @@ func (c *checker) setsParamField(fn *types.Func, name string) bool {
 	if fn.Pkg() != c.pass.Pkg {
 		return false
 	}
-	d, ok := c.res.Decls.Decl(fn.Pos())
-	if !ok {
-		return false
-	}
-	fd, _ := d.Node().(*ast.FuncDecl)
+	fd := c.res.Decls.FuncDecl(fn.Pos())
 	if fd == nil || fd.Body == nil {
 		return false
 	}
@@ -255,6 +239,12 @@ func (c *checker) setsParamField(fn *types.Func, name string) bool {
 // keptField returns the struct field a literal is kept in: api in
 // App{api: &http.Server{…}}.
 func keptField(info *types.Info, lit inspector.Cursor) *types.Var {
+	field, _ := info.Uses[keptKey(lit)].(*types.Var)
+	return field
+}
+
+// keptKey returns the key of the outer literal's element a literal is.
+func keptKey(lit inspector.Cursor) *ast.Ident {
 	if lit.ParentEdgeKind() == edge.UnaryExpr_X {
 		lit = lit.Parent()
 	}
@@ -262,8 +252,7 @@ func keptField(info *types.Info, lit inspector.Cursor) *types.Var {
 		return nil
 	}
 	key, _ := lit.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
-	field, _ := info.Uses[key].(*types.Var)
-	return field
+	return key
 }
 
 // fieldStart returns the one call that starts a server kept in a struct

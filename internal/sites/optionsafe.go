@@ -25,12 +25,8 @@ func optionSafeFields(pass *analysis.Pass, rules *listenapi.RuleSet, syn resolve
 	var st *types.Struct
 	for _, name := range pass.Pkg.Scope().Names() {
 		if tn, ok := pass.Pkg.Scope().Lookup(name).(*types.TypeName); ok {
-			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
-				for f := range s.Fields() {
-					if f == addr {
-						st = s
-					}
-				}
+			if s, ok := tn.Type().Underlying().(*types.Struct); ok && structField(s, addr.Name()) == addr {
+				st = s
 			}
 		}
 	}

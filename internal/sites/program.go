@@ -98,9 +98,7 @@ func (c *checker) judge(files []*FileState) {
 // place finds where a site's server starts, and the function holding it.
 func (c *checker) place(s *Site) {
 	s.start = c.serving.startOf(s)
-	if d, ok := c.res.Decls.Decl(s.start.Node().Pos()); ok {
-		s.fn, _ = d.Node().(*ast.FuncDecl)
-	}
+	s.fn = c.res.Decls.FuncDecl(s.start.Node().Pos())
 }
 
 // planned describes a site's server for the plan.
@@ -349,9 +347,7 @@ func passedTo(cur inspector.Cursor) *ast.CallExpr {
 // returnedBy returns the one call of the function that returns lit
 // (func settings() Settings { return Settings{…} }): where it is built.
 func (c *checker) returnedBy(lit inspector.Cursor) *ast.CallExpr {
-	for lit.ParentEdgeKind() == edge.UnaryExpr_X || lit.ParentEdgeKind() == edge.ParenExpr_X {
-		lit = lit.Parent()
-	}
+	lit = unwrapped(lit)
 	if lit.ParentEdgeKind() != edge.ReturnStmt_Results {
 		return nil
 	}

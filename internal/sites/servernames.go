@@ -69,17 +69,10 @@ func (sv *serving) keptIn(e ast.Expr) string {
 	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return ""
 	}
-	if cur = cur.Parent().Parent(); cur.ParentEdgeKind() == edge.UnaryExpr_X {
-		cur = cur.Parent() // &http.Server{…}
+	if key := keptKey(cur.Parent().Parent()); key != nil {
+		return key.Name
 	}
-	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
-		return ""
-	}
-	id, _ := cur.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
-	if id == nil {
-		return ""
-	}
-	return id.Name
+	return ""
 }
 
 // holderVar returns the variable that holds what a value passed to a

@@ -238,12 +238,10 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 				if fn := lr.paramReader(s, v); fn != "" {
 					sk.ParamReaders = lr.paramCallers(fn, v)
 				}
-				if d, ok := lr.res.Decls.Decl(s.Expr.Pos()); ok {
-					if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Recv != nil {
-						sk.Readers = []string{fd.Name.Name}
-						if !s.elsewhere && !s.inGo && !lr.serving.inGoStmt(s) {
-							sk.Blocking = sk.Readers
-						}
+				if fd := lr.res.Decls.FuncDecl(s.Expr.Pos()); fd != nil && fd.Recv != nil {
+					sk.Readers = []string{fd.Name.Name}
+					if !s.elsewhere && !s.inGo && !lr.serving.inGoStmt(s) {
+						sk.Blocking = sk.Readers
 					}
 				}
 				lr.addSink(v, sk)

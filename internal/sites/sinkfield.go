@@ -1,6 +1,7 @@
 package sites
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
 	"slices"
@@ -22,6 +23,7 @@ type sinkUse struct {
 	value  ast.Expr   // the field's value
 	typ    types.Type // the type declaring the field
 	holder *types.Var // the local variable written, if any
+	root   *types.Var // an assignment's variable, s of s.http.Addr = …
 	write  ast.Node   // the literal or assignment that writes it
 }
 
@@ -57,7 +59,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 	if lr.defaultWrite(u) {
 		return // if c.Addr == "" { c.Addr = D }: a default, not a server (fieldDefaults)
 	}
-	if lr.handedOut(u) && !addrval.HasHole(lr.res.Str(u.value).Strs) && lr.replaceable(field, u) {
+	if lr.callersDefault(field, u, false) {
 		return // func Default() Config { return Config{Addr: ":8080"} }: its callers' to change
 	}
 	if lr.sinks.written[u.value] {
@@ -109,38 +111,37 @@ func (lr *learner) fieldDefaults(field *types.Var) []string {
 // struct a write is made to (a literal, or its variable), so that other
 // packages' code runs between the write and the read.
 func (lr *learner) handedOut(u sinkUse) bool {
-	d, ok := lr.res.Decls.Decl(u.write.Pos())
-	if !ok || lr.pass.Pkg.Name() == "main" {
+	if fd := lr.res.Decls.FuncDecl(u.write.Pos()); fd == nil || !fd.Name.IsExported() || lr.pass.Pkg.Name() == "main" {
 		return false
-	}
-	if fd, _ := d.Node().(*ast.FuncDecl); fd == nil || !fd.Name.IsExported() {
-		return false
-	}
-	holder := u.holder
-	if as, ok := u.write.(*ast.AssignStmt); ok && holder == nil {
-		holder = rootVar(lr.pass.TypesInfo, as.Lhs[slices.Index(as.Rhs, u.value)]) // s.http.Addr = …
 	}
 	var at []inspector.Cursor
-	if holder != nil {
+	if holder := cmp.Or(u.holder, u.root); holder != nil {
 		at = lr.res.Vars.Uses(holder)
 	} else if lit, ok := u.write.(*ast.CompositeLit); ok {
 		at = []inspector.Cursor{outerLit(lr.serving.cursor(lit))}
 	}
-	return slices.ContainsFunc(at, func(cur inspector.Cursor) bool {
-		for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-			cur = cur.Parent()
-		}
-		return cur.ParentEdgeKind() == edge.ReturnStmt_Results
-	})
+	return slices.ContainsFunc(at, func(cur inspector.Cursor) bool { return unwrapped(cur).ParentEdgeKind() == edge.ReturnStmt_Results })
 }
 
-// replaceable reports whether other packages can change field of a
-// struct of type t: it is exported, and written by another package of
-// the module or not known not to be (resolve.FieldSealed); or an exported
-// function or method of its own stores a parameter into it (WithAddr:
-// setByExported).
-func (lr *learner) replaceable(field *types.Var, u sinkUse) bool {
-	return field.Exported() && !lr.res.Exported.FieldSealed(lr.pass.Pkg.Path(), u.typ, field) || lr.setByExported(field, lr.rootType(u))
+// callersDefault reports whether a library hands out the struct a
+// constant is written to (handedOut: func New() *http.Server { return
+// &http.Server{Addr: ":8080"} }) and other packages can change the field:
+// an exported function or method of its own stores a parameter into it
+// (WithAddr: setByExported); or, for a rule's field (ruled, an
+// http.Server's Addr), the driver's view of the module sees another
+// package write it, which go vet cannot know; or, for a sink field, it is
+// exported and not known to be written by no other package
+// (resolve.FieldSealed). The constant is then its callers' default.
+func (lr *learner) callersDefault(field *types.Var, u sinkUse, ruled bool) bool {
+	switch {
+	case !lr.handedOut(u) || addrval.HasHole(lr.res.Str(u.value).Strs):
+		return false
+	case lr.setByExported(field, lr.rootType(u)):
+		return true
+	case ruled:
+		return lr.res.Exported.FieldWrittenElsewhere(lr.pass.Pkg.Path(), u.typ, field)
+	}
+	return field.Exported() && !lr.res.Exported.FieldSealed(lr.pass.Pkg.Path(), u.typ, field)
 }
 
 // setByExported reports whether an exported function or method stores
@@ -165,10 +166,8 @@ func (lr *learner) setByExported(field *types.Var, root types.Type) bool {
 // rootType is the type of the value a field write starts from: the
 // variable of s.http.Addr = …, or the literal's.
 func (lr *learner) rootType(u sinkUse) types.Type {
-	if as, ok := u.write.(*ast.AssignStmt); ok {
-		if v := rootVar(lr.pass.TypesInfo, as.Lhs[slices.Index(as.Rhs, u.value)]); v != nil {
-			return v.Type()
-		}
+	if u.root != nil {
+		return u.root.Type()
 	}
 	return u.typ
 }
@@ -301,9 +300,7 @@ func (lr *learner) litReaches(cur inspector.Cursor, readers []string) bool {
 func listOf(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
 	listed := false
 	for {
-		for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-			cur = cur.Parent()
-		}
+		cur = unwrapped(cur)
 		if cur.ParentEdgeKind() == edge.KeyValueExpr_Value && cur.Parent().ParentEdgeKind() == edge.CompositeLit_Elts {
 			cur = cur.Parent() // map[string]Node{"a": {…}}
 		}
@@ -417,13 +414,20 @@ func (lr *learner) passedAway(cur inspector.Cursor, field *types.Var) bool {
 // argOf returns the call the value at cur (through & and parentheses) is
 // an argument of, or nil.
 func argOf(cur inspector.Cursor) *ast.CallExpr {
-	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
+	cur = unwrapped(cur)
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return nil
 	}
 	return cur.Parent().Node().(*ast.CallExpr)
+}
+
+// unwrapped returns the outermost of the &, other unary operators and
+// parentheses around the value at cur.
+func unwrapped(cur inspector.Cursor) inspector.Cursor {
+	for cur.ParentEdgeKind() == edge.UnaryExpr_X || cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	return cur
 }
 
 func inside(cur inspector.Cursor, n ast.Node) bool {
@@ -483,21 +487,12 @@ func (lr *learner) omitted(cur inspector.Cursor, field *types.Var, sk sink) {
 		return // ill-typed, or every field given
 	}
 	st, _ := t.Underlying().(*types.Struct)
-	if st == nil || !hasField(st, field) {
+	if st == nil || structField(st, field.Name()) != field {
 		return
 	}
 	if _, set := resolve.KeyedField(lit, field.Name()); !set {
 		lr.sinkFieldSite(field, sk, sinkUse{value: lit, typ: t, holder: litHolder(lr.pass.TypesInfo, lr.res.Vars, cur), write: lit})
 	}
-}
-
-func hasField(st *types.Struct, field *types.Var) bool {
-	for f := range st.Fields() {
-		if f == field {
-			return true
-		}
-	}
-	return false
 }
 
 // litHolder returns the variable holding the struct a literal builds, or
@@ -525,7 +520,7 @@ func (lr *learner) fieldWriteAt(cur inspector.Cursor) (sinkUse, *types.Var) {
 		as := cur.Parent().Node().(*ast.AssignStmt)
 		sel := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr)
 		if selection := info.Selections[sel]; selection != nil && selection.Kind() == types.FieldVal && len(as.Lhs) == len(as.Rhs) {
-			return sinkUse{value: as.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), write: as}, selection.Obj().(*types.Var)
+			return sinkUse{value: as.Rhs[i], typ: resolve.FieldOwner(selection), holder: holderOf(info, sel), root: rootVar(info, sel), write: as}, selection.Obj().(*types.Var)
 		}
 	}
 	return sinkUse{}, nil

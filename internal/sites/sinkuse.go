@@ -323,13 +323,9 @@ func (lr *learner) paramReader(s Site, field *types.Var) string {
 // names, or "".
 func (lr *learner) plainParamOf(e ast.Expr) string {
 	id, _ := ast.Unparen(e).(*ast.Ident)
-	d, ok := lr.res.Decls.Decl(e.Pos())
-	if fd, isFunc := d.Node().(*ast.FuncDecl); ok && isFunc && id != nil && fd.Recv == nil {
-		for _, f := range fd.Type.Params.List {
-			if slices.ContainsFunc(f.Names, func(n *ast.Ident) bool { return lr.pass.TypesInfo.Defs[n] == lr.pass.TypesInfo.Uses[id] }) {
-				return fd.Name.Name
-			}
-		}
+	v, ok := lr.pass.TypesInfo.Uses[id].(*types.Var)
+	if fd := lr.res.Decls.FuncDecl(e.Pos()); ok && fd != nil && fd.Recv == nil && resolve.IsParam(lr.pass.TypesInfo, fd, v) {
+		return fd.Name.Name
 	}
 	return ""
 }
