@@ -10,7 +10,7 @@ import (
 )
 
 // The fieldmod fixture is the end-to-end test of addresses kept in
-// struct fields (issue 26): a module of ten commands whose servers
+// struct fields (issue 26): a module of nine commands whose servers
 // listen on a hard-coded address that reaches the listener through a
 // field.
 //
@@ -23,8 +23,6 @@ import (
 //     case); New's default on an empty port is no server.
 //   - cmd/apidefault builds api.New(api.Options{}): the port left unset,
 //     New's default is where it listens, and the fix adds the field.
-//   - cmd/kept builds kept.New(kept.Options{}): New gives the address a
-//     default where empty and keeps the whole options struct for Run.
 //   - cmd/node builds node.New("127.0.0.1", 7100), kept in two fields and
 //     joined, resolved and listened on by Start.
 //   - cmd/bind listens on a field of a package variable nothing writes
@@ -56,7 +54,6 @@ var fieldmodCommands = []struct {
 	{"admin", "hello from admin\n", nil},
 	{"api", "hello from api\n", nil},
 	{"apidefault", "hello from api\n", nil},
-	{"kept", "hello from kept\n", nil},
 	{"node", "hello from node\n", nil},
 	{"bind", "hello from bind\n", nil},
 	{"svc", "hello from svc\n", []string{"METRICS_PORT"}},
@@ -77,7 +74,6 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 		at("admin", `cfg.AdminAddr`, "http.ListenAndServe listens on hard-coded port 7001: read the port from $PORT"),
 		at("api", `api.Options{Port: 9100}`, "api.Options.Port listens on hard-coded port 9100: read the port from $PORT"),
 		at("apidefault", `api.Options{}`, "api.Options.Port (unset) listens on hard-coded port 8000: read the port from $PORT"),
-		at("kept", `kept.Options{}`, "kept.Options.Addr (unset) listens on hard-coded port 8300: read the port from $PORT"),
 		at("node", `node.New("127.0.0.1", 7100)`, `node.New listens on hard-coded port 7100 and loopback host "127.0.0.1": read the port from $PORT and bind 0.0.0.0`),
 		at("bind", `Addr: settings.Bind`, "http.Server.Addr listens on hard-coded port 5300: read the port from $PORT"),
 		at("svc", `Port:        9000`, "svc.Config.Port listens on hard-coded port 9000: read the port from $PORT"),
@@ -87,7 +83,7 @@ func fieldmodWant(t *testing.T, dir string) []finding {
 	}
 }
 
-// TestFieldModule checks that every way of running reports the eleven
+// TestFieldModule checks that every way of running reports the ten
 // servers of the fieldmod fixture, and nothing at the libraries: go vet
 // and golangci-lint analyse every dependency, so package config's
 // FieldFacts reach the commands; the portlint command computes the
@@ -176,7 +172,7 @@ func TestFieldModuleStarts(t *testing.T) {
 			t.Logf("fixed sources:\n%s", dump(after))
 		}
 	}()
-	for _, lib := range []string{"config/config.go", "api/api.go", "kept/kept.go", "node/node.go", "svc/svc.go", "cluster/cluster.go", "hostport/hostport.go"} {
+	for _, lib := range []string{"config/config.go", "api/api.go", "node/node.go", "svc/svc.go", "cluster/cluster.go", "hostport/hostport.go"} {
 		path := filepath.Join(dir, filepath.FromSlash(lib))
 		if after[path] != before[path] {
 			t.Errorf("go fix changed %s; the fixes belong in the commands", lib)
@@ -199,7 +195,6 @@ func TestFieldModuleStarts(t *testing.T) {
 		"node":       `node.New("0.0.0.0", func() int {`,
 		"bind":       `var settings = &Settings{Bind: net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "5300"))`, // at the literal
 		"apidefault": `api.New(api.Options{Port: func() int {`,                                                        // the unset field added
-		"kept":       `kept.New(kept.Options{Addr: net.JoinHostPort("0.0.0.0", cmp.Or(os.Getenv("PORT"), "8300"))})`,
 	} {
 		if src := after[filepath.Join(dir, "cmd", file, "main.go")]; !strings.Contains(src, w) {
 			t.Errorf("fixed cmd/%s/main.go lacks %s", file, w)

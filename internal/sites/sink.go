@@ -232,9 +232,6 @@ func (lr *learner) learnSinks(s Site, strs []addrval.Str, closed bool) (learned 
 				if s.unless != nil {
 					continue // a field has no calls to tell options apart
 				}
-				if sk.Default == nil {
-					sk.Default = lr.fieldDefaults(v)
-				}
 				if fn := lr.paramReader(s, v); fn != "" {
 					sk.ParamReaders = lr.paramCallers(fn, v)
 				}

@@ -57,7 +57,7 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 		}
 	}
 	if lr.defaultWrite(u) {
-		return // if c.Addr == "" { c.Addr = D }: a default, not a server (fieldDefaults)
+		return // if c.Addr == "" { c.Addr = D }: a default, not a server
 	}
 	if lr.callersDefault(field, u, false) {
 		return // func Default() Config { return Config{Addr: ":8080"} }: its callers' to change
@@ -84,27 +84,6 @@ func (lr *learner) sinkFieldSite(field *types.Var, sk sink, u sinkUse) {
 func (lr *learner) defaultWrite(u sinkUse) bool {
 	as, ok := u.write.(*ast.AssignStmt)
 	return ok && resolve.DefaultWrite(lr.pass.TypesInfo, lr.serving.cursor(as), as.Lhs[slices.Index(as.Rhs, u.value)])
-}
-
-// fieldDefaults returns what the package's writes of a default to field
-// where it is empty give it (if o.Addr == "" { o.Addr = D }), as
-// cmp.Or's fallback: the address of a value leaving the field empty. Two
-// writes giving two defaults (one constructor's, another's) leave it
-// unknown: which one a value passes is not known here.
-func (lr *learner) fieldDefaults(field *types.Var) []string {
-	var strs []addrval.Str
-	for _, cur := range lr.uses(field.Name()) {
-		if u, f := lr.fieldWriteAt(cur); f == field && lr.defaultWrite(u) {
-			strs = addrval.Union(strs, lr.res.Str(u.value).Strs)
-		}
-	}
-	switch len(strs) {
-	case 0:
-		return nil
-	case 1:
-		return resolve.FactTexts(strs)
-	}
-	return resolve.FactTexts(addrval.Unknown())
 }
 
 // handedOut reports whether a library's exported function returns the

@@ -53,49 +53,28 @@ func configured() error {
 	return run(c)
 }
 
-type Options struct {
-	Addr string // want Addr:`sink: address \(:8083 where empty\) of http\.ListenAndServe`
+type Metrics struct {
+	Addr string // want Addr:`sink: address of http\.ListenAndServe`
 }
 
-type Server struct{ opts Options }
-
-// newServer gives its options' address a default and keeps them for Run:
-// a literal leaving the address out listens on the default.
-func newServer(o Options) *Server {
-	if o.Addr == "" {
-		o.Addr = ":8083"
+// withDefaults gives the address a default where empty, but serveMetrics,
+// which takes empty for off, is never passed its result: its
+// Metrics{} listens nowhere, not on the default.
+func withDefaults(m Metrics) Metrics {
+	if m.Addr == "" {
+		m.Addr = ":9091"
 	}
-	return &Server{opts: o}
+	return m
 }
 
-func (s *Server) Run() error { return http.ListenAndServe(s.opts.Addr, nil) }
-
-type Twice struct {
-	Addr string // want Addr:`sink: address \(\x00 where empty\) of http\.ListenAndServe`
-}
-
-type onTwice struct{ opts Twice }
-
-// newA and newB give one field two defaults: which one a literal leaving
-// it out passes is not known.
-func newA(o Twice) *onTwice {
-	if o.Addr == "" {
-		o.Addr = ":8085"
+func serveMetrics(m Metrics) {
+	if m.Addr == "" {
+		return
 	}
-	return &onTwice{opts: o}
+	go http.ListenAndServe(m.Addr, nil)
 }
-
-func newB(o Twice) *onTwice {
-	if o.Addr == "" {
-		o.Addr = ":8086"
-	}
-	return &onTwice{opts: o}
-}
-
-func (s *onTwice) Run() error { return http.ListenAndServe(s.opts.Addr, nil) }
 
 func main() {
-	go newServer(Options{}).Run() // want `^emptydefault\.Options\.Addr \(unset\) listens on hard-coded port 8083: the platform routes only \$PORT`
 	go run(Config{Addr: ":9000"}) // want `^emptydefault\.Config\.Addr listens on hard-coded port 9000: the platform routes only \$PORT`
 	go plain(PlainConfig{Name: "plain"})
 	go configured()
@@ -152,8 +131,7 @@ func disabled() {
 	go envFirst(EnvFirst{Addr: ":9001"})
 	go envOver(EnvOver{Addr: ":9002"})
 	go Serve(":9003")
-	go newServer(Options{Addr: os.Getenv("OPTIONS_ADDR")}).Run()
-	go newA(Twice{}).Run()
-	go newB(Twice{}).Run()
+	serveMetrics(Metrics{})
+	_ = withDefaults(Metrics{Addr: os.Getenv("METRICS_ADDR")})
 	go plain(PlainConfig{Addr: os.Getenv("ADDR"), Metrics: ""})
 }

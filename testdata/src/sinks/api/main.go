@@ -30,8 +30,6 @@ func main() {
 	go server.NewDefaulted(os.Getenv("DEFAULTED_ADDR")).Run()
 	go server.ServeOr("") // want `server\.ServeOr listens on hard-coded port 8091`
 	go server.ServeOr(os.Getenv("OR_ADDR"))
-	go server.NewDefaults(server.Defaults{}).Run() // want `server\.Defaults\.Addr \(unset\) listens on hard-coded port 8092`
-	go server.NewDefaults(server.Defaults{Addr: os.Getenv("DEFAULTS_ADDR")}).Run()
 	var a app
 	go a.Listen(":9095")           // want `server\.Base\.Listen listens on hard-coded port 9095`
 	log.Fatal(server.Run(":8081")) // want `server\.Run listens on hard-coded port 8081`

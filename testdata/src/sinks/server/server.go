@@ -132,23 +132,6 @@ func ServeOr(addr string) error { // want ServeOr:`serves` ServeOr:`sink: param 
 	return http.ListenAndServe(cmp.Or(addr, ":8091"), nil)
 }
 
-// Defaults are given a default address by NewDefaults where empty, and
-// kept for Run.
-type Defaults struct {
-	Addr string // want Addr:`sink: address \(:8092 where empty\) of http.ListenAndServe`
-}
-
-type DefaultsServer struct{ opts Defaults }
-
-func NewDefaults(o Defaults) *DefaultsServer {
-	if o.Addr == "" {
-		o.Addr = ":8092"
-	}
-	return &DefaultsServer{opts: o}
-}
-
-func (s *DefaultsServer) Run() error { return http.ListenAndServe(s.opts.Addr, nil) } // want Run:`serves`
-
 // Overwrite never uses its caller's value.
 func Overwrite(addr string) error { // want Overwrite:`serves`
 	addr = ":8444"
